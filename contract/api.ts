@@ -1,0 +1,76 @@
+/**
+ * The one API between the UI and the main process. The Electron preload exposes exactly these
+ * calls (window.telltale) over IPC; the browser host implements the same calls over HTTP
+ * (POST /api/<call>, JSON body = request) and the events over Server-Sent Events (GET /api/events).
+ * Handlers on both sides validate requests with these schemas before acting.
+ */
+import { z } from 'zod';
+import { ProbeReport, Snapshot, SnapshotDiff } from './snapshot.js';
+
+export const ExportFormat = z.enum(['json', 'md', 'html']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const RedactionOptions = z.object({
+  maskHostname: z.boolean().default(false),
+  maskUsername: z.boolean().default(false),
+});
+export type RedactionOptions = z.infer<typeof RedactionOptions>;
+
+export const SamplerStatus = z.object({
+  paused: z.boolean(),
+  sampling: z.boolean(),
+  lastSampleAt: z.string().nullable(),
+  intervalMs: z.number().int(),
+  lastError: z.string().nullable(),
+});
+export type SamplerStatus = z.infer<typeof SamplerStatus>;
+
+export const ExportResult = z.object({
+  filename: z.string(),
+  mime: z.string(),
+  content: z.string(),
+});
+export type ExportResult = z.infer<typeof ExportResult>;
+
+const Empty = z.object({}).strict();
+
+/** Every call: name -> request and response schema. */
+export const apiCalls = {
+  getSnapshot: { request: Empty, response: Snapshot.nullable() },
+  getStatus: { request: Empty, response: SamplerStatus },
+  sampleNow: { request: Empty, response: Snapshot },
+  setPaused: { request: z.object({ paused: z.boolean() }).strict(), response: SamplerStatus },
+  exportSnapshot: {
+    request: z.object({ format: ExportFormat, redaction: RedactionOptions }).strict(),
+    response: ExportResult,
+  },
+  /** Compares a previously exported snapshot (JSON text) with the current one. */
+  diffWithCurrent: {
+    request: z.object({ previous: z.string().max(64 * 1024 * 1024) }).strict(),
+    response: SnapshotDiff,
+  },
+  getProbes: { request: Empty, response: z.array(ProbeReport) },
+} as const;
+
+export type ApiCallName = keyof typeof apiCalls;
+export type ApiRequest<K extends ApiCallName> = z.input<(typeof apiCalls)[K]['request']>;
+export type ApiResponse<K extends ApiCallName> = z.infer<(typeof apiCalls)[K]['response']>;
+
+/** Every event pushed from main to UI: name -> payload schema. */
+export const apiEvents = {
+  snapshot: Snapshot,
+  status: SamplerStatus,
+} as const;
+
+export type ApiEventName = keyof typeof apiEvents;
+export type ApiEventPayload<K extends ApiEventName> = z.infer<(typeof apiEvents)[K]>;
+
+/** The API object the renderer sees (window.telltale in Electron, an HTTP client in the browser). */
+export type TelltaleApi = {
+  [K in ApiCallName]: (request: ApiRequest<K>) => Promise<ApiResponse<K>>;
+} & {
+  on<K extends ApiEventName>(event: K, listener: (payload: ApiEventPayload<K>) => void): () => void;
+};
+
+export const IPC_CALL_PREFIX = 'telltale:call:';
+export const IPC_EVENT_PREFIX = 'telltale:event:';

@@ -1,0 +1,263 @@
+/**
+ * The snapshot contract (v1), shared by the main process, the CLI, the browser host and the renderer.
+ * The zod schemas are the single source of truth: TypeScript types are inferred from them and the
+ * shipped JSON Schema (contract/snapshot.schema.json) is generated from them.
+ *
+ * Signal id conventions (producers must follow them; inference rules match on them):
+ *   proxy.env.<VAR>                 a proxy variable exactly as named in the env (e.g. proxy.env.https_proxy); value = redacted URL
+ *   proxy.effective.https|http      proxy that applies to an https/http request to a public host after NO_PROXY (value = redacted URL or null)
+ *   proxy.no-proxy                  NO_PROXY/no_proxy value
+ *   proxy.system.<source>.<key>     system proxy: source gnome|kde|macos|windows; key mode|http|https|socks|ftp|pac|bypass
+ *   proxy.pac                       a PAC URL in force (meta.source names where it came from)
+ *   timezone.iana                   resolved IANA zone (value), the best available source in `source`
+ *   timezone.env | timezone.intl | timezone.localtime | timezone.etc-timezone   each raw source
+ *   timezone.offset                 current UTC offset in minutes (number)
+ *   locale.<VAR>                    LANG, LC_ALL, LC_* , LANGUAGE as set; locale.intl the Intl resolved locale
+ *   identity.git.email | identity.git.name | identity.hostname | identity.user | identity.dns.search | identity.dns.domain
+ *   registry.npm | registry.npm.proxy | registry.npm.https-proxy | registry.pip | registry.go | registry.cargo | registry.yarn | registry.maven
+ *   model.base-url.<VAR>            a model base URL from the env (ANTHROPIC_BASE_URL, OPENAI_BASE_URL, ...)
+ *   tool.<toolId>.<key>             a setting in a tool's own config file (key: proxy|base-url|telemetry|model|env.<VAR>)
+ * Every URL-valued signal also carries meta.host (hostname only, lower case) so rules need not re-parse.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1 as const;
+
+export const SignalCategory = z.enum([
+  'proxy',
+  'timezone',
+  'locale',
+  'identity',
+  'registry',
+  'model-endpoint',
+  'tool-config',
+  'system',
+]);
+export type SignalCategory = z.infer<typeof SignalCategory>;
+
+export const SignalStatus = z.enum(['ok', 'unavailable', 'error']);
+export type SignalStatus = z.infer<typeof SignalStatus>;
+
+export const MetaValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const SignalValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+export type SignalValue = z.infer<typeof SignalValue>;
+
+export const Signal = z.object({
+  id: z.string().min(1),
+  category: SignalCategory,
+  value: SignalValue,
+  /** Where it was read: "env:TZ", "file:~/.npmrc", "cmd:gsettings get ...", "intl". */
+  source: z.string(),
+  status: SignalStatus,
+  /** Human reason; required when status is not "ok". */
+  reason: z.string().optional(),
+  /** Structured extras, e.g. { host, port, scheme } for URL-valued signals. */
+  meta: z.record(z.string(), MetaValue).optional(),
+});
+export type Signal = z.infer<typeof Signal>;
+
+export const RemoteInfo = z.object({
+  country: z.string().nullable(),
+  asn: z.number().int().nullable(),
+  org: z.string().nullable(),
+  host: z.string().nullable(),
+});
+export type RemoteInfo = z.infer<typeof RemoteInfo>;
+
+export const Connection = z.object({
+  pid: z.number().int().nullable(),
+  process: z.string().nullable(),
+  command: z.string().nullable(),
+  protocol: z.enum(['tcp', 'tcp6', 'udp', 'udp6']),
+  localAddress: z.string(),
+  localPort: z.number().int().nullable(),
+  remoteAddress: z.string().nullable(),
+  remotePort: z.number().int().nullable(),
+  state: z.string(),
+  remote: RemoteInfo.nullable(),
+  toolId: z.string().nullable(),
+});
+export type Connection = z.infer<typeof Connection>;
+
+export const Capability = z.enum(['env', 'timezone', 'files', 'network']);
+export type Capability = z.infer<typeof Capability>;
+
+export const ToolSetting = z.object({
+  /** Config file, home-relative with "~/" where it is under HOME. */
+  file: z.string(),
+  key: z.string(),
+  kind: z.enum(['proxy', 'base-url', 'telemetry', 'model', 'env', 'other']),
+  value: z.string().nullable(),
+  /** One sentence on why this setting matters. */
+  note: z.string().optional(),
+});
+export type ToolSetting = z.infer<typeof ToolSetting>;
+
+export const Tool = z.object({
+  id: z.string(),
+  name: z.string(),
+  vendor: z.string().optional(),
+  running: z.boolean(),
+  pids: z.array(z.number().int()),
+  installed: z.boolean(),
+  /** What showed it is installed: paths, bins on PATH. */
+  installEvidence: z.array(z.string()).optional(),
+  canRead: z.array(Capability),
+  endpoints: z.array(z.string()),
+  /** Inference ids this tool can make from what it can read. */
+  inferences: z.array(z.string()),
+  settings: z.array(ToolSetting).optional(),
+  telemetryOptOuts: z.array(z.string()).optional(),
+});
+export type Tool = z.infer<typeof Tool>;
+
+export const InferenceId = z.enum([
+  'location.country',
+  'network.proxy',
+  'network.proxy-country',
+  'affiliation.organization',
+  'affiliation.ai-lab',
+]);
+export type InferenceId = z.infer<typeof InferenceId>;
+
+export const Confidence = z.enum(['low', 'medium', 'high']);
+export type Confidence = z.infer<typeof Confidence>;
+
+export const Advice = z.object({
+  text: z.string(),
+  /** A command or config line the user can apply, when there is one. */
+  command: z.string().optional(),
+  /** Limits the advice to one tool. */
+  toolId: z.string().optional(),
+});
+export type Advice = z.infer<typeof Advice>;
+
+export const Inference = z.object({
+  id: InferenceId,
+  value: z.union([z.string(), z.boolean()]),
+  confidence: Confidence,
+  statement: z.string(),
+  /** Signal ids this rests on. */
+  evidence: z.array(z.string()),
+  /** Tool ids that can read all the evidence. */
+  visibleTo: z.array(z.string()),
+  /** Rule ids that produced it. */
+  rules: z.array(z.string()).optional(),
+  advice: z.array(Advice).optional(),
+});
+export type Inference = z.infer<typeof Inference>;
+
+/** A named check (e.g. the 2026 one) evaluated against this machine: would it have flagged the user? */
+export const CheckResult = z.object({
+  id: z.string(),
+  name: z.string(),
+  flagged: z.boolean(),
+  statement: z.string(),
+  evidence: z.array(z.string()),
+  visibleTo: z.array(z.string()),
+});
+export type CheckResult = z.infer<typeof CheckResult>;
+
+export const ExposureLevel = z.enum(['none', 'low', 'elevated', 'high']);
+export type ExposureLevel = z.infer<typeof ExposureLevel>;
+
+export const Redaction = z.object({
+  secrets: z.literal(true),
+  hostname: z.boolean(),
+  username: z.boolean(),
+});
+export type Redaction = z.infer<typeof Redaction>;
+
+// Probe results (from `telltale probe`), carried by a snapshot as probes[].
+export const ChangeKind = z.enum(['confusable', 'invisible', 'format', 'whitespace', 'text']);
+export type ChangeKind = z.infer<typeof ChangeKind>;
+
+export const CodePointInfo = z.object({
+  char: z.string(),
+  /** "U+02BC" */
+  codePoint: z.string(),
+  name: z.string(),
+});
+export type CodePointInfo = z.infer<typeof CodePointInfo>;
+
+export const ProbeChange = z.object({
+  kind: ChangeKind,
+  /** Where in the request: "body.system[0].text", "header:user-agent", "url". */
+  location: z.string(),
+  baseline: z.string(),
+  variant: z.string(),
+  contextBefore: z.string(),
+  contextAfter: z.string(),
+  codePoints: z.array(CodePointInfo),
+  description: z.string(),
+});
+export type ProbeChange = z.infer<typeof ProbeChange>;
+
+export const ProbeVariantResult = z.object({
+  /** Factor value, e.g. "Asia/Shanghai" or "api.moonshot.cn". */
+  value: z.string(),
+  runs: z.number().int(),
+  changed: z.boolean(),
+  changes: z.array(ProbeChange),
+  /** One sentence: what the tool could tell its vendor. */
+  disclosure: z.string().nullable(),
+  error: z.string().optional(),
+});
+export type ProbeVariantResult = z.infer<typeof ProbeVariantResult>;
+
+export const ProbeFactor = z.object({
+  factor: z.enum(['timezone', 'locale', 'proxy', 'base-url']),
+  baseline: z.string(),
+  changed: z.boolean(),
+  variants: z.array(ProbeVariantResult),
+});
+export type ProbeFactor = z.infer<typeof ProbeFactor>;
+
+export const ProbeReport = z.object({
+  command: z.array(z.string()),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  runsPerVariant: z.number().int(),
+  requestsCaptured: z.number().int(),
+  /** Paths or fields that differed between identical runs and were ignored as noise. */
+  noise: z.array(z.string()),
+  factors: z.array(ProbeFactor),
+  summary: z.string(),
+  error: z.string().optional(),
+});
+export type ProbeReport = z.infer<typeof ProbeReport>;
+
+export const Snapshot = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  takenAt: z.string(),
+  host: z.object({ platform: z.string(), release: z.string(), arch: z.string() }),
+  signals: z.array(Signal),
+  connections: z.array(Connection),
+  tools: z.array(Tool),
+  inferences: z.array(Inference),
+  checks: z.array(CheckResult).optional(),
+  exposure: z.object({ level: ExposureLevel, summary: z.string() }).optional(),
+  probes: z.array(ProbeReport).optional(),
+  redaction: Redaction.optional(),
+  /** How long sampling took, per stage, in ms. */
+  timings: z.record(z.string(), z.number()).optional(),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+export const SnapshotDiff = z.object({
+  from: z.string(),
+  to: z.string(),
+  toolsAdded: z.array(z.string()),
+  toolsRemoved: z.array(z.string()),
+  toolsStarted: z.array(z.string()),
+  toolsStopped: z.array(z.string()),
+  endpointsAdded: z.array(z.object({ toolId: z.string().nullable(), endpoint: z.string() })),
+  countriesAdded: z.array(z.string()),
+  inferencesAdded: z.array(Inference),
+  inferencesRemoved: z.array(Inference),
+  inferencesChanged: z.array(z.object({ before: Inference, after: Inference })),
+  signalsChanged: z.array(z.object({ id: z.string(), before: SignalValue.nullable(), after: SignalValue.nullable() })),
+  connectionsOpened: z.array(Connection),
+  connectionsClosed: z.array(Connection),
+});
+export type SnapshotDiff = z.infer<typeof SnapshotDiff>;

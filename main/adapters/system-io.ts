@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { access, readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import { fail, ok, type Io, type Outcome, type SampleContext } from '../core/context.js';
+
+const MAX_OUTPUT = 16 * 1024 * 1024;
+
+function describeError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOENT':
+      return 'not found';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return e.message ?? String(error);
+  }
+}
+
+export const systemIo: Io = {
+  async readText(path: string): Promise<Outcome<string>> {
+    try {
+      return ok(await readFile(path, 'utf8'));
+    } catch (error) {
+      return fail(`${path}: ${describeError(error)}`);
+    }
+  },
+  run(command, args, options = {}) {
+    return new Promise((resolve) => {
+      execFile(
+        command,
+        [...args],
+        { timeout: options.timeoutMs ?? 5000, maxBuffer: MAX_OUTPUT, windowsHide: true, encoding: 'utf8' },
+        (error, stdout, stderr) => {
+          if (!error) return resolve(ok(stdout));
+          const e = error as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
+          if (e.code === 'ENOENT') return resolve(fail(`command not found: ${command}`));
+          if (e.killed) return resolve(fail(`${command} timed out`));
+          const detail = (stderr || e.message).trim().split('\n')[0] ?? '';
+          resolve(fail(`${command} failed (exit ${String(e.code)}): ${detail}`));
+        },
+      );
+    });
+  },
+  async exists(path) {
+    try {
+      await access(path);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  async listDir(path) {
+    try {
+      return ok(await readdir(path));
+    } catch (error) {
+      return fail(`${path}: ${describeError(error)}`);
+    }
+  },
+};
+
+/** The context of this process: its env, its HOME (honouring HOME/USERPROFILE), the real I/O. */
+export function processContext(env: NodeJS.ProcessEnv = process.env): SampleContext {
+  return {
+    env,
+    home: env.HOME || env.USERPROFILE || os.homedir(),
+    platform: process.platform,
+    io: systemIo,
+  };
+}

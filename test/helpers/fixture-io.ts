@@ -1,0 +1,41 @@
+import { fail, ok, type Io, type SampleContext } from '../../main/core/context.js';
+
+/**
+ * An Io backed by maps, for parser and sampler tests on captured output (macOS, Windows, or
+ * malformed input). Files and commands not in the maps behave as missing.
+ */
+export interface FixtureSpec {
+  files?: Record<string, string>;
+  /** Key: the command line joined with single spaces, e.g. "scutil --proxy". */
+  commands?: Record<string, string | { fail: string }>;
+  dirs?: Record<string, string[]>;
+}
+
+export function fixtureIo(spec: FixtureSpec): Io {
+  const files = spec.files ?? {};
+  const commands = spec.commands ?? {};
+  const dirs = spec.dirs ?? {};
+  return {
+    async readText(path) {
+      return path in files ? ok(files[path] as string) : fail(`${path}: not found`);
+    },
+    async run(command, args) {
+      const key = [command, ...args].join(' ');
+      const out = commands[key];
+      if (out === undefined) return fail(`command not found: ${command}`);
+      return typeof out === 'string' ? ok(out) : fail(out.fail);
+    },
+    async exists(path) {
+      return path in files || path in dirs;
+    },
+    async listDir(path) {
+      return path in dirs ? ok(dirs[path] as string[]) : fail(`${path}: not found`);
+    },
+  };
+}
+
+export function fixtureContext(
+  spec: FixtureSpec & { env?: Record<string, string>; home?: string; platform?: NodeJS.Platform },
+): SampleContext {
+  return { env: spec.env ?? {}, home: spec.home ?? '/home/dev', platform: spec.platform ?? 'linux', io: fixtureIo(spec) };
+}
