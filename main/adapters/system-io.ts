@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { access, readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile, realpath } from 'node:fs/promises';
 import os from 'node:os';
 import { fail, ok, type Io, type Outcome, type SampleContext } from '../core/context.js';
 
@@ -51,6 +51,13 @@ export const systemIo: Io = {
       return true;
     } catch {
       return false;
+    }
+  },
+  async realPath(path) {
+    try {
+      return ok(await realpath(path));
+    } catch (error) {
+      return fail(`${path}: ${describeError(error)}`);
     }
   },
   async listDir(path) {

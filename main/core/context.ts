@@ -12,6 +12,8 @@ export interface Io {
   /** Runs a command without a shell. Missing command, non-zero exit and timeout are reasons. */
   run(command: string, args: readonly string[], options?: { timeoutMs?: number }): Promise<Outcome<string>>;
   exists(path: string): Promise<boolean>;
+  /** Resolves symlinks (e.g. /etc/localtime -> /usr/share/zoneinfo/Asia/Shanghai). */
+  realPath(path: string): Promise<Outcome<string>>;
   /** Directory entries (names only); a reason if it cannot be listed. */
   listDir(path: string): Promise<Outcome<string[]>>;
 }

@@ -9,12 +9,15 @@ export interface FixtureSpec {
   /** Key: the command line joined with single spaces, e.g. "scutil --proxy". */
   commands?: Record<string, string | { fail: string }>;
   dirs?: Record<string, string[]>;
+  /** Symlink targets, e.g. { '/etc/localtime': '/usr/share/zoneinfo/Asia/Shanghai' }. */
+  links?: Record<string, string>;
 }
 
 export function fixtureIo(spec: FixtureSpec): Io {
   const files = spec.files ?? {};
   const commands = spec.commands ?? {};
   const dirs = spec.dirs ?? {};
+  const links = spec.links ?? {};
   return {
     async readText(path) {
       return path in files ? ok(files[path] as string) : fail(`${path}: not found`);
@@ -26,7 +29,11 @@ export function fixtureIo(spec: FixtureSpec): Io {
       return typeof out === 'string' ? ok(out) : fail(out.fail);
     },
     async exists(path) {
-      return path in files || path in dirs;
+      return path in files || path in dirs || path in links;
+    },
+    async realPath(path) {
+      if (path in links) return ok(links[path] as string);
+      return path in files || path in dirs ? ok(path) : fail(`${path}: not found`);
     },
     async listDir(path) {
       return path in dirs ? ok(dirs[path] as string[]) : fail(`${path}: not found`);
