@@ -1,0 +1,198 @@
+import { join } from 'node:path';
+import type { Signal, SignalCategory } from '../../../contract/snapshot.js';
+import type { Outcome, SampleContext } from '../context.js';
+import { displayPath, errorSignal, okSignal, unavailableSignal, type SignalSampler } from '../signal.js';
+import { parseGitConfig } from './git.js';
+import { emailDomain, firstLine, parseResolvConf, resolvConfSignals, userSignal } from './host.js';
+import { modelBaseUrlSignals } from './model-urls.js';
+import {
+  goEnvFileProxy,
+  goProxyEntry,
+  parseCargoConfig,
+  parseMavenSettings,
+  parseNpmrc,
+  parsePipConf,
+  parseYarnrc,
+  pipEnvSettings,
+  registrySignal,
+  type RegistrySettings,
+} from './registries.js';
+
+/** A config file's text; null when it does not exist (not an error), a reason when it exists but cannot be read. */
+async function readConfig(ctx: SampleContext, path: string): Promise<Outcome<string> | null> {
+  const text = await ctx.io.readText(path);
+  if (text.ok) return text;
+  return (await ctx.io.exists(path)) ? text : null;
+}
+
+const fileSource = (ctx: SampleContext, path: string) => `file:${displayPath(path, ctx.home)}`;
+const configHome = (ctx: SampleContext) => ctx.env.XDG_CONFIG_HOME || join(ctx.home, '.config');
+
+/** Reads a config file and parses it; an unreadable or malformed file is an error signal under `errorId`. */
+async function parsedConfig<T>(
+  ctx: SampleContext,
+  path: string,
+  errorId: string,
+  category: SignalCategory,
+  parse: (text: string) => Outcome<T>,
+): Promise<{ value: T } | { error: Signal } | null> {
+  const text = await readConfig(ctx, path);
+  if (!text) return null;
+  const parsed = text.ok ? parse(text.value) : text;
+  return parsed.ok ? { value: parsed.value } : { error: errorSignal(errorId, category, fileSource(ctx, path), parsed.reason) };
+}
+
+async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
+  const signals: Signal[] = [];
+  const found: { name?: [string, string]; email?: [string, string] } = {};
+  // Git reads the XDG file first and ~/.gitconfig after it; later values win. Includes are read one
+  // level deep and, as usual at the end of a file, override the including file.
+  for (const path of [join(configHome(ctx), 'git', 'config'), join(ctx.home, '.gitconfig')]) {
+    const files = [path];
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i] ?? '';
+      const result = await parsedConfig(ctx, file, 'identity.git.config', 'identity', (t) => parseGitConfig(t, file, ctx.home));
+      if (!result) continue;
+      if ('error' in result) {
+        signals.push(result.error);
+        continue;
+      }
+      const { name, email, includes } = result.value;
+      if (name) found.name = [name, fileSource(ctx, file)];
+      if (email) found.email = [email, fileSource(ctx, file)];
+      if (i === 0) files.push(...includes);
+    }
+  }
+  for (const key of ['email', 'name'] as const) {
+    const id = `identity.git.${key}`;
+    let hit = found[key];
+    if (!hit) {
+      // Only when the files gave nothing: git itself may know more (GIT_CONFIG_GLOBAL, system config).
+      const out = await ctx.io.run('git', ['config', '--global', '--get', `user.${key}`]);
+      const value = out.ok ? firstLine(out.value) : null;
+      if (value) hit = [value, `cmd:git config --global --get user.${key}`];
+      else signals.push(unavailableSignal(id, 'identity', 'git config', out.ok ? `user.${key} not set` : out.reason));
+    }
+    if (hit) signals.push(okSignal(id, 'identity', hit[0], hit[1], key === 'email' ? { domain: emailDomain(hit[0]) } : undefined));
+  }
+  return signals;
+}
+
+async function hostnameSignal(ctx: SampleContext): Promise<Signal> {
+  const attempts: Array<[string, () => Promise<Outcome<string>>]> = [];
+  if (ctx.platform === 'darwin') attempts.push(['cmd:scutil --get ComputerName', () => ctx.io.run('scutil', ['--get', 'ComputerName'])]);
+  if (ctx.platform !== 'win32') attempts.push(['file:/etc/hostname', () => ctx.io.readText('/etc/hostname')]);
+  attempts.push(['cmd:hostname', () => ctx.io.run('hostname', [])]);
+  const reasons: string[] = [];
+  for (const [source, attempt] of attempts) {
+    const out = await attempt();
+    const name = out.ok ? firstLine(out.value) : null;
+    if (name) return okSignal('identity.hostname', 'identity', name, source);
+    reasons.push(out.ok ? `${source}: empty` : out.reason);
+  }
+  return unavailableSignal('identity.hostname', 'identity', attempts.map(([s]) => s).join(', '), reasons.join('; '));
+}
+
+async function dnsSignals(ctx: SampleContext): Promise<Signal[]> {
+  if (ctx.platform === 'win32') return [];
+  const text = await ctx.io.readText('/etc/resolv.conf');
+  if (!text.ok) return [unavailableSignal('identity.dns.search', 'identity', 'file:/etc/resolv.conf', text.reason)];
+  return resolvConfSignals(parseResolvConf(text.value), 'file:/etc/resolv.conf');
+}
+
+function settingsSignals(settings: RegistrySettings, source: string): Signal[] {
+  return [...settings].map(([id, value]) => registrySignal(id, value, source));
+}
+
+async function npmSignals(ctx: SampleContext): Promise<Signal[]> {
+  const npmrc = join(ctx.home, '.npmrc');
+  const yarnrc = join(ctx.home, '.yarnrc.yml');
+  const results = [
+    [npmrc, await parsedConfig(ctx, npmrc, 'registry.npm', 'registry', (t) => parseNpmrc(t, ctx.env))],
+    [yarnrc, await parsedConfig(ctx, yarnrc, 'registry.yarn', 'registry', parseYarnrc)],
+  ] as const;
+  return results.flatMap(([path, r]) => (!r ? [] : 'error' in r ? [r.error] : settingsSignals(r.value, fileSource(ctx, path))));
+}
+
+async function pipSignals(ctx: SampleContext): Promise<Signal[]> {
+  const errors: Signal[] = [];
+  // Lowest precedence first: site-wide, legacy per-user, XDG per-user, then the env.
+  const effective = new Map<string, [value: string, source: string]>();
+  for (const path of ['/etc/pip.conf', join(ctx.home, '.pip', 'pip.conf'), join(configHome(ctx), 'pip', 'pip.conf')]) {
+    const r = await parsedConfig(ctx, path, 'registry.pip', 'registry', parsePipConf);
+    if (!r) continue;
+    if ('error' in r) errors.push(r.error);
+    else for (const [id, value] of r.value) effective.set(id, [value, fileSource(ctx, path)]);
+  }
+  for (const [id, value, variable] of pipEnvSettings(ctx.env)) effective.set(id, [value, `env:${variable}`]);
+  return [...errors, ...[...effective].map(([id, [value, source]]) => registrySignal(id, value, source))];
+}
+
+async function goSignals(ctx: SampleContext): Promise<Signal[]> {
+  let list = ctx.env.GOPROXY;
+  let source = 'env:GOPROXY';
+  if (!list) {
+    const path = ctx.env.GOENV || join(configHome(ctx), 'go', 'env');
+    const text = await readConfig(ctx, path);
+    list = text?.ok ? (goEnvFileProxy(text.value) ?? undefined) : undefined;
+    source = fileSource(ctx, path);
+  }
+  const proxy = list ? goProxyEntry(list) : null;
+  return proxy ? [registrySignal('registry.go', proxy.entry, source, { list: proxy.list.length })] : [];
+}
+
+async function cargoSignals(ctx: SampleContext): Promise<Signal[]> {
+  const cargoHome = ctx.env.CARGO_HOME || join(ctx.home, '.cargo');
+  // Cargo prefers the extension-less file when both exist.
+  for (const path of [join(cargoHome, 'config'), join(cargoHome, 'config.toml')]) {
+    const r = await parsedConfig(ctx, path, 'registry.cargo', 'registry', parseCargoConfig);
+    if (!r) continue;
+    if ('error' in r) return [r.error];
+    return r.value ? [registrySignal('registry.cargo', r.value.registry, fileSource(ctx, path), { name: r.value.name })] : [];
+  }
+  return [];
+}
+
+async function mavenSignals(ctx: SampleContext): Promise<Signal[]> {
+  const path = join(ctx.home, '.m2', 'settings.xml');
+  const text = await readConfig(ctx, path);
+  if (!text) return [];
+  if (!text.ok) return [errorSignal('registry.maven', 'registry', fileSource(ctx, path), text.reason)];
+  const mirror = parseMavenSettings(text.value);
+  return mirror ? [registrySignal('registry.maven', mirror.url, fileSource(ctx, path), { mirrorOf: mirror.mirrorOf })] : [];
+}
+
+/**
+ * Identity hints: git user, hostname, user, DNS search domains, package-registry settings (npm, yarn,
+ * pip, Go, Cargo, Maven) and model base URLs from the env. Never throws; secrets never leave.
+ */
+export const sampleIdentity: SignalSampler = async (ctx) => {
+  const user = userSignal(ctx.env);
+  const parts = await Promise.all([
+    gitSignals(ctx),
+    hostnameSignal(ctx).then((s) => [s]),
+    dnsSignals(ctx),
+    npmSignals(ctx),
+    pipSignals(ctx),
+    goSignals(ctx),
+    cargoSignals(ctx),
+    mavenSignals(ctx),
+  ]);
+  return [...parts.flat(), ...(user ? [user] : []), ...modelBaseUrlSignals(ctx.env)];
+};
+
+export { parseGitConfig, resolveIncludePath, type GitConfigUser } from './git.js';
+export { emailDomain, parseResolvConf, type ResolvConf } from './host.js';
+export { MODEL_URL_VARS, modelBaseUrlSignals } from './model-urls.js';
+export {
+  expandEnv,
+  goEnvFileProxy,
+  goProxyEntry,
+  parseCargoConfig,
+  parseMavenSettings,
+  parseNpmrc,
+  parsePipConf,
+  parseYarnrc,
+  pipEnvSettings,
+  registrySignal,
+} from './registries.js';

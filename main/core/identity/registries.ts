@@ -1,0 +1,141 @@
+import ini from 'ini';
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
+import type { Signal } from '../../../contract/snapshot.js';
+import { fail, ok, type Outcome } from '../context.js';
+import { iniSyntaxProblem } from '../proxy/ini-check.js';
+import { okSignal } from '../signal.js';
+import { urlSignal } from '../proxy/url-signal.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** A registry setting found in one config file: signal id suffix -> raw value. */
+export type RegistrySettings = Map<string, string>;
+
+function firstErrorLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+/** npm's ${VAR} expansion, from the given env (unset -> empty, as npm leaves nothing useful). */
+export function expandEnv(value: string, env: Env): string {
+  return value.replace(/\$\{([^}]+)\}/g, (_, name: string) => env[name] ?? '');
+}
+
+const NPM_KEYS: Record<string, string> = { registry: 'registry.npm', proxy: 'registry.npm.proxy', 'https-proxy': 'registry.npm.https-proxy' };
+
+/**
+ * ~/.npmrc -> registry.npm, registry.npm.proxy, registry.npm.https-proxy and registry.npm.@scope.
+ * Only these keys are read, so auth lines (//host/:_authToken=...) never reach a signal.
+ */
+export function parseNpmrc(text: string, env: Env): Outcome<RegistrySettings> {
+  const problem = iniSyntaxProblem(text, { bareKeys: true });
+  if (problem) return fail(`malformed .npmrc: ${problem}`);
+  const settings: RegistrySettings = new Map();
+  for (const [key, value] of Object.entries(ini.parse(text))) {
+    if (typeof value !== 'string') continue;
+    const scope = /^(@[^:]+):registry$/.exec(key)?.[1];
+    const id = scope ? `registry.npm.${scope}` : NPM_KEYS[key];
+    if (id) settings.set(id, expandEnv(value, env));
+  }
+  return ok(settings);
+}
+
+/** ~/.yarnrc.yml (Yarn 2+) npmRegistryServer -> registry.yarn. */
+export function parseYarnrc(text: string): Outcome<RegistrySettings> {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (error) {
+    return fail(`malformed .yarnrc.yml: ${firstErrorLine(error)}`);
+  }
+  const server = (doc as { npmRegistryServer?: unknown } | null)?.npmRegistryServer;
+  return ok(new Map(typeof server === 'string' && server ? [['registry.yarn', server]] : []));
+}
+
+const PIP_KEYS: Record<string, string> = { 'index-url': 'registry.pip', 'extra-index-url': 'registry.pip.extra', proxy: 'registry.pip.proxy' };
+
+/** configparser continuation lines (indented) belong to the previous value. */
+function joinContinuations(text: string): string {
+  return text.replace(/\r?\n[ \t]+(?=\S)/g, ' ');
+}
+
+/** pip.conf [global] then [install] (which wins for `pip install`): index-url, extra-index-url, proxy. */
+export function parsePipConf(text: string): Outcome<RegistrySettings> {
+  const joined = joinContinuations(text);
+  const problem = iniSyntaxProblem(joined, { bareKeys: false });
+  if (problem) return fail(`malformed pip.conf: ${problem}`);
+  const parsed = ini.parse(joined);
+  const settings: RegistrySettings = new Map();
+  for (const section of ['global', 'install']) {
+    for (const [key, value] of Object.entries((parsed[section] ?? {}) as Record<string, unknown>)) {
+      const id = PIP_KEYS[key.replace(/_/g, '-').toLowerCase()];
+      if (id && typeof value === 'string' && value.trim()) settings.set(id, value.trim());
+    }
+  }
+  return ok(settings);
+}
+
+/** PIP_INDEX_URL, PIP_EXTRA_INDEX_URL, PIP_PROXY: pip's env overrides. */
+export function pipEnvSettings(env: Env): Array<[id: string, value: string, variable: string]> {
+  return Object.entries(PIP_KEYS).flatMap(([key, id]) => {
+    const variable = `PIP_${key.replace(/-/g, '_').toUpperCase()}`;
+    const value = env[variable]?.trim();
+    return value ? [[id, value, variable] as [string, string, string]] : [];
+  });
+}
+
+/** GOPROXY ("https://goproxy.cn,direct", "|" also separates): the first entry that is a proxy. */
+export function goProxyEntry(list: string): { entry: string; list: string[] } | null {
+  const entries = list.split(/[,|]/).map((s) => s.trim()).filter(Boolean);
+  const entry = entries.find((e) => e !== 'direct' && e !== 'off');
+  return entry ? { entry, list: entries } : null;
+}
+
+/** The GOPROXY line of a `go env -w` file (~/.config/go/env). */
+export function goEnvFileProxy(text: string): string | null {
+  const m = /^GOPROXY=(.*)$/m.exec(text);
+  return m?.[1]?.trim() || null;
+}
+
+/** Cargo source replacement: [source.crates-io] replace-with -> [source.X] registry, chains followed. */
+export function parseCargoConfig(text: string): Outcome<{ name: string; registry: string } | null> {
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(text);
+  } catch (error) {
+    return fail(`malformed cargo config: ${firstErrorLine(error)}`);
+  }
+  const sources = (doc.source ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  let name = 'crates-io';
+  for (let hops = 0; hops < 10; hops++) {
+    const replaceWith = sources[name]?.['replace-with'];
+    if (typeof replaceWith !== 'string') break;
+    name = replaceWith;
+    const registry = sources[name]?.registry;
+    if (typeof registry === 'string') return ok({ name, registry });
+  }
+  return ok(null);
+}
+
+/** The first <mirror> of ~/.m2/settings.xml (outside comments): its url and mirrorOf. */
+export function parseMavenSettings(text: string): { url: string; mirrorOf: string | null } | null {
+  const xml = text.replace(/<!--[\s\S]*?-->/g, '');
+  const mirror = /<mirror>([\s\S]*?)<\/mirror>/.exec(xml)?.[1];
+  const url = mirror && /<url>\s*([^<]+?)\s*<\/url>/.exec(mirror)?.[1];
+  if (!mirror || !url) return null;
+  return { url, mirrorOf: /<mirrorOf>\s*([^<]+?)\s*<\/mirrorOf>/.exec(mirror)?.[1] ?? null };
+}
+
+/** A registry signal: URL-valued (meta.host etc.); registry.pip.extra is a list of URLs. */
+export function registrySignal(id: string, raw: string, source: string, meta?: Signal['meta']): Signal {
+  if (id !== 'registry.pip.extra') return urlSignal(id, 'registry', raw, source, { defaultScheme: 'https', meta });
+  const entries = raw.split(/\s+/).filter(Boolean).map((u) => urlSignal(id, 'registry', u, source, { defaultScheme: 'https' }));
+  const failed = entries.find((e) => e.status !== 'ok');
+  if (failed || entries.length === 0) return failed ?? urlSignal(id, 'registry', raw, source);
+  const hosts = entries.flatMap((e) => (typeof e.meta?.host === 'string' ? [e.meta.host] : []));
+  return okSignal(id, 'registry', entries.map((e) => String(e.value)), source, {
+    ...entries[0]?.meta,
+    hosts: hosts.join(','),
+    ...meta,
+  });
+}

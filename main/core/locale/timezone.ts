@@ -1,0 +1,80 @@
+import type { Signal } from '../../../contract/snapshot.js';
+import { errorSignal, okSignal } from '../signal.js';
+
+export type ZoneOutcome = { ok: true; zone: string } | { ok: false; reason: string };
+
+/** The canonical IANA name if Intl knows the zone ("asia/shanghai" -> "Asia/Shanghai"), else null. */
+export function canonicalZone(name: string): string | null {
+  if (!/^[A-Za-z][\w+-]*(?:\/[\w+-]+)*$/.test(name)) return null;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** The zone name in a zoneinfo path: "/usr/share/zoneinfo/Asia/Shanghai" -> "Asia/Shanghai". */
+export function zoneFromPath(path: string): string | null {
+  const i = path.lastIndexOf('zoneinfo/');
+  return i < 0 ? null : path.slice(i + 'zoneinfo/'.length) || null;
+}
+
+/** TZ as glibc reads it: "Asia/Shanghai", ":Asia/Shanghai" or a zoneinfo file path. */
+export function parseTzEnv(raw: string): ZoneOutcome {
+  const text = raw.trim().replace(/^:/, '');
+  const name = text.startsWith('/') ? zoneFromPath(text) : text;
+  const zone = name ? canonicalZone(name) : null;
+  return zone ? { ok: true, zone } : { ok: false, reason: `TZ=${raw} is not an IANA time zone name` };
+}
+
+/** /etc/timezone holds one zone name (Debian). */
+export function parseEtcTimezone(text: string): ZoneOutcome {
+  const name = text.split('\n')[0]?.trim() ?? '';
+  const zone = name ? canonicalZone(name) : null;
+  return zone ? { ok: true, zone } : { ok: false, reason: `/etc/timezone does not hold an IANA zone name: ${name.slice(0, 60)}` };
+}
+
+/** The /etc/localtime symlink target -> zone name. */
+export function parseLocaltimeTarget(target: string): ZoneOutcome {
+  const name = zoneFromPath(target);
+  const zone = name ? canonicalZone(name) : null;
+  return zone ? { ok: true, zone } : { ok: false, reason: `/etc/localtime does not point into a zoneinfo directory (${target})` };
+}
+
+/** UTC offset of `zone` at `date` in minutes east of UTC (Asia/Shanghai -> 480). */
+export function zoneOffsetMinutes(zone: string, date: Date): number {
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(date)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!m) return 0; // "GMT" alone: UTC
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+/** A raw zone source, as a signal: ok with the zone, or error with the reason. */
+export function zoneSignal(id: string, source: string, outcome: ZoneOutcome, raw: string): Signal {
+  return outcome.ok
+    ? okSignal(id, 'timezone', outcome.zone, source, outcome.zone === raw ? undefined : { raw })
+    : errorSignal(id, 'timezone', source, outcome.reason);
+}
+
+export interface ZoneCandidate {
+  id: string;
+  source: string;
+  outcome: ZoneOutcome;
+}
+
+/**
+ * timezone.iana from the raw sources, best first (TZ, /etc/localtime, /etc/timezone, Intl), and
+ * timezone.offset for it now.
+ */
+export function resolvedZoneSignals(candidates: readonly ZoneCandidate[], now: Date): Signal[] {
+  const best = candidates.find((c) => c.outcome.ok);
+  if (!best?.outcome.ok) return [errorSignal('timezone.iana', 'timezone', 'none', 'no source gave a valid time zone')];
+  const { zone } = best.outcome;
+  return [
+    okSignal('timezone.iana', 'timezone', zone, best.source, { from: best.id }),
+    okSignal('timezone.offset', 'timezone', zoneOffsetMinutes(zone, now), best.source, { zone, unit: 'minutes east of UTC' }),
+  ];
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  emailDomain,
+  goProxyEntry,
+  modelBaseUrlSignals,
+  parseCargoConfig,
+  parseGitConfig,
+  parseMavenSettings,
+  parseNpmrc,
+  parsePipConf,
+  parseResolvConf,
+  parseYarnrc,
+  registrySignal,
+} from '../../../main/core/identity/index.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/identity/${name}`, import.meta.url), 'utf8');
+
+describe('git config', () => {
+  it('reads user and resolves [include] paths', () => {
+    expect(parseGitConfig(fixture('gitconfig'), '/home/dev/.gitconfig', '/home/dev')).toEqual({
+      ok: true,
+      value: { name: 'Ada Lovelace', includes: ['/home/dev/.gitconfig-work'] },
+    });
+    expect(parseGitConfig(fixture('gitconfig-work'), '/x/y', '/home/dev')).toEqual({ ok: true, value: { email: 'ada@alibaba-inc.com', includes: [] } });
+    expect(parseGitConfig('[include]\npath = work.inc\n', '/etc/git/cfg', '/h')).toMatchObject({ ok: true, value: { includes: ['/etc/git/work.inc'] } });
+  });
+
+  it('reports a truncated file', () => {
+    expect(parseGitConfig(fixture('gitconfig-truncated'), '/h/.gitconfig', '/h')).toEqual({
+      ok: false,
+      reason: 'malformed git config: line 3: unterminated section header',
+    });
+  });
+
+  it('takes the email domain', () => {
+    expect(emailDomain('Ada@Alibaba-Inc.com')).toBe('alibaba-inc.com');
+    expect(emailDomain('nobody')).toBeNull();
+  });
+});
+
+describe('registries', () => {
+  it('reads .npmrc, expanding ${VAR} from the given env and never reading auth lines', () => {
+    const parsed = parseNpmrc(fixture('npmrc'), { PROXY_USER: 'alice', PROXY_PASS: 'pr0xyPa55' });
+    expect(parsed.ok && [...parsed.value]).toEqual([
+      ['registry.npm', 'https://registry.npmmirror.com/'],
+      ['registry.npm.@corp', 'https://npm.corp.example.cn/'],
+      ['registry.npm.proxy', 'http://alice:pr0xyPa55@proxy.corp.example.cn:8080'],
+      ['registry.npm.https-proxy', 'http://proxy.corp.example.cn:8080'],
+    ]);
+    expect(JSON.stringify(parsed.ok && [...parsed.value])).not.toContain('SECRETTOKEN');
+    const signal = registrySignal('registry.npm.proxy', 'http://alice:pr0xyPa55@proxy.corp.example.cn:8080', 'file:~/.npmrc');
+    expect(signal).toMatchObject({ value: 'http://alice:***@proxy.corp.example.cn:8080', meta: { host: 'proxy.corp.example.cn', port: 8080 } });
+  });
+
+  it('reads .yarnrc.yml and reports malformed YAML', () => {
+    const parsed = parseYarnrc(fixture('yarnrc.yml'));
+    expect(parsed.ok && [...parsed.value]).toEqual([['registry.yarn', 'https://registry.npmmirror.com']]);
+    expect(parseYarnrc('npmRegistryServer: [unclosed').ok).toBe(false);
+  });
+
+  it('reads pip.conf with continuation lines; a file that sets nothing gives nothing', () => {
+    const parsed = parsePipConf(fixture('pip.conf'));
+    expect(parsed.ok && Object.fromEntries(parsed.value)).toEqual({
+      'registry.pip': 'https://pypi.tuna.tsinghua.edu.cn/simple',
+      'registry.pip.extra': 'https://mirrors.aliyun.com/pypi/simple/ https://pypi.doubanio.com/simple/',
+    });
+    const extra = registrySignal('registry.pip.extra', 'https://mirrors.aliyun.com/pypi/simple/ https://pypi.doubanio.com/simple/', 'x');
+    expect(extra).toMatchObject({ meta: { host: 'mirrors.aliyun.com', hosts: 'mirrors.aliyun.com,pypi.doubanio.com' } });
+    const local = registrySignal('registry.pip.extra', 'file:///opt/pypi/simple https://mirrors.aliyun.com/pypi/simple/', 'x');
+    expect(local).toMatchObject({ status: 'ok', value: ['file:///opt/pypi/simple', 'https://mirrors.aliyun.com/pypi/simple/'], meta: { host: null, scheme: 'file', hosts: 'mirrors.aliyun.com' } });
+    const empty = parsePipConf(fixture('pip-empty.conf'));
+    expect(empty.ok && empty.value.size).toBe(0);
+    expect(parsePipConf('[global\nindex-url = x').ok).toBe(false);
+  });
+
+  it('picks the first GOPROXY entry that is a proxy', () => {
+    expect(goProxyEntry('https://goproxy.cn,direct')).toEqual({ entry: 'https://goproxy.cn', list: ['https://goproxy.cn', 'direct'] });
+    expect(goProxyEntry('off|https://goproxy.io')?.entry).toBe('https://goproxy.io');
+    expect(goProxyEntry('direct')).toBeNull();
+  });
+
+  it('follows cargo source replacement and reports truncated TOML', () => {
+    expect(parseCargoConfig(fixture('cargo-config.toml'))).toEqual({
+      ok: true,
+      value: { name: 'rsproxy-sparse', registry: 'sparse+https://rsproxy.cn/index/' },
+    });
+    expect(parseCargoConfig('[net]\nretry = 2\n')).toEqual({ ok: true, value: null });
+    const truncated = parseCargoConfig(fixture('cargo-config-truncated.toml'));
+    expect(truncated.ok).toBe(false);
+    expect(!truncated.ok && truncated.reason).toMatch(/^malformed cargo config: /);
+  });
+
+  it('reads the first Maven mirror outside comments', () => {
+    expect(parseMavenSettings(fixture('maven-settings.xml'))).toEqual({ url: 'https://maven.aliyun.com/repository/public', mirrorOf: '*' });
+    expect(parseMavenSettings('<settings/>')).toBeNull();
+  });
+});
+
+describe('host and env parsers', () => {
+  it('reads resolv.conf search and domain', () => {
+    expect(parseResolvConf(fixture('resolv.conf'))).toEqual({ search: ['corp.example.cn', 'hz.corp.example.cn'], domain: null });
+    expect(parseResolvConf('domain corp.example\nsearch a\nsearch b c\n')).toEqual({ search: ['b', 'c'], domain: 'corp.example' });
+  });
+
+  it('finds model base URLs: the known ones always, others only when http(s)', () => {
+    const signals = modelBaseUrlSignals({
+      ANTHROPIC_BASE_URL: 'https://api.moonshot.cn/anthropic',
+      OPENAI_BASE_URL: 'not a url',
+      MY_LLM_BASE_URL: 'http://10.0.0.5:8000/v1',
+      CMAKE_API_BASE: 'foo',
+      HOME: '/x',
+    });
+    expect(signals.map((s) => [s.id, s.status, s.meta?.host ?? null])).toEqual([
+      ['model.base-url.ANTHROPIC_BASE_URL', 'ok', 'api.moonshot.cn'],
+      ['model.base-url.MY_LLM_BASE_URL', 'ok', '10.0.0.5'],
+      ['model.base-url.OPENAI_BASE_URL', 'error', null],
+    ]);
+    expect(signals[0]?.category).toBe('model-endpoint');
+  });
+});

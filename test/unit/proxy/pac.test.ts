@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { evaluatePac, pacResultMeta } from '../../../main/core/proxy/index.js';
+import { proxyFixture } from './fixtures.js';
+
+describe('evaluatePac', () => {
+  it('evaluates a PAC for api.anthropic.com', async () => {
+    expect(await evaluatePac(proxyFixture('corp.pac'))).toEqual({ ok: true, result: 'PROXY p.corp.example.cn:8080; DIRECT' });
+  });
+
+  it('answers for another URL (internal host goes direct)', async () => {
+    expect(await evaluatePac(proxyFixture('corp.pac'), 'https://git.corp.example.cn/')).toEqual({ ok: true, result: 'DIRECT' });
+  });
+
+  it('matches isInNet on IP literals without resolving names', async () => {
+    const pac = 'function FindProxyForURL(u, h) { return isInNet(h, "10.0.0.0", "255.0.0.0") ? "DIRECT" : "PROXY p:1 " + dnsResolve(h) + " " + myIpAddress(); }';
+    expect(await evaluatePac(pac, 'http://10.1.2.3/')).toEqual({ ok: true, result: 'DIRECT' });
+    expect(await evaluatePac(pac, 'https://api.anthropic.com/')).toEqual({ ok: true, result: 'PROXY p:1 null 127.0.0.1' });
+  });
+
+  it('stops a looping PAC and reports it', async () => {
+    const outcome = await evaluatePac(proxyFixture('looping.pac'), undefined, 200);
+    expect(outcome).toEqual({ ok: false, reason: 'PAC script failed: InternalError: did not finish within 200 ms' });
+  });
+
+  it('reports a throwing PAC and a syntax error', async () => {
+    expect(await evaluatePac(proxyFixture('throwing.pac'))).toEqual({ ok: false, reason: 'PAC script failed: no proxy for api.anthropic.com' });
+    const garbage = await evaluatePac('function FindProxyForURL( {');
+    expect(garbage.ok).toBe(false);
+  });
+});
+
+describe('pacResultMeta', () => {
+  it('takes the first proxy of the answer', () => {
+    expect(pacResultMeta('PROXY p.corp:8080; DIRECT')).toEqual({ host: 'p.corp', port: 8080, scheme: 'http' });
+    expect(pacResultMeta('SOCKS5 127.0.0.1:1080')).toEqual({ host: '127.0.0.1', port: 1080, scheme: 'socks5' });
+    expect(pacResultMeta('DIRECT')).toEqual({ host: null, port: null, scheme: null });
+  });
+});
