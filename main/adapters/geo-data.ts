@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createOfflineGeoLookup, type GeoDataSource, type OfflineGeoLookup } from '../core/geo/offline-lookup.js';
+
+const require = createRequire(import.meta.url);
+
+/** A file inside an installed npm package (resolved the way Node resolves the package). */
+function packageFile(pkg: string, file: string): string {
+  return join(dirname(require.resolve(`${pkg}/package.json`)), file);
+}
+
+/** The offline data shipped as npm packages: country mmdb and ASN CSV ranges. */
+export const packagedGeoData: GeoDataSource = {
+  countryDb: () => readFileSync(packageFile('@ip-location-db/geo-whois-asn-country-mmdb', 'geo-whois-asn-country.mmdb')),
+  asnIpv4Csv: () => readFileSync(packageFile('@ip-location-db/asn', 'asn-ipv4-num.csv')),
+  asnIpv6Csv: () => readFileSync(packageFile('@ip-location-db/asn', 'asn-ipv6-num.csv')),
+};
+
+/** Offline geo lookup over the packaged data; nothing is read until the first public lookup. */
+export function createGeoLookup(source: GeoDataSource = packagedGeoData): OfflineGeoLookup {
+  return createOfflineGeoLookup(source);
+}
