@@ -1,0 +1,48 @@
+import type { Connection } from '../../../contract/snapshot.js';
+import { formatEndpoint, formatOrg } from '../lib/connections.js';
+
+const LIMIT = 100;
+
+/** A plain table of a few connections (one tool's); the Connections view virtualises the full list. */
+export function ConnectionList({ connections, label }: { connections: readonly Connection[]; label: string }) {
+  if (connections.length === 0) return <p className="muted">No live connections.</p>;
+  const shown = connections.slice(0, LIMIT);
+  return (
+    <>
+      {/* Focusable so the keyboard can scroll it. */}
+      <div className="scroll-box" tabIndex={0} role="region" aria-label={label}>
+        <table className="simple-table" aria-label={label}>
+          <thead>
+            <tr>
+              <th scope="col">Process</th>
+              <th scope="col">Remote</th>
+              <th scope="col">Host</th>
+              <th scope="col">Country</th>
+              <th scope="col">ASN / org</th>
+              <th scope="col">State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((c, index) => (
+              <tr key={`${c.pid}-${c.localPort}-${c.remoteAddress}-${c.remotePort}-${index}`}>
+                <td>
+                  {c.process ?? '—'} {c.pid !== null && <span className="muted">({c.pid})</span>}
+                </td>
+                <td className="mono">{formatEndpoint(c.remoteAddress, c.remotePort) || '—'}</td>
+                <td>{c.remote?.host ?? '—'}</td>
+                <td>{c.remote?.country ?? '—'}</td>
+                <td>{formatOrg(c.remote) || '—'}</td>
+                <td>{c.state}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {connections.length > LIMIT && (
+        <p className="muted">
+          Showing {LIMIT} of {connections.length}; the Connections view lists them all.
+        </p>
+      )}
+    </>
+  );
+}

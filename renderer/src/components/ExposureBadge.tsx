@@ -1,0 +1,7 @@
+import type { ExposureLevel } from '../../../contract/snapshot.js';
+import { exposureLabel, exposureTone } from '../lib/exposure.js';
+import { Badge } from './Badge.js';
+
+export function ExposureBadge({ level }: { level: ExposureLevel | undefined }) {
+  return <Badge tone={exposureTone(level)}>{exposureLabel(level)}</Badge>;
+}

@@ -1,0 +1,28 @@
+import { segmentText } from '../lib/codepoints.js';
+
+/**
+ * Text with every invisible character drawn as a ⟦U+200B⟧ placeholder; with `suspect`, non-ASCII
+ * characters are singled out as well (they may pass for ASCII look-alikes).
+ */
+export function VisibleText({ text, suspect = false }: { text: string; suspect?: boolean }) {
+  return (
+    <>
+      {segmentText(text, suspect).map((segment, index) => {
+        if (segment.kind === 'text') return <span key={index}>{segment.text}</span>;
+        if (segment.kind === 'invisible') {
+          return (
+            <span key={index} className="invisible-char" title={`Invisible character ${segment.codePoint}`}>
+              {segment.placeholder}
+            </span>
+          );
+        }
+        return (
+          <span key={index} className="lookalike-char" title={`Look-alike character ${segment.codePoint}`}>
+            {segment.char}
+            <sub>{segment.codePoint}</sub>
+          </span>
+        );
+      })}
+    </>
+  );
+}

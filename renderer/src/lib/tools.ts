@@ -1,0 +1,30 @@
+import type { Connection, Inference, Tool } from '../../../contract/snapshot.js';
+
+/** Tools found on this machine (running first, then by name), and those not found. */
+export function partitionTools(tools: readonly Tool[]): { present: Tool[]; absent: Tool[] } {
+  const byName = (a: Tool, b: Tool) => a.name.localeCompare(b.name);
+  const present = tools.filter((tool) => tool.running || tool.installed);
+  return {
+    present: [...present.filter((tool) => tool.running).sort(byName), ...present.filter((tool) => !tool.running).sort(byName)],
+    absent: tools.filter((tool) => !tool.running && !tool.installed).sort(byName),
+  };
+}
+
+export function toolPresence(tool: Tool): string {
+  if (tool.running) return tool.pids.length > 1 ? `running (${tool.pids.length} processes)` : 'running';
+  return tool.installed ? 'installed' : 'not found';
+}
+
+export function inferencesVisibleTo(inferences: readonly Inference[], toolId: string): Inference[] {
+  return inferences.filter((inference) => inference.visibleTo.includes(toolId));
+}
+
+export function connectionsOf(connections: readonly Connection[], toolId: string): Connection[] {
+  return connections.filter((connection) => connection.toolId === toolId);
+}
+
+/** Tool names for ids, falling back to the id for a tool the snapshot does not list. */
+export function toolNames(ids: readonly string[], tools: readonly Tool[]): string[] {
+  const names = new Map(tools.map((tool) => [tool.id, tool.name]));
+  return ids.map((id) => names.get(id) ?? id);
+}

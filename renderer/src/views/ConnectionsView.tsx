@@ -1,0 +1,96 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { Connection, Snapshot, Tool } from '../../../contract/snapshot.js';
+import { ConnectionTable } from '../components/ConnectionTable.js';
+import {
+  filterOptions,
+  filterRows,
+  nextSort,
+  NO_FILTER,
+  sortRows,
+  toRows,
+  type ConnectionFilter,
+  type ConnectionSort,
+  type SortKey,
+} from '../lib/connections.js';
+import { clockTime } from '../lib/time.js';
+
+type Frozen = { connections: Connection[]; tools: Tool[]; takenAt: string };
+
+export function ConnectionsView({ snapshot }: { snapshot: Snapshot }) {
+  const [filter, setFilter] = useState<ConnectionFilter>(NO_FILTER);
+  const [sort, setSort] = useState<ConnectionSort>({ key: 'process', direction: 'ascending' });
+  const [frozen, setFrozen] = useState<Frozen | null>(null);
+  // Typing stays responsive with 10,000 rows: the filter catches up after the keystroke renders.
+  const text = useDeferredValue(filter.text);
+
+  const source = frozen ?? snapshot;
+  const rows = useMemo(() => toRows(source.connections, source.tools), [source.connections, source.tools]);
+  const options = useMemo(() => filterOptions(rows), [rows]);
+  const filtered = useMemo(
+    () => filterRows(rows, { text, tool: filter.tool, country: filter.country, state: filter.state }),
+    [rows, text, filter.tool, filter.country, filter.state],
+  );
+  const sorted = useMemo(() => sortRows(filtered, sort), [filtered, sort]);
+
+  const update = (patch: Partial<ConnectionFilter>) => setFilter((current) => ({ ...current, ...patch }));
+  const toggleFreeze = () =>
+    setFrozen((current) =>
+      current ? null : { connections: snapshot.connections, tools: snapshot.tools, takenAt: snapshot.takenAt },
+    );
+
+  return (
+    <section aria-labelledby="connections-title" className="connections">
+      <h2 id="connections-title">Connections</h2>
+      <div className="toolbar">
+        <input
+          type="search"
+          aria-label="Filter connections"
+          placeholder="Filter: process, address, host, country, org, tool"
+          value={filter.text}
+          onChange={(event) => update({ text: event.target.value })}
+        />
+        <label>
+          Tool{' '}
+          <select value={filter.tool} onChange={(event) => update({ tool: event.target.value })}>
+            <option value="">Any</option>
+            {options.tools.map((tool) => (
+              <option key={tool.id} value={tool.id}>
+                {tool.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Country{' '}
+          <select value={filter.country} onChange={(event) => update({ country: event.target.value })}>
+            <option value="">Any</option>
+            {options.countries.map((country) => (
+              <option key={country}>{country}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          State{' '}
+          <select value={filter.state} onChange={(event) => update({ state: event.target.value })}>
+            <option value="">Any</option>
+            {options.states.map((state) => (
+              <option key={state}>{state}</option>
+            ))}
+          </select>
+        </label>
+        <button type="button" aria-pressed={frozen !== null} onClick={toggleFreeze}>
+          Freeze
+        </button>
+      </div>
+      <p className="table-meta" role="status">
+        {sorted.length} of {rows.length} connections
+        {frozen && <span className="frozen"> · frozen at {clockTime(frozen.takenAt)}; live updates are not applied</span>}
+      </p>
+      <ConnectionTable
+        rows={sorted}
+        sort={sort}
+        onSort={(key: SortKey) => setSort((current) => nextSort(current, key))}
+      />
+    </section>
+  );
+}

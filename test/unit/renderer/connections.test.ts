@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import {
+  filterOptions,
+  filterRows,
+  formatEndpoint,
+  formatOrg,
+  nextSort,
+  NO_FILTER,
+  sortRows,
+  toRows,
+  type ConnectionRow,
+} from '../../../renderer/src/lib/connections.js';
+import { connection, tool } from './sample.js';
+
+const tools = [tool(), tool({ id: 'kimi-cli', name: 'Kimi CLI', pids: [7] })];
+
+const rows = toRows(
+  [
+    connection(),
+    connection({
+      pid: 7,
+      process: 'kimi',
+      command: 'kimi chat',
+      remoteAddress: '2001:db8::1',
+      remotePort: 443,
+      remote: { country: 'CN', asn: 4134, org: 'Chinanet', host: 'api.kimi.com' },
+      toolId: 'kimi-cli',
+    }),
+    connection({ pid: null, process: null, command: null, remoteAddress: '8.8.8.8', remotePort: 53, state: 'TIME_WAIT', remote: null, toolId: null }),
+  ],
+  tools,
+);
+
+const processes = (list: ConnectionRow[]) => list.map((row) => row.connection.process);
+
+describe('formatEndpoint', () => {
+  it('brackets IPv6 addresses and leaves out a missing port', () => {
+    expect(formatEndpoint('1.2.3.4', 443)).toBe('1.2.3.4:443');
+    expect(formatEndpoint('2001:db8::1', 443)).toBe('[2001:db8::1]:443');
+    expect(formatEndpoint('1.2.3.4', null)).toBe('1.2.3.4');
+    expect(formatEndpoint(null, 443)).toBe('');
+  });
+});
+
+describe('formatOrg', () => {
+  it('joins the ASN and organisation, either alone, or nothing', () => {
+    expect(formatOrg({ country: 'CN', asn: 4134, org: 'Chinanet', host: null })).toBe('AS4134 Chinanet');
+    expect(formatOrg({ country: null, asn: null, org: 'Chinanet', host: null })).toBe('Chinanet');
+    expect(formatOrg({ country: null, asn: 4134, org: null, host: null })).toBe('AS4134');
+    expect(formatOrg(null)).toBe('');
+  });
+});
+
+describe('filterRows', () => {
+  it('matches the text case-insensitively against process, command, address, host, country, org and tool name', () => {
+    expect(processes(filterRows(rows, { ...NO_FILTER, text: 'KIMI CLI' }))).toEqual(['kimi']);
+    expect(processes(filterRows(rows, { ...NO_FILTER, text: 'chinanet' }))).toEqual(['kimi']);
+    expect(processes(filterRows(rows, { ...NO_FILTER, text: 'anthropic.com' }))).toEqual(['node']);
+    expect(processes(filterRows(rows, { ...NO_FILTER, text: '[2001:db8::1]:443' }))).toEqual(['kimi']);
+    expect(processes(filterRows(rows, { ...NO_FILTER, text: 'cli.js' }))).toEqual(['node']);
+    expect(processes(filterRows(rows, { ...NO_FILTER, text: '8.8.8.8' }))).toEqual([null]);
+    expect(filterRows(rows, { ...NO_FILTER, text: '  ' })).toHaveLength(3);
+  });
+
+  it('combines the dropdown filters with the text', () => {
+    expect(processes(filterRows(rows, { ...NO_FILTER, tool: 'claude-code' }))).toEqual(['node']);
+    expect(processes(filterRows(rows, { ...NO_FILTER, country: 'CN' }))).toEqual(['kimi']);
+    expect(processes(filterRows(rows, { ...NO_FILTER, state: 'TIME_WAIT' }))).toEqual([null]);
+    expect(filterRows(rows, { ...NO_FILTER, country: 'CN', text: 'anthropic' })).toEqual([]);
+  });
+});
+
+describe('sortRows', () => {
+  it('sorts both ways and always puts empty values last', () => {
+    expect(processes(sortRows(rows, { key: 'process', direction: 'ascending' }))).toEqual(['kimi', 'node', null]);
+    expect(processes(sortRows(rows, { key: 'process', direction: 'descending' }))).toEqual(['node', 'kimi', null]);
+    expect(processes(sortRows(rows, { key: 'country', direction: 'ascending' }))).toEqual(['kimi', 'node', null]);
+    expect(processes(sortRows(rows, { key: 'tool', direction: 'descending' }))).toEqual(['kimi', 'node', null]);
+  });
+
+  it('compares pids as numbers and does not change its input', () => {
+    const many = toRows([100, 9, 25].map((pid) => connection({ pid })), tools);
+    const sorted = sortRows(many, { key: 'pid', direction: 'ascending' });
+    expect(sorted.map((row) => row.connection.pid)).toEqual([9, 25, 100]);
+    expect(many.map((row) => row.connection.pid)).toEqual([100, 9, 25]);
+  });
+
+  it('filters and sorts 20,000 rows and keeps every matching row', () => {
+    const big = toRows(
+      Array.from({ length: 20_000 }, (_, i) =>
+        connection({ pid: i, process: `proc${i % 50}`, remote: { country: i % 3 === 0 ? 'CN' : 'US', asn: null, org: null, host: null } }),
+      ),
+      tools,
+    );
+    const chinese = filterRows(big, { ...NO_FILTER, country: 'CN' });
+    expect(chinese).toHaveLength(6667);
+    const byPid = sortRows(chinese, { key: 'pid', direction: 'descending' });
+    expect(byPid[0]?.connection.pid).toBe(19_998);
+    expect(byPid.at(-1)?.connection.pid).toBe(0);
+    expect(new Set(big.map((row) => row.key)).size).toBe(20_000);
+  });
+});
+
+describe('nextSort', () => {
+  it('flips the current column and starts a new one ascending', () => {
+    expect(nextSort({ key: 'pid', direction: 'ascending' }, 'pid')).toEqual({ key: 'pid', direction: 'descending' });
+    expect(nextSort({ key: 'pid', direction: 'descending' }, 'pid')).toEqual({ key: 'pid', direction: 'ascending' });
+    expect(nextSort({ key: 'pid', direction: 'descending' }, 'org')).toEqual({ key: 'org', direction: 'ascending' });
+  });
+});
+
+describe('filterOptions', () => {
+  it('lists the tools, countries and states present, sorted', () => {
+    expect(filterOptions(rows)).toEqual({
+      tools: [
+        { id: 'claude-code', name: 'Claude Code' },
+        { id: 'kimi-cli', name: 'Kimi CLI' },
+      ],
+      countries: ['CN', 'US'],
+      states: ['ESTABLISHED', 'TIME_WAIT'],
+    });
+  });
+});

@@ -1,0 +1,61 @@
+import type { Connection, Inference, Signal, Snapshot, Tool } from '../../../contract/snapshot.js';
+
+export function connection(overrides: Partial<Connection> = {}): Connection {
+  return {
+    pid: 4242,
+    process: 'node',
+    command: 'node /usr/lib/node_modules/@anthropic-ai/claude-code/cli.js',
+    protocol: 'tcp',
+    localAddress: '10.0.0.5',
+    localPort: 51234,
+    remoteAddress: '160.79.104.10',
+    remotePort: 443,
+    state: 'ESTABLISHED',
+    remote: { country: 'US', asn: 399358, org: 'Anthropic, PBC', host: 'api.anthropic.com' },
+    toolId: 'claude-code',
+    ...overrides,
+  };
+}
+
+export function tool(overrides: Partial<Tool> = {}): Tool {
+  return {
+    id: 'claude-code',
+    name: 'Claude Code',
+    running: true,
+    pids: [4242],
+    installed: true,
+    canRead: ['env', 'timezone', 'files', 'network'],
+    endpoints: ['api.anthropic.com'],
+    inferences: ['location.country'],
+    ...overrides,
+  };
+}
+
+export function signal(overrides: Partial<Signal> = {}): Signal {
+  return { id: 'timezone.iana', category: 'timezone', value: 'Asia/Shanghai', source: 'env:TZ', status: 'ok', ...overrides };
+}
+
+export function inference(overrides: Partial<Inference> = {}): Inference {
+  return {
+    id: 'location.country',
+    value: 'CN',
+    confidence: 'high',
+    statement: 'You are probably in China.',
+    evidence: ['timezone.iana'],
+    visibleTo: ['claude-code'],
+    ...overrides,
+  };
+}
+
+export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
+  return {
+    schemaVersion: 1,
+    takenAt: '2026-11-24T10:00:00.000Z',
+    host: { platform: 'linux', release: '6.1.0', arch: 'x64' },
+    signals: [signal()],
+    connections: [connection()],
+    tools: [tool()],
+    inferences: [inference()],
+    ...overrides,
+  };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { formatValue, groupSignals, indexSignals, resolveEvidence } from '../../../renderer/src/lib/signals.js';
+import { signal } from './sample.js';
+
+describe('formatValue', () => {
+  it('writes every signal value type as one line', () => {
+    expect(formatValue('Asia/Shanghai')).toBe('Asia/Shanghai');
+    expect(formatValue(480)).toBe('480');
+    expect(formatValue(true)).toBe('true');
+    expect(formatValue(['corp.example', 'example'])).toBe('corp.example, example');
+    expect(formatValue([])).toBe('(empty list)');
+    expect(formatValue('')).toBe('(empty)');
+    expect(formatValue(null)).toBe('—');
+  });
+});
+
+describe('resolveEvidence', () => {
+  it('finds the signal for each id and keeps ids with no signal', () => {
+    const tz = signal();
+    const resolved = resolveEvidence(['timezone.iana', 'registry.npm'], indexSignals([tz]));
+    expect(resolved).toEqual([
+      { id: 'timezone.iana', signal: tz },
+      { id: 'registry.npm', signal: undefined },
+    ]);
+  });
+});
+
+describe('groupSignals', () => {
+  it('groups by category in a fixed order and leaves out empty ones', () => {
+    const groups = groupSignals([
+      signal({ id: 'registry.npm', category: 'registry', value: 'https://registry.npmmirror.com/' }),
+      signal(),
+      signal({ id: 'proxy.env.https_proxy', category: 'proxy', value: 'http://user:***@10.0.0.1:3128' }),
+      signal({ id: 'timezone.offset', value: 480 }),
+    ]);
+    expect(groups.map((group) => group.category)).toEqual(['proxy', 'timezone', 'registry']);
+    expect(groups[1]?.signals.map((s) => s.id)).toEqual(['timezone.iana', 'timezone.offset']);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { formatCommand } from '../../../renderer/src/lib/command.js';
+import { blobType, safeFilename } from '../../../renderer/src/lib/download.js';
+import { byConfidence, inferenceLabel } from '../../../renderer/src/lib/inference.js';
+import { takeToken } from '../../../renderer/src/lib/token.js';
+import { inference } from './sample.js';
+
+describe('formatCommand', () => {
+  it('quotes only the arguments a shell would split or expand', () => {
+    expect(formatCommand(['claude', '-p', 'hello world'])).toBe("claude -p 'hello world'");
+    expect(formatCommand(['node', '/opt/cli.js', '--model=x'])).toBe('node /opt/cli.js --model=x');
+    expect(formatCommand(['echo', "it's", ''])).toBe(`echo 'it'\\''s' ''`);
+  });
+});
+
+describe('takeToken', () => {
+  it('returns the token and the URL without it, keeping other parts', () => {
+    expect(takeToken('http://127.0.0.1:7345/?token=abc123&view=apps#x')).toEqual({
+      token: 'abc123',
+      cleanUrl: 'http://127.0.0.1:7345/?view=apps#x',
+    });
+    expect(takeToken('http://127.0.0.1:7345/index.html')).toEqual({
+      token: null,
+      cleanUrl: 'http://127.0.0.1:7345/index.html',
+    });
+    expect(takeToken('http://127.0.0.1:7345/?token=').token).toBeNull();
+  });
+});
+
+describe('download helpers', () => {
+  it('adds a UTF-8 charset to text types only', () => {
+    expect(blobType('text/markdown')).toBe('text/markdown;charset=utf-8');
+    expect(blobType('application/json')).toBe('application/json;charset=utf-8');
+    expect(blobType('text/html; charset=utf-8')).toBe('text/html; charset=utf-8');
+    expect(blobType('application/octet-stream')).toBe('application/octet-stream');
+  });
+
+  it('keeps only a plain file name', () => {
+    expect(safeFilename('telltale-2026-11-24.json', 'x')).toBe('telltale-2026-11-24.json');
+    expect(safeFilename('../../etc/passwd', 'x')).toBe('passwd');
+    expect(safeFilename('a\u202Egpj.exe', 'x')).toBe('agpj.exe');
+    expect(safeFilename('..', 'fallback.txt')).toBe('fallback.txt');
+  });
+});
+
+describe('inference helpers', () => {
+  it('names inference ids in plain words and passes unknown ids through', () => {
+    expect(inferenceLabel('network.proxy-country')).toBe('Where your proxy is');
+    expect(inferenceLabel('something.new')).toBe('something.new');
+  });
+
+  it('puts the most certain inferences first and keeps the order within a level', () => {
+    const list = [
+      inference({ statement: 'a', confidence: 'low' }),
+      inference({ statement: 'b', confidence: 'high' }),
+      inference({ statement: 'c', confidence: 'medium' }),
+      inference({ statement: 'd', confidence: 'high' }),
+    ];
+    expect(byConfidence(list).map((i) => i.statement)).toEqual(['b', 'd', 'c', 'a']);
+  });
+});
