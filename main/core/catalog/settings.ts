@@ -1,0 +1,113 @@
+import type { Signal, ToolSetting } from '../../../contract/snapshot.js';
+import type { SampleContext } from '../context.js';
+import { displayPath, errorSignal } from '../signal.js';
+import { parseUrlish, REDACTED, redactInline } from '../url.js';
+import { parseConfig } from './config-format.js';
+import { findAtKeyPath } from './key-path.js';
+import { homeDir, resolvePath } from './paths.js';
+import { isSecretKey, isSecretValue, redactDeep } from './secrets.js';
+import { TOOL_CATALOG } from './tools.js';
+import type { ConfigFormat, ConfigSpec, SettingKind, ToolDefinition } from './types.js';
+
+type Loaded = { status: 'missing' } | { status: 'error'; reason: string } | { status: 'ok'; data: unknown };
+
+/** Reads and parses one file; a missing file is not an error, an unreadable or malformed one is. */
+async function loadConfig(path: string, format: ConfigFormat, ctx: SampleContext): Promise<Loaded> {
+  const text = await ctx.io.readText(path);
+  if (!text.ok) {
+    if (!(await ctx.io.exists(path))) return { status: 'missing' };
+    // Io reasons start with the absolute path; the display path replaces it below.
+    return { status: 'error', reason: text.reason.startsWith(`${path}: `) ? text.reason.slice(path.length + 2) : text.reason };
+  }
+  const parsed = parseConfig(text.value, format);
+  return parsed.ok ? { status: 'ok', data: parsed.value } : { status: 'error', reason: parsed.reason };
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+interface Rendered {
+  value: string;
+  meta: Record<string, string | number>;
+  /** Set when a proxy or base URL does not parse. */
+  problem?: string;
+}
+
+/** A setting's value as text, secrets redacted, URLs parsed (meta.host) and redacted. */
+function render(key: string, raw: unknown, kind: SettingKind): Rendered {
+  if (isSecretKey(key)) return { value: REDACTED, meta: {} };
+  const text = typeof raw === 'string' ? raw : typeof raw === 'object' ? JSON.stringify(redactDeep(raw)) : String(raw);
+  if (isSecretValue(text)) return { value: REDACTED, meta: {} };
+  if (kind !== 'proxy' && kind !== 'base-url' && !SCHEME.test(text)) return { value: text, meta: {} };
+  const parsed = parseUrlish(text);
+  if (!parsed.ok) return { value: redactInline(text), meta: {}, problem: parsed.reason };
+  const { host, port, scheme, redacted } = parsed.url;
+  return { value: redacted, meta: port === null ? { host, scheme } : { host, port, scheme } };
+}
+
+function signalId(toolId: string, kind: SettingKind, key: string): string {
+  return kind === 'env' ? `tool.${toolId}.env.${key.split('.').at(-1) ?? key}` : `tool.${toolId}.${kind}`;
+}
+
+/** The declared settings present in one parsed file: each concrete key once, by its first spec. */
+function extract(tool: ToolDefinition, config: ConfigSpec, data: unknown, file: string) {
+  const settings: ToolSetting[] = [];
+  const signals: Signal[] = [];
+  const claimed = new Set<string>();
+  for (const spec of config.settings) {
+    for (const { key, value } of findAtKeyPath(data, spec.key)) {
+      if (claimed.has(key) || value === null || value === undefined || value === '') continue;
+      claimed.add(key);
+      const { value: shown, meta, problem } = render(key, value, spec.kind);
+      settings.push({ file, key, kind: spec.kind, value: shown, ...(spec.note ? { note: spec.note } : {}) });
+      const id = signalId(tool.id, spec.kind, key);
+      const base = { id, category: 'tool-config' as const, source: `file:${file}`, meta: { file, key, ...meta } };
+      signals.push(
+        problem
+          ? { ...base, value: shown, status: 'error', reason: `${file}: ${key}: ${problem}` }
+          : { ...base, value: shown, status: 'ok' },
+      );
+    }
+  }
+  return { settings, signals };
+}
+
+/**
+ * Reads every tool's config files through ctx.io and extracts the declared settings, secrets
+ * redacted. Emits `tool.<id>.<kind>` (or `tool.<id>.env.<VAR>`) signals, and one
+ * `tool.<id>.config` error per unreadable or malformed file; missing files yield nothing.
+ */
+export async function readToolSettings(
+  ctx: SampleContext,
+  catalog: readonly ToolDefinition[] = TOOL_CATALOG,
+): Promise<{ settings: Map<string, ToolSetting[]>; signals: Signal[] }> {
+  const cache = new Map<string, Promise<Loaded>>();
+  const load = (path: string, format: ConfigFormat): Promise<Loaded> => {
+    const cacheKey = `${format}:${path}`;
+    let loading = cache.get(cacheKey);
+    if (!loading) cache.set(cacheKey, (loading = loadConfig(path, format, ctx)));
+    return loading;
+  };
+
+  const jobs = catalog.flatMap((tool) =>
+    tool.configs.map(async (config) => {
+      const path = resolvePath(config.path, ctx);
+      if (path === null) return { tool, settings: [], signals: [] };
+      const file = displayPath(path, homeDir(ctx));
+      const loaded = await load(path, config.format);
+      if (loaded.status === 'missing') return { tool, settings: [], signals: [] };
+      if (loaded.status === 'error') {
+        const error = errorSignal(`tool.${tool.id}.config`, 'tool-config', `file:${file}`, `${file}: ${loaded.reason}`);
+        return { tool, settings: [], signals: [{ ...error, meta: { file } }] };
+      }
+      return { tool, ...extract(tool, config, loaded.data, file) };
+    }),
+  );
+
+  const settings = new Map<string, ToolSetting[]>();
+  const signals: Signal[] = [];
+  for (const result of await Promise.all(jobs)) {
+    signals.push(...result.signals);
+    if (result.settings.length) settings.set(result.tool.id, [...(settings.get(result.tool.id) ?? []), ...result.settings]);
+  }
+  return { settings, signals };
+}
