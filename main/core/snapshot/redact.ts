@@ -1,0 +1,131 @@
+/**
+ * The last-line-of-defence redaction of a whole snapshot before it leaves the process (export,
+ * CLI, browser host): every string goes through the secrets pass, values stored under a secret
+ * name are masked outright, and on request the machine's hostname and the user's name are masked.
+ */
+import type { Signal, Snapshot } from '../../../contract/snapshot.js';
+import { REDACTED } from '../url.js';
+import { isSecretName, redactText } from './secrets.js';
+
+export { isSecretName, redactText } from './secrets.js';
+
+export const HOSTNAME_MASK = '<hostname>';
+export const USERNAME_MASK = '<user>';
+
+export interface RedactOptions {
+  maskHostname: boolean;
+  maskUsername: boolean;
+  /** The machine's hostname; defaults to the identity.hostname signal. */
+  hostname?: string | null;
+  /** The user's login name; defaults to the identity.user signal, then the last part of `home`. */
+  username?: string | null;
+  home?: string | null;
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Never masked even when it is the "hostname": it names loopback, not this machine. */
+const LOOPBACK_NAMES = new Set(['localhost', 'localhost.localdomain']);
+
+function signalText(snapshot: Snapshot, id: string): string | null {
+  const value = snapshot.signals.find((s: Signal) => s.id === id && s.status === 'ok')?.value;
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
+function lastPathPart(path: string): string | null {
+  return path.split(/[\\/]+/).filter(Boolean).pop() ?? null;
+}
+
+/** A literal -> mask substitution that only fires on whole names (not inside a longer word). */
+function wordReplacer(word: string, mask: string, notAfter: string, notBefore = 'A-Za-z0-9_-'): (text: string) => string {
+  const re = new RegExp(`(?<![${notAfter}])${escapeRegExp(word)}(?![${notBefore}])`, 'gi');
+  return (text) => text.replace(re, mask);
+}
+
+function hostnameMaskers(hostname: string): Array<(text: string) => string> {
+  const full = hostname.toLowerCase();
+  if (LOOPBACK_NAMES.has(full)) return [];
+  const short = full.split('.')[0] ?? '';
+  const names = [...new Set([full, short])].filter((name) => name.length > 1 && !LOOPBACK_NAMES.has(name));
+  return names.map((name) => wordReplacer(name, HOSTNAME_MASK, 'A-Za-z0-9_-'));
+}
+
+function usernameMaskers(username: string, home: string | null, gitEmail: string | null, gitName: string | null) {
+  const maskers: Array<(text: string) => string> = [];
+  if (gitEmail) {
+    const domain = gitEmail.includes('@') ? gitEmail.slice(gitEmail.lastIndexOf('@')) : '';
+    maskers.push((text) => text.split(gitEmail).join(`${USERNAME_MASK}${domain}`));
+  }
+  if (gitName) maskers.push(wordReplacer(gitName, USERNAME_MASK, 'A-Za-z0-9_'));
+  const homeUser = home ? lastPathPart(home) : null;
+  if (home && homeUser) {
+    // Any home, even one outside /home or /Users (HOME=/srv/alice): its last part names the user.
+    const re = new RegExp(`${escapeRegExp(home.replace(/[\\/]+$/, ''))}(?![A-Za-z0-9_.-])`, 'g');
+    const masked = home.slice(0, home.lastIndexOf(homeUser)) + USERNAME_MASK;
+    maskers.push((text) => text.replace(re, masked));
+  }
+  if (username) {
+    const name = escapeRegExp(username);
+    // Home directories on every platform, whichever of them the text mentions.
+    const homes = new RegExp(`(/home/|/Users/|[A-Za-z]:\\\\Users\\\\|[A-Za-z]:/Users/)${name}(?![A-Za-z0-9_.-])`, 'gi');
+    maskers.push((text) => text.replace(homes, `$1${USERNAME_MASK}`));
+    // The user part of a URL ("http://alice:***@proxy").
+    const userinfo = new RegExp(`(//)${name}(?=[:@])`, 'gi');
+    maskers.push((text) => text.replace(userinfo, `$1${USERNAME_MASK}`));
+    // Elsewhere as a word ("alice-laptop" too), but not as a path part ("/dev/null" for user "dev").
+    maskers.push(wordReplacer(username, USERNAME_MASK, 'A-Za-z0-9_./\\\\', 'A-Za-z0-9_'));
+  }
+  return maskers;
+}
+
+function maskedValue(value: Json): Json {
+  if (typeof value === 'string') return value ? REDACTED : value;
+  if (Array.isArray(value)) return value.map(maskedValue);
+  return value;
+}
+
+/**
+ * Deep copy with every string passed through `text`; where an object names its value with a
+ * secret name (a signal id "tool.x.env.ANTHROPIC_AUTH_TOKEN", a tool setting key "apiKey", a meta
+ * key "password"), that value is masked whole, whatever its shape.
+ */
+function walk(value: Json, text: (s: string) => string): Json {
+  if (typeof value === 'string') return text(value);
+  if (Array.isArray(value)) return value.map((item) => walk(item, text));
+  if (value === null || typeof value !== 'object') return value;
+  const label = typeof value.key === 'string' ? value.key : typeof value.id === 'string' ? value.id : null;
+  const secretValue = label !== null && isSecretName(label.split('.').pop() ?? '');
+  const out: { [key: string]: Json } = {};
+  for (const [key, item] of Object.entries(value)) {
+    const masked = (key === 'value' && secretValue) || (typeof item === 'string' && isSecretName(key));
+    out[key] = walk(masked ? maskedValue(item) : item, text);
+  }
+  return out;
+}
+
+/** Redacts a snapshot for export or display. Pure: the input is not modified. */
+export function redactSnapshot(snapshot: Snapshot, options: RedactOptions): Snapshot {
+  const hostname = options.hostname?.trim() || signalText(snapshot, 'identity.hostname');
+  const home = options.home?.trim() || null;
+  const username =
+    options.username?.trim() || signalText(snapshot, 'identity.user') || (home ? lastPathPart(home) : null);
+  const maskers: Array<(text: string) => string> = [redactText];
+  if (options.maskHostname && hostname) maskers.push(...hostnameMaskers(hostname));
+  if (options.maskUsername) {
+    const gitEmail = signalText(snapshot, 'identity.git.email');
+    const gitName = signalText(snapshot, 'identity.git.name');
+    maskers.push(...usernameMaskers(username ?? '', home, gitEmail, gitName));
+  }
+  const text = (s: string): string => maskers.reduce((out, mask) => mask(out), s);
+  const redacted = walk(snapshot as unknown as Json, text) as unknown as Snapshot;
+  return {
+    ...redacted,
+    redaction: {
+      secrets: true,
+      hostname: options.maskHostname || snapshot.redaction?.hostname === true,
+      username: options.maskUsername || snapshot.redaction?.username === true,
+    },
+  };
+}
