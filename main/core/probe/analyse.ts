@@ -1,0 +1,55 @@
+/**
+ * Turns the captured runs of every environment into per-factor results: noise is learnt from
+ * identical runs of every environment, then each variant is compared with its factor's baseline.
+ */
+import type { ProbeFactor } from '../../../contract/snapshot.js';
+import { compareGroups, locationOf, type RunGroup } from './compare.js';
+import { disclosure } from './disclosure.js';
+import { flattenRun, groupNoise } from './noise.js';
+import type { PlannedFactor } from './plan.js';
+import type { RunRequests } from './types.js';
+
+export interface GroupRuns {
+  runs: readonly RunRequests[];
+  /** Problems with the runs (timeouts, non-zero exits), reported with the variant. */
+  errors: readonly string[];
+}
+
+export interface Analysis {
+  factors: ProbeFactor[];
+  noise: string[];
+}
+
+export function analyseProbe(plan: readonly PlannedFactor[], results: ReadonlyMap<string, GroupRuns>): Analysis {
+  const groups = new Map<string, RunGroup>();
+  for (const [id, result] of results) {
+    const runs = result.runs.map(flattenRun);
+    groups.set(id, { runs, noise: groupNoise(runs) });
+  }
+  const globalNoise = new Set([...groups.values()].flatMap((g) => [...g.noise.paths]));
+  const multi = [...groups.values()].some((g) => g.runs.some((run) => run.length > 1));
+  const noise = [...new Set([...globalNoise].map((key) => {
+    const [index, path] = key.split('\u0000');
+    return locationOf(Number(index), path ?? '', multi);
+  }))].sort();
+
+  const empty: RunGroup = { runs: [], noise: groupNoise([]) };
+  const factors = plan.map((planned): ProbeFactor => {
+    const baseline = groups.get(planned.baseline.id) ?? empty;
+    const variants = planned.variants.map(({ value, group }) => {
+      const variantRuns = groups.get(group.id) ?? empty;
+      const changes = compareGroups(baseline, variantRuns, globalNoise);
+      const errors = results.get(group.id)?.errors ?? [];
+      return {
+        value,
+        runs: variantRuns.runs.length,
+        changed: changes.length > 0,
+        changes,
+        disclosure: disclosure(planned.factor, value, changes),
+        ...(errors.length > 0 ? { error: errors.join('; ') } : {}),
+      };
+    });
+    return { factor: planned.factor, baseline: planned.baselineLabel, changed: variants.some((v) => v.changed), variants };
+  });
+  return { factors, noise };
+}

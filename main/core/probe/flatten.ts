@@ -1,0 +1,41 @@
+/**
+ * Flattens a request into path -> string leaves ("url", "header:user-agent",
+ * "body.system[0].text"), the unit that noise detection and diffing compare.
+ */
+import type { ObservedRequest } from './types.js';
+
+/**
+ * Headers that only echo the transport or the factor itself, never a tool's choice: the Host
+ * header is the base-URL host we set; lengths and connection handling follow from body and route.
+ */
+const ECHO_HEADERS = new Set(['host', 'content-length', 'connection', 'proxy-connection', 'keep-alive', 'transfer-encoding']);
+
+const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
+
+function keyPath(parent: string, key: string): string {
+  return IDENTIFIER.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
+}
+
+function flattenValue(value: unknown, path: string, out: Map<string, string>): void {
+  if (Array.isArray(value)) {
+    if (value.length === 0) out.set(path, '[]');
+    value.forEach((item, i) => flattenValue(item, `${path}[${i}]`, out));
+  } else if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) out.set(path, '{}');
+    for (const [key, child] of entries) flattenValue(child, keyPath(path, key), out);
+  } else {
+    out.set(path, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+}
+
+export function flattenRequest(request: ObservedRequest): Map<string, string> {
+  const out = new Map<string, string>();
+  out.set('method', request.method);
+  out.set('url', request.path);
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (!ECHO_HEADERS.has(name)) out.set(`header:${name}`, value);
+  }
+  if (request.body !== null && request.body !== undefined) flattenValue(request.body, 'body', out);
+  return out;
+}

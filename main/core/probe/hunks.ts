@@ -1,0 +1,64 @@
+/**
+ * Character-level differences between two strings as hunks with offsets into both, so a change
+ * can be shown in context and checked against noise spans. Edits separated by a very short
+ * unchanged run ("-11-" in 2026-11-24 -> 2026/11/24) are merged into one readable hunk.
+ */
+import { diffChars } from 'diff';
+
+export interface Hunk {
+  /** [bStart, bEnd) in the baseline string, [vStart, vEnd) in the variant string (UTF-16 offsets). */
+  bStart: number;
+  bEnd: number;
+  vStart: number;
+  vEnd: number;
+}
+
+/** Unchanged runs of at most this many code units between two edits are absorbed into one hunk. */
+const MERGE_GAP = 2;
+/** Past this size a character diff costs too much and says little; the whole value is one hunk. */
+const MAX_DIFF_EDIT = 2000;
+
+export function diffHunks(baseline: string, variant: string): Hunk[] {
+  if (baseline === variant) return [];
+  const parts = diffChars(baseline, variant, { maxEditLength: MAX_DIFF_EDIT });
+  if (!parts) return [{ bStart: 0, bEnd: baseline.length, vStart: 0, vEnd: variant.length }];
+  const raw: Hunk[] = [];
+  let b = 0;
+  let v = 0;
+  let open: Hunk | null = null;
+  for (const part of parts) {
+    const len = part.value.length;
+    if (!part.added && !part.removed) {
+      if (open) raw.push(open);
+      open = null;
+      b += len;
+      v += len;
+      continue;
+    }
+    open ??= { bStart: b, bEnd: b, vStart: v, vEnd: v };
+    if (part.removed) {
+      b += len;
+      open.bEnd = b;
+    } else {
+      v += len;
+      open.vEnd = v;
+    }
+  }
+  if (open) raw.push(open);
+  return mergeClose(raw, baseline);
+}
+
+function mergeClose(hunks: Hunk[], baseline: string): Hunk[] {
+  const out: Hunk[] = [];
+  for (const hunk of hunks) {
+    const last = out.at(-1);
+    const gap = last ? baseline.slice(last.bEnd, hunk.bStart) : '';
+    if (last && gap.length <= MERGE_GAP && !/\s/.test(gap)) {
+      last.bEnd = hunk.bEnd;
+      last.vEnd = hunk.vEnd;
+    } else {
+      out.push({ ...hunk });
+    }
+  }
+  return out;
+}

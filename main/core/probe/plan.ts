@@ -1,0 +1,124 @@
+/**
+ * Which environments the probe runs a tool under. Each factor has a baseline and variants that
+ * differ from it in that one factor only:
+ *  - timezone, locale, proxy share the neutral baseline: TZ=UTC, LANG=en_US.UTF-8, no proxy,
+ *    base URLs pointing straight at the tap (http://127.0.0.1:PORT). NO_PROXY=127.0.0.1,localhost,::1
+ *    is set everywhere (harmless without a proxy) so the proxy variant differs only in *_PROXY,
+ *    which point at a dead loopback port while the tool still reaches the tap directly.
+ *  - base-url needs the tool to believe it talks to a given host while reaching the tap: the base
+ *    URLs become http://<host> and every *_PROXY is the tap, which sees absolute-form requests.
+ *    Its baseline is therefore the official hosts (api.anthropic.com / api.openai.com) through the
+ *    same tap proxy, so baseline and variants differ in the host alone.
+ */
+import { BASELINE_HOSTS } from './hosts.js';
+
+export const FACTORS = ['timezone', 'locale', 'proxy', 'base-url'] as const;
+export type FactorName = (typeof FACTORS)[number];
+
+export const DEFAULT_TIMEZONES: readonly string[] = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Tokyo', 'America/New_York', 'Europe/Berlin'];
+export const DEFAULT_LOCALES: readonly string[] = ['zh_CN.UTF-8', 'ja_JP.UTF-8'];
+
+export const DUMMY_KEYS = {
+  ANTHROPIC_API_KEY: 'sk-ant-telltale-dummy',
+  OPENAI_API_KEY: 'sk-telltale-dummy',
+} as const;
+
+const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] as const;
+const LOOPBACK_NO_PROXY = '127.0.0.1,localhost,::1';
+
+export interface EnvGroup {
+  /** Stable id; groups with the same id are the same environment and run once. */
+  id: string;
+  env: Record<string, string>;
+}
+
+export interface PlannedFactor {
+  factor: FactorName;
+  baselineLabel: string;
+  baseline: EnvGroup;
+  variants: Array<{ value: string; group: EnvGroup }>;
+}
+
+export interface PlanInput {
+  factors: readonly FactorName[];
+  timezones: readonly string[];
+  locales: readonly string[];
+  /** Base-URL hosts to try (bare host names, already validated). */
+  hosts: readonly string[];
+  tapPort: number;
+  /** A loopback port where a proxy that accepts nothing useful listens (the "dead" proxy). */
+  deadProxyPort: number;
+  home: string;
+  path: string;
+  term: string;
+}
+
+function withProxy(env: Record<string, string>, proxyUrl: string): Record<string, string> {
+  return { ...env, ...Object.fromEntries(PROXY_VARS.map((name) => [name, proxyUrl])) };
+}
+
+function withHost(env: Record<string, string>, anthropicHost: string, openaiHost: string): Record<string, string> {
+  return { ...env, ANTHROPIC_BASE_URL: `http://${anthropicHost}`, OPENAI_BASE_URL: `http://${openaiHost}/v1` };
+}
+
+export function planProbe(input: PlanInput): PlannedFactor[] {
+  const tap = `http://127.0.0.1:${input.tapPort}`;
+  const neutral: EnvGroup = {
+    id: 'baseline',
+    env: {
+      PATH: input.path,
+      HOME: input.home,
+      TERM: input.term,
+      TZ: 'UTC',
+      LANG: 'en_US.UTF-8',
+      NO_PROXY: LOOPBACK_NO_PROXY,
+      no_proxy: LOOPBACK_NO_PROXY,
+      // Lets newer Node honour *_PROXY in fetch/http; the same in every run, so it is no factor.
+      NODE_USE_ENV_PROXY: '1',
+      ...DUMMY_KEYS,
+      ANTHROPIC_BASE_URL: tap,
+      OPENAI_BASE_URL: `${tap}/v1`,
+    },
+  };
+  const viaTap = withProxy(neutral.env, tap);
+  const hostBaseline: EnvGroup = {
+    id: 'baseline-via-tap-proxy',
+    env: withHost(viaTap, BASELINE_HOSTS.anthropic, BASELINE_HOSTS.openai),
+  };
+  const variant = (id: string, env: Record<string, string>, value: string) => ({ value, group: { id, env } });
+
+  return input.factors.map((factor): PlannedFactor => {
+    switch (factor) {
+      case 'timezone':
+        return {
+          factor,
+          baselineLabel: 'UTC',
+          baseline: neutral,
+          variants: input.timezones.map((tz) => variant(`tz:${tz}`, { ...neutral.env, TZ: tz }, tz)),
+        };
+      case 'locale':
+        return {
+          factor,
+          baselineLabel: 'en_US.UTF-8',
+          baseline: neutral,
+          variants: input.locales.map((lang) => variant(`lang:${lang}`, { ...neutral.env, LANG: lang }, lang)),
+        };
+      case 'proxy':
+        return {
+          factor,
+          baselineLabel: 'no proxy',
+          baseline: neutral,
+          variants: [
+            variant('proxy:dead', withProxy(neutral.env, `http://127.0.0.1:${input.deadProxyPort}`), 'HTTPS_PROXY/HTTP_PROXY set'),
+          ],
+        };
+      case 'base-url':
+        return {
+          factor,
+          baselineLabel: `${BASELINE_HOSTS.anthropic} / ${BASELINE_HOSTS.openai}`,
+          baseline: hostBaseline,
+          variants: input.hosts.map((host) => variant(`host:${host}`, withHost(viaTap, host, host), host)),
+        };
+    }
+  });
+}

@@ -1,0 +1,60 @@
+/** The probe's summary sentence and its readable text rendering. */
+import type { ProbeChange, ProbeFactor, ProbeReport } from '../../../contract/snapshot.js';
+import { makeVisible } from './codepoints.js';
+import { COVERT_KINDS } from './disclosure.js';
+
+function kindsOf(factor: ProbeFactor, covert: boolean): string[] {
+  const kinds = factor.variants.flatMap((v) => v.changes.map((c) => c.kind)).filter((k) => COVERT_KINDS.has(k) === covert);
+  return [...new Set(kinds)];
+}
+
+export function summarise(factors: readonly ProbeFactor[], requests: number): string {
+  if (factors.length === 0) return 'Nothing was compared.';
+  const covert = factors.filter((f) => kindsOf(f, true).length > 0);
+  const overt = factors.filter((f) => kindsOf(f, false).length > 0);
+  const unchanged = factors.filter((f) => !f.changed).map((f) => f.factor);
+  const parts: string[] = [];
+  if (covert.length > 0) {
+    parts.push(`Covert channels: ${covert.map((f) => `${f.factor} (${kindsOf(f, true).join(', ')})`).join('; ')}.`);
+  }
+  if (overt.length > 0) {
+    parts.push(`Overt changes (plain text): ${overt.map((f) => f.factor).join(', ')}.`);
+  }
+  if (unchanged.length > 0) parts.push(`No change with: ${unchanged.join(', ')}.`);
+  if (covert.length === 0 && overt.length === 0) {
+    parts.unshift(`The tool's ${requests} captured request(s) did not depend on the environment factors tried.`);
+  }
+  return parts.join(' ');
+}
+
+function renderChange(change: ProbeChange): string[] {
+  const lines = [`      [${change.kind}] ${change.location}: ${change.description}`];
+  const before = makeVisible(change.contextBefore);
+  const after = makeVisible(change.contextAfter);
+  if (change.location !== 'requests') {
+    lines.push(`        baseline: …${before}«${makeVisible(change.baseline)}»${after}…`);
+    lines.push(`        variant:  …${before}«${makeVisible(change.variant)}»${after}…`);
+  }
+  for (const cp of change.codePoints) lines.push(`        ${cp.codePoint} ${cp.name}`);
+  return lines;
+}
+
+export function renderProbeReport(report: ProbeReport): string {
+  const lines = [
+    `telltale probe: ${report.command.join(' ')}`,
+    `${report.runsPerVariant} runs per variant, ${report.requestsCaptured} requests captured`,
+  ];
+  if (report.error) lines.push(`error: ${report.error}`);
+  if (report.noise.length > 0) lines.push(`ignored as noise (differed between identical runs): ${report.noise.join(', ')}`);
+  for (const factor of report.factors) {
+    lines.push('', `${factor.factor} (baseline ${factor.baseline}): ${factor.changed ? 'CHANGED' : 'no change'}`);
+    for (const variant of factor.variants) {
+      const status = variant.changed ? `${variant.changes.length} change(s)` : 'no change';
+      lines.push(`  ${variant.value}: ${status}${variant.error ? ` (${variant.error})` : ''}`);
+      if (variant.disclosure) lines.push(`    ${variant.disclosure}`);
+      for (const change of variant.changes) lines.push(...renderChange(change));
+    }
+  }
+  lines.push('', report.summary);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,87 @@
+/**
+ * The probe's guard rails: it refuses to run when any URL it would hand the tool could lead
+ * anywhere but the tap (or the dead loopback proxy of the proxy factor).
+ */
+import { parseUrlish } from '../url.js';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** A --hosts entry must be a bare public host name: no scheme, port, path, IP literal or loopback. */
+export function hostProblem(raw: string): string | null {
+  const host = raw.trim().toLowerCase();
+  if (/[:/@]/.test(host)) {
+    return `--hosts takes bare host names (e.g. api.example.cn), not URLs or host:port: "${raw}"`;
+  }
+  if (/^[\d.]+$/.test(host)) return `--hosts takes host names, not IP addresses: "${raw}"`;
+  if (LOOPBACK.has(host) || host.endsWith('.localhost')) return `--hosts cannot name a loopback host: "${raw}"`;
+  if (!HOSTNAME.test(host)) return `--hosts: not a valid host name: "${raw}"`;
+  return null;
+}
+
+export function timezoneProblem(zone: string): string | null {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return null;
+  } catch {
+    return `--timezones: unknown IANA time zone "${zone}"`;
+  }
+}
+
+const URLISH = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * Assignments in the tool command itself (`env HTTPS_PROXY=http://corp:3128 tool`) that would send
+ * traffic past the tap.
+ */
+export function commandProblems(command: readonly string[]): string[] {
+  return command.flatMap((arg) => {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(arg);
+    if (!m || !URLISH.test(m[2] ?? '')) return [];
+    const parsed = parseUrlish(m[2] ?? '');
+    return parsed.ok && LOOPBACK.has(parsed.url.host)
+      ? []
+      : [`the command sets ${m[1]} to a non-loopback URL; the probe sets base URLs and proxies itself`];
+  });
+}
+
+function isLoopbackAt(value: string, ports: readonly number[]): boolean {
+  const parsed = parseUrlish(value);
+  return parsed.ok && LOOPBACK.has(parsed.url.host) && parsed.url.port !== null && ports.includes(parsed.url.port);
+}
+
+function bypassesProxy(host: string, env: Record<string, string>): boolean {
+  const entries = `${env.NO_PROXY ?? ''},${env.no_proxy ?? ''}`.split(/[,\s]+/).filter(Boolean);
+  return entries.some((entry) => {
+    const name = entry.replace(/:\d+$/, '').replace(/^\*?\.?/, '').toLowerCase();
+    return entry === '*' || host === name || host.endsWith(`.${name}`);
+  });
+}
+
+/**
+ * Every URL-valued variable in an env the probe built: proxies must be the tap or the dead proxy;
+ * other URLs must reach the tap directly or go through a proxy that is the tap.
+ */
+export function envProblems(env: Record<string, string>, tapPort: number, deadProxyPort: number): string[] {
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (/^(all|https?|ftp|socks)_proxy$/i.test(name)) {
+      if (!isLoopbackAt(value, [tapPort, deadProxyPort])) problems.push(`${name} would send traffic to ${value}`);
+      continue;
+    }
+    if (!URLISH.test(value)) continue;
+    const parsed = parseUrlish(value);
+    if (!parsed.ok) {
+      problems.push(`${name}: ${parsed.reason}`);
+      continue;
+    }
+    const { host, scheme } = parsed.url;
+    const proxies = [`${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`, 'all_proxy', 'ALL_PROXY']
+      .map((k) => env[k])
+      .filter((v): v is string => Boolean(v));
+    const direct = bypassesProxy(host, env) || proxies.length === 0;
+    const reachesTap = direct ? isLoopbackAt(value, [tapPort]) : proxies.every((p) => isLoopbackAt(p, [tapPort]));
+    if (!reachesTap) problems.push(`${name}=${parsed.url.redacted} would not reach the tap`);
+  }
+  return problems;
+}

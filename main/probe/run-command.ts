@@ -1,0 +1,51 @@
+/**
+ * Runs the tool once in its own process group with a given env and working directory; on timeout
+ * (and after it exits, for any stragglers it left) the whole group is killed.
+ */
+import { spawn } from 'node:child_process';
+
+export interface RunOutcome {
+  exitCode: number | null;
+  timedOut: boolean;
+  /** Spawn failure (e.g. command not found). */
+  spawnError?: string;
+  /** Last lines of stderr, for error messages. */
+  stderrTail: string;
+}
+
+const TAIL = 2000;
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+export function runCommand(command: readonly string[], env: Record<string, string>, cwd: string, timeoutMs: number): Promise<RunOutcome> {
+  return new Promise((resolve) => {
+    const [file, ...args] = command;
+    let stderrTail = '';
+    let timedOut = false;
+    const child = spawn(file ?? '', args, { env, cwd, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderrTail = (stderrTail + chunk.toString('utf8')).slice(-TAIL);
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child.pid);
+    }, timeoutMs);
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      const reason = error.code === 'ENOENT' ? `command not found: ${file ?? ''}` : error.message;
+      resolve({ exitCode: null, timedOut: false, spawnError: reason, stderrTail });
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      killGroup(child.pid);
+      resolve({ exitCode: code, timedOut, stderrTail });
+    });
+  });
+}

@@ -1,0 +1,144 @@
+/**
+ * One probe of a tool: starts a tap and a dead loopback proxy, runs the tool under each planned
+ * environment (in a throwaway HOME and working directory), and analyses the captured requests.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import net, { type AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { ProbeReport } from '../../contract/snapshot.js';
+import { analyseProbe, type GroupRuns } from '../core/probe/analyse.js';
+import { planProbe, type EnvGroup, type FactorName } from '../core/probe/plan.js';
+import { summarise } from '../core/probe/report.js';
+import { commandProblems, envProblems } from '../core/probe/safety.js';
+import type { ObservedRequest } from '../core/probe/types.js';
+import { startTap } from '../tap/server.js';
+import { runCommand, type RunOutcome } from './run-command.js';
+
+export interface ProbeOptions {
+  command: string[];
+  runs: number;
+  factors: FactorName[];
+  timezones: string[];
+  locales: string[];
+  hosts: string[];
+  timeoutMs: number;
+  keepCaptures: boolean;
+  onProgress?: (line: string) => void;
+}
+
+export interface ProbeOutcome {
+  report: ProbeReport;
+  /** The kept temporary directory (HOME, work dir, captures) with --keep-captures, else null. */
+  keptDir: string | null;
+}
+
+/** A probe that would send traffic past the tap; the CLI turns it into exit code 2. */
+export class ProbeRefused extends Error {}
+
+/** A loopback port that accepts connections and drops them: the proxy of the proxy factor. */
+async function startDeadProxy(): Promise<{ port: number; close(): Promise<void> }> {
+  const server = net.createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function describeFailure(outcome: RunOutcome, run: number, timeoutMs: number): string | null {
+  if (outcome.spawnError) return `run ${run}: ${outcome.spawnError}`;
+  if (outcome.timedOut) return `run ${run} timed out after ${timeoutMs / 1000} s`;
+  if (outcome.exitCode !== 0) {
+    const lines = outcome.stderrTail.trim().split('\n');
+    // An error line says more than the runtime's closing banner ("Node.js v20...").
+    const last = lines.find((l) => /error/i.test(l)) ?? lines.at(-1) ?? '';
+    return `run ${run} exited with code ${String(outcome.exitCode)}${last ? `: ${last.slice(0, 200)}` : ''}`;
+  }
+  return null;
+}
+
+const toObserved = (r: ObservedRequest): ObservedRequest => ({
+  method: r.method,
+  path: r.path,
+  targetHost: r.targetHost,
+  headers: r.headers,
+  body: r.body,
+});
+
+export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
+  const commandIssues = commandProblems(options.command);
+  if (commandIssues.length > 0) throw new ProbeRefused(commandIssues.join('; '));
+  const startedAt = new Date().toISOString();
+  const root = await mkdtemp(path.join(os.tmpdir(), 'telltale-probe-'));
+  const home = path.join(root, 'home');
+  const workDir = path.join(root, 'work');
+  await mkdir(home, { mode: 0o700 });
+  await mkdir(workDir, { mode: 0o700 });
+  const tap = await startTap({ captureDir: path.join(root, 'captures') });
+  const deadProxy = await startDeadProxy();
+  try {
+    const plan = planProbe({
+      factors: options.factors,
+      timezones: options.timezones,
+      locales: options.locales,
+      hosts: options.hosts,
+      tapPort: tap.port,
+      deadProxyPort: deadProxy.port,
+      home,
+      path: process.env.PATH ?? '/usr/bin:/bin',
+      term: 'dumb',
+    });
+    const groups = new Map<string, EnvGroup>();
+    for (const factor of plan) {
+      for (const group of [factor.baseline, ...factor.variants.map((v) => v.group)]) groups.set(group.id, group);
+    }
+    const refusals = [...groups.values()].flatMap((g) => envProblems(g.env, tap.port, deadProxy.port).map((p) => `${g.id}: ${p}`));
+    if (refusals.length > 0) throw new ProbeRefused(`refusing to run: ${refusals.join('; ')}`);
+
+    const results = new Map<string, GroupRuns>();
+    for (const group of groups.values()) {
+      const runs: ObservedRequest[][] = [];
+      const errors: string[] = [];
+      for (let run = 1; run <= options.runs; run++) {
+        options.onProgress?.(`${group.id}: run ${run}/${options.runs}`);
+        const before = tap.requests().length;
+        const outcome = await runCommand(options.command, group.env, workDir, options.timeoutMs);
+        const failure = describeFailure(outcome, run, options.timeoutMs);
+        if (failure) errors.push(failure);
+        runs.push(tap.requests().slice(before).map(toObserved));
+        if (outcome.spawnError) break;
+      }
+      results.set(group.id, { runs, errors });
+    }
+
+    const baselineIds = new Set(plan.map((f) => f.baseline.id));
+    const baselineRequests = [...baselineIds].flatMap((id) => results.get(id)?.runs.flat() ?? []).length;
+    const baselineErrors = [...new Set([...baselineIds].flatMap((id) => results.get(id)?.errors ?? []))];
+    const analysis = analyseProbe(plan, results);
+    const requestsCaptured = tap.requests().length;
+    const error =
+      baselineRequests === 0
+        ? `the tool sent no request to the tap in the baseline runs${baselineErrors.length ? ` (${baselineErrors.join('; ')})` : ''}; does it honour ANTHROPIC_BASE_URL / OPENAI_BASE_URL?`
+        : undefined;
+    const report: ProbeReport = {
+      command: options.command,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      runsPerVariant: options.runs,
+      requestsCaptured,
+      noise: analysis.noise,
+      factors: error ? [] : analysis.factors,
+      summary: error ? 'The probe could not compare anything.' : summarise(analysis.factors, requestsCaptured),
+      ...(error ? { error } : {}),
+    };
+    return { report, keptDir: options.keepCaptures ? root : null };
+  } finally {
+    await tap.close();
+    await deadProxy.close();
+    if (!options.keepCaptures) await rm(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,88 @@
+/** `telltale tap [--port N] [--capture-dir DIR] [--forward]`: runs the tap until interrupted. */
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultStateDir } from '../probe/state.js';
+import type { CapturedRequest } from './capture.js';
+import { startTap } from './server.js';
+
+export { startTap, type Tap, type TapOptions } from './server.js';
+export type { CapturedRequest } from './capture.js';
+
+export interface TapIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Stops the tap; without it SIGINT/SIGTERM do. */
+  signal?: AbortSignal;
+}
+
+const USAGE = `Usage: telltale tap [--port N] [--capture-dir DIR] [--forward]`;
+
+const FORWARD_WARNING = `
+!!! WARNING: --forward is on. Every request the tool sends is re-sent to the real upstream over
+!!! the internet, with the tool's real credentials. Without --forward the tap answers itself and
+!!! nothing leaves this machine.
+`;
+
+function interrupted(): AbortSignal {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return controller.signal;
+}
+
+function describe(record: CapturedRequest): string {
+  const via = record.form === 'origin' ? '' : ` (${record.form === 'connect' ? 'CONNECT refused' : 'via proxy'})`;
+  return `#${record.seq} ${record.method} ${record.url} -> ${record.replyStatus}${via}\n`;
+}
+
+export async function runTap(argv: string[], io: TapIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: { port: { type: 'string' }, 'capture-dir': { type: 'string' }, forward: { type: 'boolean' } },
+    }));
+  } catch (error) {
+    io.stderr.write(`telltale tap: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.stderr.write(`telltale tap: --port must be 0-65535, got "${values.port ?? ''}"\n${USAGE}\n`);
+    return 2;
+  }
+  const captureDir =
+    values['capture-dir'] ??
+    path.join(defaultStateDir(process.env, os.homedir()), 'captures', new Date().toISOString().replace(/[:.]/g, '-'));
+  const forward = values.forward ?? false;
+  if (forward) io.stderr.write(FORWARD_WARNING);
+  let tap;
+  try {
+    tap = await startTap({ port, captureDir, forward, onRequest: (r) => io.stdout.write(describe(r)) });
+  } catch (error) {
+    io.stderr.write(`telltale tap: ${(error as Error).message}\n`);
+    return 1;
+  }
+  io.stdout.write(
+    [
+      `telltale tap listening on ${tap.url} (loopback only); captures in ${captureDir}`,
+      'Point a tool at it as its model base URL:',
+      `  ANTHROPIC_BASE_URL=${tap.url}  OPENAI_BASE_URL=${tap.url}/v1`,
+      'or as its HTTP proxy, to see which host it thinks it talks to:',
+      `  HTTP_PROXY=${tap.url}  ANTHROPIC_BASE_URL=http://api.anthropic.com`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+  const signal = io.signal ?? interrupted();
+  await new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await tap.close();
+  io.stdout.write(`telltale tap: stopped after ${tap.requests().length} request(s)\n`);
+  return 0;
+}

@@ -1,0 +1,203 @@
+/**
+ * The tap: an HTTP relay on 127.0.0.1 that a tool is pointed at, as its model base URL or as its
+ * HTTP proxy (absolute-form requests tell which host the tool thinks it talks to). It records every
+ * request, redacted, and answers with a minimal reply of the API spoken; CONNECT (HTTPS through
+ * the proxy) is recorded and refused with 501, since the tap does not intercept TLS.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { parseUrlish } from '../core/url.js';
+import { prepareCaptureDir, redactHeaders, scrubSecrets, writeCapture, type CapturedRequest } from './capture.js';
+import { forwardRequest } from './forward.js';
+import { buildReply, detectApi } from './replies.js';
+
+export interface TapOptions {
+  port?: number;
+  captureDir: string;
+  forward?: boolean;
+  onRequest?: (record: CapturedRequest) => void;
+}
+
+export interface Tap {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  requests(): CapturedRequest[];
+}
+
+const MAX_BODY = 32 * 1024 * 1024;
+
+function decodeBody(raw: Buffer, encoding: string | undefined): Buffer {
+  try {
+    switch (encoding?.toLowerCase()) {
+      case 'gzip':
+        return gunzipSync(raw);
+      case 'br':
+        return brotliDecompressSync(raw);
+      case 'deflate':
+        return inflateSync(raw);
+      default:
+        return raw;
+    }
+  } catch {
+    return raw;
+  }
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+interface Target {
+  form: 'origin' | 'absolute';
+  host: string;
+  port: number | null;
+  path: string;
+  url: string;
+}
+
+function targetOf(req: IncomingMessage): Target {
+  const raw = req.url ?? '/';
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
+  const full = absolute ? raw : `http://${req.headers.host ?? 'unknown'}${raw}`;
+  try {
+    const u = new URL(full);
+    return {
+      form: absolute ? 'absolute' : 'origin',
+      host: u.hostname.replace(/^\[|\]$/g, '').toLowerCase(),
+      port: u.port ? Number(u.port) : null,
+      path: `${u.pathname}${u.search}`,
+      url: full,
+    };
+  } catch {
+    return { form: absolute ? 'absolute' : 'origin', host: 'unknown', port: null, path: raw, url: full };
+  }
+}
+
+function redactUrl(url: string, secrets: readonly string[]): string {
+  const parsed = parseUrlish(url);
+  return scrubSecrets(parsed.ok ? parsed.url.redacted : url, secrets);
+}
+
+export async function startTap(options: TapOptions): Promise<Tap> {
+  await prepareCaptureDir(options.captureDir);
+  const records: CapturedRequest[] = [];
+  let seq = 0;
+
+  const keep = async (record: CapturedRequest): Promise<void> => {
+    records.push(record);
+    await writeCapture(options.captureDir, record);
+    options.onRequest?.(record);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> => {
+    const target = targetOf(req);
+    const { headers, secrets } = redactHeaders(req.headers);
+    const bodyBuffer = decodeBody(raw, req.headers['content-encoding']);
+    const method = req.method ?? 'GET';
+    const api = detectApi(method, target.path.split('?')[0] ?? '/');
+    const record: CapturedRequest = {
+      seq: ++seq,
+      receivedAt: new Date().toISOString(),
+      method,
+      form: target.form,
+      url: redactUrl(target.url, secrets),
+      path: redactUrl(`http://x${target.path}`, secrets).slice('http://x'.length),
+      targetHost: target.host,
+      targetPort: target.port,
+      headers,
+      body: parseBody(scrubSecrets(bodyBuffer.toString('utf8'), secrets)),
+      bodyBytes: raw.length,
+      api,
+      replyStatus: 0,
+    };
+    if (options.forward) {
+      record.replyStatus = await forwardRequest(
+        { method, path: target.path, headers: req.headers, body: bodyBuffer },
+        target.form === 'absolute' ? target.host : null,
+        api,
+        res,
+      ).catch((error: unknown) => {
+        res.writeHead(502, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: `telltale tap: forwarding failed: ${(error as Error).message}` } }));
+        return 502;
+      });
+      await keep(record);
+      return;
+    }
+    const reply = buildReply(api, method, target.path, record.body);
+    record.replyStatus = reply.status;
+    // Recorded before the reply goes out, so a tool that has its answer has its capture on disk.
+    await keep(record);
+    res.writeHead(reply.status, { 'content-type': reply.contentType, 'cache-control': 'no-cache' });
+    for (const chunk of reply.chunks) res.write(chunk);
+    res.end();
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      handle(req, res, Buffer.concat(chunks)).catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: `telltale tap: ${(error as Error).message}` } }));
+      });
+    });
+  });
+
+  server.on('connect', (req: IncomingMessage, socket: Socket) => {
+    const [host = 'unknown', port] = (req.url ?? '').split(/:(?=\d+$)/);
+    const { headers } = redactHeaders(req.headers);
+    const record: CapturedRequest = {
+      seq: ++seq,
+      receivedAt: new Date().toISOString(),
+      method: 'CONNECT',
+      form: 'connect',
+      url: req.url ?? '',
+      path: req.url ?? '',
+      targetHost: host.replace(/^\[|\]$/g, '').toLowerCase(),
+      targetPort: port ? Number(port) : null,
+      headers,
+      body: null,
+      bodyBytes: 0,
+      api: null,
+      replyStatus: 501,
+    };
+    const message = `telltale tap does not tunnel HTTPS (CONNECT ${req.url ?? ''}); point the tool at an http:// base URL\n`;
+    socket.on('error', () => socket.destroy());
+    keep(record)
+      .catch(() => undefined)
+      .finally(() => {
+        socket.end(
+          `HTTP/1.1 501 Not Implemented\r\ncontent-type: text/plain\r\ncontent-length: ${Buffer.byteLength(message)}\r\nconnection: close\r\n\r\n${message}`,
+        );
+      });
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests: () => [...records],
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

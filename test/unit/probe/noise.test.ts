@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { compareGroups, type RunGroup } from '../../../main/core/probe/compare.js';
+import { flattenRun, groupNoise } from '../../../main/core/probe/noise.js';
+import type { ObservedRequest } from '../../../main/core/probe/types.js';
+
+let counter = 0;
+/** A request as a tool sends it: a fresh id and timestamp each time, plus the given prompt. */
+function request(system: string, sentAt = new Date(Date.UTC(2026, 10, 24, 10, 0, counter)).toISOString()): ObservedRequest {
+  counter += 7;
+  return {
+    method: 'POST',
+    path: '/v1/messages',
+    targetHost: '127.0.0.1',
+    headers: { 'x-request-id': `req_${(counter * 7919).toString(36)}${counter}`, 'x-sent-at': sentAt },
+    body: { system: [{ type: 'text', text: system }], metadata: { user_id: `user_${counter * 104729}` } },
+  };
+}
+
+function group(...systems: string[]): RunGroup {
+  const runs = systems.map((s) => flattenRun([request(s)]));
+  return { runs, noise: groupNoise(runs) };
+}
+
+function allNoise(...groups: RunGroup[]): Set<string> {
+  return new Set(groups.flatMap((g) => [...g.noise.paths]));
+}
+
+describe('noise detection', () => {
+  it('marks fields that differ between identical runs as noisy', () => {
+    const g = group('same', 'same');
+    const paths = [...g.noise.paths].map((k) => k.split('\u0000')[1]);
+    expect(paths.sort()).toEqual(['body.metadata.user_id', 'header:x-request-id', 'header:x-sent-at']);
+  });
+
+  it('reports nothing between two environments that only differ in noise', () => {
+    const baseline = group('Hello', 'Hello');
+    const variant = group('Hello', 'Hello');
+    expect(compareGroups(baseline, variant, allNoise(baseline, variant))).toEqual([]);
+  });
+
+  it('ignores a random id inside a prompt but still sees a swapped apostrophe next to it', () => {
+    const prompt = (id: string, apostrophe: string) => `Session ${id} started. Today${apostrophe}s date.`;
+    const baseline = group(prompt('a1b2c3d4', "'"), prompt('9f8e7d6c', "'"));
+    const variant = group(prompt('5a5b5c5d', '\u2019'), prompt('0e0f1a1b', '\u2019'));
+    const changes = compareGroups(baseline, variant, allNoise(baseline, variant));
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ kind: 'confusable', location: 'body.system[0].text', baseline: "'", variant: '\u2019' });
+  });
+
+  it('ignores a timestamp that happened to match within each group but not across them', () => {
+    const at = (s: number) => `sent at 2026-11-24T10:00:0${s}.000Z`;
+    // Identical within each group, so only the other groups' noise tells that the field is volatile.
+    const baseline = { runs: [flattenRun([request(at(1))]), flattenRun([request(at(1))])] };
+    const variant = { runs: [flattenRun([request(at(2))]), flattenRun([request(at(2))])] };
+    const other = group(at(3), at(4));
+    const b: RunGroup = { ...baseline, noise: groupNoise(baseline.runs) };
+    const v: RunGroup = { ...variant, noise: groupNoise(variant.runs) };
+    expect(compareGroups(b, v, allNoise(b, v, other))).toEqual([]);
+  });
+
+  it('reports a change in a field that is stable between identical runs', () => {
+    const baseline = group('Date 2026-11-24', 'Date 2026-11-24');
+    const variant = group('Date 2026/11/24', 'Date 2026/11/24');
+    const changes = compareGroups(baseline, variant, allNoise(baseline, variant));
+    expect(changes.map((c) => c.kind)).toEqual(['format']);
+  });
+});
