@@ -1,0 +1,96 @@
+/**
+ * Electron entry point (package.json "main" -> dist/main/electron/main.js). A thin shell: the
+ * Monitor samples, the window shows the UI over the preload bridge, the tray shows the exposure
+ * level. Closing the window keeps monitoring in the tray; Quit in the tray ends the app.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, Menu, app, dialog } from 'electron';
+import { createSnapshotSource } from '../sample.js';
+import { createApiHandlers } from '../service/api-handlers.js';
+import { Monitor } from '../service/monitor.js';
+import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
+import { exportSnapshotWithDialog } from './export-dialog.js';
+import { forwardMonitorEvents, registerIpc } from './ipc.js';
+import { createTray, type TelltaleTray } from './tray.js';
+import { createMainWindow, denyAllPermissions } from './window.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const appRoot = app.getAppPath();
+const rendererDir = join(appRoot, 'dist', 'renderer');
+// Packaged builds copy assets/ next to app.asar (electron-builder.yml extraResources).
+const assetsDir = app.isPackaged ? join(process.resourcesPath, 'assets') : join(appRoot, 'assets');
+
+let mainWindow: BrowserWindow | null = null;
+
+function showWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createMainWindow({ preloadPath: join(here, 'preload.cjs'), iconPath: join(assetsDir, 'icon.png') });
+    mainWindow.on('closed', () => (mainWindow = null));
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function reportError(title: string, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`${title}: ${message}`);
+  dialog.showErrorBox(title, message);
+}
+
+async function start(): Promise<void> {
+  denyAllPermissions();
+  // No default menu (it carries developer tools) except on macOS, where it holds Copy/Paste/Quit.
+  if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
+  handleAppProtocol(rendererDir);
+
+  const source = createSnapshotSource();
+  const monitor = new Monitor({ takeSnapshot: () => source.take() });
+  const handlers = createApiHandlers({ monitor, ...source.apiDeps() });
+  registerIpc(handlers);
+  forwardMonitorEvents(monitor);
+
+  const tray: TelltaleTray = createTray(
+    assetsDir,
+    {
+      open: showWindow,
+      sampleNow: () => void monitor.sampleNow().catch((e: unknown) => reportError('Sampling failed', e)),
+      exportSnapshot: () => void exportSnapshotWithDialog(handlers, mainWindow).catch((e: unknown) => reportError('Export failed', e)),
+      togglePause: () => void monitor.setPaused(!monitor.status.paused),
+      quit: () => app.quit(),
+    },
+    monitor.snapshot,
+    monitor.status,
+  );
+  const refreshTray = (): void => void tray.update(monitor.snapshot, monitor.status);
+  monitor.on('snapshot', refreshTray);
+  monitor.on('status', refreshTray);
+
+  // Read-only view for the Electron e2e test (electronApp.evaluate runs in this process).
+  if (process.env.TELLTALE_E2E === '1') {
+    (globalThis as { telltaleE2E?: unknown }).telltaleE2E = { trayState: () => tray.state, status: () => monitor.status };
+  }
+
+  app.on('before-quit', () => {
+    monitor.stop();
+    tray.destroy();
+  });
+  showWindow();
+  monitor.start();
+}
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', showWindow);
+  app.on('activate', showWindow);
+  // Stay alive in the tray with no window; a second launch (single-instance) reopens it.
+  app.on('window-all-closed', () => undefined);
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => reportError('Telltale could not start', error));
+}

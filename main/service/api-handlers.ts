@@ -1,0 +1,78 @@
+/**
+ * The implementation of every call in contract/api.ts, shared by the Electron IPC bridge and the
+ * browser host. Transport code calls `dispatchCall`, which is the one place a request from the UI
+ * is checked against the contract before anything acts on it.
+ */
+import { z } from 'zod';
+import { apiCalls, type ApiCallName, type ApiResponse, type ExportFormat, type ExportResult, type RedactionOptions } from '../../contract/api.js';
+import type { ProbeReport, Snapshot, SnapshotDiff } from '../../contract/snapshot.js';
+import type { Monitor } from './monitor.js';
+
+/** An error the UI caused or should be told about; `status` follows HTTP so the server can pass it on. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 500,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** A handler gets the request as the schema parsed it (defaults filled in, unknown keys refused). */
+type ParsedRequest<K extends ApiCallName> = z.output<(typeof apiCalls)[K]['request']>;
+
+export type ApiHandlers = {
+  [K in ApiCallName]: (request: ParsedRequest<K>) => Promise<ApiResponse<K>>;
+};
+
+export interface ApiHandlerDeps {
+  monitor: Pick<Monitor, 'snapshot' | 'status' | 'sampleNow' | 'setPaused'>;
+  exportSnapshot: (
+    snapshot: Snapshot,
+    format: ExportFormat,
+    redaction: RedactionOptions,
+  ) => ExportResult | Promise<ExportResult>;
+  /**
+   * Compares a previously exported snapshot (JSON text as the user gave it) with `current`.
+   * Throw an ApiError(400) for text that is not a snapshot, so the UI can say so.
+   */
+  diffWithCurrent: (previousJson: string, current: Snapshot) => SnapshotDiff | Promise<SnapshotDiff>;
+  getProbes: () => ProbeReport[] | Promise<ProbeReport[]>;
+}
+
+export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
+  const { monitor } = deps;
+  // Export and diff need a snapshot; before the first sample finished they wait for one.
+  const current = async (): Promise<Snapshot> => monitor.snapshot ?? (await monitor.sampleNow());
+
+  return {
+    getSnapshot: async () => monitor.snapshot,
+    getStatus: async () => monitor.status,
+    sampleNow: () => monitor.sampleNow(),
+    setPaused: async ({ paused }) => monitor.setPaused(paused),
+    exportSnapshot: async ({ format, redaction }) => deps.exportSnapshot(await current(), format, redaction),
+    diffWithCurrent: async ({ previous }) => deps.diffWithCurrent(previous, await current()),
+    getProbes: async () => deps.getProbes(),
+  };
+}
+
+export function isApiCallName(name: string): name is ApiCallName {
+  return Object.hasOwn(apiCalls, name);
+}
+
+/**
+ * Runs call `name` with a request from outside (IPC or HTTP). Unknown names are a 404 and a request
+ * that does not match the call's schema a 400, both with a message that says what was wrong.
+ * A missing request counts as `{}` so argument-less calls may omit it.
+ */
+export async function dispatchCall(handlers: ApiHandlers, name: string, rawRequest: unknown): Promise<unknown> {
+  if (!isApiCallName(name)) throw new ApiError(404, `Unknown API call "${name}".`);
+  const parsed = apiCalls[name].request.safeParse(rawRequest === undefined ? {} : rawRequest);
+  if (!parsed.success) {
+    throw new ApiError(400, `Invalid request for ${name}: ${z.prettifyError(parsed.error)}`);
+  }
+  // The schema and the handler are looked up by the same name, so the parsed data fits the handler.
+  const handler = handlers[name] as (request: unknown) => Promise<unknown>;
+  return handler(parsed.data);
+}

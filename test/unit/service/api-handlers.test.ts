@@ -1,0 +1,131 @@
+import { describe, expect, it, vi } from 'vitest';
+import { apiCalls, type ApiCallName, type ApiResponse, type ExportResult } from '../../../contract/api.js';
+import type { ProbeReport, Snapshot, SnapshotDiff } from '../../../contract/snapshot.js';
+import { ApiError, createApiHandlers, dispatchCall, type ApiHandlerDeps } from '../../../main/service/api-handlers.js';
+import { Monitor } from '../../../main/service/monitor.js';
+import { sampleSnapshot } from './sample-snapshot.js';
+
+const probe: ProbeReport = {
+  command: ['claude', '-p', 'hi'],
+  startedAt: '2026-11-24T10:00:00.000Z',
+  finishedAt: '2026-11-24T10:01:00.000Z',
+  runsPerVariant: 2,
+  requestsCaptured: 8,
+  noise: [],
+  factors: [],
+  summary: 'Nothing changed.',
+};
+
+function emptyDiff(from: string, to: string): SnapshotDiff {
+  return {
+    from,
+    to,
+    toolsAdded: [],
+    toolsRemoved: [],
+    toolsStarted: [],
+    toolsStopped: [],
+    endpointsAdded: [],
+    countriesAdded: [],
+    inferencesAdded: [],
+    inferencesRemoved: [],
+    inferencesChanged: [],
+    signalsChanged: [],
+    connectionsOpened: [],
+    connectionsClosed: [],
+  };
+}
+
+function setup() {
+  const snapshot = sampleSnapshot();
+  const monitor = new Monitor({ takeSnapshot: vi.fn(async () => snapshot) });
+  const exportSnapshot = vi.fn(
+    (s: Snapshot, format: string): ExportResult => ({ filename: `telltale.${format}`, mime: 'application/json', content: JSON.stringify(s) }),
+  );
+  const diffWithCurrent = vi.fn((previousJson: string, current: Snapshot): SnapshotDiff => {
+    const previous = JSON.parse(previousJson) as Snapshot;
+    return emptyDiff(previous.takenAt, current.takenAt);
+  });
+  const deps: ApiHandlerDeps = { monitor, exportSnapshot, diffWithCurrent, getProbes: async () => [probe] };
+  return { snapshot, monitor, deps, handlers: createApiHandlers(deps) };
+}
+
+/** Dispatches and checks the answer against the contract's response schema. */
+async function call<K extends ApiCallName>(handlers: ReturnType<typeof setup>['handlers'], name: K, request: unknown): Promise<ApiResponse<K>> {
+  const response = await dispatchCall(handlers, name, request);
+  return apiCalls[name].response.parse(response) as ApiResponse<K>;
+}
+
+describe('createApiHandlers + dispatchCall', () => {
+  it('implements every call in the contract', () => {
+    const { handlers } = setup();
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(apiCalls).sort());
+  });
+
+  it('answers getSnapshot with null before the first sample, then the snapshot', async () => {
+    const { handlers, snapshot } = setup();
+    expect(await call(handlers, 'getSnapshot', {})).toBeNull();
+    expect(await call(handlers, 'sampleNow', {})).toEqual(snapshot);
+    expect(await call(handlers, 'getSnapshot', undefined)).toEqual(snapshot);
+  });
+
+  it('pauses and resumes through setPaused and reports it in getStatus', async () => {
+    const { handlers } = setup();
+    expect(await call(handlers, 'setPaused', { paused: true })).toMatchObject({ paused: true });
+    expect(await call(handlers, 'getStatus', {})).toMatchObject({ paused: true, sampling: false });
+    expect(await call(handlers, 'setPaused', { paused: false })).toMatchObject({ paused: false });
+  });
+
+  it('exports with the redaction defaults filled in, sampling first if there is no snapshot yet', async () => {
+    const { handlers, deps, snapshot } = setup();
+    const result = await call(handlers, 'exportSnapshot', { format: 'json', redaction: {} });
+    expect(result.filename).toBe('telltale.json');
+    expect(deps.exportSnapshot).toHaveBeenCalledWith(snapshot, 'json', { maskHostname: false, maskUsername: false });
+  });
+
+  it('diffs a previous snapshot against the current one', async () => {
+    const { handlers, snapshot } = setup();
+    const previous = JSON.stringify(sampleSnapshot({ takenAt: '2026-11-01T00:00:00.000Z' }));
+    const diff = await call(handlers, 'diffWithCurrent', { previous });
+    expect(diff).toMatchObject({ from: '2026-11-01T00:00:00.000Z', to: snapshot.takenAt });
+  });
+
+  it('returns probe reports', async () => {
+    const { handlers } = setup();
+    expect(await call(handlers, 'getProbes', {})).toEqual([probe]);
+  });
+
+  it('rejects an unknown call with a 404 ApiError, including prototype names', async () => {
+    const { handlers } = setup();
+    for (const name of ['deleteEverything', 'constructor', '__proto__', 'toString']) {
+      const error = await dispatchCall(handlers, name, {}).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toMatchObject({ status: 404 });
+    }
+  });
+
+  it('rejects a malformed request with a 400 that names the problem', async () => {
+    const { handlers, monitor } = setup();
+    const bad: [ApiCallName, unknown][] = [
+      ['setPaused', { paused: 'yes' }],
+      ['setPaused', {}],
+      ['getSnapshot', { extra: 1 }],
+      ['exportSnapshot', { format: 'pdf', redaction: {} }],
+      ['diffWithCurrent', { previous: 42 }],
+      ['getStatus', 'not an object'],
+    ];
+    for (const [name, request] of bad) {
+      const error = await dispatchCall(handlers, name, request).catch((e: unknown) => e);
+      expect(error, name).toBeInstanceOf(ApiError);
+      expect((error as ApiError).status).toBe(400);
+      expect((error as ApiError).message).toContain(name);
+    }
+    expect(monitor.status.paused).toBe(false);
+  });
+
+  it('passes a sampling failure on to the caller', async () => {
+    const monitor = new Monitor({ takeSnapshot: async () => Promise.reject(new Error('sampler crashed')) });
+    const handlers = createApiHandlers({ ...setup().deps, monitor });
+    await expect(dispatchCall(handlers, 'sampleNow', {})).rejects.toThrow('sampler crashed');
+    expect(await call(handlers, 'getStatus', {})).toMatchObject({ lastError: 'sampler crashed' });
+  });
+});
