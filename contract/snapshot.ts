@@ -139,7 +139,7 @@ export const Inference = z.object({
   statement: z.string(),
   /** Signal ids this rests on. */
   evidence: z.array(z.string()),
-  /** Tool ids that can read all the evidence. */
+  /** Tool ids (installed or running) that can read at least one piece of the evidence. */
   visibleTo: z.array(z.string()),
   /** Rule ids that produced it. */
   rules: z.array(z.string()).optional(),

@@ -1,0 +1,251 @@
+/**
+ * The inference rules, as data. Each rule reads signals of one kind (see signal-kinds.ts), turns a
+ * matching signal into a value (a country code, an organisation, a lab, or `true`) with a phrase
+ * for the statement, and carries a weight. Rules in the same `group` read the same underlying fact
+ * (e.g. every time-zone source, or the one proxy seen through env and config), so the engine
+ * counts a group once when it combines evidence.
+ */
+import type { InferenceId, Signal } from '../../../contract/snapshot.js';
+import type { GeoLookup } from '../geo/types.js';
+import { countryName, countryOfTimeZone, territoryOfLocale } from '../knowledge/countries.js';
+import { countryOfTld, isIpLiteral, registrableDomain } from '../knowledge/domains.js';
+import { findEmailProvider } from '../knowledge/email-providers.js';
+import { findMirror } from '../knowledge/mirrors.js';
+import { impliesMembership, isLabMatch, matchOrganization, type OrgMatch } from '../knowledge/organizations.js';
+import { describeSignal, isKind, proxyInForce, type SignalKind } from './signal-kinds.js';
+import { emailDomainOf, hostsOf, textOf } from './signal-values.js';
+
+export type Weight = 'weak' | 'strong';
+
+/** For affiliation.ai-lab: evidence that you are part of the lab, or only that you use it. */
+export type Relation = 'member' | 'user';
+
+export interface RuleMatch {
+  value: string | true;
+  /** Phrase naming the evidence, e.g. "time zone Asia/Shanghai". */
+  detail: string;
+  relation?: Relation;
+}
+
+export interface RuleContext {
+  /** All signals with status ok. */
+  signals: readonly Signal[];
+  geo: GeoLookup | null;
+}
+
+export interface Rule {
+  id: string;
+  inference: InferenceId;
+  /** The kind of signal it reads. */
+  takes: SignalKind;
+  weight: Weight;
+  /** Independence key: matches from rules sharing a group count as one piece of evidence. */
+  group: string;
+  match(signal: Signal, ctx: RuleContext): RuleMatch[];
+}
+
+type HostFact<T> = (host: string, ctx: RuleContext) => T | null;
+
+/** Applies a per-host function to every host the signal names (a DNS search list names several). */
+function perHost<T>(fact: HostFact<T>, build: (fact: T, host: string, signal: Signal) => RuleMatch | null) {
+  return (signal: Signal, ctx: RuleContext): RuleMatch[] => {
+    if ((isKind(signal, 'proxy') || isKind(signal, 'pac')) && !proxyInForce(signal, ctx.signals)) return [];
+    return hostsOf(signal).flatMap((host) => {
+      const found = fact(host, ctx);
+      const built = found === null ? null : build(found, host, signal);
+      return built ? [built] : [];
+    });
+  };
+}
+
+const ipCountry: HostFact<string> = (host, ctx) => (isIpLiteral(host) ? (ctx.geo?.lookup(host)?.country ?? null) : null);
+const tldCountry = (host: string) => countryOfTld(host);
+
+/** Country of a host: where its IP literal is located, else its ccTLD. */
+const hostCountry: HostFact<{ code: string; how: string }> = (host, ctx) => {
+  const ip = ipCountry(host, ctx);
+  if (ip) return { code: ip, how: 'IP located in' };
+  const tld = tldCountry(host);
+  return tld ? { code: tld, how: 'domain in' } : null;
+};
+
+const membership = (host: string) => {
+  const match = matchOrganization(host);
+  return match && impliesMembership(match) ? match : null;
+};
+const labMembership = (host: string) => {
+  const match = membership(host);
+  return match && isLabMatch(match) ? match : null;
+};
+/** Public mirrors say where you are, not who you work for, even when a company runs them. */
+const unlessMirror =
+  <T>(fact: HostFact<T>): HostFact<T> =>
+  (host, ctx) =>
+    findMirror(host) ? null : fact(host, ctx);
+
+const named = (code: string) => countryName(code);
+
+function labLabel(m: OrgMatch): string {
+  return m.org.lab ? `${m.org.name}, ${m.org.lab}` : m.org.name;
+}
+
+/** Names the one host of a multi-host signal (a DNS search list) rather than the whole value. */
+function describeHost(signal: Signal, host: string): string {
+  return describeSignal(Array.isArray(signal.value) ? { ...signal, value: host } : signal);
+}
+
+function countryRule(id: string, takes: SignalKind, group: string, fact: HostFact<{ code: string; how: string }>, note = ''): Rule {
+  return {
+    id, inference: 'location.country', takes, weight: 'weak', group,
+    match: perHost(fact, ({ code, how }, host, s) => ({ value: code, detail: `${describeHost(s, host)} (${how} ${named(code)}${note})` })),
+  };
+}
+
+/** "Works at X" for hosts under an organisation's staff domains. */
+function orgRule(id: string, takes: SignalKind, weight: Weight, group: string, fact: HostFact<OrgMatch> = membership): Rule {
+  return {
+    id, inference: 'affiliation.organization', takes, weight, group,
+    match: perHost(fact, (m, host, s) => ({ value: m.org.name, detail: `${describeHost(s, host)} (${m.org.name})` })),
+  };
+}
+
+/** "Works at lab X" for hosts under an AI lab's own domains. */
+function labRule(id: string, takes: SignalKind, group: string, fact: HostFact<OrgMatch> = labMembership): Rule {
+  return {
+    id, inference: 'affiliation.ai-lab', takes, weight: 'strong', group,
+    match: perHost(fact, (m, host, s) => ({ value: m.org.name, relation: 'member', detail: `${describeHost(s, host)} (${labLabel(m)})` })),
+  };
+}
+
+/** Domains reserved for examples: they never name anyone. */
+const RESERVED = new Set(['example.com', 'example.org', 'example.net']);
+
+export const RULES: readonly Rule[] = [
+  // location.country
+  {
+    id: 'country.timezone', inference: 'location.country', takes: 'timezone', weight: 'strong', group: 'timezone',
+    match: (s) => {
+      const zone = textOf(s);
+      const code = zone ? countryOfTimeZone(zone) : null;
+      return code ? [{ value: code, detail: `${describeSignal(s)} (${named(code)})` }] : [];
+    },
+  },
+  {
+    id: 'country.locale', inference: 'location.country', takes: 'locale', weight: 'weak', group: 'locale',
+    match: (s) => {
+      const text = textOf(s);
+      const territory = typeof s.meta?.territory === 'string' ? s.meta.territory.toUpperCase() : text ? territoryOfLocale(text) : null;
+      // en_US is the factory default of most systems and of Intl: it says nothing about the user.
+      if (!territory || !text || (territory === 'US' && /^en\b|^en[_-]/i.test(text))) return [];
+      return [{ value: territory, detail: `${describeSignal(s)} (${named(territory)})` }];
+    },
+  },
+  {
+    id: 'country.registry-mirror', inference: 'location.country', takes: 'registry', weight: 'strong', group: 'registry',
+    match: perHost(
+      (host) => findMirror(host),
+      (m, _host, s) => ({ value: m.country, detail: `${describeSignal(s)} (a mirror run by ${m.operator}, used in ${named(m.country)})` }),
+    ),
+  },
+  countryRule('country.registry-host', 'registry', 'registry', unlessMirror(hostCountry)),
+  countryRule('country.proxy-host', 'proxy', 'proxy-host', hostCountry, ", which tools often take for yours"),
+  countryRule('country.dns-domain', 'dns', 'dns', (host) => {
+    const code = tldCountry(host);
+    return code ? { code, how: 'domain in' } : null;
+  }),
+  {
+    id: 'country.model-endpoint', inference: 'location.country', takes: 'model', weight: 'weak', group: 'model-endpoint',
+    match: perHost(
+      (host) => matchOrganization(host)?.market ?? null,
+      (code, _host, s) => ({ value: code, detail: `${describeSignal(s)} (an endpoint for ${named(code)} accounts)` }),
+    ),
+  },
+  {
+    id: 'country.email', inference: 'location.country', takes: 'email', weight: 'weak', group: 'email',
+    match: (s) => {
+      const domain = emailDomainOf(s);
+      const code = domain ? (findEmailProvider(domain)?.country ?? countryOfTld(domain)) : null;
+      return code ? [{ value: code, detail: `${describeSignal(s)} (used mostly in ${named(code)})` }] : [];
+    },
+  },
+
+  // network.proxy
+  ...([
+    ['proxy.env', /^proxy\.(env|effective)\./, 'strong'],
+    ['proxy.system', /^proxy\.(system|pac)\./, 'strong'],
+    ['proxy.tool-config', /^(tool|registry)\./, 'strong'],
+  ] as const).map(([id, ids, weight]): Rule => ({
+    id, inference: 'network.proxy', takes: 'proxy', weight, group: id,
+    match: (s, ctx) => (ids.test(s.id) && proxyInForce(s, ctx.signals) ? [{ value: true, detail: describeSignal(s) }] : []),
+  })),
+  {
+    id: 'proxy.pac', inference: 'network.proxy', takes: 'pac', weight: 'weak', group: 'proxy.system',
+    match: (s, ctx) => (proxyInForce(s, ctx.signals) ? [{ value: true, detail: `${describeSignal(s)} (may send HTTPS through a proxy)` }] : []),
+  },
+
+  // network.proxy-country
+  {
+    id: 'proxy-country.ip', inference: 'network.proxy-country', takes: 'proxy', weight: 'strong', group: 'proxy-host',
+    match: perHost(ipCountry, (code, _host, s) => ({ value: code, detail: `${describeSignal(s)} (IP located in ${named(code)})` })),
+  },
+  {
+    id: 'proxy-country.tld', inference: 'network.proxy-country', takes: 'proxy', weight: 'weak', group: 'proxy-host',
+    match: perHost((host) => tldCountry(host), (code, _host, s) => ({ value: code, detail: `${describeSignal(s)} (domain in ${named(code)})` })),
+  },
+  {
+    id: 'proxy-country.org', inference: 'network.proxy-country', takes: 'proxy', weight: 'weak', group: 'proxy-host',
+    match: perHost(membership, (m, _host, s) => ({ value: m.org.country, detail: `${describeSignal(s)} (${m.org.name}'s network, ${named(m.org.country)})` })),
+  },
+
+  // affiliation.organization
+  {
+    id: 'org.email', inference: 'affiliation.organization', takes: 'email', weight: 'strong', group: 'email',
+    match: (s) => {
+      const domain = emailDomainOf(s);
+      const m = domain && !findEmailProvider(domain) ? matchOrganization(domain) : null;
+      return m && impliesMembership(m) ? [{ value: m.org.name, detail: `${describeSignal(s)} (${m.org.name})` }] : [];
+    },
+  },
+  {
+    // Any other non-webmail domain names an employer too, but may be a personal domain: weak.
+    id: 'org.email-domain', inference: 'affiliation.organization', takes: 'email', weight: 'weak', group: 'email',
+    match: (s) => {
+      const domain = emailDomainOf(s);
+      const registrable = domain ? registrableDomain(domain) : null;
+      if (!domain || !registrable || RESERVED.has(registrable) || findEmailProvider(domain) || matchOrganization(domain)) return [];
+      return [{ value: registrable, detail: `${describeSignal(s)} (not a public email provider)` }];
+    },
+  },
+  orgRule('org.dns', 'dns', 'strong', 'dns'),
+  orgRule('org.hostname', 'hostname', 'weak', 'hostname'),
+  orgRule('org.proxy-host', 'proxy', 'strong', 'proxy-host'),
+  orgRule('org.registry', 'registry', 'strong', 'registry', unlessMirror(membership)),
+  orgRule('org.model-endpoint', 'model', 'strong', 'model-endpoint'),
+
+  // affiliation.ai-lab
+  {
+    id: 'lab.email', inference: 'affiliation.ai-lab', takes: 'email', weight: 'strong', group: 'email',
+    match: (s) => {
+      const domain = emailDomainOf(s);
+      const m = domain && !findEmailProvider(domain) ? labMembership(domain) : null;
+      return m ? [{ value: m.org.name, relation: 'member', detail: `${describeSignal(s)} (${labLabel(m)})` }] : [];
+    },
+  },
+  labRule('lab.dns', 'dns', 'dns'),
+  labRule('lab.proxy-host', 'proxy', 'proxy-host'),
+  labRule('lab.registry', 'registry', 'registry', unlessMirror(labMembership)),
+  {
+    id: 'lab.model-endpoint', inference: 'affiliation.ai-lab', takes: 'model', weight: 'strong', group: 'model-endpoint',
+    match: perHost(
+      (host) => {
+        const m = matchOrganization(host);
+        return m && isLabMatch(m) ? m : null;
+      },
+      (m, host, s) => ({
+        value: m.org.name,
+        relation: impliesMembership(m) ? 'member' : 'user',
+        detail: `${describeSignal(s)} (${impliesMembership(m) ? `${labLabel(m)}'s internal host ${host}` : `the API of ${labLabel(m)}`})`,
+      }),
+    ),
+  },
+];
