@@ -116,9 +116,22 @@ async function npmSignals(ctx: SampleContext): Promise<Signal[]> {
 
 async function pipSignals(ctx: SampleContext): Promise<Signal[]> {
   const errors: Signal[] = [];
-  // Lowest precedence first: site-wide, legacy per-user, XDG per-user, then the env.
+  // Lowest precedence first: site-wide, legacy per-user (~/.pip, and ~/pip as on Windows), the
+  // platform's per-user folder, then the env.
   const effective = new Map<string, [value: string, source: string]>();
-  for (const path of ['/etc/pip.conf', join(ctx.home, '.pip', 'pip.conf'), join(configHome(ctx), 'pip', 'pip.conf')]) {
+  const perUser =
+    ctx.platform === 'win32'
+      ? [join(ctx.env.APPDATA || join(ctx.home, 'AppData', 'Roaming'), 'pip', 'pip.ini')]
+      : ctx.platform === 'darwin'
+        ? [join(ctx.home, 'Library', 'Application Support', 'pip', 'pip.conf'), join(configHome(ctx), 'pip', 'pip.conf')]
+        : [join(configHome(ctx), 'pip', 'pip.conf')];
+  const candidates = [
+    '/etc/pip.conf',
+    join(ctx.home, '.pip', 'pip.conf'),
+    join(ctx.home, 'pip', ctx.platform === 'win32' ? 'pip.ini' : 'pip.conf'),
+    ...perUser,
+  ];
+  for (const path of candidates) {
     const r = await parsedConfig(ctx, path, 'registry.pip', 'registry', parsePipConf);
     if (!r) continue;
     if ('error' in r) errors.push(r.error);
