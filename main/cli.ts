@@ -14,7 +14,7 @@ import { parseSnapshotJson } from './core/snapshot/validate.js';
 import { redactSnapshot } from './core/snapshot/redact.js';
 import { runProbe } from './probe/cli.js';
 import { runTap } from './tap/cli.js';
-import { createSnapshotSource, redactionFor } from './sample.js';
+import { createSnapshotSource } from './sample.js';
 import { startServer } from './server/server.js';
 import { createApiHandlers } from './service/api-handlers.js';
 import { Monitor } from './service/monitor.js';
@@ -85,7 +85,7 @@ async function snapshotCommand(args: string[], io: CliIo): Promise<number> {
   const format = values.json ? 'json' : formatFrom(values.format, values.out);
   const source = createSnapshotSource();
   const snapshot = await source.take();
-  const redaction = redactionFor(snapshot, {
+  const redaction = source.redaction(snapshot, {
     maskHostname: values['mask-hostname'] ?? false,
     maskUsername: values['mask-username'] ?? false,
   });
@@ -114,7 +114,8 @@ async function watchCommand(args: string[], io: CliIo, signal: AbortSignal): Pro
   for (let i = 0; i < count && !signal.aborted; i++) {
     if (i > 0) await sleep(intervalMs, signal);
     if (signal.aborted) break;
-    const current = redactSnapshot(await source.take(), redactionFor(null, { maskHostname: false, maskUsername: false }));
+    const sample = await source.take();
+    const current = redactSnapshot(sample, source.redaction(sample, { maskHostname: false, maskUsername: false }));
     if (!previous) {
       io.stdout.write(
         values.json

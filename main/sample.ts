@@ -118,9 +118,9 @@ export async function takeSnapshot(ctx: SampleContext, geo: GeoLookup, stateDir:
 }
 
 /** Masking choices plus what to mask, taken from the snapshot itself. */
-export function redactionFor(snapshot: Snapshot | null, masks: RedactionOptions, home = os.homedir()): RedactOptions {
+export function redactionFor(snapshot: Snapshot, masks: RedactionOptions, home: string): RedactOptions {
   const value = (id: string) => {
-    const v = snapshot?.signals.find((s) => s.id === id && s.status === 'ok')?.value;
+    const v = snapshot.signals.find((s) => s.id === id && s.status === 'ok')?.value;
     return typeof v === 'string' ? v : null;
   };
   return { ...masks, hostname: value('identity.hostname') ?? os.hostname(), username: value('identity.user'), home };
@@ -128,6 +128,8 @@ export function redactionFor(snapshot: Snapshot | null, masks: RedactionOptions,
 
 export interface SnapshotSource {
   take(): Promise<Snapshot>;
+  /** Redaction options for a snapshot of this source (what the hostname, user and home are). */
+  redaction(snapshot: Snapshot, masks: RedactionOptions): RedactOptions;
   /** The collaborators the API handlers need, bound to this source. */
   apiDeps(): {
     exportSnapshot: (snapshot: Snapshot, format: ExportFormat, redaction: RedactionOptions) => ExportResult;
@@ -143,6 +145,7 @@ export function createSnapshotSource(options: SnapshotSourceOptions = {}): Snaps
   const geo = createGeoLookup();
   return {
     take: () => takeSnapshot(ctx, geo, stateDir, options.now?.()),
+    redaction: (snapshot, masks) => redactionFor(snapshot, masks, ctx.home),
     apiDeps: () => ({
       exportSnapshot: (snapshot, format, masks) => exportSnapshot(snapshot, format, redactionFor(snapshot, masks, ctx.home)),
       diffWithCurrent: (previousJson, current) => {
