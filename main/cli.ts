@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { interruptSignal } from './adapters/interrupt.js';
 import { writeFileAtomic } from './adapters/write-file-atomic.js';
 import { diffIsEmpty, diffSnapshots, renderDiffText } from './core/snapshot/diff.js';
 import { exportSnapshot } from './core/snapshot/export.js';
@@ -180,15 +181,6 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     const timer = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
   });
-}
-
-/** Aborts on SIGINT/SIGTERM so long-running commands end cleanly. */
-function interruptSignal(): AbortSignal {
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return controller.signal;
 }
 
 export async function main(argv: string[], io: CliIo = process): Promise<number> {

@@ -2,6 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { interruptSignal } from '../adapters/interrupt.js';
 import { defaultStateDir } from '../probe/state.js';
 import type { CapturedRequest } from './capture.js';
 import { startTap } from './server.js';
@@ -23,14 +24,6 @@ const FORWARD_WARNING = `
 !!! the internet, with the tool's real credentials. Without --forward the tap answers itself and
 !!! nothing leaves this machine.
 `;
-
-function interrupted(): AbortSignal {
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return controller.signal;
-}
 
 function describe(record: CapturedRequest): string {
   const via = record.form === 'origin' ? '' : ` (${record.form === 'connect' ? 'CONNECT refused' : 'via proxy'})`;
@@ -77,7 +70,7 @@ export async function runTap(argv: string[], io: TapIo): Promise<number> {
       '',
     ].join('\n'),
   );
-  const signal = io.signal ?? interrupted();
+  const signal = io.signal ?? interruptSignal();
   await new Promise<void>((resolve) => {
     if (signal.aborted) resolve();
     else signal.addEventListener('abort', () => resolve(), { once: true });

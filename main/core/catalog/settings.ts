@@ -48,6 +48,16 @@ function signalId(toolId: string, kind: SettingKind, key: string): string {
   return kind === 'env' ? `tool.${toolId}.env.${key.split('.').at(-1) ?? key}` : `tool.${toolId}.${kind}`;
 }
 
+/** Signal ids are unique in a snapshot: a repeated one (two files, two providers) gets "#2", "#3". */
+function uniqueIds(signals: Signal[]): Signal[] {
+  const seen = new Map<string, number>();
+  return signals.map((signal) => {
+    const n = (seen.get(signal.id) ?? 0) + 1;
+    seen.set(signal.id, n);
+    return n === 1 ? signal : { ...signal, id: `${signal.id}#${n}` };
+  });
+}
+
 /** The declared settings present in one parsed file: each concrete key once, by its first spec. */
 function extract(tool: ToolDefinition, config: ConfigSpec, data: unknown, file: string) {
   const settings: ToolSetting[] = [];
@@ -73,7 +83,7 @@ function extract(tool: ToolDefinition, config: ConfigSpec, data: unknown, file: 
 
 /**
  * Reads every tool's config files through ctx.io and extracts the declared settings, secrets
- * redacted. Emits `tool.<id>.<kind>` (or `tool.<id>.env.<VAR>`) signals, and one
+ * redacted. Emits `tool.<id>.<kind>` (or `tool.<id>.env.<VAR>`; a repeated id gets `#2`...) signals, and one
  * `tool.<id>.config` error per unreadable or malformed file; missing files yield nothing.
  */
 export async function readToolSettings(
@@ -109,5 +119,5 @@ export async function readToolSettings(
     signals.push(...result.signals);
     if (result.settings.length) settings.set(result.tool.id, [...(settings.get(result.tool.id) ?? []), ...result.settings]);
   }
-  return { settings, signals };
+  return { settings, signals: uniqueIds(signals) };
 }

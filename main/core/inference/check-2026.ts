@@ -65,7 +65,7 @@ export function isCheckedZone(zone: string): boolean {
   return (CHECK_2026_ZONES as readonly string[]).includes(canonical);
 }
 
-const BASE_URL_IDS = /^(model\.base-url\.ANTHROPIC_BASE_URL|tool\.[^.]+\.env\.ANTHROPIC_BASE_URL|tool\.claude-code\.base-url)$/;
+const BASE_URL_IDS = /^(model\.base-url\.ANTHROPIC_BASE_URL|tool\.[^.]+\.env\.ANTHROPIC_BASE_URL|tool\.claude-code\.base-url(#\d+)?)$/;
 
 /** Why a host is on the check's lists, or null. Anthropic's own API is the tool's default, not a hit. */
 function listedBecause(host: string): string | null {

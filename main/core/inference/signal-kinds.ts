@@ -9,12 +9,12 @@ export const KINDS = {
   timezone: /^timezone\.(?!offset$)[^.]+$/,
   locale: /^locale\.[^.]+$/,
   /** Proxy settings that apply to HTTPS requests and name a proxy host. */
-  proxy: /^(proxy\.effective\.https|proxy\.env\.(https_proxy|all_proxy)|proxy\.system\.[^.]+\.(https|socks)|proxy\.pac\.result|tool\.[^.]+\.(proxy|env\.(https_proxy|all_proxy))|registry\.npm\.(https-)?proxy|registry\.pip\.proxy)$/i,
+  proxy: /^(proxy\.effective\.https|proxy\.env\.(https_proxy|all_proxy)|proxy\.system\.[^.]+\.(https|socks)|proxy\.pac\.result|tool\.[^.]+\.(proxy(#\d+)?|env\.(https_proxy|all_proxy))|registry\.npm\.(https-)?proxy|registry\.pip\.proxy)$/i,
   /** A PAC script in force: proxying depends on the script, the URL names only where it is served. */
   pac: /^(proxy\.pac|proxy\.system\.[^.]+\.pac)$/,
   /** Package registries: registry.npm, registry.pip.extra, registry.npm.@scope ... (not their proxies). */
   registry: /^registry\.[a-z]+(\.(extra|@[^.]+))?$/,
-  model: /^(model\.base-url\.[^.]+|tool\.[^.]+\.(base-url|env\.[a-z_]*base_url))$/i,
+  model: /^(model\.base-url\.[^.]+|tool\.[^.]+\.(base-url(#\d+)?|env\.[a-z_]*base_url))$/i,
   email: /^identity\.git\.email$/,
   dns: /^identity\.dns\.(search|domain)$/,
   hostname: /^identity\.hostname$/,

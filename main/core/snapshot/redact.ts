@@ -5,9 +5,9 @@
  */
 import type { Signal, Snapshot } from '../../../contract/snapshot.js';
 import { REDACTED } from '../url.js';
-import { isSecretName, redactText } from './secrets.js';
+import { isSecretName, redactText } from '../secrets.js';
 
-export { isSecretName, redactText } from './secrets.js';
+export { isSecretName, redactText } from '../secrets.js';
 
 export const HOSTNAME_MASK = '<hostname>';
 export const USERNAME_MASK = '<user>';

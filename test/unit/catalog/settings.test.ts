@@ -187,3 +187,22 @@ describe('readToolSettings on other platforms (fixture file systems)', () => {
     expect(signals[0]?.reason).toMatch(/^~\/Library\/Application Support\/Trae\/User\/settings\.json: http\.proxy: not a URL/);
   });
 });
+
+describe('signal ids', () => {
+  it('are unique when one tool sets two values of a kind (HTTPS_PROXY and HTTP_PROXY)', async () => {
+    const home = await mkdtemp(path.join(os.tmpdir(), 'telltale-ids-'));
+    try {
+      await mkdir(path.join(home, '.claude'), { recursive: true });
+      await writeFile(
+        path.join(home, '.claude', 'settings.json'),
+        JSON.stringify({ env: { HTTPS_PROXY: 'http://10.0.0.1:3128', HTTP_PROXY: 'http://10.0.0.2:3128' } }),
+      );
+      const { signals } = await readToolSettings({ env: {}, home, platform: 'linux', io: systemIo });
+      const proxies = signals.filter((s) => s.id.startsWith('tool.claude-code.proxy'));
+      expect(proxies.map((s) => s.id)).toEqual(['tool.claude-code.proxy', 'tool.claude-code.proxy#2']);
+      expect(new Set(proxies.map((s) => s.meta?.host))).toEqual(new Set(['10.0.0.1', '10.0.0.2']));
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+});

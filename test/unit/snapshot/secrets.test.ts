@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretName, redactText } from '../../../main/core/snapshot/secrets.js';
+import { isSecretName, redactText } from '../../../main/core/secrets.js';
 
 describe('redactText', () => {
   const cases: Array<[string, string]> = [

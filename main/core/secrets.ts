@@ -4,7 +4,7 @@
  * Every rule replaces only the secret part with REDACTED and leaves the label, so the text stays
  * readable ("ANTHROPIC_API_KEY=***", "Bearer ***", "sk-ant-***") and the pass is idempotent.
  */
-import { REDACTED } from '../url.js';
+import { REDACTED } from './url.js';
 
 /**
  * Names whose value is a secret: env vars (ANTHROPIC_API_KEY, GITHUB_TOKEN), config keys
