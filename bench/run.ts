@@ -6,8 +6,9 @@
 import { connectionsBench } from './connections.js';
 import { geoBench } from './geo.js';
 import type { BenchModule, BenchRow } from './types.js';
+import { uiBench } from './ui.js';
 
-const modules: BenchModule[] = [connectionsBench, geoBench];
+const modules: BenchModule[] = [connectionsBench, geoBench, uiBench];
 
 function format(value: number): string {
   return Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value.toFixed(1)) : 'n/a';
@@ -19,7 +20,8 @@ function ratio(row: BenchRow, rows: readonly BenchRow[]): string {
   if (!base) return '';
   const lowerIsBetter = row.unit === 'ms';
   const factor = lowerIsBetter ? base.value / row.value : row.value / base.value;
-  return `${factor.toFixed(1)}x ${factor >= 1 ? 'faster' : 'slower'} than ${base.name}`;
+  // Always print a factor >= 1 so "6.4x slower" reads as it should.
+  return factor >= 1 ? `${factor.toFixed(1)}x faster than ${base.name}` : `${(1 / factor).toFixed(1)}x slower than ${base.name}`;
 }
 
 const rows: BenchRow[] = [];

@@ -44,8 +44,10 @@ export function toRows(connections: readonly Connection[], tools: readonly Tool[
     const toolName = connection.toolId ? (toolNames.get(connection.toolId) ?? connection.toolId) : '';
     const remote = formatEndpoint(connection.remoteAddress, connection.remotePort);
     const haystack = [
+      connection.pid === null ? null : `pid ${connection.pid}`,
       connection.process,
       connection.command,
+      formatEndpoint(connection.localAddress, connection.localPort),
       remote,
       connection.remote?.host,
       connection.remote?.country,

@@ -45,7 +45,7 @@ export function ConnectionsView({ snapshot }: { snapshot: Snapshot }) {
         <input
           type="search"
           aria-label="Filter connections"
-          placeholder="Filter: process, address, host, country, org, tool"
+          placeholder="Filter: pid, process, address:port, host, country, org, tool"
           value={filter.text}
           onChange={(event) => update({ text: event.target.value })}
         />

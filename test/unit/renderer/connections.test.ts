@@ -59,6 +59,7 @@ describe('filterRows', () => {
     expect(processes(filterRows(rows, { ...NO_FILTER, text: '[2001:db8::1]:443' }))).toEqual(['kimi']);
     expect(processes(filterRows(rows, { ...NO_FILTER, text: 'cli.js' }))).toEqual(['node']);
     expect(processes(filterRows(rows, { ...NO_FILTER, text: '8.8.8.8' }))).toEqual([null]);
+    expect(processes(filterRows(rows, { ...NO_FILTER, text: 'pid 7' }))).toEqual(['kimi']);
     expect(filterRows(rows, { ...NO_FILTER, text: '  ' })).toHaveLength(3);
   });
 
