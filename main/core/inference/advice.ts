@@ -123,15 +123,17 @@ function modelAdvice(endpoints: Signal[], tools: readonly Tool[]): Advice[] {
   });
 }
 
+/** One item per tool: its env opt-outs as one command, the others (settings, UI toggles) in the text. */
 function telemetryAdvice(tools: readonly Tool[]): Advice[] {
-  return tools.flatMap((tool) =>
-    (tool.telemetryOptOuts ?? []).map((optOut): Advice => {
-      const isEnv = /^[A-Z_][A-Z0-9_]*=\S+$/.test(optOut);
-      return isEnv
-        ? { text: `Turn off ${tool.name} telemetry.`, command: `export ${optOut}`, toolId: tool.id }
-        : { text: `Turn off ${tool.name} telemetry: ${optOut}.`, toolId: tool.id };
-    }),
-  );
+  return tools.flatMap((tool): Advice[] => {
+    const optOuts = tool.telemetryOptOuts ?? [];
+    if (!optOuts.length) return [];
+    const isEnv = (o: string) => /^[A-Z_][A-Z0-9_]*=\S+$/.test(o);
+    const env = optOuts.filter(isEnv);
+    const other = optOuts.filter((o) => !isEnv(o));
+    const text = `Turn off ${tool.name} telemetry${other.length ? `: ${other.join('; ')}` : ''}.`;
+    return [env.length ? { text, command: `export ${env.join(' ')}`, toolId: tool.id } : { text, toolId: tool.id }];
+  });
 }
 
 /** Advice for an inference resting on `evidence`, for the tools present that can read it. */

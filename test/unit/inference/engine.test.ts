@@ -159,6 +159,19 @@ describe('advice', () => {
     expect(commands).toContain('export DISABLE_TELEMETRY=1');
   });
 
+  it("gathers a tool's telemetry opt-outs into one item: env vars as one command, the rest in words", () => {
+    const noisy = { ...claude, telemetryOptOuts: ['DISABLE_TELEMETRY=1', 'DISABLE_ERROR_REPORTING=1', 'Settings: turn off sharing'] };
+    const { inferences } = infer({ signals: [tz('Asia/Shanghai')], tools: [noisy], geo: null });
+    const telemetry = byId(inferences, 'location.country')[0]?.advice?.filter((a) => a.text.includes('telemetry')) ?? [];
+    expect(telemetry).toEqual([
+      {
+        text: 'Turn off Claude Code telemetry: Settings: turn off sharing.',
+        command: 'export DISABLE_TELEMETRY=1 DISABLE_ERROR_REPORTING=1',
+        toolId: 'claude-code',
+      },
+    ]);
+  });
+
   it('gives git advice, not TZ advice, for an email inference', () => {
     const { inferences } = infer({ signals: [tz('Asia/Shanghai'), email('a@alibaba-inc.com')], tools: [claude], geo: null });
     const advice = byId(inferences, 'affiliation.organization')[0]?.advice ?? [];
