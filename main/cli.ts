@@ -115,8 +115,7 @@ async function watchCommand(args: string[], io: CliIo, signal: AbortSignal): Pro
   for (let i = 0; i < count && !signal.aborted; i++) {
     if (i > 0) await sleep(intervalMs, signal);
     if (signal.aborted) break;
-    const sample = await source.take();
-    const current = redactSnapshot(sample, source.redaction(sample, { maskHostname: false, maskUsername: false }));
+    const current = await source.take();
     if (!previous) {
       io.stdout.write(
         values.json

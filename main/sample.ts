@@ -28,7 +28,7 @@ import { sampleProxy } from './core/proxy/index.js';
 import { errorSignal, okSignal } from './core/signal.js';
 import { diffSnapshots } from './core/snapshot/diff.js';
 import { exportSnapshot } from './core/snapshot/export.js';
-import type { RedactOptions } from './core/snapshot/redact.js';
+import { redactSnapshot, type RedactOptions } from './core/snapshot/redact.js';
 import { parseSnapshotJson } from './core/snapshot/validate.js';
 import { defaultStateDir, loadProbeReports } from './probe/state.js';
 import { ApiError } from './service/api-handlers.js';
@@ -102,7 +102,7 @@ export async function takeSnapshot(ctx: SampleContext, geo: GeoLookup, stateDir:
   }));
   timings.total = Math.round((performance.now() - start) * 10) / 10;
 
-  return {
+  const snapshot: Snapshot = {
     schemaVersion: SCHEMA_VERSION,
     takenAt: now.toISOString(),
     host: { platform: os.platform(), release: os.release(), arch: os.arch() },
@@ -115,6 +115,9 @@ export async function takeSnapshot(ctx: SampleContext, geo: GeoLookup, stateDir:
     probes,
     timings,
   };
+  // Secrets never leave the core: command lines, config values and probe texts are scrubbed here,
+  // before the snapshot reaches the UI, the CLI or a file. Masking hostname/user is the exporter's choice.
+  return redactSnapshot(snapshot, redactionFor(snapshot, { maskHostname: false, maskUsername: false }, ctx.home));
 }
 
 /** Masking choices plus what to mask, taken from the snapshot itself. */

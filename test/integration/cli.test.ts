@@ -15,6 +15,7 @@ import { runCli } from '../helpers/run-cli.js';
 
 const SECRETS = ['s3cretpw', 'hunter2', 'npm_SECRETTOKEN123456', 'sk-ant-api03-abcdefghijklmnopqrstuv'];
 
+const CMDLINE_TOKEN = 'ghp_0123456789abcdefghijABCDEFGHIJ';
 let home: string;
 let emptyHome: string;
 const baseEnv = (): Record<string, string> => ({ PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' });
@@ -141,7 +142,9 @@ describe('connections of this machine', () => {
     server = net.createServer((socket) => socket.on('error', () => undefined));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as net.AddressInfo).port;
-    child = spawn(process.execPath, ['-e', `require('net').connect(${port}, '127.0.0.1', () => console.log('up')); setInterval(() => {}, 1e6)`]);
+    const script = `require('net').connect(${port}, '127.0.0.1', () => console.log('up')); setInterval(() => {}, 1e6)`;
+    // A token on the command line, as tools are sometimes started: it must not reach the output.
+    child = spawn(process.execPath, ['-e', script, '--', '--api-key', CMDLINE_TOKEN]);
     await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
   });
 
@@ -156,6 +159,8 @@ describe('connections of this machine', () => {
     const held = snapshot.connections.find((c) => c.pid === child.pid && c.remotePort === port);
     expect(held).toMatchObject({ process: 'node', remoteAddress: '127.0.0.1', state: 'ESTABLISHED' });
     expect(held?.remote?.host).toBe('localhost');
+    expect(held?.command).toContain('--api-key ***');
+    expect(run.stdout).not.toContain(CMDLINE_TOKEN);
   });
 });
 
