@@ -4,6 +4,7 @@ import type { Connection } from '../../../contract/snapshot.js';
 import { attributeConnections, matchProcess, recognizeRunning } from '../../../main/core/catalog/recognize.js';
 import { TOOL_CATALOG } from '../../../main/core/catalog/tools.js';
 import type { ProcessInfo } from '../../../main/core/process.js';
+import { connection as buildConnection } from '../../helpers/snapshot-builders.js';
 
 const FIXTURES = new URL('../../fixtures/catalog/process-lists/', import.meta.url);
 const load = (name: string): ProcessInfo[] => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as ProcessInfo[];
@@ -172,19 +173,8 @@ describe('recognizeRunning edge cases', () => {
 });
 
 describe('attributeConnections', () => {
-  const connection = (pid: number | null): Connection => ({
-    pid,
-    process: null,
-    command: null,
-    protocol: 'tcp',
-    localAddress: '10.0.0.5',
-    localPort: 51234,
-    remoteAddress: '160.79.104.10',
-    remotePort: 443,
-    state: 'ESTABLISHED',
-    remote: null,
-    toolId: null,
-  });
+  const connection = (pid: number | null): Connection =>
+    buildConnection({ pid, process: null, command: null, remote: null, toolId: null });
 
   it('sets toolId from the pid, including pids of a tool’s children', () => {
     const running = recognizeRunning(linux);

@@ -10,7 +10,7 @@ import {
   toRows,
   type ConnectionRow,
 } from '../../../renderer/src/lib/connections.js';
-import { connection, tool } from './sample.js';
+import { connection, tool } from '../../helpers/snapshot-builders.js';
 
 const tools = [tool(), tool({ id: 'kimi-cli', name: 'Kimi CLI', pids: [7] })];
 

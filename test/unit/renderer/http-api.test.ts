@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApi, type EventStream } from '../../../renderer/src/api/httpApi.js';
 import { ApiError } from '../../../renderer/src/api/untrusted.js';
 import { validated } from '../../../renderer/src/api/validated.js';
-import { snapshot } from './sample.js';
+import { snapshot } from '../../helpers/snapshot-builders.js';
 
 const TOKEN = 'secret-token-123';
 const status = { paused: true, sampling: false, lastSampleAt: null, intervalMs: 5000, lastError: null };

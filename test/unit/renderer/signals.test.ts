@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatValue, groupSignals, indexSignals, resolveEvidence } from '../../../renderer/src/lib/signals.js';
-import { signal } from './sample.js';
+import { signal } from '../../helpers/snapshot-builders.js';
 
 describe('formatValue', () => {
   it('writes every signal value type as one line', () => {

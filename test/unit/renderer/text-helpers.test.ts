@@ -3,7 +3,7 @@ import { formatCommand } from '../../../renderer/src/lib/command.js';
 import { blobType, safeFilename } from '../../../renderer/src/lib/download.js';
 import { byConfidence, inferenceLabel } from '../../../renderer/src/lib/inference.js';
 import { takeToken } from '../../../renderer/src/lib/token.js';
-import { inference } from './sample.js';
+import { inference } from '../../helpers/snapshot-builders.js';
 
 describe('formatCommand', () => {
   it('quotes only the arguments a shell would split or expand', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectionsOf, inferencesVisibleTo, partitionTools, toolNames, toolPresence } from '../../../renderer/src/lib/tools.js';
-import { connection, inference, tool } from './sample.js';
+import { connection, inference, tool } from '../../helpers/snapshot-builders.js';
 
 const claude = tool();
 const codex = tool({ id: 'codex', name: 'Codex CLI', running: false, pids: [], installed: true });

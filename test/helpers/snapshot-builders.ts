@@ -1,4 +1,5 @@
-import type { Connection, Inference, Signal, Snapshot, Tool } from '../../../contract/snapshot.js';
+/** Builders of contract objects for tests: a complete valid default, overridden per test. */
+import type { Connection, Inference, Signal, Snapshot, Tool } from '../../contract/snapshot.js';
 
 export function connection(overrides: Partial<Connection> = {}): Connection {
   return {
