@@ -219,6 +219,8 @@ export const ProbeReport = z.object({
   finishedAt: z.string(),
   runsPerVariant: z.number().int(),
   requestsCaptured: z.number().int(),
+  /** Whether each run had a network of its own with loopback only (false: --no-isolation). */
+  isolated: z.boolean().optional(),
   /** Paths or fields that differed between identical runs and were ignored as noise. */
   noise: z.array(z.string()),
   factors: z.array(ProbeFactor),

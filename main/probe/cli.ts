@@ -1,5 +1,6 @@
 /** `telltale probe [options] -- <tool command...>`: argument parsing, output and saving the report. */
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_LOCALES, DEFAULT_TIMEZONES, FACTORS, type FactorName } from '../core/probe/plan.js';
 import { CHINESE_HOSTS, NEUTRAL_VARIANT_HOSTS } from '../core/probe/hosts.js';
@@ -23,8 +24,15 @@ const USAGE = `Usage: telltale probe [options] -- <tool command...>
   --hosts LIST          extra base-URL host names to try (bare names, e.g. api.example.cn)
   --timeout SECONDS     per run (default 60)
   --json                print the report as JSON
-  --keep-captures       keep the temporary HOME, work dir and captured requests
-  --state-dir DIR       where the report is saved (default: the Telltale state dir)`;
+  --home-template DIR   copied into every run's fresh HOME (settings a tool needs to start,
+                        e.g. .gemini/settings.json choosing API-key auth)
+  --keep-captures       keep the temporary HOMEs, work dirs and captured requests
+  --no-isolation        run the tool even where it cannot be cut off from the network
+                        (Linux network namespaces); it may then reach the internet itself
+  --state-dir DIR       where the report is saved (default: the Telltale state dir)
+In the tool command, {{ANTHROPIC_BASE_URL}} and {{OPENAI_BASE_URL}} (or any {{NAME}} the probe
+sets) become each run's value, for tools configured by flags:
+  telltale probe -- codex exec -c openai_base_url={{OPENAI_BASE_URL}} "say ok"`;
 
 class UsageError extends Error {}
 
@@ -61,6 +69,8 @@ function parse(argv: string[]): ParsedArgs {
         timeout: { type: 'string' },
         json: { type: 'boolean' },
         'keep-captures': { type: 'boolean' },
+        'home-template': { type: 'string' },
+        'no-isolation': { type: 'boolean' },
         'state-dir': { type: 'string' },
       },
     }));
@@ -88,6 +98,8 @@ function parse(argv: string[]): ParsedArgs {
       hosts: [...new Set([...NEUTRAL_VARIANT_HOSTS, ...CHINESE_HOSTS, ...extraHosts])],
       timeoutMs: Math.round(timeoutSeconds * 1000),
       keepCaptures: values['keep-captures'] ?? false,
+      ...(values['home-template'] ? { homeTemplate: path.resolve(values['home-template']) } : {}),
+      isolate: !(values['no-isolation'] ?? false),
     },
   };
 }
@@ -102,6 +114,7 @@ export async function runProbe(argv: string[], io: ProbeIo): Promise<number> {
   }
   try {
     const { report, keptDir } = await probeTool(parsed.options);
+    if (!report.isolated) io.stderr.write('telltale probe: warning: the tool ran without network isolation (--no-isolation)\n');
     io.stdout.write(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : renderProbeReport(report));
     const file = await saveProbeReport(parsed.stateDir, report).catch((error: unknown) => {
       io.stderr.write(`telltale probe: could not save the report: ${(error as Error).message}\n`);

@@ -1,18 +1,22 @@
 /**
  * One probe of a tool: starts a tap and a dead loopback proxy, runs the tool under each planned
- * environment (in a throwaway HOME and working directory), and analyses the captured requests.
+ * environment, every run in a fresh HOME and working directory (so nothing one run writes, such as
+ * a cached verdict or a first-run flag, reaches the next) and cut off from the network, and
+ * analyses the captured requests.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { ProbeReport } from '../../contract/snapshot.js';
 import { analyseProbe, type GroupRuns } from '../core/probe/analyse.js';
-import { planProbe, type EnvGroup, type FactorName } from '../core/probe/plan.js';
+import { commandFor, planProbe, type EnvGroup, type FactorName } from '../core/probe/plan.js';
 import { summarise } from '../core/probe/report.js';
+import { maskBaseUrlHosts } from '../core/probe/slots.js';
 import { commandProblems, envProblems } from '../core/probe/safety.js';
 import type { ObservedRequest } from '../core/probe/types.js';
 import { startTap } from '../tap/server.js';
+import { startIsolation, type Isolation } from './isolation.js';
 import { runCommand, type RunOutcome } from './run-command.js';
 
 export interface ProbeOptions {
@@ -24,6 +28,10 @@ export interface ProbeOptions {
   hosts: string[];
   timeoutMs: number;
   keepCaptures: boolean;
+  /** A directory copied into every run's fresh HOME (tool settings the tool needs to start). */
+  homeTemplate?: string;
+  /** Run the tool in an isolated network (refuse if that is impossible); false runs it unisolated. */
+  isolate: boolean;
   onProgress?: (line: string) => void;
 }
 
@@ -69,6 +77,19 @@ const toObserved = (r: ObservedRequest): ObservedRequest => ({
   body: r.body,
 });
 
+async function freshDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { mode: 0o700 });
+}
+
+/** With --keep-captures: moves a run's HOME and work dir to runs/<name>/ for inspection. */
+async function keepRunDirs(root: string, name: string, home: string, workDir: string): Promise<void> {
+  const dest = path.join(root, 'runs', name.replace(/[^\w.-]+/g, '_'));
+  await mkdir(dest, { recursive: true, mode: 0o700 });
+  await rename(home, path.join(dest, 'home'));
+  await rename(workDir, path.join(dest, 'work'));
+}
+
 export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
   const commandIssues = commandProblems(options.command);
   if (commandIssues.length > 0) throw new ProbeRefused(commandIssues.join('; '));
@@ -76,11 +97,21 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'telltale-probe-'));
   const home = path.join(root, 'home');
   const workDir = path.join(root, 'work');
-  await mkdir(home, { mode: 0o700 });
-  await mkdir(workDir, { mode: 0o700 });
+  const socketDir = path.join(root, 'sockets');
+  await mkdir(socketDir, { mode: 0o700 });
   const tap = await startTap({ captureDir: path.join(root, 'captures') });
   const deadProxy = await startDeadProxy();
+  let isolation: Isolation | null = null;
   try {
+    if (options.isolate) {
+      const started = await startIsolation(socketDir, [tap.port, deadProxy.port], process.env.PATH ?? '');
+      if (!started.ok) {
+        throw new ProbeRefused(
+          `${started.reason}. Without isolation the tool could reach the internet by itself (telemetry, update checks); pass --no-isolation to run it anyway.`,
+        );
+      }
+      isolation = started.isolation;
+    }
     const plan = planProbe({
       factors: options.factors,
       timezones: options.timezones,
@@ -106,10 +137,16 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
       for (let run = 1; run <= options.runs; run++) {
         options.onProgress?.(`${group.id}: run ${run}/${options.runs}`);
         const before = tap.requests().length;
-        const outcome = await runCommand(options.command, group.env, workDir, options.timeoutMs);
+        // Same paths every run (they show up in prompts), fresh contents.
+        await freshDir(home);
+        if (options.homeTemplate) await cp(options.homeTemplate, home, { recursive: true });
+        await freshDir(workDir);
+        const command = commandFor(options.command, group.env);
+        const outcome = await runCommand(isolation ? isolation.wrap(command) : command, group.env, workDir, options.timeoutMs);
+        if (options.keepCaptures) await keepRunDirs(root, `${group.id}-run${run}`, home, workDir);
         const failure = describeFailure(outcome, run, options.timeoutMs);
         if (failure) errors.push(failure);
-        runs.push(tap.requests().slice(before).map(toObserved));
+        runs.push(maskBaseUrlHosts(tap.requests().slice(before).map(toObserved), group.env));
         if (outcome.spawnError) break;
       }
       results.set(group.id, { runs, errors });
@@ -130,6 +167,7 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
       finishedAt: new Date().toISOString(),
       runsPerVariant: options.runs,
       requestsCaptured,
+      isolated: isolation !== null,
       noise: analysis.noise,
       factors: error ? [] : analysis.factors,
       summary: error ? 'The probe could not compare anything.' : summarise(analysis.factors, requestsCaptured),
@@ -137,6 +175,8 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
     };
     return { report, keptDir: options.keepCaptures ? root : null };
   } finally {
+    await isolation?.close();
+    await rm(socketDir, { recursive: true, force: true });
     await tap.close();
     await deadProxy.close();
     if (!options.keepCaptures) await rm(root, { recursive: true, force: true });

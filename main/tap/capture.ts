@@ -12,8 +12,11 @@ import type { ApiKind } from './replies.js';
 export interface CapturedRequest extends ObservedRequest {
   seq: number;
   receivedAt: string;
-  /** origin: the tool used the tap as its base URL; absolute/connect: as its HTTP proxy. */
-  form: 'origin' | 'absolute' | 'connect';
+  /**
+   * origin: the tool used the tap as its base URL; absolute/connect: as its HTTP proxy; tunnel: a
+   * request inside a CONNECT tunnel to a plain-HTTP port that the tap served itself.
+   */
+  form: 'origin' | 'absolute' | 'connect' | 'tunnel';
   /** The full URL the tool meant, redacted ("http://api.moonshot.cn/v1/messages"). */
   url: string;
   targetPort: number | null;

@@ -26,7 +26,8 @@ const FORWARD_WARNING = `
 `;
 
 function describe(record: CapturedRequest): string {
-  const via = record.form === 'origin' ? '' : ` (${record.form === 'connect' ? 'CONNECT refused' : 'via proxy'})`;
+  const how = { origin: '', absolute: 'via proxy', tunnel: 'via proxy tunnel', connect: record.replyStatus === 200 ? 'tunnel opened' : 'CONNECT refused' }[record.form];
+  const via = how ? ` (${how})` : '';
   return `#${record.seq} ${record.method} ${record.url} -> ${record.replyStatus}${via}\n`;
 }
 

@@ -12,6 +12,7 @@ function upstreamHost(targetHost: string | null, api: ApiKind | null): string | 
   if (targetHost) return targetHost;
   if (api === 'anthropic-messages' || api === 'anthropic-count-tokens') return 'api.anthropic.com';
   if (api === 'openai-chat' || api === 'openai-responses') return 'api.openai.com';
+  if (api === 'gemini-generate' || api === 'gemini-stream' || api === 'gemini-count-tokens') return 'generativelanguage.googleapis.com';
   return null;
 }
 

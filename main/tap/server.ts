@@ -1,8 +1,10 @@
 /**
  * The tap: an HTTP relay on 127.0.0.1 that a tool is pointed at, as its model base URL or as its
  * HTTP proxy (absolute-form requests tell which host the tool thinks it talks to). It records every
- * request, redacted, and answers with a minimal reply of the API spoken; CONNECT (HTTPS through
- * the proxy) is recorded and refused with 501, since the tap does not intercept TLS.
+ * request, redacted, and answers with a minimal reply of the API spoken. CONNECT is recorded; to
+ * port 443 (HTTPS) it is refused with 501, since the tap does not intercept TLS, while to any other
+ * port the tunnel is opened and the plain HTTP inside it served like any request (proxy clients
+ * such as undici's tunnel even http:// URLs).
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -10,7 +12,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { parseUrlish } from '../core/url.js';
 import { prepareCaptureDir, redactHeaders, scrubSecrets, writeCapture, type CapturedRequest } from './capture.js';
 import { forwardRequest } from './forward.js';
-import { buildReply, detectApi } from './replies.js';
+import { buildReply, detectApi, upgradeRefused } from './replies.js';
 
 export interface TapOptions {
   port?: number;
@@ -55,21 +57,21 @@ function parseBody(text: string): unknown {
 }
 
 interface Target {
-  form: 'origin' | 'absolute';
+  form: 'origin' | 'absolute' | 'tunnel';
   host: string;
   port: number | null;
   path: string;
   url: string;
 }
 
-function targetOf(req: IncomingMessage): Target {
+function targetOf(req: IncomingMessage, tunneled: boolean): Target {
   const raw = req.url ?? '/';
   const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
   const full = absolute ? raw : `http://${req.headers.host ?? 'unknown'}${raw}`;
   try {
     const u = new URL(full);
     return {
-      form: absolute ? 'absolute' : 'origin',
+      form: absolute ? 'absolute' : tunneled ? 'tunnel' : 'origin',
       host: u.hostname.replace(/^\[|\]$/g, '').toLowerCase(),
       port: u.port ? Number(u.port) : null,
       path: `${u.pathname}${u.search}`,
@@ -88,6 +90,8 @@ function redactUrl(url: string, secrets: readonly string[]): string {
 export async function startTap(options: TapOptions): Promise<Tap> {
   await prepareCaptureDir(options.captureDir);
   const records: CapturedRequest[] = [];
+  /** Sockets of CONNECT tunnels the tap serves itself. */
+  const tunnels = new WeakSet<Socket>();
   let seq = 0;
 
   const keep = async (record: CapturedRequest): Promise<void> => {
@@ -97,7 +101,7 @@ export async function startTap(options: TapOptions): Promise<Tap> {
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> => {
-    const target = targetOf(req);
+    const target = targetOf(req, tunnels.has(req.socket));
     const { headers, secrets } = redactHeaders(req.headers);
     const bodyBuffer = decodeBody(raw, req.headers['content-encoding']);
     const method = req.method ?? 'GET';
@@ -120,7 +124,7 @@ export async function startTap(options: TapOptions): Promise<Tap> {
     if (options.forward) {
       record.replyStatus = await forwardRequest(
         { method, path: target.path, headers: req.headers, body: bodyBuffer },
-        target.form === 'absolute' ? target.host : null,
+        target.form === 'origin' ? null : target.host,
         api,
         res,
       ).catch((error: unknown) => {
@@ -131,11 +135,12 @@ export async function startTap(options: TapOptions): Promise<Tap> {
       await keep(record);
       return;
     }
-    const reply = buildReply(api, method, target.path, record.body);
+    const upgrade = req.headers.upgrade;
+    const reply = upgrade ? upgradeRefused(upgrade) : buildReply(api, method, target.path, record.body);
     record.replyStatus = reply.status;
     // Recorded before the reply goes out, so a tool that has its answer has its capture on disk.
     await keep(record);
-    res.writeHead(reply.status, { 'content-type': reply.contentType, 'cache-control': 'no-cache' });
+    res.writeHead(reply.status, { 'content-type': reply.contentType, 'cache-control': 'no-cache', ...(upgrade ? { connection: 'close' } : {}) });
     for (const chunk of reply.chunks) res.write(chunk);
     res.end();
   };
@@ -155,7 +160,7 @@ export async function startTap(options: TapOptions): Promise<Tap> {
     });
   });
 
-  server.on('connect', (req: IncomingMessage, socket: Socket) => {
+  server.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     const [host = 'unknown', port] = (req.url ?? '').split(/:(?=\d+$)/);
     const { headers } = redactHeaders(req.headers);
     const record: CapturedRequest = {
@@ -171,13 +176,20 @@ export async function startTap(options: TapOptions): Promise<Tap> {
       body: null,
       bodyBytes: 0,
       api: null,
-      replyStatus: 501,
+      replyStatus: port === '443' ? 501 : 200,
     };
     const message = `telltale tap does not tunnel HTTPS (CONNECT ${req.url ?? ''}); point the tool at an http:// base URL\n`;
     socket.on('error', () => socket.destroy());
     keep(record)
       .catch(() => undefined)
       .finally(() => {
+        if (record.replyStatus === 200) {
+          socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+          tunnels.add(socket);
+          if (head.length > 0) socket.unshift(head);
+          server.emit('connection', socket);
+          return;
+        }
         socket.end(
           `HTTP/1.1 501 Not Implemented\r\ncontent-type: text/plain\r\ncontent-length: ${Buffer.byteLength(message)}\r\nconnection: close\r\n\r\n${message}`,
         );

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -6,25 +6,50 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProbeReport } from '../../contract/snapshot.js';
 import { loadProbeReports, runProbe } from '../../main/probe/cli.js';
+import { startIsolation } from '../../main/probe/isolation.js';
 
 const tools = fileURLToPath(new URL('../fixtures/fake-tools/', import.meta.url));
 let stateDir: string;
+/**
+ * Whether this machine can give each run its own network namespace (unprivileged user namespaces
+ * and iproute2). Where it cannot, the fake tools (which talk only to the tap) run with
+ * --no-isolation, and the test that checks the isolation itself is skipped with the reason.
+ */
+let isolation: { ok: true } | { ok: false; reason: string };
 
 beforeAll(async () => {
   stateDir = await mkdtemp(path.join(os.tmpdir(), 'telltale-probe-state-'));
+  const started = await startIsolation(stateDir, [], process.env.PATH ?? '');
+  if (started.ok) await started.isolation.close();
+  isolation = started.ok ? { ok: true } : { ok: false, reason: started.reason };
+  if (!isolation.ok) console.warn(`probe tests run with --no-isolation: ${isolation.reason}`);
 });
 afterAll(async () => rm(stateDir, { recursive: true, force: true }));
 
-async function probe(tool: string, extra: string[] = []): Promise<{ code: number; report: ProbeReport; stderr: string }> {
+async function probe(tool: string, extra: string[] = [], toolArgs: string[] = []): Promise<{ code: number; report: ProbeReport; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const out = new PassThrough().on('data', (c: Buffer) => (stdout += c.toString()));
   const err = new PassThrough().on('data', (c: Buffer) => (stderr += c.toString()));
   const code = await runProbe(
-    ['--json', '--state-dir', stateDir, '--timeout', '20', ...extra, '--', process.execPath, path.join(tools, tool)],
+    [
+      '--json', '--state-dir', stateDir, '--timeout', '20',
+      ...(isolation.ok || extra.includes('--no-isolation') ? [] : ['--no-isolation']),
+      ...extra, '--', process.execPath, path.join(tools, tool), ...toolArgs,
+    ],
     { stdout: out, stderr: err },
   );
   return { code, report: ProbeReport.parse(JSON.parse(stdout)), stderr };
+}
+
+/** The requests a probe run with --keep-captures recorded (the kept dir is named on stderr), then the dir removed. */
+async function keptCaptures(stderr: string): Promise<Array<{ method: string; path: string; targetHost: string; headers: Record<string, string> }>> {
+  const dir = /kept in (\S+)/.exec(stderr)?.[1];
+  if (!dir) throw new Error(`no kept dir in: ${stderr}`);
+  const captures = path.join(dir, 'captures');
+  const records = await Promise.all((await readdir(captures)).map(async (f) => JSON.parse(await readFile(path.join(captures, f), 'utf8'))));
+  await rm(dir, { recursive: true, force: true });
+  return records;
 }
 
 const factor = (report: ProbeReport, name: string) => report.factors.find((f) => f.factor === name);
@@ -34,11 +59,11 @@ describe('telltale probe', () => {
   it('catches the covert tool: date format by time zone, look-alike apostrophes by base-URL host', async () => {
     const { code, report } = await probe('covert-tool.mjs', ['--hosts', 'api.kimi.com']);
     expect(code).toBe(0);
-    expect(report.noise).toEqual(expect.arrayContaining(['#1 header:x-request-id', '#1 body.metadata.user_id']));
+    expect(report.noise).toEqual(expect.arrayContaining(['POST /v1/messages header:x-request-id', 'POST /v1/messages body.metadata.user_id']));
 
     const shanghai = variant(report, 'timezone', 'Asia/Shanghai');
     expect(shanghai?.changed).toBe(true);
-    expect(shanghai?.changes[0]).toMatchObject({ kind: 'format', baseline: '2026-11-24', variant: '2026/11/24', location: '#1 body.system[0].text' });
+    expect(shanghai?.changes[0]).toMatchObject({ kind: 'format', baseline: '2026-11-24', variant: '2026/11/24', location: 'POST /v1/messages body.system[0].text' });
     expect(shanghai?.disclosure).toMatch(/China \(Asia\/Shanghai\)/);
     expect(variant(report, 'timezone', 'Asia/Urumqi')?.changed).toBe(true);
     expect(variant(report, 'timezone', 'Europe/Berlin')?.changed).toBe(false);
@@ -74,9 +99,58 @@ describe('telltale probe', () => {
         expect(v.error).toBeUndefined();
       }
     }
-    expect(report.noise).toEqual(expect.arrayContaining(['#1 body.system[0].text', '#1 header:x-sent-at']));
+    expect(report.noise).toEqual(expect.arrayContaining(['POST /v1/messages body.system[0].text', 'POST /v1/messages header:x-sent-at']));
     expect(report.requestsCaptured).toBeGreaterThan(0);
     expect(report.summary).toMatch(/did not depend on the environment/);
+  });
+
+  it('copes with a tool that sends several kinds of request in racing order and caches a verdict in HOME', async () => {
+    const { code, report, stderr } = await probe('chatty-tool.mjs', [
+      '--timezones',
+      'Asia/Shanghai,Europe/Berlin',
+      '--locales',
+      'zh_CN.UTF-8',
+      '--keep-captures',
+    ]);
+    expect(code).toBe(0);
+    for (const f of report.factors) for (const v of f.variants) expect(v.error, `${f.factor} ${v.value}`).toBeUndefined();
+    // A fresh HOME per run: the verdict cached on first start cannot leak from the baseline.
+    expect(variant(report, 'timezone', 'Asia/Shanghai')?.changes).toEqual([
+      expect.objectContaining({ kind: 'format', location: 'POST /v1/messages body.system[0].text', variant: '2026/11/24' }),
+    ]);
+    expect(variant(report, 'timezone', 'Europe/Berlin')?.changed).toBe(false);
+    // The warm-up skipped under a proxy is one change, not a shift of every later request.
+    expect(variant(report, 'proxy', 'HTTPS_PROXY/HTTP_PROXY set')?.changes).toEqual([
+      expect.objectContaining({ location: 'requests: HEAD /', baseline: '1', variant: '0' }),
+    ]);
+    expect(factor(report, 'locale')?.changed).toBe(false);
+    expect(factor(report, 'base-url')?.changed).toBe(false);
+    expect(report.noise).toEqual(
+      expect.arrayContaining(['requests: POST /api/event_logging/batch (how many)', 'POST /v1/messages body.metadata.user_id']),
+    );
+    const captured = await keptCaptures(stderr);
+    expect(captured.length).toBe(report.requestsCaptured);
+    // Each run had its own network with loopback alone (where the machine allows isolation).
+    if (isolation.ok) expect(new Set(captured.map((r) => r.headers['x-network-interfaces']))).toEqual(new Set(['lo']));
+  });
+
+  it('probes an OpenAI Responses client that takes its base URL as a flag', async () => {
+    const { code, report, stderr } = await probe(
+      'responses-tool.mjs',
+      ['--factor', 'timezone,base-url', '--timezones', 'Asia/Shanghai', '--keep-captures'],
+      ['--base-url', '{{OPENAI_BASE_URL}}'],
+    );
+    expect(code).toBe(0);
+    for (const f of report.factors) {
+      for (const v of f.variants) {
+        expect(v.error, `${f.factor} ${v.value}`).toBeUndefined();
+        expect(v.changes, `${f.factor} ${v.value}`).toEqual([]);
+      }
+    }
+    expect(report.noise).toEqual(expect.arrayContaining(['POST /v1/responses body.instructions', 'POST /v1/responses body.prompt_cache_key']));
+    const captured = await keptCaptures(stderr);
+    expect(captured.some((r) => r.targetHost === 'api.moonshot.cn' && r.path === '/v1/responses')).toBe(true);
+    expect(captured.some((r) => r.targetHost === '127.0.0.1' && r.path === '/v1/responses')).toBe(true);
   });
 
   it('prints a readable report with look-alikes made visible', async () => {
@@ -101,6 +175,29 @@ describe('telltale probe', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/sent no request to the tap.*exited with code 3/);
     expect(stderr).toMatch(/report saved/);
+  });
+
+  it('refuses to run a tool it cannot cut off from the network, unless told --no-isolation', async () => {
+    const emptyPath = await mkdtemp(path.join(os.tmpdir(), 'telltale-probe-nopath-'));
+    const savedPath = process.env.PATH;
+    process.env.PATH = emptyPath; // no unshare to be found
+    try {
+      let stderr = '';
+      const code = await runProbe(['--factor', 'proxy', '--state-dir', stateDir, '--', process.execPath, path.join(tools, 'clean-tool.mjs')], {
+        stdout: new PassThrough(),
+        stderr: new PassThrough().on('data', (c: Buffer) => (stderr += c.toString())),
+      });
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/isolated network namespace.*--no-isolation/s);
+      expect(stderr).not.toMatch(/report saved/);
+      const unisolated = await probe('clean-tool.mjs', ['--factor', 'proxy', '--no-isolation']);
+      expect(unisolated.code).toBe(0);
+      expect(unisolated.report.requestsCaptured).toBeGreaterThan(0);
+      expect(unisolated.stderr).toMatch(/without network isolation/);
+    } finally {
+      process.env.PATH = savedPath;
+      await rm(emptyPath, { recursive: true, force: true });
+    }
   });
 
   it('kills a run that outlives its timeout', async () => {

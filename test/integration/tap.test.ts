@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -90,6 +91,38 @@ describe('tap replies', () => {
     expect(parsed.at(-1).response.status).toBe('completed');
   });
 
+  it('answers Gemini generateContent, streamGenerateContent (SSE with alt=sse, else a JSON array) and countTokens', async () => {
+    const request = { contents: [{ role: 'user', parts: [{ text: 'hi' }] }] };
+    const plain = JSON.parse((await post('/v1beta/models/gemini-x:generateContent', request)).text);
+    expect(plain).toMatchObject({ candidates: [{ content: { role: 'model', parts: [{ text: 'ok' }] }, finishReason: 'STOP' }], modelVersion: 'gemini-x' });
+    const streamed = await post('/v1beta/models/gemini-x:streamGenerateContent?alt=sse', request);
+    expect(streamed.type).toMatch(/^text\/event-stream/);
+    expect(sse(streamed.text).map((e) => JSON.parse(e.data).candidates[0].content.parts[0].text)).toEqual(['ok']);
+    const array = JSON.parse((await post('/v1beta/models/gemini-x:streamGenerateContent', request)).text);
+    expect(array[0].candidates[0].finishReason).toBe('STOP');
+    expect(JSON.parse((await post('/v1beta/models/gemini-x:countTokens', request)).text).totalTokens).toBeGreaterThan(0);
+    expect(tap.requests().filter((r) => r.api?.startsWith('gemini-')).map((r) => r.api)).toEqual([
+      'gemini-generate',
+      'gemini-stream',
+      'gemini-stream',
+      'gemini-count-tokens',
+    ]);
+  });
+
+  it('answers structured-output requests with a minimal document of the requested schema', async () => {
+    const schema = {
+      type: 'OBJECT',
+      properties: { reasoning: { type: 'STRING' }, score: { type: 'INTEGER', minimum: 1 }, tags: { type: 'ARRAY', items: { type: 'STRING' } }, mode: { enum: ['fast', 'slow'] } },
+      required: ['reasoning', 'score', 'tags', 'mode'],
+    };
+    const gemini = JSON.parse((await post('/v1beta/models/g:generateContent', { contents: [], generationConfig: { responseMimeType: 'application/json', responseJsonSchema: schema } })).text);
+    expect(JSON.parse(gemini.candidates[0].content.parts[0].text)).toEqual({ reasoning: 'ok', score: 1, tags: [], mode: 'fast' });
+    const chat = JSON.parse(
+      (await post('/v1/chat/completions', { model: 'g', messages: [], response_format: { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object', properties: { done: { type: 'boolean' } } } } } })).text,
+    );
+    expect(JSON.parse(chat.choices[0].message.content)).toEqual({ done: false });
+  });
+
   it('lists models and answers 404 JSON for anything else', async () => {
     const models = (await (await fetch(`${tap.url}/v1/models`)).json()) as { data: Array<{ id: string }> };
     expect(models.data[0]?.id).toBe('telltale-tap');
@@ -117,6 +150,15 @@ function rawRequest(options: http.RequestOptions, body?: string): Promise<{ stat
   });
 }
 
+describe('tap and WebSocket clients', () => {
+  it('answers an upgrade request with 426, so the client falls back to HTTP at once', async () => {
+    const r = await rawRequest({ method: 'GET', path: '/v1/responses', headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+    expect(r.status).toBe(426);
+    expect(JSON.parse(r.text).error.type).toBe('upgrade_required');
+    expect(tap.requests().find((x) => x.method === 'GET' && x.path === '/v1/responses')?.replyStatus).toBe(426);
+  });
+});
+
 describe('tap as an HTTP proxy', () => {
   it('records the host a tool thinks it talks to from absolute-form requests', async () => {
     const body = JSON.stringify({ model: 'm', messages: [] });
@@ -133,6 +175,29 @@ describe('tap as an HTTP proxy', () => {
     const r = await rawRequest({ method: 'CONNECT', path: 'api.anthropic.com:443', headers: { host: 'api.anthropic.com:443' } });
     expect(r.status).toBe(501);
     expect(tap.requests().find((x) => x.method === 'CONNECT')).toMatchObject({ targetHost: 'api.anthropic.com', targetPort: 443, replyStatus: 501 });
+  });
+});
+
+describe('tap as a tunnelling proxy', () => {
+  it('opens CONNECT tunnels to plain-HTTP ports and serves the requests inside them', async () => {
+    const socket = net.connect(tap.port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (c: Buffer) => (received += c.toString()));
+    const until = async (pattern: RegExp) => {
+      while (!pattern.test(received)) await new Promise((r) => setTimeout(r, 10));
+    };
+    socket.write('CONNECT api.moonshot.cn:80 HTTP/1.1\r\nhost: api.moonshot.cn:80\r\n\r\n');
+    await until(/^HTTP\/1\.1 200[^\n]*\r\n\r\n/);
+    const body = JSON.stringify({ model: 'm', messages: [] });
+    socket.write(`POST /anthropic/v1/messages HTTP/1.1\r\nhost: api.moonshot.cn\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`);
+    await until(/"stop_reason":"end_turn"/);
+    socket.destroy();
+    const records = tap.requests().filter((r) => r.targetHost === 'api.moonshot.cn' && r.form !== 'absolute');
+    expect(records.map((r) => [r.method, r.form, r.replyStatus])).toEqual([
+      ['CONNECT', 'connect', 200],
+      ['POST', 'tunnel', 200],
+    ]);
+    expect(records[1]).toMatchObject({ path: '/anthropic/v1/messages', api: 'anthropic-messages' });
   });
 });
 

@@ -26,12 +26,17 @@ export function analyseProbe(plan: readonly PlannedFactor[], results: ReadonlyMa
     const runs = result.runs.map(flattenRun);
     groups.set(id, { runs, noise: groupNoise(runs) });
   }
-  const globalNoise = new Set([...groups.values()].flatMap((g) => [...g.noise.paths]));
-  const multi = [...groups.values()].some((g) => g.runs.some((run) => run.length > 1));
-  const noise = [...new Set([...globalNoise].map((key) => {
-    const [index, path] = key.split('\u0000');
-    return locationOf(Number(index), path ?? '', multi);
-  }))].sort();
+  const globalNoise = {
+    paths: new Set([...groups.values()].flatMap((g) => [...g.noise.paths])),
+    counts: new Set([...groups.values()].flatMap((g) => [...g.noise.counts])),
+  };
+  const noise = [
+    ...[...globalNoise.counts].map((kind) => `requests: ${kind} (how many)`),
+    ...[...globalNoise.paths].map((key) => {
+      const [slot, path] = key.split('\u0000');
+      return locationOf(slot ?? '', path ?? '');
+    }),
+  ].sort();
 
   const empty: RunGroup = { runs: [], noise: groupNoise([]) };
   const factors = plan.map((planned): ProbeFactor => {

@@ -12,9 +12,32 @@ export interface RunGroup {
   noise: GroupNoise;
 }
 
-/** Location of a leaf; "#2 body.model" names the second request when a run sends several. */
-export function locationOf(index: number, path: string, multi: boolean): string {
-  return multi ? `#${index + 1} ${path}` : path;
+/** Location of a leaf: "POST /v1/messages #2 body.model" (slot, then path). */
+export function locationOf(slot: string, path: string): string {
+  return `${slot} ${path}`;
+}
+
+/** What was noisy in any group of identical runs (see compareGroups). */
+export interface NoiseKeys {
+  paths: ReadonlySet<string>;
+  counts: ReadonlySet<string>;
+}
+
+function wholePart(slot: string, container: string, side: ReadonlyMap<string, string>, added: boolean): ProbeChange {
+  const text = [...side]
+    .filter(([p]) => p === container || p.startsWith(`${container}.`) || p.startsWith(`${container}[`))
+    .map(([p, value]) => `${p.slice(container.length) || '(value)'}: ${value}`)
+    .join('\n');
+  return {
+    kind: 'text',
+    location: locationOf(slot, container),
+    baseline: added ? '' : text,
+    variant: added ? text : '',
+    contextBefore: '',
+    contextAfter: '',
+    codePoints: [],
+    description: `${container} ${added ? 'added' : 'dropped'}`,
+  };
 }
 
 /** A differing volatile token of digits (a timestamp that happened to match within each group). */
@@ -24,42 +47,76 @@ function isVolatileDigits(baseline: string, variant: string, change: { bStart: n
   return /\d/.test(baseline.slice(b.start, b.end)) || /\d/.test(variant.slice(v.start, v.end));
 }
 
+/** The containers a leaf path lies in, outermost first ("body", "body.tools[name=\"X\"]", ...), quotes respected. */
+function containersOf(path: string): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  for (let i = 1; i < path.length; i++) {
+    const c = path[i];
+    if (c === '"' && path[i - 1] !== '\\') quoted = !quoted;
+    else if (!quoted && (c === '.' || c === '[')) out.push(path.slice(0, i));
+  }
+  return out;
+}
+
 /**
- * Changes from baseline to variant. `globalNoise` holds the leaf keys that were noisy in any group
- * of identical runs: a tool's volatile fields are a property of the tool, not of one environment.
+ * The outermost container of a one-sided leaf that the other request lacks entirely (a whole tool
+ * definition or system block added or dropped), or null when only the leaf itself is new.
  */
-export function compareGroups(baseline: RunGroup, variant: RunGroup, globalNoise: ReadonlySet<string>): ProbeChange[] {
-  const b0 = baseline.runs[0] ?? [];
-  const v0 = variant.runs[0] ?? [];
-  const multi = Math.max(b0.length, v0.length) > 1;
+function absentContainer(path: string, other: ReadonlyMap<string, string>): string | null {
+  const otherPaths = [...other.keys()];
+  return (
+    containersOf(path).find((c) => !otherPaths.some((p) => p === c || p.startsWith(`${c}.`) || p.startsWith(`${c}[`))) ?? null
+  );
+}
+
+/**
+ * Changes from baseline to variant. `globalNoise` holds the leaf keys and request kinds that were
+ * noisy in any group of identical runs: a tool's volatile fields are a property of the tool, not of
+ * one environment.
+ */
+export function compareGroups(baseline: RunGroup, variant: RunGroup, globalNoise: NoiseKeys): ProbeChange[] {
+  const b0 = baseline.runs[0] ?? { slots: new Map<string, Map<string, string>>(), counts: new Map<string, number>() };
+  const v0 = variant.runs[0] ?? { slots: new Map<string, Map<string, string>>(), counts: new Map<string, number>() };
   const changes: ProbeChange[] = [];
-  if (b0.length !== v0.length && !baseline.noise.countVaries && !variant.noise.countVaries) {
+  for (const kind of new Set([...b0.counts.keys(), ...v0.counts.keys()])) {
+    const b = b0.counts.get(kind) ?? 0;
+    const v = v0.counts.get(kind) ?? 0;
+    if (b === v || globalNoise.counts.has(kind)) continue;
     changes.push({
       kind: 'text',
-      location: 'requests',
-      baseline: String(b0.length),
-      variant: String(v0.length),
+      location: `requests: ${kind}`,
+      baseline: String(b),
+      variant: String(v),
       contextBefore: '',
       contextAfter: '',
       codePoints: [],
-      description: `the tool sent ${v0.length} request(s) instead of ${b0.length}`,
+      description: `the tool sent ${v} ${kind} request(s) instead of ${b}`,
     });
   }
-  for (let i = 0; i < Math.min(b0.length, v0.length); i++) {
-    const bReq = b0[i] as Map<string, string>;
-    const vReq = v0[i] as Map<string, string>;
+  for (const [slot, bReq] of b0.slots) {
+    const vReq = v0.slots.get(slot);
+    if (!vReq) continue;
+    const wholeParts = new Set<string>();
     for (const path of new Set([...bReq.keys(), ...vReq.keys()])) {
-      const key = leafKey(i, path);
-      const noisy = globalNoise.has(key);
+      const key = leafKey(slot, path);
+      const noisy = globalNoise.paths.has(key);
       const b = bReq.get(path);
       const v = vReq.get(path);
       if (b === v || ((b === undefined || v === undefined) && noisy)) continue;
+      const container = b === undefined ? absentContainer(path, bReq) : v === undefined ? absentContainer(path, vReq) : null;
+      if (container !== null) {
+        // One change for a part added or dropped whole, not one per leaf inside it.
+        if (!wholeParts.has(container)) changes.push(wholePart(slot, container, b === undefined ? vReq : bReq, b === undefined));
+        wholeParts.add(container);
+        continue;
+      }
       const bText = b ?? '';
       const vText = v ?? '';
       const hunks = diffHunks(bText, vText).filter(
         (h) => !touches(baseline.noise.spans.get(key), h.bStart, h.bEnd) && !touches(variant.noise.spans.get(key), h.vStart, h.vEnd),
       );
-      for (const { change, span } of classifyHunks(locationOf(i, path, multi), bText, vText, hunks)) {
+      for (const { change, span } of classifyHunks(locationOf(slot, path), bText, vText, hunks)) {
         if (noisy && change.kind === 'text' && isVolatileDigits(bText, vText, span)) continue;
         changes.push(change);
       }

@@ -16,10 +16,30 @@ function keyPath(parent: string, key: string): string {
   return IDENTIFIER.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
 }
 
+function nameOf(item: unknown): string | null {
+  if (item === null || typeof item !== 'object') return null;
+  const record = item as Record<string, unknown>;
+  const fn = record.function;
+  const name = record.name ?? (fn !== null && typeof fn === 'object' ? (fn as Record<string, unknown>).name : undefined);
+  return typeof name === 'string' ? name : null;
+}
+
+/**
+ * Names for the items of a list of named things (tool definitions: `name`, or `function.name` in
+ * OpenAI Chat), or null. Keyed by name, a tool the tool adds or drops in one environment shows as
+ * that tool alone instead of shifting every later index.
+ */
+function itemNames(items: readonly unknown[]): string[] | null {
+  const names = items.map(nameOf);
+  if (names.length === 0 || names.some((n) => n === null)) return null;
+  return new Set(names).size === names.length ? (names as string[]) : null;
+}
+
 function flattenValue(value: unknown, path: string, out: Map<string, string>): void {
   if (Array.isArray(value)) {
     if (value.length === 0) out.set(path, '[]');
-    value.forEach((item, i) => flattenValue(item, `${path}[${i}]`, out));
+    const names = itemNames(value);
+    value.forEach((item, i) => flattenValue(item, names ? `${path}[name=${JSON.stringify(names[i])}]` : `${path}[${i}]`, out));
   } else if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value);
     if (entries.length === 0) out.set(path, '{}');

@@ -25,8 +25,8 @@ const OWNERS: Readonly<Record<string, HostOwner>> = {
   'bytedance.com': { org: 'ByteDance', kind: 'chinese-company' },
 };
 
-/** Official hosts of the two APIs: the base-url factor's baseline. */
-export const BASELINE_HOSTS = { anthropic: 'api.anthropic.com', openai: 'api.openai.com' } as const;
+/** Official hosts of the model APIs: the base-url factor's baseline. */
+export const BASELINE_HOSTS = { anthropic: 'api.anthropic.com', openai: 'api.openai.com', gemini: 'generativelanguage.googleapis.com' } as const;
 
 /** A custom base URL that belongs to nobody in particular. */
 export const NEUTRAL_VARIANT_HOSTS: readonly string[] = ['api.example.com'];

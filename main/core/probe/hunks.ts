@@ -3,7 +3,7 @@
  * can be shown in context and checked against noise spans. Edits separated by a very short
  * unchanged run ("-11-" in 2026-11-24 -> 2026/11/24) are merged into one readable hunk.
  */
-import { diffChars } from 'diff';
+import { diffChars, diffLines, type Change } from 'diff';
 
 export interface Hunk {
   /** [bStart, bEnd) in the baseline string, [vStart, vEnd) in the variant string (UTF-16 offsets). */
@@ -15,13 +15,18 @@ export interface Hunk {
 
 /** Unchanged runs of at most this many code units between two edits are absorbed into one hunk. */
 const MERGE_GAP = 2;
-/** Past this size a character diff costs too much and says little; the whole value is one hunk. */
+/** Past this size a character diff costs too much and says little; lines are diffed instead. */
 const MAX_DIFF_EDIT = 2000;
 
 export function diffHunks(baseline: string, variant: string): Hunk[] {
   if (baseline === variant) return [];
-  const parts = diffChars(baseline, variant, { maxEditLength: MAX_DIFF_EDIT });
+  // A prompt that gained a paragraph shows as that paragraph, not as the whole prompt.
+  const parts = diffChars(baseline, variant, { maxEditLength: MAX_DIFF_EDIT }) ?? diffLines(baseline, variant, { maxEditLength: MAX_DIFF_EDIT });
   if (!parts) return [{ bStart: 0, bEnd: baseline.length, vStart: 0, vEnd: variant.length }];
+  return mergeClose(toHunks(parts), baseline);
+}
+
+function toHunks(parts: readonly Change[]): Hunk[] {
   const raw: Hunk[] = [];
   let b = 0;
   let v = 0;
@@ -45,7 +50,7 @@ export function diffHunks(baseline: string, variant: string): Hunk[] {
     }
   }
   if (open) raw.push(open);
-  return mergeClose(raw, baseline);
+  return raw;
 }
 
 function mergeClose(hunks: Hunk[], baseline: string): Hunk[] {

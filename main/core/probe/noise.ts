@@ -5,6 +5,7 @@
  */
 import { flattenRequest } from './flatten.js';
 import { diffHunks, type Hunk } from './hunks.js';
+import { slotRequests } from './slots.js';
 import type { RunRequests } from './types.js';
 
 export interface Span {
@@ -12,22 +13,31 @@ export interface Span {
   end: number;
 }
 
-/** One run flattened: per request index, path -> value. */
-export type FlatRun = Array<Map<string, string>>;
+/** One run flattened: its requests by slot (see slots.ts), each as path -> value, and how many of each kind. */
+export interface FlatRun {
+  slots: Map<string, Map<string, string>>;
+  counts: Map<string, number>;
+}
 
 export interface GroupNoise {
-  /** Whether identical runs sent different numbers of requests. */
-  countVaries: boolean;
+  /** Request kinds whose count differed between identical runs. */
+  counts: Set<string>;
   /** Leaf keys (see leafKey) whose value or presence differed between identical runs. */
   paths: Set<string>;
   /** Noisy spans in the first run's value of each noisy leaf. */
   spans: Map<string, Span[]>;
 }
 
-export const leafKey = (index: number, path: string): string => `${index}\u0000${path}`;
+export const leafKey = (slot: string, path: string): string => `${slot}\u0000${path}`;
 
 export function flattenRun(run: RunRequests): FlatRun {
-  return run.map(flattenRequest);
+  const slots = new Map<string, Map<string, string>>();
+  const counts = new Map<string, number>();
+  for (const { kind, slot, request } of slotRequests(run)) {
+    slots.set(slot, flattenRequest(request));
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return { slots, counts };
 }
 
 const VOLATILE = /[A-Za-z0-9_.:+-]/;
@@ -42,19 +52,23 @@ export function volatileTokenAround(text: string, start: number, end: number): S
 }
 
 export function groupNoise(runs: readonly FlatRun[]): GroupNoise {
-  const noise: GroupNoise = { countVaries: false, paths: new Set(), spans: new Map() };
+  const noise: GroupNoise = { counts: new Set(), paths: new Set(), spans: new Map() };
   const first = runs[0];
   if (!first) return noise;
-  noise.countVaries = runs.some((run) => run.length !== first.length);
-  const maxLength = Math.max(...runs.map((run) => run.length));
-  for (let i = 0; i < maxLength; i++) {
-    const paths = new Set(runs.flatMap((run) => [...(run[i]?.keys() ?? [])]));
-    for (const path of paths) {
-      const values = runs.map((run) => run[i]?.get(path));
-      const base = values[0];
-      if (values.every((v) => v === base)) continue;
-      const key = leafKey(i, path);
+  for (const kind of new Set(runs.flatMap((run) => [...run.counts.keys()]))) {
+    if (runs.some((run) => run.counts.get(kind) !== first.counts.get(kind))) noise.counts.add(kind);
+  }
+  for (const slot of new Set(runs.flatMap((run) => [...run.slots.keys()]))) {
+    // A request some runs did not send at all is count noise; its leaves are compared where present.
+    const present = runs.map((run) => run.slots.get(slot)).filter((r): r is Map<string, string> => r !== undefined);
+    if (present.length < 2) continue;
+    for (const path of new Set(present.flatMap((r) => [...r.keys()]))) {
+      const values = present.map((r) => r.get(path));
+      if (values.every((v) => v === values[0])) continue;
+      const key = leafKey(slot, path);
       noise.paths.add(key);
+      // Spans are offsets into the first run's value, the one compareGroups diffs.
+      const base = first.slots.get(slot)?.get(path);
       if (base === undefined) continue;
       const spans = values
         .slice(1)

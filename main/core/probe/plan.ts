@@ -7,8 +7,9 @@
  *    which point at a dead loopback port while the tool still reaches the tap directly.
  *  - base-url needs the tool to believe it talks to a given host while reaching the tap: the base
  *    URLs become http://<host> and every *_PROXY is the tap, which sees absolute-form requests.
- *    Its baseline is therefore the official hosts (api.anthropic.com / api.openai.com) through the
- *    same tap proxy, so baseline and variants differ in the host alone.
+ *    Its baseline is therefore the official hosts (api.anthropic.com / api.openai.com /
+ *    generativelanguage.googleapis.com) through the same tap proxy, so baseline and variants
+ *    differ in the host alone.
  */
 import { BASELINE_HOSTS } from './hosts.js';
 
@@ -21,6 +22,7 @@ export const DEFAULT_LOCALES: readonly string[] = ['zh_CN.UTF-8', 'ja_JP.UTF-8']
 export const DUMMY_KEYS = {
   ANTHROPIC_API_KEY: 'sk-ant-telltale-dummy',
   OPENAI_API_KEY: 'sk-telltale-dummy',
+  GEMINI_API_KEY: 'telltale-dummy-gemini-key',
 } as const;
 
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] as const;
@@ -57,8 +59,13 @@ function withProxy(env: Record<string, string>, proxyUrl: string): Record<string
   return { ...env, ...Object.fromEntries(PROXY_VARS.map((name) => [name, proxyUrl])) };
 }
 
-function withHost(env: Record<string, string>, anthropicHost: string, openaiHost: string): Record<string, string> {
-  return { ...env, ANTHROPIC_BASE_URL: `http://${anthropicHost}`, OPENAI_BASE_URL: `http://${openaiHost}/v1` };
+/** Base URLs of the Anthropic, OpenAI and Gemini APIs (GOOGLE_GEMINI_BASE_URL: the Gemini CLI and SDK). */
+function baseUrls(anthropic: string, openai: string, gemini: string): Record<string, string> {
+  return { ANTHROPIC_BASE_URL: anthropic, OPENAI_BASE_URL: `${openai}/v1`, GOOGLE_GEMINI_BASE_URL: gemini };
+}
+
+function withHost(env: Record<string, string>, hosts: { anthropic: string; openai: string; gemini: string }): Record<string, string> {
+  return { ...env, ...baseUrls(`http://${hosts.anthropic}`, `http://${hosts.openai}`, `http://${hosts.gemini}`) };
 }
 
 export function planProbe(input: PlanInput): PlannedFactor[] {
@@ -76,14 +83,13 @@ export function planProbe(input: PlanInput): PlannedFactor[] {
       // Lets newer Node honour *_PROXY in fetch/http; the same in every run, so it is no factor.
       NODE_USE_ENV_PROXY: '1',
       ...DUMMY_KEYS,
-      ANTHROPIC_BASE_URL: tap,
-      OPENAI_BASE_URL: `${tap}/v1`,
+      ...baseUrls(tap, tap, tap),
     },
   };
   const viaTap = withProxy(neutral.env, tap);
   const hostBaseline: EnvGroup = {
     id: 'baseline-via-tap-proxy',
-    env: withHost(viaTap, BASELINE_HOSTS.anthropic, BASELINE_HOSTS.openai),
+    env: withHost(viaTap, BASELINE_HOSTS),
   };
   const variant = (id: string, env: Record<string, string>, value: string) => ({ value, group: { id, env } });
 
@@ -115,10 +121,21 @@ export function planProbe(input: PlanInput): PlannedFactor[] {
       case 'base-url':
         return {
           factor,
-          baselineLabel: `${BASELINE_HOSTS.anthropic} / ${BASELINE_HOSTS.openai}`,
+          baselineLabel: Object.values(BASELINE_HOSTS).join(' / '),
           baseline: hostBaseline,
-          variants: input.hosts.map((host) => variant(`host:${host}`, withHost(viaTap, host, host), host)),
+          variants: input.hosts.map((host) => variant(`host:${host}`, withHost(viaTap, { anthropic: host, openai: host, gemini: host }), host)),
         };
     }
   });
+}
+
+const PLACEHOLDER = /\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}/g;
+
+/**
+ * The tool command for one environment: {{NAME}} becomes that environment's value of NAME, for
+ * tools that take their base URL as a flag or config override rather than from the environment
+ * (`codex exec -c openai_base_url={{OPENAI_BASE_URL}} ...`). Unknown names stay as written.
+ */
+export function commandFor(command: readonly string[], env: Readonly<Record<string, string>>): string[] {
+  return command.map((arg) => arg.replace(PLACEHOLDER, (whole, name: string) => env[name] ?? whole));
 }

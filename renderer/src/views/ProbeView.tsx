@@ -48,6 +48,7 @@ function ReportView({ report }: { report: ProbeReport }) {
       <p className="muted">
         {clockTime(report.startedAt)}–{clockTime(report.finishedAt)} · {report.runsPerVariant} runs per variant ·{' '}
         {report.requestsCaptured} requests captured
+        {report.isolated === false && ' · ran without network isolation'}
         {report.noise.length > 0 && ` · ignored as noise: ${report.noise.join(', ')}`}
       </p>
       {report.error && <ErrorMessage message={report.error} />}

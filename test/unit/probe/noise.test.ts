@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareGroups, type RunGroup } from '../../../main/core/probe/compare.js';
+import { compareGroups, type NoiseKeys, type RunGroup } from '../../../main/core/probe/compare.js';
 import { flattenRun, groupNoise } from '../../../main/core/probe/noise.js';
 import type { ObservedRequest } from '../../../main/core/probe/types.js';
 
@@ -21,8 +21,11 @@ function group(...systems: string[]): RunGroup {
   return { runs, noise: groupNoise(runs) };
 }
 
-function allNoise(...groups: RunGroup[]): Set<string> {
-  return new Set(groups.flatMap((g) => [...g.noise.paths]));
+function allNoise(...groups: RunGroup[]): NoiseKeys {
+  return {
+    paths: new Set(groups.flatMap((g) => [...g.noise.paths])),
+    counts: new Set(groups.flatMap((g) => [...g.noise.counts])),
+  };
 }
 
 describe('noise detection', () => {
@@ -44,7 +47,7 @@ describe('noise detection', () => {
     const variant = group(prompt('5a5b5c5d', '\u2019'), prompt('0e0f1a1b', '\u2019'));
     const changes = compareGroups(baseline, variant, allNoise(baseline, variant));
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ kind: 'confusable', location: 'body.system[0].text', baseline: "'", variant: '\u2019' });
+    expect(changes[0]).toMatchObject({ kind: 'confusable', location: 'POST /v1/messages body.system[0].text', baseline: "'", variant: '\u2019' });
   });
 
   it('ignores a timestamp that happened to match within each group but not across them', () => {

@@ -39,7 +39,7 @@ describe('probe safety', () => {
           timezone: ['TZ'],
           locale: ['LANG'],
           proxy: ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'],
-          'base-url': ['ANTHROPIC_BASE_URL', 'OPENAI_BASE_URL'],
+          'base-url': ['ANTHROPIC_BASE_URL', 'OPENAI_BASE_URL', 'GOOGLE_GEMINI_BASE_URL'],
         }[factor.factor];
         expect(changed.sort()).toEqual([...expected].sort());
       }
