@@ -35,7 +35,7 @@ Commands:
                        sample repeatedly and print what changed, until interrupted
   diff A.json B.json [--json]
                        what changed between two exported snapshots
-  serve [--port N] [--interval SECONDS] [--no-open]
+  serve [--port N] [--interval SECONDS]
                        serve the UI on 127.0.0.1 with a per-launch token
   tap [--port N] [--capture-dir DIR] [--forward]
                        a loopback relay that records what a tool sends to its model API
