@@ -190,6 +190,11 @@ export const ProbeChange = z.object({
   contextAfter: z.string(),
   codePoints: z.array(CodePointInfo),
   description: z.string(),
+  /**
+   * Set when the same change also appears with this neutral variant (e.g. api.example.com): the
+   * tool does it for any such value, so it does not single this one out.
+   */
+  sharedWith: z.string().optional(),
 });
 export type ProbeChange = z.infer<typeof ProbeChange>;
 

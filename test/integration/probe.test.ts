@@ -88,6 +88,45 @@ describe('telltale probe', () => {
     expect(saved.some((r) => r.startedAt === report.startedAt)).toBe(true);
   });
 
+  it('tells what the tool does for any custom host from what singles out a Chinese host', async () => {
+    const { code, report } = await probe('custom-host-tool.mjs', ['--factor', 'base-url', '--hosts', 'api.example.org']);
+    expect(code).toBe(0);
+    const customHost = [
+      { kind: 'text', location: 'POST /v1/messages header:anthropic-beta', baseline: ',web-search-2025-03-05', variant: '' },
+      { kind: 'text', location: 'POST /v1/messages body.tools[name="WebSearch"]', variant: '' },
+    ];
+
+    // The neutral host's variant shows the custom-host behaviour as its own changes.
+    const example = variant(report, 'base-url', 'api.example.com');
+    expect(example?.changed).toBe(true);
+    expect(example?.changes).toEqual(expect.arrayContaining(customHost.map((c) => expect.objectContaining(c))));
+    expect(example?.changes.every((c) => c.sharedWith === undefined && c.kind === 'text')).toBe(true);
+    expect(example?.disclosure).toMatch(/custom host \(api\.example\.com\), openly/);
+
+    // A Chinese lab's host: the same changes marked as shared, the look-alike apostrophe its own.
+    const moonshot = variant(report, 'base-url', 'api.moonshot.cn');
+    expect(moonshot?.changed).toBe(true);
+    expect(moonshot?.changes).toEqual(
+      expect.arrayContaining(customHost.map((c) => expect.objectContaining({ ...c, sharedWith: 'api.example.com' }))),
+    );
+    const own = moonshot?.changes.filter((c) => c.sharedWith === undefined) ?? [];
+    expect(own.length).toBeGreaterThan(0);
+    for (const c of own) {
+      expect(c).toMatchObject({ kind: 'confusable', location: expect.stringContaining('body.system[0].text') });
+      expect(c.codePoints.map((p) => p.codePoint)).toContain('U+02BC');
+    }
+    expect(moonshot?.disclosure).toMatch(/Chinese AI lab \(api\.moonshot\.cn, Moonshot AI\), hidden in confusable changes/);
+
+    // Another custom host: nothing of its own, so the tool does not tell it apart.
+    const other = variant(report, 'base-url', 'api.example.org');
+    expect(other?.changes.length).toBeGreaterThan(0);
+    expect(other?.changes.every((c) => c.sharedWith === 'api.example.com')).toBe(true);
+    expect(other?.changed).toBe(false);
+    expect(other?.disclosure).toMatch(/treats api\.example\.org like any custom host/);
+
+    expect(report.summary).toMatch(/Covert channels: base-url \(confusable\)/);
+  });
+
   it('finds no environment-dependent change in the clean tool and recognises its noise', async () => {
     const { code, report } = await probe('clean-tool.mjs');
     expect(code).toBe(0);

@@ -1,12 +1,14 @@
 /**
  * Turns the captured runs of every environment into per-factor results: noise is learnt from
- * identical runs of every environment, then each variant is compared with its factor's baseline.
+ * identical runs of every environment, then each variant is compared with its factor's baseline,
+ * and what a variant shares with its factor's neutral variant is marked as such.
  */
 import type { ProbeFactor } from '../../../contract/snapshot.js';
 import { compareGroups, locationOf, type RunGroup } from './compare.js';
 import { disclosure } from './disclosure.js';
 import { flattenRun, groupNoise } from './noise.js';
 import type { PlannedFactor } from './plan.js';
+import { markSharedChanges, ownChanges } from './shared.js';
 import type { RunRequests } from './types.js';
 
 export interface GroupRuns {
@@ -41,14 +43,18 @@ export function analyseProbe(plan: readonly PlannedFactor[], results: ReadonlyMa
   const empty: RunGroup = { runs: [], noise: groupNoise([]) };
   const factors = plan.map((planned): ProbeFactor => {
     const baseline = groups.get(planned.baseline.id) ?? empty;
-    const variants = planned.variants.map(({ value, group }) => {
+    const compared = planned.variants.map(({ value, group }) => {
       const variantRuns = groups.get(group.id) ?? empty;
-      const changes = compareGroups(baseline, variantRuns, globalNoise);
-      const errors = results.get(group.id)?.errors ?? [];
+      return { value, id: group.id, runs: variantRuns.runs.length, changes: compareGroups(baseline, variantRuns, globalNoise) };
+    });
+    const marked = markSharedChanges(compared, planned.neutralValues);
+    const variants = compared.map(({ value, id, runs }, i) => {
+      const changes = marked[i] ?? [];
+      const errors = results.get(id)?.errors ?? [];
       return {
         value,
-        runs: variantRuns.runs.length,
-        changed: changes.length > 0,
+        runs,
+        changed: ownChanges(changes).length > 0,
         changes,
         disclosure: disclosure(planned.factor, value, changes),
         ...(errors.length > 0 ? { error: errors.join('; ') } : {}),

@@ -5,7 +5,7 @@
 import type { ProbeChange } from '../../../contract/snapshot.js';
 import { classifyHunks } from './classify.js';
 import { diffHunks } from './hunks.js';
-import { leafKey, touches, volatileTokenAround, type FlatRun, type GroupNoise } from './noise.js';
+import { leafKey, noiseKey, touches, volatileTokenAround, type FlatRun, type GroupNoise } from './noise.js';
 
 export interface RunGroup {
   runs: readonly FlatRun[];
@@ -100,7 +100,7 @@ export function compareGroups(baseline: RunGroup, variant: RunGroup, globalNoise
     const wholeParts = new Set<string>();
     for (const path of new Set([...bReq.keys(), ...vReq.keys()])) {
       const key = leafKey(slot, path);
-      const noisy = globalNoise.paths.has(key);
+      const noisy = globalNoise.paths.has(noiseKey(slot, path));
       const b = bReq.get(path);
       const v = vReq.get(path);
       if (b === v || ((b === undefined || v === undefined) && noisy)) continue;

@@ -3,6 +3,7 @@ import type { ChangeKind, ProbeChange } from '../../../contract/snapshot.js';
 import { countryName, countryOfTimeZone } from '../knowledge/countries.js';
 import { isLabMatch, matchOrganization } from '../knowledge/organizations.js';
 import type { FactorName } from './plan.js';
+import { ownChanges } from './shared.js';
 
 export const COVERT_KINDS: ReadonlySet<ChangeKind> = new Set(['confusable', 'invisible', 'format', 'whitespace']);
 
@@ -38,9 +39,27 @@ function whatItTells(factor: FactorName, value: string): string {
   }
 }
 
+/** What a neutral variant of each factor stands for (see PlannedFactor.neutralValues). */
+export const ANY_VALUE: Readonly<Record<FactorName, string>> = {
+  timezone: 'any time zone',
+  locale: 'any locale',
+  proxy: 'any proxy',
+  'base-url': 'any custom host',
+};
+
+/**
+ * Based on the changes that single the variant out; when a neutral variant shows all of them too,
+ * the sentence says the tool does not tell this value apart.
+ */
 export function disclosure(factor: FactorName, value: string, changes: readonly ProbeChange[]): string | null {
-  if (changes.length === 0) return null;
-  const covert = [...new Set(changes.map((c) => c.kind).filter((k) => COVERT_KINDS.has(k)))];
+  const own = ownChanges(changes);
+  if (own.length === 0) {
+    const alike = changes[0]?.sharedWith;
+    return alike === undefined
+      ? null
+      : `The tool treats ${value} like ${ANY_VALUE[factor]}: its requests change only as they do for ${alike}.`;
+  }
+  const covert = [...new Set(own.map((c) => c.kind).filter((k) => COVERT_KINDS.has(k)))];
   const how = covert.length > 0 ? `, hidden in ${covert.join('/')} changes of its requests` : ', openly in its requests';
   return `The tool could tell its vendor ${whatItTells(factor, value)}${how}.`;
 }

@@ -22,13 +22,20 @@ export interface FlatRun {
 export interface GroupNoise {
   /** Request kinds whose count differed between identical runs. */
   counts: Set<string>;
-  /** Leaf keys (see leafKey) whose value or presence differed between identical runs. */
+  /** Noise keys (see noiseKey) of leaves whose value or presence differed between identical runs. */
   paths: Set<string>;
   /** Noisy spans in the first run's value of each noisy leaf. */
   spans: Map<string, Span[]>;
 }
 
 export const leafKey = (slot: string, path: string): string => `${slot}\u0000${path}`;
+
+/**
+ * Noise is learnt per request kind, not per slot: repeated requests of one kind ("… #2", "… #3")
+ * share their structure, so a request id that varies in the first is noise in the third too, even
+ * when no two identical runs happened to send a third.
+ */
+export const noiseKey = (slot: string, path: string): string => leafKey(slot.replace(/ #\d+$/, ''), path);
 
 export function flattenRun(run: RunRequests): FlatRun {
   const slots = new Map<string, Map<string, string>>();
@@ -66,7 +73,7 @@ export function groupNoise(runs: readonly FlatRun[]): GroupNoise {
       const values = present.map((r) => r.get(path));
       if (values.every((v) => v === values[0])) continue;
       const key = leafKey(slot, path);
-      noise.paths.add(key);
+      noise.paths.add(noiseKey(slot, path));
       // Spans are offsets into the first run's value, the one compareGroups diffs.
       const base = first.slots.get(slot)?.get(path);
       if (base === undefined) continue;

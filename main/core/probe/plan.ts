@@ -11,7 +11,7 @@
  *    generativelanguage.googleapis.com) through the same tap proxy, so baseline and variants
  *    differ in the host alone.
  */
-import { BASELINE_HOSTS } from './hosts.js';
+import { BASELINE_HOSTS, NEUTRAL_VARIANT_HOSTS } from './hosts.js';
 
 export const FACTORS = ['timezone', 'locale', 'proxy', 'base-url'] as const;
 export type FactorName = (typeof FACTORS)[number];
@@ -39,6 +39,11 @@ export interface PlannedFactor {
   baselineLabel: string;
   baseline: EnvGroup;
   variants: Array<{ value: string; group: EnvGroup }>;
+  /**
+   * Variants that stand for any value of the factor (api.example.com: any custom host). What the
+   * tool does for them as well is not held against the other variants (see shared.ts).
+   */
+  neutralValues: readonly string[];
 }
 
 export interface PlanInput {
@@ -101,6 +106,7 @@ export function planProbe(input: PlanInput): PlannedFactor[] {
           baselineLabel: 'UTC',
           baseline: neutral,
           variants: input.timezones.map((tz) => variant(`tz:${tz}`, { ...neutral.env, TZ: tz }, tz)),
+          neutralValues: [],
         };
       case 'locale':
         return {
@@ -108,6 +114,7 @@ export function planProbe(input: PlanInput): PlannedFactor[] {
           baselineLabel: 'en_US.UTF-8',
           baseline: neutral,
           variants: input.locales.map((lang) => variant(`lang:${lang}`, { ...neutral.env, LANG: lang }, lang)),
+          neutralValues: [],
         };
       case 'proxy':
         return {
@@ -117,6 +124,7 @@ export function planProbe(input: PlanInput): PlannedFactor[] {
           variants: [
             variant('proxy:dead', withProxy(neutral.env, `http://127.0.0.1:${input.deadProxyPort}`), 'HTTPS_PROXY/HTTP_PROXY set'),
           ],
+          neutralValues: [],
         };
       case 'base-url':
         return {
@@ -124,6 +132,7 @@ export function planProbe(input: PlanInput): PlannedFactor[] {
           baselineLabel: Object.values(BASELINE_HOSTS).join(' / '),
           baseline: hostBaseline,
           variants: input.hosts.map((host) => variant(`host:${host}`, withHost(viaTap, { anthropic: host, openai: host, gemini: host }), host)),
+          neutralValues: NEUTRAL_VARIANT_HOSTS,
         };
     }
   });

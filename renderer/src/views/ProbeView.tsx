@@ -1,12 +1,46 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TelltaleApi } from '../../../contract/api.js';
-import type { ProbeFactor, ProbeReport } from '../../../contract/snapshot.js';
+import type { ProbeChange, ProbeFactor, ProbeReport } from '../../../contract/snapshot.js';
 import { Badge } from '../components/Badge.js';
 import { ChangeView } from '../components/ChangeView.js';
 import { CommandLine } from '../components/CommandLine.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { formatCommand } from '../lib/command.js';
 import { clockTime } from '../lib/time.js';
+
+function ChangeList({ changes }: { changes: readonly ProbeChange[] }) {
+  return (
+    <ul className="plain">
+      {changes.map((change, index) => (
+        <ChangeView key={index} change={change} />
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * A variant's own changes in full; those a neutral variant shows too (sharedWith, set for base-URL
+ * hosts only) folded away, since they do not single the variant out.
+ */
+function VariantChanges({ changes }: { changes: readonly ProbeChange[] }) {
+  const own = changes.filter((c) => c.sharedWith === undefined);
+  const shared = changes.filter((c) => c.sharedWith !== undefined);
+  const alike = [...new Set(shared.map((c) => c.sharedWith))].join(', ');
+  return (
+    <>
+      {own.length > 0 && <ChangeList changes={own} />}
+      {shared.length > 0 && (
+        <details>
+          <summary>
+            {shared.length} change{shared.length === 1 ? '' : 's'} the tool makes for any custom host{' '}
+            <span className="muted">(also seen with {alike})</span>
+          </summary>
+          <ChangeList changes={shared} />
+        </details>
+      )}
+    </>
+  );
+}
 
 function FactorView({ factor }: { factor: ProbeFactor }) {
   return (
@@ -26,13 +60,7 @@ function FactorView({ factor }: { factor: ProbeFactor }) {
             </p>
             {variant.disclosure && <p className="disclosure">{variant.disclosure}</p>}
             {variant.error && <ErrorMessage message={variant.error} />}
-            {variant.changes.length > 0 && (
-              <ul className="plain">
-                {variant.changes.map((change, changeIndex) => (
-                  <ChangeView key={changeIndex} change={change} />
-                ))}
-              </ul>
-            )}
+            <VariantChanges changes={variant.changes} />
           </li>
         ))}
       </ul>
