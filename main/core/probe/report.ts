@@ -29,13 +29,20 @@ export function summarise(factors: readonly ProbeFactor[], requests: number): st
   return parts.join(' ');
 }
 
+/** Terminal lines stay one line and short; the JSON report keeps every character. */
+const MAX_SHOWN = 160;
+function clip(text: string): string {
+  const line = text.replace(/\r?\n/g, '⏎');
+  return line.length <= MAX_SHOWN ? line : `${line.slice(0, MAX_SHOWN)}… (${line.length - MAX_SHOWN} more characters)`;
+}
+
 function renderChange(change: ProbeChange): string[] {
-  const lines = [`      [${change.kind}] ${change.location}: ${change.description}`];
-  const before = makeVisible(change.contextBefore);
-  const after = makeVisible(change.contextAfter);
+  const lines = [`      [${change.kind}] ${change.location}: ${clip(change.description)}`];
+  const before = clip(makeVisible(change.contextBefore));
+  const after = clip(makeVisible(change.contextAfter));
   if (change.location !== 'requests') {
-    lines.push(`        baseline: …${before}«${makeVisible(change.baseline)}»${after}…`);
-    lines.push(`        variant:  …${before}«${makeVisible(change.variant)}»${after}…`);
+    lines.push(`        baseline: …${before}«${clip(makeVisible(change.baseline))}»${after}…`);
+    lines.push(`        variant:  …${before}«${clip(makeVisible(change.variant))}»${after}…`);
   }
   for (const cp of change.codePoints) lines.push(`        ${cp.codePoint} ${cp.name}`);
   return lines;
