@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import ini from 'ini';
 import { fail, ok, type Outcome } from '../context.js';
-import { iniSyntaxProblem } from '../proxy/ini-check.js';
+import { iniSyntaxProblem } from '../ini-check.js';
 
 export interface GitConfigUser {
   name?: string;

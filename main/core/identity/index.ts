@@ -193,19 +193,3 @@ export const sampleIdentity: SignalSampler = async (ctx) => {
   ]);
   return [...parts.flat(), ...(user ? [user] : []), ...modelBaseUrlSignals(ctx.env)];
 };
-
-export { parseGitConfig, resolveIncludePath, type GitConfigUser } from './git.js';
-export { emailDomain, parseResolvConf, type ResolvConf } from './host.js';
-export { MODEL_URL_VARS, modelBaseUrlSignals } from './model-urls.js';
-export {
-  expandEnv,
-  goEnvFileProxy,
-  goProxyEntry,
-  parseCargoConfig,
-  parseMavenSettings,
-  parseNpmrc,
-  parsePipConf,
-  parseYarnrc,
-  pipEnvSettings,
-  registrySignal,
-} from './registries.js';

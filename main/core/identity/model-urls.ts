@@ -1,5 +1,5 @@
 import type { Signal } from '../../../contract/snapshot.js';
-import { urlSignal } from '../proxy/url-signal.js';
+import { urlSignal } from '../url-signal.js';
 import { parseUrlish } from '../url.js';
 
 /** Env vars that point AI tools at a model endpoint. */

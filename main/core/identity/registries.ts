@@ -3,9 +3,9 @@ import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import type { Signal } from '../../../contract/snapshot.js';
 import { fail, ok, type Outcome } from '../context.js';
-import { iniSyntaxProblem } from '../proxy/ini-check.js';
+import { iniSyntaxProblem } from '../ini-check.js';
 import { okSignal } from '../signal.js';
-import { urlSignal } from '../proxy/url-signal.js';
+import { urlSignal } from '../url-signal.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

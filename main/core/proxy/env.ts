@@ -1,7 +1,7 @@
 import { getProxyForUrl } from 'proxy-from-env';
 import type { Signal } from '../../../contract/snapshot.js';
 import { okSignal } from '../signal.js';
-import { urlSignal } from './url-signal.js';
+import { urlSignal } from '../url-signal.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

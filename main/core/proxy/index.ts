@@ -76,5 +76,4 @@ export { parseKioslaverc } from './kde.js';
 export { parseScutilDict, parseScutilProxy } from './macos.js';
 export { evaluatePac, pacResultMeta, pacSignals, PAC_TARGET } from './pac.js';
 export { localPacPath, systemProxySignals, type ProxyMode, type SystemProxy } from './system.js';
-export { urlMeta, urlSignal } from './url-signal.js';
 export { parseProxyServer, parseRegQuery, parseWindowsInternetSettings } from './windows.js';

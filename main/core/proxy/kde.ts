@@ -1,6 +1,6 @@
 import ini from 'ini';
 import { fail, ok, type Outcome } from '../context.js';
-import { iniSyntaxProblem } from './ini-check.js';
+import { iniSyntaxProblem } from '../ini-check.js';
 import type { ProxyMode, ProxyProtocol, SystemProxy } from './system.js';
 
 /** KDE's ProxyType values (kioslaverc [Proxy Settings]). */

@@ -1,6 +1,6 @@
 import type { Signal } from '../../../contract/snapshot.js';
 import { okSignal } from '../signal.js';
-import { urlSignal } from './url-signal.js';
+import { urlSignal } from '../url-signal.js';
 
 export type SystemProxySource = 'gnome' | 'kde' | 'macos' | 'windows';
 

@@ -1,5 +1,6 @@
 import type { Connection } from '../../../contract/snapshot.js';
 import { formatEndpoint, formatOrg } from '../lib/connections.js';
+import { TableHead } from './TableHead.js';
 
 const LIMIT = 100;
 
@@ -12,16 +13,7 @@ export function ConnectionList({ connections, label }: { connections: readonly C
       {/* Focusable so the keyboard can scroll it. */}
       <div className="scroll-box" tabIndex={0} role="region" aria-label={label}>
         <table className="simple-table" aria-label={label}>
-          <thead>
-            <tr>
-              <th scope="col">Process</th>
-              <th scope="col">Remote</th>
-              <th scope="col">Host</th>
-              <th scope="col">Country</th>
-              <th scope="col">ASN / org</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Process', 'Remote', 'Host', 'Country', 'ASN / org', 'State']} />
           <tbody>
             {shown.map((c, index) => (
               <tr key={`${c.pid}-${c.localPort}-${c.remoteAddress}-${c.remotePort}-${index}`}>

@@ -3,6 +3,7 @@ import type { Signal, SignalStatus } from '../../../contract/snapshot.js';
 import { Badge } from '../components/Badge.js';
 import type { Tone } from '../lib/exposure.js';
 import { categoryLabel, formatValue, groupSignals } from '../lib/signals.js';
+import { TableHead } from '../components/TableHead.js';
 
 const STATUS_TONES: Record<SignalStatus, Tone> = { ok: 'ok', unavailable: 'muted', error: 'danger' };
 
@@ -17,14 +18,7 @@ export function SignalsView({ signals }: { signals: readonly Signal[] }) {
         <section key={category}>
           <h3>{categoryLabel(category)}</h3>
           <table className="simple-table" aria-label={categoryLabel(category)}>
-            <thead>
-              <tr>
-                <th scope="col">Signal</th>
-                <th scope="col">Value</th>
-                <th scope="col">Source</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Signal', 'Value', 'Source', 'Status']} />
             <tbody>
               {list.map((signal, index) => (
                 <tr key={`${signal.id}:${index}`}>

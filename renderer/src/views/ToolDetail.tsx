@@ -7,6 +7,7 @@ import { InferenceCard } from '../components/InferenceCard.js';
 import { inferenceLabel } from '../lib/inference.js';
 import { indexSignals } from '../lib/signals.js';
 import { connectionsOf, inferencesVisibleTo, toolPresence } from '../lib/tools.js';
+import { TableHead } from '../components/TableHead.js';
 
 /** Everything one tool can see on this machine and what it could conclude from it. */
 export function ToolDetail({ tool, snapshot }: { tool: Tool; snapshot: Snapshot }) {
@@ -49,14 +50,7 @@ export function ToolDetail({ tool, snapshot }: { tool: Tool; snapshot: Snapshot 
         <p className="muted">No relevant settings in its config files.</p>
       ) : (
         <table className="simple-table" aria-label={`${tool.name} settings`}>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Key</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Value</th>
-            </tr>
-          </thead>
+          <TableHead columns={['File', 'Key', 'Kind', 'Value']} />
           <tbody>
             {settings.map((setting, index) => (
               <tr key={index}>

@@ -1,18 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseGitConfig } from '../../../main/core/identity/git.js';
+import { emailDomain, parseResolvConf } from '../../../main/core/identity/host.js';
+import { modelBaseUrlSignals } from '../../../main/core/identity/model-urls.js';
 import {
-  emailDomain,
   goProxyEntry,
-  modelBaseUrlSignals,
   parseCargoConfig,
-  parseGitConfig,
   parseMavenSettings,
   parseNpmrc,
   parsePipConf,
-  parseResolvConf,
   parseYarnrc,
   registrySignal,
-} from '../../../main/core/identity/index.js';
+} from '../../../main/core/identity/registries.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/identity/${name}`, import.meta.url), 'utf8');
 

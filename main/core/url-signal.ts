@@ -1,6 +1,6 @@
-import type { Signal, SignalCategory } from '../../../contract/snapshot.js';
-import { errorSignal, okSignal } from '../signal.js';
-import { parseUrlish, type UrlParts } from '../url.js';
+import type { Signal, SignalCategory } from '../../contract/snapshot.js';
+import { errorSignal, okSignal } from './signal.js';
+import { parseUrlish, type UrlParts } from './url.js';
 
 /** The meta every URL-valued signal carries, so inference rules need not re-parse. */
 export function urlMeta(url: UrlParts): Record<string, string | number | null> {
