@@ -5,6 +5,7 @@
  * Handlers on both sides validate requests with these schemas before acting.
  */
 import { z } from 'zod';
+import { SnapshotDelta } from './events.js';
 import { ProbeReport, Snapshot, SnapshotDiff } from './snapshot.js';
 
 export const ExportFormat = z.enum(['json', 'md', 'html']);
@@ -22,7 +23,15 @@ export const SamplerStatus = z.object({
   lastSampleAt: z.string().nullable(),
   intervalMs: z.number().int(),
   lastError: z.string().nullable(),
+  /**
+   * The host's clock when this status was sent. Status is re-sent as a heartbeat at least every
+   * HEARTBEAT_MS, so a UI that hears nothing for longer knows the host is gone, and one whose
+   * lastSampleAt falls far behind `now` while not paused knows sampling has stalled.
+   */
+  now: z.string(),
 });
+
+export const HEARTBEAT_MS = 5000;
 export type SamplerStatus = z.infer<typeof SamplerStatus>;
 
 export const ExportResult = z.object({
@@ -34,9 +43,14 @@ export type ExportResult = z.infer<typeof ExportResult>;
 
 const Empty = z.object({}).strict();
 
+/** A snapshot numbered like the deltas: a delta with baseSeq N applies to the snapshot with seq N. */
+export const SequencedSnapshot = z.object({ seq: z.number().int().nonnegative(), snapshot: Snapshot.nullable() });
+export type SequencedSnapshot = z.infer<typeof SequencedSnapshot>;
+
 /** Every call: name -> request and response schema. */
 export const apiCalls = {
-  getSnapshot: { request: Empty, response: Snapshot.nullable() },
+  /** The current snapshot and its seq: the base that later deltas apply to. */
+  getSnapshot: { request: Empty, response: SequencedSnapshot },
   getStatus: { request: Empty, response: SamplerStatus },
   sampleNow: { request: Empty, response: Snapshot },
   setPaused: { request: z.object({ paused: z.boolean() }).strict(), response: SamplerStatus },
@@ -58,7 +72,9 @@ export type ApiResponse<K extends ApiCallName> = z.infer<(typeof apiCalls)[K]['r
 
 /** Every event pushed from main to UI: name -> payload schema. */
 export const apiEvents = {
-  snapshot: Snapshot,
+  /** Sent once to a new client (and after a reset); deltas follow. */
+  snapshot: SequencedSnapshot,
+  delta: SnapshotDelta,
   status: SamplerStatus,
 } as const;
 

@@ -1,39 +1,19 @@
 /**
- * The snapshot contract (v1), shared by the main process, the CLI, the browser host and the renderer.
+ * The snapshot contract (v2), shared by the main process, the CLI, the browser host and the renderer.
  * The zod schemas are the single source of truth: TypeScript types are inferred from them and the
  * shipped JSON Schema (contract/snapshot.schema.json) is generated from them.
  *
- * Signal id conventions (producers must follow them; inference rules match on them):
- *   proxy.env.<VAR>                 a proxy variable exactly as named in the env (e.g. proxy.env.https_proxy); value = redacted URL
- *   proxy.effective.https|http      proxy that applies to an https/http request to a public host after NO_PROXY (value = redacted URL or null)
- *   proxy.no-proxy                  NO_PROXY/no_proxy value
- *   proxy.system.<source>.<key>     system proxy: source gnome|kde|macos|windows; key mode|http|https|socks|ftp|pac|bypass
- *   proxy.pac                       a PAC URL in force (meta.source names where it came from)
- *   timezone.iana                   resolved IANA zone (value), the best available source in `source`
- *   timezone.env | timezone.intl | timezone.localtime | timezone.etc-timezone   each raw source
- *   timezone.offset                 current UTC offset in minutes (number)
- *   locale.<VAR>                    LANG, LC_ALL, LC_* , LANGUAGE as set; locale.intl the Intl resolved locale
- *   identity.git.email | identity.git.name | identity.hostname | identity.user | identity.dns.search | identity.dns.domain
- *   registry.npm | registry.npm.proxy | registry.npm.https-proxy | registry.pip | registry.go | registry.cargo | registry.yarn | registry.maven
- *   model.base-url.<VAR>            a model base URL from the env (ANTHROPIC_BASE_URL, OPENAI_BASE_URL, ...)
- *   tool.<toolId>.<key>             a setting in a tool's own config file (key: proxy|base-url|telemetry|model|env.<VAR>)
- * Every URL-valued signal also carries meta.host (hostname only, lower case) so rules need not re-parse.
+ * What a signal is about lives in its `kind` and structured `key` (contract/signal-key.ts); its id is
+ * derived from the key. Connections reference their process by `pid`; name, command line and tool
+ * are carried once per process in `processes[]`. Version 1 files are still read (contract/snapshot-v1.ts,
+ * migrated by main/core/snapshot/migrate.ts). Every URL-valued signal carries meta.host.
  */
 import { z } from 'zod';
+import { SignalKey, ToolSettingKind } from './signal-key.js';
 
-export const SCHEMA_VERSION = 1 as const;
+export * from './signal-key.js';
 
-export const SignalCategory = z.enum([
-  'proxy',
-  'timezone',
-  'locale',
-  'identity',
-  'registry',
-  'model-endpoint',
-  'tool-config',
-  'system',
-]);
-export type SignalCategory = z.infer<typeof SignalCategory>;
+export const SCHEMA_VERSION = 2 as const;
 
 export const SignalStatus = z.enum(['ok', 'unavailable', 'error']);
 export type SignalStatus = z.infer<typeof SignalStatus>;
@@ -42,9 +22,9 @@ export const MetaValue = z.union([z.string(), z.number(), z.boolean(), z.null()]
 export const SignalValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 export type SignalValue = z.infer<typeof SignalValue>;
 
-export const Signal = z.object({
+const SignalFields = z.object({
+  /** Unique in a snapshot, stable across samples: signalId(kind, key). */
   id: z.string().min(1),
-  category: SignalCategory,
   value: SignalValue,
   /** Where it was read: "env:TZ", "file:~/.npmrc", "cmd:gsettings get ...", "intl". */
   source: z.string(),
@@ -54,6 +34,8 @@ export const Signal = z.object({
   /** Structured extras, e.g. { host, port, scheme } for URL-valued signals. */
   meta: z.record(z.string(), MetaValue).optional(),
 });
+
+export const Signal = z.intersection(SignalFields, SignalKey);
 export type Signal = z.infer<typeof Signal>;
 
 export const RemoteInfo = z.object({
@@ -64,11 +46,43 @@ export const RemoteInfo = z.object({
 });
 export type RemoteInfo = z.infer<typeof RemoteInfo>;
 
+/** Why a socket has no pid. */
+export const OwnerUnknown = z.enum([
+  /** Held by no process: TIME_WAIT, a closing socket, a kernel socket. */
+  'no-process',
+  /** Its owner hides its open files from us (another user's process). */
+  'permission-denied',
+  /** Its owner exited between reading the socket table and looking it up. */
+  'exited',
+  /** No process we can see holds it. */
+  'not-found',
+  /** The platform's connection source does not say. */
+  'not-reported',
+]);
+export type OwnerUnknown = z.infer<typeof OwnerUnknown>;
+
+export const Process = z.object({
+  pid: z.number().int(),
+  ppid: z.number().int().nullable(),
+  /** Executable base name, e.g. "node", "claude". */
+  name: z.string(),
+  /** The command line, secrets redacted; "" when it could not be read. */
+  command: z.string(),
+  /** The tool it belongs to (itself or through an ancestor), or null. */
+  toolId: z.string().nullable(),
+  /** When it started (ISO 8601), or null where the platform does not say. */
+  startedAt: z.string().nullable(),
+});
+export type Process = z.infer<typeof Process>;
+
+export const Protocol = z.enum(['tcp', 'tcp6', 'udp', 'udp6']);
+export type Protocol = z.infer<typeof Protocol>;
+
 export const Connection = z.object({
+  /** The owning process, described once in Snapshot.processes; null with `ownerUnknown` saying why. */
   pid: z.number().int().nullable(),
-  process: z.string().nullable(),
-  command: z.string().nullable(),
-  protocol: z.enum(['tcp', 'tcp6', 'udp', 'udp6']),
+  ownerUnknown: OwnerUnknown.optional(),
+  protocol: Protocol,
   localAddress: z.string(),
   localPort: z.number().int().nullable(),
   remoteAddress: z.string().nullable(),
@@ -86,7 +100,7 @@ export const ToolSetting = z.object({
   /** Config file, home-relative with "~/" where it is under HOME. */
   file: z.string(),
   key: z.string(),
-  kind: z.enum(['proxy', 'base-url', 'telemetry', 'model', 'env', 'other']),
+  kind: ToolSettingKind,
   value: z.string().nullable(),
   /** One sentence on why this setting matters. */
   note: z.string().optional(),
@@ -239,6 +253,8 @@ export const Snapshot = z.object({
   takenAt: z.string(),
   host: z.object({ platform: z.string(), release: z.string(), arch: z.string() }),
   signals: z.array(Signal),
+  /** Processes that own a connection or belong to a tool, each once. */
+  processes: z.array(Process),
   connections: z.array(Connection),
   tools: z.array(Tool),
   inferences: z.array(Inference),
