@@ -9,6 +9,7 @@ import {
   Connection,
   ExposureLevel,
   Inference,
+  NamedConnection,
   Process,
   ProbeReport,
   Signal,
@@ -21,8 +22,8 @@ const At = z.object({ at: z.string() });
 
 export const MonitorEvent = z.discriminatedUnion('type', [
   /** connection: pid, tool, remote (country, org, host) as sampled. */
-  At.extend({ type: z.literal('connection-opened'), connection: Connection, process: z.string().nullable() }),
-  At.extend({ type: z.literal('connection-closed'), connection: Connection, process: z.string().nullable() }),
+  At.extend({ type: z.literal('connection-opened'), connection: NamedConnection }),
+  At.extend({ type: z.literal('connection-closed'), connection: NamedConnection }),
   At.extend({ type: z.literal('tool-started'), toolId: z.string(), name: z.string(), pids: z.array(z.number().int()) }),
   At.extend({ type: z.literal('tool-stopped'), toolId: z.string(), name: z.string() }),
   At.extend({

@@ -21,17 +21,18 @@ export const ProxyKey = z.discriminatedUnion('source', [
   z.object({ source: z.literal('no-proxy'), variable: z.string().min(1) }),
   /** A desktop or OS proxy setting. */
   z.object({ source: z.literal('system'), system: SystemProxySource, setting: SystemProxySetting }),
-  /** A PAC URL in force (meta.source names where it came from). */
-  z.object({ source: z.literal('pac') }),
-  /** What the PAC script answers for a public HTTPS host. */
-  z.object({ source: z.literal('pac-result') }),
+  /** A PAC URL in force, by the system setting that holds it. */
+  z.object({ source: z.literal('pac'), system: SystemProxySource }),
+  /** What that PAC script answers for a public HTTPS host. */
+  z.object({ source: z.literal('pac-result'), system: SystemProxySource }),
 ]);
 export type ProxyKey = z.infer<typeof ProxyKey>;
 
 export const TimezoneSource = z.enum(['resolved', 'offset', 'env', 'intl', 'localtime', 'etc-timezone', 'windows']);
 export type TimezoneSource = z.infer<typeof TimezoneSource>;
 
-export const IdentityField = z.enum(['git-email', 'git-name', 'hostname', 'user', 'dns-search', 'dns-domain']);
+/** git-config: a git config file as a whole (unreadable or malformed). */
+export const IdentityField = z.enum(['git-email', 'git-name', 'git-config', 'hostname', 'user', 'dns-search', 'dns-domain']);
 export type IdentityField = z.infer<typeof IdentityField>;
 
 export const RegistryEcosystem = z.enum(['npm', 'pip', 'go', 'cargo', 'yarn', 'maven']);
@@ -49,10 +50,16 @@ export const SignalKey = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('timezone'), key: z.object({ source: TimezoneSource }) }),
   /** variable: LANG, LC_ALL, LC_*, LANGUAGE; or "intl" (this process) / "AppleLocale" (macOS). */
   z.object({ kind: z.literal('locale'), key: z.object({ variable: z.string().min(1) }) }),
-  z.object({ kind: z.literal('identity'), key: z.object({ field: IdentityField }) }),
+  /** file: set only on an error about one config file, so two bad files give two signals. */
+  z.object({ kind: z.literal('identity'), key: z.object({ field: IdentityField, file: z.string().optional() }) }),
   z.object({
     kind: z.literal('registry'),
-    key: z.object({ ecosystem: RegistryEcosystem, setting: RegistrySetting, scope: z.string().optional() }),
+    key: z.object({
+      ecosystem: RegistryEcosystem,
+      setting: RegistrySetting,
+      scope: z.string().optional(),
+      file: z.string().optional(),
+    }),
   }),
   /** A model base URL from the env: ANTHROPIC_BASE_URL, OPENAI_BASE_URL ... */
   z.object({ kind: z.literal('model-endpoint'), key: z.object({ variable: z.string().min(1) }) }),
@@ -72,6 +79,8 @@ export const SignalKey = z.discriminatedUnion('kind', [
   }),
   /** A tool's config file as a whole (an unreadable or malformed file). */
   z.object({ kind: z.literal('tool-config'), key: z.object({ toolId: z.string().min(1), file: z.string() }) }),
+  /** A version 1 signal whose id this version does not recognise, kept (with that id) so nothing is lost. */
+  z.object({ kind: z.literal('legacy'), key: z.object({ id: z.string().min(1) }) }),
   /** Telltale's own view of the system: the connection table, a sampler that failed. */
   z.object({
     kind: z.literal('system'),
@@ -91,8 +100,8 @@ const PROXY_ID: { [S in ProxyKey['source']]: (key: Extract<ProxyKey, { source: S
   effective: (k) => `proxy.effective.${k.scheme}`,
   'no-proxy': () => 'proxy.no-proxy',
   system: (k) => `proxy.system.${k.system}.${k.setting}`,
-  pac: () => 'proxy.pac',
-  'pac-result': () => 'proxy.pac.result',
+  pac: (k) => `proxy.pac.${k.system}`,
+  'pac-result': (k) => `proxy.pac-result.${k.system}`,
 };
 
 const TIMEZONE_ID: Record<z.infer<typeof TimezoneSource>, string> = {
@@ -108,11 +117,14 @@ const TIMEZONE_ID: Record<z.infer<typeof TimezoneSource>, string> = {
 const IDENTITY_ID: Record<IdentityField, string> = {
   'git-email': 'identity.git.email',
   'git-name': 'identity.git.name',
+  'git-config': 'identity.git.config',
   hostname: 'identity.hostname',
   user: 'identity.user',
   'dns-search': 'identity.dns.search',
   'dns-domain': 'identity.dns.domain',
 };
+
+const withFile = (id: string, file: string | undefined): string => (file === undefined ? id : `${id}@${file}`);
 
 /**
  * The signal's id, a readable dotted path derived from its key alone. Ids of version 1 are kept
@@ -130,11 +142,11 @@ export function signalId(signal: SignalKey): string {
     case 'locale':
       return `locale.${signal.key.variable}`;
     case 'identity':
-      return IDENTITY_ID[signal.key.field];
+      return withFile(IDENTITY_ID[signal.key.field], signal.key.file);
     case 'registry': {
-      const { ecosystem, setting, scope } = signal.key;
-      if (setting === 'registry') return `registry.${ecosystem}`;
-      return `registry.${ecosystem}.${setting === 'scope' ? (scope ?? '') : setting}`;
+      const { ecosystem, setting, scope, file } = signal.key;
+      const name = setting === 'registry' ? '' : `.${setting === 'scope' ? (scope ?? '') : setting}`;
+      return withFile(`registry.${ecosystem}${name}`, file);
     }
     case 'model-endpoint':
       return `model.base-url.${signal.key.variable}`;
@@ -144,6 +156,8 @@ export function signalId(signal: SignalKey): string {
     }
     case 'tool-config':
       return `tool.${signal.key.toolId}.config@${signal.key.file}`;
+    case 'legacy':
+      return signal.key.id;
     case 'system':
       return signal.key.part === 'connections' ? 'system.connections' : `system.sampler.${signal.key.sampler}`;
   }

@@ -93,6 +93,10 @@ export const Connection = z.object({
 });
 export type Connection = z.infer<typeof Connection>;
 
+/** A connection with its owner's name, for lists that stand alone (diffs, events). */
+export const NamedConnection = Connection.extend({ process: z.string().nullable() });
+export type NamedConnection = z.infer<typeof NamedConnection>;
+
 export const Capability = z.enum(['env', 'timezone', 'files', 'network']);
 export type Capability = z.infer<typeof Capability>;
 
@@ -280,7 +284,7 @@ export const SnapshotDiff = z.object({
   inferencesRemoved: z.array(Inference),
   inferencesChanged: z.array(z.object({ before: Inference, after: Inference })),
   signalsChanged: z.array(z.object({ id: z.string(), before: SignalValue.nullable(), after: SignalValue.nullable() })),
-  connectionsOpened: z.array(Connection),
-  connectionsClosed: z.array(Connection),
+  connectionsOpened: z.array(NamedConnection),
+  connectionsClosed: z.array(NamedConnection),
 });
 export type SnapshotDiff = z.infer<typeof SnapshotDiff>;

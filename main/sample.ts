@@ -11,7 +11,6 @@ import { sampleConnections, type ConnectionSample } from './adapters/connections
 import { createGeoLookup } from './adapters/geo-data.js';
 import { processContext } from './adapters/system-io.js';
 import {
-  attributeConnections,
   buildTools,
   detectInstalled,
   readToolSettings,
@@ -26,6 +25,7 @@ import { infer } from './core/inference/engine.js';
 import { sampleLocale } from './core/locale/index.js';
 import { sampleProxy } from './core/proxy/index.js';
 import { errorSignal, okSignal } from './core/signal.js';
+import { assembleConnections } from './core/snapshot/assemble-connections.js';
 import { diffSnapshots } from './core/snapshot/diff.js';
 import { exportSnapshot } from './core/snapshot/export.js';
 import { redactSnapshot, type RedactOptions } from './core/snapshot/redact.js';
@@ -55,7 +55,8 @@ async function guarded(name: string, run: () => Promise<Signal[]>): Promise<Sign
     return await run();
   } catch (error) {
     // Samplers are written not to throw; this keeps one bug from losing the rest of the sample.
-    return [errorSignal(`system.sampler.${name}`, 'system', `sampler:${name}`, `sampler failed: ${(error as Error).message}`)];
+    const about = { kind: 'system', key: { part: 'sampler', sampler: name } } as const;
+    return [errorSignal(about, `sampler:${name}`, `sampler failed: ${(error as Error).message}`)];
   }
 }
 
@@ -67,11 +68,13 @@ async function connectionsOrEmpty(): Promise<ConnectionSample & { error?: string
   }
 }
 
+const CONNECTIONS_SIGNAL = { kind: 'system', key: { part: 'connections' } } as const;
+
 function connectionSignal(sample: ConnectionSample & { error?: string }): Signal {
-  if (sample.error) return errorSignal('system.connections', 'system', 'connections', sample.error);
+  if (sample.error) return errorSignal(CONNECTIONS_SIGNAL, 'connections', sample.error);
   const meta: Signal['meta'] = { connections: sample.connections.length, processes: sample.processes.length };
   if (sample.notes.length) meta.notes = sample.notes.join('; ');
-  return okSignal('system.connections', 'system', sample.source, `connections:${sample.source}`, meta);
+  return okSignal(CONNECTIONS_SIGNAL, sample.source, `connections:${sample.source}`, meta);
 }
 
 export async function takeSnapshot(ctx: SampleContext, geo: GeoLookup, stateDir: string, now = new Date()): Promise<Snapshot> {
@@ -88,9 +91,8 @@ export async function takeSnapshot(ctx: SampleContext, geo: GeoLookup, stateDir:
   ]);
 
   const running = recognizeRunning(sockets.processes);
-  const connections = await timed(timings, 'geo', async () =>
-    enrichConnections(attributeConnections(sockets.connections, running), geo),
-  );
+  const assembled = assembleConnections(sockets.connections, sockets.processes, running);
+  const connections = await timed(timings, 'geo', async () => enrichConnections(assembled.connections, geo));
   const signals = [...locale, ...proxy, ...identity, ...toolConfig.signals, connectionSignal(sockets)];
   const baseTools = buildTools(TOOL_CATALOG, running, installed, toolConfig.settings);
   const { inferences, checks, exposure } = await timed(timings, 'inference', async () =>
@@ -107,6 +109,7 @@ export async function takeSnapshot(ctx: SampleContext, geo: GeoLookup, stateDir:
     takenAt: now.toISOString(),
     host: { platform: os.platform(), release: os.release(), arch: os.arch() },
     signals,
+    processes: assembled.processes,
     connections,
     tools,
     inferences,

@@ -7,4 +7,6 @@ export interface ProcessInfo {
   /** Full command line, arguments joined by spaces ("" when it could not be read). */
   command: string;
   user?: string | null;
+  /** When it started (ISO 8601), where the source says. */
+  startedAt?: string | null;
 }

@@ -1,25 +1,26 @@
-import type { Signal, SignalCategory, SignalValue } from '../../contract/snapshot.js';
+import type { Signal, SignalKey, SignalValue } from '../../contract/snapshot.js';
+import { signalId } from '../../contract/signal-key.js';
 import type { SampleContext } from './context.js';
 
 /** A sampler reads one area of the system and returns its signals; it never throws. */
 export type SignalSampler = (ctx: SampleContext) => Promise<Signal[]>;
 
-export function okSignal(
-  id: string,
-  category: SignalCategory,
-  value: SignalValue,
-  source: string,
-  meta?: Signal['meta'],
-): Signal {
-  return meta ? { id, category, value, source, status: 'ok', meta } : { id, category, value, source, status: 'ok' };
+/** The id, kind and key of a signal about `about`. */
+function head(about: SignalKey) {
+  return { id: signalId(about), ...about } as Pick<Signal, 'id' | 'kind' | 'key'>;
 }
 
-export function unavailableSignal(id: string, category: SignalCategory, source: string, reason: string): Signal {
-  return { id, category, value: null, source, status: 'unavailable', reason };
+export function okSignal(about: SignalKey, value: SignalValue, source: string, meta?: Signal['meta']): Signal {
+  const base = { ...head(about), value, source, status: 'ok' as const };
+  return (meta ? { ...base, meta } : base) as Signal;
 }
 
-export function errorSignal(id: string, category: SignalCategory, source: string, reason: string): Signal {
-  return { id, category, value: null, source, status: 'error', reason };
+export function unavailableSignal(about: SignalKey, source: string, reason: string): Signal {
+  return { ...head(about), value: null, source, status: 'unavailable', reason } as Signal;
+}
+
+export function errorSignal(about: SignalKey, source: string, reason: string): Signal {
+  return { ...head(about), value: null, source, status: 'error', reason } as Signal;
 }
 
 /** Shows a path home-relative ("~/.npmrc") so snapshots do not carry the user's home path. */

@@ -1,4 +1,4 @@
-import type { Signal, SignalCategory } from '../../contract/snapshot.js';
+import type { Signal, SignalKey } from '../../contract/snapshot.js';
 import { errorSignal, okSignal } from './signal.js';
 import { parseUrlish, type UrlParts } from './url.js';
 
@@ -13,17 +13,16 @@ export function urlMeta(url: UrlParts): Record<string, string | number | null> {
  * whose reason is already redacted. Shared by the proxy, registry and model-endpoint samplers.
  */
 export function urlSignal(
-  id: string,
-  category: SignalCategory,
+  about: SignalKey,
   raw: string,
   source: string,
   options: { defaultScheme?: string; meta?: Signal['meta'] } = {},
 ): Signal {
   // A file: URL (a local PAC, a local package index) is a path: no host, and not malformed.
   if (/^file:\/\//i.test(raw.trim())) {
-    return okSignal(id, category, raw.trim(), source, { host: null, port: null, scheme: 'file', ...options.meta });
+    return okSignal(about, raw.trim(), source, { host: null, port: null, scheme: 'file', ...options.meta });
   }
   const parsed = parseUrlish(raw, options.defaultScheme);
-  if (!parsed.ok) return errorSignal(id, category, source, parsed.reason);
-  return okSignal(id, category, parsed.url.redacted, source, { ...urlMeta(parsed.url), ...options.meta });
+  if (!parsed.ok) return errorSignal(about, source, parsed.reason);
+  return okSignal(about, parsed.url.redacted, source, { ...urlMeta(parsed.url), ...options.meta });
 }

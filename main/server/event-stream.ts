@@ -10,7 +10,7 @@ import type { Monitor } from '../service/monitor.js';
 
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 
-export type MonitorEvents = Pick<Monitor, 'snapshot' | 'status' | 'on'>;
+export type MonitorEvents = Pick<Monitor, 'snapshot' | 'seq' | 'status' | 'on'>;
 
 function writeEvent<K extends ApiEventName>(res: ServerResponse, event: K, payload: ApiEventPayload<K>): void {
   // JSON.stringify never emits a raw newline, so one data: line carries the whole payload.
@@ -31,7 +31,7 @@ export function openEventStream(
   });
   res.write(': telltale events\n\n');
   writeEvent(res, 'status', source.status);
-  if (source.snapshot) writeEvent(res, 'snapshot', source.snapshot);
+  if (source.snapshot) writeEvent(res, 'snapshot', { seq: source.seq, snapshot: source.snapshot });
 
   const unsubscribe = [
     source.on('snapshot', (snapshot) => writeEvent(res, 'snapshot', snapshot)),

@@ -27,7 +27,7 @@ export type ApiHandlers = {
 };
 
 export interface ApiHandlerDeps {
-  monitor: Pick<Monitor, 'snapshot' | 'status' | 'sampleNow' | 'setPaused'>;
+  monitor: Pick<Monitor, 'snapshot' | 'seq' | 'status' | 'sampleNow' | 'setPaused'>;
   exportSnapshot: (
     snapshot: Snapshot,
     format: ExportFormat,
@@ -47,7 +47,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const current = async (): Promise<Snapshot> => monitor.snapshot ?? (await monitor.sampleNow());
 
   return {
-    getSnapshot: async () => monitor.snapshot,
+    getSnapshot: async () => ({ seq: monitor.seq, snapshot: monitor.snapshot }),
     getStatus: async () => monitor.status,
     sampleNow: () => monitor.sampleNow(),
     setPaused: async ({ paused }) => monitor.setPaused(paused),

@@ -44,6 +44,12 @@ export class Monitor {
     this.#events.setMaxListeners(0);
   }
 
+  #seq = 0;
+
+  get seq(): number {
+    return this.#seq;
+  }
+
   /** The last good snapshot, or null before the first sample succeeded. */
   get snapshot(): Snapshot | null {
     return this.#snapshot;
@@ -56,6 +62,7 @@ export class Monitor {
       lastSampleAt: this.#lastSampleAt,
       intervalMs: this.#intervalMs,
       lastError: this.#lastError,
+      now: new Date().toISOString(),
     };
   }
 
@@ -118,7 +125,8 @@ export class Monitor {
       this.#snapshot = snapshot;
       this.#lastSampleAt = snapshot.takenAt;
       this.#lastError = null;
-      this.#emit('snapshot', snapshot);
+      this.#seq++;
+      this.#emit('snapshot', { seq: this.#seq, snapshot });
       return snapshot;
     } catch (error) {
       this.#lastError = error instanceof Error ? error.message : String(error);

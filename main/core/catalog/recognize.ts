@@ -1,4 +1,3 @@
-import type { Connection } from '../../../contract/snapshot.js';
 import type { ProcessInfo } from '../process.js';
 import { TOOL_CATALOG } from './tools.js';
 import type { ToolDefinition } from './types.js';
@@ -70,10 +69,10 @@ export function recognizeRunning(
 }
 
 /** Sets each connection's toolId from the pid of the process that owns it (null when none). */
-export function attributeConnections(
-  connections: readonly Connection[],
+export function attributeConnections<C extends { pid: number | null; toolId: string | null }>(
+  connections: readonly C[],
   running: ReadonlyMap<string, readonly number[]>,
-): Connection[] {
+): C[] {
   const toolByPid = new Map<number, string>();
   for (const [toolId, pids] of running) for (const pid of pids) toolByPid.set(pid, toolId);
   return connections.map((c) => ({ ...c, toolId: c.pid === null ? null : (toolByPid.get(c.pid) ?? null) }));

@@ -1,6 +1,6 @@
-import type { Signal, ToolSetting } from '../../../contract/snapshot.js';
+import type { Signal, SignalKey, ToolSetting } from '../../../contract/snapshot.js';
 import type { SampleContext } from '../context.js';
-import { displayPath, errorSignal } from '../signal.js';
+import { displayPath, errorSignal, okSignal } from '../signal.js';
 import { parseUrlish, REDACTED, redactInline } from '../url.js';
 import { parseConfig } from './config-format.js';
 import { findAtKeyPath } from './key-path.js';
@@ -44,18 +44,10 @@ function render(key: string, raw: unknown, kind: SettingKind): Rendered {
   return { value: redacted, meta: port === null ? { host, scheme } : { host, port, scheme } };
 }
 
-function signalId(toolId: string, kind: SettingKind, key: string): string {
-  return kind === 'env' ? `tool.${toolId}.env.${key.split('.').at(-1) ?? key}` : `tool.${toolId}.${kind}`;
-}
-
-/** Signal ids are unique in a snapshot: a repeated one (two files, two providers) gets "#2", "#3". */
-function uniqueIds(signals: Signal[]): Signal[] {
-  const seen = new Map<string, number>();
-  return signals.map((signal) => {
-    const n = (seen.get(signal.id) ?? 0) + 1;
-    seen.set(signal.id, n);
-    return n === 1 ? signal : { ...signal, id: `${signal.id}#${n}` };
-  });
+/** What a setting is about: its tool, kind, key path and file (so two files or providers never share an id). */
+function settingKey(toolId: string, kind: SettingKind, key: string, file: string): SignalKey {
+  const variable = kind === 'env' ? (key.split('.').at(-1) ?? key) : undefined;
+  return { kind: 'tool-setting', key: { toolId, setting: kind, name: key, file, ...(variable ? { variable } : {}) } };
 }
 
 /** The declared settings present in one parsed file: each concrete key once, by its first spec. */
@@ -69,13 +61,9 @@ function extract(tool: ToolDefinition, config: ConfigSpec, data: unknown, file: 
       claimed.add(key);
       const { value: shown, meta, problem } = render(key, value, spec.kind);
       settings.push({ file, key, kind: spec.kind, value: shown, ...(spec.note ? { note: spec.note } : {}) });
-      const id = signalId(tool.id, spec.kind, key);
-      const base = { id, category: 'tool-config' as const, source: `file:${file}`, meta: { file, key, ...meta } };
-      signals.push(
-        problem
-          ? { ...base, value: shown, status: 'error', reason: `${file}: ${key}: ${problem}` }
-          : { ...base, value: shown, status: 'ok' },
-      );
+      const about = settingKey(tool.id, spec.kind, key, file);
+      const signal = okSignal(about, shown, `file:${file}`, { file, key, ...meta });
+      signals.push(problem ? { ...signal, status: 'error', reason: `${file}: ${key}: ${problem}` } : signal);
     }
   }
   return { settings, signals };
@@ -83,8 +71,8 @@ function extract(tool: ToolDefinition, config: ConfigSpec, data: unknown, file: 
 
 /**
  * Reads every tool's config files through ctx.io and extracts the declared settings, secrets
- * redacted. Emits `tool.<id>.<kind>` (or `tool.<id>.env.<VAR>`; a repeated id gets `#2`...) signals, and one
- * `tool.<id>.config` error per unreadable or malformed file; missing files yield nothing.
+ * redacted. Emits one tool-setting signal per setting found, and one tool-config error per unreadable or
+ * malformed file; missing files yield nothing.
  */
 export async function readToolSettings(
   ctx: SampleContext,
@@ -106,7 +94,8 @@ export async function readToolSettings(
       const loaded = await load(path, config.format);
       if (loaded.status === 'missing') return { tool, settings: [], signals: [] };
       if (loaded.status === 'error') {
-        const error = errorSignal(`tool.${tool.id}.config`, 'tool-config', `file:${file}`, `${file}: ${loaded.reason}`);
+        const about = { kind: 'tool-config', key: { toolId: tool.id, file } } as const;
+        const error = errorSignal(about, `file:${file}`, `${file}: ${loaded.reason}`);
         return { tool, settings: [], signals: [{ ...error, meta: { file } }] };
       }
       return { tool, ...extract(tool, config, loaded.data, file) };
@@ -119,5 +108,5 @@ export async function readToolSettings(
     signals.push(...result.signals);
     if (result.settings.length) settings.set(result.tool.id, [...(settings.get(result.tool.id) ?? []), ...result.settings]);
   }
-  return { settings, signals: uniqueIds(signals) };
+  return { settings, signals };
 }

@@ -1,11 +1,10 @@
-import type { Connection } from '../../../contract/snapshot.js';
 import type { ProcessInfo } from '../process.js';
-import type { SocketRow } from './types.js';
+import type { RawConnection, SocketRow } from './types.js';
 
 type Row = Omit<SocketRow, 'inode'>;
 
-/** A Connection before enrichment (remote and toolId are filled in later). */
-export function toConnection(row: Row, pid: number | null, process: ProcessInfo | null, processName: string | null = null): Connection {
+/** A RawConnection before enrichment (remote and toolId are filled in later). */
+export function toConnection(row: Row, pid: number | null, process: ProcessInfo | null, processName: string | null = null): RawConnection {
   return {
     pid,
     process: process?.name ?? processName,
@@ -30,8 +29,8 @@ export function joinSockets(
   sockets: readonly SocketRow[],
   owners: ReadonlyMap<number, readonly number[]>,
   processes: ReadonlyMap<number, ProcessInfo>,
-): Connection[] {
-  const connections: Connection[] = [];
+): RawConnection[] {
+  const connections: RawConnection[] = [];
   for (const { inode, ...row } of sockets) {
     const pids = inode === 0 ? undefined : owners.get(inode);
     if (!pids || pids.length === 0) {
@@ -44,7 +43,7 @@ export function joinSockets(
 }
 
 /** Fills process name and command from the process list where a connection has a pid. */
-export function attachProcesses(connections: readonly Connection[], processes: readonly ProcessInfo[]): Connection[] {
+export function attachProcesses(connections: readonly RawConnection[], processes: readonly ProcessInfo[]): RawConnection[] {
   const byPid = new Map(processes.map((process) => [process.pid, process]));
   return connections.map((connection) => {
     const process = connection.pid === null ? undefined : byPid.get(connection.pid);

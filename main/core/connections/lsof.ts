@@ -1,7 +1,6 @@
-import type { Connection } from '../../../contract/snapshot.js';
 import { parseEndpoint, socketRowFrom } from './endpoint.js';
 import { toConnection } from './join.js';
-import type { Parsed } from './types.js';
+import type { Parsed, RawConnection } from './types.js';
 
 interface FileFields {
   type: string;
@@ -15,8 +14,8 @@ interface FileFields {
  * character naming it. p starts a process (c = command, R = ppid), f starts a file, then
  * t (IPv4/IPv6, when asked for), P (TCP/UDP), n ("a:1->b:2" or "*:22"), T ("ST=ESTABLISHED").
  */
-export function parseLsof(text: string): Parsed<Connection> {
-  const rows: Connection[] = [];
+export function parseLsof(text: string): Parsed<RawConnection> {
+  const rows: RawConnection[] = [];
   let malformed = 0;
   let process: { pid: number; name: string | null } | null = null;
   let file = null as FileFields | null; // "as": assigned in closures, which narrowing does not see

@@ -1,7 +1,6 @@
-import type { Connection } from '../../../contract/snapshot.js';
 import { parseEndpoint, socketRowFrom } from './endpoint.js';
 import { toConnection } from './join.js';
-import type { Parsed } from './types.js';
+import type { Parsed, RawConnection } from './types.js';
 
 // Netid State Recv-Q Send-Q Local Peer [Process]
 const LINE = /^(tcp|udp)\s+(\S+)\s+\d+\s+\d+\s+(\S+)\s+(\S+)\s*(.*)$/;
@@ -12,8 +11,8 @@ const USER = /\("((?:[^"\\]|\\.)*)",pid=(\d+),fd=\d+\)/g;
  * Parses `ss -tunapH` (no header). One connection per owning process; a socket whose owner ss
  * could not see (no users:(...) column) has pid null.
  */
-export function parseSs(text: string): Parsed<Connection> {
-  const rows: Connection[] = [];
+export function parseSs(text: string): Parsed<RawConnection> {
+  const rows: RawConnection[] = [];
   let malformed = 0;
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;

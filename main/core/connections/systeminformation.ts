@@ -1,8 +1,7 @@
-import type { Connection } from '../../../contract/snapshot.js';
 import type { ProcessInfo } from '../process.js';
 import { endpointOf, socketRowFrom } from './endpoint.js';
 import { toConnection } from './join.js';
-import type { Parsed } from './types.js';
+import type { Parsed, RawConnection } from './types.js';
 
 /** The fields we use of systeminformation's NetworkConnectionsData (typed here so core need not import it). */
 export interface SiConnection {
@@ -31,8 +30,8 @@ function validPid(pid: unknown): number | null {
 }
 
 /** systeminformation's connection rows -> Connections ("tcp4"/"tcp6"/"udp" protocols, ports as text). */
-export function fromSiConnections(items: readonly SiConnection[]): Parsed<Connection> {
-  const rows: Connection[] = [];
+export function fromSiConnections(items: readonly SiConnection[]): Parsed<RawConnection> {
+  const rows: RawConnection[] = [];
   let malformed = 0;
   for (const item of items) {
     const protocol = item.protocol.toLowerCase();

@@ -1,7 +1,23 @@
-import type { Connection } from '../../../contract/snapshot.js';
+import type { Protocol, RemoteInfo } from '../../../contract/snapshot.js';
 import type { ProcessInfo } from '../process.js';
 
-export type Protocol = Connection['protocol'];
+export type { Protocol };
+
+/** A socket tied to its owner as a connection source reports it, before it becomes a contract Connection. */
+export interface RawConnection {
+  pid: number | null;
+  /** The owner's name where the source reports it (ss, lsof, systeminformation). */
+  process: string | null;
+  command: string | null;
+  protocol: Protocol;
+  localAddress: string;
+  localPort: number | null;
+  remoteAddress: string | null;
+  remotePort: number | null;
+  state: string;
+  remote: RemoteInfo | null;
+  toolId: string | null;
+}
 
 /** One socket from a socket table, before it is tied to a process. */
 export interface SocketRow {
@@ -18,7 +34,7 @@ export interface SocketRow {
 
 /** What a connection sampler returns; `notes` says what it could not see and why. */
 export interface ConnectionSample {
-  connections: Connection[];
+  connections: RawConnection[];
   processes: ProcessInfo[];
   source: string;
   notes: string[];

@@ -1,15 +1,14 @@
-import type { Connection } from '../../../contract/snapshot.js';
 import { parseEndpoint, socketRowFrom } from './endpoint.js';
 import { toConnection } from './join.js';
-import type { Parsed } from './types.js';
+import type { Parsed, RawConnection } from './types.js';
 
 /**
  * Parses Windows `netstat -ano`: "TCP local foreign state pid" and "UDP local *:* pid". Process
  * names are not in this output; join them from the process list (attachProcesses). State words
  * are localised on non-English Windows and are then passed through as printed.
  */
-export function parseWindowsNetstat(text: string): Parsed<Connection> {
-  const rows: Connection[] = [];
+export function parseWindowsNetstat(text: string): Parsed<RawConnection> {
+  const rows: RawConnection[] = [];
   let malformed = 0;
   for (const raw of text.split(/\r?\n/)) {
     const fields = raw.trim().split(/\s+/);

@@ -1,4 +1,4 @@
-import type { Connection, RemoteInfo } from '../../../contract/snapshot.js';
+import type { RemoteInfo } from '../../../contract/snapshot.js';
 import { classifyAddress } from './classify.js';
 import type { GeoLookup } from './types.js';
 
@@ -9,7 +9,10 @@ const LOCALHOST: RemoteInfo = { country: null, asn: null, org: null, host: 'loca
  * the data knows nothing), loopback gets host "localhost", anything else (private, link-local,
  * no peer) stays null. host is otherwise null: reverse DNS would be a network query.
  */
-export function enrichConnections(connections: Connection[], geo: GeoLookup): Connection[] {
+export function enrichConnections<C extends { remoteAddress: string | null; remote: RemoteInfo | null }>(
+  connections: readonly C[],
+  geo: GeoLookup,
+): C[] {
   return connections.map((connection) => {
     const address = connection.remoteAddress;
     if (address === null) return { ...connection, remote: null };

@@ -19,8 +19,8 @@ export function parseResolvConf(text: string): ResolvConf {
 
 export function resolvConfSignals(conf: ResolvConf, source: string): Signal[] {
   const signals: Signal[] = [];
-  if (conf.search.length > 0) signals.push(okSignal('identity.dns.search', 'identity', conf.search, source));
-  if (conf.domain) signals.push(okSignal('identity.dns.domain', 'identity', conf.domain, source, { host: conf.domain.toLowerCase() }));
+  if (conf.search.length > 0) signals.push(okSignal({ kind: 'identity', key: { field: 'dns-search' } }, conf.search, source));
+  if (conf.domain) signals.push(okSignal({ kind: 'identity', key: { field: 'dns-domain' } }, conf.domain, source, { host: conf.domain.toLowerCase() }));
   return signals;
 }
 
@@ -31,7 +31,7 @@ export function firstLine(text: string): string | null {
 
 export function userSignal(env: Readonly<Record<string, string | undefined>>): Signal | null {
   const name = ['USER', 'USERNAME', 'LOGNAME'].find((v) => env[v]);
-  return name ? okSignal('identity.user', 'identity', env[name] ?? '', `env:${name}`) : null;
+  return name ? okSignal({ kind: 'identity', key: { field: 'user' } }, env[name] ?? '', `env:${name}`) : null;
 }
 
 /** The domain of an email address, lower case, or null. */

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import type { Signal, SignalCategory } from '../../../contract/snapshot.js';
+import { signalId } from '../../../contract/signal-key.js';
+import type { IdentityField, RegistryEcosystem, Signal, SignalKey } from '../../../contract/snapshot.js';
 import type { Outcome, SampleContext } from '../context.js';
 import { displayPath, errorSignal, okSignal, unavailableSignal, type SignalSampler } from '../signal.js';
 import { parseGitConfig } from './git.js';
@@ -15,6 +16,7 @@ import {
   parseYarnrc,
   pipEnvSettings,
   registrySignal,
+  type RegistryKey,
   type RegistrySettings,
 } from './registries.js';
 
@@ -27,19 +29,24 @@ async function readConfig(ctx: SampleContext, path: string): Promise<Outcome<str
 
 const fileSource = (ctx: SampleContext, path: string) => `file:${displayPath(path, ctx.home)}`;
 const configHome = (ctx: SampleContext) => ctx.env.XDG_CONFIG_HOME || join(ctx.home, '.config');
+const identity = (field: IdentityField, file?: string): SignalKey => ({ kind: 'identity', key: file ? { field, file } : { field } });
+/** The error signal of an unreadable registry config file names the file, so two bad files give two signals. */
+const registryFile =
+  (ecosystem: RegistryEcosystem) =>
+  (file: string): SignalKey => ({ kind: 'registry', key: { ecosystem, setting: 'registry', file } });
 
 /** Reads a config file and parses it; an unreadable or malformed file is an error signal under `errorId`. */
 async function parsedConfig<T>(
   ctx: SampleContext,
   path: string,
-  errorId: string,
-  category: SignalCategory,
+  errorAbout: (file: string) => SignalKey,
   parse: (text: string) => Outcome<T>,
 ): Promise<{ value: T } | { error: Signal } | null> {
   const text = await readConfig(ctx, path);
   if (!text) return null;
   const parsed = text.ok ? parse(text.value) : text;
-  return parsed.ok ? { value: parsed.value } : { error: errorSignal(errorId, category, fileSource(ctx, path), parsed.reason) };
+  if (parsed.ok) return { value: parsed.value };
+  return { error: errorSignal(errorAbout(displayPath(path, ctx.home)), fileSource(ctx, path), parsed.reason) };
 }
 
 async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
@@ -51,7 +58,7 @@ async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
     const files = [path];
     for (let i = 0; i < files.length; i++) {
       const file = files[i] ?? '';
-      const result = await parsedConfig(ctx, file, 'identity.git.config', 'identity', (t) => parseGitConfig(t, file, ctx.home));
+      const result = await parsedConfig(ctx, file, (f) => identity('git-config', f), (t) => parseGitConfig(t, file, ctx.home));
       if (!result) continue;
       if ('error' in result) {
         signals.push(result.error);
@@ -64,16 +71,16 @@ async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
     }
   }
   for (const key of ['email', 'name'] as const) {
-    const id = `identity.git.${key}`;
+    const about = identity(key === 'email' ? 'git-email' : 'git-name');
     let hit = found[key];
     if (!hit) {
       // Only when the files gave nothing: git itself may know more (GIT_CONFIG_GLOBAL, system config).
       const out = await ctx.io.run('git', ['config', '--global', '--get', `user.${key}`]);
       const value = out.ok ? firstLine(out.value) : null;
       if (value) hit = [value, `cmd:git config --global --get user.${key}`];
-      else signals.push(unavailableSignal(id, 'identity', 'git config', out.ok ? `user.${key} not set` : out.reason));
+      else signals.push(unavailableSignal(about, 'git config', out.ok ? `user.${key} not set` : out.reason));
     }
-    if (hit) signals.push(okSignal(id, 'identity', hit[0], hit[1], key === 'email' ? { domain: emailDomain(hit[0]) } : undefined));
+    if (hit) signals.push(okSignal(about, hit[0], hit[1], key === 'email' ? { domain: emailDomain(hit[0]) } : undefined));
   }
   return signals;
 }
@@ -87,29 +94,29 @@ async function hostnameSignal(ctx: SampleContext): Promise<Signal> {
   for (const [source, attempt] of attempts) {
     const out = await attempt();
     const name = out.ok ? firstLine(out.value) : null;
-    if (name) return okSignal('identity.hostname', 'identity', name, source);
+    if (name) return okSignal(identity('hostname'), name, source);
     reasons.push(out.ok ? `${source}: empty` : out.reason);
   }
-  return unavailableSignal('identity.hostname', 'identity', attempts.map(([s]) => s).join(', '), reasons.join('; '));
+  return unavailableSignal(identity('hostname'), attempts.map(([s]) => s).join(', '), reasons.join('; '));
 }
 
 async function dnsSignals(ctx: SampleContext): Promise<Signal[]> {
   if (ctx.platform === 'win32') return [];
   const text = await ctx.io.readText('/etc/resolv.conf');
-  if (!text.ok) return [unavailableSignal('identity.dns.search', 'identity', 'file:/etc/resolv.conf', text.reason)];
+  if (!text.ok) return [unavailableSignal(identity('dns-search'), 'file:/etc/resolv.conf', text.reason)];
   return resolvConfSignals(parseResolvConf(text.value), 'file:/etc/resolv.conf');
 }
 
 function settingsSignals(settings: RegistrySettings, source: string): Signal[] {
-  return [...settings].map(([id, value]) => registrySignal(id, value, source));
+  return [...settings.values()].map(({ key, value }) => registrySignal(key, value, source));
 }
 
 async function npmSignals(ctx: SampleContext): Promise<Signal[]> {
   const npmrc = join(ctx.home, '.npmrc');
   const yarnrc = join(ctx.home, '.yarnrc.yml');
   const results = [
-    [npmrc, await parsedConfig(ctx, npmrc, 'registry.npm', 'registry', (t) => parseNpmrc(t, ctx.env))],
-    [yarnrc, await parsedConfig(ctx, yarnrc, 'registry.yarn', 'registry', parseYarnrc)],
+    [npmrc, await parsedConfig(ctx, npmrc, registryFile('npm'), (t) => parseNpmrc(t, ctx.env))],
+    [yarnrc, await parsedConfig(ctx, yarnrc, registryFile('yarn'), parseYarnrc)],
   ] as const;
   return results.flatMap(([path, r]) => (!r ? [] : 'error' in r ? [r.error] : settingsSignals(r.value, fileSource(ctx, path))));
 }
@@ -118,7 +125,7 @@ async function pipSignals(ctx: SampleContext): Promise<Signal[]> {
   const errors: Signal[] = [];
   // Lowest precedence first: site-wide, legacy per-user (~/.pip, and ~/pip as on Windows), the
   // platform's per-user folder, then the env.
-  const effective = new Map<string, [value: string, source: string]>();
+  const effective = new Map<string, [key: RegistryKey, value: string, source: string]>();
   const perUser =
     ctx.platform === 'win32'
       ? [join(ctx.env.APPDATA || join(ctx.home, 'AppData', 'Roaming'), 'pip', 'pip.ini')]
@@ -132,13 +139,15 @@ async function pipSignals(ctx: SampleContext): Promise<Signal[]> {
     ...perUser,
   ];
   for (const path of candidates) {
-    const r = await parsedConfig(ctx, path, 'registry.pip', 'registry', parsePipConf);
+    const r = await parsedConfig(ctx, path, registryFile('pip'), parsePipConf);
     if (!r) continue;
     if ('error' in r) errors.push(r.error);
-    else for (const [id, value] of r.value) effective.set(id, [value, fileSource(ctx, path)]);
+    else for (const [id, { key, value }] of r.value) effective.set(id, [key, value, fileSource(ctx, path)]);
   }
-  for (const [id, value, variable] of pipEnvSettings(ctx.env)) effective.set(id, [value, `env:${variable}`]);
-  return [...errors, ...[...effective].map(([id, [value, source]]) => registrySignal(id, value, source))];
+  for (const [key, value, variable] of pipEnvSettings(ctx.env)) {
+    effective.set(signalId({ kind: 'registry', key }), [key, value, `env:${variable}`]);
+  }
+  return [...errors, ...[...effective.values()].map(([key, value, source]) => registrySignal(key, value, source))];
 }
 
 async function goSignals(ctx: SampleContext): Promise<Signal[]> {
@@ -151,17 +160,17 @@ async function goSignals(ctx: SampleContext): Promise<Signal[]> {
     source = fileSource(ctx, path);
   }
   const proxy = list ? goProxyEntry(list) : null;
-  return proxy ? [registrySignal('registry.go', proxy.entry, source, { list: proxy.list.length })] : [];
+  return proxy ? [registrySignal({ ecosystem: 'go', setting: 'registry' }, proxy.entry, source, { list: proxy.list.length })] : [];
 }
 
 async function cargoSignals(ctx: SampleContext): Promise<Signal[]> {
   const cargoHome = ctx.env.CARGO_HOME || join(ctx.home, '.cargo');
   // Cargo prefers the extension-less file when both exist.
   for (const path of [join(cargoHome, 'config'), join(cargoHome, 'config.toml')]) {
-    const r = await parsedConfig(ctx, path, 'registry.cargo', 'registry', parseCargoConfig);
+    const r = await parsedConfig(ctx, path, registryFile('cargo'), parseCargoConfig);
     if (!r) continue;
     if ('error' in r) return [r.error];
-    return r.value ? [registrySignal('registry.cargo', r.value.registry, fileSource(ctx, path), { name: r.value.name })] : [];
+    return r.value ? [registrySignal({ ecosystem: 'cargo', setting: 'registry' }, r.value.registry, fileSource(ctx, path), { name: r.value.name })] : [];
   }
   return [];
 }
@@ -170,9 +179,9 @@ async function mavenSignals(ctx: SampleContext): Promise<Signal[]> {
   const path = join(ctx.home, '.m2', 'settings.xml');
   const text = await readConfig(ctx, path);
   if (!text) return [];
-  if (!text.ok) return [errorSignal('registry.maven', 'registry', fileSource(ctx, path), text.reason)];
+  if (!text.ok) return [errorSignal(registryFile('maven')(displayPath(path, ctx.home)), fileSource(ctx, path), text.reason)];
   const mirror = parseMavenSettings(text.value);
-  return mirror ? [registrySignal('registry.maven', mirror.url, fileSource(ctx, path), { mirrorOf: mirror.mirrorOf })] : [];
+  return mirror ? [registrySignal({ ecosystem: 'maven', setting: 'registry' }, mirror.url, fileSource(ctx, path), { mirrorOf: mirror.mirrorOf })] : [];
 }
 
 /**

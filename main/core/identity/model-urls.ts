@@ -35,5 +35,5 @@ export function modelBaseUrlSignals(env: Readonly<Record<string, string | undefi
       return KNOWN.has(name) || (LOOKS_LIKE_BASE_URL.test(name) && isHttpUrl(value));
     })
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, value]) => urlSignal(`model.base-url.${name}`, 'model-endpoint', value, `env:${name}`, { defaultScheme: 'https' }));
+    .map(([name, value]) => urlSignal({ kind: 'model-endpoint', key: { variable: name } }, value, `env:${name}`, { defaultScheme: 'https' }));
 }

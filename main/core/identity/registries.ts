@@ -1,7 +1,8 @@
 import ini from 'ini';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import type { Signal } from '../../../contract/snapshot.js';
+import type { KeyOf, Signal } from '../../../contract/snapshot.js';
+import { signalId } from '../../../contract/signal-key.js';
 import { fail, ok, type Outcome } from '../context.js';
 import { iniSyntaxProblem } from '../ini-check.js';
 import { okSignal } from '../signal.js';
@@ -9,8 +10,14 @@ import { urlSignal } from '../url-signal.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** A registry setting found in one config file: signal id suffix -> raw value. */
-export type RegistrySettings = Map<string, string>;
+export type RegistryKey = KeyOf<'registry'>;
+
+/** Registry settings found in one config file, by signal id (a later file's setting replaces an earlier one). */
+export type RegistrySettings = Map<string, { key: RegistryKey; value: string }>;
+
+function setting(settings: RegistrySettings, key: RegistryKey, value: string): void {
+  settings.set(signalId({ kind: 'registry', key }), { key, value });
+}
 
 function firstErrorLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
@@ -21,7 +28,11 @@ export function expandEnv(value: string, env: Env): string {
   return value.replace(/\$\{([^}]+)\}/g, (_, name: string) => env[name] ?? '');
 }
 
-const NPM_KEYS: Record<string, string> = { registry: 'registry.npm', proxy: 'registry.npm.proxy', 'https-proxy': 'registry.npm.https-proxy' };
+const NPM_KEYS: Record<string, RegistryKey> = {
+  registry: { ecosystem: 'npm', setting: 'registry' },
+  proxy: { ecosystem: 'npm', setting: 'proxy' },
+  'https-proxy': { ecosystem: 'npm', setting: 'https-proxy' },
+};
 
 /**
  * ~/.npmrc -> registry.npm, registry.npm.proxy, registry.npm.https-proxy and registry.npm.@scope.
@@ -34,8 +45,8 @@ export function parseNpmrc(text: string, env: Env): Outcome<RegistrySettings> {
   for (const [key, value] of Object.entries(ini.parse(text))) {
     if (typeof value !== 'string') continue;
     const scope = /^(@[^:]+):registry$/.exec(key)?.[1];
-    const id = scope ? `registry.npm.${scope}` : NPM_KEYS[key];
-    if (id) settings.set(id, expandEnv(value, env));
+    const found: RegistryKey | undefined = scope ? { ecosystem: 'npm', setting: 'scope', scope } : NPM_KEYS[key];
+    if (found) setting(settings, found, expandEnv(value, env));
   }
   return ok(settings);
 }
@@ -49,10 +60,16 @@ export function parseYarnrc(text: string): Outcome<RegistrySettings> {
     return fail(`malformed .yarnrc.yml: ${firstErrorLine(error)}`);
   }
   const server = (doc as { npmRegistryServer?: unknown } | null)?.npmRegistryServer;
-  return ok(new Map(typeof server === 'string' && server ? [['registry.yarn', server]] : []));
+  const settings: RegistrySettings = new Map();
+  if (typeof server === 'string' && server) setting(settings, { ecosystem: 'yarn', setting: 'registry' }, server);
+  return ok(settings);
 }
 
-const PIP_KEYS: Record<string, string> = { 'index-url': 'registry.pip', 'extra-index-url': 'registry.pip.extra', proxy: 'registry.pip.proxy' };
+const PIP_KEYS: Record<string, RegistryKey> = {
+  'index-url': { ecosystem: 'pip', setting: 'registry' },
+  'extra-index-url': { ecosystem: 'pip', setting: 'extra' },
+  proxy: { ecosystem: 'pip', setting: 'proxy' },
+};
 
 /** configparser continuation lines (indented) belong to the previous value. */
 function joinContinuations(text: string): string {
@@ -68,19 +85,19 @@ export function parsePipConf(text: string): Outcome<RegistrySettings> {
   const settings: RegistrySettings = new Map();
   for (const section of ['global', 'install']) {
     for (const [key, value] of Object.entries((parsed[section] ?? {}) as Record<string, unknown>)) {
-      const id = PIP_KEYS[key.replace(/_/g, '-').toLowerCase()];
-      if (id && typeof value === 'string' && value.trim()) settings.set(id, value.trim());
+      const found = PIP_KEYS[key.replace(/_/g, '-').toLowerCase()];
+      if (found && typeof value === 'string' && value.trim()) setting(settings, found, value.trim());
     }
   }
   return ok(settings);
 }
 
 /** PIP_INDEX_URL, PIP_EXTRA_INDEX_URL, PIP_PROXY: pip's env overrides. */
-export function pipEnvSettings(env: Env): Array<[id: string, value: string, variable: string]> {
-  return Object.entries(PIP_KEYS).flatMap(([key, id]) => {
-    const variable = `PIP_${key.replace(/-/g, '_').toUpperCase()}`;
+export function pipEnvSettings(env: Env): Array<[key: RegistryKey, value: string, variable: string]> {
+  return Object.entries(PIP_KEYS).flatMap(([name, key]) => {
+    const variable = `PIP_${name.replace(/-/g, '_').toUpperCase()}`;
     const value = env[variable]?.trim();
-    return value ? [[id, value, variable] as [string, string, string]] : [];
+    return value ? [[key, value, variable] as [RegistryKey, string, string]] : [];
   });
 }
 
@@ -127,13 +144,14 @@ export function parseMavenSettings(text: string): { url: string; mirrorOf: strin
 }
 
 /** A registry signal: URL-valued (meta.host etc.); registry.pip.extra is a list of URLs. */
-export function registrySignal(id: string, raw: string, source: string, meta?: Signal['meta']): Signal {
-  if (id !== 'registry.pip.extra') return urlSignal(id, 'registry', raw, source, { defaultScheme: 'https', meta });
-  const entries = raw.split(/\s+/).filter(Boolean).map((u) => urlSignal(id, 'registry', u, source, { defaultScheme: 'https' }));
+export function registrySignal(key: RegistryKey, raw: string, source: string, meta?: Signal['meta']): Signal {
+  const about = { kind: 'registry', key } as const;
+  if (key.setting !== 'extra') return urlSignal(about, raw, source, { defaultScheme: 'https', meta });
+  const entries = raw.split(/\s+/).filter(Boolean).map((u) => urlSignal(about, u, source, { defaultScheme: 'https' }));
   const failed = entries.find((e) => e.status !== 'ok');
-  if (failed || entries.length === 0) return failed ?? urlSignal(id, 'registry', raw, source);
+  if (failed || entries.length === 0) return failed ?? urlSignal(about, raw, source);
   const hosts = entries.flatMap((e) => (typeof e.meta?.host === 'string' ? [e.meta.host] : []));
-  return okSignal(id, 'registry', entries.map((e) => String(e.value)), source, {
+  return okSignal(about, entries.map((e) => String(e.value)), source, {
     ...entries[0]?.meta,
     hosts: hosts.join(','),
     ...meta,

@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import type { Advice, Signal, Tool } from '../../../contract/snapshot.js';
 import { TOOL_COMMANDS } from '../knowledge/tool-commands.js';
-import { describeSignal, isKind } from './signal-kinds.js';
+import { describeSignal, isKind, isSignal } from './signal-kinds.js';
 import { emailDomainOf, textOf } from './signal-values.js';
 import { canReadSignal, presentTools } from './visibility.js';
 
@@ -33,13 +33,19 @@ function wrappers(signals: readonly Signal[], tools: readonly Tool[], prefix: st
 const PROXY_ENV_VARS = ['HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', 'all_proxy'];
 
 function envVarOf(signal: Signal): string | null {
-  const fromId = /^(?:proxy\.env|model\.base-url)\.(.+)$/.exec(signal.id)?.[1];
-  return fromId ?? /^env:(.+)$/.exec(signal.source)?.[1] ?? null;
+  if (isSignal(signal, 'model-endpoint')) return signal.key.variable;
+  if (isSignal(signal, 'proxy') && signal.key.source === 'env') return signal.key.variable;
+  return /^env:(.+)$/.exec(signal.source)?.[1] ?? null;
 }
+
+/** The tool whose own config file holds the signal, if any. */
+const toolOf = (signal: Signal): string | null => (isSignal(signal, 'tool-setting') ? signal.key.toolId : null);
+
+const proxySource = (signal: Signal) => (isSignal(signal, 'proxy') ? signal.key : null);
 
 function localeAdvice(timezone: Signal[], locale: Signal[], tools: readonly Tool[]): Advice[] {
   if (!timezone.length && !locale.length) return [];
-  const lcAll = locale.some((s) => /^locale\.LC_/i.test(s.id));
+  const lcAll = locale.some((s) => isSignal(s, 'locale') && /^LC_/i.test(s.key.variable));
   const prefix = [
     ...(timezone.length ? ['TZ=UTC'] : []),
     ...(locale.length ? ['LANG=en_US.UTF-8'] : []),
@@ -50,8 +56,8 @@ function localeAdvice(timezone: Signal[], locale: Signal[], tools: readonly Tool
 }
 
 function proxyAdvice(proxies: Signal[], tools: readonly Tool[]): Advice[] {
-  const fromEnv = proxies.filter((s) => /^proxy\.(env|effective)\./.test(s.id));
-  const vars = fromEnv.some((s) => s.id.startsWith('proxy.effective.'))
+  const fromEnv = proxies.filter((s) => proxySource(s)?.source === 'env' || proxySource(s)?.source === 'effective');
+  const vars = fromEnv.some((s) => proxySource(s)?.source === 'effective')
     ? PROXY_ENV_VARS
     : [...new Set(fromEnv.map(envVarOf).filter((v): v is string => v !== null))];
   const advice: Advice[] = vars.length
@@ -65,13 +71,14 @@ function proxyAdvice(proxies: Signal[], tools: readonly Tool[]): Advice[] {
     });
   }
   for (const s of proxies) {
-    const tool = /^tool\.([^.]+)\./.exec(s.id)?.[1];
+    const tool = toolOf(s);
+    const system = proxySource(s);
     if (tool) advice.push({ text: `Remove the proxy (${describeSignal(s)}) from ${s.source.replace(/^file:/, '')} unless the tool needs it.`, toolId: tool });
-    else if (s.id === 'registry.npm.https-proxy' || s.id === 'registry.npm.proxy') {
-      advice.push({ text: 'Keep the proxy out of your user .npmrc; npm also honours HTTPS_PROXY per command.', command: `npm config delete ${s.id.slice('registry.npm.'.length)} --location=user` });
-    } else if (/^proxy\.system\.gnome\./.test(s.id) || (s.id === 'proxy.pac' && /gnome/.test(String(s.meta?.source ?? s.source)))) {
+    else if (isSignal(s, 'registry') && s.key.ecosystem === 'npm') {
+      advice.push({ text: 'Keep the proxy out of your user .npmrc; npm also honours HTTPS_PROXY per command.', command: `npm config delete ${s.key.setting} --location=user` });
+    } else if (system && 'system' in system && system.system === 'gnome') {
       advice.push({ text: 'The system proxy is readable by every app; if only some apps need it, turn it off system-wide and set it for those apps.', command: "gsettings set org.gnome.system.proxy mode 'none'" });
-    } else if (/^proxy\.(system|pac)/.test(s.id)) {
+    } else if (system && 'system' in system) {
       advice.push({ text: `The system proxy (${describeSignal(s)}) is readable by every app; if only some apps need it, turn it off system-wide and set it for those apps.` });
     }
   }
@@ -87,7 +94,7 @@ const REGISTRY_RESET: Readonly<Record<string, string>> = {
 
 function registryAdvice(registries: Signal[], tools: readonly Tool[]): Advice[] {
   return registries.flatMap((s): Advice[] => {
-    const ecosystem = s.id.slice('registry.'.length);
+    const ecosystem = isSignal(s, 'registry') ? s.key.ecosystem : 'package';
     const envVar = /^env:(.+)$/.exec(s.source)?.[1];
     if (envVar) return wrappers([s], tools, `env -u ${envVar}`, `${envVar} unset, so it does not see your ${ecosystem} mirror`);
     const reset = REGISTRY_RESET[ecosystem];
@@ -114,7 +121,7 @@ function identityAdvice(evidence: Signal[]): Advice[] {
 
 function modelAdvice(endpoints: Signal[], tools: readonly Tool[]): Advice[] {
   return endpoints.flatMap((s): Advice[] => {
-    const tool = /^tool\.([^.]+)\./.exec(s.id)?.[1];
+    const tool = toolOf(s);
     if (tool) return [{ text: `${describeSignal(s)} is in ${s.source.replace(/^file:/, '')}; every tool that reads that file sees it.`, toolId: tool }];
     const envVar = envVarOf(s);
     return envVar

@@ -5,11 +5,11 @@
  * the time zone is Asia/Shanghai or Asia/Urumqi, or when the proxy host or ANTHROPIC_BASE_URL host
  * is Chinese or an AI lab's.
  */
-import type { CheckResult, Signal, Tool } from '../../../contract/snapshot.js';
+import type { CheckResult, Signal, TimezoneSource, Tool } from '../../../contract/snapshot.js';
 import { canonicalTimeZone } from '../knowledge/countries.js';
 import { countryOfTld } from '../knowledge/domains.js';
 import { isLabMatch, matchOrganization } from '../knowledge/organizations.js';
-import { describeSignal, isKind, proxiesInForce } from './signal-kinds.js';
+import { describeSignal, isKind, isSignal, proxiesInForce } from './signal-kinds.js';
 import { hostsOf, textOf } from './signal-values.js';
 import { visibleTo, visibleToAll } from './visibility.js';
 
@@ -49,11 +49,11 @@ const SIGNALLING_NOTE =
   `and the date separator switched from "${CHECK_2026_SIGNALLING.dateSeparators.normal}" to "${CHECK_2026_SIGNALLING.dateSeparators.flagged}".`;
 
 /** The time zone a tool process would resolve: the resolved zone first, then the raw sources. */
-const ZONE_PRIORITY = ['timezone.iana', 'timezone.intl', 'timezone.env', 'timezone.localtime', 'timezone.etc-timezone'];
+const ZONE_PRIORITY: readonly TimezoneSource[] = ['resolved', 'intl', 'env', 'localtime', 'etc-timezone'];
 
 function resolvedZone(signals: readonly Signal[]): Signal | null {
-  for (const id of ZONE_PRIORITY) {
-    const found = signals.find((s) => s.id === id && textOf(s));
+  for (const source of ZONE_PRIORITY) {
+    const found = signals.find((s) => isSignal(s, 'timezone') && s.key.source === source && textOf(s));
     if (found) return found;
   }
   return null;
@@ -65,7 +65,13 @@ export function isCheckedZone(zone: string): boolean {
   return (CHECK_2026_ZONES as readonly string[]).includes(canonical);
 }
 
-const BASE_URL_IDS = /^(model\.base-url\.ANTHROPIC_BASE_URL|tool\.[^.]+\.env\.ANTHROPIC_BASE_URL|tool\.claude-code\.base-url(#\d+)?)$/;
+/** ANTHROPIC_BASE_URL in the env or in any tool's config, or Claude Code's own base-URL setting. */
+function isAnthropicBaseUrl(signal: Signal): boolean {
+  if (isSignal(signal, 'model-endpoint')) return signal.key.variable === 'ANTHROPIC_BASE_URL';
+  if (!isSignal(signal, 'tool-setting')) return false;
+  const { setting, variable, toolId } = signal.key;
+  return (setting === 'env' && variable === 'ANTHROPIC_BASE_URL') || (toolId === 'claude-code' && setting === 'base-url');
+}
 
 /** Why a host is on the check's lists, or null. Anthropic's own API is the tool's default, not a hit. */
 function listedBecause(host: string): string | null {
@@ -83,7 +89,7 @@ interface HostHit {
 }
 
 function hostHits(signals: readonly Signal[], proxies: readonly Signal[]): HostHit[] {
-  const candidates = [...proxies.filter((s) => isKind(s, 'proxy')), ...signals.filter((s) => BASE_URL_IDS.test(s.id))];
+  const candidates = [...proxies.filter((s) => isKind(s, 'proxy')), ...signals.filter(isAnthropicBaseUrl)];
   return candidates.flatMap((signal) =>
     hostsOf(signal).flatMap((host) => {
       const why = listedBecause(host);

@@ -12,7 +12,7 @@ import { countryOfTld, isIpLiteral, registrableDomain } from '../knowledge/domai
 import { findEmailProvider } from '../knowledge/email-providers.js';
 import { findMirror } from '../knowledge/mirrors.js';
 import { impliesMembership, isLabMatch, matchOrganization, type OrgMatch } from '../knowledge/organizations.js';
-import { describeSignal, isKind, proxyInForce, type SignalKind } from './signal-kinds.js';
+import { describeSignal, isKind, isSignal, proxyInForce, type EvidenceKind } from './signal-kinds.js';
 import { emailDomainOf, hostsOf, textOf } from './signal-values.js';
 
 export type Weight = 'weak' | 'strong';
@@ -37,7 +37,7 @@ export interface Rule {
   id: string;
   inference: InferenceId;
   /** The kind of signal it reads. */
-  takes: SignalKind;
+  takes: EvidenceKind;
   weight: Weight;
   /** Independence key: matches from rules sharing a group count as one piece of evidence. */
   group: string;
@@ -94,7 +94,7 @@ function describeHost(signal: Signal, host: string): string {
   return describeSignal(Array.isArray(signal.value) ? { ...signal, value: host } : signal);
 }
 
-function countryRule(id: string, takes: SignalKind, group: string, fact: HostFact<{ code: string; how: string }>, note = ''): Rule {
+function countryRule(id: string, takes: EvidenceKind, group: string, fact: HostFact<{ code: string; how: string }>, note = ''): Rule {
   return {
     id, inference: 'location.country', takes, weight: 'weak', group,
     match: perHost(fact, ({ code, how }, host, s) => ({ value: code, detail: `${describeHost(s, host)} (${how} ${named(code)}${note})` })),
@@ -102,7 +102,7 @@ function countryRule(id: string, takes: SignalKind, group: string, fact: HostFac
 }
 
 /** "Works at X" for hosts under an organisation's staff domains. */
-function orgRule(id: string, takes: SignalKind, weight: Weight, group: string, fact: HostFact<OrgMatch> = membership): Rule {
+function orgRule(id: string, takes: EvidenceKind, weight: Weight, group: string, fact: HostFact<OrgMatch> = membership): Rule {
   return {
     id, inference: 'affiliation.organization', takes, weight, group,
     match: perHost(fact, (m, host, s) => ({ value: m.org.name, detail: `${describeHost(s, host)} (${m.org.name})` })),
@@ -110,7 +110,7 @@ function orgRule(id: string, takes: SignalKind, weight: Weight, group: string, f
 }
 
 /** "Works at lab X" for hosts under an AI lab's own domains. */
-function labRule(id: string, takes: SignalKind, group: string, fact: HostFact<OrgMatch> = labMembership): Rule {
+function labRule(id: string, takes: EvidenceKind, group: string, fact: HostFact<OrgMatch> = labMembership): Rule {
   return {
     id, inference: 'affiliation.ai-lab', takes, weight: 'strong', group,
     match: perHost(fact, (m, host, s) => ({ value: m.org.name, relation: 'member', detail: `${describeHost(s, host)} (${labLabel(m)})` })),
@@ -171,12 +171,12 @@ export const RULES: readonly Rule[] = [
 
   // network.proxy
   ...([
-    ['proxy.env', /^proxy\.(env|effective)\./, 'strong'],
-    ['proxy.system', /^proxy\.(system|pac)\./, 'strong'],
-    ['proxy.tool-config', /^(tool|registry)\./, 'strong'],
-  ] as const).map(([id, ids, weight]): Rule => ({
-    id, inference: 'network.proxy', takes: 'proxy', weight, group: id,
-    match: (s, ctx) => (ids.test(s.id) && proxyInForce(s, ctx.signals) ? [{ value: true, detail: describeSignal(s) }] : []),
+    ['proxy.env', (s) => isSignal(s, 'proxy') && (s.key.source === 'env' || s.key.source === 'effective')],
+    ['proxy.system', (s) => isSignal(s, 'proxy') && s.key.source !== 'env' && s.key.source !== 'effective'],
+    ['proxy.tool-config', (s) => s.kind === 'tool-setting' || s.kind === 'registry'],
+  ] as const satisfies ReadonlyArray<readonly [string, (s: Signal) => boolean]>).map(([id, from]): Rule => ({
+    id, inference: 'network.proxy', takes: 'proxy', weight: 'strong', group: id,
+    match: (s, ctx) => (from(s) && proxyInForce(s, ctx.signals) ? [{ value: true, detail: describeSignal(s) }] : []),
   })),
   {
     id: 'proxy.pac', inference: 'network.proxy', takes: 'pac', weight: 'weak', group: 'proxy.system',

@@ -1,29 +1,54 @@
 /**
- * Which signal ids carry which kind of evidence (per the id conventions in contract/snapshot.ts),
- * how to name a signal in a sentence, and whether a proxy setting is actually in force.
+ * Which signals carry which kind of evidence, read from their typed kind and key (never from the
+ * id), how to name a signal in a sentence, and whether a proxy setting is actually in force.
  */
-import type { Signal } from '../../../contract/snapshot.js';
+import type { Signal, SignalKind } from '../../../contract/snapshot.js';
 import { emailDomainOf, textOf } from './signal-values.js';
 
-export const KINDS = {
-  timezone: /^timezone\.(?!offset$)[^.]+$/,
-  locale: /^locale\.[^.]+$/,
+/** A signal narrowed to one kind, so its key has that kind's shape. */
+export type SignalOf<K extends SignalKind> = Extract<Signal, { kind: K }>;
+
+export function isSignal<K extends SignalKind>(signal: Signal, kind: K): signal is SignalOf<K> {
+  return signal.kind === kind;
+}
+
+const HTTPS_PROXY_VAR = /^(https_proxy|all_proxy)$/i;
+
+/** The env var a tool-config setting sets, if it is of kind env. */
+const settingVariable = (s: SignalOf<'tool-setting'>): string | null => (s.key.setting === 'env' ? (s.key.variable ?? null) : null);
+
+export const EVIDENCE = {
+  timezone: (s: Signal) => isSignal(s, 'timezone') && s.key.source !== 'offset',
+  locale: (s: Signal) => isSignal(s, 'locale'),
   /** Proxy settings that apply to HTTPS requests and name a proxy host. */
-  proxy: /^(proxy\.effective\.https|proxy\.env\.(https_proxy|all_proxy)|proxy\.system\.[^.]+\.(https|socks)|proxy\.pac\.result|tool\.[^.]+\.(proxy(#\d+)?|env\.(https_proxy|all_proxy))|registry\.npm\.(https-)?proxy|registry\.pip\.proxy)$/i,
+  proxy: (s: Signal): boolean => {
+    if (isSignal(s, 'proxy')) {
+      const k = s.key;
+      if (k.source === 'effective') return k.scheme === 'https';
+      if (k.source === 'env') return HTTPS_PROXY_VAR.test(k.variable);
+      if (k.source === 'system') return k.setting === 'https' || k.setting === 'socks';
+      return k.source === 'pac-result';
+    }
+    if (isSignal(s, 'tool-setting')) return s.key.setting === 'proxy' || HTTPS_PROXY_VAR.test(settingVariable(s) ?? '');
+    if (isSignal(s, 'registry')) return s.key.setting === 'proxy' || s.key.setting === 'https-proxy';
+    return false;
+  },
   /** A PAC script in force: proxying depends on the script, the URL names only where it is served. */
-  pac: /^(proxy\.pac|proxy\.system\.[^.]+\.pac)$/,
-  /** Package registries: registry.npm, registry.pip.extra, registry.npm.@scope ... (not their proxies). */
-  registry: /^registry\.[a-z]+(\.(extra|@[^.]+))?$/,
-  model: /^(model\.base-url\.[^.]+|tool\.[^.]+\.(base-url(#\d+)?|env\.[a-z_]*base_url))$/i,
-  email: /^identity\.git\.email$/,
-  dns: /^identity\.dns\.(search|domain)$/,
-  hostname: /^identity\.hostname$/,
+  pac: (s: Signal) => isSignal(s, 'proxy') && (s.key.source === 'pac' || (s.key.source === 'system' && s.key.setting === 'pac')),
+  /** Package registries: the index, pip's extra index, npm @scope registries (not their proxies). */
+  registry: (s: Signal) => isSignal(s, 'registry') && ['registry', 'extra', 'scope'].includes(s.key.setting),
+  model: (s: Signal): boolean =>
+    isSignal(s, 'model-endpoint') ||
+    (isSignal(s, 'tool-setting') && (s.key.setting === 'base-url' || /base_url$/i.test(settingVariable(s) ?? ''))),
+  email: (s: Signal) => isSignal(s, 'identity') && s.key.field === 'git-email',
+  dns: (s: Signal) => isSignal(s, 'identity') && (s.key.field === 'dns-search' || s.key.field === 'dns-domain'),
+  hostname: (s: Signal) => isSignal(s, 'identity') && s.key.field === 'hostname',
 } as const;
 
-export type SignalKind = keyof typeof KINDS;
+export type EvidenceKind = keyof typeof EVIDENCE;
 
-export function isKind(signal: Signal, kind: SignalKind): boolean {
-  return KINDS[kind].test(signal.id);
+export function isKind(signal: Signal, kind: EvidenceKind): boolean {
+  return EVIDENCE[kind](signal);
 }
 
 const OFF_MODES = new Set(['none', 'off', 'false', '0', 'direct', 'disabled', 'no']);
@@ -34,19 +59,21 @@ const OFF_MODES = new Set(['none', 'off', 'false', '0', 'direct', 'disabled', 'n
  */
 export function proxyInForce(signal: Signal, all: readonly Signal[]): boolean {
   if (!textOf(signal)) return false;
+  if (!isSignal(signal, 'proxy')) return true;
+  const key = signal.key;
   // A PAC answer names a proxy host, or none for DIRECT.
-  if (signal.id === 'proxy.pac.result') return typeof signal.meta?.host === 'string' && signal.meta.host !== '';
-  const find = (id: string) => all.find((s) => s.id === id && s.status === 'ok');
-  if (/^proxy\.env\./i.test(signal.id)) {
-    const effective = find('proxy.effective.https');
+  if (key.source === 'pac-result') return typeof signal.meta?.host === 'string' && signal.meta.host !== '';
+  const ok = all.filter((s): s is SignalOf<'proxy'> => s.status === 'ok' && isSignal(s, 'proxy'));
+  if (key.source === 'env') {
+    const effective = ok.find((s) => s.key.source === 'effective' && s.key.scheme === 'https');
     return !effective || effective.value !== null;
   }
-  const system = /^proxy\.system\.([^.]+)\.([^.]+)$/.exec(signal.id);
-  if (system) {
-    const mode = String(find(`proxy.system.${system[1]}.mode`)?.value ?? '').toLowerCase();
+  if (key.source === 'system') {
+    const modeSignal = ok.find((s) => s.key.source === 'system' && s.key.system === key.system && s.key.setting === 'mode');
+    const mode = String(modeSignal?.value ?? '').toLowerCase();
     if (OFF_MODES.has(mode)) return false;
-    if (mode === 'manual' && system[2] === 'pac') return false;
-    if ((mode === 'pac' || mode === 'auto-detect') && system[2] !== 'pac') return false;
+    if (mode === 'manual' && key.setting === 'pac') return false;
+    if ((mode === 'pac' || mode === 'auto-detect') && key.setting !== 'pac') return false;
   }
   return true;
 }
@@ -61,31 +88,41 @@ const SYSTEM_NAMES: Readonly<Record<string, string>> = { gnome: 'GNOME', kde: 'K
 /** How a signal reads in a sentence: "time zone Asia/Shanghai", "HTTPS_PROXY=http://proxy:8080". */
 export function describeSignal(signal: Signal): string {
   const value = Array.isArray(signal.value) ? signal.value.join(', ') : String(signal.value);
-  const parts = signal.id.split('.'); // ids are dotted paths by convention, not domains
-  const [head, second] = parts;
-  const last = parts.slice(2).join('.');
-  if (head === 'timezone') return `time zone ${value}`;
-  if (head === 'locale') return second === 'intl' ? `locale ${value}` : `${second}=${value}`;
-  if (signal.id === 'proxy.effective.https') return `HTTPS proxy ${value}`;
-  if (signal.id === 'proxy.pac') return `PAC script ${value}`;
-  if (signal.id === 'proxy.pac.result') return `PAC answer "${value}"`;
-  if (head === 'proxy' && second === 'env') return `${last}=${value}`;
-  if (head === 'proxy' && second === 'system') {
-    const [source = '', key = ''] = parts.slice(2);
-    return `${SYSTEM_NAMES[source] ?? source} system ${key === 'pac' ? 'PAC script' : `${key} proxy`} ${value}`;
+  switch (signal.kind) {
+    case 'timezone':
+      return `time zone ${value}`;
+    case 'locale':
+      return signal.key.variable === 'intl' ? `locale ${value}` : `${signal.key.variable}=${value}`;
+    case 'proxy': {
+      const key = signal.key;
+      if (key.source === 'effective') return `${key.scheme.toUpperCase()} proxy ${value}`;
+      if (key.source === 'env' || key.source === 'no-proxy') return `${key.variable}=${value}`;
+      if (key.source === 'pac') return `PAC script ${value}`;
+      if (key.source === 'pac-result') return `PAC answer "${value}"`;
+      const system = SYSTEM_NAMES[key.system] ?? key.system;
+      return `${system} system ${key.setting === 'pac' ? 'PAC script' : `${key.setting} proxy`} ${value}`;
+    }
+    case 'registry': {
+      const { ecosystem, setting, scope } = signal.key;
+      if (setting === 'registry') return `${ecosystem} registry ${value}`;
+      if (setting === 'extra') return `${ecosystem} registry extra ${value}`;
+      return setting === 'scope' ? `${ecosystem} registry ${scope ?? ''} ${value}` : `${ecosystem} ${setting} ${value}`;
+    }
+    case 'model-endpoint':
+      return `${signal.key.variable}=${value}`;
+    case 'tool-setting': {
+      const { toolId, setting, variable } = signal.key;
+      return setting === 'env' ? `${variable ?? signal.key.name}=${value} in ${toolId}'s config` : `${toolId} ${setting} setting ${value}`;
+    }
+    case 'identity': {
+      const field = signal.key.field;
+      if (field === 'git-email') return `git user.email domain ${emailDomainOf(signal) ?? value}`;
+      if (field === 'dns-search') return `DNS search domain ${value}`;
+      if (field === 'dns-domain') return `DNS domain ${value}`;
+      if (field === 'git-name') return `git user.name ${value}`;
+      return `${field} ${value}`;
+    }
+    default:
+      return `${signal.id} ${value}`;
   }
-  if (head === 'registry') {
-    if (parts.length === 2) return `${second} registry ${value}`;
-    return last === 'extra' || last.startsWith('@') ? `${second} registry ${last} ${value}` : `${second} ${last} ${value}`;
-  }
-  if (head === 'model') return `${last}=${value}`;
-  if (head === 'tool') {
-    const key = parts.slice(2).join('.');
-    return key.startsWith('env.') ? `${key.slice(4)}=${value} in ${second}'s config` : `${second} ${key} setting ${value}`;
-  }
-  if (signal.id === 'identity.git.email') return `git user.email domain ${emailDomainOf(signal) ?? value}`;
-  if (signal.id === 'identity.dns.search') return `DNS search domain ${value}`;
-  if (signal.id === 'identity.dns.domain') return `DNS domain ${value}`;
-  if (signal.id === 'identity.hostname') return `hostname ${value}`;
-  return `${signal.id} ${value}`;
 }

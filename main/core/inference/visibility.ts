@@ -6,11 +6,23 @@
  */
 import type { Capability, Signal, Tool } from '../../../contract/snapshot.js';
 
-const ENV_IDS = /^(proxy\.(env|effective)\.|proxy\.no-proxy$|model\.base-url\.|identity\.(hostname|user)$)/;
+/** Signals read from the process environment (or what it resolves to). */
+function fromEnvironment(signal: Signal): boolean {
+  switch (signal.kind) {
+    case 'proxy':
+      return signal.key.source === 'env' || signal.key.source === 'effective' || signal.key.source === 'no-proxy';
+    case 'model-endpoint':
+      return true;
+    case 'identity':
+      return signal.key.field === 'hostname' || signal.key.field === 'user';
+    default:
+      return false;
+  }
+}
 
 export function capabilitiesFor(signal: Signal): Capability[] {
-  if (/^(timezone|locale)\./.test(signal.id)) return ['timezone', 'env'];
-  if (ENV_IDS.test(signal.id)) return ['env'];
+  if (signal.kind === 'timezone' || signal.kind === 'locale') return ['timezone', 'env'];
+  if (fromEnvironment(signal)) return ['env'];
   // Registry and PAC settings may come from env vars (npm_config_registry, GOPROXY) or from files.
   if (signal.source.startsWith('env:')) return ['env'];
   return ['files'];

@@ -1,4 +1,4 @@
-import type { Signal } from '../../../contract/snapshot.js';
+import type { Signal, TimezoneSource } from '../../../contract/snapshot.js';
 import type { SampleContext } from '../context.js';
 import { errorSignal, okSignal, unavailableSignal, type SignalSampler } from '../signal.js';
 import { appleLocaleSignal, intlLocaleSignal, localeEnvSignals } from './locale.js';
@@ -15,37 +15,39 @@ import {
 async function zoneCandidates(ctx: SampleContext): Promise<{ signals: Signal[]; candidates: ZoneCandidate[] }> {
   const signals: Signal[] = [];
   const candidates: ZoneCandidate[] = [];
-  const add = (id: string, source: string, outcome: ZoneCandidate['outcome'], raw: string) => {
-    signals.push(zoneSignal(id, source, outcome, raw));
-    candidates.push({ id, source, outcome });
+  const add = (from: TimezoneSource, source: string, outcome: ZoneCandidate['outcome'], raw: string) => {
+    signals.push(zoneSignal(from, source, outcome, raw));
+    candidates.push({ from, source, outcome });
   };
+  const localtime = { kind: 'timezone', key: { source: 'localtime' } } as const;
+  const windows = { kind: 'timezone', key: { source: 'windows' } } as const;
 
   const tz = ctx.env.TZ;
-  if (tz) add('timezone.env', 'env:TZ', parseTzEnv(tz), tz);
+  if (tz) add('env', 'env:TZ', parseTzEnv(tz), tz);
 
   if (ctx.platform !== 'win32') {
     const target = await ctx.io.realPath('/etc/localtime');
     if (target.ok && target.value === '/etc/localtime') {
-      signals.push(unavailableSignal('timezone.localtime', 'timezone', 'file:/etc/localtime', 'a copied zone file, not a symlink: no zone name'));
-    } else if (target.ok) add('timezone.localtime', 'file:/etc/localtime', parseLocaltimeTarget(target.value), target.value);
-    else signals.push(unavailableSignal('timezone.localtime', 'timezone', 'file:/etc/localtime', target.reason));
+      signals.push(unavailableSignal(localtime, 'file:/etc/localtime', 'a copied zone file, not a symlink: no zone name'));
+    } else if (target.ok) add('localtime', 'file:/etc/localtime', parseLocaltimeTarget(target.value), target.value);
+    else signals.push(unavailableSignal(localtime, 'file:/etc/localtime', target.reason));
 
     const text = await ctx.io.readText('/etc/timezone');
     // Only Debian-family systems have /etc/timezone; its absence is not worth a signal.
-    if (text.ok) add('timezone.etc-timezone', 'file:/etc/timezone', parseEtcTimezone(text.value), text.value.trim());
+    if (text.ok) add('etc-timezone', 'file:/etc/timezone', parseEtcTimezone(text.value), text.value.trim());
   } else {
     const out = await ctx.io.run('tzutil', ['/g']);
     signals.push(
       out.ok
-        ? okSignal('timezone.windows', 'timezone', out.value.trim(), 'cmd:tzutil /g')
-        : unavailableSignal('timezone.windows', 'timezone', 'cmd:tzutil /g', out.reason),
+        ? okSignal(windows, out.value.trim(), 'cmd:tzutil /g')
+        : unavailableSignal(windows, 'cmd:tzutil /g', out.reason),
     );
   }
 
   // Intl reflects this process (its TZ and ICU), not necessarily the user's session: last resort.
   const intl = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const intlZone = canonicalZone(intl);
-  add('timezone.intl', 'intl (this process)', intlZone ? { ok: true, zone: intlZone } : { ok: false, reason: `Intl zone ${intl} unknown` }, intl);
+  add('intl', 'intl (this process)', intlZone ? { ok: true, zone: intlZone } : { ok: false, reason: `Intl zone ${intl} unknown` }, intl);
   return { signals, candidates };
 }
 
@@ -53,7 +55,7 @@ async function appleLocale(ctx: SampleContext): Promise<Signal[]> {
   if (ctx.platform !== 'darwin') return [];
   const source = 'cmd:defaults read -g AppleLocale';
   const out = await ctx.io.run('defaults', ['read', '-g', 'AppleLocale']);
-  return [out.ok ? appleLocaleSignal(out.value, source) : errorSignal('locale.AppleLocale', 'locale', source, out.reason)];
+  return [out.ok ? appleLocaleSignal(out.value, source) : errorSignal({ kind: 'locale', key: { variable: 'AppleLocale' } }, source, out.reason)];
 }
 
 /** Time zone (TZ, /etc/localtime, /etc/timezone, Intl; the best as timezone.iana) and locale. Never throws. */

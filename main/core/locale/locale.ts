@@ -41,16 +41,16 @@ export function localeEnvSignals(env: Readonly<Record<string, string | undefined
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, value]) => {
       const first = name === 'LANGUAGE' ? (value.split(':')[0] ?? '') : value;
-      return okSignal(`locale.${name}`, 'locale', value, `env:${name}`, { ...parsePosixLocale(first) });
+      return okSignal({ kind: 'locale', key: { variable: name } }, value, `env:${name}`, { ...parsePosixLocale(first) });
     });
 }
 
 export function intlLocaleSignal(tag: string): Signal {
-  return okSignal('locale.intl', 'locale', tag, 'intl (this process)', { ...parseBcp47(tag) });
+  return okSignal({ kind: 'locale', key: { variable: 'intl' } }, tag, 'intl (this process)', { ...parseBcp47(tag) });
 }
 
 /** `defaults read -g AppleLocale` prints e.g. "zh_CN" or "en_US@rg=cnzzzz". */
 export function appleLocaleSignal(output: string, source: string): Signal {
   const value = output.trim();
-  return okSignal('locale.AppleLocale', 'locale', value, source, { ...parsePosixLocale(value.replace(/@.*$/, '')) });
+  return okSignal({ kind: 'locale', key: { variable: 'AppleLocale' } }, value, source, { ...parsePosixLocale(value.replace(/@.*$/, '')) });
 }

@@ -1,4 +1,5 @@
-import type { Signal } from '../../../contract/snapshot.js';
+import type { Signal, TimezoneSource } from '../../../contract/snapshot.js';
+import { signalId } from '../../../contract/signal-key.js';
 import { errorSignal, okSignal } from '../signal.js';
 
 export type ZoneOutcome = { ok: true; zone: string } | { ok: false; reason: string };
@@ -53,14 +54,15 @@ export function zoneOffsetMinutes(zone: string, date: Date): number {
 }
 
 /** A raw zone source, as a signal: ok with the zone, or error with the reason. */
-export function zoneSignal(id: string, source: string, outcome: ZoneOutcome, raw: string): Signal {
+export function zoneSignal(from: TimezoneSource, source: string, outcome: ZoneOutcome, raw: string): Signal {
+  const about = { kind: 'timezone', key: { source: from } } as const;
   return outcome.ok
-    ? okSignal(id, 'timezone', outcome.zone, source, outcome.zone === raw ? undefined : { raw })
-    : errorSignal(id, 'timezone', source, outcome.reason);
+    ? okSignal(about, outcome.zone, source, outcome.zone === raw ? undefined : { raw })
+    : errorSignal(about, source, outcome.reason);
 }
 
 export interface ZoneCandidate {
-  id: string;
+  from: TimezoneSource;
   source: string;
   outcome: ZoneOutcome;
 }
@@ -71,10 +73,12 @@ export interface ZoneCandidate {
  */
 export function resolvedZoneSignals(candidates: readonly ZoneCandidate[], now: Date): Signal[] {
   const best = candidates.find((c) => c.outcome.ok);
-  if (!best?.outcome.ok) return [errorSignal('timezone.iana', 'timezone', 'none', 'no source gave a valid time zone')];
+  const resolved = { kind: 'timezone', key: { source: 'resolved' } } as const;
+  if (!best?.outcome.ok) return [errorSignal(resolved, 'none', 'no source gave a valid time zone')];
   const { zone } = best.outcome;
+  const offset = { kind: 'timezone', key: { source: 'offset' } } as const;
   return [
-    okSignal('timezone.iana', 'timezone', zone, best.source, { from: best.id }),
-    okSignal('timezone.offset', 'timezone', zoneOffsetMinutes(zone, now), best.source, { zone, unit: 'minutes east of UTC' }),
+    okSignal(resolved, zone, best.source, { from: signalId({ kind: 'timezone', key: { source: best.from } }) }),
+    okSignal(offset, zoneOffsetMinutes(zone, now), best.source, { zone, unit: 'minutes east of UTC' }),
   ];
 }

@@ -21,8 +21,8 @@ export function proxyVariables(env: Env): Array<[name: string, value: string]> {
 export function proxyEnvSignals(env: Env): Signal[] {
   return proxyVariables(env).map(([name, value]) =>
     /^no_proxy$/i.test(name)
-      ? okSignal(`proxy.env.${name}`, 'proxy', value, `env:${name}`)
-      : urlSignal(`proxy.env.${name}`, 'proxy', value, `env:${name}`),
+      ? okSignal({ kind: 'proxy', key: { source: 'env', variable: name } }, value, `env:${name}`)
+      : urlSignal({ kind: 'proxy', key: { source: 'env', variable: name } }, value, `env:${name}`),
   );
 }
 
@@ -59,18 +59,21 @@ export function effectiveProxySignals(env: Env): Signal[] {
   const noProxy = envValue(env, 'no_proxy');
   const signals: Signal[] = [];
   for (const scheme of ['https', 'http'] as const) {
-    const id = `proxy.effective.${scheme}`;
+    const about = { kind: 'proxy', key: { source: 'effective', scheme } } as const;
     const target = PUBLIC_TARGETS[scheme];
     const proxy = proxyForUrl(env, target);
     const from = envValue(env, `${scheme}_proxy`) ?? envValue(env, 'all_proxy');
     if (proxy) {
-      signals.push(urlSignal(id, 'proxy', proxy, `env:${from?.name ?? 'all_proxy'}`, { meta: { target } }));
+      signals.push(urlSignal(about, proxy, `env:${from?.name ?? 'all_proxy'}`, { meta: { target } }));
     } else {
       // Either no variable applies, or NO_PROXY bypasses it for this host.
       const source = from && noProxy ? `env:${noProxy.name}` : 'env';
-      signals.push(okSignal(id, 'proxy', null, source, { target, host: null, port: null, scheme: null }));
+      signals.push(okSignal(about, null, source, { target, host: null, port: null, scheme: null }));
     }
   }
-  if (noProxy) signals.push(okSignal('proxy.no-proxy', 'proxy', noProxyEntries(noProxy.value), `env:${noProxy.name}`));
+  if (noProxy) {
+    const about = { kind: 'proxy', key: { source: 'no-proxy', variable: noProxy.name } } as const;
+    signals.push(okSignal(about, noProxyEntries(noProxy.value), `env:${noProxy.name}`));
+  }
   return signals;
 }

@@ -22,10 +22,10 @@ function systemReading(
   text: Outcome<string>,
   parse: (text: string) => Outcome<SystemProxy>,
 ): SystemReading {
-  const id = `proxy.system.${source}.mode`;
-  if (!text.ok) return { signals: [unavailableSignal(id, 'proxy', origin, text.reason)], pac: null };
+  const mode = { kind: 'proxy', key: { source: 'system', system: source, setting: 'mode' } } as const;
+  if (!text.ok) return { signals: [unavailableSignal(mode, origin, text.reason)], pac: null };
   const parsed = parse(text.value);
-  if (!parsed.ok) return { signals: [errorSignal(id, 'proxy', origin, parsed.reason)], pac: null };
+  if (!parsed.ok) return { signals: [errorSignal(mode, origin, parsed.reason)], pac: null };
   const { pac } = parsed.value;
   return { signals: systemProxySignals(source, parsed.value, origin), pac: pac ? { url: pac, source, origin } : null };
 }

@@ -1,7 +1,7 @@
 import { isIPv4 } from 'node:net';
 import { createPacResolver } from 'pac-resolver';
 import { QuickJS } from 'quickjs-wasi';
-import type { Signal } from '../../../contract/snapshot.js';
+import type { Signal, SystemProxySource } from '../../../contract/snapshot.js';
 import { errorSignal, okSignal, unavailableSignal } from '../signal.js';
 import type { SampleContext } from '../context.js';
 import { parseUrlish } from '../url.js';
@@ -74,8 +74,8 @@ export function pacResultMeta(result: string): Record<string, string | number | 
 
 export interface PacInForce {
   url: string;
-  /** Which system setting holds it: gnome | kde | macos | windows. */
-  source: string;
+  /** Which system setting holds it. */
+  source: SystemProxySource;
   /** Where that setting was read, e.g. "cmd:scutil --proxy". */
   origin: string;
 }
@@ -84,29 +84,30 @@ export interface PacInForce {
 export async function pacSignals(ctx: SampleContext, pacs: readonly PacInForce[]): Promise<Signal[]> {
   const signals: Signal[] = [];
   for (const pac of pacs) {
-    signals.push(pacUrlSignal('proxy.pac', pac.url, pac.origin, { source: pac.source }));
+    const result = { kind: 'proxy', key: { source: 'pac-result', system: pac.source } } as const;
+    signals.push(pacUrlSignal({ kind: 'proxy', key: { source: 'pac', system: pac.source } }, pac.url, pac.origin, { source: pac.source }));
     const path = localPacPath(pac.url);
     if (path === null) {
       signals.push(
-        unavailableSignal('proxy.pac.result', 'proxy', pac.origin, 'remote PAC not fetched (Telltale makes no network connections)'),
+        unavailableSignal(result, pac.origin, 'remote PAC not fetched (Telltale makes no network connections)'),
       );
       continue;
     }
     const origin = `file:${path}`;
     const text = await ctx.io.readText(path);
     if (!text.ok) {
-      signals.push(errorSignal('proxy.pac.result', 'proxy', origin, `PAC file unreadable: ${text.reason}`));
+      signals.push(errorSignal(result, origin, `PAC file unreadable: ${text.reason}`));
       continue;
     }
     const evaluated = await evaluatePac(text.value);
     signals.push(
       evaluated.ok
-        ? okSignal('proxy.pac.result', 'proxy', evaluated.result, origin, {
+        ? okSignal(result, evaluated.result, origin, {
             ...pacResultMeta(evaluated.result),
             target: PAC_TARGET,
             source: pac.source,
           })
-        : errorSignal('proxy.pac.result', 'proxy', origin, evaluated.reason),
+        : errorSignal(result, origin, evaluated.reason),
     );
   }
   return signals;

@@ -1,8 +1,8 @@
-import type { Signal } from '../../../contract/snapshot.js';
+import type { Signal, SignalKey, SystemProxySetting, SystemProxySource } from '../../../contract/snapshot.js';
 import { okSignal } from '../signal.js';
 import { urlSignal } from '../url-signal.js';
 
-export type SystemProxySource = 'gnome' | 'kde' | 'macos' | 'windows';
+export type { SystemProxySource };
 
 /** Normalised across platforms: what decides where traffic goes. */
 export type ProxyMode = 'none' | 'manual' | 'pac' | 'auto-detect' | 'environment';
@@ -24,21 +24,21 @@ export interface SystemProxy {
 const DEFAULT_SCHEME: Record<ProxyProtocol, string> = { http: 'http', https: 'http', socks: 'socks5', ftp: 'http' };
 
 export function systemProxySignals(source: SystemProxySource, proxy: SystemProxy, origin: string): Signal[] {
-  const prefix = `proxy.system.${source}`;
-  const signals: Signal[] = [okSignal(`${prefix}.mode`, 'proxy', proxy.mode, origin, { raw: proxy.rawMode })];
+  const about = (setting: SystemProxySetting): SignalKey => ({ kind: 'proxy', key: { source: 'system', system: source, setting } });
+  const signals: Signal[] = [okSignal(about('mode'), proxy.mode, origin, { raw: proxy.rawMode })];
   for (const [protocol, server] of Object.entries(proxy.servers) as Array<[ProxyProtocol, string]>) {
-    signals.push(urlSignal(`${prefix}.${protocol}`, 'proxy', server, origin, { defaultScheme: DEFAULT_SCHEME[protocol] }));
+    signals.push(urlSignal(about(protocol), server, origin, { defaultScheme: DEFAULT_SCHEME[protocol] }));
   }
-  if (proxy.pac) signals.push(pacUrlSignal(`${prefix}.pac`, proxy.pac, origin));
-  if (proxy.bypass.length > 0) signals.push(okSignal(`${prefix}.bypass`, 'proxy', proxy.bypass, origin));
+  if (proxy.pac) signals.push(pacUrlSignal(about('pac'), proxy.pac, origin));
+  if (proxy.bypass.length > 0) signals.push(okSignal(about('bypass'), proxy.bypass, origin));
   return signals;
 }
 
 /** A PAC location: a URL (meta.host etc.) or a local file (meta.host null, scheme "file"). */
-export function pacUrlSignal(id: string, pac: string, origin: string, meta: Signal['meta'] = {}): Signal {
+export function pacUrlSignal(about: SignalKey, pac: string, origin: string, meta: Signal['meta'] = {}): Signal {
   return localPacPath(pac) !== null && !/^file:/i.test(pac)
-    ? okSignal(id, 'proxy', pac, origin, { host: null, port: null, scheme: 'file', ...meta })
-    : urlSignal(id, 'proxy', pac, origin, { meta });
+    ? okSignal(about, pac, origin, { host: null, port: null, scheme: 'file', ...meta })
+    : urlSignal(about, pac, origin, { meta });
 }
 
 /** The local path of a PAC given as file:// URL or a plain path, or null for a remote PAC. */

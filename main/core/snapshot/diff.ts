@@ -2,6 +2,7 @@
 import type { Connection, Inference, Snapshot, SnapshotDiff, Tool } from '../../../contract/snapshot.js';
 import { formatConnection, formatEndpoint, formatValue } from './format.js';
 import { redactText } from '../secrets.js';
+import { processIndex, withOwnerName } from '../../../common/processes.js';
 
 const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 
@@ -93,8 +94,8 @@ export function diffSnapshots(a: Snapshot, b: Snapshot): SnapshotDiff {
     inferencesRemoved: onlyIn(a.inferences, b.inferences, inferenceKey),
     inferencesChanged,
     signalsChanged,
-    connectionsOpened: onlyIn(b.connections, a.connections, connectionKey),
-    connectionsClosed: onlyIn(a.connections, b.connections, connectionKey),
+    connectionsOpened: onlyIn(b.connections, a.connections, connectionKey).map((c) => withOwnerName(c, processIndex(b))),
+    connectionsClosed: onlyIn(a.connections, b.connections, connectionKey).map((c) => withOwnerName(c, processIndex(a))),
   };
 }
 

@@ -1,5 +1,5 @@
 /** Small formatters shared by the reports and the diff, so both show values the same way. */
-import type { Connection, SignalValue } from '../../../contract/snapshot.js';
+import type { Connection, NamedConnection, SignalValue } from '../../../contract/snapshot.js';
 
 export function formatValue(value: SignalValue | null): string {
   if (value === null) return '(none)';
@@ -21,7 +21,7 @@ export function formatRemote(connection: Connection): string {
   return host ? `${host} (${endpoint})` : endpoint;
 }
 
-export function formatConnection(c: Connection): string {
+export function formatConnection(c: NamedConnection): string {
   const who = `${c.process ?? '?'}${c.pid === null ? '' : ` (pid ${c.pid})`}`;
   const where = [c.remote?.country, c.remote?.org].filter(Boolean).join(', ');
   return [

@@ -2,7 +2,8 @@
  * The report as data: sections of fields, tables and items, built once from a snapshot so the
  * text, Markdown and HTML renderers show the same content and differ only in markup.
  */
-import type { Signal, SignalCategory, Snapshot, Tool } from '../../../contract/snapshot.js';
+import type { Signal, SignalKind, Snapshot, Tool } from '../../../contract/snapshot.js';
+import { ownerName, processIndex } from '../../../common/processes.js';
 import { formatEndpoint, formatRemote, formatValue } from './format.js';
 import { redactText } from '../secrets.js';
 
@@ -40,8 +41,8 @@ function signalValue(signal: Signal): string {
   return `${signal.status}: ${signal.reason ?? 'no reason given'}`;
 }
 
-function signalBlocks(snapshot: Snapshot, categories: SignalCategory[], none: string): ReportBlock[] {
-  const signals = snapshot.signals.filter((s) => categories.includes(s.category));
+function signalBlocks(snapshot: Snapshot, kinds: SignalKind[], none: string): ReportBlock[] {
+  const signals = snapshot.signals.filter((s) => kinds.includes(s.kind));
   if (signals.length === 0) return [{ kind: 'note', text: none }];
   return [{ kind: 'table', head: ['Signal', 'Value', 'Source'], rows: signals.map((s) => [s.id, signalValue(s), s.source]) }];
 }
@@ -56,7 +57,7 @@ function counts(values: string[], limit = Infinity): string {
 
 function hostSection(snapshot: Snapshot): ReportSection {
   const { platform, release, arch } = snapshot.host;
-  const system = snapshot.signals.filter((s) => s.category === 'system');
+  const system = snapshot.signals.filter((s) => s.kind === 'system');
   return {
     title: 'Host',
     blocks: [
@@ -70,9 +71,10 @@ function toolConfigSection(snapshot: Snapshot): ReportSection {
   const rows = snapshot.tools.flatMap((tool) =>
     (tool.settings ?? []).map((s) => [tool.name, s.file, s.key, s.kind, s.value ?? '(none)', s.note ?? '']),
   );
-  const signals = snapshot.signals.filter((s) => s.category === 'tool-config');
+  const kinds: SignalKind[] = ['tool-setting', 'tool-config'];
+  const signals = snapshot.signals.filter((s) => kinds.includes(s.kind));
   const blocks: ReportBlock[] = [];
-  if (signals.length > 0) blocks.push(...signalBlocks(snapshot, ['tool-config'], ''));
+  if (signals.length > 0) blocks.push(...signalBlocks(snapshot, kinds, ''));
   if (rows.length > 0) blocks.push({ kind: 'table', head: ['Tool', 'File', 'Key', 'Kind', 'Value', 'Why it matters'], rows });
   return { title: 'Tool configs', blocks: blocks.length > 0 ? blocks : [{ kind: 'note', text: 'No tool config settings found.' }] };
 }
@@ -107,6 +109,7 @@ function connectionsSection(snapshot: Snapshot): ReportSection {
   if (connections.length === 0) return { title: 'Connections', blocks: [{ kind: 'note', text: 'No connections sampled.' }] };
   const remote = connections.filter((c) => c.remoteAddress !== null);
   const established = connections.filter((c) => c.state.toUpperCase() === 'ESTABLISHED');
+  const processes = processIndex(snapshot);
   const blocks: ReportBlock[] = [
     {
       kind: 'fields',
@@ -129,7 +132,7 @@ function connectionsSection(snapshot: Snapshot): ReportSection {
           .slice(0, CONNECTION_LIST_LIMIT)
           .map((c) => [
             c.pid === null ? '-' : String(c.pid),
-            c.process ?? '?',
+            ownerName(c, processes) ?? '?',
             formatEndpoint(c.localAddress, c.localPort),
             formatRemote(c),
             c.remote?.country ?? '-',
