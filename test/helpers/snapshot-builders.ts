@@ -1,11 +1,9 @@
 /** Builders of contract objects for tests: a complete valid default, overridden per test. */
-import type { Connection, Inference, Signal, Snapshot, Tool } from '../../contract/snapshot.js';
+import type { Connection, Inference, Process, Signal, Snapshot, Tool } from '../../contract/snapshot.js';
 
 export function connection(overrides: Partial<Connection> = {}): Connection {
   return {
     pid: 4242,
-    process: 'node',
-    command: 'node /usr/lib/node_modules/@anthropic-ai/claude-code/cli.js',
     protocol: 'tcp',
     localAddress: '10.0.0.5',
     localPort: 51234,
@@ -14,6 +12,18 @@ export function connection(overrides: Partial<Connection> = {}): Connection {
     state: 'ESTABLISHED',
     remote: { country: 'US', asn: 399358, org: 'Anthropic, PBC', host: 'api.anthropic.com' },
     toolId: 'claude-code',
+    ...overrides,
+  };
+}
+
+export function process(overrides: Partial<Process> = {}): Process {
+  return {
+    pid: 4242,
+    ppid: 1,
+    name: 'node',
+    command: 'node /usr/lib/node_modules/@anthropic-ai/claude-code/cli.js',
+    toolId: 'claude-code',
+    startedAt: '2026-11-24T09:58:00.000Z',
     ...overrides,
   };
 }
@@ -33,7 +43,8 @@ export function tool(overrides: Partial<Tool> = {}): Tool {
 }
 
 export function signal(overrides: Partial<Signal> = {}): Signal {
-  return { id: 'timezone.iana', category: 'timezone', value: 'Asia/Shanghai', source: 'env:TZ', status: 'ok', ...overrides };
+  const base: Signal = { id: 'timezone.iana', kind: 'timezone', key: { source: 'resolved' }, value: 'Asia/Shanghai', source: 'env:TZ', status: 'ok' };
+  return { ...base, ...overrides } as Signal;
 }
 
 export function inference(overrides: Partial<Inference> = {}): Inference {
@@ -50,10 +61,11 @@ export function inference(overrides: Partial<Inference> = {}): Inference {
 
 export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     takenAt: '2026-11-24T10:00:00.000Z',
     host: { platform: 'linux', release: '6.1.0', arch: 'x64' },
     signals: [signal()],
+    processes: [process()],
     connections: [connection()],
     tools: [tool()],
     inferences: [inference()],

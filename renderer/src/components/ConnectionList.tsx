@@ -1,11 +1,14 @@
 import type { Connection } from '../../../contract/snapshot.js';
+import { ownerName, type ProcessIndex } from '../../../common/processes.js';
 import { formatEndpoint, formatOrg } from '../lib/connections.js';
 import { TableHead } from './TableHead.js';
 
 const LIMIT = 100;
 
 /** A plain table of a few connections (one tool's); the Connections view virtualises the full list. */
-export function ConnectionList({ connections, label }: { connections: readonly Connection[]; label: string }) {
+type Props = { connections: readonly Connection[]; processes: ProcessIndex; label: string };
+
+export function ConnectionList({ connections, processes, label }: Props) {
   if (connections.length === 0) return <p className="muted">No live connections.</p>;
   const shown = connections.slice(0, LIMIT);
   return (
@@ -18,7 +21,7 @@ export function ConnectionList({ connections, label }: { connections: readonly C
             {shown.map((c, index) => (
               <tr key={`${c.pid}-${c.localPort}-${c.remoteAddress}-${c.remotePort}-${index}`}>
                 <td>
-                  {c.process ?? '—'} {c.pid !== null && <span className="muted">({c.pid})</span>}
+                  {ownerName(c, processes) ?? '—'} {c.pid !== null && <span className="muted">({c.pid})</span>}
                 </td>
                 <td className="mono">{formatEndpoint(c.remoteAddress, c.remotePort) || '—'}</td>
                 <td>{c.remote?.host ?? '—'}</td>

@@ -7,7 +7,7 @@ const ROW_HEIGHT = 32;
 type Column = { label: string; sortKey?: SortKey; cell: (row: ConnectionRow) => string };
 
 const COLUMNS: Column[] = [
-  { label: 'Process', sortKey: 'process', cell: (r) => r.connection.process ?? '—' },
+  { label: 'Process', sortKey: 'process', cell: (r) => r.process?.name || '—' },
   { label: 'PID', sortKey: 'pid', cell: (r) => (r.connection.pid === null ? '—' : String(r.connection.pid)) },
   { label: 'Tool', sortKey: 'tool', cell: (r) => r.toolName || '—' },
   { label: 'Remote', sortKey: 'remote', cell: (r) => r.remote || '—' },

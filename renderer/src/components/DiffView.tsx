@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Connection, Inference, SnapshotDiff } from '../../../contract/snapshot.js';
+import type { Inference, NamedConnection, SnapshotDiff } from '../../../contract/snapshot.js';
 import { formatEndpoint } from '../lib/connections.js';
 import { formatValue } from '../lib/signals.js';
 import { clockTime } from '../lib/time.js';
@@ -24,7 +24,7 @@ function Part<T>({ title, items, render }: { title: string; items: readonly T[];
 }
 
 const inferenceText = (inference: Inference) => `${inference.statement} (${inference.confidence} confidence)`;
-const connectionText = (c: Connection) =>
+const connectionText = (c: NamedConnection) =>
   `${c.process ?? 'unknown process'}${c.pid !== null ? ` (${c.pid})` : ''} → ${formatEndpoint(c.remoteAddress, c.remotePort) || '—'}${c.remote?.host ? ` ${c.remote.host}` : ''}${c.remote?.country ? ` [${c.remote.country}]` : ''}`;
 
 function isEmpty(diff: SnapshotDiff): boolean {

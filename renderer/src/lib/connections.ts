@@ -1,4 +1,5 @@
-import type { Connection, RemoteInfo, Tool } from '../../../contract/snapshot.js';
+import type { Connection, Process, RemoteInfo, Tool } from '../../../contract/snapshot.js';
+import type { ProcessIndex } from '../../../common/processes.js';
 
 export type SortKey = 'process' | 'pid' | 'tool' | 'remote' | 'country' | 'org' | 'state';
 export type SortDirection = 'ascending' | 'descending';
@@ -19,6 +20,8 @@ export const NO_FILTER: ConnectionFilter = { text: '', tool: '', country: '', st
 /** One connection with what filtering and sorting need, computed once per snapshot. */
 export type ConnectionRow = {
   connection: Connection;
+  /** Its owner, from the snapshot's process list; null when unknown. */
+  process: Process | null;
   key: string;
   toolName: string;
   remote: string;
@@ -38,15 +41,16 @@ export function formatOrg(remote: RemoteInfo | null): string {
   return [remote?.asn != null ? `AS${remote.asn}` : null, remote?.org].filter(Boolean).join(' ');
 }
 
-export function toRows(connections: readonly Connection[], tools: readonly Tool[]): ConnectionRow[] {
+export function toRows(connections: readonly Connection[], tools: readonly Tool[], processes: ProcessIndex): ConnectionRow[] {
   const toolNames = new Map(tools.map((tool) => [tool.id, tool.name]));
   return connections.map((connection, index) => {
+    const process = connection.pid === null ? null : (processes.get(connection.pid) ?? null);
     const toolName = connection.toolId ? (toolNames.get(connection.toolId) ?? connection.toolId) : '';
     const remote = formatEndpoint(connection.remoteAddress, connection.remotePort);
     const haystack = [
       connection.pid === null ? null : `pid ${connection.pid}`,
-      connection.process,
-      connection.command,
+      process?.name,
+      process?.command,
       formatEndpoint(connection.localAddress, connection.localPort),
       remote,
       connection.remote?.host,
@@ -59,7 +63,7 @@ export function toRows(connections: readonly Connection[], tools: readonly Tool[
       .join('\n')
       .toLowerCase();
     const key = `${connection.protocol}|${connection.pid}|${connection.localAddress}:${connection.localPort}|${remote}|${index}`;
-    return { connection, key, toolName, remote, haystack };
+    return { connection, process, key, toolName, remote, haystack };
   });
 }
 
@@ -77,7 +81,7 @@ export function filterRows(rows: readonly ConnectionRow[], filter: ConnectionFil
 type SortValue = string | number | null;
 
 const SORT_VALUES: Record<SortKey, (row: ConnectionRow) => SortValue> = {
-  process: (row) => row.connection.process,
+  process: (row) => row.process?.name || null,
   pid: (row) => row.connection.pid,
   tool: (row) => row.toolName || null,
   remote: (row) => row.remote || null,

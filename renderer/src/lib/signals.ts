@@ -1,4 +1,4 @@
-import type { Signal, SignalCategory, SignalValue } from '../../../contract/snapshot.js';
+import type { Signal, SignalKind, SignalValue } from '../../../contract/snapshot.js';
 
 /** A signal value as one line of text. */
 export function formatValue(value: SignalValue | undefined): string {
@@ -19,26 +19,27 @@ export function indexSignals(signals: readonly Signal[]): Map<string, Signal> {
   return new Map(signals.map((signal) => [signal.id, signal]));
 }
 
-const CATEGORY_LABELS: Record<SignalCategory, string> = {
+/** Kinds in the order the Signals view shows them. */
+const KIND_LABELS: Record<SignalKind, string> = {
   proxy: 'Proxy',
   timezone: 'Time zone',
   locale: 'Locale',
   identity: 'Identity',
   registry: 'Package registries',
   'model-endpoint': 'Model endpoints',
-  'tool-config': 'Tool configuration',
+  'tool-setting': 'Tool settings',
+  'tool-config': 'Tool config files',
   system: 'System',
+  legacy: 'Other (from an older export)',
 };
 
-export function categoryLabel(category: SignalCategory): string {
-  return CATEGORY_LABELS[category];
+export function kindLabel(kind: SignalKind): string {
+  return KIND_LABELS[kind];
 }
 
-/** Signals grouped by category in a fixed order; empty categories are left out. */
-export function groupSignals(signals: readonly Signal[]): { category: SignalCategory; signals: Signal[] }[] {
-  const groups = new Map<SignalCategory, Signal[]>(
-    (Object.keys(CATEGORY_LABELS) as SignalCategory[]).map((category) => [category, []]),
-  );
-  for (const signal of signals) groups.get(signal.category)?.push(signal);
-  return [...groups].filter(([, list]) => list.length > 0).map(([category, list]) => ({ category, signals: list }));
+/** Signals grouped by kind in a fixed order; empty kinds are left out. */
+export function groupSignals(signals: readonly Signal[]): { kind: SignalKind; signals: Signal[] }[] {
+  const groups = new Map<SignalKind, Signal[]>((Object.keys(KIND_LABELS) as SignalKind[]).map((kind) => [kind, []]));
+  for (const signal of signals) groups.get(signal.kind)?.push(signal);
+  return [...groups].filter(([, list]) => list.length > 0).map(([kind, list]) => ({ kind, signals: list }));
 }

@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { Connection, Snapshot, Tool } from '../../../contract/snapshot.js';
+import type { Snapshot } from '../../../contract/snapshot.js';
+import { processIndex } from '../../../common/processes.js';
 import { ConnectionTable } from '../components/ConnectionTable.js';
 import {
   filterOptions,
@@ -14,7 +15,7 @@ import {
 } from '../lib/connections.js';
 import { clockTime } from '../lib/time.js';
 
-type Frozen = { connections: Connection[]; tools: Tool[]; takenAt: string };
+type Frozen = Pick<Snapshot, 'connections' | 'processes' | 'tools' | 'takenAt'>;
 
 export function ConnectionsView({ snapshot }: { snapshot: Snapshot }) {
   const [filter, setFilter] = useState<ConnectionFilter>(NO_FILTER);
@@ -24,7 +25,10 @@ export function ConnectionsView({ snapshot }: { snapshot: Snapshot }) {
   const text = useDeferredValue(filter.text);
 
   const source = frozen ?? snapshot;
-  const rows = useMemo(() => toRows(source.connections, source.tools), [source.connections, source.tools]);
+  const rows = useMemo(
+    () => toRows(source.connections, source.tools, processIndex(source)),
+    [source.connections, source.tools, source.processes], // eslint-disable-line react-hooks/exhaustive-deps -- source itself changes identity with every delta
+  );
   const options = useMemo(() => filterOptions(rows), [rows]);
   const filtered = useMemo(
     () => filterRows(rows, { text, tool: filter.tool, country: filter.country, state: filter.state }),
@@ -35,7 +39,9 @@ export function ConnectionsView({ snapshot }: { snapshot: Snapshot }) {
   const update = (patch: Partial<ConnectionFilter>) => setFilter((current) => ({ ...current, ...patch }));
   const toggleFreeze = () =>
     setFrozen((current) =>
-      current ? null : { connections: snapshot.connections, tools: snapshot.tools, takenAt: snapshot.takenAt },
+      current
+        ? null
+        : { connections: snapshot.connections, processes: snapshot.processes, tools: snapshot.tools, takenAt: snapshot.takenAt },
     );
 
   return (

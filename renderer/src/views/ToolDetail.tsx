@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Snapshot, Tool } from '../../../contract/snapshot.js';
+import { processIndex } from '../../../common/processes.js';
 import { Chips } from '../components/Chips.js';
 import { CommandLine } from '../components/CommandLine.js';
 import { ConnectionList } from '../components/ConnectionList.js';
@@ -84,7 +85,7 @@ export function ToolDetail({ tool, snapshot }: { tool: Tool; snapshot: Snapshot 
       <Chips items={tool.endpoints} label="Endpoints" empty="None known." />
 
       <h4>Live connections ({connections.length})</h4>
-      <ConnectionList connections={connections} label={`${tool.name} connections`} />
+      <ConnectionList connections={connections} processes={processIndex(snapshot)} label={`${tool.name} connections`} />
     </article>
   );
 }

@@ -49,11 +49,18 @@ models:
   '.kimi/config.toml': `default_model = "kimi-k2"\n\n[providers.kimi]\nbase_url = "https://api.kimi.com/coding/v1"\napi_key = "${MARK}"\n`,
 };
 
+/** A tool's setting by kind ("proxy"), by env var ("env.GEMINI_API_KEY"), or its config file ("config"). */
+function isSetting(s: Signal, toolId: string, setting: string): boolean {
+  if (s.kind === 'tool-config') return setting === 'config' && s.key.toolId === toolId;
+  if (s.kind !== 'tool-setting' || s.key.toolId !== toolId) return false;
+  return s.key.setting === 'env' ? setting === `env.${s.key.variable}` : s.key.setting === setting;
+}
+
 describe('readToolSettings on real files', () => {
   let home: string;
   let settings: Map<string, ToolSetting[]>;
   let signals: Signal[];
-  const find = (id: string, key?: string) => signals.filter((s) => s.id === id && (key === undefined || s.meta?.key === key));
+  const find = (toolId: string, setting: string) => signals.filter((s) => isSetting(s, toolId, setting));
 
   beforeAll(async () => {
     home = await mkdtemp(path.join(os.tmpdir(), 'telltale-settings-'));
@@ -82,36 +89,37 @@ describe('readToolSettings on real files', () => {
   });
 
   it('reads Claude Code’s env block: base URL and proxy with meta.host, the proxy password redacted', () => {
-    expect(find('tool.claude-code.base-url')).toEqual([
+    expect(find('claude-code', 'base-url')).toEqual([
       {
-        id: 'tool.claude-code.base-url',
-        category: 'tool-config',
+        id: 'tool.claude-code.base-url@~/.claude/settings.json:env.ANTHROPIC_BASE_URL',
+        kind: 'tool-setting',
+        key: { toolId: 'claude-code', setting: 'base-url', name: 'env.ANTHROPIC_BASE_URL', file: '~/.claude/settings.json' },
         value: 'https://api.moonshot.cn/anthropic',
         source: 'file:~/.claude/settings.json',
         status: 'ok',
         meta: { file: '~/.claude/settings.json', key: 'env.ANTHROPIC_BASE_URL', host: 'api.moonshot.cn', scheme: 'https' },
       },
     ]);
-    const [proxy] = find('tool.claude-code.proxy');
+    const [proxy] = find('claude-code', 'proxy');
     expect(proxy?.value).toBe('http://u:***@10.1.2.3:8080');
     expect(proxy?.meta).toMatchObject({ host: '10.1.2.3', port: 8080, key: 'env.HTTPS_PROXY' });
-    expect(find('tool.claude-code.telemetry')[0]?.value).toBe('1');
-    expect(find('tool.claude-code.model')[0]?.value).toBe('kimi-k2');
+    expect(find('claude-code', 'telemetry')[0]?.value).toBe('1');
+    expect(find('claude-code', 'model')[0]?.value).toBe('kimi-k2');
   });
 
   it('reports other env-block entries as tool.<id>.env.<VAR>, secrets as ***', () => {
-    expect(find('tool.claude-code.env.ANTHROPIC_AUTH_TOKEN')[0]?.value).toBe('***');
-    expect(find('tool.claude-code.env.ANTHROPIC_CUSTOM_HEADERS')[0]?.value).toBe('***');
-    expect(find('tool.claude-code.env.CLAUDE_CODE_MAX_OUTPUT_TOKENS')[0]?.value).toBe('32000');
+    expect(find('claude-code', 'env.ANTHROPIC_AUTH_TOKEN')[0]?.value).toBe('***');
+    expect(find('claude-code', 'env.ANTHROPIC_CUSTOM_HEADERS')[0]?.value).toBe('***');
+    expect(find('claude-code', 'env.CLAUDE_CODE_MAX_OUTPUT_TOKENS')[0]?.value).toBe('32000');
     // each key once: ANTHROPIC_BASE_URL is reported as base-url, not again as env
-    expect(find('tool.claude-code.env.ANTHROPIC_BASE_URL')).toEqual([]);
+    expect(find('claude-code', 'env.ANTHROPIC_BASE_URL')).toEqual([]);
   });
 
   it('reads VS Code settings.json with comments and trailing commas, for every tool that honours it', () => {
-    expect(find('tool.vscode.proxy')[0]).toMatchObject({ value: 'http://proxy.corp.example:3128', meta: { host: 'proxy.corp.example' } });
-    expect(find('tool.vscode.telemetry')[0]?.value).toBe('off');
-    expect(find('tool.copilot.proxy')[0]?.meta?.host).toBe('proxy.corp.example');
-    expect(find('tool.copilot.base-url')[0]).toMatchObject({
+    expect(find('vscode', 'proxy')[0]).toMatchObject({ value: 'http://proxy.corp.example:3128', meta: { host: 'proxy.corp.example' } });
+    expect(find('vscode', 'telemetry')[0]?.value).toBe('off');
+    expect(find('copilot', 'proxy')[0]?.meta?.host).toBe('proxy.corp.example');
+    expect(find('copilot', 'base-url')[0]).toMatchObject({
       value: 'https://copilot-gw.corp.example',
       meta: { key: 'github.copilot.advanced.debug.overrideProxyUrl', host: 'copilot-gw.corp.example' },
     });
@@ -119,35 +127,35 @@ describe('readToolSettings on real files', () => {
   });
 
   it('turns a malformed file into one error signal with the position, and goes on with the rest', () => {
-    const [codex] = find('tool.codex-cli.config');
+    const [codex] = find('codex-cli', 'config');
     expect(codex?.status).toBe('error');
     expect(codex?.reason).toMatch(/^~\/\.codex\/config\.toml: invalid TOML at line 2, column \d+/);
-    expect(find('tool.codex-cli.model')).toEqual([]);
+    expect(find('codex-cli', 'model')).toEqual([]);
 
-    const gemini = find('tool.gemini-cli.config');
+    const gemini = find('gemini-cli', 'config');
     expect(gemini).toHaveLength(1);
     expect(gemini[0]?.reason).toBe('~/.gemini/settings.json: invalid JSON at line 1, column 47 (PropertyNameExpected)');
-    expect(find('tool.gemini-cli.base-url')[0]?.meta?.host).toBe('generativelanguage.googleapis.com');
-    expect(find('tool.gemini-cli.env.GOOGLE_CLOUD_PROJECT')[0]?.value).toBe('acme-prod');
-    expect(find('tool.gemini-cli.env.GEMINI_API_KEY')[0]?.value).toBe('***');
+    expect(find('gemini-cli', 'base-url')[0]?.meta?.host).toBe('generativelanguage.googleapis.com');
+    expect(find('gemini-cli', 'env.GOOGLE_CLOUD_PROJECT')[0]?.value).toBe('acme-prod');
+    expect(find('gemini-cli', 'env.GEMINI_API_KEY')[0]?.value).toBe('***');
   });
 
   it('reports a file that exists but cannot be read', () => {
-    expect(find('tool.copilot-cli.config')[0]).toMatchObject({ status: 'error', reason: '~/.copilot/config.json: is a directory' });
+    expect(find('copilot-cli', 'config')[0]).toMatchObject({ status: 'error', reason: '~/.copilot/config.json: is a directory' });
   });
 
   it('reads YAML (aider, Continue with wildcards over a list) and TOML (Kimi)', () => {
-    expect(find('tool.aider.base-url')[0]?.meta?.host).toBe('dashscope.aliyuncs.com');
-    expect(find('tool.aider.model')[0]?.value).toBe('openai/qwen-max');
-    expect(find('tool.aider.telemetry')[0]).toMatchObject({ value: 'true', meta: { key: 'analytics-disable' } });
-    expect(find('tool.continue.base-url')[0]?.meta).toMatchObject({ host: 'api.deepseek.com', key: 'models.0.apiBase' });
-    expect(find('tool.continue.proxy')[0]).toMatchObject({ value: 'socks5://127.0.0.1:1080', meta: { port: 1080 } });
-    expect(find('tool.kimi-cli.base-url')[0]?.meta).toMatchObject({ host: 'api.kimi.com', key: 'providers.kimi.base_url' });
+    expect(find('aider', 'base-url')[0]?.meta?.host).toBe('dashscope.aliyuncs.com');
+    expect(find('aider', 'model')[0]?.value).toBe('openai/qwen-max');
+    expect(find('aider', 'telemetry')[0]).toMatchObject({ value: 'true', meta: { key: 'analytics-disable' } });
+    expect(find('continue', 'base-url')[0]?.meta).toMatchObject({ host: 'api.deepseek.com', key: 'models.0.apiBase' });
+    expect(find('continue', 'proxy')[0]).toMatchObject({ value: 'socks5://127.0.0.1:1080', meta: { port: 1080 } });
+    expect(find('kimi-cli', 'base-url')[0]?.meta).toMatchObject({ host: 'api.kimi.com', key: 'providers.kimi.base_url' });
   });
 
   it('says nothing about files that are not there', () => {
     for (const tool of ['cursor', 'windsurf', 'trae', 'qoder', 'qoder-cli', 'lingma']) {
-      expect(signals.filter((s) => s.id.startsWith(`tool.${tool}.`))).toEqual([]);
+      expect(signals.filter((s) => (s.kind === 'tool-setting' || s.kind === 'tool-config') && s.key.toolId === tool)).toEqual([]);
       expect(settings.has(tool)).toBe(false);
     }
   });
@@ -164,8 +172,9 @@ describe('readToolSettings on other platforms (fixture file systems)', () => {
     const { signals, settings } = await readToolSettings(ctx);
     expect(signals).toEqual([
       {
-        id: 'tool.cursor.proxy',
-        category: 'tool-config',
+        id: 'tool.cursor.proxy@~/AppData/Roaming/Cursor/User/settings.json:http.proxy',
+        kind: 'tool-setting',
+        key: { toolId: 'cursor', setting: 'proxy', name: 'http.proxy', file: '~/AppData/Roaming/Cursor/User/settings.json' },
         value: 'http://127.0.0.1:7890',
         source: 'file:~/AppData/Roaming/Cursor/User/settings.json',
         status: 'ok',
@@ -183,7 +192,7 @@ describe('readToolSettings on other platforms (fixture file systems)', () => {
     });
     const { signals } = await readToolSettings(ctx);
     expect(signals).toHaveLength(1);
-    expect(signals[0]).toMatchObject({ id: 'tool.trae.proxy', status: 'error', meta: { key: 'http.proxy' } });
+    expect(signals[0]).toMatchObject({ kind: 'tool-setting', key: { toolId: 'trae', setting: 'proxy' }, status: 'error', meta: { key: 'http.proxy' } });
     expect(signals[0]?.reason).toMatch(/^~\/Library\/Application Support\/Trae\/User\/settings\.json: http\.proxy: not a URL/);
   });
 });
@@ -198,8 +207,11 @@ describe('signal ids', () => {
         JSON.stringify({ env: { HTTPS_PROXY: 'http://10.0.0.1:3128', HTTP_PROXY: 'http://10.0.0.2:3128' } }),
       );
       const { signals } = await readToolSettings({ env: {}, home, platform: 'linux', io: systemIo });
-      const proxies = signals.filter((s) => s.id.startsWith('tool.claude-code.proxy'));
-      expect(proxies.map((s) => s.id)).toEqual(['tool.claude-code.proxy', 'tool.claude-code.proxy#2']);
+      const proxies = signals.filter((s) => isSetting(s, 'claude-code', 'proxy'));
+      expect(proxies.map((s) => s.id)).toEqual([
+        'tool.claude-code.proxy@~/.claude/settings.json:env.HTTPS_PROXY',
+        'tool.claude-code.proxy@~/.claude/settings.json:env.HTTP_PROXY',
+      ]);
       expect(new Set(proxies.map((s) => s.meta?.host))).toEqual(new Set(['10.0.0.1', '10.0.0.2']));
     } finally {
       await rm(home, { recursive: true, force: true });

@@ -41,32 +41,33 @@ describe('git config', () => {
 describe('registries', () => {
   it('reads .npmrc, expanding ${VAR} from the given env and never reading auth lines', () => {
     const parsed = parseNpmrc(fixture('npmrc'), { PROXY_USER: 'alice', PROXY_PASS: 'pr0xyPa55' });
-    expect(parsed.ok && [...parsed.value]).toEqual([
-      ['registry.npm', 'https://registry.npmmirror.com/'],
-      ['registry.npm.@corp', 'https://npm.corp.example.cn/'],
-      ['registry.npm.proxy', 'http://alice:pr0xyPa55@proxy.corp.example.cn:8080'],
-      ['registry.npm.https-proxy', 'http://proxy.corp.example.cn:8080'],
+    expect(parsed.ok && [...parsed.value.values()]).toEqual([
+      { key: { ecosystem: 'npm', setting: 'registry' }, value: 'https://registry.npmmirror.com/' },
+      { key: { ecosystem: 'npm', setting: 'scope', scope: '@corp' }, value: 'https://npm.corp.example.cn/' },
+      { key: { ecosystem: 'npm', setting: 'proxy' }, value: 'http://alice:pr0xyPa55@proxy.corp.example.cn:8080' },
+      { key: { ecosystem: 'npm', setting: 'https-proxy' }, value: 'http://proxy.corp.example.cn:8080' },
     ]);
+    expect(parsed.ok && [...parsed.value.keys()]).toEqual(['registry.npm', 'registry.npm.@corp', 'registry.npm.proxy', 'registry.npm.https-proxy']);
     expect(JSON.stringify(parsed.ok && [...parsed.value])).not.toContain('SECRETTOKEN');
-    const signal = registrySignal('registry.npm.proxy', 'http://alice:pr0xyPa55@proxy.corp.example.cn:8080', 'file:~/.npmrc');
+    const signal = registrySignal({ ecosystem: 'npm', setting: 'proxy' }, 'http://alice:pr0xyPa55@proxy.corp.example.cn:8080', 'file:~/.npmrc');
     expect(signal).toMatchObject({ value: 'http://alice:***@proxy.corp.example.cn:8080', meta: { host: 'proxy.corp.example.cn', port: 8080 } });
   });
 
   it('reads .yarnrc.yml and reports malformed YAML', () => {
     const parsed = parseYarnrc(fixture('yarnrc.yml'));
-    expect(parsed.ok && [...parsed.value]).toEqual([['registry.yarn', 'https://registry.npmmirror.com']]);
+    expect(parsed.ok && [...parsed.value.values()]).toEqual([{ key: { ecosystem: 'yarn', setting: 'registry' }, value: 'https://registry.npmmirror.com' }]);
     expect(parseYarnrc('npmRegistryServer: [unclosed').ok).toBe(false);
   });
 
   it('reads pip.conf with continuation lines; a file that sets nothing gives nothing', () => {
     const parsed = parsePipConf(fixture('pip.conf'));
-    expect(parsed.ok && Object.fromEntries(parsed.value)).toEqual({
-      'registry.pip': 'https://pypi.tuna.tsinghua.edu.cn/simple',
-      'registry.pip.extra': 'https://mirrors.aliyun.com/pypi/simple/ https://pypi.doubanio.com/simple/',
-    });
-    const extra = registrySignal('registry.pip.extra', 'https://mirrors.aliyun.com/pypi/simple/ https://pypi.doubanio.com/simple/', 'x');
+    expect(parsed.ok && [...parsed.value.values()]).toEqual([
+      { key: { ecosystem: 'pip', setting: 'registry' }, value: 'https://pypi.tuna.tsinghua.edu.cn/simple' },
+      { key: { ecosystem: 'pip', setting: 'extra' }, value: 'https://mirrors.aliyun.com/pypi/simple/ https://pypi.doubanio.com/simple/' },
+    ]);
+    const extra = registrySignal({ ecosystem: 'pip', setting: 'extra' }, 'https://mirrors.aliyun.com/pypi/simple/ https://pypi.doubanio.com/simple/', 'x');
     expect(extra).toMatchObject({ meta: { host: 'mirrors.aliyun.com', hosts: 'mirrors.aliyun.com,pypi.doubanio.com' } });
-    const local = registrySignal('registry.pip.extra', 'file:///opt/pypi/simple https://mirrors.aliyun.com/pypi/simple/', 'x');
+    const local = registrySignal({ ecosystem: 'pip', setting: 'extra' }, 'file:///opt/pypi/simple https://mirrors.aliyun.com/pypi/simple/', 'x');
     expect(local).toMatchObject({ status: 'ok', value: ['file:///opt/pypi/simple', 'https://mirrors.aliyun.com/pypi/simple/'], meta: { host: null, scheme: 'file', hosts: 'mirrors.aliyun.com' } });
     const empty = parsePipConf(fixture('pip-empty.conf'));
     expect(empty.ok && empty.value.size).toBe(0);
@@ -115,6 +116,6 @@ describe('host and env parsers', () => {
       ['model.base-url.MY_LLM_BASE_URL', 'ok', '10.0.0.5'],
       ['model.base-url.OPENAI_BASE_URL', 'error', null],
     ]);
-    expect(signals[0]?.category).toBe('model-endpoint');
+    expect(signals[0]).toMatchObject({ kind: 'model-endpoint', key: { variable: expect.any(String) } });
   });
 });

@@ -32,10 +32,10 @@ describe('sampleIdentity on fixtures', () => {
       }),
     );
     expect(get(signals, 'identity.git.email')).toEqual([
-      { id: 'identity.git.email', category: 'identity', value: 'ada@alibaba-inc.com', source: 'file:~/.gitconfig-work', status: 'ok', meta: { domain: 'alibaba-inc.com' } },
+      { id: 'identity.git.email', kind: 'identity', key: { field: 'git-email' }, value: 'ada@alibaba-inc.com', source: 'file:~/.gitconfig-work', status: 'ok', meta: { domain: 'alibaba-inc.com' } },
     ]);
     expect(get(signals, 'identity.git.name')[0]).toMatchObject({ value: 'Ada Lovelace', source: 'file:~/.gitconfig' });
-    expect(get(signals, 'identity.git.config')[0]).toMatchObject({ status: 'error', source: 'file:~/.config/git/config' });
+    expect(get(signals, 'identity.git.config@~/.config/git/config')[0]).toMatchObject({ status: 'error', source: 'file:~/.config/git/config' });
     expect(get(signals, 'identity.hostname')[0]).toMatchObject({ value: 'devbox-42', source: 'file:/etc/hostname' });
     expect(get(signals, 'identity.user')[0]?.value).toBe('ada');
     expect(get(signals, 'identity.dns.search')[0]?.value).toEqual(['corp.example.cn', 'hz.corp.example.cn']);
@@ -45,7 +45,7 @@ describe('sampleIdentity on fixtures', () => {
     expect(get(signals, 'registry.pip')[0]).toMatchObject({ source: 'file:~/.pip/pip.conf', meta: { host: 'pypi.tuna.tsinghua.edu.cn' } });
     expect(get(signals, 'registry.pip.proxy')[0]).toMatchObject({ source: 'env:PIP_PROXY', value: 'http://u:***@p.corp:3128' });
     expect(get(signals, 'registry.go')[0]).toMatchObject({ value: 'https://goproxy.cn', meta: { host: 'goproxy.cn' } });
-    expect(get(signals, 'registry.cargo')[0]).toMatchObject({ status: 'error', reason: expect.stringMatching(/^malformed cargo config/) });
+    expect(get(signals, 'registry.cargo@~/.cargo/config.toml')[0]).toMatchObject({ status: 'error', reason: expect.stringMatching(/^malformed cargo config/) });
     expect(get(signals, 'registry.maven')[0]?.meta).toMatchObject({ host: 'maven.aliyun.com', mirrorOf: '*' });
     expect(get(signals, 'model.base-url.DEEPSEEK_BASE_URL')[0]?.meta?.host).toBe('api.deepseek.com');
     const json = JSON.stringify(signals);

@@ -18,7 +18,7 @@ describe('confidence', () => {
   });
 
   it('the same fact from two sources does not double count', () => {
-    const { inferences } = infer({ signals: [tz('Asia/Shanghai'), tz('Asia/Shanghai', 'timezone.localtime', 'file:/etc/localtime')], tools: [], geo: null });
+    const { inferences } = infer({ signals: [tz('Asia/Shanghai'), tz('Asia/Shanghai', 'localtime', 'file:/etc/localtime')], tools: [], geo: null });
     const [country] = byId(inferences, 'location.country');
     expect(country?.confidence).toBe('medium');
     expect(country?.evidence).toEqual(['timezone.iana', 'timezone.localtime']);
@@ -26,7 +26,7 @@ describe('confidence', () => {
 
   it('agreeing independent signals give high', () => {
     const { inferences } = infer({
-      signals: [tz('Asia/Shanghai'), registry('registry.npm', 'https://registry.npmmirror.com/', 'registry.npmmirror.com')],
+      signals: [tz('Asia/Shanghai'), registry('npm', 'https://registry.npmmirror.com/', 'registry.npmmirror.com')],
       tools: [],
       geo: null,
     });
@@ -43,11 +43,11 @@ describe('the empty machine', () => {
   it('UTC, no proxy, no identity hints -> no inferences, level none', () => {
     const signals: Signal[] = [
       tz('Etc/UTC'),
-      okSignal('timezone.offset', 'timezone', 0, 'env:TZ'),
+      okSignal({ kind: 'timezone', key: { source: 'offset' } }, 0, 'env:TZ'),
       lang('C.UTF-8'),
-      okSignal('locale.intl', 'locale', 'en-US', 'intl'),
+      okSignal({ kind: 'locale', key: { variable: 'intl' } }, 'en-US', 'intl'),
       effectiveHttps(null),
-      okSignal('identity.hostname', 'identity', 'devbox', 'os.hostname'),
+      okSignal({ kind: 'identity', key: { field: 'hostname' } }, 'devbox', 'os.hostname'),
     ];
     const out = infer({ signals, tools: [claude], geo: fakeGeo({}) });
     expect(out.inferences).toEqual([]);
@@ -134,7 +134,7 @@ describe('visibleTo', () => {
 
   it('counts a tool that can read any one piece of the evidence', () => {
     const { inferences } = infer({
-      signals: [tz('Asia/Shanghai'), registry('registry.npm', 'https://registry.npmmirror.com/', 'registry.npmmirror.com')],
+      signals: [tz('Asia/Shanghai'), registry('npm', 'https://registry.npmmirror.com/', 'registry.npmmirror.com')],
       tools,
       geo: null,
     });
@@ -143,7 +143,7 @@ describe('visibleTo', () => {
 
   it('a registry set through the environment is visible to env readers', () => {
     const { inferences } = infer({
-      signals: [registry('registry.npm', 'https://registry.npmmirror.com/', 'registry.npmmirror.com', 'env:npm_config_registry')],
+      signals: [registry('npm', 'https://registry.npmmirror.com/', 'registry.npmmirror.com', 'env:npm_config_registry')],
       tools,
       geo: null,
     });
@@ -187,9 +187,9 @@ describe('advice', () => {
   });
 
   it('removes the mirror from where it was set', () => {
-    const fromFile = infer({ signals: [registry('registry.npm', 'https://registry.npmmirror.com/', 'registry.npmmirror.com')], tools: [claude], geo: null });
+    const fromFile = infer({ signals: [registry('npm', 'https://registry.npmmirror.com/', 'registry.npmmirror.com')], tools: [claude], geo: null });
     expect(byId(fromFile.inferences, 'location.country')[0]?.advice?.map((a) => a.command)).toContain('npm config delete registry --location=user');
-    const fromEnv = infer({ signals: [registry('registry.pip', 'https://pypi.tuna.tsinghua.edu.cn/simple', undefined, 'env:PIP_INDEX_URL')], tools: [claude], geo: null });
+    const fromEnv = infer({ signals: [registry('pip', 'https://pypi.tuna.tsinghua.edu.cn/simple', undefined, 'env:PIP_INDEX_URL')], tools: [claude], geo: null });
     expect(byId(fromEnv.inferences, 'location.country')[0]?.advice?.map((a) => a.command)).toContain("alias claude='env -u PIP_INDEX_URL claude'");
   });
 });

@@ -1,22 +1,30 @@
 /** Builders for engine tests: signals as producers emit them, tools, and a fake GeoLookup. */
-import type { Signal, Tool } from '../../../contract/snapshot.js';
+import type { KeyOf, RegistryEcosystem, Signal, TimezoneSource, Tool } from '../../../contract/snapshot.js';
 import type { GeoInfo, GeoLookup } from '../../../main/core/geo/types.js';
 import { okSignal } from '../../../main/core/signal.js';
 
-export const tz = (zone: string, id = 'timezone.iana', source = 'env:TZ'): Signal => okSignal(id, 'timezone', zone, source);
+export const tz = (zone: string, from: TimezoneSource = 'resolved', source = 'env:TZ'): Signal =>
+  okSignal({ kind: 'timezone', key: { source: from } }, zone, source);
 export const lang = (value: string, territory?: string): Signal =>
-  okSignal('locale.LANG', 'locale', value, 'env:LANG', territory ? { territory } : undefined);
+  okSignal({ kind: 'locale', key: { variable: 'LANG' } }, value, 'env:LANG', territory ? { territory } : undefined);
 export const envProxy = (name: string, url: string, host?: string): Signal =>
-  okSignal(`proxy.env.${name}`, 'proxy', url, `env:${name}`, host ? { host } : undefined);
+  okSignal({ kind: 'proxy', key: { source: 'env', variable: name } }, url, `env:${name}`, host ? { host } : undefined);
 export const effectiveHttps = (url: string | null, host?: string): Signal =>
-  okSignal('proxy.effective.https', 'proxy', url, 'env', host ? { host } : undefined);
+  okSignal({ kind: 'proxy', key: { source: 'effective', scheme: 'https' } }, url, 'env', host ? { host } : undefined);
 export const email = (value: string, withMeta = true): Signal =>
-  okSignal('identity.git.email', 'identity', value, 'file:~/.gitconfig', withMeta ? { domain: value.split('@')[1] ?? '' } : undefined);
-export const dnsSearch = (...domains: string[]): Signal => okSignal('identity.dns.search', 'identity', domains, 'file:/etc/resolv.conf');
-export const registry = (id: string, url: string, host?: string, source = 'file:~/.npmrc'): Signal =>
-  okSignal(id, 'registry', url, source, host ? { host } : undefined);
+  okSignal({ kind: 'identity', key: { field: 'git-email' } }, value, 'file:~/.gitconfig', withMeta ? { domain: value.split('@')[1] ?? '' } : undefined);
+export const dnsSearch = (...domains: string[]): Signal =>
+  okSignal({ kind: 'identity', key: { field: 'dns-search' } }, domains, 'file:/etc/resolv.conf');
+/** A registry signal: an ecosystem's index, or any registry key (a proxy setting, an @scope). */
+export const registry = (key: RegistryEcosystem | KeyOf<'registry'>, url: string, host?: string, source = 'file:~/.npmrc'): Signal =>
+  okSignal(
+    { kind: 'registry', key: typeof key === 'string' ? { ecosystem: key, setting: 'registry' } : key },
+    url,
+    source,
+    host ? { host } : undefined,
+  );
 export const baseUrl = (name: string, url: string, host?: string): Signal =>
-  okSignal(`model.base-url.${name}`, 'model-endpoint', url, `env:${name}`, host ? { host } : undefined);
+  okSignal({ kind: 'model-endpoint', key: { variable: name } }, url, `env:${name}`, host ? { host } : undefined);
 
 export function tool(id: string, canRead: Tool['canRead'], extra: Partial<Tool> = {}): Tool {
   return { id, name: id, running: false, pids: [], installed: true, canRead, endpoints: [], inferences: [], ...extra };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Inference, Signal } from '../../../contract/snapshot.js';
 import { infer } from '../../../main/core/inference/engine.js';
-import { okSignal } from '../../../main/core/signal.js';
+import { errorSignal, okSignal } from '../../../main/core/signal.js';
 import { baseUrl, dnsSearch, effectiveHttps, email, envProxy, fakeGeo, lang, registry, tz } from './fixtures.js';
 
 const run = (signals: Signal[], geo = fakeGeo({})) => infer({ signals, tools: [], geo }).inferences;
@@ -21,14 +21,14 @@ describe('location.country rules', () => {
   });
 
   it('country.registry-mirror: a national mirror; not the official registry', () => {
-    const hit = find(run([registry('registry.npm', 'https://registry.npmmirror.com/', 'registry.npmmirror.com')]), 'location.country', 'CN');
+    const hit = find(run([registry('npm', 'https://registry.npmmirror.com/', 'registry.npmmirror.com')]), 'location.country', 'CN');
     expect(hit?.confidence).toBe('medium');
     expect(hit?.rules).toEqual(['country.registry-mirror']);
-    expect(find(run([registry('registry.npm', 'https://registry.npmjs.org/', 'registry.npmjs.org')]), 'location.country')).toBeUndefined();
+    expect(find(run([registry('npm', 'https://registry.npmjs.org/', 'registry.npmjs.org')]), 'location.country')).toBeUndefined();
   });
 
   it('country.registry-mirror works without meta.host and with GOPROXY lists', () => {
-    const goproxy = registry('registry.go', 'https://goproxy.cn,direct', undefined, 'env:GOPROXY');
+    const goproxy = registry('go', 'https://goproxy.cn,direct', undefined, 'env:GOPROXY');
     expect(find(run([goproxy]), 'location.country', 'CN')).toBeDefined();
   });
 
@@ -64,25 +64,30 @@ describe('network.proxy rules', () => {
   });
 
   it('proxy.system: a manual system HTTPS proxy; not when the mode is none', () => {
-    const https = okSignal('proxy.system.gnome.https', 'proxy', 'http://p.corp:8080', 'cmd:gsettings', { host: 'p.corp' });
-    expect(find(run([okSignal('proxy.system.gnome.mode', 'proxy', 'manual', 'cmd:gsettings'), https]), 'network.proxy')).toBeDefined();
-    expect(find(run([okSignal('proxy.system.gnome.mode', 'proxy', 'none', 'cmd:gsettings'), https]), 'network.proxy')).toBeUndefined();
+    const https = okSignal({ kind: 'proxy', key: { source: 'system', system: 'gnome', setting: 'https' } }, 'http://p.corp:8080', 'cmd:gsettings', { host: 'p.corp' });
+    expect(find(run([okSignal({ kind: 'proxy', key: { source: 'system', system: 'gnome', setting: 'mode' } }, 'manual', 'cmd:gsettings'), https]), 'network.proxy')).toBeDefined();
+    expect(find(run([okSignal({ kind: 'proxy', key: { source: 'system', system: 'gnome', setting: 'mode' } }, 'none', 'cmd:gsettings'), https]), 'network.proxy')).toBeUndefined();
   });
 
   it('proxy.pac: a PAC in force is a weak hint', () => {
-    const pac = okSignal('proxy.pac', 'proxy', 'http://wpad/proxy.pac', 'cmd:gsettings', { host: 'wpad', source: 'gnome' });
+    const pac = okSignal({ kind: 'proxy', key: { source: 'pac', system: 'gnome' } }, 'http://wpad/proxy.pac', 'cmd:gsettings', { host: 'wpad', source: 'gnome' });
     expect(find(run([pac]), 'network.proxy')?.confidence).toBe('low');
   });
 
   it('proxy.tool-config: a tool config proxy and npm https-proxy', () => {
-    const toolProxy = okSignal('tool.vscode.proxy', 'tool-config', 'http://p:3128', 'file:~/.config/Code/User/settings.json', { host: 'p' });
-    const npm = registry('registry.npm.https-proxy', 'http://p:3128', 'p');
+    const toolProxy = okSignal(
+      { kind: 'tool-setting', key: { toolId: 'vscode', setting: 'proxy', name: 'http.proxy', file: '~/.config/Code/User/settings.json' } },
+      'http://p:3128',
+      'file:~/.config/Code/User/settings.json',
+      { host: 'p' },
+    );
+    const npm = registry({ ecosystem: 'npm', setting: 'https-proxy' }, 'http://p:3128', 'p');
     expect(find(run([toolProxy]), 'network.proxy')?.rules).toEqual(['proxy.tool-config']);
     expect(find(run([npm]), 'network.proxy')).toBeDefined();
   });
 
   it('ignores signals that are not ok', () => {
-    const broken: Signal = { id: 'proxy.env.HTTPS_PROXY', category: 'proxy', value: null, source: 'env:HTTPS_PROXY', status: 'error', reason: 'malformed URL' };
+    const broken: Signal = errorSignal({ kind: 'proxy', key: { source: 'env', variable: 'HTTPS_PROXY' } }, 'env:HTTPS_PROXY', 'malformed URL');
     expect(run([broken])).toEqual([]);
   });
 });
@@ -133,9 +138,9 @@ describe('affiliation.organization rules', () => {
   });
 
   it('org.registry: a private company registry; not a public mirror the company runs', () => {
-    expect(find(run([registry('registry.npm', 'https://npm.corp.alibaba-inc.com/')]), 'affiliation.organization', 'Alibaba')).toBeDefined();
+    expect(find(run([registry('npm', 'https://npm.corp.alibaba-inc.com/')]), 'affiliation.organization', 'Alibaba')).toBeDefined();
     for (const host of ['registry.npmmirror.com', 'npm.aliyun.com', 'mirrors.tencent.com']) {
-      expect([host, find(run([registry('registry.npm', `https://${host}/`, host)]), 'affiliation.organization')]).toEqual([host, undefined]);
+      expect([host, find(run([registry('npm', `https://${host}/`, host)]), 'affiliation.organization')]).toEqual([host, undefined]);
     }
   });
 
@@ -165,6 +170,6 @@ describe('affiliation.ai-lab rules', () => {
   it('lab.dns, lab.proxy-host, lab.registry', () => {
     expect(find(run([dnsSearch('office.moonshot.cn')]), 'affiliation.ai-lab', 'Moonshot AI')?.rules).toEqual(['lab.dns']);
     expect(find(run([envProxy('HTTPS_PROXY', 'http://gw.deepseek.com:3128')]), 'affiliation.ai-lab', 'DeepSeek')?.rules).toEqual(['lab.proxy-host']);
-    expect(find(run([registry('registry.pip', 'https://pypi.internal.minimaxi.com/simple')]), 'affiliation.ai-lab', 'MiniMax')?.rules).toEqual(['lab.registry']);
+    expect(find(run([registry('pip', 'https://pypi.internal.minimaxi.com/simple')]), 'affiliation.ai-lab', 'MiniMax')?.rules).toEqual(['lab.registry']);
   });
 });

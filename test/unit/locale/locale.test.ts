@@ -51,17 +51,18 @@ describe('time zone parsers', () => {
   it('resolves the best source in order', () => {
     const signals = resolvedZoneSignals(
       [
-        { id: 'timezone.env', source: 'env:TZ', outcome: { ok: false, reason: 'bad' } },
-        { id: 'timezone.localtime', source: 'file:/etc/localtime', outcome: { ok: true, zone: 'Asia/Shanghai' } },
-        { id: 'timezone.intl', source: 'intl (this process)', outcome: { ok: true, zone: 'UTC' } },
+        { from: 'env', source: 'env:TZ', outcome: { ok: false, reason: 'bad' } },
+        { from: 'localtime', source: 'file:/etc/localtime', outcome: { ok: true, zone: 'Asia/Shanghai' } },
+        { from: 'intl', source: 'intl (this process)', outcome: { ok: true, zone: 'UTC' } },
       ],
       new Date('2026-01-01T00:00:00Z'),
     );
     expect(signals).toEqual([
-      { id: 'timezone.iana', category: 'timezone', value: 'Asia/Shanghai', source: 'file:/etc/localtime', status: 'ok', meta: { from: 'timezone.localtime' } },
+      { id: 'timezone.iana', kind: 'timezone', key: { source: 'resolved' }, value: 'Asia/Shanghai', source: 'file:/etc/localtime', status: 'ok', meta: { from: 'timezone.localtime' } },
       {
         id: 'timezone.offset',
-        category: 'timezone',
+        kind: 'timezone',
+        key: { source: 'offset' },
         value: 480,
         source: 'file:/etc/localtime',
         status: 'ok',

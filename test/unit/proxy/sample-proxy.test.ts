@@ -17,7 +17,8 @@ describe('sampleProxy', () => {
     expect(find(signals, 'proxy.system.gnome.mode')).toEqual([
       {
         id: 'proxy.system.gnome.mode',
-        category: 'proxy',
+        kind: 'proxy',
+        key: { source: 'system', system: 'gnome', setting: 'mode' },
         value: null,
         source: 'cmd:gsettings list-recursively org.gnome.system.proxy',
         status: 'unavailable',
@@ -37,8 +38,8 @@ describe('sampleProxy', () => {
         files: { '/etc/proxy/corp.pac': proxyFixture('corp.pac') },
       }),
     );
-    expect(find(signals, 'proxy.pac')[0]).toMatchObject({ value: 'file:///etc/proxy/corp.pac', meta: { source: 'gnome', scheme: 'file' } });
-    expect(find(signals, 'proxy.pac.result')[0]).toMatchObject({
+    expect(find(signals, 'proxy.pac.gnome')[0]).toMatchObject({ value: 'file:///etc/proxy/corp.pac', meta: { source: 'gnome', scheme: 'file' } });
+    expect(find(signals, 'proxy.pac-result.gnome')[0]).toMatchObject({
       status: 'ok',
       value: 'PROXY p.corp.example.cn:8080; DIRECT',
       source: 'file:/etc/proxy/corp.pac',
@@ -58,7 +59,7 @@ describe('sampleProxy', () => {
         },
       }),
     );
-    expect(find(signals, 'proxy.pac.result')[0]).toMatchObject({ status: 'error', reason: 'PAC script failed: no proxy for api.anthropic.com' });
+    expect(find(signals, 'proxy.pac-result.gnome')[0]).toMatchObject({ status: 'error', reason: 'PAC script failed: no proxy for api.anthropic.com' });
     expect(find(signals, 'proxy.system.kde.mode')[0]).toMatchObject({ status: 'error' });
     expect(find(signals, 'proxy.system.gnome.mode')[0]).toMatchObject({ status: 'ok', value: 'pac' });
   });
@@ -68,7 +69,7 @@ describe('sampleProxy', () => {
       fixtureContext({ platform: 'darwin', commands: { 'scutil --proxy': proxyFixture('macos-scutil-proxy-pac.txt') } }),
     );
     expect(find(signals, 'proxy.system.macos.pac')[0]).toMatchObject({ meta: { host: 'wpad.corp.example.com' } });
-    expect(find(signals, 'proxy.pac.result')[0]).toMatchObject({
+    expect(find(signals, 'proxy.pac-result.macos')[0]).toMatchObject({
       status: 'unavailable',
       reason: 'remote PAC not fetched (Telltale makes no network connections)',
     });

@@ -10,28 +10,32 @@ import {
   toRows,
   type ConnectionRow,
 } from '../../../renderer/src/lib/connections.js';
-import { connection, tool } from '../../helpers/snapshot-builders.js';
+import { processIndex } from '../../../common/processes.js';
+import { connection, process, tool } from '../../helpers/snapshot-builders.js';
 
 const tools = [tool(), tool({ id: 'kimi-cli', name: 'Kimi CLI', pids: [7] })];
+
+const processes = processIndex({
+  processes: [process(), process({ pid: 7, name: 'kimi', command: 'kimi chat', toolId: 'kimi-cli' })],
+});
 
 const rows = toRows(
   [
     connection(),
     connection({
       pid: 7,
-      process: 'kimi',
-      command: 'kimi chat',
       remoteAddress: '2001:db8::1',
       remotePort: 443,
       remote: { country: 'CN', asn: 4134, org: 'Chinanet', host: 'api.kimi.com' },
       toolId: 'kimi-cli',
     }),
-    connection({ pid: null, process: null, command: null, remoteAddress: '8.8.8.8', remotePort: 53, state: 'TIME_WAIT', remote: null, toolId: null }),
+    connection({ pid: null, ownerUnknown: 'no-process', remoteAddress: '8.8.8.8', remotePort: 53, state: 'TIME_WAIT', remote: null, toolId: null }),
   ],
   tools,
+  processes,
 );
 
-const processes = (list: ConnectionRow[]) => list.map((row) => row.connection.process);
+const names = (list: ConnectionRow[]) => list.map((row) => row.process?.name ?? null);
 
 describe('formatEndpoint', () => {
   it('brackets IPv6 addresses and leaves out a missing port', () => {
@@ -53,34 +57,34 @@ describe('formatOrg', () => {
 
 describe('filterRows', () => {
   it('matches the text case-insensitively against process, command, address, host, country, org and tool name', () => {
-    expect(processes(filterRows(rows, { ...NO_FILTER, text: 'KIMI CLI' }))).toEqual(['kimi']);
-    expect(processes(filterRows(rows, { ...NO_FILTER, text: 'chinanet' }))).toEqual(['kimi']);
-    expect(processes(filterRows(rows, { ...NO_FILTER, text: 'anthropic.com' }))).toEqual(['node']);
-    expect(processes(filterRows(rows, { ...NO_FILTER, text: '[2001:db8::1]:443' }))).toEqual(['kimi']);
-    expect(processes(filterRows(rows, { ...NO_FILTER, text: 'cli.js' }))).toEqual(['node']);
-    expect(processes(filterRows(rows, { ...NO_FILTER, text: '8.8.8.8' }))).toEqual([null]);
-    expect(processes(filterRows(rows, { ...NO_FILTER, text: 'pid 7' }))).toEqual(['kimi']);
+    expect(names(filterRows(rows, { ...NO_FILTER, text: 'KIMI CLI' }))).toEqual(['kimi']);
+    expect(names(filterRows(rows, { ...NO_FILTER, text: 'chinanet' }))).toEqual(['kimi']);
+    expect(names(filterRows(rows, { ...NO_FILTER, text: 'anthropic.com' }))).toEqual(['node']);
+    expect(names(filterRows(rows, { ...NO_FILTER, text: '[2001:db8::1]:443' }))).toEqual(['kimi']);
+    expect(names(filterRows(rows, { ...NO_FILTER, text: 'cli.js' }))).toEqual(['node']);
+    expect(names(filterRows(rows, { ...NO_FILTER, text: '8.8.8.8' }))).toEqual([null]);
+    expect(names(filterRows(rows, { ...NO_FILTER, text: 'pid 7' }))).toEqual(['kimi']);
     expect(filterRows(rows, { ...NO_FILTER, text: '  ' })).toHaveLength(3);
   });
 
   it('combines the dropdown filters with the text', () => {
-    expect(processes(filterRows(rows, { ...NO_FILTER, tool: 'claude-code' }))).toEqual(['node']);
-    expect(processes(filterRows(rows, { ...NO_FILTER, country: 'CN' }))).toEqual(['kimi']);
-    expect(processes(filterRows(rows, { ...NO_FILTER, state: 'TIME_WAIT' }))).toEqual([null]);
+    expect(names(filterRows(rows, { ...NO_FILTER, tool: 'claude-code' }))).toEqual(['node']);
+    expect(names(filterRows(rows, { ...NO_FILTER, country: 'CN' }))).toEqual(['kimi']);
+    expect(names(filterRows(rows, { ...NO_FILTER, state: 'TIME_WAIT' }))).toEqual([null]);
     expect(filterRows(rows, { ...NO_FILTER, country: 'CN', text: 'anthropic' })).toEqual([]);
   });
 });
 
 describe('sortRows', () => {
   it('sorts both ways and always puts empty values last', () => {
-    expect(processes(sortRows(rows, { key: 'process', direction: 'ascending' }))).toEqual(['kimi', 'node', null]);
-    expect(processes(sortRows(rows, { key: 'process', direction: 'descending' }))).toEqual(['node', 'kimi', null]);
-    expect(processes(sortRows(rows, { key: 'country', direction: 'ascending' }))).toEqual(['kimi', 'node', null]);
-    expect(processes(sortRows(rows, { key: 'tool', direction: 'descending' }))).toEqual(['kimi', 'node', null]);
+    expect(names(sortRows(rows, { key: 'process', direction: 'ascending' }))).toEqual(['kimi', 'node', null]);
+    expect(names(sortRows(rows, { key: 'process', direction: 'descending' }))).toEqual(['node', 'kimi', null]);
+    expect(names(sortRows(rows, { key: 'country', direction: 'ascending' }))).toEqual(['kimi', 'node', null]);
+    expect(names(sortRows(rows, { key: 'tool', direction: 'descending' }))).toEqual(['kimi', 'node', null]);
   });
 
   it('compares pids as numbers and does not change its input', () => {
-    const many = toRows([100, 9, 25].map((pid) => connection({ pid })), tools);
+    const many = toRows([100, 9, 25].map((pid) => connection({ pid })), tools, processes);
     const sorted = sortRows(many, { key: 'pid', direction: 'ascending' });
     expect(sorted.map((row) => row.connection.pid)).toEqual([9, 25, 100]);
     expect(many.map((row) => row.connection.pid)).toEqual([100, 9, 25]);
@@ -89,9 +93,10 @@ describe('sortRows', () => {
   it('filters and sorts 20,000 rows and keeps every matching row', () => {
     const big = toRows(
       Array.from({ length: 20_000 }, (_, i) =>
-        connection({ pid: i, process: `proc${i % 50}`, remote: { country: i % 3 === 0 ? 'CN' : 'US', asn: null, org: null, host: null } }),
+        connection({ pid: i, remote: { country: i % 3 === 0 ? 'CN' : 'US', asn: null, org: null, host: null } }),
       ),
       tools,
+      processIndex({ processes: Array.from({ length: 20_000 }, (_, i) => process({ pid: i, name: `proc${i % 50}` })) }),
     );
     const chinese = filterRows(big, { ...NO_FILTER, country: 'CN' });
     expect(chinese).toHaveLength(6667);

@@ -26,14 +26,14 @@ describe('resolveEvidence', () => {
 });
 
 describe('groupSignals', () => {
-  it('groups by category in a fixed order and leaves out empty ones', () => {
+  it('groups by kind in a fixed order and leaves out empty ones', () => {
     const groups = groupSignals([
-      signal({ id: 'registry.npm', category: 'registry', value: 'https://registry.npmmirror.com/' }),
+      signal({ id: 'registry.npm', kind: 'registry', key: { ecosystem: 'npm', setting: 'registry' }, value: 'https://registry.npmmirror.com/' }),
       signal(),
-      signal({ id: 'proxy.env.https_proxy', category: 'proxy', value: 'http://user:***@10.0.0.1:3128' }),
-      signal({ id: 'timezone.offset', value: 480 }),
+      signal({ id: 'proxy.env.https_proxy', kind: 'proxy', key: { source: 'env', variable: 'https_proxy' }, value: 'http://user:***@10.0.0.1:3128' }),
+      signal({ id: 'timezone.offset', key: { source: 'offset' }, value: 480 }),
     ]);
-    expect(groups.map((group) => group.category)).toEqual(['proxy', 'timezone', 'registry']);
+    expect(groups.map((group) => group.kind)).toEqual(['proxy', 'timezone', 'registry']);
     expect(groups[1]?.signals.map((s) => s.id)).toEqual(['timezone.iana', 'timezone.offset']);
   });
 });

@@ -11,7 +11,7 @@ describe('exportSnapshot', () => {
     const result = exportSnapshot(sample, 'json', plain);
     expect(result.filename).toBe('telltale-snapshot-2026-11-24T10-00-00-000Z.json');
     expect(result.mime).toBe('application/json');
-    expect(result.content).toMatch(/^\{\n {2}"schemaVersion": 1,\n/);
+    expect(result.content).toMatch(/^\{\n {2}"schemaVersion": 2,\n/);
     expect(JSON.parse(result.content)).toEqual({ ...sample, redaction: { secrets: true, hostname: false, username: false } });
     expect(parseSnapshotJson(result.content).ok).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../../contract/snapshot.js';
+import type { Signal, Snapshot } from '../../../contract/snapshot.js';
+import { keyOfV1Signal } from '../../../main/core/snapshot/migrate.js';
 import { exportSnapshot } from '../../../main/core/snapshot/export.js';
 import { HOSTNAME_MASK, USERNAME_MASK, redactSnapshot } from '../../../main/core/snapshot/redact.js';
 import { renderText } from '../../../main/core/snapshot/render-text.js';
@@ -28,7 +29,10 @@ function place(snapshot: Snapshot, entry: CorpusEntry): void {
   const signal = (id: string) => {
     let s = snapshot.signals.find((x) => x.id === id);
     if (!s) {
-      s = { id, category: 'proxy', value: null, source: 'test', status: 'ok' };
+      // The corpus names places by version 1 ids; they are typed the way a v1 file is read.
+      const v1 = { id, category: 'proxy', value: null, source: 'test', status: 'ok' } as const;
+      const about = keyOfV1Signal(v1, 'linux') ?? { kind: 'legacy', key: { id } };
+      s = { id, ...about, value: null, source: 'test', status: 'ok' } as Signal;
       snapshot.signals.push(s);
     }
     return s;
@@ -56,7 +60,7 @@ function place(snapshot: Snapshot, entry: CorpusEntry): void {
       first(snapshot.tools).installEvidence?.push(entry.text);
       return;
     case 'connection.command':
-      snapshot.connections.push({ ...first(snapshot.connections), localPort: 40000 + snapshot.connections.length, command: entry.text });
+      snapshot.processes.push({ ...first(snapshot.processes), pid: 40000 + snapshot.processes.length, command: entry.text });
       return;
     case 'inference.statement':
       snapshot.inferences.push({ ...first(snapshot.inferences), value: `XX${snapshot.inferences.length}`, statement: entry.text });

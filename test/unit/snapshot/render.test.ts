@@ -24,7 +24,7 @@ const XSS = '<script>alert(1)</script>';
 
 function hostile(): Snapshot {
   const s = structuredClone(sample);
-  s.signals.push({ id: 'system.motd', category: 'system', value: XSS, source: 'file:/etc/motd', status: 'ok' });
+  s.signals.push({ id: 'system.sampler.motd', kind: 'system', key: { part: 'sampler', sampler: 'motd' }, value: XSS, source: 'file:/etc/motd', status: 'ok' });
   s.inferences[0]!.statement = `Tricky "quotes" & <b>tags</b> | pipes *stars* _under_ [link](http://x)`;
   return s;
 }

@@ -11,7 +11,7 @@ const sample = (): Record<string, unknown> => JSON.parse(fixtureText('linux-samp
 
 /** Broken copies of the sample, each wrong in one way the contract forbids. */
 const broken: Array<[string, (s: Record<string, unknown>) => void]> = [
-  ['wrong schemaVersion', (s) => (s.schemaVersion = 2)],
+  ['wrong schemaVersion', (s) => (s.schemaVersion = 0)],
   ['missing takenAt', (s) => delete s.takenAt],
   ['bad signal status', (s) => ((s.signals as Array<Record<string, unknown>>)[0]!.status = 'fine')],
   ['non-integer pid', (s) => ((s.connections as Array<Record<string, unknown>>)[0]!.pid = 1.5)],
