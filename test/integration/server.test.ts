@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCalls } from '../../contract/api.js';
 import type { Snapshot } from '../../contract/snapshot.js';
 import { createApiHandlers } from '../../main/service/api-handlers.js';
-import { Monitor } from '../../main/service/monitor.js';
+import { Monitor } from '../../main/monitor/monitor.js';
 import { CONTENT_SECURITY_POLICY } from '../../main/server/security-headers.js';
 import { startServer, type RunningServer } from '../../main/server/server.js';
 import { sampleSnapshot } from '../unit/service/sample-snapshot.js';

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { apiCalls, type ApiCallName, type ApiResponse, type ExportResult } from '../../../contract/api.js';
 import type { ProbeReport, Snapshot, SnapshotDiff } from '../../../contract/snapshot.js';
 import { ApiError, createApiHandlers, dispatchCall, type ApiHandlerDeps } from '../../../main/service/api-handlers.js';
-import { Monitor } from '../../../main/service/monitor.js';
+import { Monitor } from '../../../main/monitor/monitor.js';
 import { sampleSnapshot } from './sample-snapshot.js';
 
 const probe: ProbeReport = {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SamplerStatus } from '../../../contract/api.js';
 import type { Snapshot } from '../../../contract/snapshot.js';
-import { DEFAULT_INTERVAL_MS, Monitor } from '../../../main/service/monitor.js';
-import { sampleSnapshot } from './sample-snapshot.js';
+import { DEFAULT_INTERVAL_MS, Monitor } from '../../../main/monitor/monitor.js';
+import { sampleSnapshot } from '../service/sample-snapshot.js';
 
 /** A takeSnapshot whose samples finish only when the test says so. */
 function controlledSampler() {

@@ -1,0 +1,208 @@
+/**
+ * What changed between two samples, as typed events and as the delta that patches the previous
+ * snapshot into the next (applyDelta in common/snapshot-delta.ts is its inverse). Pure: snapshots
+ * in, a delta out.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { MonitorEvent, SnapshotDelta } from '../../contract/events.js';
+import type { Connection, Inference, Signal, SignalKey, Snapshot, Tool } from '../../contract/snapshot.js';
+import { connectionGroups } from '../../common/snapshot-delta.js';
+
+/** The snapshot a delta applies to, numbered like the deltas. */
+export interface BaseSnapshot {
+  seq: number;
+  snapshot: Snapshot;
+}
+
+const UNSPECIFIED_ADDRESSES = new Set(['0.0.0.0', '::', '*']);
+/** States a socket passes through after one side closed it. */
+const CLOSING_STATES = new Set(['FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE', 'CLOSE_WAIT', 'LAST_ACK', 'CLOSING']);
+
+/**
+ * Whether a connection's coming and going is worth an event: it has a peer (not a listener, not
+ * an unconnected UDP socket) and is not the ownerless leftover of a socket already closed (TIME_WAIT
+ * and friends), which appears exactly when the owner's connection was reported closed.
+ */
+export function isPeerConnection(c: Connection): boolean {
+  if (c.state === 'LISTEN' || c.state === 'UNCONN') return false;
+  if (c.remoteAddress === null || UNSPECIFIED_ADDRESSES.has(c.remoteAddress) || !c.remotePort) return false;
+  return !(c.pid === null && CLOSING_STATES.has(c.state));
+}
+
+/** The kind and key of a signal, without its value: what a signal-changed event is about. */
+function signalKey(signal: Signal): SignalKey {
+  return { kind: signal.kind, key: signal.key } as SignalKey;
+}
+
+/** Items of `next` that are new or differ from the item with the same key in `prev`, and keys gone. */
+function keyedPatch<T, K>(prev: readonly T[], next: readonly T[], keyOf: (item: T) => K): { upserted: T[]; removed: K[] } {
+  const before = new Map(prev.map((item) => [keyOf(item), item]));
+  const after = new Set<K>();
+  const upserted: T[] = [];
+  for (const item of next) {
+    const key = keyOf(item);
+    after.add(key);
+    const old = before.get(key);
+    if (old === undefined || !isDeepStrictEqual(old, item)) upserted.push(item);
+  }
+  return { upserted, removed: [...before.keys()].filter((key) => !after.has(key)) };
+}
+
+function connectionChanges(prev: Snapshot, next: Snapshot, at: string) {
+  const before = connectionGroups(prev.connections);
+  const after = connectionGroups(next.connections);
+  const processName = (snapshot: Snapshot) => {
+    const names = new Map(snapshot.processes.map((p) => [p.pid, p.name]));
+    return (c: Connection) => (c.pid === null ? null : (names.get(c.pid) ?? null));
+  };
+  const nameBefore = processName(prev);
+  const nameAfter = processName(next);
+
+  const upserted: Connection[] = [];
+  const opened: MonitorEvent[] = [];
+  for (const [key, group] of after) {
+    const old = before.get(key);
+    if (old && isDeepStrictEqual(old, group)) continue;
+    upserted.push(...group);
+    if (old) continue;
+    for (const connection of group.filter(isPeerConnection)) {
+      opened.push({ type: 'connection-opened', at, connection, process: nameAfter(connection) });
+    }
+  }
+  const removed: string[] = [];
+  const closed: MonitorEvent[] = [];
+  for (const [key, group] of before) {
+    if (after.has(key)) continue;
+    removed.push(key);
+    for (const connection of group.filter(isPeerConnection)) {
+      closed.push({ type: 'connection-closed', at, connection, process: nameBefore(connection) });
+    }
+  }
+  return { patch: { upserted, removed }, opened, closed };
+}
+
+function toolEvents(prev: Tool[], next: Tool[], at: string) {
+  const wasRunning = new Set(prev.filter((t) => t.running).map((t) => t.id));
+  const isRunning = new Set(next.filter((t) => t.running).map((t) => t.id));
+  const started: MonitorEvent[] = next
+    .filter((t) => t.running && !wasRunning.has(t.id))
+    .map((t) => ({ type: 'tool-started', at, toolId: t.id, name: t.name, pids: t.pids }));
+  const stopped: MonitorEvent[] = prev
+    .filter((t) => t.running && !isRunning.has(t.id))
+    .map((t) => ({ type: 'tool-stopped', at, toolId: t.id, name: t.name }));
+  return { started, stopped };
+}
+
+/** A signal that appeared, went, or whose value or status changed (not its source or meta alone). */
+function signalEvents(prev: Signal[], next: Signal[], at: string): MonitorEvent[] {
+  const before = new Map(prev.map((s) => [s.id, s]));
+  const after = new Map(next.map((s) => [s.id, s]));
+  const events: MonitorEvent[] = [];
+  for (const id of new Set([...before.keys(), ...after.keys()])) {
+    const old = before.get(id);
+    const now = after.get(id);
+    if (old && now && old.status === now.status && isDeepStrictEqual(old.value, now.value)) continue;
+    const signal = (now ?? old) as Signal;
+    events.push({ type: 'signal-changed', at, id, signal: signalKey(signal), before: old?.value ?? null, after: now?.value ?? null });
+  }
+  return events;
+}
+
+const sameEvidence = (a: Inference, b: Inference): boolean =>
+  isDeepStrictEqual([...new Set(a.evidence)].sort(), [...new Set(b.evidence)].sort());
+
+/**
+ * Inferences are matched by id and value first (affiliation.ai-lab may hold several labs at once);
+ * what is left of one id on each side pairs up as a change of value when it is exactly one each,
+ * and is otherwise lost and gained.
+ */
+function inferenceEvents(prev: Inference[], next: Inference[], at: string): MonitorEvent[] {
+  const identity = (i: Inference) => `${i.id}\u0000${String(i.value)}`;
+  const before = new Map(prev.map((i) => [identity(i), i]));
+  const matched = new Set<string>();
+  const events: MonitorEvent[] = [];
+  const unmatchedAfter: Inference[] = [];
+  for (const after of next) {
+    const old = before.get(identity(after));
+    if (!old) {
+      unmatchedAfter.push(after);
+      continue;
+    }
+    matched.add(identity(after));
+    if (old.confidence !== after.confidence || !sameEvidence(old, after)) {
+      events.push({ type: 'inference-changed', at, before: old, after });
+    }
+  }
+  const unmatchedBefore = prev.filter((i) => !matched.has(identity(i)));
+  for (const id of new Set([...unmatchedBefore, ...unmatchedAfter].map((i) => i.id))) {
+    const lost = unmatchedBefore.filter((i) => i.id === id);
+    const gained = unmatchedAfter.filter((i) => i.id === id);
+    const [before, after] = [lost[0], gained[0]];
+    if (lost.length === 1 && gained.length === 1 && before && after) {
+      events.push({ type: 'inference-changed', at, before, after });
+      continue;
+    }
+    for (const inference of lost) events.push({ type: 'inference-lost', at, inference });
+    for (const inference of gained) events.push({ type: 'inference-gained', at, inference });
+  }
+  return events;
+}
+
+/** `next`'s value of a part sent whole, when it differs from `prev`'s. */
+function whole<T>(prev: T | undefined, next: T | undefined): T | undefined {
+  return next !== undefined && !isDeepStrictEqual(prev, next) ? next : undefined;
+}
+
+/** An empty snapshot of the same host: what a first delta is computed from. */
+function nothingLike(next: Snapshot): Snapshot {
+  const { schemaVersion, takenAt, host } = next;
+  return { schemaVersion, takenAt, host, signals: [], processes: [], connections: [], tools: [], inferences: [] };
+}
+
+/**
+ * The delta numbered `seq` from `prev` (null: from nothing, baseSeq 0) to `next`, with the events
+ * it means, in reading order: tools started, connections opened and closed, tools stopped, signals,
+ * inferences, exposure. A delta cannot say that checks, exposure, probes or timings went away; the
+ * sampler always fills them.
+ */
+export function diffForDelta(prev: BaseSnapshot | null, next: Snapshot, seq: number): SnapshotDelta {
+  const base = prev?.snapshot ?? nothingLike(next);
+  const at = next.takenAt;
+  const connections = connectionChanges(base, next, at);
+  const tools = toolEvents(base.tools, next.tools, at);
+  const exposureChanged: MonitorEvent[] =
+    next.exposure && next.exposure.level !== base.exposure?.level
+      ? [{ type: 'exposure-changed', at, before: base.exposure?.level ?? null, after: next.exposure.level }]
+      : [];
+  const changedTools = whole(base.tools, next.tools);
+  const changedInferences = whole(base.inferences, next.inferences);
+  const changedChecks = whole(base.checks, next.checks);
+  const changedExposure = whole(base.exposure, next.exposure);
+  const changedProbes = whole(base.probes, next.probes);
+  const changedTimings = whole(base.timings, next.timings);
+
+  return {
+    seq,
+    baseSeq: prev?.seq ?? 0,
+    takenAt: next.takenAt,
+    connections: connections.patch,
+    processes: keyedPatch(base.processes, next.processes, (p) => p.pid),
+    signals: keyedPatch(base.signals, next.signals, (s) => s.id),
+    // Unchanged parts are left out rather than sent as undefined.
+    ...(changedTools && { tools: changedTools }),
+    ...(changedInferences && { inferences: changedInferences }),
+    ...(changedChecks && { checks: changedChecks }),
+    ...(changedExposure && { exposure: changedExposure }),
+    ...(changedProbes && { probes: changedProbes }),
+    ...(changedTimings && { timings: changedTimings }),
+    events: [
+      ...tools.started,
+      ...connections.opened,
+      ...connections.closed,
+      ...tools.stopped,
+      ...signalEvents(base.signals, next.signals, at),
+      ...inferenceEvents(base.inferences, next.inferences, at),
+      ...exposureChanged,
+    ],
+  };
+}
