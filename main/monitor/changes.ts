@@ -111,39 +111,43 @@ function signalEvents(prev: Signal[], next: Signal[], at: string): MonitorEvent[
 const sameEvidence = (a: Inference, b: Inference): boolean =>
   isDeepStrictEqual([...new Set(a.evidence)].sort(), [...new Set(b.evidence)].sort());
 
+/** Inferences with the same id, in order of first appearance. */
+function byId(inferences: Inference[]): Map<string, Inference[]> {
+  const groups = new Map<string, Inference[]>();
+  for (const inference of inferences) groups.set(inference.id, [...(groups.get(inference.id) ?? []), inference]);
+  return groups;
+}
+
 /**
- * Inferences are matched by id and value first (affiliation.ai-lab may hold several labs at once);
- * what is left of one id on each side pairs up as a change of value when it is exactly one each,
- * and is otherwise lost and gained.
+ * Inferences are matched by id. Where an id holds one inference on each side (location.country),
+ * a new value is a change of that inference; where it holds several (affiliation.ai-lab names each
+ * lab), they are matched by value too, and a lab that appears or goes is gained or lost.
  */
 function inferenceEvents(prev: Inference[], next: Inference[], at: string): MonitorEvent[] {
-  const identity = (i: Inference) => `${i.id}\u0000${String(i.value)}`;
-  const before = new Map(prev.map((i) => [identity(i), i]));
-  const matched = new Set<string>();
+  const before = byId(prev);
+  const after = byId(next);
   const events: MonitorEvent[] = [];
-  const unmatchedAfter: Inference[] = [];
-  for (const after of next) {
-    const old = before.get(identity(after));
-    if (!old) {
-      unmatchedAfter.push(after);
+  const compare = (old: Inference, now: Inference) => {
+    if (old.value !== now.value || old.confidence !== now.confidence || !sameEvidence(old, now)) {
+      events.push({ type: 'inference-changed', at, before: old, after: now });
+    }
+  };
+  for (const id of new Set([...before.keys(), ...after.keys()])) {
+    const olds = before.get(id) ?? [];
+    const nows = after.get(id) ?? [];
+    const [old, now] = [olds[0], nows[0]];
+    if (olds.length === 1 && nows.length === 1 && old && now) {
+      compare(old, now);
       continue;
     }
-    matched.add(identity(after));
-    if (old.confidence !== after.confidence || !sameEvidence(old, after)) {
-      events.push({ type: 'inference-changed', at, before: old, after });
+    for (const inference of olds) {
+      const match = nows.find((n) => n.value === inference.value);
+      if (match) compare(inference, match);
+      else events.push({ type: 'inference-lost', at, inference });
     }
-  }
-  const unmatchedBefore = prev.filter((i) => !matched.has(identity(i)));
-  for (const id of new Set([...unmatchedBefore, ...unmatchedAfter].map((i) => i.id))) {
-    const lost = unmatchedBefore.filter((i) => i.id === id);
-    const gained = unmatchedAfter.filter((i) => i.id === id);
-    const [before, after] = [lost[0], gained[0]];
-    if (lost.length === 1 && gained.length === 1 && before && after) {
-      events.push({ type: 'inference-changed', at, before, after });
-      continue;
+    for (const inference of nows) {
+      if (!olds.some((o) => o.value === inference.value)) events.push({ type: 'inference-gained', at, inference });
     }
-    for (const inference of lost) events.push({ type: 'inference-lost', at, inference });
-    for (const inference of gained) events.push({ type: 'inference-gained', at, inference });
   }
   return events;
 }
