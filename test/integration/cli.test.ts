@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MonitorEvent } from '../../contract/events.js';
 import type { Snapshot } from '../../contract/snapshot.js';
 import { validateSnapshot } from '../../main/core/snapshot/validate.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -208,8 +209,18 @@ describe('diff and watch', () => {
 
   it('watch stops after --count samples', async () => {
     const run = await runCli(['watch', '--interval', '0.2', '--count', '2'], { ...baseEnv(), HOME: emptyHome });
+    expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/first sample: \d+ signals, \d+ connections/);
+  });
+
+  it('watch --json prints the first sample as a numbered snapshot, then one typed event per line', async () => {
+    const run = await runCli(['watch', '--json', '--interval', '0.2', '--count', '3'], { ...baseEnv(), HOME: emptyHome });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const [first, ...rest] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown);
+    expect(first).toMatchObject({ type: 'snapshot', seq: 1, snapshot: { schemaVersion: 2 } });
+    for (const event of rest) MonitorEvent.parse(event);
   });
 });
 
