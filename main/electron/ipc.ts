@@ -6,7 +6,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CALL_PREFIX, IPC_EVENT_PREFIX, apiCalls, type ApiEventName } from '../../contract/api.js';
 import { dispatchCall, type ApiHandlers } from '../service/api-handlers.js';
-import type { Monitor } from '../service/monitor.js';
+import type { Monitor } from '../monitor/monitor.js';
 import { isAppUrl } from './app-url.js';
 
 function assertTrustedSender(event: IpcMainInvokeEvent): void {
@@ -29,7 +29,10 @@ export function registerIpc(handlers: ApiHandlers): () => void {
   };
 }
 
-/** Sends every monitor event to each window that shows the app; returns an unsubscribe. */
+/**
+ * Sends every monitor event (snapshot, delta, status) to each window that shows the app; returns
+ * an unsubscribe. A window starts from getSnapshot, whose seq the deltas build on.
+ */
 export function forwardMonitorEvents(monitor: Pick<Monitor, 'on'>): () => void {
   const send = (event: ApiEventName, payload: unknown): void => {
     for (const window of BrowserWindow.getAllWindows()) {
@@ -37,7 +40,11 @@ export function forwardMonitorEvents(monitor: Pick<Monitor, 'on'>): () => void {
       if (!contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(IPC_EVENT_PREFIX + event, payload);
     }
   };
-  const offs = [monitor.on('snapshot', (s) => send('snapshot', s)), monitor.on('status', (s) => send('status', s))];
+  const offs = [
+    monitor.on('snapshot', (s) => send('snapshot', s)),
+    monitor.on('delta', (d) => send('delta', d)),
+    monitor.on('status', (s) => send('status', s)),
+  ];
   return () => {
     for (const off of offs) off();
   };

@@ -6,9 +6,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog } from 'electron';
-import { createSnapshotSource } from '../sample.js';
-import { createApiHandlers } from '../service/api-handlers.js';
-import { Monitor } from '../service/monitor.js';
+import { createApp } from '../app/create-app.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { exportSnapshotWithDialog } from './export-dialog.js';
 import { forwardMonitorEvents, registerIpc } from './ipc.js';
@@ -46,9 +44,7 @@ async function start(): Promise<void> {
   if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
   handleAppProtocol(rendererDir);
 
-  const source = createSnapshotSource();
-  const monitor = new Monitor({ takeSnapshot: () => source.take() });
-  const handlers = createApiHandlers({ monitor, ...source.apiDeps() });
+  const { monitor, handlers, close } = createApp();
   registerIpc(handlers);
   forwardMonitorEvents(monitor);
 
@@ -66,6 +62,7 @@ async function start(): Promise<void> {
   );
   const refreshTray = (): void => void tray.update(monitor.snapshot, monitor.status);
   monitor.on('snapshot', refreshTray);
+  monitor.on('delta', refreshTray);
   monitor.on('status', refreshTray);
 
   // Read-only view for the Electron e2e test (electronApp.evaluate runs in this process).
@@ -74,7 +71,7 @@ async function start(): Promise<void> {
   }
 
   app.on('before-quit', () => {
-    monitor.stop();
+    close();
     tray.destroy();
   });
   showWindow();

@@ -12,7 +12,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
 export const CALL_NAMES = ['getSnapshot', 'getStatus', 'sampleNow', 'setPaused', 'exportSnapshot', 'diffWithCurrent', 'getProbes'] as const;
-export const EVENT_NAMES = ['snapshot', 'status'] as const;
+export const EVENT_NAMES = ['snapshot', 'delta', 'status'] as const;
 export const CALL_PREFIX = 'telltale:call:';
 export const EVENT_PREFIX = 'telltale:event:';
 

@@ -1,16 +1,15 @@
 /**
- * GET /api/events: the monitor's events as Server-Sent Events, named like contract/api.ts
- * (`snapshot`, `status`). A new client gets the current status and snapshot at once, so the UI
- * never waits a whole interval for its first picture. Comment lines keep idle connections (and
- * any proxy between) from timing out; everything is released when the client goes away.
+ * GET /api/events: the monitor's events as Server-Sent Events, named like contract/api.ts. A new
+ * client gets the current status and the numbered snapshot at once (so the UI never waits a whole
+ * interval for its first picture), then deltas and status, including the monitor's heartbeat,
+ * which also keeps idle connections (and any proxy between) from timing out. Everything is released
+ * when the client goes away.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiEventName, ApiEventPayload } from '../../contract/api.js';
-import type { Monitor } from '../service/monitor.js';
+import type { Monitor } from '../monitor/monitor.js';
 
-export const DEFAULT_HEARTBEAT_MS = 15_000;
-
-export type MonitorEvents = Pick<Monitor, 'snapshot' | 'seq' | 'status' | 'on'>;
+export type MonitorEvents = Pick<Monitor, 'current' | 'status' | 'on'>;
 
 function writeEvent<K extends ApiEventName>(res: ServerResponse, event: K, payload: ApiEventPayload<K>): void {
   // JSON.stringify never emits a raw newline, so one data: line carries the whole payload.
@@ -18,32 +17,27 @@ function writeEvent<K extends ApiEventName>(res: ServerResponse, event: K, paylo
 }
 
 /** Starts the stream; returns a function that ends it (used when the server closes). */
-export function openEventStream(
-  req: IncomingMessage,
-  res: ServerResponse,
-  source: MonitorEvents,
-  heartbeatMs: number = DEFAULT_HEARTBEAT_MS,
-): () => void {
+export function openEventStream(req: IncomingMessage, res: ServerResponse, source: MonitorEvents): () => void {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     Connection: 'keep-alive',
     'X-Accel-Buffering': 'no',
   });
   res.write(': telltale events\n\n');
-  writeEvent(res, 'status', source.status);
-  if (source.snapshot) writeEvent(res, 'snapshot', { seq: source.seq, snapshot: source.snapshot });
-
+  // Subscribed before the first write, and both written in the same tick, so no delta can fall
+  // between the snapshot this client starts from and the deltas it gets.
   const unsubscribe = [
     source.on('snapshot', (snapshot) => writeEvent(res, 'snapshot', snapshot)),
+    source.on('delta', (delta) => writeEvent(res, 'delta', delta)),
     source.on('status', (status) => writeEvent(res, 'status', status)),
   ];
-  const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
+  writeEvent(res, 'status', source.status);
+  writeEvent(res, 'snapshot', source.current);
 
   let ended = false;
   const end = (): void => {
     if (ended) return;
     ended = true;
-    clearInterval(heartbeat);
     for (const off of unsubscribe) off();
     res.end();
   };

@@ -18,7 +18,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, dispatchCall, type ApiHandlers } from '../service/api-handlers.js';
-import { DEFAULT_HEARTBEAT_MS, openEventStream, type MonitorEvents } from './event-stream.js';
+import { openEventStream, type MonitorEvents } from './event-stream.js';
 import { bearerToken, checkRequestSource, cookieValue, generateToken, secretsEqual } from './request-guard.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 import { resolveStaticFile } from './static-files.js';
@@ -40,8 +40,6 @@ export interface ServerOptions {
   staticDir: string;
   handlers: ApiHandlers;
   monitor: MonitorEvents;
-  /** How often idle event streams get a comment line. */
-  heartbeatMs?: number;
 }
 
 export interface RunningServer {
@@ -105,7 +103,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw new Error('The token must be at least 16 characters of A-Z a-z 0-9 _ -.');
   }
   const assetKey = generateToken();
-  const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   const openStreams = new Set<() => void>();
   let port = 0;
   const cookieName = () => `telltale_assets_${port}`;
@@ -120,7 +117,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const name = url.pathname.slice('/api/'.length);
     if (name === 'events') {
       if (req.method !== 'GET') return sendError(res, 405, 'Use GET.', { Allow: 'GET' });
-      const end = openEventStream(req, res, options.monitor, heartbeatMs);
+      const end = openEventStream(req, res, options.monitor);
       openStreams.add(end);
       res.on('close', () => openStreams.delete(end));
       return;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { apiCalls, type ApiCallName, type ApiResponse, type ExportFormat, type ExportResult, type RedactionOptions } from '../../contract/api.js';
 import type { ProbeReport, Snapshot, SnapshotDiff } from '../../contract/snapshot.js';
-import type { Monitor } from './monitor.js';
+import type { Monitor } from '../monitor/monitor.js';
 
 /** An error the UI caused or should be told about; `status` follows HTTP so the server can pass it on. */
 export class ApiError extends Error {
@@ -27,7 +27,7 @@ export type ApiHandlers = {
 };
 
 export interface ApiHandlerDeps {
-  monitor: Pick<Monitor, 'snapshot' | 'seq' | 'status' | 'sampleNow' | 'setPaused'>;
+  monitor: Pick<Monitor, 'current' | 'snapshot' | 'status' | 'sampleNow' | 'setPaused'>;
   exportSnapshot: (
     snapshot: Snapshot,
     format: ExportFormat,
@@ -47,7 +47,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const current = async (): Promise<Snapshot> => monitor.snapshot ?? (await monitor.sampleNow());
 
   return {
-    getSnapshot: async () => ({ seq: monitor.seq, snapshot: monitor.snapshot }),
+    getSnapshot: async () => monitor.current,
     getStatus: async () => monitor.status,
     sampleNow: () => monitor.sampleNow(),
     setPaused: async ({ paused }) => monitor.setPaused(paused),

@@ -38,7 +38,7 @@ export function App({ api }: { api: TelltaleApi }) {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Header snapshot={state.snapshot} status={state.status} onSampleNow={state.sampleNow} onSetPaused={state.setPaused} />
+      <Header snapshot={state.snapshot} status={state.status} link={state.link} onSampleNow={state.sampleNow} onSetPaused={state.setPaused} />
       <Nav current={view} onSelect={setView} />
       <main id="main" tabIndex={-1}>
         {state.error && <ErrorMessage message={state.error} onDismiss={state.dismissError} />}

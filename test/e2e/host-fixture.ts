@@ -4,7 +4,7 @@
  */
 import type { Snapshot } from '../../contract/snapshot.js';
 import { createApiHandlers } from '../../main/service/api-handlers.js';
-import { Monitor } from '../../main/service/monitor.js';
+import { Monitor } from '../../main/monitor/monitor.js';
 import { startServer, type RunningServer } from '../../main/server/server.js';
 import { sampleSnapshot } from '../unit/service/sample-snapshot.js';
 

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MonitorEvent } from '../../contract/events.js';
 import type { Snapshot } from '../../contract/snapshot.js';
 import { validateSnapshot } from '../../main/core/snapshot/validate.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -157,9 +158,11 @@ describe('connections of this machine', () => {
     const run = await runCli(['snapshot', '--json'], { ...baseEnv(), HOME: emptyHome });
     const snapshot = parseSnapshot(run.stdout);
     const held = snapshot.connections.find((c) => c.pid === child.pid && c.remotePort === port);
-    expect(held).toMatchObject({ process: 'node', remoteAddress: '127.0.0.1', state: 'ESTABLISHED' });
+    expect(held).toMatchObject({ remoteAddress: '127.0.0.1', state: 'ESTABLISHED' });
     expect(held?.remote?.host).toBe('localhost');
-    expect(held?.command).toContain('--api-key ***');
+    const owner = snapshot.processes.find((p) => p.pid === child.pid);
+    expect(owner?.name).toBe('node');
+    expect(owner?.command).toContain('--api-key ***');
     expect(run.stdout).not.toContain(CMDLINE_TOKEN);
   });
 });
@@ -208,8 +211,18 @@ describe('diff and watch', () => {
 
   it('watch stops after --count samples', async () => {
     const run = await runCli(['watch', '--interval', '0.2', '--count', '2'], { ...baseEnv(), HOME: emptyHome });
+    expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/first sample: \d+ signals, \d+ connections/);
+  });
+
+  it('watch --json prints the first sample as a numbered snapshot, then one typed event per line', async () => {
+    const run = await runCli(['watch', '--json', '--interval', '0.2', '--count', '3'], { ...baseEnv(), HOME: emptyHome });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const [first, ...rest] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown);
+    expect(first).toMatchObject({ type: 'snapshot', seq: 1, snapshot: { schemaVersion: 2 } });
+    for (const event of rest) MonitorEvent.parse(event);
   });
 });
 

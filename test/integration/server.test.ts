@@ -7,10 +7,9 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCalls } from '../../contract/api.js';
-import type { Snapshot } from '../../contract/snapshot.js';
+import { apiCalls, apiEvents, type ApiEventName } from '../../contract/api.js';
 import { createApiHandlers } from '../../main/service/api-handlers.js';
-import { Monitor } from '../../main/service/monitor.js';
+import { Monitor } from '../../main/monitor/monitor.js';
 import { CONTENT_SECURITY_POLICY } from '../../main/server/security-headers.js';
 import { startServer, type RunningServer } from '../../main/server/server.js';
 import { sampleSnapshot } from '../unit/service/sample-snapshot.js';
@@ -71,7 +70,7 @@ beforeAll(async () => {
     },
     getProbes: () => [],
   });
-  server = await startServer({ staticDir, handlers, monitor, heartbeatMs: 50 });
+  server = await startServer({ staticDir, handlers, monitor });
 });
 
 afterAll(async () => {
@@ -130,7 +129,7 @@ describe('browser host: authentication', () => {
     expect(sampled.headers['content-type']).toMatch(/^application\/json/);
     const snapshot = apiCalls.sampleNow.response.parse(JSON.parse(sampled.body));
     const current = await postJson('getSnapshot', {});
-    expect(apiCalls.getSnapshot.response.parse(JSON.parse(current.body))).toEqual(snapshot);
+    expect(apiCalls.getSnapshot.response.parse(JSON.parse(current.body))).toEqual({ seq: monitor.current.seq, snapshot });
     const status = await send(`/api/getStatus?token=${server.token}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -242,13 +241,13 @@ describe('browser host: static files', () => {
 });
 
 describe('browser host: events', () => {
-  it('streams the current status and snapshot at once, then new snapshots, with heartbeats', async () => {
-    const events: { event: string; data: unknown }[] = [];
-    let heartbeats = 0;
-    let buffer = '';
-    const received = new Promise<void>((resolve, reject) => {
+  /** Reads SSE blocks from /api/events of `target` until `done` says so; each event checked against the contract. */
+  function readEvents(target: RunningServer, done: (events: { event: ApiEventName; data: unknown }[]) => boolean) {
+    const events: { event: ApiEventName; data: unknown }[] = [];
+    return new Promise<typeof events>((resolve, reject) => {
+      let buffer = '';
       const req = httpRequest(
-        { host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}`, headers: { Host: `127.0.0.1:${server.port}` } },
+        { host: '127.0.0.1', port: target.port, path: `/api/events?token=${target.token}`, headers: { Host: `127.0.0.1:${target.port}` } },
         (res) => {
           expect(res.statusCode).toBe(200);
           expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
@@ -259,16 +258,14 @@ describe('browser host: events', () => {
             while ((end = buffer.indexOf('\n\n')) >= 0) {
               const block = buffer.slice(0, end);
               buffer = buffer.slice(end + 2);
-              if (block.startsWith(': heartbeat')) heartbeats++;
-              const event = /^event: (.+)$/m.exec(block)?.[1];
+              const event = /^event: (.+)$/m.exec(block)?.[1] as ApiEventName | undefined;
               const data = /^data: (.+)$/m.exec(block)?.[1];
-              if (event && data) events.push({ event, data: JSON.parse(data) });
-            }
-            const snapshots = events.filter((e) => e.event === 'snapshot');
-            if (snapshots.length === 1 && events.length === 2) void monitor.sampleNow();
-            if (snapshots.length >= 2 && heartbeats > 0) {
-              req.destroy();
-              resolve();
+              if (!event || !data) continue;
+              events.push({ event, data: apiEvents[event].parse(JSON.parse(data)) });
+              if (done(events)) {
+                req.destroy();
+                resolve(events);
+              }
             }
           });
         },
@@ -276,12 +273,53 @@ describe('browser host: events', () => {
       req.on('error', reject);
       req.end();
     });
-    await received;
-    expect(events[0]?.event).toBe('status');
-    apiCalls.getStatus.response.parse(events[0]?.data);
-    const snapshots = events.filter((e) => e.event === 'snapshot').map((e) => e.data as Snapshot);
-    expect(snapshots[1]?.takenAt).not.toBe(snapshots[0]?.takenAt);
-    expect(events.some((e) => e.event === 'status' && (e.data as { sampling: boolean }).sampling)).toBe(true);
+  }
+
+  it('sends status and the numbered snapshot at once, then deltas from that seq and status heartbeats', async () => {
+    let n = 0;
+    const live = new Monitor({
+      takeSnapshot: async () => sampleSnapshot({ takenAt: new Date(Date.UTC(2026, 10, 24, 11, 0, ++n)).toISOString() }),
+      intervalMs: 3_600_000,
+      heartbeatMs: 50,
+    });
+    const host = await startServer({ staticDir, handlers: createApiHandlers({} as never), monitor: live });
+    try {
+      live.start();
+      await live.sampleNow();
+      let asked = false;
+      const events = await readEvents(host, (seen) => {
+        if (seen.length === 2 && !asked) {
+          asked = true;
+          void live.sampleNow();
+        }
+        const beats = seen.filter((e) => e.event === 'status' && !(e.data as { sampling: boolean }).sampling).length;
+        return seen.some((e) => e.event === 'delta') && beats >= 3;
+      });
+      expect(events.slice(0, 2).map((e) => e.event)).toEqual(['status', 'snapshot']);
+      expect(events[1]?.data).toEqual({ seq: 1, snapshot: expect.objectContaining({ takenAt: '2026-11-24T11:00:01.000Z' }) });
+      const deltas = events.filter((e) => e.event === 'delta').map((e) => e.data as { seq: number; baseSeq: number; takenAt: string });
+      expect(deltas[0]).toMatchObject({ seq: 2, baseSeq: 1, takenAt: '2026-11-24T11:00:02.000Z' });
+      // The whole snapshot went out once, to this client when it came; samples after that are deltas.
+      expect(events.filter((e) => e.event === 'snapshot')).toHaveLength(1);
+    } finally {
+      live.stop();
+      await host.close();
+    }
+  });
+
+  it('sends seq 0 and no snapshot to a client that comes before the first sample, then the first sample whole', async () => {
+    const fresh = new Monitor({ takeSnapshot: async () => sampleSnapshot(), intervalMs: 3_600_000 });
+    const host = await startServer({ staticDir, handlers: createApiHandlers({} as never), monitor: fresh });
+    try {
+      const events = await readEvents(host, (seen) => {
+        if (seen.length === 2) void fresh.sampleNow();
+        return seen.filter((e) => e.event === 'snapshot').length === 2;
+      });
+      const snapshots = events.filter((e) => e.event === 'snapshot').map((e) => e.data);
+      expect(snapshots).toEqual([{ seq: 0, snapshot: null }, { seq: 1, snapshot: expect.objectContaining({ schemaVersion: 2 }) }]);
+    } finally {
+      await host.close();
+    }
   });
 
   it('ends open event streams when the server closes', async () => {

@@ -3,6 +3,7 @@ import type { Connection, Inference, Snapshot, SnapshotDiff, Tool } from '../../
 import { formatConnection, formatEndpoint, formatValue } from './format.js';
 import { redactText } from '../secrets.js';
 import { processIndex, withOwnerName } from '../../../common/processes.js';
+import { connectionKey } from '../../../common/snapshot-delta.js';
 
 const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 
@@ -36,14 +37,6 @@ const inferenceKey = (inference: Inference): string => `${inference.id}\u0000${S
 const sameEvidence = (a: Inference, b: Inference): boolean =>
   sorted(a.evidence).join('\u0000') === sorted(b.evidence).join('\u0000');
 
-export function connectionKey(c: Connection): string {
-  return [
-    c.pid ?? '-',
-    c.protocol,
-    formatEndpoint(c.localAddress, c.localPort),
-    c.remoteAddress === null ? '-' : formatEndpoint(c.remoteAddress, c.remotePort),
-  ].join(' ');
-}
 
 function onlyIn<T>(items: T[], other: T[], key: (item: T) => string): T[] {
   const keys = new Set(other.map(key));

@@ -22,7 +22,7 @@ export function formatRemote(connection: Connection): string {
 }
 
 export function formatConnection(c: NamedConnection): string {
-  const who = `${c.process ?? '?'}${c.pid === null ? '' : ` (pid ${c.pid})`}`;
+  const who = c.pid === null ? `(no process${c.ownerUnknown ? `: ${c.ownerUnknown}` : ''})` : `${c.process ?? '?'} (pid ${c.pid})`;
   const where = [c.remote?.country, c.remote?.org].filter(Boolean).join(', ');
   return [
     `${who} ${c.protocol} ${formatEndpoint(c.localAddress, c.localPort)} -> ${formatRemote(c)}`,

@@ -34,6 +34,14 @@ export function onApiProblem(listener: (message: string) => void): () => void {
   return () => problemListeners.delete(listener);
 }
 
+const streamErrorListeners = new Set<() => void>();
+
+/** The browser host's event stream failed: the host may be gone. (Electron's IPC has no such failure.) */
+export function onEventStreamError(listener: () => void): () => void {
+  streamErrorListeners.add(listener);
+  return () => streamErrorListeners.delete(listener);
+}
+
 let api: TelltaleApi | null = null;
 
 /** The API: the preload bridge in Electron, otherwise the browser host over HTTP. */
@@ -46,6 +54,7 @@ export function getApi(): TelltaleApi {
         token: browserToken(),
         fetch: window.fetch.bind(window),
         openEvents: (url) => new EventSource(url),
+        onStreamError: () => streamErrorListeners.forEach((listener) => listener()),
       });
     api = validated(raw, (message) => problemListeners.forEach((listener) => listener(message)));
   }

@@ -13,6 +13,11 @@ export type HttpApiOptions = {
   token: string | null;
   fetch: typeof fetch;
   openEvents: (url: string) => EventStream;
+  /**
+   * Called when the event stream fails (the host went away or refused it). EventSource keeps
+   * retrying by itself; the next event that arrives says the host is back.
+   */
+  onStreamError: () => void;
 };
 
 function errorText(body: unknown): string | null {
@@ -26,7 +31,7 @@ function errorText(body: unknown): string | null {
  * over Server-Sent Events from /api/events (EventSource cannot send headers, hence the query token).
  * Replies are returned unchecked; wrap with validated().
  */
-export function createHttpApi({ baseUrl, token, fetch, openEvents }: HttpApiOptions): UntrustedApi {
+export function createHttpApi({ baseUrl, token, fetch, openEvents, onStreamError }: HttpApiOptions): UntrustedApi {
   async function call(name: ApiCallName, request: unknown): Promise<unknown> {
     let response: Response;
     try {
@@ -73,6 +78,7 @@ export function createHttpApi({ baseUrl, token, fetch, openEvents }: HttpApiOpti
       for (const name of Object.keys(apiEvents) as ApiEventName[]) {
         opened.addEventListener(name, (message) => dispatch(name, message.data));
       }
+      opened.addEventListener('error', () => onStreamError());
       stream = opened;
     }
     const set = listeners.get(event) ?? new Set();

@@ -1,22 +1,24 @@
 import type { SamplerStatus } from '../../../contract/api.js';
 import type { Snapshot } from '../../../contract/snapshot.js';
+import type { Link } from '../hooks/useTelltale.js';
 import { ExposureBadge } from './ExposureBadge.js';
 import { LiveIndicator } from './LiveIndicator.js';
 
 type Props = {
   snapshot: Snapshot | null;
   status: SamplerStatus | null;
+  link: Link;
   onSampleNow: () => void;
   onSetPaused: (paused: boolean) => void;
 };
 
-export function Header({ snapshot, status, onSampleNow, onSetPaused }: Props) {
+export function Header({ snapshot, status, link, onSampleNow, onSetPaused }: Props) {
   const paused = status?.paused ?? false;
   return (
     <header className="app-header">
       <h1 className="app-name">Telltale</h1>
       {snapshot && <ExposureBadge level={snapshot.exposure?.level} />}
-      <LiveIndicator status={status} takenAt={snapshot?.takenAt} />
+      <LiveIndicator status={status} link={link} takenAt={snapshot?.takenAt} />
       <div className="header-actions">
         <button type="button" onClick={() => onSetPaused(!paused)} disabled={!status}>
           {paused ? 'Resume monitoring' : 'Pause monitoring'}

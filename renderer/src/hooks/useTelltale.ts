@@ -1,11 +1,26 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { SamplerStatus, TelltaleApi } from '../../../contract/api.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SamplerStatus, SequencedSnapshot, TelltaleApi } from '../../../contract/api.js';
+import type { MonitorEvent } from '../../../contract/events.js';
 import type { Snapshot } from '../../../contract/snapshot.js';
-import { onApiProblem } from '../api/getApi.js';
+import { onApiProblem, onEventStreamError } from '../api/getApi.js';
+import { appendEvents, isNewer, receiveDelta } from './held-snapshot.js';
+
+/** What the UI knows about its line to the host, for telling a live host from a gone one. */
+export type Link = {
+  /** Date.now() when the host was last heard from (any event or status reply), or null. */
+  heardAt: number | null;
+  /** The event stream failed and nothing has been heard since. */
+  streamDown: boolean;
+};
 
 export type TelltaleState = {
   snapshot: Snapshot | null;
+  /** The seq of `snapshot`: later deltas apply to it. */
+  seq: number;
   status: SamplerStatus | null;
+  link: Link;
+  /** The latest change events, oldest first (at most RECENT_EVENTS). */
+  events: MonitorEvent[];
   /** True until the first getSnapshot reply (or failure). */
   loading: boolean;
   error: string | null;
@@ -16,29 +31,70 @@ export type TelltaleState = {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The latest snapshot and sampler status: fetched once, then kept current by pushed events. */
+/**
+ * The latest snapshot and sampler status: fetched once, then kept current by pushed events: a
+ * whole snapshot when the stream (re)starts, deltas after it. A delta that does not follow on from
+ * the held seq means one was missed, and the snapshot is fetched again.
+ */
 export function useTelltale(api: TelltaleApi): TelltaleState {
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [held, setHeld] = useState<SequencedSnapshot | null>(null);
   const [status, setStatus] = useState<SamplerStatus | null>(null);
+  const [link, setLink] = useState<Link>({ heardAt: null, streamDown: false });
+  const [events, setEvents] = useState<MonitorEvent[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  // Event handlers need what is held right now, not as of the last render.
+  const heldRef = useRef<SequencedSnapshot | null>(null);
 
   useEffect(() => {
     let live = true;
+    let refetching = false;
+    const hold = (next: SequencedSnapshot) => {
+      heldRef.current = next;
+      setHeld(next);
+    };
+    const heard = () => setLink({ heardAt: Date.now(), streamDown: false });
+    const fetchSnapshot = () => {
+      refetching = true;
+      return api
+        .getSnapshot({})
+        .then((fetched) => live && isNewer(fetched, heldRef.current) && hold(fetched))
+        .catch((reason: unknown) => live && setError(messageOf(reason)))
+        .finally(() => {
+          refetching = false;
+        });
+    };
+
     const unsubscribers = [
-      api.on('snapshot', (next) => setSnapshot(next)),
-      api.on('status', (next) => setStatus(next)),
+      api.on('snapshot', (next) => {
+        heard();
+        hold(next);
+      }),
+      api.on('delta', (delta) => {
+        heard();
+        const outcome = receiveDelta(heldRef.current, delta);
+        if (outcome.kind === 'applied') {
+          hold(outcome.held);
+          setEvents((recent) => appendEvents(recent, delta.events));
+        } else if (outcome.kind === 'gap' && !refetching) {
+          void fetchSnapshot();
+        }
+      }),
+      api.on('status', (next) => {
+        heard();
+        setStatus(next);
+      }),
       onApiProblem(setError),
+      onEventStreamError(() => setLink((current) => ({ ...current, streamDown: true }))),
     ];
-    api
-      .getSnapshot({})
-      // A pushed snapshot may have arrived first; it is newer than the reply.
-      .then((first) => live && setSnapshot((current) => current ?? first))
-      .catch((reason: unknown) => live && setError(messageOf(reason)))
-      .finally(() => live && setLoading(false));
+    void fetchSnapshot().finally(() => live && setLoading(false));
     api
       .getStatus({})
-      .then((first) => live && setStatus((current) => current ?? first))
+      .then((first) => {
+        if (!live) return;
+        heard();
+        setStatus((current) => current ?? first);
+      })
       .catch((reason: unknown) => live && setError(messageOf(reason)));
     return () => {
       live = false;
@@ -46,13 +102,10 @@ export function useTelltale(api: TelltaleApi): TelltaleState {
     };
   }, [api]);
 
+  // The sample itself arrives as a delta, like every other.
   const sampleNow = useCallback(() => {
     setStatus((current) => current && { ...current, sampling: true });
-    api
-      .sampleNow({})
-      .then(setSnapshot)
-      .catch((reason: unknown) => setError(messageOf(reason)))
-      .finally(() => api.getStatus({}).then(setStatus, () => undefined));
+    api.sampleNow({}).catch((reason: unknown) => setError(messageOf(reason)));
   }, [api]);
 
   const setPaused = useCallback(
@@ -64,5 +117,16 @@ export function useTelltale(api: TelltaleApi): TelltaleState {
 
   const dismissError = useCallback(() => setError(null), []);
 
-  return { snapshot, status, loading, error, dismissError, sampleNow, setPaused };
+  return {
+    snapshot: held?.snapshot ?? null,
+    seq: held?.seq ?? 0,
+    status,
+    link,
+    events,
+    loading,
+    error,
+    dismissError,
+    sampleNow,
+    setPaused,
+  };
 }

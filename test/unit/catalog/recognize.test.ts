@@ -174,7 +174,7 @@ describe('recognizeRunning edge cases', () => {
 
 describe('attributeConnections', () => {
   const connection = (pid: number | null): Connection =>
-    buildConnection({ pid, process: null, command: null, remote: null, toolId: null });
+    buildConnection({ pid, remote: null, toolId: null });
 
   it('sets toolId from the pid, including pids of a tool’s children', () => {
     const running = recognizeRunning(linux);

@@ -5,8 +5,6 @@ import type { GeoLookup } from '../../../main/core/geo/types.js';
 
 const base: Connection = {
   pid: 1,
-  process: 'node',
-  command: 'node cli.js',
   protocol: 'tcp',
   localAddress: '10.0.0.5',
   localPort: 50000,

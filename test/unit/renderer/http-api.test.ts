@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApi, type EventStream } from '../../../renderer/src/api/httpApi.js';
 import { ApiError } from '../../../renderer/src/api/untrusted.js';
 import { validated } from '../../../renderer/src/api/validated.js';
-import { snapshot } from '../../helpers/snapshot-builders.js';
+import { diffForDelta } from '../../../main/monitor/changes.js';
+import { conn, snap } from '../monitor/snapshots.js';
 
 const TOKEN = 'secret-token-123';
-const status = { paused: true, sampling: false, lastSampleAt: null, intervalMs: 5000, lastError: null };
+const status = { paused: true, sampling: false, lastSampleAt: null, intervalMs: 5000, lastError: null, now: '2026-11-24T10:00:00.000Z' };
 
 type Seen = { method: string | undefined; url: string | undefined; auth: string | undefined; body: unknown };
 const seen: Seen[] = [];
@@ -29,7 +30,7 @@ const server: Server = createServer((request, response) => {
     if (request.headers.authorization !== `Bearer ${TOKEN}`) return reply(401, JSON.stringify({ error: 'bad token' }));
     switch (request.url) {
       case '/api/getSnapshot':
-        return reply(200, JSON.stringify(snapshot()));
+        return reply(200, JSON.stringify({ seq: 3, snapshot: snap() }));
       case '/api/setPaused':
         return reply(200, JSON.stringify(status));
       case '/api/getStatus':
@@ -65,8 +66,8 @@ function fakeEvents() {
   return { opened, open };
 }
 
-function client(token: string | null, problems: string[] = [], events = fakeEvents()) {
-  const raw = createHttpApi({ baseUrl, token, fetch, openEvents: events.open });
+function client(token: string | null, problems: string[] = [], events = fakeEvents(), onStreamError: () => void = () => undefined) {
+  const raw = createHttpApi({ baseUrl, token, fetch, openEvents: events.open, onStreamError });
   return validated(raw, (message) => problems.push(message));
 }
 
@@ -76,7 +77,8 @@ describe('HTTP API client', () => {
     await expect(api.setPaused({ paused: true })).resolves.toEqual(status);
     expect(seen.at(-1)).toEqual({ method: 'POST', url: '/api/setPaused', auth: `Bearer ${TOKEN}`, body: { paused: true } });
     const first = await api.getSnapshot({});
-    expect(first?.tools[0]?.name).toBe('Claude Code');
+    expect(first.seq).toBe(3);
+    expect(first.snapshot?.tools[0]?.name).toBe('Claude Code');
   });
 
   it('turns an error reply into an ApiError with the server message', async () => {
@@ -97,7 +99,7 @@ describe('HTTP API client', () => {
 
   it('reports an unreachable host', async () => {
     const api = validated(
-      createHttpApi({ baseUrl: 'http://127.0.0.1:1', token: TOKEN, fetch, openEvents: fakeEvents().open }),
+      createHttpApi({ baseUrl: 'http://127.0.0.1:1', token: TOKEN, fetch, openEvents: fakeEvents().open, onStreamError: () => undefined }),
       () => undefined,
     );
     await expect(api.getSnapshot({})).rejects.toThrow(/Cannot reach Telltale/);
@@ -121,15 +123,38 @@ describe('HTTP API events', () => {
 
     stream.listeners.get('status')?.({ data: JSON.stringify(status) });
     stream.listeners.get('status')?.({ data: '{"paused":' });
-    stream.listeners.get('snapshot')?.({ data: JSON.stringify({ ...snapshot(), schemaVersion: 2 }) });
+    stream.listeners.get('snapshot')?.({ data: JSON.stringify({ seq: 1, snapshot: { ...snap(), schemaVersion: 1 } }) });
     expect(statuses).toEqual([status]);
     expect(snapshots).toEqual([]);
     expect(problems).toHaveLength(2);
-    expect(problems[1]).toMatch(/malformed snapshot update: schemaVersion/);
+    expect(problems[1]).toMatch(/malformed snapshot update: snapshot\.schemaVersion/);
+    stream.listeners.get('snapshot')?.({ data: JSON.stringify({ seq: 0, snapshot: null }) });
+    expect(snapshots).toEqual([{ seq: 0, snapshot: null }]);
 
     offStatus();
     expect(stream.closed).toBe(false);
     offSnapshot();
     expect(stream.closed).toBe(true);
+  });
+
+  it('delivers deltas checked against the contract', () => {
+    const events = fakeEvents();
+    const problems: string[] = [];
+    const api = client(TOKEN, problems, events);
+    const deltas: unknown[] = [];
+    api.on('delta', (payload) => deltas.push(payload));
+    const delta = diffForDelta({ seq: 1, snapshot: snap() }, snap({ connections: [conn({ pid: 9 })] }), 2);
+    events.opened[0]?.listeners.get('delta')?.({ data: JSON.stringify(delta) });
+    events.opened[0]?.listeners.get('delta')?.({ data: JSON.stringify({ ...delta, baseSeq: -1 }) });
+    expect(deltas).toEqual([delta]);
+    expect(problems).toEqual([expect.stringMatching(/malformed delta update: baseSeq/)]);
+  });
+
+  it('says when the event stream fails', () => {
+    const events = fakeEvents();
+    let failures = 0;
+    client(TOKEN, [], events, () => failures++).on('status', () => undefined);
+    events.opened[0]?.listeners.get('error')?.({ data: '' });
+    expect(failures).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { apiCalls, type ApiCallName, type ApiResponse, type ExportResult } from '../../../contract/api.js';
 import type { ProbeReport, Snapshot, SnapshotDiff } from '../../../contract/snapshot.js';
 import { ApiError, createApiHandlers, dispatchCall, type ApiHandlerDeps } from '../../../main/service/api-handlers.js';
-import { Monitor } from '../../../main/service/monitor.js';
+import { Monitor } from '../../../main/monitor/monitor.js';
 import { sampleSnapshot } from './sample-snapshot.js';
 
 const probe: ProbeReport = {
@@ -61,11 +61,13 @@ describe('createApiHandlers + dispatchCall', () => {
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(apiCalls).sort());
   });
 
-  it('answers getSnapshot with null before the first sample, then the snapshot', async () => {
+  it('answers getSnapshot with seq 0 and no snapshot before the first sample, then the numbered snapshot', async () => {
     const { handlers, snapshot } = setup();
-    expect(await call(handlers, 'getSnapshot', {})).toBeNull();
+    expect(await call(handlers, 'getSnapshot', {})).toEqual({ seq: 0, snapshot: null });
     expect(await call(handlers, 'sampleNow', {})).toEqual(snapshot);
-    expect(await call(handlers, 'getSnapshot', undefined)).toEqual(snapshot);
+    expect(await call(handlers, 'getSnapshot', undefined)).toEqual({ seq: 1, snapshot });
+    await call(handlers, 'sampleNow', {});
+    expect(await call(handlers, 'getSnapshot', {})).toMatchObject({ seq: 2 });
   });
 
   it('pauses and resumes through setPaused and reports it in getStatus', async () => {

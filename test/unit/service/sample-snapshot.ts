@@ -3,7 +3,7 @@
  * (not read from a fixture file) so each test can vary exactly the field it is about.
  */
 import type { Inference, Snapshot } from '../../../contract/snapshot.js';
-import { connection, signal, snapshot } from '../../helpers/snapshot-builders.js';
+import { conn, sig, snap, TZ } from '../monitor/snapshots.js';
 
 export const countryInference: Inference = {
   id: 'location.country',
@@ -24,19 +24,19 @@ export const proxyInference: Inference = {
 };
 
 export function sampleSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
-  return snapshot({
+  return snap({
     signals: [
-      signal(),
-      signal({
-        id: 'registry.npm',
-        category: 'registry',
-        value: 'https://registry.npmmirror.com/',
-        source: 'file:~/.npmrc',
-        meta: { host: 'registry.npmmirror.com' },
-      }),
-      signal({ id: 'identity.git.email', category: 'identity', value: null, source: 'cmd:git config', status: 'unavailable', reason: 'git is not installed' }),
+      sig(TZ),
+      sig(
+        { kind: 'registry', key: { ecosystem: 'npm', setting: 'registry' } },
+        { value: 'https://registry.npmmirror.com/', source: 'file:~/.npmrc', meta: { host: 'registry.npmmirror.com' } },
+      ),
+      sig(
+        { kind: 'identity', key: { field: 'git-email' } },
+        { value: null, source: 'cmd:git config', status: 'unavailable', reason: 'git is not installed' },
+      ),
     ],
-    connections: [connection({ remote: { country: 'US', asn: 399358, org: 'Anthropic, PBC', host: null } })],
+    connections: [conn({ remote: { country: 'US', asn: 399358, org: 'Anthropic, PBC', host: null } })],
     inferences: [proxyInference, countryInference],
     exposure: { level: 'high', summary: 'Tools on this machine can tell you are in China.' },
     ...overrides,

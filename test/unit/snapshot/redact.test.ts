@@ -168,7 +168,7 @@ describe('redactSnapshot', () => {
 
   it('masks the hostname everywhere, taken from the options or the identity.hostname signal', () => {
     const withHost = structuredClone(sample);
-    withHost.connections[0]!.command = 'ssh alice-thinkpad.local uptime';
+    withHost.processes[0]!.command = 'ssh alice-thinkpad.local uptime';
     for (const hostname of ['alice-thinkpad', undefined]) {
       const json = JSON.stringify(redactSnapshot(withHost, { maskHostname: true, maskUsername: false, hostname }));
       expect(json).not.toMatch(/alice-thinkpad/i);
@@ -180,13 +180,13 @@ describe('redactSnapshot', () => {
 
   it('masks the user name, home paths on every platform and the git identity', () => {
     const s = structuredClone(sample);
-    s.connections[0]!.command = 'C:\\Users\\alice\\AppData\\node.exe /Users/alice/x /home/alice/y';
+    s.processes[0]!.command = 'C:\\Users\\alice\\AppData\\node.exe /Users/alice/x /home/alice/y';
     s.inferences[0]!.statement = 'alice.wang@alibaba-inc.com (Alice Wang) is logged in as alice; /dev/null stays.';
     const redacted = redactSnapshot(s, { maskHostname: false, maskUsername: true, home: '/home/alice' });
     const json = JSON.stringify(redacted);
     expect(json).not.toMatch(/\balice\b/i);
     expect(json).not.toContain('Alice Wang');
-    expect(redacted.connections[0]?.command).toBe(`C:\\Users\\${USERNAME_MASK}\\AppData\\node.exe /Users/${USERNAME_MASK}/x /home/${USERNAME_MASK}/y`);
+    expect(redacted.processes[0]?.command).toBe(`C:\\Users\\${USERNAME_MASK}\\AppData\\node.exe /Users/${USERNAME_MASK}/x /home/${USERNAME_MASK}/y`);
     expect(redacted.signals.find((x) => x.id === 'identity.git.email')?.value).toBe(`${USERNAME_MASK}@alibaba-inc.com`);
     expect(redacted.signals.find((x) => x.id === 'identity.git.name')?.value).toBe(USERNAME_MASK);
     expect(redacted.signals.find((x) => x.id === 'identity.user')?.value).toBe(USERNAME_MASK);
@@ -200,8 +200,8 @@ describe('redactSnapshot', () => {
 
   it('does not mask path parts that merely equal a short user name', () => {
     const s = structuredClone(sample);
-    s.connections[0]!.command = 'cat /dev/null > /home/dev/log';
+    s.processes[0]!.command = 'cat /dev/null > /home/dev/log';
     const redacted = redactSnapshot(s, { maskHostname: false, maskUsername: true, username: 'dev' });
-    expect(redacted.connections[0]?.command).toBe(`cat /dev/null > /home/${USERNAME_MASK}/log`);
+    expect(redacted.processes[0]?.command).toBe(`cat /dev/null > /home/${USERNAME_MASK}/log`);
   });
 });

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SamplerStatus } from '../../../contract/api.js';
+import { HEARTBEAT_MS, SamplerStatus, type SequencedSnapshot } from '../../../contract/api.js';
+import type { SnapshotDelta } from '../../../contract/events.js';
 import type { Snapshot } from '../../../contract/snapshot.js';
-import { DEFAULT_INTERVAL_MS, Monitor } from '../../../main/service/monitor.js';
-import { sampleSnapshot } from './sample-snapshot.js';
+import { DEFAULT_INTERVAL_MS, Monitor } from '../../../main/monitor/monitor.js';
+import { sampleSnapshot } from '../service/sample-snapshot.js';
+import { conn } from './snapshots.js';
 
 /** A takeSnapshot whose samples finish only when the test says so. */
 function controlledSampler() {
@@ -26,36 +28,50 @@ describe('Monitor', () => {
     vi.useRealTimers();
   });
 
-  it('starts with no snapshot and a valid idle status', () => {
+  it('starts with no snapshot (seq 0) and a valid idle status', () => {
     const monitor = new Monitor({ takeSnapshot: async () => sampleSnapshot() });
     expect(monitor.snapshot).toBeNull();
+    expect(monitor.current).toEqual({ seq: 0, snapshot: null });
     expect(SamplerStatus.parse(monitor.status)).toEqual({
       paused: false,
       sampling: false,
       lastSampleAt: null,
       intervalMs: DEFAULT_INTERVAL_MS,
       lastError: null,
+      now: expect.any(String),
     });
   });
 
-  it('refuses a non-positive interval', () => {
+  it('refuses a non-positive interval or heartbeat', () => {
     expect(() => new Monitor({ takeSnapshot: async () => sampleSnapshot(), intervalMs: 0 })).toThrow(RangeError);
+    expect(() => new Monitor({ takeSnapshot: async () => sampleSnapshot(), heartbeatMs: -1 })).toThrow(RangeError);
   });
 
-  it('keeps the sample and emits snapshot and status events', async () => {
-    const snapshot = sampleSnapshot({ takenAt: '2026-11-24T11:00:00.000Z' });
-    const monitor = new Monitor({ takeSnapshot: async () => snapshot });
-    const snapshots: Snapshot[] = [];
+  it('sends the first sample whole as seq 1, then each later one as a delta from the one before', async () => {
+    const first = sampleSnapshot({ takenAt: '2026-11-24T11:00:00.000Z' });
+    const opened = conn({ pid: 9, localPort: 60000 });
+    const second = sampleSnapshot({ takenAt: '2026-11-24T11:00:05.000Z', connections: [...first.connections, opened] });
+    const takeSnapshot = vi.fn<() => Promise<Snapshot>>().mockResolvedValueOnce(first).mockResolvedValueOnce(second);
+    const monitor = new Monitor({ takeSnapshot });
+    const snapshots: SequencedSnapshot[] = [];
+    const deltas: SnapshotDelta[] = [];
     const statuses: SamplerStatus[] = [];
     monitor.on('snapshot', (s) => snapshots.push(s));
+    monitor.on('delta', (d) => deltas.push(d));
     monitor.on('status', (s) => statuses.push(s));
 
-    await expect(monitor.sampleNow()).resolves.toBe(snapshot);
-
-    expect(monitor.snapshot).toBe(snapshot);
-    expect(snapshots).toEqual([snapshot]);
+    await expect(monitor.sampleNow()).resolves.toBe(first);
+    expect(snapshots).toEqual([{ seq: 1, snapshot: first }]);
+    expect(monitor.current).toEqual({ seq: 1, snapshot: first });
     expect(statuses.map((s) => s.sampling)).toEqual([true, false]);
     expect(monitor.status.lastSampleAt).toBe('2026-11-24T11:00:00.000Z');
+
+    await monitor.sampleNow();
+    expect(snapshots).toHaveLength(1);
+    expect(deltas).toHaveLength(1);
+    expect(deltas[0]).toMatchObject({ seq: 2, baseSeq: 1, takenAt: second.takenAt, connections: { upserted: [opened], removed: [] } });
+    expect(deltas[0]?.events.map((e) => e.type)).toEqual(['connection-opened']);
+    expect(monitor.current).toEqual({ seq: 2, snapshot: second });
   });
 
   it('coalesces concurrent sampleNow calls into one sample', async () => {
@@ -76,18 +92,21 @@ describe('Monitor', () => {
     await c;
   });
 
-  it('records a sampling error and keeps the previous snapshot', async () => {
+  it('records a sampling error and keeps the previous snapshot and seq', async () => {
     const good = sampleSnapshot();
     const takeSnapshot = vi.fn<() => Promise<Snapshot>>().mockResolvedValueOnce(good).mockRejectedValueOnce(new Error('ss exited with 1'));
     const monitor = new Monitor({ takeSnapshot });
+    const deltas: SnapshotDelta[] = [];
+    monitor.on('delta', (d) => deltas.push(d));
     await monitor.sampleNow();
     await expect(monitor.sampleNow()).rejects.toThrow('ss exited with 1');
-    expect(monitor.snapshot).toBe(good);
+    expect(monitor.current).toEqual({ seq: 1, snapshot: good });
     expect(monitor.status).toMatchObject({ lastError: 'ss exited with 1', sampling: false, lastSampleAt: good.takenAt });
-    // The next good sample clears the error.
+    // The next good sample clears the error and follows on from the last good one.
     takeSnapshot.mockResolvedValueOnce(good);
     await monitor.sampleNow();
     expect(monitor.status.lastError).toBeNull();
+    expect(deltas.map((d) => [d.baseSeq, d.seq])).toEqual([[1, 2]]);
   });
 
   it('samples at once on start, then every interval after the previous sample finished', async () => {
@@ -146,10 +165,56 @@ describe('Monitor', () => {
     monitor.stop();
   });
 
+  it('sends status as a heartbeat while running, paused included, and stops with stop()', async () => {
+    vi.useFakeTimers();
+    const monitor = new Monitor({ takeSnapshot: async () => sampleSnapshot(), intervalMs: 60_000 });
+    const statuses: SamplerStatus[] = [];
+    monitor.on('status', (s) => statuses.push(s));
+    monitor.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const afterFirstSample = statuses.length;
+
+    await vi.advanceTimersByTimeAsync(HEARTBEAT_MS * 3);
+    const beats = statuses.slice(afterFirstSample);
+    expect(beats).toHaveLength(3);
+    // Each beat carries the host's clock, HEARTBEAT_MS apart.
+    expect(beats.map((s) => Date.parse(s.now))).toEqual([1, 2, 3].map((n) => Date.parse(beats[0]?.now ?? '') + (n - 1) * HEARTBEAT_MS));
+
+    monitor.pause();
+    statuses.length = 0;
+    await vi.advanceTimersByTimeAsync(HEARTBEAT_MS * 2);
+    expect(statuses.map((s) => s.paused)).toEqual([true, true]);
+
+    monitor.stop();
+    statuses.length = 0;
+    await vi.advanceTimersByTimeAsync(HEARTBEAT_MS * 5);
+    expect(statuses).toEqual([]);
+  });
+
+  it('shows a stalled sample in the heartbeat: sampling, with lastSampleAt falling behind now', async () => {
+    vi.useFakeTimers();
+    const sampler = controlledSampler();
+    const monitor = new Monitor({ takeSnapshot: sampler.takeSnapshot, intervalMs: 1000, heartbeatMs: 1000 });
+    monitor.start();
+    const good = sampleSnapshot({ takenAt: new Date().toISOString() });
+    sampler.next().resolve(good);
+    await vi.advanceTimersByTimeAsync(1000);
+    // The second sample never finishes.
+    expect(sampler.pendingCount()).toBe(1);
+    const statuses: SamplerStatus[] = [];
+    monitor.on('status', (s) => statuses.push(s));
+    await vi.advanceTimersByTimeAsync(5000);
+    const last = statuses.at(-1);
+    expect(last).toMatchObject({ sampling: true, paused: false, lastSampleAt: good.takenAt });
+    expect(Date.parse(last?.now ?? '') - Date.parse(good.takenAt)).toBeGreaterThanOrEqual(3 * 1000);
+    monitor.stop();
+  });
+
   it('unsubscribes a listener', async () => {
     const monitor = new Monitor({ takeSnapshot: async () => sampleSnapshot() });
-    const seen: Snapshot[] = [];
-    const off = monitor.on('snapshot', (s) => seen.push(s));
+    const seen: SnapshotDelta[] = [];
+    const off = monitor.on('delta', (d) => seen.push(d));
+    await monitor.sampleNow();
     await monitor.sampleNow();
     off();
     await monitor.sampleNow();

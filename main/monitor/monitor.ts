@@ -1,6 +1,13 @@
 /**
- * Samples the machine on an interval and keeps the latest snapshot. Shared by the Electron shell,
- * the browser host and `telltale watch`; the sampler itself is injected so this module does no I/O.
+ * Samples the machine on an interval, keeps the latest snapshot and says what changed. Shared by
+ * the Electron shell, the browser host and `telltale watch`; the sampler is injected, so this
+ * module does no I/O.
+ *
+ * Events (contract/api.ts): the first good sample is a `snapshot` ({seq, snapshot}); each later
+ * one a `delta` numbered seq + 1 from the one before, with the typed change events. `status` goes
+ * out when it changes and as a heartbeat every heartbeatMs while running, so a client can tell a
+ * live host from a dead one, and (lastSampleAt falling behind `now` while `sampling`) a sample
+ * that stalls.
  *
  * One sample runs at a time: a request that arrives while one is in flight gets that sample's result.
  * The next timed sample is scheduled only after the previous one finished, so a slow machine is
@@ -8,51 +15,57 @@
  * snapshot, so the UI goes on showing the last good picture.
  */
 import { EventEmitter } from 'node:events';
-import type { ApiEventName, ApiEventPayload, SamplerStatus } from '../../contract/api.js';
+import { HEARTBEAT_MS, type ApiEventName, type ApiEventPayload, type SamplerStatus, type SequencedSnapshot } from '../../contract/api.js';
 import type { Snapshot } from '../../contract/snapshot.js';
+import { diffForDelta } from './changes.js';
 
 export const DEFAULT_INTERVAL_MS = 5000;
 
 export interface MonitorOptions {
   takeSnapshot: () => Promise<Snapshot>;
   intervalMs?: number;
+  /** How often status is re-sent while running (the contract's HEARTBEAT_MS; shorter in tests). */
+  heartbeatMs?: number;
 }
 
 type Listener<K extends ApiEventName> = (payload: ApiEventPayload<K>) => void;
 
+function positiveMs(value: number, name: string): number {
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got ${value}`);
+  // Whole milliseconds, as SamplerStatus reports them.
+  return Math.max(1, Math.round(value));
+}
+
 export class Monitor {
   readonly #takeSnapshot: () => Promise<Snapshot>;
   readonly #intervalMs: number;
+  readonly #heartbeatMs: number;
   readonly #events = new EventEmitter();
-  #snapshot: Snapshot | null = null;
+  #current: SequencedSnapshot = { seq: 0, snapshot: null };
   #inFlight: Promise<Snapshot> | null = null;
   #timer: NodeJS.Timeout | null = null;
+  #heartbeat: NodeJS.Timeout | null = null;
   #running = false;
   #paused = false;
   #lastSampleAt: string | null = null;
   #lastError: string | null = null;
 
   constructor(options: MonitorOptions) {
-    const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-    if (!Number.isFinite(intervalMs) || intervalMs <= 0) {
-      throw new RangeError(`intervalMs must be a positive number, got ${intervalMs}`);
-    }
     this.#takeSnapshot = options.takeSnapshot;
-    // Whole milliseconds, as SamplerStatus reports them.
-    this.#intervalMs = Math.max(1, Math.round(intervalMs));
+    this.#intervalMs = positiveMs(options.intervalMs ?? DEFAULT_INTERVAL_MS, 'intervalMs');
+    this.#heartbeatMs = positiveMs(options.heartbeatMs ?? HEARTBEAT_MS, 'heartbeatMs');
     // Many SSE clients and windows may listen; the default limit of 10 would only print warnings.
     this.#events.setMaxListeners(0);
   }
 
-  #seq = 0;
-
-  get seq(): number {
-    return this.#seq;
+  /** The last good snapshot and its seq ({0, null} before the first sample succeeded): the base of the next delta. */
+  get current(): SequencedSnapshot {
+    return this.#current;
   }
 
   /** The last good snapshot, or null before the first sample succeeded. */
   get snapshot(): Snapshot | null {
-    return this.#snapshot;
+    return this.#current.snapshot;
   }
 
   get status(): SamplerStatus {
@@ -66,17 +79,20 @@ export class Monitor {
     };
   }
 
-  /** Starts periodic sampling with an immediate first sample (unless paused). */
+  /** Starts the heartbeat and periodic sampling, with an immediate first sample (unless paused). */
   start(): void {
     if (this.#running) return;
     this.#running = true;
+    this.#heartbeat = setInterval(() => this.#emit('status', this.status), this.#heartbeatMs);
     if (!this.#paused) this.#runTimedSample();
   }
 
-  /** Stops periodic sampling; a sample already in flight still completes and is kept. */
+  /** Stops sampling and the heartbeat; a sample already in flight still completes and is kept. */
   stop(): void {
     this.#running = false;
     this.#clearTimer();
+    if (this.#heartbeat) clearInterval(this.#heartbeat);
+    this.#heartbeat = null;
   }
 
   pause(): void {
@@ -122,11 +138,15 @@ export class Monitor {
   async #sample(): Promise<Snapshot> {
     try {
       const snapshot = await this.#takeSnapshot();
-      this.#snapshot = snapshot;
+      const previous = this.#current;
+      const seq = previous.seq + 1;
+      // Computed before anything is updated, so a failure here leaves the last good state whole.
+      const delta = previous.snapshot && diffForDelta({ seq: previous.seq, snapshot: previous.snapshot }, snapshot, seq);
+      this.#current = { seq, snapshot };
       this.#lastSampleAt = snapshot.takenAt;
       this.#lastError = null;
-      this.#seq++;
-      this.#emit('snapshot', { seq: this.#seq, snapshot });
+      if (delta) this.#emit('delta', delta);
+      else this.#emit('snapshot', this.#current);
       return snapshot;
     } catch (error) {
       this.#lastError = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,35 @@
+/**
+ * The one place the app is put together: a sampler bound to a context, the monitor that runs it,
+ * and the API handlers over both. `telltale serve`, `telltale watch` and the Electron shell each
+ * build it once here and differ only in how they show it.
+ */
+import type { SampleContext } from '../core/context.js';
+import { Monitor } from '../monitor/monitor.js';
+import { createSnapshotSource, type SnapshotSource } from '../sample.js';
+import { createApiHandlers, type ApiHandlers } from '../service/api-handlers.js';
+
+export interface AppOptions {
+  /** The machine and user to sample (default: this process's). */
+  ctx?: SampleContext;
+  /** Where probe reports are read from (default: the platform's state dir). */
+  stateDir?: string;
+  intervalMs?: number;
+  /** How often status is re-sent (default: the contract's HEARTBEAT_MS). */
+  heartbeatMs?: number;
+}
+
+export interface TelltaleApp {
+  source: SnapshotSource;
+  /** Not started: the caller starts it once its outputs (window, server, printer) listen. */
+  monitor: Monitor;
+  handlers: ApiHandlers;
+  /** Stops sampling and the heartbeat. */
+  close(): void;
+}
+
+export function createApp(options: AppOptions = {}): TelltaleApp {
+  const source = createSnapshotSource({ ctx: options.ctx, stateDir: options.stateDir });
+  const monitor = new Monitor({ takeSnapshot: () => source.take(), intervalMs: options.intervalMs, heartbeatMs: options.heartbeatMs });
+  const handlers = createApiHandlers({ monitor, ...source.apiDeps() });
+  return { source, monitor, handlers, close: () => monitor.stop() };
+}

@@ -1,0 +1,47 @@
+/** `telltale snapshot`: one sample, as a report, JSON, or an exported file. */
+import path from 'node:path';
+import { writeFileAtomic } from '../adapters/write-file-atomic.js';
+import { exportSnapshot } from '../core/snapshot/export.js';
+import { redactSnapshot } from '../core/snapshot/redact.js';
+import { renderText } from '../core/snapshot/render-text.js';
+import { createSnapshotSource } from '../sample.js';
+import { parse, UsageError, type CliIo } from './args.js';
+
+const FORMATS = ['json', 'md', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+function formatFrom(raw: string | undefined, out: string | undefined): Format {
+  if (raw !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(raw)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    return raw as Format;
+  }
+  const ext = out ? path.extname(out).toLowerCase() : '';
+  return ext === '.md' ? 'md' : ext === '.html' || ext === '.htm' ? 'html' : 'json';
+}
+
+export async function snapshotCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    json: { type: 'boolean' },
+    out: { type: 'string', short: 'o' },
+    format: { type: 'string' },
+    'mask-hostname': { type: 'boolean' },
+    'mask-username': { type: 'boolean' },
+  });
+  if (values.json && values.format && values.format !== 'json') throw new UsageError('--json and --format disagree');
+  const format = values.json ? 'json' : formatFrom(values.format, values.out);
+  const source = createSnapshotSource();
+  const snapshot = await source.take();
+  const redaction = source.redaction(snapshot, {
+    maskHostname: values['mask-hostname'] ?? false,
+    maskUsername: values['mask-username'] ?? false,
+  });
+  if (values.out) {
+    await writeFileAtomic(values.out, exportSnapshot(snapshot, format, redaction).content);
+    io.stderr.write(`telltale: wrote ${format} snapshot to ${values.out}\n`);
+  } else if (values.json || values.format) {
+    io.stdout.write(exportSnapshot(snapshot, format, redaction).content);
+  } else {
+    io.stdout.write(renderText(redactSnapshot(snapshot, redaction)));
+  }
+  return 0;
+}

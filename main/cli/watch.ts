@@ -1,0 +1,62 @@
+/**
+ * `telltale watch`: the monitor on the terminal. The first sample is summed up, then every change
+ * the monitor reports is printed as it happens: one line of text per event, or with --json one
+ * JSON object per line (the first {"type":"snapshot","seq":1,"snapshot":...}, then the events of
+ * contract/events.ts). A failed sample is reported on stderr and watching goes on.
+ */
+import type { SequencedSnapshot } from '../../contract/api.js';
+import type { SnapshotDelta } from '../../contract/events.js';
+import { createApp } from '../app/create-app.js';
+import { formatEvent } from '../monitor/event-text.js';
+import { parse, positiveNumber, UsageError, type CliIo } from './args.js';
+
+function firstSampleText({ snapshot }: SequencedSnapshot): string {
+  if (!snapshot) return '';
+  return (
+    `[${snapshot.takenAt}] first sample: ${snapshot.signals.length} signals, ${snapshot.connections.length} connections, ` +
+    `${snapshot.tools.filter((t) => t.running).length} tools running, exposure ${snapshot.exposure?.level ?? 'none'}\n`
+  );
+}
+
+export async function watchCommand(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
+  const { values } = parse(args, {
+    interval: { type: 'string', short: 'i' },
+    count: { type: 'string', short: 'n' },
+    json: { type: 'boolean' },
+  });
+  const intervalMs = positiveNumber(values.interval, '--interval', 2) * 1000;
+  const count = values.count === undefined ? Infinity : positiveNumber(values.count, '--count', 1);
+  if (!Number.isInteger(count) && count !== Infinity) throw new UsageError('--count must be a whole number');
+  const json = values.json ?? false;
+
+  const app = createApp({ intervalMs });
+  const { monitor } = app;
+  const print = (text: string) => void io.stdout.write(text);
+  monitor.on('snapshot', (first) => print(json ? `${JSON.stringify({ type: 'snapshot', ...first })}\n` : firstSampleText(first)));
+  monitor.on('delta', (delta: SnapshotDelta) => {
+    for (const event of delta.events) print(`${json ? JSON.stringify(event) : formatEvent(event)}\n`);
+  });
+
+  let failed = 0;
+  await new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+    // A sample ends when status goes from sampling to not; its result (or error) was sent by then.
+    let attempts = 0;
+    let sampling = false;
+    monitor.on('status', (status) => {
+      if (sampling && !status.sampling) {
+        attempts++;
+        if (status.lastError !== null) {
+          failed++;
+          io.stderr.write(`telltale: sample failed: ${status.lastError}\n`);
+        }
+        if (attempts >= count) resolve();
+      }
+      sampling = status.sampling;
+    });
+    monitor.start();
+  });
+  app.close();
+  return failed > 0 ? 1 : 0;
+}

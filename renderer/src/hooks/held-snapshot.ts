@@ -1,0 +1,40 @@
+/**
+ * The snapshot the UI holds and the seq it is at, kept current by deltas. Pure, so the rules for
+ * what to do with each thing the host sends are tested apart from React.
+ */
+import type { SequencedSnapshot } from '../../../contract/api.js';
+import type { MonitorEvent, SnapshotDelta } from '../../../contract/events.js';
+import { applyDelta } from '../../../common/snapshot-delta.js';
+
+/** How many recent events the UI keeps (for the timeline); older ones are dropped. */
+export const RECENT_EVENTS = 200;
+
+export type DeltaOutcome =
+  /** The delta followed on from what is held: here is the result. */
+  | { kind: 'applied'; held: SequencedSnapshot }
+  /** Already held (a delta older than a snapshot fetched meanwhile): nothing to do. */
+  | { kind: 'old' }
+  /** A delta is missing between what is held and this one: fetch the snapshot again. */
+  | { kind: 'gap' };
+
+export function receiveDelta(held: SequencedSnapshot | null, delta: SnapshotDelta): DeltaOutcome {
+  if (held?.snapshot && delta.baseSeq === held.seq) {
+    return { kind: 'applied', held: { seq: delta.seq, snapshot: applyDelta(held.snapshot, delta) } };
+  }
+  return held && delta.seq <= held.seq ? { kind: 'old' } : { kind: 'gap' };
+}
+
+/**
+ * Whether a fetched snapshot replaces what is held. A pushed snapshot or deltas may have moved
+ * past it while the reply was on its way.
+ */
+export function isNewer(fetched: SequencedSnapshot, held: SequencedSnapshot | null): boolean {
+  return held === null || fetched.seq > held.seq;
+}
+
+/** `recent` with `events` appended, the oldest dropped past RECENT_EVENTS. */
+export function appendEvents(recent: MonitorEvent[], events: MonitorEvent[]): MonitorEvent[] {
+  // The same array when nothing happened, so React skips the update.
+  if (events.length === 0) return recent;
+  return [...recent, ...events].slice(-RECENT_EVENTS);
+}
