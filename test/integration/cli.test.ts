@@ -81,7 +81,7 @@ describe('telltale snapshot', () => {
     const schema = JSON.parse(await readFile(new URL('../../contract/snapshot.schema.json', import.meta.url), 'utf8'));
     const validate = new Ajv2020({ allowUnionTypes: true }).compile(schema);
     expect(validate(JSON.parse(raw)), JSON.stringify(validate.errors)).toBe(true);
-    expect(snapshot.schemaVersion).toBe(1);
+    expect(snapshot.schemaVersion).toBe(2);
     expect(snapshot.host.platform).toBe(process.platform);
   });
 

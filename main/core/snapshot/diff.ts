@@ -1,5 +1,5 @@
 /** What changed between two snapshots: tools, endpoints, countries, inferences, signals, connections. */
-import type { Connection, Inference, Snapshot, SnapshotDiff, Tool } from '../../../contract/snapshot.js';
+import type { Inference, Snapshot, SnapshotDiff, Tool } from '../../../contract/snapshot.js';
 import { formatConnection, formatEndpoint, formatValue } from './format.js';
 import { redactText } from '../secrets.js';
 import { processIndex, withOwnerName } from '../../../common/processes.js';

@@ -6,6 +6,14 @@ import type { SequencedSnapshot } from '../../../contract/api.js';
 import type { MonitorEvent, SnapshotDelta } from '../../../contract/events.js';
 import { applyDelta } from '../../../common/snapshot-delta.js';
 
+/** What the UI knows about its line to the host, for telling a live host from a gone one. */
+export type Link = {
+  /** Date.now() when the host was last heard from (any event or status reply), or null. */
+  heardAt: number | null;
+  /** The event stream failed and nothing has been heard since. */
+  streamDown: boolean;
+};
+
 /** How many recent events the UI keeps (for the timeline); older ones are dropped. */
 export const RECENT_EVENTS = 200;
 

@@ -1,5 +1,5 @@
 import { HEARTBEAT_MS, type SamplerStatus } from '../../../contract/api.js';
-import type { Link } from './useTelltale.js';
+import type { Link } from './held-snapshot.js';
 import { useNow } from './useNow.js';
 
 /** Missing this many heartbeats in a row means the host is gone. */

@@ -3,15 +3,9 @@ import type { SamplerStatus, SequencedSnapshot, TelltaleApi } from '../../../con
 import type { MonitorEvent } from '../../../contract/events.js';
 import type { Snapshot } from '../../../contract/snapshot.js';
 import { onApiProblem, onEventStreamError } from '../api/getApi.js';
-import { appendEvents, isNewer, receiveDelta } from './held-snapshot.js';
+import { appendEvents, isNewer, receiveDelta, type Link } from './held-snapshot.js';
 
-/** What the UI knows about its line to the host, for telling a live host from a gone one. */
-export type Link = {
-  /** Date.now() when the host was last heard from (any event or status reply), or null. */
-  heardAt: number | null;
-  /** The event stream failed and nothing has been heard since. */
-  streamDown: boolean;
-};
+export type { Link };
 
 export type TelltaleState = {
   snapshot: Snapshot | null;

@@ -49,14 +49,14 @@ describe('diffForDelta: events', () => {
     const prev = snap({ connections: [conn()], processes: [proc(), proc({ pid: 7, name: 'codex' })] });
     const next = snap({ takenAt: LATER, connections: [conn({ state: 'CLOSE_WAIT' }), held], processes: [proc({ pid: 7, name: 'codex' })] });
     const opened = delta(prev, next);
-    expect(opened.events).toEqual([{ type: 'connection-opened', at: LATER, connection: held, process: 'codex' }]);
+    expect(opened.events).toEqual([{ type: 'connection-opened', at: LATER, connection: { ...held, process: 'codex' } }]);
     // The state change is a patch, not an event.
     expect(opened.connections).toEqual({ upserted: [conn({ state: 'CLOSE_WAIT' }), held], removed: [] });
 
     const closed = delta(next, snap({ connections: [], processes: [] }));
     expect(closed.events).toEqual([
-      { type: 'connection-closed', at: closed.takenAt, connection: conn({ state: 'CLOSE_WAIT' }), process: null },
-      { type: 'connection-closed', at: closed.takenAt, connection: held, process: 'codex' },
+      { type: 'connection-closed', at: closed.takenAt, connection: { ...conn({ state: 'CLOSE_WAIT' }), process: null } },
+      { type: 'connection-closed', at: closed.takenAt, connection: { ...held, process: 'codex' } },
     ]);
     expect(closed.connections.removed).toEqual([connectionKey(conn()), connectionKey(held)]);
   });
