@@ -34,7 +34,7 @@ export interface RegisteredBench {
 }
 
 /** Every benchmark, in the order of the default run. */
-export const BENCHMARKS: RegisteredBench[] = [
+const BENCHMARKS: RegisteredBench[] = [
   { name: 'connections', about: 'procfs connection sampling vs systeminformation (200 connections)', run: (o) => connectionsBench.run(o) },
   { name: 'geo', about: 'offline geo data load and lookups', run: (o) => geoBench.run(o) },
   { name: 'ui', about: 'Connections view in Chromium, 10,000 vs 100 rows (skips without Chromium)', run: (o) => uiBench.run(o) },
