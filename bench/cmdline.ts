@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createSampler, samplerName, type Sampler } from './sampler.js';
-import { processCount, socketCount, startHolder } from './proc.js';
+import { machineLoad, startHolder } from './proc.js';
 import { median, spread, timeCpu, type BenchModule, type BenchOptions, type BenchRow, type Timed } from './types.js';
 
 const AREA = 'cmdline';
@@ -56,7 +56,7 @@ export const cmdlineBench: BenchModule = {
     let shortBytes = 0;
     let longBytes = 0;
     const rounds = options.quick ? 3 : 6;
-    const load = `${socketCount()} sockets, ${processCount()} processes`;
+    const load = machineLoad();
     for (let round = 0; round < rounds; round++) {
       // Alternate which goes first, so drift in the machine's load hits both alike.
       if (round % 2 === 0) {

@@ -2,7 +2,7 @@
  * Process helpers for the whole-process benchmarks, using only public tools: Node's spawn and
  * `performance`, /usr/bin/time, /proc/<pid>/stat and /proc/<pid>/status, /proc/net/*.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -212,4 +212,52 @@ export function distStale(): boolean {
   if (!distBuilt()) return false;
   const built = statSync(join(ROOT, 'dist', 'main', 'cli.js')).mtimeMs;
   return Math.max(newestSource(join(ROOT, 'main')), newestSource(join(ROOT, 'contract'))) > built;
+}
+
+/** Open fds of every process we may look into: what a procfs sampler walks (readlink each). */
+export function fdCount(): number {
+  let fds = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      fds += readdirSync(`/proc/${name}/fd`).length;
+    } catch {
+      // Gone, or not ours to read.
+    }
+  }
+  return fds;
+}
+
+/** "10002 sockets, 126 processes, 31000 fds": the machine a measurement saw. */
+export function machineLoad(): string {
+  return `${socketCount()} sockets, ${processCount()} processes, ${fdCount()} fds`;
+}
+
+/** Set in the re-executed bench when it runs in a network namespace of its own. */
+export const NETNS_ENV = 'TELLTALE_BENCH_NETNS';
+
+/**
+ * Whether the benchmarks can run in a network namespace of their own (root, `unshare`, `ip`): then
+ * the machine's sockets are exactly the load's, whatever else runs on a shared machine.
+ */
+export function canIsolateNetwork(): boolean {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+  const probe = spawnSync('unshare', ['--net', '--', 'ip', 'link', 'set', 'lo', 'up'], { stdio: 'ignore', timeout: 10_000 });
+  return probe.status === 0;
+}
+
+/**
+ * Runs this same bench command again inside `unshare --net` with loopback up, and resolves to its
+ * exit code. Processes stay shared (the sampler still walks every process on the machine).
+ */
+export function rerunInOwnNetwork(argv: readonly string[]): Promise<number> {
+  const script = process.argv[1] as string;
+  const child = spawn(
+    'unshare',
+    ['--net', '--', 'bash', '-c', 'ip link set lo up && exec "$0" "$@"', process.execPath, ...process.execArgv, script, ...argv],
+    { stdio: 'inherit', env: { ...process.env, [NETNS_ENV]: '1' } },
+  );
+  // Ctrl-C reaches the child too (same process group); wait for it to finish its clean-up.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal).on(signal, () => undefined);
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
 }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createSampler, samplerName, type Sampler } from './sampler.js';
-import { processCount, socketCount, startHolder } from './proc.js';
+import { machineLoad, startHolder } from './proc.js';
 import { median, spread, timeCpu, type BenchModule, type BenchOptions, type BenchRow, type Timed } from './types.js';
 
 const AREA = 'sample';
@@ -56,7 +56,7 @@ export const sampleBench: BenchModule = {
     if (process.platform !== 'linux') return [];
     const holder = await startHolder(options.largeConnections);
     try {
-      const load = `${socketCount()} sockets (${holder.sockets} held by the load helper), ${processCount()} processes`;
+      const load = `${machineLoad()} (${holder.sockets} sockets held by the load helper)`;
       const sampler = createSampler();
       const { first, warm, results } = await timeSamples(sampler, WARM_SAMPLES);
       // Baseline after the samples, with the same number of runs and the tables equally warm.

@@ -7,7 +7,7 @@
  * <= 5 % at 10k, RSS not growing (<= 5 MB between the start and the end of the window).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpuTicks, CLK_TCK, distBuilt, processCount, ROOT, rssMb, sleep, socketCount, startHolder, stop, TELLTALE, track, waitForLine, type CpuTicks } from './proc.js';
+import { cpuTicks, CLK_TCK, distBuilt, machineLoad, ROOT, rssMb, sleep, startHolder, stop, TELLTALE, track, waitForLine, type CpuTicks } from './proc.js';
 import type { BenchModule, BenchOptions, BenchRow } from './types.js';
 
 const AREA = 'serve';
@@ -132,9 +132,12 @@ export const serveBench: BenchModule = {
   async run(options: BenchOptions): Promise<BenchRow[]> {
     if (process.platform !== 'linux') return [];
     if (!distBuilt()) throw new Error('dist/ is not built: run `npm run build` first');
+    // "~1k sockets" for 500 connections (2 sockets each), "~200 sockets" for a development run's 100.
+    const label = (connections: number) =>
+      2 * connections >= 1000 ? `~${Math.round((2 * connections) / 1000)}k sockets` : `~${2 * connections} sockets`;
     const sizes = [
-      { label: '~1k sockets', connections: options.smallConnections, cpuMax: 1 },
-      { label: '~10k sockets', connections: options.largeConnections, cpuMax: 5 },
+      { label: label(options.smallConnections), connections: options.smallConnections, cpuMax: 1 },
+      { label: label(options.largeConnections), connections: options.largeConnections, cpuMax: 5 },
     ];
     const rows: BenchRow[] = [];
     for (const size of sizes) {
@@ -145,7 +148,7 @@ export const serveBench: BenchModule = {
         serve = await startServe();
         idle = track(spawn(process.execPath, ['-e', 'setInterval(()=>{},2000)'], { stdio: 'ignore' }));
         await sleep(INTERVAL_S * 1000);
-        const load = `${socketCount()} sockets, ${processCount()} processes at the start`;
+        const load = `${machineLoad()} at the start`;
         const [served, idled] = await watch([serve.pid as number, idle.pid as number], options.serveSeconds);
         rows.push(...rowsFor(size.label, size.connections, served as Watched, idled as Watched, options.serveSeconds, load, size.cpuMax));
       } finally {

@@ -4,7 +4,7 @@
  * (bench/si-connections.mjs). Each command runs under `bash -c` and /usr/bin/time, interleaved, so
  * all three see the same machine. Targets: <= 1.0x ss+ps and <= 0.25x systeminformation.
  */
-import { HOLDER, ROOT, distBuilt, haveTime, processCount, runTimed, shellQuote, socketCount, startHolder, TELLTALE, type TimedRun } from './proc.js';
+import { ROOT, distBuilt, haveTime, machineLoad, runTimed, shellQuote, startHolder, TELLTALE, type TimedRun } from './proc.js';
 import { median, spread, type BenchModule, type BenchOptions, type BenchRow } from './types.js';
 
 const AREA = 'snapshot';
@@ -85,7 +85,7 @@ export const snapshotBench: BenchModule = {
     if (!haveTime()) throw new Error('/usr/bin/time is missing (Debian package "time")');
     const holder = await startHolder(options.largeConnections);
     try {
-      const load = `${socketCount()} sockets (${holder.sockets} held by ${HOLDER.split('/').pop()}), ${processCount()} processes`;
+      const load = `${machineLoad()} (${holder.sockets} sockets held by the load helper)`;
       const runs: Record<Which, TimedRun[]> = { telltale: [], ssps: [], si: [] };
       const order: Which[] = ['telltale', 'ssps', 'si'];
       // One untimed round warms the page cache and the CLI's module loading for everybody.
