@@ -50,7 +50,7 @@ export const connectionsBench: BenchModule = {
       }
       return [
         { area: 'connections', name: 'systeminformation sample', value: median(si), unit: 'ms', note },
-        { area: 'connections', name: 'procfs sample', value: median(native), unit: 'ms', baseline: 'systeminformation sample', note },
+        { area: 'connections', name: 'procfs sample', value: median(native), unit: 'ms', baseline: 'systeminformation sample', baselineLabel: 'systeminformation', note },
       ];
     } finally {
       load.stop();

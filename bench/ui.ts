@@ -56,7 +56,7 @@ function rows(size: number, measured: Measured, baseline: number | null): BenchR
     name: `${name}, ${size} connections`,
     value,
     unit: 'ms',
-    ...(baseline === null ? {} : { baseline: `${name}, ${baseline} connections` }),
+    ...(baseline === null ? {} : { baseline: `${name}, ${baseline} connections`, baselineLabel: `${baseline} connections` }),
     note,
   });
   const renders = `median of ${RENDER_RUNS}`;
