@@ -2,14 +2,15 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultStateDir } from '../adapters/state-dir.js';
 import { DEFAULT_LOCALES, DEFAULT_TIMEZONES, FACTORS, type FactorName } from '../core/probe/plan.js';
 import { CHINESE_HOSTS, NEUTRAL_VARIANT_HOSTS } from '../core/probe/hosts.js';
 import { renderProbeReport } from '../core/probe/report.js';
 import { hostProblem, timezoneProblem } from '../core/probe/safety.js';
 import { ProbeRefused, probeTool, type ProbeOptions } from './session.js';
-import { defaultStateDir, saveProbeReport } from './state.js';
+import { saveProbeReport } from './state.js';
 
-export { loadProbeReports, defaultStateDir } from './state.js';
+export { loadProbeReports } from './state.js';
 
 export interface ProbeIo {
   stdout: NodeJS.WritableStream;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { interruptSignal } from '../adapters/interrupt.js';
-import { defaultStateDir } from '../probe/state.js';
+import { defaultStateDir } from '../adapters/state-dir.js';
 import type { CapturedRequest } from './capture.js';
 import { startTap } from './server.js';
 
