@@ -6,7 +6,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import type { ObservedRequest } from '../core/probe/types.js';
-import { REDACTED } from '../core/url.js';
+import { REDACTED } from '../core/secrets/policy.js';
 import type { ApiKind } from './replies.js';
 
 export interface CapturedRequest extends ObservedRequest {

@@ -1,7 +1,7 @@
 /** What changed between two snapshots: tools, endpoints, countries, inferences, signals, connections. */
 import type { Connection, Inference, Snapshot, SnapshotDiff, Tool } from '../../../contract/snapshot.js';
 import { formatConnection, formatEndpoint, formatValue } from './format.js';
-import { redactText } from '../secrets.js';
+import { redactText } from '../secrets/policy.js';
 
 const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 

@@ -4,7 +4,7 @@
  */
 import type { Signal, SignalCategory, Snapshot, Tool } from '../../../contract/snapshot.js';
 import { formatEndpoint, formatRemote, formatValue } from './format.js';
-import { redactText } from '../secrets.js';
+import { redactText } from '../secrets/policy.js';
 
 export interface ReportItem {
   text: string;
