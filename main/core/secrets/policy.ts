@@ -9,3 +9,5 @@ export { isSecretValue } from './shapes.js';
 export { redactText, redactUrl } from './text.js';
 export { userinfoSpan, type UserinfoSpan } from './url-credentials.js';
 export { redactDeep, redactHeaders, scrubSecrets, type RedactDeepOptions, type RedactedHeaders } from './deep.js';
+export { createRedactor, type Redactor, type RedactorOptions } from './memo.js';
+export { memoise } from './bounded-memo.js';

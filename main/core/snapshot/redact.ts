@@ -5,7 +5,7 @@
  * name masked.
  */
 import type { Signal, Snapshot } from '../../../contract/snapshot.js';
-import { redactDeep, redactText } from '../secrets/policy.js';
+import { createRedactor, memoise, redactDeep, type Redactor } from '../secrets/policy.js';
 
 export const HOSTNAME_MASK = '<hostname>';
 export const USERNAME_MASK = '<user>';
@@ -76,20 +76,25 @@ function usernameMaskers(username: string, home: string | null, gitEmail: string
   return maskers;
 }
 
-/** Redacts a snapshot for export or display. Pure: the input is not modified. */
-export function redactSnapshot(snapshot: Snapshot, options: RedactOptions): Snapshot {
+/**
+ * Redacts a snapshot for export or display. Pure: the input is not modified. Each distinct string is
+ * redacted once per call; pass a `redactor` (createRedactor) kept across samples to redact the
+ * strings a monitor sees every sample (command lines, env values) once in its lifetime.
+ */
+export function redactSnapshot(snapshot: Snapshot, options: RedactOptions, redactor: Redactor = createRedactor()): Snapshot {
   const hostname = options.hostname?.trim() || signalText(snapshot, 'identity.hostname');
   const home = options.home?.trim() || null;
   const username =
     options.username?.trim() || signalText(snapshot, 'identity.user') || (home ? lastPathPart(home) : null);
-  const maskers: Array<(text: string) => string> = [redactText];
+  const maskers: Array<(text: string) => string> = [];
   if (options.maskHostname && hostname) maskers.push(...hostnameMaskers(hostname));
   if (options.maskUsername) {
     const gitEmail = signalText(snapshot, 'identity.git.email');
     const gitName = signalText(snapshot, 'identity.git.name');
     maskers.push(...usernameMaskers(username ?? '', home, gitEmail, gitName));
   }
-  const text = (s: string): string => maskers.reduce((out, mask) => mask(out), s);
+  // The identity masks depend on this call's options, so they are remembered for this call only.
+  const text = maskers.length === 0 ? redactor : memoise((s) => maskers.reduce((out, mask) => mask(out), redactor(s)));
   const redacted = redactDeep(snapshot, { text }) as Snapshot;
   return {
     ...redacted,
