@@ -30,7 +30,8 @@ import { diffSnapshots } from './core/snapshot/diff.js';
 import { exportSnapshot } from './core/snapshot/export.js';
 import { redactSnapshot, type RedactOptions } from './core/snapshot/redact.js';
 import { parseSnapshotJson } from './core/snapshot/validate.js';
-import { defaultStateDir, loadProbeReports } from './probe/state.js';
+import { defaultStateDir } from './adapters/state-dir.js';
+import { loadProbeReports } from './probe/state.js';
 import { ApiError } from './service/api-handlers.js';
 
 export interface SnapshotSourceOptions {

@@ -2,14 +2,16 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultStateDir } from '../adapters/state-dir.js';
+import { redactText } from '../core/secrets/policy.js';
 import { DEFAULT_LOCALES, DEFAULT_TIMEZONES, FACTORS, type FactorName } from '../core/probe/plan.js';
 import { CHINESE_HOSTS, NEUTRAL_VARIANT_HOSTS } from '../core/probe/hosts.js';
 import { renderProbeReport } from '../core/probe/report.js';
 import { hostProblem, timezoneProblem } from '../core/probe/safety.js';
 import { ProbeRefused, probeTool, type ProbeOptions } from './session.js';
-import { defaultStateDir, saveProbeReport } from './state.js';
+import { saveProbeReport } from './state.js';
 
-export { loadProbeReports, defaultStateDir } from './state.js';
+export { loadProbeReports } from './state.js';
 
 export interface ProbeIo {
   stdout: NodeJS.WritableStream;
@@ -109,7 +111,7 @@ export async function runProbe(argv: string[], io: ProbeIo): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (error) {
-    io.stderr.write(`telltale probe: ${(error as Error).message}\n\n${USAGE}\n`);
+    io.stderr.write(`telltale probe: ${redactText((error as Error).message)}\n\n${USAGE}\n`);
     return 2;
   }
   try {
@@ -117,7 +119,7 @@ export async function runProbe(argv: string[], io: ProbeIo): Promise<number> {
     if (!report.isolated) io.stderr.write('telltale probe: warning: the tool ran without network isolation (--no-isolation)\n');
     io.stdout.write(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : renderProbeReport(report));
     const file = await saveProbeReport(parsed.stateDir, report).catch((error: unknown) => {
-      io.stderr.write(`telltale probe: could not save the report: ${(error as Error).message}\n`);
+      io.stderr.write(`telltale probe: could not save the report: ${redactText((error as Error).message)}\n`);
       return null;
     });
     if (file) io.stderr.write(`telltale probe: report saved to ${file}\n`);
@@ -125,10 +127,10 @@ export async function runProbe(argv: string[], io: ProbeIo): Promise<number> {
     return report.error ? 1 : 0;
   } catch (error) {
     if (error instanceof ProbeRefused) {
-      io.stderr.write(`telltale probe: ${error.message}\n`);
+      io.stderr.write(`telltale probe: ${redactText(error.message)}\n`);
       return 2;
     }
-    io.stderr.write(`telltale probe: ${(error as Error).message}\n`);
+    io.stderr.write(`telltale probe: ${redactText((error as Error).message)}\n`);
     return 1;
   }
 }

@@ -8,12 +8,13 @@ import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { ProbeReport } from '../../contract/snapshot.js';
+import { ProbeReport } from '../../contract/snapshot.js';
 import { analyseProbe, type GroupRuns } from '../core/probe/analyse.js';
 import { commandFor, planProbe, type EnvGroup, type FactorName } from '../core/probe/plan.js';
 import { summarise } from '../core/probe/report.js';
 import { maskBaseUrlHosts } from '../core/probe/slots.js';
 import { commandProblems, envProblems } from '../core/probe/safety.js';
+import { redactDeep } from '../core/secrets/policy.js';
 import type { ObservedRequest } from '../core/probe/types.js';
 import { startTap } from '../tap/server.js';
 import { startIsolation, type Isolation } from './isolation.js';
@@ -173,7 +174,9 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
       summary: error ? 'The probe could not compare anything.' : summarise(analysis.factors, requestsCaptured),
       ...(error ? { error } : {}),
     };
-    return { report, keptDir: options.keepCaptures ? root : null };
+    // Born redacted (its command line, error lines quoting the tool's stderr, captured values), so
+    // neither the saved JSON nor the printed report can carry a secret.
+    return { report: ProbeReport.parse(redactDeep(report)), keptDir: options.keepCaptures ? root : null };
   } finally {
     await isolation?.close();
     await rm(socketDir, { recursive: true, force: true });

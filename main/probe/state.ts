@@ -1,25 +1,7 @@
-/** Where probe reports are kept (so the app and snapshots can show them) and how they are read back. */
+/** Probe reports kept in the state dir (so the app and snapshots can show them) and read back. */
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ProbeReport } from '../../contract/snapshot.js';
-
-/**
- * XDG_STATE_HOME/telltale or ~/.local/state/telltale; ~/Library/Application Support/Telltale on
- * macOS; %LOCALAPPDATA%\Telltale on Windows.
- */
-export function defaultStateDir(
-  env: Readonly<Record<string, string | undefined>>,
-  home: string,
-  platform: NodeJS.Platform = process.platform,
-): string {
-  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', 'Telltale');
-  if (platform === 'win32') {
-    return path.win32.join(env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local'), 'Telltale');
-  }
-  const xdg = env.XDG_STATE_HOME;
-  // The XDG spec ignores relative paths.
-  return path.posix.join(xdg && path.posix.isAbsolute(xdg) ? xdg : path.posix.join(home, '.local', 'state'), 'telltale');
-}
 
 const probesDir = (stateDir: string): string => path.join(stateDir, 'probes');
 

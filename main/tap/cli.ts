@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { interruptSignal } from '../adapters/interrupt.js';
-import { defaultStateDir } from '../probe/state.js';
+import { defaultStateDir } from '../adapters/state-dir.js';
+import { redactText } from '../core/secrets/policy.js';
 import type { CapturedRequest } from './capture.js';
 import { startTap } from './server.js';
 
@@ -40,7 +41,7 @@ export async function runTap(argv: string[], io: TapIo): Promise<number> {
       options: { port: { type: 'string' }, 'capture-dir': { type: 'string' }, forward: { type: 'boolean' } },
     }));
   } catch (error) {
-    io.stderr.write(`telltale tap: ${(error as Error).message}\n${USAGE}\n`);
+    io.stderr.write(`telltale tap: ${redactText((error as Error).message)}\n${USAGE}\n`);
     return 2;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -57,7 +58,7 @@ export async function runTap(argv: string[], io: TapIo): Promise<number> {
   try {
     tap = await startTap({ port, captureDir, forward, onRequest: (r) => io.stdout.write(describe(r)) });
   } catch (error) {
-    io.stderr.write(`telltale tap: ${(error as Error).message}\n`);
+    io.stderr.write(`telltale tap: ${redactText((error as Error).message)}\n`);
     return 1;
   }
   io.stdout.write(

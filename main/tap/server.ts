@@ -9,8 +9,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { parseUrlish } from '../core/url.js';
-import { prepareCaptureDir, redactHeaders, scrubSecrets, writeCapture, type CapturedRequest } from './capture.js';
+import { redactDeep, redactHeaders, redactText, redactUrl, scrubSecrets } from '../core/secrets/policy.js';
+import { prepareCaptureDir, writeCapture, type CapturedRequest } from './capture.js';
 import { forwardRequest } from './forward.js';
 import { buildReply, detectApi, upgradeRefused } from './replies.js';
 
@@ -82,10 +82,8 @@ function targetOf(req: IncomingMessage, tunneled: boolean): Target {
   }
 }
 
-function redactUrl(url: string, secrets: readonly string[]): string {
-  const parsed = parseUrlish(url);
-  return scrubSecrets(parsed.ok ? parsed.url.redacted : url, secrets);
-}
+/** Header secrets the tool also put in the URL or body are scrubbed there too, then the policy applies. */
+const redactWith = (secrets: readonly string[]) => (text: string) => redactUrl(scrubSecrets(text, secrets));
 
 export async function startTap(options: TapOptions): Promise<Tap> {
   await prepareCaptureDir(options.captureDir);
@@ -103,7 +101,9 @@ export async function startTap(options: TapOptions): Promise<Tap> {
   const handle = async (req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> => {
     const target = targetOf(req, tunnels.has(req.socket));
     const { headers, secrets } = redactHeaders(req.headers);
+    const redact = redactWith(secrets);
     const bodyBuffer = decodeBody(raw, req.headers['content-encoding']);
+    const body = parseBody(bodyBuffer.toString('utf8'));
     const method = req.method ?? 'GET';
     const api = detectApi(method, target.path.split('?')[0] ?? '/');
     const record: CapturedRequest = {
@@ -111,12 +111,12 @@ export async function startTap(options: TapOptions): Promise<Tap> {
       receivedAt: new Date().toISOString(),
       method,
       form: target.form,
-      url: redactUrl(target.url, secrets),
-      path: redactUrl(`http://x${target.path}`, secrets).slice('http://x'.length),
+      url: redact(target.url),
+      path: redact(target.path),
       targetHost: target.host,
       targetPort: target.port,
       headers,
-      body: parseBody(scrubSecrets(bodyBuffer.toString('utf8'), secrets)),
+      body: redactDeep(body, { text: redact }),
       bodyBytes: raw.length,
       api,
       replyStatus: 0,
@@ -129,14 +129,15 @@ export async function startTap(options: TapOptions): Promise<Tap> {
         res,
       ).catch((error: unknown) => {
         res.writeHead(502, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { message: `telltale tap: forwarding failed: ${(error as Error).message}` } }));
+        res.end(JSON.stringify({ error: { message: `telltale tap: forwarding failed: ${redactText((error as Error).message)}` } }));
         return 502;
       });
       await keep(record);
       return;
     }
     const upgrade = req.headers.upgrade;
-    const reply = upgrade ? upgradeRefused(upgrade) : buildReply(api, method, target.path, record.body);
+    // The reply follows what the tool asked for (a schema, a model), so it reads the body as sent.
+    const reply = upgrade ? upgradeRefused(upgrade) : buildReply(api, method, target.path, body);
     record.replyStatus = reply.status;
     // Recorded before the reply goes out, so a tool that has its answer has its capture on disk.
     await keep(record);
@@ -155,7 +156,7 @@ export async function startTap(options: TapOptions): Promise<Tap> {
     req.on('end', () => {
       handle(req, res, Buffer.concat(chunks)).catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { message: `telltale tap: ${(error as Error).message}` } }));
+        res.end(JSON.stringify({ error: { message: `telltale tap: ${redactText((error as Error).message)}` } }));
       });
     });
   });
@@ -168,8 +169,8 @@ export async function startTap(options: TapOptions): Promise<Tap> {
       receivedAt: new Date().toISOString(),
       method: 'CONNECT',
       form: 'connect',
-      url: req.url ?? '',
-      path: req.url ?? '',
+      url: redactUrl(req.url ?? ''),
+      path: redactUrl(req.url ?? ''),
       targetHost: host.replace(/^\[|\]$/g, '').toLowerCase(),
       targetPort: port ? Number(port) : null,
       headers,

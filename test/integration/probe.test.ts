@@ -216,6 +216,29 @@ describe('telltale probe', () => {
     expect(stderr).toMatch(/report saved/);
   });
 
+  it('keeps secrets in its own command line and in the tool\'s error lines out of the printed and the saved report', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'telltale-probe-secret-'));
+    let stdout = '';
+    const script = "console.error('fatal error: bad key sk-ant-api03-zzzz0000yyyy1111 for DEPLOY_TOKEN_B=dt-0007'); process.exit(4)";
+    try {
+      const code = await runProbe(
+        ['--factor', 'proxy', '--state-dir', dir, ...(isolation.ok ? [] : ['--no-isolation']), '--', process.execPath, '-e', script, 'x', '--api-token', 'at-0008'],
+        { stdout: new PassThrough().on('data', (c: Buffer) => (stdout += c.toString())), stderr: new PassThrough() },
+      );
+      expect(code).toBe(1);
+      const [saved] = await loadProbeReports(dir);
+      expect(saved?.command.slice(-2)).toEqual(['--api-token', '***']);
+      expect(saved?.error).toMatch(/exited with code 4: fatal error: bad key sk-ant-\*\*\* for DEPLOY_TOKEN_B=\*\*\*/);
+      const saveds = JSON.stringify(saved);
+      for (const secret of ['at-0008', 'dt-0007', 'zzzz0000yyyy1111']) {
+        expect(stdout).not.toContain(secret);
+        expect(saveds).not.toContain(secret);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to run a tool it cannot cut off from the network, unless told --no-isolation', async () => {
     const emptyPath = await mkdtemp(path.join(os.tmpdir(), 'telltale-probe-nopath-'));
     const savedPath = process.env.PATH;

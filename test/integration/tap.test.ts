@@ -220,6 +220,30 @@ describe('tap captures', () => {
     expect(last.body).toMatchObject({ note: 'key ***' });
   });
 
+  it('redacts secrets the tool put in its body and URL by the secrets policy, not only header values', async () => {
+    const body = {
+      model: 'm',
+      api_key: 'body-key-0001',
+      config: { vertexAccessToken: 'vat-0002', region: 'eu' },
+      system: 'run with --client-secret cs-0003 via http://ann:pw-0004@proxy.corp:3128',
+      messages: [],
+    };
+    const r = await post('/v1/messages?access_token=qt-0005&beta=true', body, { 'x-vendor-auth-token': 'vt-0006xxxx' });
+    expect(r.status).toBe(200);
+    const last = tap.requests().at(-1)!;
+    const captured = await readFile(path.join(captureDir, `request-${String(last.seq).padStart(4, '0')}.json`), 'utf8');
+    for (const secret of ['body-key-0001', 'vat-0002', 'cs-0003', 'pw-0004', 'qt-0005', 'vt-0006xxxx']) expect(captured).not.toContain(secret);
+    expect(last.path).toBe('/v1/messages?access_token=***&beta=true');
+    expect(last.headers['x-vendor-auth-token']).toBe('***');
+    expect(last.body).toEqual({
+      model: 'm',
+      api_key: '***',
+      config: { vertexAccessToken: '***', region: 'eu' },
+      system: 'run with --client-secret *** via http://ann:***@proxy.corp:3128',
+      messages: [],
+    });
+  });
+
   it('runs from the CLI until told to stop', async () => {
     const out = new PassThrough();
     let text = '';

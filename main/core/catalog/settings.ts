@@ -1,11 +1,11 @@
 import type { Signal, SignalKey, ToolSetting } from '../../../contract/snapshot.js';
 import type { SampleContext } from '../context.js';
 import { displayPath, errorSignal, okSignal } from '../signal.js';
-import { parseUrlish, REDACTED, redactInline } from '../url.js';
+import { isSecretName, isSecretValue, redactDeep, REDACTED, redactUrl } from '../secrets/policy.js';
+import { parseUrlish } from '../url.js';
 import { parseConfig } from './config-format.js';
 import { findAtKeyPath } from './key-path.js';
 import { homeDir, resolvePath } from './paths.js';
-import { isSecretKey, isSecretValue, redactDeep } from './secrets.js';
 import { TOOL_CATALOG } from './tools.js';
 import type { ConfigFormat, ConfigSpec, SettingKind, ToolDefinition } from './types.js';
 
@@ -34,12 +34,12 @@ interface Rendered {
 
 /** A setting's value as text, secrets redacted, URLs parsed (meta.host) and redacted. */
 function render(key: string, raw: unknown, kind: SettingKind): Rendered {
-  if (isSecretKey(key)) return { value: REDACTED, meta: {} };
+  if (isSecretName(key)) return { value: REDACTED, meta: {} };
   const text = typeof raw === 'string' ? raw : typeof raw === 'object' ? JSON.stringify(redactDeep(raw)) : String(raw);
   if (isSecretValue(text)) return { value: REDACTED, meta: {} };
   if (kind !== 'proxy' && kind !== 'base-url' && !SCHEME.test(text)) return { value: text, meta: {} };
   const parsed = parseUrlish(text);
-  if (!parsed.ok) return { value: redactInline(text), meta: {}, problem: parsed.reason };
+  if (!parsed.ok) return { value: redactUrl(text), meta: {}, problem: parsed.reason };
   const { host, port, scheme, redacted } = parsed.url;
   return { value: redacted, meta: port === null ? { host, scheme } : { host, port, scheme } };
 }

@@ -1,7 +1,7 @@
 /** What changed between two snapshots: tools, endpoints, countries, inferences, signals, connections. */
 import type { Inference, Snapshot, SnapshotDiff, Tool } from '../../../contract/snapshot.js';
 import { formatConnection, formatEndpoint, formatValue } from './format.js';
-import { redactText } from '../secrets.js';
+import { redactText } from '../secrets/policy.js';
 import { processIndex, withOwnerName } from '../../../common/processes.js';
 import { connectionKey } from '../../../common/snapshot-delta.js';
 

@@ -1,13 +1,11 @@
 /**
  * The last-line-of-defence redaction of a whole snapshot before it leaves the process (export,
- * CLI, browser host): every string goes through the secrets pass, values stored under a secret
- * name are masked outright, and on request the machine's hostname and the user's name are masked.
+ * CLI, browser host): the secrets policy's redactDeep (every string through the secrets pass, values
+ * stored under a secret name masked outright), and on request the machine's hostname and the user's
+ * name masked.
  */
 import type { Signal, Snapshot } from '../../../contract/snapshot.js';
-import { REDACTED } from '../url.js';
-import { isSecretName, redactText } from '../secrets.js';
-
-export { isSecretName, redactText } from '../secrets.js';
+import { createRedactor, memoise, redactDeep, type Redactor } from '../secrets/policy.js';
 
 export const HOSTNAME_MASK = '<hostname>';
 export const USERNAME_MASK = '<user>';
@@ -21,8 +19,6 @@ export interface RedactOptions {
   username?: string | null;
   home?: string | null;
 }
-
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -80,46 +76,26 @@ function usernameMaskers(username: string, home: string | null, gitEmail: string
   return maskers;
 }
 
-function maskedValue(value: Json): Json {
-  if (typeof value === 'string') return value ? REDACTED : value;
-  if (Array.isArray(value)) return value.map(maskedValue);
-  return value;
-}
-
 /**
- * Deep copy with every string passed through `text`; where an object names its value with a
- * secret name (a signal id "tool.x.env.ANTHROPIC_AUTH_TOKEN", a tool setting key "apiKey", a meta
- * key "password"), that value is masked whole, whatever its shape.
+ * Redacts a snapshot for export or display. Pure: the input is not modified. Each distinct string is
+ * redacted once per call; pass a `redactor` (createRedactor) kept across samples to redact the
+ * strings a monitor sees every sample (command lines, env values) once in its lifetime.
  */
-function walk(value: Json, text: (s: string) => string): Json {
-  if (typeof value === 'string') return text(value);
-  if (Array.isArray(value)) return value.map((item) => walk(item, text));
-  if (value === null || typeof value !== 'object') return value;
-  const label = typeof value.key === 'string' ? value.key : typeof value.id === 'string' ? value.id : null;
-  const secretValue = label !== null && isSecretName(label.split('.').pop() ?? '');
-  const out: { [key: string]: Json } = {};
-  for (const [key, item] of Object.entries(value)) {
-    const masked = (key === 'value' && secretValue) || (typeof item === 'string' && isSecretName(key));
-    out[key] = walk(masked ? maskedValue(item) : item, text);
-  }
-  return out;
-}
-
-/** Redacts a snapshot for export or display. Pure: the input is not modified. */
-export function redactSnapshot(snapshot: Snapshot, options: RedactOptions): Snapshot {
+export function redactSnapshot(snapshot: Snapshot, options: RedactOptions, redactor: Redactor = createRedactor()): Snapshot {
   const hostname = options.hostname?.trim() || signalText(snapshot, 'identity.hostname');
   const home = options.home?.trim() || null;
   const username =
     options.username?.trim() || signalText(snapshot, 'identity.user') || (home ? lastPathPart(home) : null);
-  const maskers: Array<(text: string) => string> = [redactText];
+  const maskers: Array<(text: string) => string> = [];
   if (options.maskHostname && hostname) maskers.push(...hostnameMaskers(hostname));
   if (options.maskUsername) {
     const gitEmail = signalText(snapshot, 'identity.git.email');
     const gitName = signalText(snapshot, 'identity.git.name');
     maskers.push(...usernameMaskers(username ?? '', home, gitEmail, gitName));
   }
-  const text = (s: string): string => maskers.reduce((out, mask) => mask(out), s);
-  const redacted = walk(snapshot as unknown as Json, text) as unknown as Snapshot;
+  // The identity masks depend on this call's options, so they are remembered for this call only.
+  const text = maskers.length === 0 ? redactor : memoise((s) => maskers.reduce((out, mask) => mask(out), redactor(s)));
+  const redacted = redactDeep(snapshot, { text }) as Snapshot;
   return {
     ...redacted,
     redaction: {

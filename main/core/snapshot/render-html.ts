@@ -4,7 +4,7 @@
  */
 import type { Snapshot } from '../../../contract/snapshot.js';
 import { buildReport, type ReportBlock, type ReportItem } from './report-model.js';
-import { redactText } from '../secrets.js';
+import { redactText } from '../secrets/policy.js';
 
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 

@@ -1,7 +1,7 @@
 /** The report as Markdown (export). User-derived text is escaped so it cannot become markup. */
 import type { Snapshot } from '../../../contract/snapshot.js';
 import { buildReport, type ReportBlock } from './report-model.js';
-import { redactText } from '../secrets.js';
+import { redactText } from '../secrets/policy.js';
 
 /** Escapes what Markdown (and the HTML it may embed) would interpret; newlines become spaces. */
 export function escapeMarkdown(text: string): string {

@@ -1,7 +1,7 @@
 /** The CLI's readable report. Takes a redacted snapshot; its output is scrubbed again all the same. */
 import type { Snapshot } from '../../../contract/snapshot.js';
 import { buildReport, type ReportBlock } from './report-model.js';
-import { redactText } from '../secrets.js';
+import { redactText } from '../secrets/policy.js';
 
 /** Columns wider than this are not padded further, so one long command does not widen every row. */
 const MAX_COLUMN = 48;

@@ -5,7 +5,7 @@
 import type { Signal, SignalKind, Snapshot, Tool } from '../../../contract/snapshot.js';
 import { ownerName, processIndex } from '../../../common/processes.js';
 import { formatEndpoint, formatRemote, formatValue } from './format.js';
-import { redactText } from '../secrets.js';
+import { redactText } from '../secrets/policy.js';
 
 export interface ReportItem {
   text: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../main/core/catalog/config-format.js';
 import { findAtKeyPath } from '../../../main/core/catalog/key-path.js';
-import { isSecretKey, isSecretValue, redactDeep } from '../../../main/core/catalog/secrets.js';
+import { isSecretName as isSecretKey, isSecretValue, redactDeep } from '../../../main/core/secrets/policy.js';
 
 describe('parseConfig', () => {
   it('reads JSON strictly and JSONC with comments and trailing commas', () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProbeReport } from '../../../contract/snapshot.js';
-import { defaultStateDir, loadProbeReports, saveProbeReport } from '../../../main/probe/state.js';
+import { loadProbeReports, saveProbeReport } from '../../../main/probe/state.js';
 
 const dirs: string[] = [];
 afterEach(async () => Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true }))));
@@ -19,17 +19,7 @@ const report = (startedAt: string): ProbeReport => ({
   summary: 'x',
 });
 
-describe('probe state dir', () => {
-  it('follows each platform convention', () => {
-    expect(defaultStateDir({}, '/home/a', 'linux')).toBe('/home/a/.local/state/telltale');
-    expect(defaultStateDir({ XDG_STATE_HOME: '/s' }, '/home/a', 'linux')).toBe('/s/telltale');
-    expect(defaultStateDir({ XDG_STATE_HOME: 'rel' }, '/home/a', 'linux')).toBe('/home/a/.local/state/telltale');
-    expect(defaultStateDir({}, '/Users/a', 'darwin')).toBe('/Users/a/Library/Application Support/Telltale');
-    expect(defaultStateDir({ LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' }, 'C:\\Users\\a', 'win32')).toBe(
-      'C:\\Users\\a\\AppData\\Local\\Telltale',
-    );
-  });
-
+describe('probe reports in the state dir', () => {
   it('saves reports owner-only and loads them back newest first, skipping junk', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'telltale-state-'));
     dirs.push(dir);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretName, redactText } from '../../../main/core/secrets.js';
+import { isSecretName, redactText } from '../../../main/core/secrets/policy.js';
 
 describe('redactText', () => {
   const cases: Array<[string, string]> = [

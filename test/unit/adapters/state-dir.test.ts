@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { defaultStateDir } from '../../../main/adapters/state-dir.js';
+
+describe('state dir', () => {
+  it('follows each platform convention', () => {
+    expect(defaultStateDir({}, '/home/a', 'linux')).toBe('/home/a/.local/state/telltale');
+    expect(defaultStateDir({ XDG_STATE_HOME: '/s' }, '/home/a', 'linux')).toBe('/s/telltale');
+    expect(defaultStateDir({ XDG_STATE_HOME: 'rel' }, '/home/a', 'linux')).toBe('/home/a/.local/state/telltale');
+    expect(defaultStateDir({}, '/Users/a', 'darwin')).toBe('/Users/a/Library/Application Support/Telltale');
+    expect(defaultStateDir({ LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' }, 'C:\\Users\\a', 'win32')).toBe(
+      'C:\\Users\\a\\AppData\\Local\\Telltale',
+    );
+  });
+});
