@@ -3,12 +3,13 @@
  * shell; only output differs. Exit codes: 0 ok, 1 failure, 2 usage error.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { interruptSignal } from './adapters/interrupt.js';
 import { writeFileAtomic } from './adapters/write-file-atomic.js';
-import { diffIsEmpty, diffSnapshots, renderDiffText } from './core/snapshot/diff.js';
+import { diffIsEmpty } from '../common/diff.js';
+import { exportFormatOfFile } from '../common/export-formats.js';
+import { diffSnapshots, renderDiffText } from './core/snapshot/diff.js';
 import { exportSnapshot } from './core/snapshot/export.js';
 import { renderText } from './core/snapshot/render-text.js';
 import { parseSnapshotJson } from './core/snapshot/validate.js';
@@ -19,6 +20,7 @@ import { createSnapshotSource } from './sample.js';
 import { startServer } from './server/server.js';
 import { createApiHandlers } from './service/api-handlers.js';
 import { Monitor } from './service/monitor.js';
+import { ExportFormat } from '../contract/api.js';
 import type { Snapshot } from '../contract/snapshot.js';
 
 export interface CliIo {
@@ -62,16 +64,13 @@ function positiveNumber(raw: string | undefined, name: string, fallback: number)
   return n;
 }
 
-const FORMATS = ['json', 'md', 'html'] as const;
-type Format = (typeof FORMATS)[number];
-
-function formatFrom(raw: string | undefined, out: string | undefined): Format {
+function formatFrom(raw: string | undefined, out: string | undefined): ExportFormat {
   if (raw !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(raw)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-    return raw as Format;
+    const known = ExportFormat.safeParse(raw);
+    if (!known.success) throw new UsageError(`--format must be one of ${ExportFormat.options.join(', ')}`);
+    return known.data;
   }
-  const ext = out ? path.extname(out).toLowerCase() : '';
-  return ext === '.md' ? 'md' : ext === '.html' || ext === '.htm' ? 'html' : 'json';
+  return out ? exportFormatOfFile(out) : 'json';
 }
 
 async function snapshotCommand(args: string[], io: CliIo): Promise<number> {

@@ -1,6 +1,8 @@
 /** What changed between two snapshots: tools, endpoints, countries, inferences, signals, connections. */
 import type { Connection, Inference, Snapshot, SnapshotDiff, Tool } from '../../../contract/snapshot.js';
-import { formatConnection, formatEndpoint, formatValue } from './format.js';
+import { diffIsEmpty } from '../../../common/diff.js';
+import { formatEndpoint, formatValue } from '../../../common/format.js';
+import { formatConnection } from './format.js';
 import { redactText } from '../secrets.js';
 
 const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();
@@ -96,10 +98,6 @@ export function diffSnapshots(a: Snapshot, b: Snapshot): SnapshotDiff {
     connectionsOpened: onlyIn(b.connections, a.connections, connectionKey),
     connectionsClosed: onlyIn(a.connections, b.connections, connectionKey),
   };
-}
-
-export function diffIsEmpty(diff: SnapshotDiff): boolean {
-  return Object.values(diff).every((value) => !Array.isArray(value) || value.length === 0);
 }
 
 /** The diff as plain text for the CLI: one "+"/"-"/"~" line per change. */

@@ -1,17 +1,6 @@
-/** Small formatters shared by the reports and the diff, so both show values the same way. */
-import type { Connection, SignalValue } from '../../../contract/snapshot.js';
-
-export function formatValue(value: SignalValue | null): string {
-  if (value === null) return '(none)';
-  if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : '(empty)';
-  return String(value);
-}
-
-/** "10.0.0.5:443", "[2001:db8::1]:443", or the bare address when there is no port. */
-export function formatEndpoint(address: string, port: number | null): string {
-  const host = address.includes(':') ? `[${address}]` : address;
-  return port === null ? host : `${host}:${port}`;
-}
+/** Connection formatters shared by the reports and the diff (values and endpoints: common/format.ts). */
+import type { Connection } from '../../../contract/snapshot.js';
+import { formatEndpoint } from '../../../common/format.js';
 
 /** Where a connection goes: the resolved host name when known, else address:port. */
 export function formatRemote(connection: Connection): string {

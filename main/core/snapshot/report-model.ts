@@ -3,7 +3,8 @@
  * text, Markdown and HTML renderers show the same content and differ only in markup.
  */
 import type { Signal, SignalCategory, Snapshot, Tool } from '../../../contract/snapshot.js';
-import { formatEndpoint, formatRemote, formatValue } from './format.js';
+import { formatCommand, formatEndpoint, formatValue } from '../../../common/format.js';
+import { formatRemote } from './format.js';
 import { redactText } from '../secrets.js';
 
 export interface ReportItem {
@@ -185,7 +186,7 @@ function probesSection(snapshot: Snapshot): ReportSection[] {
   if (probes.length === 0) return [];
   const items = probes.map(
     (p): ReportItem => ({
-      text: `${p.command.join(' ')}: ${p.summary}`,
+      text: `${formatCommand(p.command)}: ${p.summary}`,
       details: [
         ...p.factors.map((f) =>
           f.changed

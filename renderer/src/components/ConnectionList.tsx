@@ -1,5 +1,6 @@
 import type { Connection } from '../../../contract/snapshot.js';
-import { formatEndpoint, formatOrg } from '../lib/connections.js';
+import { formatEndpoint } from '../../../common/format.js';
+import { formatOrg } from '../lib/connections.js';
 import { TableHead } from './TableHead.js';
 
 const LIMIT = 100;
