@@ -1,5 +1,5 @@
 /** Values as text, the same in the reports, the CLI and the UI. */
-import type { SignalValue } from '../contract/snapshot.js';
+import type { Connection, SignalValue } from '../contract/snapshot.js';
 
 /**
  * "1.2.3.4:443", "[2001:db8::1]:443" (IPv6 in brackets), the bare address when there is no port,
@@ -9,6 +9,26 @@ export function formatEndpoint(address: string | null, port: number | null): str
   if (!address) return '';
   const host = address.includes(':') ? `[${address}]` : address;
   return port === null ? host : `${host}:${port}`;
+}
+
+/** Where a connection goes: the resolved host name when known, else address:port; "-" for no peer. */
+export function formatRemote(connection: Connection): string {
+  if (connection.remoteAddress === null) return '-';
+  const endpoint = formatEndpoint(connection.remoteAddress, connection.remotePort);
+  const host = connection.remote?.host;
+  return host ? `${host} (${endpoint})` : endpoint;
+}
+
+/** A connection on one line, as a diff lists it: "codex (pid 7100) tcp 10.0.0.5:51700 -> host (1.2.3.4:443) [US, Org] ESTABLISHED (codex)". */
+export function formatConnection(c: Connection): string {
+  const who = `${c.process ?? '?'}${c.pid === null ? '' : ` (pid ${c.pid})`}`;
+  const where = [c.remote?.country, c.remote?.org].filter(Boolean).join(', ');
+  return [
+    `${who} ${c.protocol} ${formatEndpoint(c.localAddress, c.localPort)} -> ${formatRemote(c)}`,
+    where ? ` [${where}]` : '',
+    ` ${c.state}`,
+    c.toolId ? ` (${c.toolId})` : '',
+  ].join('');
 }
 
 /** A signal value as one line of text; `none` stands for a missing value ("(none)" in reports, "—" in the UI). */

@@ -1,8 +1,7 @@
 /** What changed between two snapshots: tools, endpoints, countries, inferences, signals, connections. */
 import type { Connection, Inference, Snapshot, SnapshotDiff, Tool } from '../../../contract/snapshot.js';
 import { diffIsEmpty } from '../../../common/diff.js';
-import { formatEndpoint, formatValue } from '../../../common/format.js';
-import { formatConnection } from './format.js';
+import { formatConnection, formatEndpoint, formatValue } from '../../../common/format.js';
 import { redactText } from '../secrets.js';
 
 const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();

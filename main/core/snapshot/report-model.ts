@@ -3,8 +3,8 @@
  * text, Markdown and HTML renderers show the same content and differ only in markup.
  */
 import type { Signal, SignalCategory, Snapshot, Tool } from '../../../contract/snapshot.js';
-import { formatCommand, formatEndpoint, formatValue } from '../../../common/format.js';
-import { formatRemote } from './format.js';
+import { formatCommand, formatEndpoint, formatRemote, formatValue } from '../../../common/format.js';
+import { toolsByPresence } from '../../../common/tools.js';
 import { redactText } from '../secrets.js';
 
 export interface ReportItem {
@@ -91,9 +91,7 @@ function toolItem(tool: Tool): ReportItem {
 }
 
 function toolsSection(snapshot: Snapshot): ReportSection {
-  const running = snapshot.tools.filter((t) => t.running);
-  const installed = snapshot.tools.filter((t) => !t.running && t.installed);
-  const absent = snapshot.tools.filter((t) => !t.running && !t.installed);
+  const { running, installed, absent } = toolsByPresence(snapshot.tools);
   const group = (title: string, tools: Tool[]): ReportBlock[] =>
     tools.length === 0 ? [] : [{ kind: 'subheading', text: title }, { kind: 'items', items: tools.map(toolItem) }];
   const blocks: ReportBlock[] = [...group('Running', running), ...group('Installed, not running', installed)];

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { Connection, Inference, SnapshotDiff } from '../../../contract/snapshot.js';
+import type { Inference, SnapshotDiff } from '../../../contract/snapshot.js';
 import { diffIsEmpty } from '../../../common/diff.js';
-import { formatEndpoint, formatValue } from '../../../common/format.js';
+import { formatConnection, formatValue } from '../../../common/format.js';
 import { clockTime } from '../lib/time.js';
 
 const LIST_LIMIT = 100;
@@ -24,8 +24,6 @@ function Part<T>({ title, items, render }: { title: string; items: readonly T[];
 }
 
 const inferenceText = (inference: Inference) => `${inference.statement} (${inference.confidence} confidence)`;
-const connectionText = (c: Connection) =>
-  `${c.process ?? 'unknown process'}${c.pid !== null ? ` (${c.pid})` : ''} → ${formatEndpoint(c.remoteAddress, c.remotePort) || '—'}${c.remote?.host ? ` ${c.remote.host}` : ''}${c.remote?.country ? ` [${c.remote.country}]` : ''}`;
 
 /** What changed between a previous snapshot and the current one. */
 export function DiffView({ diff }: { diff: SnapshotDiff }) {
@@ -62,8 +60,8 @@ export function DiffView({ diff }: { diff: SnapshotDiff }) {
           </>
         )}
       />
-      <Part title="Connections opened" items={diff.connectionsOpened} render={connectionText} />
-      <Part title="Connections closed" items={diff.connectionsClosed} render={connectionText} />
+      <Part title="Connections opened" items={diff.connectionsOpened} render={formatConnection} />
+      <Part title="Connections closed" items={diff.connectionsClosed} render={formatConnection} />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { apiCalls, ExportFormat } from '../../../contract/api.js';
 import { EXPORT_FORMATS, exportFormatOfFile } from '../../../common/export-formats.js';
-import { formatCommand, formatEndpoint, formatValue } from '../../../common/format.js';
+import { formatCommand, formatConnection, formatEndpoint, formatRemote, formatValue } from '../../../common/format.js';
+import { toolsByPresence } from '../../../common/tools.js';
+import { connection, tool } from '../../helpers/snapshot-builders.js';
 import { formatMiB, SNAPSHOT_TEXT_LIMIT } from '../../../common/limits.js';
 import { PROBE_FACTORS } from '../../../common/probe.js';
 import { ProbeFactor } from '../../../contract/snapshot.js';
@@ -59,5 +61,33 @@ describe('shared constants', () => {
 
   it('lists every probe factor of the contract', () => {
     expect([...PROBE_FACTORS].sort()).toEqual([...ProbeFactor.shape.factor.options].sort());
+  });
+});
+
+describe('formatRemote and formatConnection', () => {
+  const base = connection({ pid: 7100, process: 'codex', localAddress: '10.0.0.5', localPort: 51700, remoteAddress: '2001:db8::1', remotePort: 443, remote: null });
+
+  it('names the host when it is known and brackets IPv6', () => {
+    expect(formatRemote(base)).toBe('[2001:db8::1]:443');
+    expect(formatRemote({ ...base, remote: { country: 'US', asn: null, org: null, host: 'api.openai.com' } })).toBe('api.openai.com ([2001:db8::1]:443)');
+    expect(formatRemote({ ...base, remoteAddress: null, remotePort: null })).toBe('-');
+  });
+
+  it('puts a connection on one line', () => {
+    expect(formatConnection({ ...base, toolId: 'codex', remote: { country: 'US', asn: 13335, org: 'Cloudflare, Inc.', host: null } })).toBe(
+      `codex (pid 7100) ${base.protocol} 10.0.0.5:51700 -> [2001:db8::1]:443 [US, Cloudflare, Inc.] ${base.state} (codex)`,
+    );
+  });
+});
+
+describe('toolsByPresence', () => {
+  it('groups running, installed and absent tools, each by name', () => {
+    const t = (name: string, running: boolean, installed: boolean) => tool({ id: name.toLowerCase(), name, running, installed, pids: running ? [1] : [] });
+    const groups = toolsByPresence([t('Zed', true, true), t('Codex', false, true), t('Aider', true, true), t('Kimi', false, false), t('Bolt', false, true)]);
+    expect(Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, v.map((x) => x.name)]))).toEqual({
+      running: ['Aider', 'Zed'],
+      installed: ['Bolt', 'Codex'],
+      absent: ['Kimi'],
+    });
   });
 });
