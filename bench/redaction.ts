@@ -3,7 +3,7 @@
  * for redactText, against a baseline measured in the same run on the same string (JSON.stringify,
  * one linear pass that copies it). Linear redaction keeps the ratio flat as the size grows; the
  * old regexes grew with the square of the length (a 64 KB Gradle command line took 25 s).
- * Run alone: npx tsx -e "import('./bench/redaction.ts').then((m) => m.benchRedaction())"
+ * Run alone: npm run bench -- redaction
  */
 import { redactText } from '../main/core/secrets/policy.js';
 import { median, type BenchModule, type BenchRow } from './types.js';
@@ -60,15 +60,3 @@ export const redactionBench: BenchModule = {
     return rows;
   },
 };
-
-/** Prints the redaction rows with each one's ratio to its baseline. */
-export async function benchRedaction(): Promise<void> {
-  const rows = await redactionBench.run();
-  const baselines = new Map(rows.filter((row) => !row.baseline).map((row) => [row.name, row.value]));
-  const width = Math.max(...rows.map((row) => row.name.length));
-  for (const row of rows) {
-    const base = row.baseline ? baselines.get(row.baseline) : undefined;
-    const ratio = base ? `  ${(row.value / base).toFixed(0)}x ${row.baseline}` : '';
-    console.log(`${row.name.padEnd(width)}  ${row.value.toFixed(2).padStart(9)} ms/MB${ratio}`);
-  }
-}

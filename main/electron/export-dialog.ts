@@ -1,5 +1,6 @@
 /** "Export snapshot…" from the tray: asks where, then writes the JSON export atomically. */
 import { dialog, type BrowserWindow } from 'electron';
+import { EXPORT_FORMATS } from '../../common/export-formats.js';
 import { writeFileAtomic } from '../adapters/write-file-atomic.js';
 import type { ApiHandlers } from '../service/api-handlers.js';
 
@@ -9,7 +10,7 @@ export async function exportSnapshotWithDialog(handlers: ApiHandlers, parent: Br
   const options = {
     title: 'Export snapshot',
     defaultPath: result.filename,
-    filters: [{ name: 'Telltale snapshot (JSON)', extensions: ['json'] }],
+    filters: [{ name: `Telltale snapshot (${EXPORT_FORMATS.json.label})`, extensions: [EXPORT_FORMATS.json.ext] }],
   };
   const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return null;

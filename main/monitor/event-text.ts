@@ -1,7 +1,7 @@
 /** One line of plain text per monitor event, for `telltale watch`: "+" appeared, "-" went, "~" changed. */
 import type { MonitorEvent } from '../../contract/events.js';
 import type { Inference } from '../../contract/snapshot.js';
-import { formatConnection, formatValue } from '../core/snapshot/format.js';
+import { formatConnection, formatValue } from '../../common/format.js';
 
 const inferenceText = (i: Inference): string => `${i.id} = ${String(i.value)} [${i.confidence}]: ${i.statement}`;
 

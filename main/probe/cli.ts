@@ -2,9 +2,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { PROBE_FACTORS as FACTORS, type ProbeFactorName as FactorName } from '../../common/probe.js';
 import { defaultStateDir } from '../adapters/state-dir.js';
 import { redactText } from '../core/secrets/policy.js';
-import { DEFAULT_LOCALES, DEFAULT_TIMEZONES, FACTORS, type FactorName } from '../core/probe/plan.js';
+import { DEFAULT_LOCALES, DEFAULT_TIMEZONES } from '../core/probe/plan.js';
 import { CHINESE_HOSTS, NEUTRAL_VARIANT_HOSTS } from '../core/probe/hosts.js';
 import { renderProbeReport } from '../core/probe/report.js';
 import { hostProblem, timezoneProblem } from '../core/probe/safety.js';

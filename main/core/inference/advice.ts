@@ -4,7 +4,6 @@
  * the tools that can read that evidence. Telemetry opt-outs of those tools close the list, since
  * telemetry is how an inference would leave the machine.
  */
-import { basename } from 'node:path';
 import type { Advice, Signal, Tool } from '../../../contract/snapshot.js';
 import { TOOL_COMMANDS } from '../knowledge/tool-commands.js';
 import { describeSignal, isKind, isSignal } from './signal-kinds.js';
@@ -14,7 +13,8 @@ import { canReadSignal, presentTools } from './visibility.js';
 /** The command that starts a tool: the bin it was found as on PATH, else the catalogue's name. */
 export function commandFor(tool: Tool): string | null {
   const onPath = tool.installEvidence?.find((e) => e.endsWith(' (on PATH)'));
-  if (onPath) return basename(onPath.slice(0, -' (on PATH)'.length)).replace(/\.(exe|cmd)$/i, '');
+  // The file name of the path, whichever separator its platform uses.
+  if (onPath) return (onPath.slice(0, -' (on PATH)'.length).split(/[\\/]/).pop() ?? '').replace(/\.(exe|cmd)$/i, '');
   return TOOL_COMMANDS[tool.id] ?? null;
 }
 

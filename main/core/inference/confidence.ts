@@ -18,5 +18,3 @@ export function combineConfidence(pieces: readonly Piece[]): Confidence {
   if (groups.size >= 2) return 'high';
   return [...groups.values()].includes('strong') ? 'medium' : 'low';
 }
-
-export const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = { low: 1, medium: 2, high: 3 };

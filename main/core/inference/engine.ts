@@ -6,8 +6,8 @@ import type { CheckResult, ExposureLevel, Inference, InferenceId, Signal, Tool }
 import type { GeoLookup } from '../geo/types.js';
 import { adviceFor } from './advice.js';
 import { check2026 } from './check-2026.js';
-import { CONFIDENCE_RANK, combineConfidence } from './confidence.js';
-import { exposureFor } from './exposure.js';
+import { CONFIDENCE_RANK, exposureFor } from '../../../common/exposure.js';
+import { combineConfidence } from './confidence.js';
 import { RULES, type Relation, type Rule, type RuleMatch } from './rules.js';
 import { isKind } from './signal-kinds.js';
 import { statementFor } from './statements.js';

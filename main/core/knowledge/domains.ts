@@ -2,8 +2,8 @@
  * Host and domain helpers built on tldts (the Public Suffix List), so "corp.alibaba-inc.com",
  * "pypi.tuna.tsinghua.edu.cn" and "foo.co.uk" are all read correctly. Nothing here splits on dots.
  */
-import { isIP } from 'node:net';
 import { parse } from 'tldts';
+import { canonicalIp } from '../geo/ip-address.js';
 import { isCountryCode } from './countries.js';
 
 /** The registrable domain ("alibaba-inc.com" for "corp.alibaba-inc.com"); null for IPs and bare names. */
@@ -13,7 +13,7 @@ export function registrableDomain(host: string): string | null {
 }
 
 export function isIpLiteral(host: string): boolean {
-  return isIP(host.replace(/^\[|\]$/g, '')) !== 0;
+  return canonicalIp(host.replace(/^\[|\]$/g, '')) !== null;
 }
 
 /** True when `host` is `entry` or one of its subdomains (entries are hosts or registrable domains). */

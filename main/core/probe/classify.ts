@@ -3,7 +3,8 @@
  * invisible characters, look-alike swaps, date/number format switches, whitespace, or plain text.
  */
 import type { ChangeKind, CodePointInfo, ProbeChange } from '../../../contract/snapshot.js';
-import { distinctCodePoints, isInvisible, isWhitespace, looksAlike } from './codepoints.js';
+import { isInvisible, isWhitespace } from '../../../common/codepoints.js';
+import { distinctCodePoints, looksAlike } from './codepoints.js';
 import { numericTokenAround, sameValueOtherFormat } from './formats.js';
 import type { Hunk } from './hunks.js';
 

@@ -2,7 +2,7 @@
 import type { ChangeKind, ProbeChange } from '../../../contract/snapshot.js';
 import { countryName, countryOfTimeZone } from '../knowledge/countries.js';
 import { isLabMatch, matchOrganization } from '../knowledge/organizations.js';
-import type { FactorName } from './plan.js';
+import type { ProbeFactorName as FactorName } from '../../../common/probe.js';
 import { ownChanges } from './shared.js';
 
 export const COVERT_KINDS: ReadonlySet<ChangeKind> = new Set(['confusable', 'invisible', 'format', 'whitespace']);

@@ -11,10 +11,8 @@
  *    generativelanguage.googleapis.com) through the same tap proxy, so baseline and variants
  *    differ in the host alone.
  */
+import type { ProbeFactorName as FactorName } from '../../../common/probe.js';
 import { BASELINE_HOSTS, NEUTRAL_VARIANT_HOSTS } from './hosts.js';
-
-export const FACTORS = ['timezone', 'locale', 'proxy', 'base-url'] as const;
-export type FactorName = (typeof FACTORS)[number];
 
 export const DEFAULT_TIMEZONES: readonly string[] = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Tokyo', 'America/New_York', 'Europe/Berlin'];
 export const DEFAULT_LOCALES: readonly string[] = ['zh_CN.UTF-8', 'ja_JP.UTF-8'];

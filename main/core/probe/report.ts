@@ -1,5 +1,6 @@
 /** The probe's summary sentence and its readable text rendering. */
 import type { ProbeChange, ProbeFactor, ProbeReport } from '../../../contract/snapshot.js';
+import { formatCommand } from '../../../common/format.js';
 import { makeVisible } from './codepoints.js';
 import { ANY_VALUE, COVERT_KINDS } from './disclosure.js';
 import { ownChanges } from './shared.js';
@@ -57,7 +58,7 @@ function renderShared(changes: readonly ProbeChange[], anyValue: string): string
 
 export function renderProbeReport(report: ProbeReport): string {
   const lines = [
-    `telltale probe: ${report.command.join(' ')}`,
+    `telltale probe: ${formatCommand(report.command)}`,
     `${report.runsPerVariant} runs per variant, ${report.requestsCaptured} requests captured`,
   ];
   if (report.error) lines.push(`error: ${report.error}`);

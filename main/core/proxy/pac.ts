@@ -1,7 +1,7 @@
-import { isIPv4 } from 'node:net';
 import { createPacResolver } from 'pac-resolver';
 import { QuickJS } from 'quickjs-wasi';
 import type { Signal, SystemProxySource } from '../../../contract/snapshot.js';
+import { parseIpv4 } from '../geo/ip-address.js';
 import { errorSignal, okSignal, unavailableSignal } from '../signal.js';
 import type { SampleContext } from '../context.js';
 import { parseUrlish } from '../url.js';
@@ -14,24 +14,20 @@ const PAC_MEMORY_LIMIT = 32 * 1024 * 1024;
 
 export type PacOutcome = { ok: true; result: string } | { ok: false; reason: string };
 
-function ipv4ToInt(ip: string): number {
-  return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
-}
-
 /**
  * PAC built-ins that would touch the network (DNS lookups; myIpAddress connects to 8.8.8.8) are
  * replaced by offline ones: names never resolve, only IP literals are matched, and our address is
  * loopback. Telltale makes no network connections, so a PAC may answer differently than in a browser.
  */
 const OFFLINE_SANDBOX = {
-  dnsResolve: (host: string): string | null => (isIPv4(host) ? host : null),
-  isResolvable: (host: string): boolean => isIPv4(host),
+  dnsResolve: (host: string): string | null => (parseIpv4(host) !== null ? host : null),
+  isResolvable: (host: string): boolean => parseIpv4(host) !== null,
   myIpAddress: (): string => '127.0.0.1',
   isInNet: (host: string, pattern: string, mask: string): boolean => {
-    if (!isIPv4(host) || !isIPv4(pattern) || !isIPv4(mask)) return false;
-    const m = ipv4ToInt(mask);
+    const [h, p, m] = [parseIpv4(host), parseIpv4(pattern), parseIpv4(mask)];
+    if (h === null || p === null || m === null) return false;
     // Unsigned compare of the masked network parts.
-    return (ipv4ToInt(host) & m) >>> 0 === (ipv4ToInt(pattern) & m) >>> 0;
+    return (h & m) >>> 0 === (p & m) >>> 0;
   },
 };
 

@@ -1,6 +1,7 @@
 /** What changed between two snapshots: tools, endpoints, countries, inferences, signals, connections. */
 import type { Inference, Snapshot, SnapshotDiff, Tool } from '../../../contract/snapshot.js';
-import { formatConnection, formatEndpoint, formatValue } from './format.js';
+import { diffIsEmpty } from '../../../common/diff.js';
+import { formatConnection, formatEndpoint, formatValue } from '../../../common/format.js';
 import { redactText } from '../secrets/policy.js';
 import { processIndex, withOwnerName } from '../../../common/processes.js';
 import { connectionKey } from '../../../common/snapshot-delta.js';
@@ -90,10 +91,6 @@ export function diffSnapshots(a: Snapshot, b: Snapshot): SnapshotDiff {
     connectionsOpened: onlyIn(b.connections, a.connections, connectionKey).map((c) => withOwnerName(c, processIndex(b))),
     connectionsClosed: onlyIn(a.connections, b.connections, connectionKey).map((c) => withOwnerName(c, processIndex(a))),
   };
-}
-
-export function diffIsEmpty(diff: SnapshotDiff): boolean {
-  return Object.values(diff).every((value) => !Array.isArray(value) || value.length === 0);
 }
 
 /** The diff as plain text for the CLI: one "+"/"-"/"~" line per change. */

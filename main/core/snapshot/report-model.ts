@@ -4,7 +4,8 @@
  */
 import type { Signal, SignalKind, Snapshot, Tool } from '../../../contract/snapshot.js';
 import { ownerName, processIndex } from '../../../common/processes.js';
-import { formatEndpoint, formatRemote, formatValue } from './format.js';
+import { formatCommand, formatEndpoint, formatRemote, formatValue } from '../../../common/format.js';
+import { toolsByPresence } from '../../../common/tools.js';
 import { redactText } from '../secrets/policy.js';
 
 export interface ReportItem {
@@ -92,9 +93,7 @@ function toolItem(tool: Tool): ReportItem {
 }
 
 function toolsSection(snapshot: Snapshot): ReportSection {
-  const running = snapshot.tools.filter((t) => t.running);
-  const installed = snapshot.tools.filter((t) => !t.running && t.installed);
-  const absent = snapshot.tools.filter((t) => !t.running && !t.installed);
+  const { running, installed, absent } = toolsByPresence(snapshot.tools);
   const group = (title: string, tools: Tool[]): ReportBlock[] =>
     tools.length === 0 ? [] : [{ kind: 'subheading', text: title }, { kind: 'items', items: tools.map(toolItem) }];
   const blocks: ReportBlock[] = [...group('Running', running), ...group('Installed, not running', installed)];
@@ -188,7 +187,7 @@ function probesSection(snapshot: Snapshot): ReportSection[] {
   if (probes.length === 0) return [];
   const items = probes.map(
     (p): ReportItem => ({
-      text: `${p.command.join(' ')}: ${p.summary}`,
+      text: `${formatCommand(p.command)}: ${p.summary}`,
       details: [
         ...p.factors.map((f) =>
           f.changed

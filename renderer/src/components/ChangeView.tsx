@@ -1,5 +1,5 @@
 import type { ProbeChange } from '../../../contract/snapshot.js';
-import { codePointLabel } from '../lib/codepoints.js';
+import { codePointLabel } from '../../../common/codepoints.js';
 import { Badge } from './Badge.js';
 import { VisibleText } from './VisibleText.js';
 

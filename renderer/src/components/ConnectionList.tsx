@@ -1,6 +1,7 @@
 import type { Connection } from '../../../contract/snapshot.js';
 import { ownerName, type ProcessIndex } from '../../../common/processes.js';
-import { formatEndpoint, formatOrg } from '../lib/connections.js';
+import { formatEndpoint } from '../../../common/format.js';
+import { formatOrg } from '../lib/connections.js';
 import { TableHead } from './TableHead.js';
 
 const LIMIT = 100;

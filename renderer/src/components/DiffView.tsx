@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { Inference, NamedConnection, SnapshotDiff } from '../../../contract/snapshot.js';
-import { formatEndpoint } from '../lib/connections.js';
-import { formatValue } from '../lib/signals.js';
+import type { Inference, SnapshotDiff } from '../../../contract/snapshot.js';
+import { diffIsEmpty } from '../../../common/diff.js';
+import { formatConnection, formatValue } from '../../../common/format.js';
 import { clockTime } from '../lib/time.js';
 
 const LIST_LIMIT = 100;
@@ -24,12 +24,6 @@ function Part<T>({ title, items, render }: { title: string; items: readonly T[];
 }
 
 const inferenceText = (inference: Inference) => `${inference.statement} (${inference.confidence} confidence)`;
-const connectionText = (c: NamedConnection) =>
-  `${c.process ?? 'unknown process'}${c.pid !== null ? ` (${c.pid})` : ''} → ${formatEndpoint(c.remoteAddress, c.remotePort) || '—'}${c.remote?.host ? ` ${c.remote.host}` : ''}${c.remote?.country ? ` [${c.remote.country}]` : ''}`;
-
-function isEmpty(diff: SnapshotDiff): boolean {
-  return Object.values(diff).every((value) => !Array.isArray(value) || value.length === 0);
-}
 
 /** What changed between a previous snapshot and the current one. */
 export function DiffView({ diff }: { diff: SnapshotDiff }) {
@@ -39,7 +33,7 @@ export function DiffView({ diff }: { diff: SnapshotDiff }) {
         From <time dateTime={diff.from}>{clockTime(diff.from)} ({diff.from})</time> to{' '}
         <time dateTime={diff.to}>{clockTime(diff.to)} ({diff.to})</time>
       </p>
-      {isEmpty(diff) && <p>No differences.</p>}
+      {diffIsEmpty(diff) && <p>No differences.</p>}
       <Part title="Tools added" items={diff.toolsAdded} render={(id) => id} />
       <Part title="Tools removed" items={diff.toolsRemoved} render={(id) => id} />
       <Part title="Tools started" items={diff.toolsStarted} render={(id) => id} />
@@ -62,12 +56,12 @@ export function DiffView({ diff }: { diff: SnapshotDiff }) {
         items={diff.signalsChanged}
         render={(s) => (
           <>
-            <code>{s.id}</code>: {formatValue(s.before)} → {formatValue(s.after)}
+            <code>{s.id}</code>: {formatValue(s.before, '—')} → {formatValue(s.after, '—')}
           </>
         )}
       />
-      <Part title="Connections opened" items={diff.connectionsOpened} render={connectionText} />
-      <Part title="Connections closed" items={diff.connectionsClosed} render={connectionText} />
+      <Part title="Connections opened" items={diff.connectionsOpened} render={formatConnection} />
+      <Part title="Connections closed" items={diff.connectionsClosed} render={formatConnection} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Signal } from '../../../contract/snapshot.js';
-import { formatValue, resolveEvidence } from '../lib/signals.js';
+import { formatValue } from '../../../common/format.js';
+import { resolveEvidence } from '../lib/signals.js';
 
 /** The signals an inference rests on: what was read and where. */
 export function EvidenceList({ ids, signals }: { ids: readonly string[]; signals: ReadonlyMap<string, Signal> }) {
@@ -12,7 +13,7 @@ export function EvidenceList({ ids, signals }: { ids: readonly string[]; signals
           {signal ? (
             <>
               {' = '}
-              <strong>{formatValue(signal.value)}</strong>
+              <strong>{formatValue(signal.value, '—')}</strong>
               <span className="muted"> from {signal.source}</span>
             </>
           ) : (

@@ -1,5 +1,6 @@
 import type { ExposureLevel } from '../../../contract/snapshot.js';
-import { exposureLabel, exposureTone } from '../lib/exposure.js';
+import { exposureLabel } from '../../../common/exposure.js';
+import { exposureTone } from '../lib/exposure.js';
 import { Badge } from './Badge.js';
 
 export function ExposureBadge({ level }: { level: ExposureLevel | undefined }) {

@@ -1,4 +1,4 @@
-import { segmentText } from '../lib/codepoints.js';
+import { segmentText } from '../../../common/codepoints.js';
 
 /**
  * Text with every invisible character drawn as a ⟦U+200B⟧ placeholder; with `suspect`, non-ASCII

@@ -1,5 +1,6 @@
 import type { Connection, Process, RemoteInfo, Tool } from '../../../contract/snapshot.js';
 import type { ProcessIndex } from '../../../common/processes.js';
+import { formatEndpoint } from '../../../common/format.js';
 
 export type SortKey = 'process' | 'pid' | 'tool' | 'remote' | 'country' | 'org' | 'state';
 export type SortDirection = 'ascending' | 'descending';
@@ -28,13 +29,6 @@ export type ConnectionRow = {
   /** Lower-case text the free-text filter searches. */
   haystack: string;
 };
-
-/** "1.2.3.4:443", "[2001:db8::1]:443", "1.2.3.4" without a port; "" for no remote. */
-export function formatEndpoint(address: string | null, port: number | null): string {
-  if (!address) return '';
-  const host = address.includes(':') ? `[${address}]` : address;
-  return port === null ? host : `${host}:${port}`;
-}
 
 /** "AS4134 Chinanet", either part alone, or "" when nothing is known. */
 export function formatOrg(remote: RemoteInfo | null): string {

@@ -1,12 +1,4 @@
-import type { Signal, SignalKind, SignalValue } from '../../../contract/snapshot.js';
-
-/** A signal value as one line of text. */
-export function formatValue(value: SignalValue | undefined): string {
-  if (value === null || value === undefined) return '—';
-  if (Array.isArray(value)) return value.length ? value.join(', ') : '(empty list)';
-  if (value === '') return '(empty)';
-  return String(value);
-}
+import type { Signal, SignalKind } from '../../../contract/snapshot.js';
 
 export type Evidence = { id: string; signal: Signal | undefined };
 

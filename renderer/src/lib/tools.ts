@@ -1,13 +1,10 @@
 import type { Connection, Inference, Tool } from '../../../contract/snapshot.js';
+import { toolsByPresence } from '../../../common/tools.js';
 
 /** Tools found on this machine (running first, then by name), and those not found. */
 export function partitionTools(tools: readonly Tool[]): { present: Tool[]; absent: Tool[] } {
-  const byName = (a: Tool, b: Tool) => a.name.localeCompare(b.name);
-  const present = tools.filter((tool) => tool.running || tool.installed);
-  return {
-    present: [...present.filter((tool) => tool.running).sort(byName), ...present.filter((tool) => !tool.running).sort(byName)],
-    absent: tools.filter((tool) => !tool.running && !tool.installed).sort(byName),
-  };
+  const { running, installed, absent } = toolsByPresence(tools);
+  return { present: [...running, ...installed], absent };
 }
 
 export function toolPresence(tool: Tool): string {

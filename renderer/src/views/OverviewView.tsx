@@ -1,17 +1,17 @@
 import { useMemo } from 'react';
 import type { Snapshot } from '../../../contract/snapshot.js';
+import { rankInferences } from '../../../common/exposure.js';
 import { Badge } from '../components/Badge.js';
 import { Chips } from '../components/Chips.js';
 import { EvidenceList } from '../components/EvidenceList.js';
 import { ExposureBadge } from '../components/ExposureBadge.js';
 import { InferenceCard } from '../components/InferenceCard.js';
-import { byConfidence } from '../lib/inference.js';
 import { indexSignals } from '../lib/signals.js';
 import { toolNames } from '../lib/tools.js';
 
 export function OverviewView({ snapshot }: { snapshot: Snapshot }) {
   const signals = useMemo(() => indexSignals(snapshot.signals), [snapshot.signals]);
-  const inferences = useMemo(() => byConfidence(snapshot.inferences), [snapshot.inferences]);
+  const inferences = useMemo(() => rankInferences(snapshot.inferences), [snapshot.inferences]);
   const running = snapshot.tools.filter((tool) => tool.running).length;
   const checks = snapshot.checks ?? [];
 

@@ -5,7 +5,7 @@ import { Badge } from '../components/Badge.js';
 import { ChangeView } from '../components/ChangeView.js';
 import { CommandLine } from '../components/CommandLine.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { formatCommand } from '../lib/command.js';
+import { formatCommand } from '../../../common/format.js';
 import { clockTime } from '../lib/time.js';
 
 function ChangeList({ changes }: { changes: readonly ProbeChange[] }) {

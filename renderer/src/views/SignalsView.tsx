@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import type { Signal, SignalStatus } from '../../../contract/snapshot.js';
 import { Badge } from '../components/Badge.js';
 import type { Tone } from '../lib/exposure.js';
-import { formatValue, groupSignals, kindLabel } from '../lib/signals.js';
+import { formatValue } from '../../../common/format.js';
+import { groupSignals, kindLabel } from '../lib/signals.js';
 import { TableHead } from '../components/TableHead.js';
 
 const STATUS_TONES: Record<SignalStatus, Tone> = { ok: 'ok', unavailable: 'muted', error: 'danger' };
@@ -23,7 +24,7 @@ export function SignalsView({ signals }: { signals: readonly Signal[] }) {
               {list.map((signal, index) => (
                 <tr key={`${signal.id}:${index}`}>
                   <td className="mono">{signal.id}</td>
-                  <td className="mono">{formatValue(signal.value)}</td>
+                  <td className="mono">{formatValue(signal.value, '—')}</td>
                   <td className="mono">{signal.source}</td>
                   <td>
                     <Badge tone={STATUS_TONES[signal.status]}>{signal.status}</Badge>

@@ -1,18 +1,13 @@
 import { useState, type ChangeEvent } from 'react';
 import type { TelltaleApi, ExportFormat } from '../../../contract/api.js';
 import type { SnapshotDiff } from '../../../contract/snapshot.js';
+import { EXPORT_FORMATS } from '../../../common/export-formats.js';
+import { formatMiB, SNAPSHOT_TEXT_LIMIT } from '../../../common/limits.js';
 import { DiffView } from '../components/DiffView.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { saveFile } from '../components/saveFile.js';
 
-const FORMATS: { format: ExportFormat; label: string }[] = [
-  { format: 'json', label: 'Export JSON' },
-  { format: 'md', label: 'Export Markdown' },
-  { format: 'html', label: 'Export HTML' },
-];
-
-// The contract's limit on diffWithCurrent's request.
-const MAX_PREVIOUS_BYTES = 64 * 1024 * 1024;
+const FORMATS = (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => ({ format, label: `Export ${EXPORT_FORMATS[format].label}` }));
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -69,8 +64,8 @@ function ComparePanel({ api }: { api: TelltaleApi }) {
     if (!file) return;
     setDiff(null);
     setError(null);
-    if (file.size > MAX_PREVIOUS_BYTES) {
-      setError(`${file.name} is too large (over 64 MiB) to be a Telltale snapshot.`);
+    if (file.size > SNAPSHOT_TEXT_LIMIT) {
+      setError(`${file.name} is too large (over ${formatMiB(SNAPSHOT_TEXT_LIMIT)}) to be a Telltale snapshot.`);
       return;
     }
     setBusy(true);

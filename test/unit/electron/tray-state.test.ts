@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SamplerStatus } from '../../../contract/api.js';
 import type { Inference } from '../../../contract/snapshot.js';
-import { MAX_TOOLTIP_LENGTH, exposureLevel, topInference, trayState } from '../../../main/electron/tray-state.js';
+import { MAX_TOOLTIP_LENGTH, trayState, verdictOf } from '../../../main/electron/tray-state.js';
 import { countryInference, proxyInference, sampleSnapshot } from '../service/sample-snapshot.js';
 
 const idle: SamplerStatus = { paused: false, sampling: false, lastSampleAt: null, intervalMs: 5000, lastError: null, now: '2026-11-24T10:00:00.000Z' };
@@ -25,33 +25,45 @@ describe('trayState', () => {
     const state = trayState(sampleSnapshot(), idle);
     expect(state.level).toBe('high');
     expect(state.iconName).toBe('tray-high');
-    expect(state.tooltip).toBe('Telltale — high exposure: You are probably in China.');
+    expect(state.tooltip).toBe('Telltale — High exposure: You are probably in China.');
     expect(state.menu).toMatchObject({ sampleNow: 'Sample now', sampleNowEnabled: true, exportEnabled: true, pauseResume: 'Pause monitoring' });
   });
 
-  it('derives the level from inference confidence when the snapshot has no exposure verdict', () => {
-    const low: Inference = { ...proxyInference, confidence: 'low' };
-    expect(exposureLevel(sampleSnapshot({ exposure: undefined, inferences: [low] }))).toBe('low');
-    expect(exposureLevel(sampleSnapshot({ exposure: undefined, inferences: [low, proxyInference] }))).toBe('elevated');
-    expect(exposureLevel(sampleSnapshot({ exposure: undefined, inferences: [proxyInference, countryInference] }))).toBe('high');
-    expect(exposureLevel(sampleSnapshot({ exposure: undefined, inferences: [] }))).toBe('none');
-    expect(exposureLevel(null)).toBe('none');
+  it('uses the core verdict for a snapshot without one: a low-confidence proxy is elevated, as the engine says', () => {
+    const level = (inferences: Inference[]) => trayState(sampleSnapshot({ exposure: undefined, inferences }), idle).level;
+    const lowProxy: Inference = { ...proxyInference, confidence: 'low' };
+    const lowCountry: Inference = { ...countryInference, confidence: 'low' };
+    expect(level([lowCountry])).toBe('low');
+    expect(level([lowProxy])).toBe('elevated');
+    expect(level([proxyInference, countryInference])).toBe('high');
+    expect(level([])).toBe('none');
+    expect(verdictOf(sampleSnapshot({ exposure: undefined, inferences: [] })).level).toBe('none');
+    const flagged = sampleSnapshot({
+      exposure: undefined,
+      inferences: [],
+      checks: [{ id: 'check-2026', name: '2026 check', flagged: true, statement: 'Would be flagged.', evidence: [], visibleTo: [] }],
+    });
+    expect(trayState(flagged, idle).level).toBe('high');
+    expect(trayState(flagged, idle).tooltip).toBe('Telltale — High exposure: the 2026 check would flag this machine.');
   });
 
   it('says nothing was inferred for a clean machine', () => {
     const state = trayState(sampleSnapshot({ exposure: { level: 'none', summary: '' }, inferences: [] }), idle);
     expect(state.iconName).toBe('tray-none');
-    expect(state.tooltip).toBe('Telltale — nothing inferred');
+    expect(state.tooltip).toBe('Telltale — No exposure');
+    const clean = trayState(sampleSnapshot({ exposure: undefined, inferences: [] }), idle);
+    expect(clean.tooltip).toMatch(/^Telltale — No exposure: the tools here can infer nothing/);
   });
 
-  it('picks the first of equally confident inferences', () => {
-    const second: Inference = { ...countryInference, statement: 'Second.' };
-    expect(topInference(sampleSnapshot({ inferences: [countryInference, second] }))).toBe(countryInference);
+  it('names the inference the Overview lists first: a medium affiliation over a medium proxy listed before it', () => {
+    const lab: Inference = { ...countryInference, id: 'affiliation.ai-lab', confidence: 'medium', statement: 'You work with Moonshot AI.' };
+    const state = trayState(sampleSnapshot({ inferences: [proxyInference, lab] }), idle);
+    expect(state.tooltip).toBe('Telltale — High exposure: You work with Moonshot AI.');
   });
 
   it('marks paused monitoring and a failed latest sample, and offers Resume', () => {
     const state = trayState(sampleSnapshot(), { ...idle, paused: true, lastError: 'timeout' });
-    expect(state.tooltip).toBe('Telltale — high exposure: You are probably in China. (paused; last sample failed)');
+    expect(state.tooltip).toBe('Telltale — High exposure: You are probably in China. (paused; last sample failed)');
     expect(state.menu.pauseResume).toBe('Resume monitoring');
   });
 

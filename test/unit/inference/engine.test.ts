@@ -4,7 +4,7 @@ import { Inference as InferenceSchema, CheckResult as CheckSchema } from '../../
 import { CHECK_2026_ID, CHECK_2026_SIGNALLING } from '../../../main/core/inference/check-2026.js';
 import { combineConfidence } from '../../../main/core/inference/confidence.js';
 import { infer } from '../../../main/core/inference/engine.js';
-import { exposureLevel } from '../../../main/core/inference/exposure.js';
+import { exposureLevel } from '../../../common/exposure.js';
 import { okSignal } from '../../../main/core/signal.js';
 import { baseUrl, claude, dnsSearch, email, envProxy, effectiveHttps, fakeGeo, lang, registry, tool, tz } from './fixtures.js';
 

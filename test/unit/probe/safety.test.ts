@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHINESE_HOSTS, NEUTRAL_VARIANT_HOSTS } from '../../../main/core/probe/hosts.js';
-import { DEFAULT_LOCALES, DEFAULT_TIMEZONES, FACTORS, planProbe } from '../../../main/core/probe/plan.js';
+import { PROBE_FACTORS } from '../../../common/probe.js';
+import { DEFAULT_LOCALES, DEFAULT_TIMEZONES, planProbe } from '../../../main/core/probe/plan.js';
 import { commandProblems, envProblems, hostProblem, timezoneProblem } from '../../../main/core/probe/safety.js';
 import { runProbe } from '../../../main/probe/cli.js';
 import { PassThrough } from 'node:stream';
@@ -10,7 +11,7 @@ const DEAD = 40002;
 
 function plan() {
   return planProbe({
-    factors: [...FACTORS],
+    factors: [...PROBE_FACTORS],
     timezones: DEFAULT_TIMEZONES,
     locales: DEFAULT_LOCALES,
     hosts: [...NEUTRAL_VARIANT_HOSTS, ...CHINESE_HOSTS],

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   filterOptions,
   filterRows,
-  formatEndpoint,
   formatOrg,
   nextSort,
   NO_FILTER,
@@ -36,15 +35,6 @@ const rows = toRows(
 );
 
 const names = (list: ConnectionRow[]) => list.map((row) => row.process?.name ?? null);
-
-describe('formatEndpoint', () => {
-  it('brackets IPv6 addresses and leaves out a missing port', () => {
-    expect(formatEndpoint('1.2.3.4', 443)).toBe('1.2.3.4:443');
-    expect(formatEndpoint('2001:db8::1', 443)).toBe('[2001:db8::1]:443');
-    expect(formatEndpoint('1.2.3.4', null)).toBe('1.2.3.4');
-    expect(formatEndpoint(null, 443)).toBe('');
-  });
-});
 
 describe('formatOrg', () => {
   it('joins the ASN and organisation, either alone, or nothing', () => {

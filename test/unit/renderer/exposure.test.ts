@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExposureLevel } from '../../../contract/snapshot.js';
-import { confidenceTone, exposureLabel, exposureTone } from '../../../renderer/src/lib/exposure.js';
+import { exposureLabel } from '../../../common/exposure.js';
+import { confidenceTone, exposureTone } from '../../../renderer/src/lib/exposure.js';
 
 describe('exposure', () => {
   it('gives every level its own label and colour, rising with the level', () => {

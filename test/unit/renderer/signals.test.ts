@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue, groupSignals, indexSignals, resolveEvidence } from '../../../renderer/src/lib/signals.js';
+import { groupSignals, indexSignals, resolveEvidence } from '../../../renderer/src/lib/signals.js';
 import { signal } from '../../helpers/snapshot-builders.js';
-
-describe('formatValue', () => {
-  it('writes every signal value type as one line', () => {
-    expect(formatValue('Asia/Shanghai')).toBe('Asia/Shanghai');
-    expect(formatValue(480)).toBe('480');
-    expect(formatValue(true)).toBe('true');
-    expect(formatValue(['corp.example', 'example'])).toBe('corp.example, example');
-    expect(formatValue([])).toBe('(empty list)');
-    expect(formatValue('')).toBe('(empty)');
-    expect(formatValue(null)).toBe('—');
-  });
-});
 
 describe('resolveEvidence', () => {
   it('finds the signal for each id and keeps ids with no signal', () => {

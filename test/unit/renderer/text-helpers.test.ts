@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatCommand } from '../../../renderer/src/lib/command.js';
 import { blobType, safeFilename } from '../../../renderer/src/lib/download.js';
-import { byConfidence, inferenceLabel } from '../../../renderer/src/lib/inference.js';
+import { inferenceLabel } from '../../../renderer/src/lib/inference.js';
 import { takeToken } from '../../../renderer/src/lib/token.js';
-import { inference } from '../../helpers/snapshot-builders.js';
-
-describe('formatCommand', () => {
-  it('quotes only the arguments a shell would split or expand', () => {
-    expect(formatCommand(['claude', '-p', 'hello world'])).toBe("claude -p 'hello world'");
-    expect(formatCommand(['node', '/opt/cli.js', '--model=x'])).toBe('node /opt/cli.js --model=x');
-    expect(formatCommand(['echo', "it's", ''])).toBe(`echo 'it'\\''s' ''`);
-  });
-});
 
 describe('takeToken', () => {
   it('returns the token and the URL without it, keeping other parts', () => {
@@ -47,15 +37,5 @@ describe('inference helpers', () => {
   it('names inference ids in plain words and passes unknown ids through', () => {
     expect(inferenceLabel('network.proxy-country')).toBe('Where your proxy is');
     expect(inferenceLabel('something.new')).toBe('something.new');
-  });
-
-  it('puts the most certain inferences first and keeps the order within a level', () => {
-    const list = [
-      inference({ statement: 'a', confidence: 'low' }),
-      inference({ statement: 'b', confidence: 'high' }),
-      inference({ statement: 'c', confidence: 'medium' }),
-      inference({ statement: 'd', confidence: 'high' }),
-    ];
-    expect(byConfidence(list).map((i) => i.statement)).toEqual(['b', 'd', 'c', 'a']);
   });
 });

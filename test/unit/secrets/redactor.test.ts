@@ -40,25 +40,25 @@ describe('createRedactor', () => {
 
 describe('redactSnapshot redacts each distinct string once', () => {
   const commandLine = `java -Xmx2g -cp ${'/opt/lib/x.jar:'.repeat(200)} -Dhttps.proxyPassword=pw6 org.gradle.Main`;
-  const withConnections = (count: number): Snapshot => {
+  const withProcesses = (count: number): Snapshot => {
     const snapshot = loadSnapshot('linux-sample.json');
-    const template = snapshot.connections[0];
-    if (!template) throw new Error('fixture has no connection');
-    snapshot.connections = Array.from({ length: count }, (_, i) => ({ ...template, localPort: 30000 + i, command: commandLine }));
+    const template = snapshot.processes[0];
+    if (!template) throw new Error('fixture has no process');
+    snapshot.processes = Array.from({ length: count }, (_, i) => ({ ...template, pid: 30000 + i, command: commandLine }));
     return snapshot;
   };
 
-  it('in one call, for 10,000 connections sharing a command line', () => {
+  it('in one call, for 10,000 processes sharing a command line (workers of one pool)', () => {
     const spy = spyRedactor();
-    const redacted = redactSnapshot(withConnections(10_000), { maskHostname: false, maskUsername: true, home: '/home/alice' }, memoise(spy.redact));
+    const redacted = redactSnapshot(withProcesses(10_000), { maskHostname: false, maskUsername: true, home: '/home/alice' }, memoise(spy.redact));
     expect(spy.calls.filter((text) => text === commandLine)).toHaveLength(1);
-    expect(redacted.connections.every((c) => c.command?.endsWith('-Dhttps.proxyPassword=*** org.gradle.Main'))).toBe(true);
+    expect(redacted.processes.every((p) => p.command.endsWith('-Dhttps.proxyPassword=*** org.gradle.Main'))).toBe(true);
   });
 
   it('across calls that share a redactor', () => {
     const spy = spyRedactor();
     const redactor = memoise(spy.redact);
-    for (let sample = 0; sample < 3; sample++) redactSnapshot(withConnections(10), { maskHostname: false, maskUsername: false }, redactor);
+    for (let sample = 0; sample < 3; sample++) redactSnapshot(withProcesses(10), { maskHostname: false, maskUsername: false }, redactor);
     expect(spy.calls.filter((text) => text === commandLine)).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffIsEmpty, diffSnapshots, renderDiffText } from '../../../main/core/snapshot/diff.js';
+import { diffIsEmpty } from '../../../common/diff.js';
+import { diffSnapshots, renderDiffText } from '../../../main/core/snapshot/diff.js';
 import { loadSnapshot } from './load-fixture.js';
 
 const before = loadSnapshot('linux-sample.json');

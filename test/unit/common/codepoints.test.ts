@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLabel, formatCodePoint, segmentText } from '../../../renderer/src/lib/codepoints.js';
+import { codePointLabel, formatCodePoint, isInvisible, isWhitespace, placeholderOf, segmentText } from '../../../common/codepoints.js';
+import { makeVisible } from '../../../main/core/probe/codepoints.js';
 
 describe('formatCodePoint', () => {
   it('pads to four hex digits and keeps longer ones', () => {
@@ -48,5 +49,31 @@ describe('segmentText', () => {
       { kind: 'invisible', char: '\uFE0F', codePoint: 'U+FE0F', placeholder: '⟦U+FE0F⟧' },
     ]);
     expect(segmentText('', true)).toEqual([]);
+  });
+});
+
+describe('isInvisible and isWhitespace', () => {
+  const chars = (...codePoints: number[]) => codePoints.map((cp) => String.fromCodePoint(cp));
+
+  it('call invisible what renders as nothing: format, default-ignorable and non-space control characters', () => {
+    // soft hyphen, CGJ, Arabic letter mark, Mongolian vowel separator, ZWSP..RLM, bidi embeddings,
+    // word joiner, bidi isolates, variation selectors, BOM, tags, Hangul filler, blank braille, ESC, DEL
+    const invisible = chars(0xad, 0x34f, 0x61c, 0x180e, 0x200b, 0x200f, 0x202e, 0x2060, 0x2066, 0xfe0f, 0xfeff, 0xe0041, 0xe0100, 0x3164, 0x2800, 0x1b, 0x7f);
+    expect(invisible.filter((c) => !isInvisible(c)).map((c) => placeholderOf(c))).toEqual([]);
+    expect(['a', ' ', '\t', '\n', '\u00a0', '\u02bc', '今'].filter(isInvisible)).toEqual([]);
+  });
+
+  it('call whitespace the spaces and line breaks, not the zero-width characters', () => {
+    expect([' ', '\t', '\n', '\r', '\u00a0', '\u2009', '\u2028', '\u3000'].every(isWhitespace)).toBe(true);
+    expect(['\u200b', '\u2060', 'a', '\u00ad'].some(isWhitespace)).toBe(false);
+  });
+
+  it('mark the same characters in the probe report (main) as in the Probe view (renderer)', () => {
+    const text = 'a\u200Bb\u00A0c\u2066d\u{E0041}e';
+    const shown = segmentText(text, false)
+      .map((s) => (s.kind === 'invisible' ? s.placeholder : s.kind === 'text' ? s.text : s.char))
+      .join('');
+    expect(makeVisible(text)).toBe(shown);
+    expect(shown).toBe('a⟦U+200B⟧b⟦U+00A0⟧c⟦U+2066⟧d⟦U+E0041⟧e');
   });
 });
