@@ -21,7 +21,7 @@ const within = (target, area) => target === area || target.startsWith(`${area}/`
 /**
  * telltale/boundaries: relative imports (static, type-only, re-exports, import(), import x = require(),
  * import('x').T) from the files of a config block may land only in `allow` areas, or never in `deny`
- * areas. `exceptions` let one file import one target (repo-relative, as written: 'main/probe/state.js').
+ * areas.
  */
 const boundariesRule = {
   meta: {
@@ -33,15 +33,6 @@ const boundariesRule = {
         properties: {
           allow: { type: 'array', items: { type: 'string' } },
           deny: { type: 'array', items: { type: 'string' } },
-          exceptions: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: { file: { type: 'string' }, target: { type: 'string' } },
-              required: ['file', 'target'],
-              additionalProperties: false,
-            },
-          },
           why: { type: 'string' },
         },
         additionalProperties: false,
@@ -53,14 +44,12 @@ const boundariesRule = {
     },
   },
   create(context) {
-    const { allow, deny = [], exceptions = [], why = 'see the Architecture section of README.md' } = context.options[0] ?? {};
+    const { allow, deny = [], why = 'see the Architecture section of README.md' } = context.options[0] ?? {};
     const repoPath = (file) => path.relative(ROOT, file).split(path.sep).join('/');
-    const file = repoPath(context.filename);
     const check = (node) => {
       const source = node?.value;
       if (typeof source !== 'string' || !source.startsWith('.')) return; // npm packages and built-ins: no-restricted-imports
       const target = repoPath(path.resolve(path.dirname(context.filename), source));
-      if (exceptions.some((e) => e.file === file && e.target === target)) return;
       const area = deny.find((a) => within(target, a));
       if (area) context.report({ node, messageId: 'denied', data: { source, target, area, why } });
       else if (allow && !allow.some((a) => within(target, a))) {
@@ -204,12 +193,6 @@ export default tseslint.config(
         'error',
         {
           deny: ['main/server'],
-          // TEMPORARY (issue 8): the app protocol still borrows the browser host's security headers and
-          // static-file resolution; remove once they live outside main/server/.
-          exceptions: [
-            { file: 'main/electron/app-resource.ts', target: 'main/server/security-headers.js' },
-            { file: 'main/electron/app-resource.ts', target: 'main/server/static-files.js' },
-          ],
           why: 'the Electron shell and the browser host are two hosts of one service; share code through main/service/ or common/.',
         },
       ],
@@ -222,8 +205,6 @@ export default tseslint.config(
         'error',
         {
           deny: ['main/probe'],
-          // TEMPORARY (issue 8): tap/cli.ts takes the state dir from probe/state.ts; being moved on another branch.
-          exceptions: [{ file: 'main/tap/cli.ts', target: 'main/probe/state.js' }],
           why: '`telltale probe` uses the tap, not the other way round.',
         },
       ],

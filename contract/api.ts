@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { SnapshotDelta } from './events.js';
 import { ProbeReport, Snapshot, SnapshotDiff } from './snapshot.js';
+import type { ApiCallNameList, ApiEventNameList } from './api-names.js';
 
 export const ExportFormat = z.enum(['json', 'md', 'html']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
@@ -64,7 +65,7 @@ export const apiCalls = {
     response: SnapshotDiff,
   },
   getProbes: { request: Empty, response: z.array(ProbeReport) },
-} as const;
+} as const satisfies Record<ApiCallNameList, unknown>;
 
 export type ApiCallName = keyof typeof apiCalls;
 export type ApiRequest<K extends ApiCallName> = z.input<(typeof apiCalls)[K]['request']>;
@@ -76,7 +77,7 @@ export const apiEvents = {
   snapshot: SequencedSnapshot,
   delta: SnapshotDelta,
   status: SamplerStatus,
-} as const;
+} as const satisfies Record<ApiEventNameList, unknown>;
 
 export type ApiEventName = keyof typeof apiEvents;
 export type ApiEventPayload<K extends ApiEventName> = z.infer<(typeof apiEvents)[K]>;
@@ -88,5 +89,4 @@ export type TelltaleApi = {
   on<K extends ApiEventName>(event: K, listener: (payload: ApiEventPayload<K>) => void): () => void;
 };
 
-export const IPC_CALL_PREFIX = 'telltale:call:';
-export const IPC_EVENT_PREFIX = 'telltale:event:';
+export { IPC_CALL_PREFIX, IPC_EVENT_PREFIX } from './api-names.js';

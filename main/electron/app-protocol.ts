@@ -1,5 +1,6 @@
 /** Serves the built UI on app://telltale/ (see app-url.ts for why a custom scheme). */
 import { protocol } from 'electron';
+import { serveDevResource, type DevRenderer } from './app-dev-server.js';
 import { serveAppResource } from './app-resource.js';
 import { APP_SCHEME } from './app-url.js';
 
@@ -10,6 +11,7 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function handleAppProtocol(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => serveAppResource(rendererDir, request));
+/** The built UI from rendererDir; under `npm run dev`, Vite's dev server instead (app-dev-server.ts). */
+export function handleAppProtocol(rendererDir: string, dev: DevRenderer | null = null): void {
+  protocol.handle(APP_SCHEME, (request) => (dev ? serveDevResource(dev, request) : serveAppResource(rendererDir, request)));
 }

@@ -3,8 +3,8 @@
  * as the browser host. Kept free of electron imports so it is tested under plain Node.
  */
 import { readFile } from 'node:fs/promises';
-import { SECURITY_HEADERS } from '../server/security-headers.js';
-import { resolveStaticFile } from '../server/static-files.js';
+import { SECURITY_HEADERS } from '../service/security-headers.js';
+import { resolveStaticFile } from '../service/static-files.js';
 import { APP_HOST } from './app-url.js';
 
 function textResponse(status: number, text: string): Response {

@@ -1,5 +1,6 @@
 /**
- * Electron entry point (package.json "main" -> dist/main/electron/main.js). A thin shell: the
+ * Electron entry point, bundled by main/scripts/electron-bundle.ts into dist/electron/main.js
+ * (package.json "main"), next to the preload dist/electron/preload.cjs. A thin shell: the
  * Monitor samples, the window shows the UI over the preload bridge, the tray shows the exposure
  * level. Closing the window keeps monitoring in the tray; Quit in the tray ends the app.
  */
@@ -7,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog } from 'electron';
 import { createApp } from '../app/create-app.js';
+import { devRendererFromEnv, type DevRenderer } from './app-dev-server.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { exportSnapshotWithDialog } from './export-dialog.js';
 import { forwardMonitorEvents, registerIpc } from './ipc.js';
@@ -42,7 +44,12 @@ async function start(): Promise<void> {
   denyAllPermissions();
   // No default menu (it carries developer tools) except on macOS, where it holds Copy/Paste/Quit.
   if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
-  handleAppProtocol(rendererDir);
+  // Only a bundle built by `npm run dev` serves the UI from Vite's dev server: this variable is
+  // replaced at bundle time ('' in every other build), and a packaged app never does.
+  const devRenderer: DevRenderer | null =
+    process.env.TELLTALE_DEV_BUILD === '1' && !app.isPackaged ? devRendererFromEnv(process.env) : null;
+  if (devRenderer) console.log(`Telltale (dev): the UI comes from ${devRenderer.origin} with hot reload`);
+  handleAppProtocol(rendererDir, devRenderer);
 
   const { monitor, handlers, close } = createApp();
   registerIpc(handlers);

@@ -20,8 +20,8 @@ import type { AddressInfo } from 'node:net';
 import { ApiError, dispatchCall, type ApiHandlers } from '../service/api-handlers.js';
 import { openEventStream, type MonitorEvents } from './event-stream.js';
 import { bearerToken, checkRequestSource, cookieValue, generateToken, secretsEqual } from './request-guard.js';
-import { SECURITY_HEADERS } from './security-headers.js';
-import { resolveStaticFile } from './static-files.js';
+import { SECURITY_HEADERS } from '../service/security-headers.js';
+import { resolveStaticFile } from '../service/static-files.js';
 
 /**
  * diffWithCurrent carries up to 64 Mi characters of snapshot JSON inside a JSON string, where

@@ -1,5 +1,6 @@
 /**
- * The Electron shell, launched for real from the built app (dist/main/electron/main.js).
+ * The Electron shell, launched for real from the built app: `electron .` runs package.json "main",
+ * the bundle dist/electron/main.js, which loads the preload bundle dist/electron/preload.cjs.
  * Needs Electron's binary, which npm downloads on install; where it is missing (no access to its
  * download host) the test is skipped and says why.
  */
@@ -27,6 +28,9 @@ test.skip(!binary, 'Electron binary not installed (node_modules/electron/dist is
 test.skip(noDisplay, 'No display for Electron: run under `xvfb-run -a`');
 
 test('opens the window and shows the exposure level in the tray', async () => {
+  for (const file of ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html']) {
+    expect(existsSync(root + file), `${file} is built (npm run build)`).toBe(true);
+  }
   const app = await electron.launch({
     executablePath: binary ?? undefined,
     // Chromium refuses to run as root with its OS sandbox; the renderer sandbox option still applies.

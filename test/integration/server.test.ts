@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCalls, apiEvents, type ApiEventName } from '../../contract/api.js';
 import { createApiHandlers } from '../../main/service/api-handlers.js';
 import { Monitor } from '../../main/monitor/monitor.js';
-import { CONTENT_SECURITY_POLICY } from '../../main/server/security-headers.js';
+import { CONTENT_SECURITY_POLICY } from '../../main/service/security-headers.js';
 import { startServer, type RunningServer } from '../../main/server/server.js';
 import { sampleSnapshot } from '../unit/service/sample-snapshot.js';
 

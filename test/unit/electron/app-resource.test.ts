@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveAppResource } from '../../../main/electron/app-resource.js';
 import { isAppUrl } from '../../../main/electron/app-url.js';
-import { CONTENT_SECURITY_POLICY } from '../../../main/server/security-headers.js';
+import { CONTENT_SECURITY_POLICY } from '../../../main/service/security-headers.js';
 
 let root: string;
 let rendererDir: string;

@@ -37,7 +37,14 @@ describe('electron-builder.yml', () => {
       mac: { target: ['dmg'], category: 'public.app-category.developer-tools' },
       win: { target: ['nsis'] },
     });
-    expect(config.files).toEqual(expect.arrayContaining(['dist/**', 'package.json', '!**/*.map']));
+    expect(config.files).toEqual(expect.arrayContaining(['dist/electron/**', 'dist/renderer/**', 'package.json', '!**/*.map']));
+  });
+
+  it('packages the Electron entry point package.json names, and its preload next to it', () => {
+    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { main: string };
+    expect(pkg.main).toBe('dist/electron/main.js');
+    // main.ts loads the preload from its own folder.
+    expect(config.files).toContain('dist/electron/**');
   });
 
   it('points at icons that exist', () => {

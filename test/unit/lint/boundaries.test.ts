@@ -40,7 +40,7 @@ describe('import boundaries fire on violations', () => {
     ['main/core/probe/x.ts', "import { spawn } from 'node:child_process';\nexport const f = spawn;", BUILTINS],
     ['main/core/probe/x.ts', "import { readFileSync } from 'fs';\nexport const f = readFileSync;", BUILTINS],
     ['main/core/probe/x.ts', "import { systemIo } from '../../adapters/system-io.js';\nexport const f = systemIo;", PATHS],
-    ['main/core/x.ts', "import type { Monitor } from '../service/monitor.js';\nexport type M = Monitor;", PATHS],
+    ['main/core/x.ts', "import type { Monitor } from '../monitor/monitor.js';\nexport type M = Monitor;", PATHS],
     ['main/core/x.ts', "export const load = () => import('../server/server.js');", PATHS],
     ['main/core/x.ts', "import '../electron/tray.js';", PATHS],
     // an allow-listed core file may import its one built-in, and no other
@@ -56,12 +56,10 @@ describe('import boundaries fire on violations', () => {
     ['main/electron/app-resource.ts', "import { startServer } from '../server/server.js';\nexport const f = startServer;", PATHS],
     // main/tap/ does not depend on main/probe/
     ['main/tap/x.ts', "import { probeTool } from '../probe/session.js';\nexport const f = probeTool;", PATHS],
-    // the temporary exceptions are one file's one import each
-    ['main/tap/x.ts', "import { defaultStateDir } from '../probe/state.js';\nexport const f = defaultStateDir;", PATHS],
-    ['main/tap/cli.ts', "import { probeTool } from '../probe/session.js';\nexport const f = probeTool;", PATHS],
-    ['main/electron/x.ts', "import { resolveStaticFile } from '../server/static-files.js';\nexport const f = resolveStaticFile;", PATHS],
+    ['main/tap/cli.ts', "import { defaultStateDir } from '../probe/state.js';\nexport const f = defaultStateDir;", PATHS],
+    ['main/electron/app-resource.ts', "import { resolveStaticFile } from '../server/static-files.js';\nexport const f = resolveStaticFile;", PATHS],
     // contract/ is the bottom layer
-    ['contract/x.ts', "import { Monitor } from '../main/service/monitor.js';\nexport const f = Monitor;", PATHS],
+    ['contract/x.ts', "import { Monitor } from '../main/monitor/monitor.js';\nexport const f = Monitor;", PATHS],
   ])('%s: %s -> %s', async (file, code, rule) => {
     expect(await rulesFiring(file, code)).toContain(rule);
   });
@@ -74,12 +72,11 @@ describe('import boundaries let allowed imports through', () => {
     ['main/core/identity/index.ts', "import { join } from 'node:path';\nexport const f = join;"],
     ['main/core/catalog/config-format.ts', "import { parseEnv } from 'node:util';\nexport const f = parseEnv;"],
     ['renderer/src/views/X.tsx', "import { useMemo } from 'react';\nimport { formatValue } from '../../../common/format.js';\nimport type { TelltaleApi } from '../../../contract/api.js';\nimport { relativeTime } from '../lib/time.js';\nexport const f = [useMemo, formatValue, relativeTime] as const;\nexport type A = TelltaleApi;"],
-    ['main/electron/x.ts', "import { Monitor } from '../service/monitor.js';\nimport { readFile } from 'node:fs/promises';\nimport { trayState } from './tray-state.js';\nexport const f = [Monitor, readFile, trayState] as const;"],
+    ['main/electron/x.ts', "import { Monitor } from '../monitor/monitor.js';\nimport { readFile } from 'node:fs/promises';\nimport { trayState } from './tray-state.js';\nexport const f = [Monitor, readFile, trayState] as const;"],
     ['main/tap/x.ts', "import type { ObservedRequest } from '../core/probe/types.js';\nexport type C = ObservedRequest;"],
     ['main/adapters/x.ts', "import { readFile } from 'node:fs/promises';\nexport const f = readFile;"],
-    // the temporary exceptions (see eslint.config.js), until the imports move
-    ['main/tap/cli.ts', "import { defaultStateDir } from '../probe/state.js';\nexport const f = defaultStateDir;"],
-    ['main/electron/app-resource.ts', "import { resolveStaticFile } from '../server/static-files.js';\nexport const f = resolveStaticFile;"],
+    ['main/electron/app-resource.ts', "import { resolveStaticFile } from '../service/static-files.js';\nexport const f = resolveStaticFile;"],
+    ['main/tap/cli.ts', "import { defaultStateDir } from '../adapters/state-dir.js';\nexport const f = defaultStateDir;"],
     ['renderer/vite.config.ts', "import { fileURLToPath } from 'node:url';\nexport const f = fileURLToPath;"],
   ])('%s', async (file, code) => {
     expect(await rulesFiring(file, code)).toEqual([]);

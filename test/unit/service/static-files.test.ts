@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mimeTypeFor, resolveStaticFile } from '../../../main/server/static-files.js';
+import { mimeTypeFor, resolveStaticFile } from '../../../main/service/static-files.js';
 
 let root: string;
 let dir: string;

@@ -1,0 +1,169 @@
+/**
+ * Bundles the two Electron entry points with Vite. The CLI and the core stay compiled by tsc into
+ * dist/main/ (bin/telltale.js runs dist/main/cli.js); only what Electron loads is bundled:
+ *
+ *   dist/electron/main.js      the main process (package.json "main"): ESM, all of our code in one
+ *                              file; node:*, electron and the package's npm dependencies stay
+ *                              external and load from node_modules, as they do for the CLI.
+ *   dist/electron/preload.cjs  the sandboxed preload: one CommonJS file that requires nothing but
+ *                              'electron' (a sandboxed preload cannot load anything else), with the
+ *                              API names of contract/api-names.ts inlined.
+ *
+ * `npm run build` runs this file (`tsx main/scripts/electron-bundle.ts`); `npm run dev` uses
+ * watchElectron() (main/scripts/dev.ts); the unit tests build in memory with write: false.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, type InlineConfig, type Rolldown } from 'vite';
+
+export type BundleMode = 'production' | 'development';
+export type ElectronTarget = 'main' | 'preload';
+
+export interface BundleOptions {
+  /** The checkout root (the folder with package.json). */
+  root: string;
+  /** 'development' only for `npm run dev`: it compiles in the dev-server support (app-dev-server.ts). */
+  mode?: BundleMode;
+  /** false: return the output instead of writing it (tests). */
+  write?: boolean;
+}
+
+export const ELECTRON_OUT_DIR = join('dist', 'electron');
+export const MAIN_FILE = 'main.js';
+export const PRELOAD_FILE = 'preload.cjs';
+
+/** The checkout root, from the source tree or from dist/. */
+export function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above this script');
+    dir = parent;
+  }
+  return dir;
+}
+
+/** What the main bundle may import at run time: Node's modules, electron, and declared dependencies. */
+export function mainExternal(root: string): (id: string) => boolean {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const dependencies = Object.keys(pkg.dependencies ?? {});
+  const builtins = new Set(builtinModules);
+  return (id) =>
+    id === 'electron' ||
+    id.startsWith('node:') ||
+    builtins.has(id) ||
+    dependencies.some((name) => id === name || id.startsWith(`${name}/`));
+}
+
+function shared(options: BundleOptions): InlineConfig {
+  return {
+    root: options.root,
+    configFile: false,
+    publicDir: false,
+    envDir: false,
+    clearScreen: false,
+    mode: options.mode ?? 'production',
+  };
+}
+
+export function mainConfig(options: BundleOptions): InlineConfig {
+  const { root } = options;
+  return {
+    ...shared(options),
+    // Replaced at bundle time, so in a production bundle the dev-server code is dead: "" === '1'.
+    define: { 'process.env.TELLTALE_DEV_BUILD': JSON.stringify(options.mode === 'development' ? '1' : '') },
+    build: {
+      ssr: join(root, 'main', 'electron', 'main.ts'),
+      outDir: join(root, ELECTRON_OUT_DIR),
+      emptyOutDir: false,
+      write: options.write ?? true,
+      // Electron's own Node (Electron 41 ships Node 24); the main process runs nothing older.
+      target: 'node22',
+      minify: false,
+      sourcemap: true,
+      reportCompressedSize: false,
+      rolldownOptions: {
+        external: mainExternal(root),
+        output: { format: 'es', entryFileNames: MAIN_FILE },
+      },
+    },
+  };
+}
+
+export function preloadConfig(options: BundleOptions): InlineConfig {
+  const { root } = options;
+  return {
+    ...shared(options),
+    build: {
+      lib: { entry: join(root, 'main', 'electron', 'preload.ts'), formats: ['cjs'], fileName: () => PRELOAD_FILE },
+      outDir: join(root, ELECTRON_OUT_DIR),
+      emptyOutDir: false,
+      write: options.write ?? true,
+      target: 'esnext',
+      // Unminified: the one file that crosses the trust boundary stays readable in the package.
+      minify: false,
+      sourcemap: true,
+      reportCompressedSize: false,
+      rolldownOptions: { external: ['electron'] },
+    },
+  };
+}
+
+export function electronConfig(target: ElectronTarget, options: BundleOptions): InlineConfig {
+  return target === 'main' ? mainConfig(options) : preloadConfig(options);
+}
+
+/** The chunks of a build run with write: false. */
+export function outputChunks(result: Awaited<ReturnType<typeof build>>): Rolldown.OutputChunk[] {
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  return outputs.flatMap((out) => out.output.filter((item): item is Rolldown.OutputChunk => item.type === 'chunk'));
+}
+
+/** Builds both entry points once into dist/electron/ (emptied first). */
+export async function bundleElectron(options: BundleOptions): Promise<void> {
+  if (options.write !== false) await rm(join(options.root, ELECTRON_OUT_DIR), { recursive: true, force: true });
+  await build(mainConfig(options));
+  await build(preloadConfig(options));
+}
+
+export interface ElectronWatcher {
+  close(): Promise<void>;
+}
+
+/**
+ * Builds both entry points and rebuilds each when a file it imports changes. onBuilt runs after
+ * every successful build of a target (the first ones included), onError after a failed one (the
+ * watcher keeps going and rebuilds on the next change).
+ */
+export async function watchElectron(
+  options: BundleOptions & { onBuilt(target: ElectronTarget): void; onError(target: ElectronTarget, error: unknown): void },
+): Promise<ElectronWatcher> {
+  await rm(join(options.root, ELECTRON_OUT_DIR), { recursive: true, force: true });
+  const watchers: Rolldown.RolldownWatcher[] = [];
+  for (const target of ['main', 'preload'] as const) {
+    const config = electronConfig(target, options);
+    const watcher = (await build({ ...config, build: { ...config.build, watch: {} } })) as Rolldown.RolldownWatcher;
+    watcher.on('event', (event) => {
+      if (event.code === 'BUNDLE_END') {
+        void event.result.close();
+        options.onBuilt(target);
+      } else if (event.code === 'ERROR') {
+        void event.result?.close();
+        options.onError(target, event.error);
+      }
+    });
+    watchers.push(watcher);
+  }
+  return {
+    close: async () => {
+      await Promise.all(watchers.map((watcher) => watcher.close()));
+    },
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await bundleElectron({ root: repoRoot() });
+}
