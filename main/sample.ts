@@ -1,38 +1,34 @@
 /**
  * One sample of this machine, end to end: adapters gather raw observations, the core turns them
- * into signals, tools and inferences, and the result is one contract Snapshot. The CLI, the browser
- * host and the Electron shell all sample through here.
+ * into signals, tools and inferences, and the result is one contract Snapshot.
+ *
+ * A source is kept across samples and does on each only what changed: signal samplers rerun when a
+ * file they read changed (or once a minute, for commands and the clock), the connection sampler
+ * looks up only new sockets and processes, remote addresses are located once, inference reruns
+ * only when signals or the tools present change, and each distinct string is redacted once.
  */
 import os from 'node:os';
-import type { ProbeReport, Signal, Snapshot } from '../contract/snapshot.js';
+import type { RedactionOptions } from '../contract/api.js';
+import type { ProbeReport, Signal, Snapshot, Tool } from '../contract/snapshot.js';
 import { SCHEMA_VERSION } from '../contract/snapshot.js';
-import type { ExportFormat, ExportResult, RedactionOptions } from '../contract/api.js';
-import { sampleConnections, type ConnectionSample } from './adapters/connections-sample.js';
+import { createConnectionSampler, type ConnectionSample, type ConnectionSampler } from './adapters/connections-sample.js';
 import { createGeoLookup } from './adapters/geo-data.js';
-import { processContext } from './adapters/system-io.js';
-import {
-  buildTools,
-  detectInstalled,
-  readToolSettings,
-  recognizeRunning,
-  TOOL_CATALOG,
-} from './core/catalog/index.js';
-import type { SampleContext } from './core/context.js';
-import type { GeoLookup } from './core/geo/types.js';
-import { enrichConnections } from './core/geo/enrich.js';
-import { sampleIdentity } from './core/identity/index.js';
-import { infer } from './core/inference/engine.js';
-import { sampleLocale } from './core/locale/index.js';
-import { sampleProxy } from './core/proxy/index.js';
-import { errorSignal, okSignal } from './core/signal.js';
-import { assembleConnections } from './core/snapshot/assemble-connections.js';
-import { diffSnapshots } from './core/snapshot/diff.js';
-import { exportSnapshot } from './core/snapshot/export.js';
-import { redactSnapshot, type RedactOptions } from './core/snapshot/redact.js';
-import { parseSnapshotJson } from './core/snapshot/validate.js';
+import { rereadOnChange } from './adapters/reread-on-change.js';
 import { defaultStateDir } from './adapters/state-dir.js';
+import { processContext } from './adapters/system-io.js';
+import { buildTools, detectInstalled, matchProcess, readToolSettings, recognizeRunning, TOOL_CATALOG } from './core/catalog/index.js';
+import type { SampleContext } from './core/context.js';
+import { cachedGeoLookup } from './core/geo/cached-lookup.js';
+import { sampleIdentity } from './core/identity/index.js';
+import { infer, type InferOutput } from './core/inference/engine.js';
+import { sampleLocale } from './core/locale/index.js';
+import { memoLast } from './core/memo.js';
+import { sampleProxy } from './core/proxy/index.js';
+import { createRedactor } from './core/secrets/policy.js';
+import { errorSignal, okSignal } from './core/signal.js';
+import { createConnectionAssembler } from './core/snapshot/assemble-connections.js';
+import { redactSnapshot, type RedactOptions } from './core/snapshot/redact.js';
 import { loadProbeReports } from './probe/state.js';
-import { ApiError } from './service/api-handlers.js';
 
 export interface SnapshotSourceOptions {
   ctx?: SampleContext;
@@ -41,7 +37,15 @@ export interface SnapshotSourceOptions {
   now?: () => Date;
 }
 
-/** Runs one stage, recording its duration; a stage that throws becomes an error signal. */
+export interface SnapshotSource {
+  take(): Promise<Snapshot>;
+  /** Redaction options for a snapshot of this source (what the hostname, user and home are). */
+  redaction(snapshot: Snapshot, masks: RedactionOptions): RedactOptions;
+  /** The probe reports saved for this user. */
+  probes(): Promise<ProbeReport[]>;
+}
+
+/** Runs one stage, recording its duration. */
 async function timed<T>(timings: Record<string, number>, name: string, run: () => Promise<T>): Promise<T> {
   const start = performance.now();
   try {
@@ -51,19 +55,23 @@ async function timed<T>(timings: Record<string, number>, name: string, run: () =
   }
 }
 
-async function guarded(name: string, run: () => Promise<Signal[]>): Promise<Signal[]> {
-  try {
-    return await run();
-  } catch (error) {
-    // Samplers are written not to throw; this keeps one bug from losing the rest of the sample.
-    const about = { kind: 'system', key: { part: 'sampler', sampler: name } } as const;
-    return [errorSignal(about, `sampler:${name}`, `sampler failed: ${(error as Error).message}`)];
-  }
+/** Samplers are written not to throw; this keeps one bug from losing the rest of the sample. */
+function guarded(name: string, sample: (ctx: SampleContext) => Promise<Signal[]>) {
+  return async (ctx: SampleContext): Promise<Signal[]> => {
+    try {
+      return await sample(ctx);
+    } catch (error) {
+      const about = { kind: 'system', key: { part: 'sampler', sampler: name } } as const;
+      return [errorSignal(about, `sampler:${name}`, `sampler failed: ${(error as Error).message}`)];
+    }
+  };
 }
 
-async function connectionsOrEmpty(): Promise<ConnectionSample & { error?: string }> {
+type ConnectionOutcome = ConnectionSample & { error?: string };
+
+async function connectionsOrEmpty(sampler: ConnectionSampler): Promise<ConnectionOutcome> {
   try {
-    return await sampleConnections();
+    return await sampler.sample();
   } catch (error) {
     return { connections: [], processes: [], source: 'none', notes: [], error: (error as Error).message };
   }
@@ -71,96 +79,94 @@ async function connectionsOrEmpty(): Promise<ConnectionSample & { error?: string
 
 const CONNECTIONS_SIGNAL = { kind: 'system', key: { part: 'connections' } } as const;
 
-function connectionSignal(sample: ConnectionSample & { error?: string }): Signal {
+function connectionSignal(sample: ConnectionOutcome): Signal {
   if (sample.error) return errorSignal(CONNECTIONS_SIGNAL, 'connections', sample.error);
   const meta: Signal['meta'] = { connections: sample.connections.length, processes: sample.processes.length };
   if (sample.notes.length) meta.notes = sample.notes.join('; ');
   return okSignal(CONNECTIONS_SIGNAL, sample.source, `connections:${sample.source}`, meta);
 }
 
-export async function takeSnapshot(ctx: SampleContext, geo: GeoLookup, stateDir: string, now = new Date()): Promise<Snapshot> {
-  const timings: Record<string, number> = {};
-  const start = performance.now();
-  const [proxy, locale, identity, toolConfig, installed, sockets, probes] = await Promise.all([
-    timed(timings, 'proxy', () => guarded('proxy', () => sampleProxy(ctx))),
-    timed(timings, 'locale', () => guarded('locale', () => sampleLocale(ctx))),
-    timed(timings, 'identity', () => guarded('identity', () => sampleIdentity(ctx))),
-    timed(timings, 'toolConfigs', () => readToolSettings(ctx)),
-    timed(timings, 'installed', () => detectInstalled(ctx)),
-    timed(timings, 'connections', connectionsOrEmpty),
-    loadProbeReports(stateDir).catch((): ProbeReport[] => []),
-  ]);
-
-  const running = recognizeRunning(sockets.processes);
-  const assembled = assembleConnections(sockets.connections, sockets.processes, running);
-  const connections = await timed(timings, 'geo', async () => enrichConnections(assembled.connections, geo));
-  const signals = [...locale, ...proxy, ...identity, ...toolConfig.signals, connectionSignal(sockets)];
-  const baseTools = buildTools(TOOL_CATALOG, running, installed, toolConfig.settings);
-  const { inferences, checks, exposure } = await timed(timings, 'inference', async () =>
-    infer({ signals, tools: baseTools, geo }),
-  );
-  const tools = baseTools.map((tool) => ({
-    ...tool,
-    inferences: [...new Set(inferences.filter((i) => i.visibleTo.includes(tool.id)).map((i) => i.id))],
-  }));
-  timings.total = Math.round((performance.now() - start) * 10) / 10;
-
-  const snapshot: Snapshot = {
-    schemaVersion: SCHEMA_VERSION,
-    takenAt: now.toISOString(),
-    host: { platform: os.platform(), release: os.release(), arch: os.arch() },
-    signals,
-    processes: assembled.processes,
-    connections,
-    tools,
-    inferences,
-    checks,
-    exposure,
-    probes,
-    timings,
-  };
-  // Secrets never leave the core: command lines, config values and probe texts are scrubbed here,
-  // before the snapshot reaches the UI, the CLI or a file. Masking hostname/user is the exporter's choice.
-  return redactSnapshot(snapshot, redactionFor(snapshot, { maskHostname: false, maskUsername: false }, ctx.home));
+/** What inference depends on: the signals and which tools are present and what they can read (not their pids). */
+function inferenceKey({ signals, tools }: { signals: readonly Signal[]; tools: readonly Tool[] }): string {
+  const present = tools.map((t) => [t.id, t.installed, t.running, t.canRead, t.endpoints, t.telemetryOptOuts, t.installEvidence]);
+  return JSON.stringify([signals, present]);
 }
 
 /** Masking choices plus what to mask, taken from the snapshot itself. */
 export function redactionFor(snapshot: Snapshot, masks: RedactionOptions, home: string): RedactOptions {
-  const value = (id: string) => {
-    const v = snapshot.signals.find((s) => s.id === id && s.status === 'ok')?.value;
-    return typeof v === 'string' ? v : null;
+  const identity = (field: string) => {
+    const found = snapshot.signals.find((s) => s.kind === 'identity' && s.key.field === field && s.status === 'ok');
+    return typeof found?.value === 'string' ? found.value : null;
   };
-  return { ...masks, hostname: value('identity.hostname') ?? os.hostname(), username: value('identity.user'), home };
+  return { ...masks, hostname: identity('hostname') ?? os.hostname(), username: identity('user'), home };
 }
 
-export interface SnapshotSource {
-  take(): Promise<Snapshot>;
-  /** Redaction options for a snapshot of this source (what the hostname, user and home are). */
-  redaction(snapshot: Snapshot, masks: RedactionOptions): RedactOptions;
-  /** The collaborators the API handlers need, bound to this source. */
-  apiDeps(): {
-    exportSnapshot: (snapshot: Snapshot, format: ExportFormat, redaction: RedactionOptions) => ExportResult;
-    diffWithCurrent: (previousJson: string, current: Snapshot) => ReturnType<typeof diffSnapshots>;
-    getProbes: () => Promise<ProbeReport[]>;
-  };
-}
-
-/** A sampler bound to one context; the offline geo data is loaded once and reused across samples. */
+/** A sampler bound to one context, with what it learnt kept between samples. */
 export function createSnapshotSource(options: SnapshotSourceOptions = {}): SnapshotSource {
   const ctx = options.ctx ?? processContext();
   const stateDir = options.stateDir ?? defaultStateDir(ctx.env, ctx.home, ctx.platform);
-  const geo = createGeoLookup();
+  const geo = cachedGeoLookup(createGeoLookup());
+  const redact = createRedactor();
+  const sockets = createConnectionSampler({ redact, matchTool: (process) => matchProcess(process) });
+  const assemble = createConnectionAssembler(geo);
+  const read = {
+    proxy: rereadOnChange(guarded('proxy', sampleProxy)),
+    locale: rereadOnChange(guarded('locale', sampleLocale)),
+    identity: rereadOnChange(guarded('identity', sampleIdentity)),
+    toolConfigs: rereadOnChange(readToolSettings),
+    installed: rereadOnChange(detectInstalled),
+  };
+  const inference = memoLast((input: { signals: Signal[]; tools: Tool[] }): InferOutput => infer({ ...input, geo }), inferenceKey);
+
+  async function take(): Promise<Snapshot> {
+    const now = options.now?.() ?? new Date();
+    const timings: Record<string, number> = {};
+    const start = performance.now();
+    const [proxy, locale, identity, toolConfig, installed, sampled, probes] = await Promise.all([
+      timed(timings, 'proxy', () => read.proxy(ctx)),
+      timed(timings, 'locale', () => read.locale(ctx)),
+      timed(timings, 'identity', () => read.identity(ctx)),
+      timed(timings, 'toolConfigs', () => read.toolConfigs(ctx)),
+      timed(timings, 'installed', () => read.installed(ctx)),
+      timed(timings, 'connections', () => connectionsOrEmpty(sockets)),
+      loadProbeReports(stateDir).catch((): ProbeReport[] => []),
+    ]);
+
+    // The sampler matched each process against the catalog once in its lifetime.
+    const running = recognizeRunning(sampled.processes, TOOL_CATALOG, (process) => process.ownToolId);
+    const { connections, processes } = await timed(timings, 'assemble', async () => assemble(sampled, running));
+    const signals = [...locale, ...proxy, ...identity, ...toolConfig.signals, connectionSignal(sampled)];
+    const baseTools = buildTools(TOOL_CATALOG, running, installed, toolConfig.settings);
+    const { inferences, checks, exposure } = await timed(timings, 'inference', async () => inference({ signals, tools: baseTools }));
+    const tools = baseTools.map((tool) => ({
+      ...tool,
+      inferences: [...new Set(inferences.filter((i) => i.visibleTo.includes(tool.id)).map((i) => i.id))],
+    }));
+
+    const body: Snapshot = {
+      schemaVersion: SCHEMA_VERSION,
+      takenAt: now.toISOString(),
+      host: { platform: os.platform(), release: os.release(), arch: os.arch() },
+      signals,
+      processes,
+      connections: [],
+      tools,
+      inferences,
+      checks,
+      exposure,
+      probes,
+    };
+    // Secrets never leave the core: command lines were redacted once per process by the sampler,
+    // signals at their source; this last pass covers every other string (each distinct one once).
+    // Connections hold only addresses, ports, states and offline geo data, so they skip it.
+    const redacted = redactSnapshot(body, redactionFor(body, { maskHostname: false, maskUsername: false }, ctx.home), redact);
+    timings.total = Math.round((performance.now() - start) * 10) / 10;
+    return { ...redacted, connections, timings };
+  }
+
   return {
-    take: () => takeSnapshot(ctx, geo, stateDir, options.now?.()),
+    take,
     redaction: (snapshot, masks) => redactionFor(snapshot, masks, ctx.home),
-    apiDeps: () => ({
-      exportSnapshot: (snapshot, format, masks) => exportSnapshot(snapshot, format, redactionFor(snapshot, masks, ctx.home)),
-      diffWithCurrent: (previousJson, current) => {
-        const previous = parseSnapshotJson(previousJson);
-        if (!previous.ok) throw new ApiError(400, `Not a Telltale snapshot: ${previous.errors.slice(0, 5).join('; ')}`);
-        return diffSnapshots(previous.snapshot, current);
-      },
-      getProbes: () => loadProbeReports(stateDir),
-    }),
+    probes: () => loadProbeReports(stateDir),
   };
 }

@@ -4,9 +4,12 @@
  * build it once here and differ only in how they show it.
  */
 import type { SampleContext } from '../core/context.js';
+import { diffSnapshots } from '../core/snapshot/diff.js';
+import { exportSnapshot } from '../core/snapshot/export.js';
+import { parseSnapshotJson } from '../core/snapshot/validate.js';
 import { Monitor } from '../monitor/monitor.js';
 import { createSnapshotSource, type SnapshotSource } from '../sample.js';
-import { createApiHandlers, type ApiHandlers } from '../service/api-handlers.js';
+import { ApiError, createApiHandlers, type ApiHandlerDeps, type ApiHandlers } from '../service/api-handlers.js';
 
 export interface AppOptions {
   /** The machine and user to sample (default: this process's). */
@@ -30,6 +33,19 @@ export interface TelltaleApp {
 export function createApp(options: AppOptions = {}): TelltaleApp {
   const source = createSnapshotSource({ ctx: options.ctx, stateDir: options.stateDir });
   const monitor = new Monitor({ takeSnapshot: () => source.take(), intervalMs: options.intervalMs, heartbeatMs: options.heartbeatMs });
-  const handlers = createApiHandlers({ monitor, ...source.apiDeps() });
+  const handlers = createApiHandlers({ monitor, ...apiDeps(source) });
   return { source, monitor, handlers, close: () => monitor.stop() };
+}
+
+/** What the API handlers need from the sampler: export, compare (any earlier snapshot version), probe reports. */
+function apiDeps(source: SnapshotSource): Omit<ApiHandlerDeps, 'monitor'> {
+  return {
+    exportSnapshot: (snapshot, format, masks) => exportSnapshot(snapshot, format, source.redaction(snapshot, masks)),
+    diffWithCurrent: (previousJson, current) => {
+      const previous = parseSnapshotJson(previousJson);
+      if (!previous.ok) throw new ApiError(400, `Not a Telltale snapshot: ${previous.errors.slice(0, 5).join('; ')}`);
+      return diffSnapshots(previous.snapshot, current);
+    },
+    getProbes: () => source.probes(),
+  };
 }

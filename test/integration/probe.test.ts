@@ -55,7 +55,8 @@ async function keptCaptures(stderr: string): Promise<Array<{ method: string; pat
 const factor = (report: ProbeReport, name: string) => report.factors.find((f) => f.factor === name);
 const variant = (report: ProbeReport, name: string, value: string) => factor(report, name)?.variants.find((v) => v.value === value);
 
-describe('telltale probe', () => {
+// Each full probe runs a fake tool dozens of times (one network namespace each): minutes on a busy machine.
+describe('telltale probe', { timeout: 180_000 }, () => {
   it('catches the covert tool: date format by time zone, look-alike apostrophes by base-URL host', async () => {
     const { code, report } = await probe('covert-tool.mjs', ['--hosts', 'api.kimi.com']);
     expect(code).toBe(0);

@@ -25,14 +25,16 @@ export function matchProcess(process: ProcessInfo, catalog: readonly ToolDefinit
 /**
  * Which tools are running: toolId -> pids (ascending). A process belongs to the tool it matches
  * itself, else to the nearest recognised ancestor (a tool's shells, language servers and helpers
- * are the tool's). ppid cycles in a racy process table are cut.
+ * are the tool's). ppid cycles in a racy process table are cut. `ownTool` says which tool a process
+ * is by itself; a sampler that caches it per process passes its cache instead of re-matching.
  */
-export function recognizeRunning(
-  processes: readonly ProcessInfo[],
+export function recognizeRunning<P extends ProcessInfo>(
+  processes: readonly P[],
   catalog: readonly ToolDefinition[] = TOOL_CATALOG,
+  ownTool: (process: P) => string | null = (process) => matchProcess(process, catalog),
 ): Map<string, number[]> {
   const byPid = new Map(processes.map((p) => [p.pid, p]));
-  const own = new Map(processes.map((p) => [p.pid, matchProcess(p, catalog)]));
+  const own = new Map(processes.map((p) => [p.pid, ownTool(p)]));
   const owner = new Map<number, string | null>();
 
   const resolve = (start: ProcessInfo): string | null => {

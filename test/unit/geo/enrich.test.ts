@@ -1,40 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import type { Connection } from '../../../contract/snapshot.js';
-import { enrichConnections } from '../../../main/core/geo/enrich.js';
+import { cachedGeoLookup } from '../../../main/core/geo/cached-lookup.js';
+import { remoteInfo } from '../../../main/core/geo/enrich.js';
 import type { GeoLookup } from '../../../main/core/geo/types.js';
 
-const base: Connection = {
-  pid: 1,
-  protocol: 'tcp',
-  localAddress: '10.0.0.5',
-  localPort: 50000,
-  remoteAddress: null,
-  remotePort: null,
-  state: 'ESTABLISHED',
-  remote: null,
-  toolId: null,
-};
 const geo: GeoLookup = {
   lookup: (ip) => (ip === '160.79.104.10' ? { country: 'US', asn: 399358, org: 'Anthropic, PBC' } : null),
 };
 
-describe('enrichConnections', () => {
-  it('fills remote for public, loopback and leaves others null, without mutating input', () => {
-    const input = [
-      { ...base, remoteAddress: '160.79.104.10', remotePort: 443 },
-      { ...base, remoteAddress: '9.9.9.9', remotePort: 53 },
-      { ...base, remoteAddress: '127.0.0.1', remotePort: 7890 },
-      { ...base, remoteAddress: '192.168.1.1', remotePort: 80 },
-      { ...base, state: 'LISTEN' },
-    ];
-    const out = enrichConnections(input, geo);
-    expect(out.map((c) => c.remote)).toEqual([
+describe('remoteInfo', () => {
+  it('knows public and loopback remotes; private ones and no peer are null', () => {
+    expect(['160.79.104.10', '9.9.9.9', '127.0.0.1', '::1', '192.168.1.1', null].map((a) => remoteInfo(a, geo))).toEqual([
       { country: 'US', asn: 399358, org: 'Anthropic, PBC', host: null },
       { country: null, asn: null, org: null, host: null },
+      { country: null, asn: null, org: null, host: 'localhost' },
       { country: null, asn: null, org: null, host: 'localhost' },
       null,
       null,
     ]);
-    expect(input.every((c) => c.remote === null)).toBe(true);
+  });
+});
+
+describe('cachedGeoLookup', () => {
+  it('asks the data once per address, unknown addresses included, and stays bounded', () => {
+    const asked: string[] = [];
+    const cached = cachedGeoLookup({ lookup: (ip) => (asked.push(ip), geo.lookup(ip)) }, 2);
+    for (let i = 0; i < 3; i++) {
+      expect(cached.lookup('160.79.104.10')?.country).toBe('US');
+      expect(cached.lookup('9.9.9.9')).toBeNull();
+    }
+    expect(asked).toEqual(['160.79.104.10', '9.9.9.9']);
+    cached.lookup('1.1.1.1'); // a third address clears the full cache rather than growing it
+    cached.lookup('160.79.104.10');
+    expect(asked).toEqual(['160.79.104.10', '9.9.9.9', '1.1.1.1', '160.79.104.10']);
   });
 });
