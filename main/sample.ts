@@ -4,16 +4,17 @@
  * host and the Electron shell all sample through here.
  */
 import os from 'node:os';
-import type { ProbeReport, Signal, Snapshot } from '../contract/snapshot.js';
+import type { Connection, ProbeReport, Signal, Snapshot } from '../contract/snapshot.js';
 import { SCHEMA_VERSION } from '../contract/snapshot.js';
 import type { ExportFormat, ExportResult, RedactionOptions } from '../contract/api.js';
-import { sampleConnections, type ConnectionSample } from './adapters/connections-sample.js';
+import { createConnectionSampler, type ConnectionSample, type ConnectionSampler } from './adapters/connections-sample.js';
 import { createGeoLookup } from './adapters/geo-data.js';
 import { processContext } from './adapters/system-io.js';
 import {
   attributeConnections,
   buildTools,
   detectInstalled,
+  matchProcess,
   readToolSettings,
   recognizeRunning,
   TOOL_CATALOG,
@@ -25,6 +26,7 @@ import { sampleIdentity } from './core/identity/index.js';
 import { infer } from './core/inference/engine.js';
 import { sampleLocale } from './core/locale/index.js';
 import { sampleProxy } from './core/proxy/index.js';
+import { redactText } from './core/secrets.js';
 import { errorSignal, okSignal } from './core/signal.js';
 import { diffSnapshots } from './core/snapshot/diff.js';
 import { exportSnapshot } from './core/snapshot/export.js';
@@ -59,9 +61,9 @@ async function guarded(name: string, run: () => Promise<Signal[]>): Promise<Sign
   }
 }
 
-async function connectionsOrEmpty(): Promise<ConnectionSample & { error?: string }> {
+async function connectionsOrEmpty(sampler: ConnectionSampler): Promise<ConnectionSample & { error?: string }> {
   try {
-    return await sampleConnections();
+    return await sampler.sample();
   } catch (error) {
     return { connections: [], processes: [], source: 'none', notes: [], error: (error as Error).message };
   }
@@ -74,7 +76,22 @@ function connectionSignal(sample: ConnectionSample & { error?: string }): Signal
   return okSignal('system.connections', 'system', sample.source, `connections:${sample.source}`, meta);
 }
 
-export async function takeSnapshot(ctx: SampleContext, geo: GeoLookup, stateDir: string, now = new Date()): Promise<Snapshot> {
+/** Today's contract still copies the owner's name and (redacted) command onto each connection. */
+function toContractConnections(sample: ConnectionSample): Connection[] {
+  const byPid = new Map(sample.processes.map((p) => [p.pid, p]));
+  return sample.connections.map(({ pid, ownerUnknown: _unknown, ...socket }) => {
+    const owner = pid === null ? undefined : byPid.get(pid);
+    return { pid, process: owner?.name ?? null, command: owner?.command || null, ...socket, remote: null, toolId: null };
+  });
+}
+
+export async function takeSnapshot(
+  ctx: SampleContext,
+  geo: GeoLookup,
+  sampler: ConnectionSampler,
+  stateDir: string,
+  now = new Date(),
+): Promise<Snapshot> {
   const timings: Record<string, number> = {};
   const start = performance.now();
   const [proxy, locale, identity, toolConfig, installed, sockets, probes] = await Promise.all([
@@ -83,13 +100,13 @@ export async function takeSnapshot(ctx: SampleContext, geo: GeoLookup, stateDir:
     timed(timings, 'identity', () => guarded('identity', () => sampleIdentity(ctx))),
     timed(timings, 'toolConfigs', () => readToolSettings(ctx)),
     timed(timings, 'installed', () => detectInstalled(ctx)),
-    timed(timings, 'connections', connectionsOrEmpty),
+    timed(timings, 'connections', () => connectionsOrEmpty(sampler)),
     loadProbeReports(stateDir).catch((): ProbeReport[] => []),
   ]);
 
   const running = recognizeRunning(sockets.processes);
   const connections = await timed(timings, 'geo', async () =>
-    enrichConnections(attributeConnections(sockets.connections, running), geo),
+    enrichConnections(attributeConnections(toContractConnections(sockets), running), geo),
   );
   const signals = [...locale, ...proxy, ...identity, ...toolConfig.signals, connectionSignal(sockets)];
   const baseTools = buildTools(TOOL_CATALOG, running, installed, toolConfig.settings);
@@ -141,13 +158,17 @@ export interface SnapshotSource {
   };
 }
 
-/** A sampler bound to one context; the offline geo data is loaded once and reused across samples. */
+/**
+ * A sampler bound to one context; the offline geo data is loaded once and the connection sampler
+ * (with its process and socket caches) kept across samples.
+ */
 export function createSnapshotSource(options: SnapshotSourceOptions = {}): SnapshotSource {
   const ctx = options.ctx ?? processContext();
   const stateDir = options.stateDir ?? defaultStateDir(ctx.env, ctx.home, ctx.platform);
   const geo = createGeoLookup();
+  const sampler = createConnectionSampler({ redact: redactText, matchTool: (process) => matchProcess(process) });
   return {
-    take: () => takeSnapshot(ctx, geo, stateDir, options.now?.()),
+    take: () => takeSnapshot(ctx, geo, sampler, stateDir, options.now?.()),
     redaction: (snapshot, masks) => redactionFor(snapshot, masks, ctx.home),
     apiDeps: () => ({
       exportSnapshot: (snapshot, format, masks) => exportSnapshot(snapshot, format, redactionFor(snapshot, masks, ctx.home)),

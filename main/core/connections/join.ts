@@ -1,54 +1,28 @@
-import type { Connection } from '../../../contract/snapshot.js';
-import type { ProcessInfo } from '../process.js';
-import type { SocketRow } from './types.js';
+import type { OwnerUnknown, SampledConnection, SocketEndpoints, SocketRow } from './types.js';
 
-type Row = Omit<SocketRow, 'inode'>;
-
-/** A Connection before enrichment (remote and toolId are filled in later). */
-export function toConnection(row: Row, pid: number | null, process: ProcessInfo | null, processName: string | null = null): Connection {
-  return {
-    pid,
-    process: process?.name ?? processName,
-    command: process?.command || null,
-    protocol: row.protocol,
-    localAddress: row.localAddress,
-    localPort: row.localPort,
-    remoteAddress: row.remoteAddress,
-    remotePort: row.remotePort,
-    state: row.state,
-    remote: null,
-    toolId: null,
-  };
+/** A connection owned by a pid, or by no visible process and the reason why. */
+export function connectionOf(socket: SocketEndpoints, owner: number | OwnerUnknown): SampledConnection {
+  const { protocol, localAddress, localPort, remoteAddress, remotePort, state } = socket;
+  const endpoints = { protocol, localAddress, localPort, remoteAddress, remotePort, state };
+  return typeof owner === 'number' ? { pid: owner, ...endpoints } : { pid: null, ownerUnknown: owner, ...endpoints };
 }
 
 /**
- * Ties sockets to processes through socket inodes. A socket shared by several processes (e.g.
- * inherited by a child) yields one connection per process; a socket no visible process holds
- * (TIME_WAIT, another user's) is kept with pid null rather than dropped.
+ * Ties socket table rows to processes through socket inodes. A socket shared by several processes
+ * (e.g. inherited by a child) yields one connection per process; a socket no visible process holds
+ * is kept with pid null and the reason: 'no-process' for inode 0 (TIME_WAIT, closing), else
+ * `unknown(inode)`.
  */
 export function joinSockets(
-  sockets: readonly SocketRow[],
-  owners: ReadonlyMap<number, readonly number[]>,
-  processes: ReadonlyMap<number, ProcessInfo>,
-): Connection[] {
-  const connections: Connection[] = [];
-  for (const { inode, ...row } of sockets) {
-    const pids = inode === 0 ? undefined : owners.get(inode);
-    if (!pids || pids.length === 0) {
-      connections.push(toConnection(row, null, null));
-      continue;
-    }
-    for (const pid of pids) connections.push(toConnection(row, pid, processes.get(pid) ?? null));
+  rows: readonly SocketRow[],
+  ownersOf: (inode: number) => readonly number[] | undefined,
+  unknown: (inode: number) => OwnerUnknown,
+): SampledConnection[] {
+  const connections: SampledConnection[] = [];
+  for (const row of rows) {
+    const pids = row.inode === 0 ? undefined : ownersOf(row.inode);
+    if (!pids || pids.length === 0) connections.push(connectionOf(row, row.inode === 0 ? 'no-process' : unknown(row.inode)));
+    else for (const pid of pids) connections.push(connectionOf(row, pid));
   }
   return connections;
-}
-
-/** Fills process name and command from the process list where a connection has a pid. */
-export function attachProcesses(connections: readonly Connection[], processes: readonly ProcessInfo[]): Connection[] {
-  const byPid = new Map(processes.map((process) => [process.pid, process]));
-  return connections.map((connection) => {
-    const process = connection.pid === null ? undefined : byPid.get(connection.pid);
-    if (!process) return connection;
-    return { ...connection, process: process.name || connection.process, command: process.command || connection.command };
-  });
 }
