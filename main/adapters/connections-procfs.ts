@@ -1,9 +1,9 @@
-import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statfsSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { joinSockets } from '../core/connections/join.js';
+import { joinSockets, unownedNote } from '../core/connections/join.js';
 import { SocketOwners } from '../core/connections/owners.js';
 import { parseProcNet, ProcNetCache } from '../core/connections/proc-net.js';
-import { nameAndCommand, parentPid, parseBootTime, parseProcStat, socketInode, startedAt, type ProcStat } from '../core/connections/proc-pid.js';
+import { nameAndCommand, parentPid, parseProcStat, socketInode, startedAt, type ProcStat } from '../core/connections/proc-pid.js';
 import { describeProcess } from '../core/connections/sampled-process.js';
 import type {
   ConnectionSample,
@@ -11,16 +11,15 @@ import type {
   OwnerUnknown,
   ProcessHooks,
   Protocol,
-  SampledConnection,
   SampledProcess,
   SocketRow,
 } from '../core/connections/types.js';
+import { denied, errorCode, fdCountFromSize, gone, ProcFileReader, readBootTime } from './connections-procfs-files.js';
 
 const TABLES: readonly Protocol[] = ['tcp', 'tcp6', 'udp', 'udp6'];
 // Sync syscalls are several times faster than fs/promises on /proc; yielding after this many
 // (one per pid's stat, fd link or fd count) keeps the event loop (the Electron main process) responsive.
 const SYSCALLS_PER_SLICE = 2048;
-const PROC_SUPER_MAGIC = 0x9fa0;
 
 export interface ProcfsSamplerOptions extends ProcessHooks {
   /** "/proc" except in tests. */
@@ -62,25 +61,7 @@ interface Pass {
   work: number;
 }
 
-function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
-}
-
-const gone = (code: string) => code === 'ENOENT' || code === 'ESRCH';
-const denied = (code: string) => code === 'EACCES' || code === 'EPERM';
-const isPid = (name: string) => name.charCodeAt(0) >= 48 && name.charCodeAt(0) <= 57 && /^\d+$/.test(name);
-
-const REASONS: readonly OwnerUnknown[] = ['no-process', 'permission-denied', 'exited', 'not-found', 'not-reported'];
-
-/** "17 socket(s) have no visible owner (7 no-process, 10 not-found)", or null when all have one. */
-function unownedNote(connections: readonly SampledConnection[]): string | null {
-  const counts = new Map<OwnerUnknown, number>();
-  for (const { ownerUnknown } of connections) if (ownerUnknown) counts.set(ownerUnknown, (counts.get(ownerUnknown) ?? 0) + 1);
-  if (counts.size === 0) return null;
-  const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
-  const detail = REASONS.filter((reason) => counts.has(reason)).map((reason) => `${counts.get(reason)} ${reason}`);
-  return `${total} socket(s) have no visible owner (${detail.join(', ')})`;
-}
+const isPid = (name: string) => /^\d+$/.test(name);
 
 /** Counts work done; true when it is time to yield to the event loop. */
 function spend(pass: Pass, syscalls: number): boolean {
@@ -88,53 +69,6 @@ function spend(pass: Pass, syscalls: number): boolean {
   if (pass.work < SYSCALLS_PER_SLICE) return false;
   pass.work = 0;
   return true;
-}
-
-/**
- * Since Linux 6.2 stat() of /proc/<pid>/fd gives the number of open fds as its size: a process's
- * fd count for one syscall instead of listing thousands of fds. Elsewhere (older kernels, test
- * trees that are plain directories) the count comes from listing the directory.
- */
-function fdCountFromSize(procRoot: string): boolean {
-  try {
-    return statfsSync(procRoot).type === PROC_SUPER_MAGIC && statSync(`${procRoot}/self/fd`).size > 0;
-  } catch {
-    return false;
-  }
-}
-
-function readBootTime(procRoot: string): number | null {
-  try {
-    return parseBootTime(readFileSync(`${procRoot}/stat`, 'utf8'));
-  } catch {
-    return null;
-  }
-}
-
-/** Reads a /proc file whose size stat() does not tell (0), into a buffer reused across samples. */
-class ProcFileReader {
-  #buffer = Buffer.allocUnsafe(256 * 1024);
-
-  read(path: string): string {
-    const fd = openSync(path, 'r');
-    try {
-      let length = 0;
-      for (;;) {
-        if (length === this.#buffer.length) {
-          const bigger = Buffer.allocUnsafe(this.#buffer.length * 2);
-          this.#buffer.copy(bigger);
-          this.#buffer = bigger;
-        }
-        const got = readSync(fd, this.#buffer, length, this.#buffer.length - length, null);
-        if (got === 0) break;
-        length += got;
-      }
-      // The socket tables are ASCII; latin1 is the cheapest exact decoding of it.
-      return this.#buffer.toString('latin1', 0, length);
-    } finally {
-      closeSync(fd);
-    }
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import si from 'systeminformation';
+import { unownedNote } from '../core/connections/join.js';
 import { describeProcess, type ProcessFacts } from '../core/connections/sampled-process.js';
 import { fromSiConnections, fromSiProcesses } from '../core/connections/systeminformation.js';
 import type { ConnectionSample, ConnectionSampler, ProcessHooks, SampledProcess } from '../core/connections/types.js';
@@ -55,6 +56,8 @@ export function createSiSampler(hooks: ProcessHooks): ConnectionSampler {
         if (!next.has(pid)) processes.push(processOf({ pid, ppid: null, name, rawCommand: '', startedAt: null }, next));
       }
       cache = next;
+      const unowned = unownedNote(parsed.rows);
+      if (unowned) notes.push(unowned);
       return { connections: parsed.rows, processes, source: 'systeminformation', notes };
     },
   };

@@ -26,3 +26,15 @@ export function joinSockets(
   }
   return connections;
 }
+
+const REASONS: readonly OwnerUnknown[] = ['no-process', 'permission-denied', 'exited', 'not-found', 'not-reported'];
+
+/** "17 socket(s) have no visible owner (7 no-process, 10 not-found)", or null when all have one. */
+export function unownedNote(connections: readonly SampledConnection[]): string | null {
+  const counts = new Map<OwnerUnknown, number>();
+  for (const { ownerUnknown } of connections) if (ownerUnknown) counts.set(ownerUnknown, (counts.get(ownerUnknown) ?? 0) + 1);
+  if (counts.size === 0) return null;
+  const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  const detail = REASONS.filter((reason) => counts.has(reason)).map((reason) => `${counts.get(reason)} ${reason}`);
+  return `${total} socket(s) have no visible owner (${detail.join(', ')})`;
+}

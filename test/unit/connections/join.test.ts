@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionOf, joinSockets } from '../../../main/core/connections/join.js';
+import { connectionOf, joinSockets, unownedNote } from '../../../main/core/connections/join.js';
 import { parseProcNet } from '../../../main/core/connections/proc-net.js';
 import { fixture } from './fixtures.js';
 
@@ -31,6 +31,15 @@ describe('joinSockets', () => {
     const hidden = connections.filter((c) => c.state !== 'TIME_WAIT' && c.pid === null);
     expect(hidden.length).toBeGreaterThan(0);
     expect(hidden.every((c) => c.ownerUnknown === 'permission-denied')).toBe(true);
+  });
+});
+
+describe('unownedNote', () => {
+  it('counts sockets without an owner by reason, in a fixed order', () => {
+    const [row] = sockets;
+    const connections = [connectionOf(row!, 'not-found'), connectionOf(row!, 1), connectionOf(row!, 'no-process'), connectionOf(row!, 'not-found')];
+    expect(unownedNote(connections)).toBe('3 socket(s) have no visible owner (1 no-process, 2 not-found)');
+    expect(unownedNote([connectionOf(row!, 1)])).toBeNull();
   });
 });
 

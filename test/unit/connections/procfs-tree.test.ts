@@ -259,6 +259,15 @@ describe('createProcfsSampler on a procfs-shaped directory', () => {
     expect(sample.notes).toContain(`${root}/stat has no btime: process start times are unknown`);
   });
 
+  it('reads socket tables larger than its first buffer', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => tcpLine(i, 20000 + i, 42493, '01', 40000 + i));
+    await writeFile(tcpTable(), `${fixture('linux-proc-net-tcp.txt').split('\n')[0]}\n${lines.join('\n')}\n`);
+    expect((await readFile(tcpTable())).length).toBeGreaterThan(256 * 1024);
+    const sample = await sampler.sample();
+    expect(sample.connections.filter((c) => c.protocol === 'tcp')).toHaveLength(3000);
+    expect(sample.notes.some((note) => note.includes('malformed'))).toBe(false);
+  });
+
   it('throws when no socket table is readable (the caller falls back)', async () => {
     const empty = createProcfsSampler({ procRoot: join(root, 'self'), redact: (c) => c, matchTool: () => null });
     await expect(empty.sample()).rejects.toThrow(/no socket table readable/);
