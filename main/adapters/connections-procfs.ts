@@ -74,9 +74,8 @@ function spend(pass: Pass, syscalls: number): boolean {
 /**
  * The incremental Linux sampler. Each sample reads the socket tables and every pid's stat, but
  * reads a process's command line once per lifetime (pid + start time), and fd tables only to find
- * owners of sockets not seen before: new processes' first, then known processes whose fd count
- * changed, then — only for sockets still unexplained that we could own — the rest, smallest first.
- * A socket whose owner stays unknown is not searched for again.
+ * owners of sockets not seen before (see #findOwners). A socket whose owner stays unknown is not
+ * searched for again.
  */
 class IncrementalProcfsSampler implements ProcfsSampler {
   readonly #root: string;
@@ -88,8 +87,10 @@ class IncrementalProcfsSampler implements ProcfsSampler {
   readonly #tables = new Map<Protocol, ProcNetCache>(TABLES.map((protocol) => [protocol, new ProcNetCache()]));
   readonly #tracked = new Map<number, Tracked>();
   readonly #owners = new SocketOwners();
-  /** Inodes searched for in vain, and why; a scan done for other reasons may still find them. */
+  /** Inodes searched for in vain (or not worth it), and why; a scan done for other reasons may still find them. */
   #unresolved = new Map<number, OwnerUnknown>();
+  /** Inodes the cheap lookups missed last sample: searched everywhere if still there and unexplained. */
+  #pending = new Set<number>();
   #inFlight: Promise<ConnectionSample> | null = null;
   lastCost: ProcfsSampleCost = { fdTablesRead: 0, fdLinksRead: 0, searchedAll: false };
 
@@ -119,7 +120,7 @@ class IncrementalProcfsSampler implements ProcfsSampler {
     const connections = joinSockets(
       rows,
       (inode) => this.#owners.ownersOf(inode),
-      (inode) => this.#unresolved.get(inode) ?? 'not-found',
+      (inode) => this.#unresolved.get(inode) ?? 'not-found', // pending: not found yet
     );
     this.lastCost = pass.cost;
 
@@ -227,43 +228,62 @@ class IncrementalProcfsSampler implements ProcfsSampler {
     this.#tracked.delete(pid);
   }
 
+  /**
+   * Owners for sockets not seen before, cheapest first: new processes' fds, then those of known
+   * processes whose fd count changed. A socket still unexplained may belong to a known process
+   * that closed one socket and opened another (same count): every readable process is searched for
+   * it — but only if it is still there a sample later, so sockets that live for milliseconds (and
+   * are gone before their owner's fds are read) never cost a full search.
+   */
   async #findOwners(rows: readonly SocketRow[], fresh: readonly Tracked[], exitedInodes: ReadonlySet<number>, pass: Pass): Promise<void> {
     // New processes are always read: they may share known sockets (inherited) and hold new ones.
     for (const tracked of fresh) await this.#scan(tracked, pass);
     let missing = this.#missingOwners(rows);
     if (missing.length > 0) {
-      for (const tracked of this.#tracked.values()) {
-        if (pass.scanned.has(tracked.process.pid) || tracked.fdDenied) continue;
+      for (const tracked of this.#readable()) {
+        if (pass.scanned.has(tracked.process.pid)) continue;
         if (spend(pass, 1)) await yieldToEventLoop();
         if (this.#fdCount(tracked.process.pid) !== tracked.fdCount) await this.#scan(tracked, pass);
       }
       missing = this.#missingOwners(rows);
     }
-    // A socket of another uid is not worth reading every fd table for when we may not read theirs;
-    // nor is one whose owner just exited (an heir that shares it was read above, as a new process).
+    // Not worth a full search: a socket whose owner just exited (an heir sharing it was read above,
+    // as a new process), or one of another uid when we may not read other users' fds anyway.
     const anyHidden = this.#deniedCount() > 0;
-    const searchable = missing.filter((row) => !exitedInodes.has(row.inode) && (row.uid === this.#uid || !anyHidden));
-    if (searchable.length > 0) {
-      const rest = [...this.#tracked.values()]
-        .filter((tracked) => !pass.scanned.has(tracked.process.pid) && !tracked.fdDenied)
-        .sort((a, b) => (a.fdCount ?? 0) - (b.fdCount ?? 0));
-      pass.cost.searchedAll = rest.length > 0;
-      for (const tracked of rest) {
+    const worthSearching = (row: SocketRow) => !exitedInodes.has(row.inode) && (row.uid === this.#uid || !anyHidden);
+    const rest = () => this.#readable().filter((tracked) => !pass.scanned.has(tracked.process.pid));
+    const searchNow = missing.filter((row) => worthSearching(row) && this.#pending.has(row.inode));
+    if (searchNow.length > 0) {
+      const unread = rest().sort((a, b) => (a.fdCount ?? 0) - (b.fdCount ?? 0)); // the 10k-fd process last
+      pass.cost.searchedAll = unread.length > 0;
+      for (const tracked of unread) {
         await this.#scan(tracked, pass);
-        if (searchable.every((row) => this.#owners.ownersOf(row.inode))) break;
+        if (searchNow.every((row) => this.#owners.ownersOf(row.inode))) break;
       }
     }
+
+    // Every readable fd table read this sample: nothing left to search, now or later.
+    const allRead = rest().length === 0;
     const hiddenNow = this.#deniedCount() > 0;
+    const pending = new Set<number>();
     const unresolved = new Map<number, OwnerUnknown>();
     for (const row of rows) {
       if (row.inode === 0 || this.#owners.ownersOf(row.inode)) continue;
-      const reason = exitedInodes.has(row.inode) ? 'exited' : hiddenNow ? 'permission-denied' : 'not-found';
-      unresolved.set(row.inode, this.#unresolved.get(row.inode) ?? reason);
+      const known = this.#unresolved.get(row.inode);
+      if (known) unresolved.set(row.inode, known);
+      else if (worthSearching(row) && !this.#pending.has(row.inode) && !allRead) pending.add(row.inode);
+      else unresolved.set(row.inode, exitedInodes.has(row.inode) ? 'exited' : hiddenNow ? 'permission-denied' : 'not-found');
     }
+    this.#pending = pending;
     this.#unresolved = unresolved;
   }
 
-  /** Sockets held by a process that no scanned process holds and that were not given up on. */
+  /** Tracked processes whose fd tables we may read. */
+  #readable(): Tracked[] {
+    return [...this.#tracked.values()].filter((tracked) => !tracked.fdDenied);
+  }
+
+  /** Sockets some process holds (inode not 0) that no process read holds, not given up on. */
   #missingOwners(rows: readonly SocketRow[]): SocketRow[] {
     return rows.filter((row) => row.inode !== 0 && !this.#owners.ownersOf(row.inode) && !this.#unresolved.has(row.inode));
   }
