@@ -33,11 +33,26 @@ export function readBootTime(procRoot: string): number | null {
   }
 }
 
-/** Reads a /proc file whose size stat() does not tell (0), into a buffer reused across samples. */
+/**
+ * Reads a /proc file whose size stat() does not tell (0) into a buffer reused across samples: a
+ * 10k-socket table is 1.5 MB, read every sample. The bytes returned are valid until the next read.
+ */
 export class ProcFileReader {
   #buffer = Buffer.allocUnsafe(256 * 1024);
 
-  read(path: string): string {
+  read(path: string): Uint8Array {
+    const length = this.#readAll(path); // first: it may replace the buffer
+    return this.#buffer.subarray(0, length);
+  }
+
+  /** A small file as text (a pid's stat, every sample): no fstat and no new buffer per read. */
+  readText(path: string): string {
+    const length = this.#readAll(path);
+    return this.#buffer.toString('utf8', 0, length);
+  }
+
+  /** Reads the whole file into the buffer, growing it as needed; returns the length. */
+  #readAll(path: string): number {
     const fd = openSync(path, 'r');
     try {
       let length = 0;
@@ -51,8 +66,7 @@ export class ProcFileReader {
         if (got === 0) break;
         length += got;
       }
-      // The socket tables are ASCII; latin1 is the cheapest exact decoding of it.
-      return this.#buffer.toString('latin1', 0, length);
+      return length;
     } finally {
       closeSync(fd);
     }

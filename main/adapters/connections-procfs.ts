@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { joinSockets, unownedNote } from '../core/connections/join.js';
+import { joinSockets, unownedNote, type JoinCache } from '../core/connections/join.js';
 import { SocketOwners } from '../core/connections/owners.js';
 import { parseProcNet, ProcNetCache } from '../core/connections/proc-net.js';
 import { nameAndCommand, parentPid, parseProcStat, socketInode, startedAt, type ProcStat } from '../core/connections/proc-pid.js';
@@ -87,6 +87,7 @@ class IncrementalProcfsSampler implements ProcfsSampler {
   readonly #tables = new Map<Protocol, ProcNetCache>(TABLES.map((protocol) => [protocol, new ProcNetCache()]));
   readonly #tracked = new Map<number, Tracked>();
   readonly #owners = new SocketOwners();
+  readonly #joined: JoinCache = new WeakMap();
   /** Inodes searched for in vain (or not worth it), and why; a scan done for other reasons may still find them. */
   #unresolved = new Map<number, OwnerUnknown>();
   /** Inodes the cheap lookups missed last sample: searched everywhere if still there and unexplained. */
@@ -121,6 +122,7 @@ class IncrementalProcfsSampler implements ProcfsSampler {
       rows,
       (inode) => this.#owners.ownersOf(inode),
       (inode) => this.#unresolved.get(inode) ?? 'not-found', // pending: not found yet
+      this.#joined,
     );
     this.lastCost = pass.cost;
 
@@ -141,16 +143,16 @@ class IncrementalProcfsSampler implements ProcfsSampler {
     let readable = 0;
     for (const protocol of TABLES) {
       const path = `${this.#root}/net/${protocol}`;
-      let text: string;
+      let table: Uint8Array;
       try {
-        text = this.#reader.read(path);
+        table = this.#reader.read(path);
       } catch (error) {
         // No tcp6/udp6 when IPv6 is disabled; not an error worth more than a note.
         notes.push(`${path} unreadable (${errorCode(error)})`);
         continue;
       }
       readable++;
-      const parsed = parseProcNet(text, protocol, this.#tables.get(protocol));
+      const parsed = parseProcNet(table, protocol, this.#tables.get(protocol));
       if (parsed.malformed > 0) notes.push(`${path}: ${parsed.malformed} malformed line(s) skipped`);
       for (const row of parsed.rows) rows.push(row);
     }
@@ -197,7 +199,7 @@ class IncrementalProcfsSampler implements ProcfsSampler {
     const path = `${this.#root}/${pid}/stat`;
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = this.#reader.readText(path);
     } catch (error) {
       if (gone(errorCode(error))) pass.exited++;
       else pass.errors.push(`${path}: ${errorCode(error)}`);

@@ -59,24 +59,52 @@ function decodeEndpoint(text: string, decode: (hex: string) => string | null): {
 }
 
 const FIELDS = 10; // sl local rem st tx:rx tr:when retrnsmt uid timeout inode
+const NEWLINE = 10;
+const SPACE = 32;
 
 /**
- * Finds the first FIELDS whitespace-separated fields of a line as [start, end) pairs in `bounds`,
- * without allocating; returns how many it found.
+ * Finds the first FIELDS whitespace-separated fields of the line starting at `at` as [start, end)
+ * pairs in `bounds`, without allocating; returns how many it found before the line's end.
  */
-function fieldBounds(line: string, bounds: Int32Array): number {
+function fieldBounds(bytes: Uint8Array, at: number, bounds: Int32Array): number {
   let found = 0;
-  let at = 0;
-  const length = line.length;
+  let i = at;
+  const length = bytes.length;
   while (found < FIELDS) {
-    while (at < length && line.charCodeAt(at) <= 32) at++;
-    if (at >= length) break;
-    bounds[2 * found] = at;
-    while (at < length && line.charCodeAt(at) > 32) at++;
-    bounds[2 * found + 1] = at;
+    while (i < length && (bytes[i] as number) <= SPACE && bytes[i] !== NEWLINE) i++;
+    if (i >= length || bytes[i] === NEWLINE) break;
+    bounds[2 * found] = i;
+    while (i < length && (bytes[i] as number) > SPACE) i++;
+    bounds[2 * found + 1] = i;
     found++;
   }
   return found;
+}
+
+const latin1 = new TextDecoder('latin1');
+
+/** Bytes -> text; the tables are ASCII. */
+function ascii(bytes: Uint8Array, start: number, end: number): string {
+  return latin1.decode(bytes.subarray(start, end));
+}
+
+/** A decimal field as a number without allocating, or -1 when it is not all digits. */
+function decimalAt(bytes: Uint8Array, start: number, end: number): number {
+  if (end <= start) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = (bytes[i] as number) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Whether bytes[start, end) spell `text`. */
+function spells(bytes: Uint8Array, start: number, end: number, text: string): boolean {
+  if (end - start !== text.length) return false;
+  for (let i = 0; i < text.length; i++) if (bytes[start + i] !== text.charCodeAt(i)) return false;
+  return true;
 }
 
 const UNSPECIFIED = new Set(['0.0.0.0', '::']);
@@ -85,12 +113,12 @@ const STATE = /^[0-9A-Fa-f]{2}$/;
 
 /** One line's fields -> a row, or null when they do not parse. */
 function parseRow(
-  line: string,
+  bytes: Uint8Array,
   bounds: Int32Array,
   socket: { protocol: Protocol; uid: number; inode: number },
   decode: (hex: string) => string | null,
 ): SocketRow | null {
-  const field = (i: number) => line.slice(bounds[2 * i], bounds[2 * i + 1]);
+  const field = (i: number) => ascii(bytes, bounds[2 * i] as number, bounds[2 * i + 1] as number);
   const local = decodeEndpoint(field(1), decode);
   const remote = decodeEndpoint(field(2), decode);
   const stateCode = field(3);
@@ -106,18 +134,6 @@ function parseRow(
     inode: socket.inode,
     uid: socket.uid,
   };
-}
-
-/** A decimal field as a number without allocating, or -1 when it is not all digits. */
-function decimalAt(line: string, start: number, end: number): number {
-  if (end <= start) return -1;
-  let value = 0;
-  for (let at = start; at < end; at++) {
-    const digit = line.charCodeAt(at) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
 }
 
 interface CachedRow {
@@ -149,16 +165,23 @@ function sweep<K>(rows: Map<K, CachedRow>, generation: number): void {
  * Parses /proc/net/{tcp,tcp6,udp,udp6}. Columns: sl local rem st tx:rx tr:when retrnsmt uid
  * timeout inode ... The header and lines that do not parse (truncated, garbage) are skipped and
  * counted. Pass the same `cache` for the same table on every sample to reuse unchanged rows.
+ *
+ * The table may be given as the bytes read: a 10k-socket table is 1.5 MB, and decoding all of it
+ * into a string costs more than parsing it; only lines that changed are decoded.
  */
-export function parseProcNet(text: string, protocol: Protocol, cache = new ProcNetCache()): Parsed<SocketRow> {
+export function parseProcNet(table: string | Uint8Array, protocol: Protocol, cache = new ProcNetCache()): Parsed<SocketRow> {
+  const bytes = typeof table === 'string' ? new TextEncoder().encode(table) : table;
   const rows: SocketRow[] = [];
   let malformed = 0;
   const generation = ++cache.generation;
   const decode = cachedDecoder();
   const bounds = new Int32Array(2 * FIELDS);
-  for (const line of text.split('\n')) {
-    const found = fieldBounds(line, bounds);
-    if (found === 0 || line.startsWith('sl', bounds[0])) continue;
+  for (let lineStart = 0; lineStart < bytes.length; ) {
+    const found = fieldBounds(bytes, lineStart, bounds);
+    const afterFields = found === 0 ? lineStart : (bounds[2 * found - 1] as number);
+    const newline = bytes.indexOf(NEWLINE, afterFields);
+    lineStart = newline === -1 ? bytes.length : newline + 1;
+    if (found === 0 || spells(bytes, bounds[0] as number, bounds[1] as number, 'sl')) continue;
     if (found < FIELDS) {
       malformed++;
       continue;
@@ -166,27 +189,22 @@ export function parseProcNet(text: string, protocol: Protocol, cache = new ProcN
     // local, remote and state are adjacent fields 1-3.
     const endpointsStart = bounds[2] as number;
     const endpointsEnd = bounds[7] as number;
-    const uid = decimalAt(line, bounds[14] as number, bounds[15] as number);
-    const inode = decimalAt(line, bounds[18] as number, bounds[19] as number);
-    const unheldKey = inode === 0 ? `${line.slice(endpointsStart, endpointsEnd)} ${uid}` : '';
+    const uid = decimalAt(bytes, bounds[14] as number, bounds[15] as number);
+    const inode = decimalAt(bytes, bounds[18] as number, bounds[19] as number);
+    const unheldKey = inode === 0 ? `${ascii(bytes, endpointsStart, endpointsEnd)} ${uid}` : '';
     const cached = inode > 0 ? cache.byInode.get(inode) : inode === 0 ? cache.unheld.get(unheldKey) : undefined;
-    if (
-      cached &&
-      cached.row.uid === uid &&
-      cached.endpoints.length === endpointsEnd - endpointsStart &&
-      line.startsWith(cached.endpoints, endpointsStart)
-    ) {
+    if (cached && cached.row.uid === uid && spells(bytes, endpointsStart, endpointsEnd, cached.endpoints)) {
       cached.generation = generation;
       rows.push(cached.row);
       continue;
     }
-    const row = parseRow(line, bounds, { protocol, uid, inode }, decode);
+    const row = parseRow(bytes, bounds, { protocol, uid, inode }, decode);
     if (!row) {
       malformed++;
       continue;
     }
     rows.push(row);
-    const entry = { endpoints: line.slice(endpointsStart, endpointsEnd), row, generation };
+    const entry = { endpoints: ascii(bytes, endpointsStart, endpointsEnd), row, generation };
     if (inode > 0) cache.byInode.set(inode, entry);
     else cache.unheld.set(unheldKey, entry);
   }

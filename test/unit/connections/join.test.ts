@@ -34,6 +34,22 @@ describe('joinSockets', () => {
   });
 });
 
+describe('joinSockets with a cache', () => {
+  it('returns the same connection objects for unchanged rows and owners, new ones when the owners change', () => {
+    const cache = new WeakMap();
+    const owned = [7];
+    const first = joinSockets(sockets, (inode) => (inode === 25686 ? owned : undefined), () => 'not-found', cache);
+    const again = joinSockets(sockets, (inode) => (inode === 25686 ? owned : undefined), () => 'not-found', cache);
+    again.forEach((connection, i) => expect(connection).toBe(first[i]));
+    const moved = joinSockets(sockets, (inode) => (inode === 25686 ? [8] : undefined), () => 'not-found', cache);
+    const index = first.findIndex((c) => c.pid === 7);
+    expect(moved[index]).toMatchObject({ pid: 8 });
+    expect(first[index]).toMatchObject({ pid: 7 });
+    const hidden = joinSockets(sockets, () => undefined, () => 'permission-denied', cache);
+    expect(hidden.filter((c) => c.ownerUnknown === 'not-found')).toEqual([]);
+  });
+});
+
 describe('unownedNote', () => {
   it('counts sockets without an owner by reason, in a fixed order', () => {
     const [row] = sockets;

@@ -27,3 +27,17 @@ describe('SocketOwners', () => {
     owners.drop(99); // never seen: nothing to do
   });
 });
+
+describe('SocketOwners identity', () => {
+  it('keeps the owner array of a socket whose owners did not change, and makes a new one when they do', () => {
+    const owners = new SocketOwners();
+    owners.setHeld(10, [100, 101]);
+    const before = owners.ownersOf(100);
+    owners.setHeld(10, [100, 102]);
+    expect(owners.ownersOf(100)).toBe(before);
+    owners.setHeld(20, [100]);
+    expect(owners.ownersOf(100)).not.toBe(before);
+    expect(owners.ownersOf(100)).toEqual([10, 20]);
+    expect(before).toEqual([10]);
+  });
+});
