@@ -138,14 +138,29 @@ function ready(child: ChildProcess): Promise<ChildProcess> {
   });
 }
 
-async function medianMs(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(await timeMs(fn));
-  return median(times);
+/** Wall-clock and CPU milliseconds (CPU time is less disturbed by a busy machine). */
+interface Cost {
+  wall: number;
+  cpu: number;
+}
+
+async function measure(fn: () => Promise<unknown>): Promise<Cost> {
+  const cpuBefore = process.cpuUsage();
+  const wall = await timeMs(fn);
+  const cpu = process.cpuUsage(cpuBefore);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+async function medianCost(runs: number, fn: () => Promise<unknown>): Promise<Cost> {
+  const costs: Cost[] = [];
+  for (let i = 0; i < runs; i++) costs.push(await measure(fn));
+  return { wall: median(costs.map((c) => c.wall)), cpu: median(costs.map((c) => c.cpu)) };
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const row = (label: string, value: string, note = '') => console.log(`  ${label.padEnd(44)} ${value.padStart(10)}  ${note}`.trimEnd());
+const cost = (c: Cost) => `${ms(c.wall)} (CPU ${ms(c.cpu)})`;
+const delta = (a: number, b: number) => `${a - b >= 0 ? '+' : ''}${ms(a - b)}`;
+const row = (label: string, value: string, note = '') => console.log(`  ${label.padEnd(44)} ${value.padStart(26)}  ${note}`.trimEnd());
 
 const tableBuffer = Buffer.allocUnsafe(8 << 20);
 
@@ -171,45 +186,39 @@ export async function benchProcfsIncremental(): Promise<void> {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
     await createProcfsSampler(hooks).sample(); // warms up the code (JIT), not the caches
-    const bare = await timeMs(() => createProcfsSampler({ redact: (command) => command, matchTool: () => null }).sample());
+    const bare = await measure(() => createProcfsSampler({ redact: (command) => command, matchTool: () => null }).sample());
     const sampler = createProcfsSampler(hooks);
     let first: ConnectionSample | null = null;
-    const cold = await timeMs(async () => {
+    const cold = await measure(async () => {
       first = await sampler.sample();
     });
     const { connections, processes } = first as unknown as ConnectionSample;
     const coldCost = sampler.lastCost;
-    // Interleaved, so that both see the same machine (other processes come and go).
-    const steadyTimes: number[] = [];
-    const baselineTimes: number[] = [];
-    const tableTimes: number[] = [];
-    await fullScanSample(); // warm-up
-    for (let i = 0; i < STEADY_RUNS; i++) {
-      steadyTimes.push(await timeMs(() => sampler.sample()));
-      tableTimes.push(await timeMs(async () => readTables()));
-      if (i < BASELINE_RUNS) baselineTimes.push(await timeMs(fullScanSample));
-    }
+    // In blocks: the baseline's garbage would otherwise be collected during the samples measured next to it.
+    const steady = await medianCost(STEADY_RUNS, () => sampler.sample());
     const steadyCost = sampler.lastCost;
-    const [steady, tables, baseline] = [median(steadyTimes), median(tableTimes), median(baselineTimes)];
+    const tables = await medianCost(STEADY_RUNS, async () => readTables());
+    await fullScanSample(); // warm-up
+    const baseline = await medianCost(BASELINE_RUNS, fullScanSample);
 
     console.log(
       `procfs incremental: ${connections.length} sockets, ${processes.length} processes ` +
-        `(${CONNECTIONS} loopback connections, both ends in one process)`,
+        `(${CONNECTIONS} loopback connections, both ends in one process), wall-clock medians`,
     );
-    row('reading the four /proc/net tables alone', ms(tables), `median of ${STEADY_RUNS}: the floor of any sample`);
-    row('cold first sample', ms(cold), `fd links read: ${coldCost.fdLinksRead}; redacts and matches every command`);
-    row('cold first sample, without redact and match', ms(bare), 'the sampler alone');
-    row('steady-state sample (warm cache)', ms(steady), `median of ${STEADY_RUNS}; fd links read in the last: ${steadyCost.fdLinksRead}`);
-    row('old full-scan sampler (baseline)', ms(baseline), `median of ${BASELINE_RUNS}`);
-    row('steady state vs baseline', `${(baseline / steady).toFixed(1)}x`, 'faster');
-    row('cold first sample vs baseline', `${(baseline / cold).toFixed(1)}x`, baseline >= cold ? 'faster' : 'slower');
+    row('reading the four /proc/net tables alone', cost(tables), `median of ${STEADY_RUNS}: the floor of any sample`);
+    row('cold first sample', cost(cold), `fd links read: ${coldCost.fdLinksRead}; redacts and matches every command`);
+    row('cold first sample, without redact and match', cost(bare), 'the sampler alone');
+    row('steady-state sample (warm cache)', cost(steady), `median of ${STEADY_RUNS}; fd links read in the last: ${steadyCost.fdLinksRead}`);
+    row('old full-scan sampler (baseline)', cost(baseline), `median of ${BASELINE_RUNS}`);
+    row('steady state vs baseline', `${(baseline.wall / steady.wall).toFixed(1)}x`, 'faster');
+    row('cold first sample vs baseline', `${(baseline.wall / cold.wall).toFixed(1)}x`, baseline.wall >= cold.wall ? 'faster' : 'slower');
 
-    const without = await medianMs(LONG_COMMAND_RUNS, () => sampler.sample());
+    const without = await medianCost(LONG_COMMAND_RUNS, () => sampler.sample());
     children.push(await startLongCommand((server.address() as net.AddressInfo).port));
-    const appears = await timeMs(() => sampler.sample());
-    const withLong = await medianMs(LONG_COMMAND_RUNS, () => sampler.sample());
-    row('128 KB command line: sample where it appears', `+${ms(appears - without)}`, 'read, redact and match its command once');
-    row('128 KB command line: steady state', `${withLong - without >= 0 ? '+' : ''}${ms(withLong - without)}`, `median of ${LONG_COMMAND_RUNS} with vs without`);
+    const appears = await measure(() => sampler.sample());
+    const withLong = await medianCost(LONG_COMMAND_RUNS, () => sampler.sample());
+    row('128 KB command line: sample where it appears', `${delta(appears.wall, without.wall)} (CPU ${delta(appears.cpu, without.cpu)})`, 'reads, redacts and matches its command once');
+    row('128 KB command line: steady state', `${delta(withLong.wall, without.wall)} (CPU ${delta(withLong.cpu, without.cpu)})`, `median of ${LONG_COMMAND_RUNS} with vs without`);
   } finally {
     for (const child of children) child.kill('SIGKILL');
     server.close();
