@@ -111,14 +111,15 @@ const UNSPECIFIED = new Set(['0.0.0.0', '::']);
 const SLOT = /^\d+:$/;
 const STATE = /^[0-9A-Fa-f]{2}$/;
 
-/** One line's fields -> a row, or null when they do not parse. */
+/** One line (its text starts at byte `lineStart`) -> a row, or null when its fields do not parse. */
 function parseRow(
-  bytes: Uint8Array,
+  line: string,
+  lineStart: number,
   bounds: Int32Array,
   socket: { protocol: Protocol; uid: number; inode: number },
   decode: (hex: string) => string | null,
 ): SocketRow | null {
-  const field = (i: number) => ascii(bytes, bounds[2 * i] as number, bounds[2 * i + 1] as number);
+  const field = (i: number) => line.slice((bounds[2 * i] as number) - lineStart, (bounds[2 * i + 1] as number) - lineStart);
   const local = decodeEndpoint(field(1), decode);
   const remote = decodeEndpoint(field(2), decode);
   const stateCode = field(3);
@@ -176,11 +177,12 @@ export function parseProcNet(table: string | Uint8Array, protocol: Protocol, cac
   const generation = ++cache.generation;
   const decode = cachedDecoder();
   const bounds = new Int32Array(2 * FIELDS);
-  for (let lineStart = 0; lineStart < bytes.length; ) {
+  for (let next = 0; next < bytes.length; ) {
+    const lineStart = next;
     const found = fieldBounds(bytes, lineStart, bounds);
     const afterFields = found === 0 ? lineStart : (bounds[2 * found - 1] as number);
     const newline = bytes.indexOf(NEWLINE, afterFields);
-    lineStart = newline === -1 ? bytes.length : newline + 1;
+    next = newline === -1 ? bytes.length : newline + 1;
     if (found === 0 || spells(bytes, bounds[0] as number, bounds[1] as number, 'sl')) continue;
     if (found < FIELDS) {
       malformed++;
@@ -198,13 +200,15 @@ export function parseProcNet(table: string | Uint8Array, protocol: Protocol, cac
       rows.push(cached.row);
       continue;
     }
-    const row = parseRow(bytes, bounds, { protocol, uid, inode }, decode);
+    // A new or changed socket: decoded as text, once per line.
+    const line = ascii(bytes, lineStart, afterFields);
+    const row = parseRow(line, lineStart, bounds, { protocol, uid, inode }, decode);
     if (!row) {
       malformed++;
       continue;
     }
     rows.push(row);
-    const entry = { endpoints: ascii(bytes, endpointsStart, endpointsEnd), row, generation };
+    const entry = { endpoints: line.slice(endpointsStart - lineStart, endpointsEnd - lineStart), row, generation };
     if (inode > 0) cache.byInode.set(inode, entry);
     else cache.unheld.set(unheldKey, entry);
   }
