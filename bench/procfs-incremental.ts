@@ -16,6 +16,7 @@ import { redactText } from '../main/core/secrets.js';
 import { median, timeMs } from './types.js';
 
 const CONNECTIONS = 5000;
+const COLD_RUNS = 3;
 const STEADY_RUNS = 10;
 const BASELINE_RUNS = 5; // at most STEADY_RUNS
 const LONG_COMMAND_RUNS = 15;
@@ -151,10 +152,14 @@ async function measure(fn: () => Promise<unknown>): Promise<Cost> {
   return { wall, cpu: (cpu.user + cpu.system) / 1000 };
 }
 
+function medianOf(costs: readonly Cost[]): Cost {
+  return { wall: median(costs.map((c) => c.wall)), cpu: median(costs.map((c) => c.cpu)) };
+}
+
 async function medianCost(runs: number, fn: () => Promise<unknown>): Promise<Cost> {
   const costs: Cost[] = [];
   for (let i = 0; i < runs; i++) costs.push(await measure(fn));
-  return { wall: median(costs.map((c) => c.wall)), cpu: median(costs.map((c) => c.cpu)) };
+  return medianOf(costs);
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -186,12 +191,17 @@ export async function benchProcfsIncremental(): Promise<void> {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
     await createProcfsSampler(hooks).sample(); // warms up the code (JIT), not the caches
-    const bare = await measure(() => createProcfsSampler({ redact: (command) => command, matchTool: () => null }).sample());
-    const sampler = createProcfsSampler(hooks);
+    // Cold samples of new samplers, alternating with and without the real hooks so neither goes first.
+    const bareTimes: Cost[] = [];
+    const coldTimes: Cost[] = [];
+    let sampler = createProcfsSampler(hooks);
     let first: ConnectionSample | null = null;
-    const cold = await measure(async () => {
-      first = await sampler.sample();
-    });
+    for (let i = 0; i < COLD_RUNS; i++) {
+      bareTimes.push(await measure(() => createProcfsSampler({ redact: (command) => command, matchTool: () => null }).sample()));
+      sampler = createProcfsSampler(hooks);
+      coldTimes.push(await measure(async () => (first = await sampler.sample())));
+    }
+    const [bare, cold] = [medianOf(bareTimes), medianOf(coldTimes)];
     const { connections, processes } = first as unknown as ConnectionSample;
     const coldCost = sampler.lastCost;
     // In blocks: the baseline's garbage would otherwise be collected during the samples measured next to it.
@@ -206,8 +216,8 @@ export async function benchProcfsIncremental(): Promise<void> {
         `(${CONNECTIONS} loopback connections, both ends in one process), wall-clock medians`,
     );
     row('reading the four /proc/net tables alone', cost(tables), `median of ${STEADY_RUNS}: the floor of any sample`);
-    row('cold first sample', cost(cold), `fd links read: ${coldCost.fdLinksRead}; redacts and matches every command`);
-    row('cold first sample, without redact and match', cost(bare), 'the sampler alone');
+    row('cold first sample', cost(cold), `median of ${COLD_RUNS}; fd links read: ${coldCost.fdLinksRead}; redacts and matches every command`);
+    row('cold first sample, without redact and match', cost(bare), `median of ${COLD_RUNS}: the sampler alone`);
     row('steady-state sample (warm cache)', cost(steady), `median of ${STEADY_RUNS}; fd links read in the last: ${steadyCost.fdLinksRead}`);
     row('old full-scan sampler (baseline)', cost(baseline), `median of ${BASELINE_RUNS}`);
     row('steady state vs baseline', `${(baseline.wall / steady.wall).toFixed(1)}x`, 'faster');
