@@ -1,128 +1,354 @@
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { joinSockets } from '../core/connections/join.js';
-import { parseProcNet } from '../core/connections/proc-net.js';
-import { parseProcStat, processFromProc, socketInode } from '../core/connections/proc-pid.js';
-import type { ConnectionSample, Protocol, SocketRow } from '../core/connections/types.js';
-import type { ProcessInfo } from '../core/process.js';
+import { joinSockets, unownedNote, type JoinCache } from '../core/connections/join.js';
+import { SocketOwners } from '../core/connections/owners.js';
+import { parseProcNet, ProcNetCache } from '../core/connections/proc-net.js';
+import { nameAndCommand, parentPid, parseProcStat, socketInode, startedAt, type ProcStat } from '../core/connections/proc-pid.js';
+import { describeProcess } from '../core/connections/sampled-process.js';
+import type {
+  ConnectionSample,
+  ConnectionSampler,
+  OwnerUnknown,
+  ProcessHooks,
+  Protocol,
+  SampledProcess,
+  SocketRow,
+} from '../core/connections/types.js';
+import { denied, errorCode, fdCountFromSize, gone, ProcFileReader, readBootTime } from './connections-procfs-files.js';
 
 const TABLES: readonly Protocol[] = ['tcp', 'tcp6', 'udp', 'udp6'];
-// Sync syscalls are several times faster than fs/promises on /proc; yielding every few pids
-// keeps the event loop (the Electron main process) responsive.
-const PIDS_PER_SLICE = 64;
+// Sync syscalls are several times faster than fs/promises on /proc; yielding after this many
+// (one per pid's stat, fd link or fd count) keeps the event loop (the Electron main process) responsive.
+const SYSCALLS_PER_SLICE = 2048;
 
-function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
+export interface ProcfsSamplerOptions extends ProcessHooks {
+  /** "/proc" except in tests. */
+  procRoot?: string;
+  /** Our effective uid (default: this process's): whose sockets we can expect to find owners for. */
+  uid?: number;
 }
 
-const gone = (code: string) => code === 'ENOENT' || code === 'ESRCH';
-const denied = (code: string) => code === 'EACCES' || code === 'EPERM';
+/** What one sample cost beyond the socket tables and the process list. */
+export interface ProcfsSampleCost {
+  fdTablesRead: number;
+  fdLinksRead: number;
+  /** Every readable process was searched for a socket (a known process opened one without its fd count changing). */
+  searchedAll: boolean;
+}
 
-interface PidScan {
-  processes: ProcessInfo[];
-  owners: Map<number, number[]>;
+export interface ProcfsSampler extends ConnectionSampler {
+  /** The last sample's cost: shows the incremental path at work (benchmarks, tests). */
+  readonly lastCost: ProcfsSampleCost;
+}
+
+interface Tracked {
+  process: SampledProcess;
+  /** With the pid, the identity of a process: a pid reused by a new process has another starttime. */
+  starttime: number | null;
+  comm: string;
+  /** Open fds when its fd table was last read; null when not read since it appeared or exec'd. */
+  fdCount: number | null;
+  /** Its fd table is hidden from us (another user's process when we are not root). */
+  fdDenied: boolean;
+}
+
+/** What one sample ran into, for its notes and cost. */
+interface Pass {
   exited: number;
-  fdDenied: number;
-  otherErrors: string[];
+  errors: string[];
+  scanned: Set<number>;
+  cost: ProcfsSampleCost;
+  work: number;
 }
 
-/** Reads one pid's stat, cmdline and socket fds into `scan`; a pid that vanished is counted. */
-function scanPid(procRoot: string, pid: number, wanted: ReadonlySet<number>, scan: PidScan): void {
-  const dir = `${procRoot}/${pid}`;
-  let statText: string;
-  try {
-    statText = readFileSync(`${dir}/stat`, 'utf8');
-  } catch (error) {
-    if (gone(errorCode(error))) scan.exited++;
-    else scan.otherErrors.push(`${dir}/stat: ${errorCode(error)}`);
-    return;
-  }
-  const stat = parseProcStat(statText);
-  if (!stat) {
-    scan.otherErrors.push(`${dir}/stat: unrecognised format`);
-    return;
-  }
-  let cmdline: string | null = null;
-  try {
-    cmdline = readFileSync(`${dir}/cmdline`, 'utf8');
-  } catch {
-    // Exited between the two reads, or hidden: keep the process with an empty command.
-  }
-  scan.processes.push(processFromProc(stat, cmdline));
+const isPid = (name: string) => /^\d+$/.test(name);
 
-  let fds: string[];
-  try {
-    fds = readdirSync(`${dir}/fd`);
-  } catch (error) {
-    const code = errorCode(error);
-    if (denied(code)) scan.fdDenied++;
-    else if (gone(code)) scan.exited++;
-    else scan.otherErrors.push(`${dir}/fd: ${code}`);
-    return;
-  }
-  for (const fd of fds) {
-    let target: string;
-    try {
-      target = readlinkSync(`${dir}/fd/${fd}`);
-    } catch {
-      continue; // closed since the listing
-    }
-    const inode = socketInode(target);
-    if (inode === null || !wanted.has(inode)) continue;
-    const pids = scan.owners.get(inode);
-    if (pids) pids.push(pid);
-    else scan.owners.set(inode, [pid]);
-  }
-}
-
-function readSocketTables(procRoot: string, notes: string[]): SocketRow[] {
-  const sockets: SocketRow[] = [];
-  for (const protocol of TABLES) {
-    const path = `${procRoot}/net/${protocol}`;
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      // No tcp6/udp6 when IPv6 is disabled; not an error worth more than a note.
-      notes.push(`${path} unreadable (${errorCode(error)})`);
-      continue;
-    }
-    const parsed = parseProcNet(text, protocol);
-    if (parsed.malformed > 0) notes.push(`${path}: ${parsed.malformed} malformed line(s) skipped`);
-    sockets.push(...parsed.rows);
-  }
-  return sockets;
+/** Counts work done; true when it is time to yield to the event loop. */
+function spend(pass: Pass, syscalls: number): boolean {
+  pass.work += syscalls;
+  if (pass.work < SYSCALLS_PER_SLICE) return false;
+  pass.work = 0;
+  return true;
 }
 
 /**
- * Samples sockets and processes straight from procfs: the socket tables once, then every pid's
- * stat, cmdline and fd links. Processes that exit mid-sample and fd tables we may not read are
- * counted in `notes`, never thrown. `procRoot` is "/proc" except in tests.
+ * The incremental Linux sampler. Each sample reads the socket tables and every pid's stat, but
+ * reads a process's command line once per lifetime (pid + start time), and fd tables only to find
+ * owners of sockets not seen before (see #findOwners). A socket whose owner stays unknown is not
+ * searched for again.
  */
-export async function sampleProcfs(procRoot = '/proc'): Promise<ConnectionSample> {
-  const notes: string[] = [];
-  const sockets = readSocketTables(procRoot, notes);
-  if (sockets.length === 0 && notes.length === TABLES.length) throw new Error(`${procRoot}/net: no socket table readable`);
-  const wanted = new Set(sockets.map((socket) => socket.inode).filter((inode) => inode !== 0));
-  const pids = readdirSync(procRoot)
-    .filter((name) => /^\d+$/.test(name))
-    .map(Number);
+class IncrementalProcfsSampler implements ProcfsSampler {
+  readonly #root: string;
+  readonly #hooks: ProcessHooks;
+  readonly #uid: number;
+  readonly #countBySize: boolean;
+  readonly #bootTime: number | null;
+  readonly #reader = new ProcFileReader();
+  readonly #tables = new Map<Protocol, ProcNetCache>(TABLES.map((protocol) => [protocol, new ProcNetCache()]));
+  readonly #tracked = new Map<number, Tracked>();
+  readonly #owners = new SocketOwners();
+  readonly #joined: JoinCache = new WeakMap();
+  /** Inodes searched for in vain (or not worth it), and why; a scan done for other reasons may still find them. */
+  #unresolved = new Map<number, OwnerUnknown>();
+  /** Inodes the cheap lookups missed last sample: searched everywhere if still there and unexplained. */
+  #pending = new Set<number>();
+  #inFlight: Promise<ConnectionSample> | null = null;
+  lastCost: ProcfsSampleCost = { fdTablesRead: 0, fdLinksRead: 0, searchedAll: false };
 
-  const scan: PidScan = { processes: [], owners: new Map(), exited: 0, fdDenied: 0, otherErrors: [] };
-  for (let i = 0; i < pids.length; i++) {
-    if (i > 0 && i % PIDS_PER_SLICE === 0) await yieldToEventLoop();
-    scanPid(procRoot, pids[i] as number, wanted, scan);
+  constructor(options: ProcfsSamplerOptions) {
+    this.#root = options.procRoot ?? '/proc';
+    this.#hooks = { redact: options.redact, matchTool: options.matchTool };
+    this.#uid = options.uid ?? process.geteuid?.() ?? -1;
+    this.#countBySize = fdCountFromSize(this.#root);
+    // Read once: btime is derived from the clock and uptime and can drift by a second between reads.
+    this.#bootTime = readBootTime(this.#root);
   }
 
-  const connections = joinSockets(sockets, scan.owners, new Map(scan.processes.map((p) => [p.pid, p])));
-  if (scan.exited > 0) notes.push(`${scan.exited} process(es) exited during the sample and were skipped`);
-  if (scan.fdDenied > 0) {
-    notes.push(
-      `${scan.fdDenied} process(es) hide their open files (permission denied): their sockets are listed without a process`,
+  /** Concurrent calls share one sample: the caches are not safe to update twice at once. */
+  sample(): Promise<ConnectionSample> {
+    this.#inFlight ??= this.#sampleOnce().finally(() => {
+      this.#inFlight = null;
+    });
+    return this.#inFlight;
+  }
+
+  async #sampleOnce(): Promise<ConnectionSample> {
+    const notes: string[] = [];
+    const rows = this.#readTables(notes);
+    const pass: Pass = { exited: 0, errors: [], scanned: new Set(), cost: { fdTablesRead: 0, fdLinksRead: 0, searchedAll: false }, work: 0 };
+    const { processes, fresh, exitedInodes } = await this.#refreshProcesses(pass);
+    await this.#findOwners(rows, fresh, exitedInodes, pass);
+    const connections = joinSockets(
+      rows,
+      (inode) => this.#owners.ownersOf(inode),
+      (inode) => this.#unresolved.get(inode) ?? 'not-found', // pending: not found yet
+      this.#joined,
     );
+    this.lastCost = pass.cost;
+
+    if (pass.exited > 0) notes.push(`${pass.exited} process(es) exited during the sample`);
+    const hidden = this.#deniedCount();
+    if (hidden > 0) {
+      notes.push(`${hidden} process(es) hide their open files (permission denied): their sockets are listed without a process`);
+    }
+    notes.push(...pass.errors);
+    const unowned = unownedNote(connections);
+    if (unowned) notes.push(unowned);
+    if (this.#bootTime === null) notes.push(`${this.#root}/stat has no btime: process start times are unknown`);
+    return { connections, processes, source: 'procfs', notes };
   }
-  notes.push(...scan.otherErrors);
-  const unowned = connections.filter((c) => c.pid === null).length;
-  if (unowned > 0) notes.push(`${unowned} socket(s) have no visible owner (e.g. TIME_WAIT or other users' processes)`);
-  return { connections, processes: scan.processes, source: 'procfs', notes };
+
+  #readTables(notes: string[]): SocketRow[] {
+    const rows: SocketRow[] = [];
+    let readable = 0;
+    for (const protocol of TABLES) {
+      const path = `${this.#root}/net/${protocol}`;
+      let table: Uint8Array;
+      try {
+        table = this.#reader.read(path);
+      } catch (error) {
+        // No tcp6/udp6 when IPv6 is disabled; not an error worth more than a note.
+        notes.push(`${path} unreadable (${errorCode(error)})`);
+        continue;
+      }
+      readable++;
+      const parsed = parseProcNet(table, protocol, this.#tables.get(protocol));
+      if (parsed.malformed > 0) notes.push(`${path}: ${parsed.malformed} malformed line(s) skipped`);
+      for (const row of parsed.rows) rows.push(row);
+    }
+    if (readable === 0) throw new Error(`${this.#root}/net: no socket table readable`);
+    return rows;
+  }
+
+  /** Every pid's stat; new processes (and pids now holding another process) are described. */
+  async #refreshProcesses(pass: Pass): Promise<{ processes: SampledProcess[]; fresh: Tracked[]; exitedInodes: Set<number> }> {
+    const processes: SampledProcess[] = [];
+    const fresh: Tracked[] = [];
+    const exitedInodes = new Set<number>();
+    const live = new Set<number>();
+    for (const name of readdirSync(this.#root)) {
+      if (!isPid(name)) continue;
+      if (spend(pass, 1)) await yieldToEventLoop();
+      const pid = Number(name);
+      const stat = this.#readStat(pid, pass);
+      if (!stat) continue;
+      let tracked = this.#tracked.get(pid);
+      if (tracked && tracked.starttime !== stat.starttime) {
+        this.#forget(pid, exitedInodes);
+        tracked = undefined;
+      }
+      if (!tracked) {
+        tracked = { process: this.#describe(stat), starttime: stat.starttime, comm: stat.comm, fdCount: null, fdDenied: false };
+        this.#tracked.set(pid, tracked);
+        fresh.push(tracked);
+      } else if (tracked.comm !== stat.comm) {
+        // exec() keeps the pid and start time but changes comm: another program, as good as new.
+        Object.assign(tracked, { process: this.#describe(stat), comm: stat.comm, fdCount: null, fdDenied: false });
+        fresh.push(tracked);
+      } else if (tracked.process.ppid !== parentPid(stat.ppid)) {
+        tracked.process = { ...tracked.process, ppid: parentPid(stat.ppid) }; // reparented when its parent exited
+      }
+      live.add(pid);
+      processes.push(tracked.process);
+    }
+    for (const pid of this.#tracked.keys()) if (!live.has(pid)) this.#forget(pid, exitedInodes);
+    return { processes, fresh, exitedInodes };
+  }
+
+  #readStat(pid: number, pass: Pass): ProcStat | null {
+    const path = `${this.#root}/${pid}/stat`;
+    let text: string;
+    try {
+      text = this.#reader.readText(path);
+    } catch (error) {
+      if (gone(errorCode(error))) pass.exited++;
+      else pass.errors.push(`${path}: ${errorCode(error)}`);
+      return null;
+    }
+    const stat = parseProcStat(text);
+    if (!stat) pass.errors.push(`${path}: unrecognised format`);
+    return stat;
+  }
+
+  /** A process's fields that need its command line; the hooks run here, once per lifetime. */
+  #describe(stat: ProcStat): SampledProcess {
+    let cmdline: string | null = null;
+    try {
+      cmdline = readFileSync(`${this.#root}/${stat.pid}/cmdline`, 'utf8');
+    } catch {
+      // Exited since its stat was read, or hidden: keep the process with an empty command.
+    }
+    const { name, command } = nameAndCommand(stat.comm, cmdline);
+    const facts = { pid: stat.pid, ppid: parentPid(stat.ppid), name, rawCommand: command, startedAt: startedAt(stat.starttime, this.#bootTime) };
+    return describeProcess(facts, this.#hooks);
+  }
+
+  /** Drops a process that exited (or whose pid was reused), remembering the sockets it held. */
+  #forget(pid: number, exitedInodes: Set<number>): void {
+    for (const inode of this.#owners.heldBy(pid)) exitedInodes.add(inode);
+    this.#owners.drop(pid);
+    this.#tracked.delete(pid);
+  }
+
+  /**
+   * Owners for sockets not seen before, cheapest first: new processes' fds, then those of known
+   * processes whose fd count changed. A socket still unexplained may belong to a known process
+   * that closed one socket and opened another (same count): every readable process is searched for
+   * it — but only if it is still there a sample later, so sockets that live for milliseconds (and
+   * are gone before their owner's fds are read) never cost a full search.
+   */
+  async #findOwners(rows: readonly SocketRow[], fresh: readonly Tracked[], exitedInodes: ReadonlySet<number>, pass: Pass): Promise<void> {
+    // New processes are always read: they may share known sockets (inherited) and hold new ones.
+    for (const tracked of fresh) await this.#scan(tracked, pass);
+    let missing = this.#missingOwners(rows);
+    if (missing.length > 0) {
+      for (const tracked of this.#readable()) {
+        if (pass.scanned.has(tracked.process.pid)) continue;
+        if (spend(pass, 1)) await yieldToEventLoop();
+        if (this.#fdCount(tracked.process.pid) !== tracked.fdCount) await this.#scan(tracked, pass);
+      }
+      missing = this.#missingOwners(rows);
+    }
+    // Not worth a full search: a socket whose owner just exited (an heir sharing it was read above,
+    // as a new process), or one of another uid when we may not read other users' fds anyway.
+    const anyHidden = this.#deniedCount() > 0;
+    const worthSearching = (row: SocketRow) => !exitedInodes.has(row.inode) && (row.uid === this.#uid || !anyHidden);
+    const rest = () => this.#readable().filter((tracked) => !pass.scanned.has(tracked.process.pid));
+    const searchNow = missing.filter((row) => worthSearching(row) && this.#pending.has(row.inode));
+    if (searchNow.length > 0) {
+      const unread = rest().sort((a, b) => (a.fdCount ?? 0) - (b.fdCount ?? 0)); // the 10k-fd process last
+      pass.cost.searchedAll = unread.length > 0;
+      for (const tracked of unread) {
+        await this.#scan(tracked, pass);
+        if (searchNow.every((row) => this.#owners.ownersOf(row.inode))) break;
+      }
+    }
+
+    // Every readable fd table read this sample: nothing left to search, now or later.
+    const allRead = rest().length === 0;
+    const hiddenNow = this.#deniedCount() > 0;
+    const pending = new Set<number>();
+    const unresolved = new Map<number, OwnerUnknown>();
+    for (const row of rows) {
+      if (row.inode === 0 || this.#owners.ownersOf(row.inode)) continue;
+      const known = this.#unresolved.get(row.inode);
+      if (known) unresolved.set(row.inode, known);
+      else if (worthSearching(row) && !this.#pending.has(row.inode) && !allRead) pending.add(row.inode);
+      else unresolved.set(row.inode, exitedInodes.has(row.inode) ? 'exited' : hiddenNow ? 'permission-denied' : 'not-found');
+    }
+    this.#pending = pending;
+    this.#unresolved = unresolved;
+  }
+
+  /** Tracked processes whose fd tables we may read. */
+  #readable(): Tracked[] {
+    return [...this.#tracked.values()].filter((tracked) => !tracked.fdDenied);
+  }
+
+  /** Sockets some process holds (inode not 0) that no process read holds, not given up on. */
+  #missingOwners(rows: readonly SocketRow[]): SocketRow[] {
+    return rows.filter((row) => row.inode !== 0 && !this.#owners.ownersOf(row.inode) && !this.#unresolved.has(row.inode));
+  }
+
+  #deniedCount(): number {
+    let count = 0;
+    for (const tracked of this.#tracked.values()) if (tracked.fdDenied) count++;
+    return count;
+  }
+
+  #fdCount(pid: number): number | null {
+    const dir = `${this.#root}/${pid}/fd`;
+    try {
+      return this.#countBySize ? statSync(dir).size : readdirSync(dir).length;
+    } catch {
+      return null; // the scan that follows says why
+    }
+  }
+
+  /** Reads a process's fd table: which sockets it holds now. */
+  async #scan(tracked: Tracked, pass: Pass): Promise<void> {
+    const { pid } = tracked.process;
+    pass.scanned.add(pid);
+    const dir = `${this.#root}/${pid}/fd`;
+    let fds: string[];
+    try {
+      fds = readdirSync(dir);
+    } catch (error) {
+      const code = errorCode(error);
+      if (denied(code)) tracked.fdDenied = true;
+      else if (gone(code)) pass.exited++;
+      else pass.errors.push(`${dir}: ${code}`);
+      return;
+    }
+    pass.cost.fdTablesRead++;
+    pass.cost.fdLinksRead += fds.length;
+    const inodes: number[] = [];
+    for (const fd of fds) {
+      if (spend(pass, 1)) await yieldToEventLoop();
+      let target: string;
+      try {
+        target = readlinkSync(`${dir}/${fd}`);
+      } catch (error) {
+        // Some kernels (and sandboxes) list the fds but hide where they point.
+        if (denied(errorCode(error))) {
+          tracked.fdDenied = true;
+          return;
+        }
+        continue; // closed since the listing
+      }
+      const inode = socketInode(target);
+      if (inode !== null) inodes.push(inode);
+    }
+    this.#owners.setHeld(pid, inodes);
+    tracked.fdCount = fds.length;
+  }
+}
+
+/**
+ * A stateful procfs sampler for the monitor to keep across samples. Processes that exit
+ * mid-sample and fd tables we may not read are counted in `notes`, never thrown; it throws only
+ * when no socket table is readable (the caller falls back to systeminformation).
+ */
+export function createProcfsSampler(options: ProcfsSamplerOptions): ProcfsSampler {
+  return new IncrementalProcfsSampler(options);
 }

@@ -1,11 +1,11 @@
 import { accessSync, constants } from 'node:fs';
-import type { ConnectionSample } from '../core/connections/types.js';
-import { sampleProcfs } from './connections-procfs.js';
-import { sampleSystemInformation } from './connections-si.js';
+import type { ConnectionSample, ConnectionSampler, ProcessHooks } from '../core/connections/types.js';
+import { createProcfsSampler } from './connections-procfs.js';
+import { createSiSampler } from './connections-si.js';
 
-export type { ConnectionSample } from '../core/connections/types.js';
+export type { ConnectionSample, ConnectionSampler } from '../core/connections/types.js';
 
-export interface SampleConnectionsOptions {
+export interface ConnectionSamplerOptions extends ProcessHooks {
   /** "native" (default): procfs on Linux when /proc is readable; "systeminformation": always the portable path. */
   prefer?: 'native' | 'systeminformation';
 }
@@ -20,19 +20,27 @@ function procfsReadable(): boolean {
 }
 
 /**
- * Every socket with its owning process, and every process. Uses procfs on Linux, else (or when
- * procfs fails) systeminformation; `source` says which, `notes` what could not be seen.
+ * A sampler of every socket with its owning process, and every process, to keep across samples.
+ * Uses procfs on Linux, else (or for a sample where procfs fails) systeminformation; `source`
+ * says which, `notes` what could not be seen.
  */
-export async function sampleConnections(options: SampleConnectionsOptions = {}): Promise<ConnectionSample> {
+export function createConnectionSampler(options: ConnectionSamplerOptions): ConnectionSampler {
+  const hooks: ProcessHooks = { redact: options.redact, matchTool: options.matchTool };
   const wantNative = (options.prefer ?? 'native') === 'native';
-  if (wantNative && process.platform === 'linux' && procfsReadable()) {
-    try {
-      return await sampleProcfs();
-    } catch (error) {
-      const fallback = await sampleSystemInformation();
-      const reason = error instanceof Error ? error.message : String(error);
-      return { ...fallback, notes: [`procfs sampling failed (${reason}); used systeminformation`, ...fallback.notes] };
-    }
-  }
-  return sampleSystemInformation();
+  const native = wantNative && process.platform === 'linux' && procfsReadable() ? createProcfsSampler(hooks) : null;
+  let portable: ConnectionSampler | null = null;
+  const fallback = () => (portable ??= createSiSampler(hooks));
+
+  return {
+    async sample(): Promise<ConnectionSample> {
+      if (!native) return fallback().sample();
+      try {
+        return await native.sample();
+      } catch (error) {
+        const sample = await fallback().sample();
+        const reason = error instanceof Error ? error.message : String(error);
+        return { ...sample, notes: [`procfs sampling failed (${reason}); used systeminformation`, ...sample.notes] };
+      }
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { canonicalIp } from '../geo/ip-address.js';
 import { normalizeState } from './state.js';
-import type { Protocol, SocketRow } from './types.js';
+import type { Protocol, SocketEndpoints } from './types.js';
 
 /** "host:port" as tools print it: "1.2.3.4:80", "[::1]:80", "[fe80::1%eth0]:546", "*:*", "0.0.0.0%lo:53". */
 export interface Endpoint {
@@ -61,7 +61,7 @@ export function socketRowFrom(
   remote: Endpoint | null,
   rawState: string,
   v6Hint = false,
-): Omit<SocketRow, 'inode'> | null {
+): SocketEndpoints | null {
   const v6 = v6Hint || local.v6 || (remote?.v6 ?? false);
   const localAddress = displayAddress(local.host, v6);
   const hasPeer = remote !== null && !(UNSPECIFIED.has(remote.host) && (remote.port === null || remote.port === 0));

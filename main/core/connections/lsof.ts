@@ -1,6 +1,6 @@
 import { parseEndpoint, socketRowFrom } from './endpoint.js';
-import { toConnection } from './join.js';
-import type { Parsed, RawConnection } from './types.js';
+import { connectionOf } from './join.js';
+import type { ParsedConnections, SampledConnection } from './types.js';
 
 interface FileFields {
   type: string;
@@ -14,8 +14,9 @@ interface FileFields {
  * character naming it. p starts a process (c = command, R = ppid), f starts a file, then
  * t (IPv4/IPv6, when asked for), P (TCP/UDP), n ("a:1->b:2" or "*:22"), T ("ST=ESTABLISHED").
  */
-export function parseLsof(text: string): Parsed<RawConnection> {
-  const rows: RawConnection[] = [];
+export function parseLsof(text: string): ParsedConnections {
+  const rows: SampledConnection[] = [];
+  const names = new Map<number, string>();
   let malformed = 0;
   let process: { pid: number; name: string | null } | null = null;
   let file = null as FileFields | null; // "as": assigned in closures, which narrowing does not see
@@ -36,7 +37,8 @@ export function parseLsof(text: string): Parsed<RawConnection> {
       malformed++;
       return;
     }
-    rows.push(toConnection(row, process.pid, null, process.name));
+    if (process.name !== null) names.set(process.pid, process.name);
+    rows.push(connectionOf(row, process.pid));
   };
 
   const startFile = (): FileFields => {
@@ -66,6 +68,6 @@ export function parseLsof(text: string): Parsed<RawConnection> {
     }
   }
   flush();
-  return { rows, malformed };
+  return { rows, malformed, names };
 }
 

@@ -1,6 +1,6 @@
 import { parseEndpoint, socketRowFrom } from './endpoint.js';
-import { toConnection } from './join.js';
-import type { Parsed, RawConnection } from './types.js';
+import { connectionOf } from './join.js';
+import type { ParsedConnections, SampledConnection } from './types.js';
 
 // Netid State Recv-Q Send-Q Local Peer [Process]
 const LINE = /^(tcp|udp)\s+(\S+)\s+\d+\s+\d+\s+(\S+)\s+(\S+)\s*(.*)$/;
@@ -9,10 +9,11 @@ const USER = /\("((?:[^"\\]|\\.)*)",pid=(\d+),fd=\d+\)/g;
 
 /**
  * Parses `ss -tunapH` (no header). One connection per owning process; a socket whose owner ss
- * could not see (no users:(...) column) has pid null.
+ * could not see (no users:(...) column) has pid null, 'not-reported'.
  */
-export function parseSs(text: string): Parsed<RawConnection> {
-  const rows: RawConnection[] = [];
+export function parseSs(text: string): ParsedConnections {
+  const rows: SampledConnection[] = [];
+  const names = new Map<number, string>();
   let malformed = 0;
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
@@ -27,8 +28,12 @@ export function parseSs(text: string): Parsed<RawConnection> {
       continue;
     }
     const users = [...(match[5] as string).matchAll(USER)];
-    if (users.length === 0) rows.push(toConnection(row, null, null));
-    for (const user of users) rows.push(toConnection(row, Number(user[2]), null, user[1] as string));
+    if (users.length === 0) rows.push(connectionOf(row, 'not-reported'));
+    for (const user of users) {
+      const pid = Number(user[2]);
+      names.set(pid, user[1] as string);
+      rows.push(connectionOf(row, pid));
+    }
   }
-  return { rows, malformed };
+  return { rows, malformed, names };
 }

@@ -1,26 +1,17 @@
-import type { Protocol, RemoteInfo } from '../../../contract/snapshot.js';
 import type { ProcessInfo } from '../process.js';
 
-export type { Protocol };
+export type Protocol = 'tcp' | 'tcp6' | 'udp' | 'udp6';
 
-/** A socket tied to its owner as a connection source reports it, before it becomes a contract Connection. */
-export interface RawConnection {
-  pid: number | null;
-  /** The owner's name where the source reports it (ss, lsof, systeminformation). */
-  process: string | null;
-  command: string | null;
-  protocol: Protocol;
-  localAddress: string;
-  localPort: number | null;
-  remoteAddress: string | null;
-  remotePort: number | null;
-  state: string;
-  remote: RemoteInfo | null;
-  toolId: string | null;
-}
+/**
+ * Why a socket has no pid: 'no-process' (inode 0: TIME_WAIT, closing, not yet accepted),
+ * 'permission-denied' (its owner's open files are hidden from us), 'exited' (its owner exited
+ * during the sample), 'not-found' (no readable process holds it), 'not-reported' (the tool that
+ * listed it gave no pid).
+ */
+export type OwnerUnknown = 'no-process' | 'permission-denied' | 'exited' | 'not-found' | 'not-reported';
 
-/** One socket from a socket table, before it is tied to a process. */
-export interface SocketRow {
+/** A socket's addresses and state, whichever tool reported it. */
+export interface SocketEndpoints {
   protocol: Protocol;
   localAddress: string;
   localPort: number | null;
@@ -28,20 +19,65 @@ export interface SocketRow {
   remoteAddress: string | null;
   remotePort: number | null;
   state: string;
+}
+
+/** One row of /proc/net/{tcp,tcp6,udp,udp6}, before it is tied to a process. */
+export interface SocketRow extends SocketEndpoints {
   /** Kernel socket inode (0 when no process holds it, e.g. TIME_WAIT). */
   inode: number;
+  /** The uid that created the socket. */
+  uid: number;
+}
+
+/** A socket and its owner's pid; the owner's name and command are in the sample's process list. */
+export interface SampledConnection extends SocketEndpoints {
+  pid: number | null;
+  /** Set exactly when pid is null. */
+  ownerUnknown?: OwnerUnknown;
+}
+
+/** A process, listed once per sample. */
+export interface SampledProcess extends ProcessInfo {
+  ppid: number | null;
+  name: string;
+  /** The command line with secrets redacted. */
+  command: string;
+  /** The command line as read; never leaves the main process. */
+  rawCommand: string;
+  /** The catalog tool the process itself is (not inherited from an ancestor), or null. */
+  ownToolId: string | null;
+  /** ISO time the process started, or null when unknown. */
+  startedAt: string | null;
+  user?: string | null;
 }
 
 /** What a connection sampler returns; `notes` says what it could not see and why. */
 export interface ConnectionSample {
-  connections: RawConnection[];
-  processes: ProcessInfo[];
+  connections: SampledConnection[];
+  processes: SampledProcess[];
   source: string;
   notes: string[];
+}
+
+/** A sampler kept alive across samples: it caches what it learnt about processes and sockets. */
+export interface ConnectionSampler {
+  sample(): Promise<ConnectionSample>;
+}
+
+/** Computes a process's derived fields; each is called once per process lifetime. */
+export interface ProcessHooks {
+  redact: (command: string) => string;
+  matchTool: (process: ProcessInfo) => string | null;
 }
 
 /** A parse that skips bad lines rather than failing, and says how many it skipped. */
 export interface Parsed<T> {
   rows: T[];
   malformed: number;
+}
+
+/** Connections parsed from a tool's output, with the owner names it printed beside them. */
+export interface ParsedConnections extends Parsed<SampledConnection> {
+  /** pid -> process name as the tool printed it (empty when the tool prints no names). */
+  names: Map<number, string>;
 }

@@ -1,14 +1,14 @@
 import { parseEndpoint, socketRowFrom } from './endpoint.js';
-import { toConnection } from './join.js';
-import type { Parsed, RawConnection } from './types.js';
+import { connectionOf } from './join.js';
+import type { ParsedConnections, SampledConnection } from './types.js';
 
 /**
  * Parses Windows `netstat -ano`: "TCP local foreign state pid" and "UDP local *:* pid". Process
- * names are not in this output; join them from the process list (attachProcesses). State words
+ * names are not in this output (`names` is empty): they come from the process list. State words
  * are localised on non-English Windows and are then passed through as printed.
  */
-export function parseWindowsNetstat(text: string): Parsed<RawConnection> {
-  const rows: RawConnection[] = [];
+export function parseWindowsNetstat(text: string): ParsedConnections {
+  const rows: SampledConnection[] = [];
   let malformed = 0;
   for (const raw of text.split(/\r?\n/)) {
     const fields = raw.trim().split(/\s+/);
@@ -29,7 +29,7 @@ export function parseWindowsNetstat(text: string): Parsed<RawConnection> {
     }
     // PID 0 is the System Idle Process, which owns TIME_WAIT remnants: no real owner.
     const pid = Number(pidText);
-    rows.push(toConnection(row, pid === 0 ? null : pid, null));
+    rows.push(connectionOf(row, pid === 0 ? 'no-process' : pid));
   }
-  return { rows, malformed };
+  return { rows, malformed, names: new Map() };
 }

@@ -2,22 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { parseLsof } from '../../../main/core/connections/lsof.js';
 import { fixture } from './fixtures.js';
 
-const summary = (rows: ReturnType<typeof parseLsof>['rows']) =>
-  rows.map((r) => [r.pid, r.process, r.protocol, r.localAddress, r.localPort, r.remoteAddress, r.remotePort, r.state]);
+const summary = ({ rows, names }: ReturnType<typeof parseLsof>) =>
+  rows.map((r) => [r.pid, names.get(r.pid ?? 0), r.protocol, r.localAddress, r.localPort, r.remoteAddress, r.remotePort, r.state]);
 
 describe('parseLsof', () => {
   it('parses captured Linux `lsof -FpcnPT` (file sets without f lines)', () => {
-    const { rows, malformed } = parseLsof(fixture('linux-lsof-FpcnPT.txt'));
-    expect(malformed).toBe(0);
-    expect(rows.every((r) => r.pid === 13447 && r.process === 'node')).toBe(true);
-    expect(summary(rows).map((r) => r.slice(2))).toContainEqual(['tcp', '127.0.0.1', 33490, '127.0.0.1', 42493, 'ESTABLISHED']);
-    expect(summary(rows).map((r) => r.slice(2))).toContainEqual(['tcp6', '::1', 41347, null, null, 'LISTEN']);
-    expect(summary(rows).map((r) => r.slice(2))).toContainEqual(['udp', '127.0.0.1', 36358, null, null, 'UNCONN']);
+    const parsed = parseLsof(fixture('linux-lsof-FpcnPT.txt'));
+    expect(parsed.malformed).toBe(0);
+    expect(parsed.rows.every((r) => r.pid === 13447)).toBe(true);
+    expect(parsed.names).toEqual(new Map([[13447, 'node']]));
+    expect(summary(parsed).map((r) => r.slice(2))).toContainEqual(['tcp', '127.0.0.1', 33490, '127.0.0.1', 42493, 'ESTABLISHED']);
+    expect(summary(parsed).map((r) => r.slice(2))).toContainEqual(['tcp6', '::1', 41347, null, null, 'LISTEN']);
+    expect(summary(parsed).map((r) => r.slice(2))).toContainEqual(['udp', '127.0.0.1', 36358, null, null, 'UNCONN']);
   });
 
   it('parses macOS output (hand-written fixture)', () => {
-    const { rows, malformed } = parseLsof(fixture('macos-lsof-FpcnPT.txt'));
-    expect(summary(rows)).toEqual([
+    const parsed = parseLsof(fixture('macos-lsof-FpcnPT.txt'));
+    expect(summary(parsed)).toEqual([
       [412, 'identitys', 'udp', '0.0.0.0', null, null, null, 'UNCONN'],
       [688, 'rapportd', 'tcp', '0.0.0.0', 49152, null, null, 'LISTEN'],
       [1337, 'node', 'tcp', '192.168.1.23', 53011, '160.79.104.10', 443, 'ESTABLISHED'],
@@ -27,13 +28,13 @@ describe('parseLsof', () => {
       [2048, 'Cursor He', 'udp', '192.168.1.23', 61000, '8.8.8.8', 53, 'ESTABLISHED'],
     ]);
     // "pgarbage" is not a pid: its file set has no process.
-    expect(malformed).toBe(2);
+    expect(parsed.malformed).toBe(2);
   });
 
   it('survives a record cut mid-way', () => {
-    const { rows, malformed } = parseLsof(fixture('macos-lsof-FpcnPT-truncated.txt'));
-    expect(summary(rows)).toEqual([[9000, 'sshd', 'tcp6', '::', 22, null, null, 'LISTEN']]);
-    expect(malformed).toBe(1);
-    expect(parseLsof('')).toEqual({ rows: [], malformed: 0 });
+    const parsed = parseLsof(fixture('macos-lsof-FpcnPT-truncated.txt'));
+    expect(summary(parsed)).toEqual([[9000, 'sshd', 'tcp6', '::', 22, null, null, 'LISTEN']]);
+    expect(parsed.malformed).toBe(1);
+    expect(parseLsof('')).toEqual({ rows: [], malformed: 0, names: new Map() });
   });
 });

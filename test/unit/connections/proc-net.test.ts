@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeProcAddress, parseProcNet } from '../../../main/core/connections/proc-net.js';
+import { decodeProcAddress, parseProcNet, ProcNetCache } from '../../../main/core/connections/proc-net.js';
 import { fixture } from './fixtures.js';
 
 describe('decodeProcAddress', () => {
@@ -31,6 +31,7 @@ describe('parseProcNet on captured /proc/net tables', () => {
       remotePort: null,
       state: 'LISTEN',
       inode: 25683,
+      uid: 0,
     });
     expect(rows.find((r) => r.inode === 25686)).toMatchObject({ localPort: 33490, remoteAddress: '127.0.0.1', remotePort: 42493, state: 'ESTABLISHED' });
     expect(rows.filter((r) => r.state === 'TIME_WAIT').every((r) => r.inode === 0)).toBe(true);
@@ -56,7 +57,7 @@ describe('parseProcNet on captured /proc/net tables', () => {
     ]);
     const udp6 = parseProcNet(fixture('linux-proc-net-udp6.txt'), 'udp6').rows;
     expect(udp6).toEqual([
-      { protocol: 'udp6', localAddress: '::1', localPort: 45999, remoteAddress: null, remotePort: null, state: 'UNCONN', inode: 25694 },
+      { protocol: 'udp6', localAddress: '::1', localPort: 45999, remoteAddress: null, remotePort: null, state: 'UNCONN', inode: 25694, uid: 0 },
     ]);
   });
 
@@ -67,5 +68,45 @@ describe('parseProcNet on captured /proc/net tables', () => {
     expect(parsed.rows.map((r) => r.inode)).toEqual([25683, 1157]);
     expect(parsed.malformed).toBe(3);
     expect(parseProcNet('', 'tcp')).toEqual({ rows: [], malformed: 0 });
+  });
+
+  it('reads the uid column', () => {
+    const line = '   0: 0100007F:A5FD 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 25683 1 0000000010ef2ab4 100 0 0 10 0';
+    expect(parseProcNet(line, 'tcp').rows[0]?.uid).toBe(1000);
+  });
+});
+
+describe('parseProcNet with a cache kept across parses', () => {
+  const text = fixture('linux-proc-net-tcp.txt');
+  const lines = text.split('\n');
+  const established = lines.findIndex((line) => / 25686 /.test(line));
+
+  it('reuses the row of an unchanged socket even when its slot, queues and timers changed', () => {
+    const cache = new ProcNetCache();
+    const first = parseProcNet(text, 'tcp', cache).rows;
+    const busy = lines.map((line, i) => (i === established ? line.replace(/^\s*\d+:/, '  99:').replace(/00000000:00000000/, '00000010:00000020') : line));
+    const second = parseProcNet(busy.join('\n'), 'tcp', cache).rows;
+    expect(second).toEqual(first);
+    second.forEach((row, i) => expect(row).toBe(first[i]));
+  });
+
+  it('decodes again when a socket changes state or address, and forgets sockets that are gone', () => {
+    const cache = new ProcNetCache();
+    parseProcNet(text, 'tcp', cache);
+    const closing = lines.map((line, i) => (i === established ? line.replace(' 01 ', ' 08 ') : line));
+    const rows = parseProcNet(closing.join('\n'), 'tcp', cache).rows;
+    expect(rows.find((row) => row.inode === 25686)?.state).toBe('CLOSE_WAIT');
+    const without = lines.filter((_, i) => i !== established).join('\n');
+    parseProcNet(without, 'tcp', cache);
+    expect(cache.byInode.has(25686)).toBe(false);
+    expect(parseProcNet(text, 'tcp', cache).rows).toEqual(parseProcNet(text, 'tcp').rows);
+  });
+
+  it('tells TIME_WAIT sockets (all inode 0) apart by their addresses', () => {
+    const cache = new ProcNetCache();
+    const first = parseProcNet(text, 'tcp', cache).rows.filter((row) => row.inode === 0);
+    expect(new Set(first.map((row) => `${row.localPort}>${row.remotePort}`)).size).toBe(first.length);
+    expect(parseProcNet(text, 'tcp', cache).rows.filter((row) => row.inode === 0)).toEqual(first);
+    expect(cache.unheld.size).toBe(first.length);
   });
 });

@@ -3,7 +3,7 @@ import { parseSs } from '../../../main/core/connections/ss.js';
 import { fixture } from './fixtures.js';
 
 describe('parseSs on captured `ss -tunapH`', () => {
-  const { rows, malformed } = parseSs(fixture('linux-ss-tunapH.txt'));
+  const { rows, malformed, names } = parseSs(fixture('linux-ss-tunapH.txt'));
 
   it('parses every line', () => {
     expect(malformed).toBe(0);
@@ -13,18 +13,15 @@ describe('parseSs on captured `ss -tunapH`', () => {
   it('takes pid and process name from users:(...)', () => {
     expect(rows.find((r) => r.localPort === 33490)).toEqual({
       pid: 13447,
-      process: 'node',
-      command: null,
       protocol: 'tcp',
       localAddress: '127.0.0.1',
       localPort: 33490,
       remoteAddress: '127.0.0.1',
       remotePort: 42493,
       state: 'ESTABLISHED',
-      remote: null,
-      toolId: null,
     });
-    expect(rows.filter((r) => r.state === 'TIME_WAIT').every((r) => r.pid === null && r.process === null)).toBe(true);
+    expect(names).toEqual(new Map([[13447, 'node']]));
+    expect(rows.filter((r) => r.state === 'TIME_WAIT').every((r) => r.pid === null && r.ownerUnknown === 'not-reported')).toBe(true);
   });
 
   it('handles IPv6, IPv4-mapped, the dual-stack "*" and UDP', () => {
@@ -47,7 +44,8 @@ describe('parseSs on captured `ss -tunapH`', () => {
       'udp UNCONN 0 0 127.0.0.53%lo:53 0.0.0.0:* users:(("systemd-resolve",pid=5,fd=13))',
       'udp UNCONN 0 0 [fe80::1%eth0]:546 [::]:* users:(("dhclient",pid=6,fd=5))',
     ].join('\n');
-    expect(parseSs(text).rows.map((r) => [r.pid, r.process, r.localAddress, r.localPort])).toEqual([
+    const parsed = parseSs(text);
+    expect(parsed.rows.map((r) => [r.pid, parsed.names.get(r.pid ?? 0), r.localAddress, r.localPort])).toEqual([
       [10, 'Cursor Helper', '0.0.0.0', 8080],
       [11, 'node', '0.0.0.0', 8080],
       [5, 'systemd-resolve', '127.0.0.53', 53],

@@ -3,7 +3,7 @@ import { parseWindowsNetstat } from '../../../main/core/connections/windows-nets
 import { fixture } from './fixtures.js';
 
 describe('parseWindowsNetstat (hand-written `netstat -ano` fixture)', () => {
-  it('parses TCP and UDP rows, IPv6 with zones, and PID 0 as no owner', () => {
+  it('parses TCP and UDP rows, IPv6 with zones, and PID 0 as no process', () => {
     const { rows, malformed } = parseWindowsNetstat(fixture('windows-netstat-ano.txt'));
     expect(malformed).toBe(0);
     expect(rows.map((r) => [r.pid, r.protocol, r.localAddress, r.localPort, r.remoteAddress, r.remotePort, r.state])).toEqual([
@@ -21,7 +21,8 @@ describe('parseWindowsNetstat (hand-written `netstat -ano` fixture)', () => {
       [1200, 'udp6', 'fe80::1c2b:3a4d:5e6f:7081%12', 546, null, null, 'UNCONN'],
       [2316, 'udp6', '::', 5355, null, null, 'UNCONN'],
     ]);
-    expect(rows.every((r) => r.process === null && r.remote === null && r.toolId === null)).toBe(true);
+    expect(rows.find((r) => r.pid === null)?.ownerUnknown).toBe('no-process');
+    expect(rows.filter((r) => r.pid !== null).every((r) => !('ownerUnknown' in r))).toBe(true);
   });
 
   it('skips and counts rows missing a pid, bad addresses, bad ports and cut lines', () => {
