@@ -12,11 +12,12 @@
  * `npm run build` runs this file (`tsx main/scripts/electron-bundle.ts`); `npm run dev` uses
  * watchElectron() (main/scripts/dev.ts); the unit tests build in memory with write: false.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot } from './repo-root.js';
 import { build, type InlineConfig, type Rolldown } from 'vite';
 
 export type BundleMode = 'production' | 'development';
@@ -35,16 +36,7 @@ export const ELECTRON_OUT_DIR = join('dist', 'electron');
 export const MAIN_FILE = 'main.js';
 export const PRELOAD_FILE = 'preload.cjs';
 
-/** The checkout root, from the source tree or from dist/. */
-export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above this script');
-    dir = parent;
-  }
-  return dir;
-}
+export { repoRoot };
 
 /** What the main bundle may import at run time: Node's modules, electron, and declared dependencies. */
 export function mainExternal(root: string): (id: string) => boolean {

@@ -3,27 +3,18 @@
  * test) and a seeded random generator whose snapshots share most of their identities, so a pair
  * of them differs the way two samples of one machine do: a few things come, go or change.
  */
-import type { Connection, Inference, Process, Signal, Snapshot, Tool } from '../../../contract/snapshot.js';
+import type { Connection, Process, Signal, Snapshot } from '../../../contract/snapshot.js';
+import { connection, inference, process, snapshot, tool as buildTool } from '../../helpers/snapshot-builders.js';
 import { signalId, type SignalKey } from '../../../contract/signal-key.js';
 import { connectionKey } from '../../../common/snapshot-delta.js';
 
-export function conn(overrides: Partial<Connection> = {}): Connection {
-  return {
-    pid: 4242,
-    protocol: 'tcp',
-    localAddress: '10.0.0.5',
-    localPort: 51234,
-    remoteAddress: '160.79.104.10',
-    remotePort: 443,
-    state: 'ESTABLISHED',
-    remote: { country: 'US', asn: 399358, org: 'Anthropic, PBC', host: 'api.anthropic.com' },
-    toolId: 'claude-code',
-    ...overrides,
-  };
-}
+/** The shared builders, with the monitor's defaults: a full snapshot (checks, exposure, probes, timings). */
+export const conn = connection;
+export const tool = buildTool;
+export const inf = inference;
 
 export function proc(overrides: Partial<Process> = {}): Process {
-  return { pid: 4242, ppid: 1, name: 'node', command: 'node /usr/lib/node_modules/@anthropic-ai/claude-code/cli.js', toolId: 'claude-code', startedAt: null, ...overrides };
+  return process({ startedAt: null, ...overrides });
 }
 
 export function sig(key: SignalKey, overrides: Partial<Omit<Signal, 'kind' | 'key'>> = {}): Signal {
@@ -33,48 +24,16 @@ export function sig(key: SignalKey, overrides: Partial<Omit<Signal, 'kind' | 'ke
 export const TZ: SignalKey = { kind: 'timezone', key: { source: 'resolved' } };
 export const PROXY: SignalKey = { kind: 'proxy', key: { source: 'env', variable: 'HTTPS_PROXY' } };
 
-export function tool(overrides: Partial<Tool> = {}): Tool {
-  return {
-    id: 'claude-code',
-    name: 'Claude Code',
-    running: true,
-    pids: [4242],
-    installed: true,
-    canRead: ['env', 'timezone', 'files', 'network'],
-    endpoints: ['api.anthropic.com'],
-    inferences: ['location.country'],
-    ...overrides,
-  };
-}
-
-export function inf(overrides: Partial<Inference> = {}): Inference {
-  return {
-    id: 'location.country',
-    value: 'CN',
-    confidence: 'high',
-    statement: 'You are probably in China.',
-    evidence: ['timezone.iana'],
-    visibleTo: ['claude-code'],
-    ...overrides,
-  };
-}
-
 export function snap(overrides: Partial<Snapshot> = {}): Snapshot {
-  return {
-    schemaVersion: 2,
-    takenAt: '2026-11-24T10:00:00.000Z',
-    host: { platform: 'linux', release: '6.1.0', arch: 'x64' },
+  return snapshot({
     signals: [sig(TZ)],
     processes: [proc()],
-    connections: [conn()],
-    tools: [tool()],
-    inferences: [inf()],
     checks: [],
     exposure: { level: 'high', summary: 'Tools here can tell you are in China.' },
     probes: [],
     timings: { total: 12 },
     ...overrides,
-  };
+  });
 }
 
 /** mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */
