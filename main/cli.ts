@@ -53,11 +53,13 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
     if (!run) throw new UsageError(`unknown command "${command}"`);
     return await run(rest, io);
   } catch (error) {
+    // Messages can quote what the user typed or a config line; loaded here so --help stays light.
+    const { redactText } = await import('./core/secrets/policy.js');
     if (error instanceof UsageError) {
-      io.stderr.write(`telltale: ${error.message}\n\n${USAGE}\n`);
+      io.stderr.write(`telltale: ${redactText(error.message)}\n\n${USAGE}\n`);
       return 2;
     }
-    io.stderr.write(`telltale: ${(error as Error).message}\n`);
+    io.stderr.write(`telltale: ${redactText((error as Error).message)}\n`);
     return 1;
   }
 }

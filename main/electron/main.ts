@@ -14,6 +14,7 @@ import { exportSnapshotWithDialog } from './export-dialog.js';
 import { forwardMonitorEvents, registerIpc } from './ipc.js';
 import { createTray, type TelltaleTray } from './tray.js';
 import { createMainWindow, denyAllPermissions } from './window.js';
+import { redactText } from '../core/secrets/policy.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const appRoot = app.getAppPath();
@@ -35,7 +36,7 @@ function showWindow(): void {
 }
 
 function reportError(title: string, error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = redactText(error instanceof Error ? error.message : String(error));
   console.error(`${title}: ${message}`);
   dialog.showErrorBox(title, message);
 }

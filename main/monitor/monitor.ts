@@ -18,6 +18,7 @@ import { EventEmitter } from 'node:events';
 import { HEARTBEAT_MS, type ApiEventName, type ApiEventPayload, type SamplerStatus, type SequencedSnapshot } from '../../contract/api.js';
 import type { Snapshot } from '../../contract/snapshot.js';
 import { diffForDelta } from './changes.js';
+import { redactText } from '../core/secrets/policy.js';
 
 export const DEFAULT_INTERVAL_MS = 5000;
 
@@ -149,7 +150,8 @@ export class Monitor {
       else this.#emit('snapshot', this.#current);
       return snapshot;
     } catch (error) {
-      this.#lastError = error instanceof Error ? error.message : String(error);
+      // Status reaches the UI and logs: an error quoting a config line must not carry its secret.
+      this.#lastError = redactText(error instanceof Error ? error.message : String(error));
       throw error;
     }
   }

@@ -22,6 +22,7 @@ import { openEventStream, type MonitorEvents } from './event-stream.js';
 import { bearerToken, checkRequestSource, cookieValue, generateToken, secretsEqual } from './request-guard.js';
 import { SECURITY_HEADERS } from '../service/security-headers.js';
 import { resolveStaticFile } from '../service/static-files.js';
+import { redactText } from '../core/secrets/policy.js';
 
 /**
  * diffWithCurrent carries up to 64 Mi characters of snapshot JSON inside a JSON string, where
@@ -168,7 +169,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       const status = error instanceof ApiError || error instanceof HttpError ? error.status : 500;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = redactText(error instanceof Error ? error.message : String(error));
       if (res.headersSent) return void res.destroy();
       // A body left unread (e.g. refused as too large) would be parsed as the next request.
       sendError(res, status, message, req.complete ? {} : { Connection: 'close' });

@@ -24,6 +24,18 @@ function controlledSampler() {
 }
 
 describe('Monitor', () => {
+  it('keeps secrets out of the error it reports (status reaches the UI and logs)', async () => {
+    const monitor = new Monitor({
+      takeSnapshot: async () => {
+        throw new Error('~/.npmrc: bad proxy https-proxy=http://bob:hunter2@10.8.0.1:3128 --token ghp_0123456789abcdefghijABCDEFGHIJ');
+      },
+    });
+    await expect(monitor.sampleNow()).rejects.toThrow();
+    expect(monitor.status.lastError).toContain('http://bob:***@10.8.0.1:3128');
+    expect(monitor.status.lastError).not.toMatch(/hunter2|ghp_0123/);
+    monitor.stop();
+  });
+
   afterEach(() => {
     vi.useRealTimers();
   });
