@@ -100,6 +100,13 @@ function decimalAt(bytes: Uint8Array, start: number, end: number): number {
   return value;
 }
 
+/** FNV-1a over bytes[start, end) and `salt`: a key without building a string. */
+function hashOf(bytes: Uint8Array, start: number, end: number, salt: number): number {
+  let hash = (0x811c9dc5 ^ salt) >>> 0;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193) >>> 0;
+  return hash;
+}
+
 /** Whether bytes[start, end) spell `text`. */
 function spells(bytes: Uint8Array, start: number, end: number, text: string): boolean {
   if (end - start !== text.length) return false;
@@ -153,8 +160,11 @@ export class ProcNetCache {
   generation = 0;
   /** Sockets a process holds, by inode (unique among live sockets). */
   readonly byInode = new Map<number, CachedRow>();
-  /** Inode 0 (TIME_WAIT and other sockets no process holds), by "local remote state uid". */
-  readonly unheld = new Map<string, CachedRow>();
+  /**
+   * Inode 0 (TIME_WAIT and other sockets no process holds; a busy host has thousands), by a hash
+   * of "local remote state" and uid. Two that collide both miss and are decoded again: still right.
+   */
+  readonly unheld = new Map<number, CachedRow>();
 }
 
 /** Drops the rows of sockets that were not in the table this time. */
@@ -193,7 +203,7 @@ export function parseProcNet(table: string | Uint8Array, protocol: Protocol, cac
     const endpointsEnd = bounds[7] as number;
     const uid = decimalAt(bytes, bounds[14] as number, bounds[15] as number);
     const inode = decimalAt(bytes, bounds[18] as number, bounds[19] as number);
-    const unheldKey = inode === 0 ? `${ascii(bytes, endpointsStart, endpointsEnd)} ${uid}` : '';
+    const unheldKey = inode === 0 ? hashOf(bytes, endpointsStart, endpointsEnd, uid) : 0;
     const cached = inode > 0 ? cache.byInode.get(inode) : inode === 0 ? cache.unheld.get(unheldKey) : undefined;
     if (cached && cached.row.uid === uid && spells(bytes, endpointsStart, endpointsEnd, cached.endpoints)) {
       cached.generation = generation;
