@@ -21,9 +21,11 @@ const PAGE = `<!doctype html>
 const APP = `
 const token = new URL(location.href).searchParams.get('token');
 const res = await fetch('/api/getSnapshot', { method: 'POST', headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' }, body: '{}' });
-document.getElementById('api').textContent = res.status + ' ' + ((await res.json())?.inferences?.[0]?.statement ?? 'none');
+document.getElementById('api').textContent = res.status + ' ' + ((await res.json())?.snapshot?.inferences?.[0]?.statement ?? 'none');
 const events = new EventSource('/api/events?token=' + encodeURIComponent(token));
-events.addEventListener('snapshot', (e) => { document.getElementById('sse').textContent = 'snapshot ' + JSON.parse(e.data).takenAt; });
+const show = (text) => { document.getElementById('sse').textContent = text; };
+events.addEventListener('snapshot', (e) => show('snapshot ' + JSON.parse(e.data).snapshot?.takenAt));
+events.addEventListener('delta', (e) => show('delta ' + JSON.parse(e.data).takenAt));
 `;
 
 let dir: string;
@@ -56,9 +58,9 @@ test('loads page and assets with the token, then calls the API and receives even
   await page.goto(host.server.url);
   await expect(page.locator('#api')).toHaveText('200 You use a proxy for HTTPS traffic.');
   await expect(page.locator('#sse')).toHaveText(/^snapshot 2026-11-24T10:00:0\d\.000Z$/);
-  // A new sample reaches the open page over the event stream.
+  // A new sample reaches the open page over the event stream, as a delta.
   const fresh = await host.monitor.sampleNow();
-  await expect(page.locator('#sse')).toHaveText(`snapshot ${fresh.takenAt}`);
+  await expect(page.locator('#sse')).toHaveText(`delta ${fresh.takenAt}`);
   // The strict CSP blocked the inline script (and said so).
   await expect(page.locator('#inline')).toHaveText('inline script blocked');
   expect(violations.join('\n')).toMatch(/Content Security Policy/);
