@@ -68,8 +68,12 @@ export function createTray(assetsDir: string, actions: TrayActions, snapshot: Sn
 
   return {
     update(nextSnapshot, nextStatus) {
-      state = trayState(nextSnapshot, nextStatus);
-      render();
+      const next = trayState(nextSnapshot, nextStatus);
+      // Status arrives with every heartbeat; rebuilding an unchanged menu would make an open one flicker.
+      if (JSON.stringify(next) !== JSON.stringify(state)) {
+        state = next;
+        render();
+      }
       return state;
     },
     get state() {
