@@ -115,6 +115,7 @@ export function createSnapshotSource(options: SnapshotSourceOptions = {}): Snaps
     identity: rereadOnChange(guarded('identity', sampleIdentity)),
     toolConfigs: rereadOnChange(readToolSettings),
     installed: rereadOnChange(detectInstalled),
+    probes: rereadOnChange((c) => loadProbeReports(stateDir, c.io)),
   };
   const inference = memoLast((input: { signals: Signal[]; tools: Tool[] }): InferOutput => infer({ ...input, geo }), inferenceKey);
 
@@ -129,7 +130,7 @@ export function createSnapshotSource(options: SnapshotSourceOptions = {}): Snaps
       timed(timings, 'toolConfigs', () => read.toolConfigs(ctx)),
       timed(timings, 'installed', () => read.installed(ctx)),
       timed(timings, 'connections', () => connectionsOrEmpty(sockets)),
-      loadProbeReports(stateDir).catch((): ProbeReport[] => []),
+      read.probes(ctx).catch((): ProbeReport[] => []),
     ]);
 
     // The sampler matched each process against the catalog once in its lifetime.

@@ -6,17 +6,21 @@
  * sampler. Commands (gsettings, scutil, reg) and time-dependent values (a UTC offset across a DST
  * change) are refreshed by that age alone.
  */
-import { lstat, stat } from 'node:fs/promises';
+import { lstatSync, statSync } from 'node:fs';
 import type { Io, SampleContext } from '../core/context.js';
 
 export const DEFAULT_MAX_AGE_MS = 60_000;
 
 type Fingerprint = string;
 
-async function fingerprint(path: string, follow: boolean): Promise<Fingerprint> {
+/**
+ * Synchronous on purpose: a stat of a local path takes microseconds, while hundreds of them through
+ * libuv's four-thread pool (a tool on PATH is looked for in every PATH dir) take tens of ms.
+ */
+function fingerprint(path: string, follow: boolean): Fingerprint {
   try {
-    const s = follow ? await stat(path, { bigint: true }) : await lstat(path, { bigint: true });
-    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    const s = follow ? statSync(path, { bigint: true, throwIfNoEntry: false }) : lstatSync(path, { bigint: true, throwIfNoEntry: false });
+    return s ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : 'missing';
   } catch (error) {
     return `error:${(error as NodeJS.ErrnoException).code ?? 'unknown'}`;
   }
@@ -29,35 +33,35 @@ interface Recorded {
 
 /** An Io that passes every call through and notes what it touched. */
 function recordingIo(io: Io, recorded: Recorded): Io {
-  const note = async (path: string, follow: boolean): Promise<void> => {
+  const note = (path: string, follow: boolean): void => {
     const key = `${follow ? 'f' : 'l'}:${path}`;
-    if (!recorded.files.has(key)) recorded.files.set(key, [follow, await fingerprint(path, follow)]);
+    if (!recorded.files.has(key)) recorded.files.set(key, [follow, fingerprint(path, follow)]);
   };
   return {
     async readText(path) {
-      await note(path, true);
+      note(path, true);
       return io.readText(path);
     },
     run: (command, args, options) => io.run(command, args, options),
     async exists(path) {
-      await note(path, true);
+      note(path, true);
       return io.exists(path);
     },
     async realPath(path) {
       // A symlink re-pointed (ln -sf .../Asia/Shanghai /etc/localtime) changes the link's own ctime.
-      await note(path, false);
+      note(path, false);
       return io.realPath(path);
     },
     async listDir(path) {
-      await note(path, true);
+      note(path, true);
       return io.listDir(path);
     },
   };
 }
 
-async function unchanged(recorded: Recorded): Promise<boolean> {
+function unchanged(recorded: Recorded): boolean {
   for (const [key, [follow, before]] of recorded.files) {
-    if ((await fingerprint(key.slice(2), follow)) !== before) return false;
+    if (fingerprint(key.slice(2), follow) !== before) return false;
   }
   return true;
 }
@@ -73,7 +77,7 @@ export function rereadOnChange<T>(read: (ctx: SampleContext) => Promise<T>, opti
   const now = options.now ?? Date.now;
   let last: { at: number; ctx: SampleContext; recorded: Recorded; value: T } | null = null;
   return async (ctx) => {
-    if (last && last.ctx === ctx && now() - last.at < maxAgeMs && (await unchanged(last.recorded))) return last.value;
+    if (last && last.ctx === ctx && now() - last.at < maxAgeMs && unchanged(last.recorded)) return last.value;
     const recorded: Recorded = { files: new Map() };
     const at = now();
     const value = await read({ ...ctx, io: recordingIo(ctx.io, recorded) });

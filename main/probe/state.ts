@@ -1,7 +1,9 @@
 /** Probe reports kept in the state dir (so the app and snapshots can show them) and read back. */
-import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ProbeReport } from '../../contract/snapshot.js';
+import { systemIo } from '../adapters/system-io.js';
+import type { Io } from '../core/context.js';
 
 const probesDir = (stateDir: string): string => path.join(stateDir, 'probes');
 
@@ -15,20 +17,20 @@ export async function saveProbeReport(stateDir: string, report: ProbeReport): Pr
   return file;
 }
 
-/** All saved reports, newest first; unreadable or invalid files are skipped. */
-export async function loadProbeReports(stateDir: string): Promise<ProbeReport[]> {
+/**
+ * All saved reports, newest first; unreadable or invalid files are skipped. Reads through an Io so
+ * the monitor can re-read them only when the folder or a report changed.
+ */
+export async function loadProbeReports(stateDir: string, io: Io = systemIo): Promise<ProbeReport[]> {
   const dir = probesDir(stateDir);
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json'));
-  } catch {
-    return [];
-  }
+  const listing = await io.listDir(dir);
+  if (!listing.ok) return [];
   const reports: ProbeReport[] = [];
-  for (const name of names) {
+  for (const name of listing.value.filter((n) => n.endsWith('.json'))) {
+    const text = await io.readText(path.join(dir, name));
     try {
-      const parsed = ProbeReport.safeParse(JSON.parse(await readFile(path.join(dir, name), 'utf8')));
-      if (parsed.success) reports.push(parsed.data);
+      const parsed = text.ok ? ProbeReport.safeParse(JSON.parse(text.value)) : null;
+      if (parsed?.success) reports.push(parsed.data);
     } catch {
       // A half-written or foreign file is not a report.
     }

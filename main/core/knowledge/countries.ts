@@ -34,8 +34,12 @@ function zoneCountryMap(): ReadonlyMap<string, string> {
   if (zoneCountries) return zoneCountries;
   const map = new Map<string, string>();
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  // Asking ICU for the zones of a code it has no name for costs as much as for a real one:
+  // skipping the ~400 unassigned codes makes the table three times cheaper to build.
+  const known = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
   for (const a of letters) {
     for (const b of letters) {
+      if (!known.of(`${a}${b}`)) continue;
       const region = new Intl.Locale(`und-${a}${b}`).region ?? `${a}${b}`; // "UK" canonicalises to "GB"
       for (const zone of zonesOfRegion(`${a}${b}`)) if (!map.has(zone)) map.set(zone, region);
     }
