@@ -1,7 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import type { ConnectionSample, ConnectionSampler, ProcessHooks } from '../core/connections/types.js';
 import { createProcfsSampler } from './connections-procfs.js';
-import { createSiSampler } from './connections-si.js';
 
 export type { ConnectionSample, ConnectionSampler } from '../core/connections/types.js';
 
@@ -29,15 +28,16 @@ export function createConnectionSampler(options: ConnectionSamplerOptions): Conn
   const wantNative = (options.prefer ?? 'native') === 'native';
   const native = wantNative && process.platform === 'linux' && procfsReadable() ? createProcfsSampler(hooks) : null;
   let portable: ConnectionSampler | null = null;
-  const fallback = () => (portable ??= createSiSampler(hooks));
+  // systeminformation is large and Linux rarely needs it: loaded only when it is the path taken.
+  const fallback = async () => (portable ??= (await import('./connections-si.js')).createSiSampler(hooks));
 
   return {
     async sample(): Promise<ConnectionSample> {
-      if (!native) return fallback().sample();
+      if (!native) return (await fallback()).sample();
       try {
         return await native.sample();
       } catch (error) {
-        const sample = await fallback().sample();
+        const sample = await (await fallback()).sample();
         const reason = error instanceof Error ? error.message : String(error);
         return { ...sample, notes: [`procfs sampling failed (${reason}); used systeminformation`, ...sample.notes] };
       }

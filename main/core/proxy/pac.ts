@@ -1,5 +1,4 @@
-import { createPacResolver } from 'pac-resolver';
-import { QuickJS } from 'quickjs-wasi';
+import type { QuickJS } from 'quickjs-wasi';
 import type { Signal, SystemProxySource } from '../../../contract/snapshot.js';
 import { parseIpv4 } from '../geo/ip-address.js';
 import { errorSignal, okSignal, unavailableSignal } from '../signal.js';
@@ -35,8 +34,10 @@ const OFFLINE_SANDBOX = {
 export async function evaluatePac(script: string, url = PAC_TARGET, timeoutMs = PAC_TIMEOUT_MS): Promise<PacOutcome> {
   let deadline = Number.POSITIVE_INFINITY;
   let vm: QuickJS | undefined;
+  // Loaded on first use: most machines have no local PAC, and the sandbox and parser are large.
+  const [{ QuickJS: Sandbox }, { createPacResolver }] = await Promise.all([import('quickjs-wasi'), import('pac-resolver')]);
   try {
-    vm = await QuickJS.create({ memoryLimit: PAC_MEMORY_LIMIT, interruptHandler: () => Date.now() > deadline });
+    vm = await Sandbox.create({ memoryLimit: PAC_MEMORY_LIMIT, interruptHandler: () => Date.now() > deadline });
     deadline = Date.now() + timeoutMs;
     const findProxyForURL = createPacResolver(vm, script, { sandbox: OFFLINE_SANDBOX });
     const result = await findProxyForURL(url);
