@@ -20,11 +20,23 @@ function endpoint(address: string | null, port: number | null): string {
  * which moves (SYN_SENT, ESTABLISHED, CLOSE_WAIT ...) while it is still the same connection.
  */
 export function connectionKey(c: Connection): string {
-  return `${c.protocol} ${endpoint(c.localAddress, c.localPort)} ${endpoint(c.remoteAddress, c.remotePort)} ${c.pid ?? '-'}`;
+  let key = keys.get(c);
+  if (key === undefined) {
+    key = `${c.protocol} ${endpoint(c.localAddress, c.localPort)} ${endpoint(c.remoteAddress, c.remotePort)} ${c.pid ?? '-'}`;
+    keys.set(c, key);
+  }
+  return key;
 }
 
-/** Connections grouped by key, in first-seen order. */
+// The sampler hands back the same object for a socket that did not change, and a snapshot's list
+// becomes the next tick's previous one: both are computed once per object, not on every tick.
+const keys = new WeakMap<Connection, string>();
+const grouped = new WeakMap<readonly Connection[], Map<string, Connection[]>>();
+
+/** Connections grouped by key, in first-seen order. Treat the result as read-only: it is shared. */
 export function connectionGroups(connections: readonly Connection[]): Map<string, Connection[]> {
+  const known = grouped.get(connections);
+  if (known) return known;
   const groups = new Map<string, Connection[]>();
   for (const connection of connections) {
     const key = connectionKey(connection);
@@ -32,6 +44,7 @@ export function connectionGroups(connections: readonly Connection[]): Map<string
     if (group) group.push(connection);
     else groups.set(key, [connection]);
   }
+  grouped.set(connections, groups);
   return groups;
 }
 
@@ -48,7 +61,7 @@ function patch<T, K>(items: readonly T[], change: { upserted: readonly T[]; remo
  * fixed for a source, so a delta never carries them.
  */
 export function applyDelta(snapshot: Snapshot, delta: SnapshotDelta): Snapshot {
-  const connections = connectionGroups(snapshot.connections);
+  const connections = new Map(connectionGroups(snapshot.connections)); // a copy: the groups are shared
   for (const key of delta.connections.removed) connections.delete(key);
   for (const [key, group] of connectionGroups(delta.connections.upserted)) connections.set(key, group);
 

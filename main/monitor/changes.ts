@@ -59,7 +59,9 @@ function connectionChanges(prev: Snapshot, next: Snapshot, at: string) {
   const opened: MonitorEvent[] = [];
   for (const [key, group] of after) {
     const old = before.get(key);
-    if (old && isDeepStrictEqual(old, group)) continue;
+    // The same objects as last time (the usual case) need no deep comparison.
+    const same = old !== undefined && old.length === group.length && old.every((c, i) => c === group[i]);
+    if (same || (old && isDeepStrictEqual(old, group))) continue;
     upserted.push(...group);
     if (old) continue;
     for (const connection of group.filter(isPeerConnection)) {
