@@ -4,7 +4,7 @@
  * stored under a secret name masked outright), and on request the machine's hostname and the user's
  * name masked.
  */
-import type { Signal, Snapshot } from '../../../contract/snapshot.js';
+import type { IdentityField, Signal, Snapshot } from '../../../contract/snapshot.js';
 import { createRedactor, memoise, redactDeep, type Redactor } from '../secrets/policy.js';
 
 export const HOSTNAME_MASK = '<hostname>';
@@ -25,8 +25,9 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 /** Never masked even when it is the "hostname": it names loopback, not this machine. */
 const LOOPBACK_NAMES = new Set(['localhost', 'localhost.localdomain']);
 
-function signalText(snapshot: Snapshot, id: string): string | null {
-  const value = snapshot.signals.find((s: Signal) => s.id === id && s.status === 'ok')?.value;
+/** The text of an identity signal (hostname, user, git email or name), if one was read. */
+function identityText(snapshot: Snapshot, field: IdentityField): string | null {
+  const value = snapshot.signals.find((s: Signal) => s.kind === 'identity' && s.key.field === field && s.status === 'ok')?.value;
   return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
@@ -82,15 +83,15 @@ function usernameMaskers(username: string, home: string | null, gitEmail: string
  * strings a monitor sees every sample (command lines, env values) once in its lifetime.
  */
 export function redactSnapshot(snapshot: Snapshot, options: RedactOptions, redactor: Redactor = createRedactor()): Snapshot {
-  const hostname = options.hostname?.trim() || signalText(snapshot, 'identity.hostname');
+  const hostname = options.hostname?.trim() || identityText(snapshot, 'hostname');
   const home = options.home?.trim() || null;
   const username =
-    options.username?.trim() || signalText(snapshot, 'identity.user') || (home ? lastPathPart(home) : null);
+    options.username?.trim() || identityText(snapshot, 'user') || (home ? lastPathPart(home) : null);
   const maskers: Array<(text: string) => string> = [];
   if (options.maskHostname && hostname) maskers.push(...hostnameMaskers(hostname));
   if (options.maskUsername) {
-    const gitEmail = signalText(snapshot, 'identity.git.email');
-    const gitName = signalText(snapshot, 'identity.git.name');
+    const gitEmail = identityText(snapshot, 'git-email');
+    const gitName = identityText(snapshot, 'git-name');
     maskers.push(...usernameMaskers(username ?? '', home, gitEmail, gitName));
   }
   // The identity masks depend on this call's options, so they are remembered for this call only.
