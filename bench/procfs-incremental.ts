@@ -11,7 +11,7 @@ import { createProcfsSampler } from '../main/adapters/connections-procfs.js';
 import { matchProcess } from '../main/core/catalog/index.js';
 import { parseProcNet } from '../main/core/connections/proc-net.js';
 import { nameAndCommand, parseProcStat, socketInode } from '../main/core/connections/proc-pid.js';
-import type { ConnectionSample, Protocol } from '../main/core/connections/types.js';
+import type { ConnectionSample, Protocol, SocketEndpoints } from '../main/core/connections/types.js';
 import { redactText } from '../main/core/secrets/policy.js';
 import { median, timeMs } from './types.js';
 
@@ -27,16 +27,10 @@ const TABLES: readonly Protocol[] = ['tcp', 'tcp6', 'udp', 'udp6'];
 // only to be measured against. Every sample reads every pid's stat and cmdline, readlinks every
 // fd, and copies the owner's name and command onto each connection. It uses today's parsers.
 
-interface OldConnection {
+interface OldConnection extends SocketEndpoints {
   pid: number | null;
   process: string | null;
   command: string | null;
-  protocol: Protocol;
-  localAddress: string;
-  localPort: number | null;
-  remoteAddress: string | null;
-  remotePort: number | null;
-  state: string;
 }
 
 async function fullScanSample(procRoot = '/proc'): Promise<OldConnection[]> {
