@@ -79,7 +79,9 @@ export function mainConfig(options: BundleOptions): InlineConfig {
       reportCompressedSize: false,
       rolldownOptions: {
         external: mainExternal(root),
-        output: { format: 'es', entryFileNames: MAIN_FILE },
+        // One file: the main process's lazy imports (the PAC sandbox, systeminformation) stay lazy in
+        // evaluation, but are inlined rather than split into chunks that packaging would have to track.
+        output: { format: 'es', entryFileNames: MAIN_FILE, codeSplitting: false },
       },
     },
   };
