@@ -45,7 +45,7 @@ const STATES = new Set<string>([
 ]);
 
 export interface TraceStateChange {
-  /** The task's name as the kernel knows it (at most 15 characters). */
+  /** The task's name as the kernel knows it (at most 15 characters); "" when the trace printed `<...>` (not in its comm cache yet). */
   comm: string;
   /** The process (tgid) when the line has it (record-tgid), else the task id. */
   pid: number;
@@ -88,7 +88,7 @@ export function parseTraceLine(line: string): TraceStateChange | null {
   if (!family || !oldstate || !newstate || sport === null || dport === null || !saddr || !daddr) return null;
   const tid = Number(tidText);
   const tgid = tgidText !== undefined && /^\d+$/.test(tgidText) ? Number(tgidText) : null;
-  return { comm: comm.trim(), pid: tgid ?? tid, tid, family, sport, dport, saddr, daddr, oldstate, newstate, timestamp: Number(ts) };
+  return { comm: comm.trim() === '<...>' ? '' : comm.trim(), pid: tgid ?? tid, tid, family, sport, dport, saddr, daddr, oldstate, newstate, timestamp: Number(ts) };
 }
 
 function state(text: string | undefined): TcpState | null {

@@ -63,6 +63,12 @@ describe('parseTraceLine on captured trace_pipe lines', () => {
     expect(parseTraceLine(line)).toMatchObject({ comm: 'Web Content-x', pid: 77, tid: 77, timestamp: 99.5 });
   });
 
+  it('gives "" for a comm the trace did not know yet (<...>)', () => {
+    const line =
+      '           <...>-7114    [001] ..... 6579.656268: inet_sock_set_state: family=AF_INET protocol=IPPROTO_TCP sport=0 dport=46499 saddr=127.0.0.1 daddr=127.0.0.1 saddrv6=::ffff:127.0.0.1 daddrv6=::ffff:127.0.0.1 oldstate=TCP_CLOSE newstate=TCP_SYN_SENT';
+    expect(parseTraceLine(line)).toMatchObject({ comm: '', pid: 7114 });
+  });
+
   it('rejects non-TCP protocols and unknown states', () => {
     const base =
       'a-1 [000] ..... 1.0: inet_sock_set_state: family=AF_INET protocol=IPPROTO_TCP sport=1 dport=2 saddr=1.1.1.1 daddr=2.2.2.2 saddrv6=:: daddrv6=:: oldstate=TCP_CLOSE newstate=TCP_SYN_SENT';
