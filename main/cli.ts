@@ -13,8 +13,9 @@ const USAGE = `Usage: telltale <command> [options]
 Commands:
   snapshot [--json] [--out FILE] [--format json|md|html] [--mask-hostname] [--mask-username]
                        sample this machine once; print a report (or JSON), or write it to FILE
-  watch [--interval SECONDS] [--count N] [--json]
-                       sample repeatedly and print what changed as it happens, until interrupted
+  watch [--interval SECONDS] [--count N] [--json] [--precise]
+                       sample repeatedly and print what changed as it happens, until interrupted;
+                       --precise (Linux, as root): also every TCP connect as it happens, via tracefs
   diff A.json B.json [--json]
                        what changed between two exported snapshots
   serve [--port N] [--interval SECONDS]

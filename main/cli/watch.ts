@@ -3,6 +3,8 @@
  * the monitor reports is printed as it happens: one line of text per event, or with --json one
  * JSON object per line (the first {"type":"snapshot","seq":1,"snapshot":...}, then the events of
  * contract/events.ts). A failed sample is reported on stderr and watching goes on.
+ * --precise (Linux, root) also prints every TCP attempt/established/failed/closed as it happens
+ * (main/cli/precise.ts); without the privilege it says why once and only polls.
  */
 import type { SequencedSnapshot } from '../../contract/api.js';
 import type { SnapshotDelta } from '../../contract/events.js';
@@ -23,12 +25,14 @@ export async function watchCommand(args: string[], io: CliIo, signal: AbortSigna
     interval: { type: 'string', short: 'i' },
     count: { type: 'string', short: 'n' },
     json: { type: 'boolean' },
+    precise: { type: 'boolean' },
   });
   const intervalMs = positiveNumber(values.interval, '--interval', 2) * 1000;
   const count = values.count === undefined ? Infinity : positiveNumber(values.count, '--count', 1);
   if (!Number.isInteger(count) && count !== Infinity) throw new UsageError('--count must be a whole number');
   const json = values.json ?? false;
 
+  const stopPrecise = values.precise ? await (await import('./precise.js')).startPrecise(io, json) : null;
   const app = createApp({ intervalMs });
   const { monitor } = app;
   const print = (text: string) => void io.stdout.write(text);
@@ -58,5 +62,6 @@ export async function watchCommand(args: string[], io: CliIo, signal: AbortSigna
     monitor.start();
   });
   app.close();
+  await stopPrecise?.();
   return failed > 0 ? 1 : 0;
 }

@@ -1,0 +1,274 @@
+/**
+ * Precise TCP connection capture on Linux: a private tracefs instance with the tracepoint
+ * sock:inet_sock_set_state enabled, its trace_pipe read as it fills. Every outbound attempt is
+ * seen, however short, with the pid and comm of the task that called connect.
+ *
+ * The instance is `telltale-<pid>`. At start, instances `telltale-<pid>` of processes that are no
+ * longer alive are removed (never a live one's). The instance is removed on stop(), and also on
+ * process exit, SIGTERM and SIGINT. trace_pipe is opened O_NONBLOCK and polled, so no thread is
+ * ever blocked in read() and stop() cannot hang: close the pipe, disable the event, then rmdir
+ * (rmdir fails with EBUSY while a file of the instance is open).
+ *
+ * Without root or without tracefs: `{ unavailable: reason }`, never a throw.
+ */
+import { execFile } from 'node:child_process';
+import { closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import {
+  createConnectionTracker,
+  parseTraceLine,
+  type ConnectionEvent,
+} from '../core/connections/trace-events.js';
+
+export const TRACEFS = '/sys/kernel/tracing';
+const EVENT = join('events', 'sock', 'inet_sock_set_state');
+const INSTANCE_PREFIX = 'telltale-';
+const IDLE_POLL_MS = 25;
+const READ_SIZE = 64 * 1024;
+
+export interface TraceCaptureOptions {
+  /** Instance name; `telltale-<pid>` unless given. */
+  name?: string;
+  /** The tracefs mount point (tests); /sys/kernel/tracing by default. */
+  root?: string;
+  onEvent: (event: ConnectionEvent) => void;
+  onError: (error: Error) => void;
+}
+
+export interface TraceCapture {
+  /** The instance directory (gone after stop). */
+  instance: string;
+  stop(): Promise<void>;
+}
+
+export type TraceCaptureResult = TraceCapture | { unavailable: string };
+
+const RUN_AS_ROOT = 'run it as root, e.g. `sudo telltale watch --precise`';
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | null)?.code;
+}
+
+/** A process's comm from /proc when the trace did not know it yet ("?" once it has exited). */
+function commOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '?';
+  }
+}
+
+/** Whether a process exists (EPERM: it does, owned by someone else). */
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === 'EPERM';
+  }
+}
+
+/** Disables the event and removes the instance (its files must be closed); retried briefly on EBUSY. */
+function removeInstance(dir: string): void {
+  try {
+    writeFileSync(join(dir, EVENT, 'enable'), '0');
+  } catch {
+    // already gone or not ours to change: rmdir says which
+  }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      rmdirSync(dir);
+      return;
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return;
+      if (errorCode(error) !== 'EBUSY' || attempt >= 20) throw error;
+      const until = Date.now() + 10;
+      while (Date.now() < until) {
+        // a reader that was killed a moment ago releases its files asynchronously
+      }
+    }
+  }
+}
+
+/** Removes `telltale-<pid>` instances whose pid is not alive; returns the names removed. */
+export function removeStaleInstances(root: string = TRACEFS, ownName?: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(join(root, 'instances'));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const match = /^telltale-(\d+)$/.exec(name);
+    if (!match || name === ownName) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || pidAlive(pid)) continue;
+    try {
+      removeInstance(join(root, 'instances', name));
+      removed.push(name);
+    } catch {
+      // another cleaner got there first, or it is busy: leave it for next time
+    }
+  }
+  return removed;
+}
+
+/** Why capture cannot run here, or null when tracefs is usable (mounting it if root and unmounted). */
+async function checkTracefs(root: string): Promise<string | null> {
+  if (process.platform !== 'linux') return `precise capture uses Linux tracefs, not available on ${process.platform}`;
+  const isRoot = process.getuid?.() === 0;
+  if (!existsSync(root)) {
+    return `precise capture needs tracefs, but ${root} does not exist (kernel without CONFIG_TRACING, or /sys not mounted)`;
+  }
+  let entries: string[];
+  try {
+    entries = readdirSync(root);
+  } catch (error) {
+    return `precise capture needs root: ${root} is not readable (${errorCode(error) ?? String(error)}); ${RUN_AS_ROOT}`;
+  }
+  if (entries.length === 0) {
+    if (!isRoot) {
+      return `precise capture needs tracefs, which is not mounted at ${root}; ${RUN_AS_ROOT} (it mounts it), or run \`sudo mount -t tracefs nodev ${root}\``;
+    }
+    try {
+      await promisify(execFile)('mount', ['-t', 'tracefs', 'nodev', root]);
+    } catch (error) {
+      return `tracefs is not mounted at ${root} and mounting it failed: ${(error as Error).message.trim()}`;
+    }
+  }
+  if (!existsSync(join(root, 'instances'))) return `tracefs at ${root} has no instances/ directory (kernel too old for trace instances)`;
+  if (!existsSync(join(root, EVENT))) {
+    return `the kernel has no sock:inet_sock_set_state tracepoint (${join(root, EVENT)} missing; Linux 4.16 or later is needed)`;
+  }
+  return null;
+}
+
+export async function startTraceCapture(options: TraceCaptureOptions): Promise<TraceCaptureResult> {
+  const root = options.root ?? TRACEFS;
+  const name = options.name ?? `${INSTANCE_PREFIX}${process.pid}`;
+  const reason = await checkTracefs(root);
+  if (reason) return { unavailable: reason };
+
+  removeStaleInstances(root, name);
+  const dir = join(root, 'instances', name);
+  let fd: number | null = null;
+  try {
+    if (existsSync(dir)) removeInstance(dir); // left by an earlier run of this very pid
+    mkdirSync(dir); // in tracefs, mkdir creates the instance with its own ring buffer
+    try {
+      writeFileSync(join(dir, 'options', 'record-tgid'), '1'); // the process, not just the thread
+    } catch {
+      // older kernels: pid is then the thread id
+    }
+    writeFileSync(join(dir, EVENT, 'enable'), '1');
+    fd = openSync(join(dir, 'trace_pipe'), constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    if (fd !== null) closeSync(fd);
+    try {
+      removeInstance(dir);
+    } catch {
+      // best effort
+    }
+    const code = errorCode(error);
+    if (code === 'EACCES' || code === 'EPERM') return { unavailable: `precise capture needs root: cannot create ${dir} (${code}); ${RUN_AS_ROOT}` };
+    return { unavailable: `could not set up the trace instance ${dir}: ${(error as Error).message}` };
+  }
+
+  const tracker = createConnectionTracker();
+  const buffer = Buffer.alloc(READ_SIZE);
+  let partial = '';
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  const cleanupSync = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    stopped = true;
+    if (fd !== null) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+      fd = null;
+    }
+    try {
+      removeInstance(dir);
+    } catch (error) {
+      return error as Error;
+    }
+    return null;
+  };
+
+  const onExit = () => void cleanupSync();
+  const onSignal = (signal: NodeJS.Signals) => {
+    cleanupSync();
+    detach();
+    // We were the only listener: do what the default would have done.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const detach = () => {
+    process.off('exit', onExit);
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+  };
+  process.on('exit', onExit);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
+  const handleText = (text: string) => {
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const change = parseTraceLine(line);
+      if (!change) continue;
+      for (const event of tracker.push(change)) options.onEvent(event.comm ? event : { ...event, comm: commOf(event.pid) });
+    }
+  };
+
+  // Non-blocking reads on the main thread: each returns at once, with data or EAGAIN.
+  const poll = () => {
+    timer = null;
+    if (stopped || fd === null) return;
+    let gotData = false;
+    try {
+      for (let i = 0; i < 64 && fd !== null && !stopped; i++) {
+        const n = readSync(fd, buffer, 0, buffer.length, null);
+        if (n === 0) break;
+        gotData = true;
+        handleText(buffer.toString('utf8', 0, n));
+      }
+    } catch (error) {
+      if (errorCode(error) !== 'EAGAIN') {
+        options.onError(error as Error);
+        return;
+      }
+    }
+    if (!stopped) timer = setTimeout(poll, gotData ? 0 : IDLE_POLL_MS);
+  };
+  timer = setTimeout(poll, 0);
+
+  return {
+    instance: dir,
+    async stop() {
+      if (stopped && fd === null && !existsSync(dir)) return;
+      // Drain what is already there so the last connections are not lost.
+      if (!stopped && fd !== null) {
+        try {
+          for (let i = 0; i < 64; i++) {
+            const n = readSync(fd, buffer, 0, buffer.length, null);
+            if (n === 0) break;
+            handleText(buffer.toString('utf8', 0, n));
+          }
+        } catch {
+          // EAGAIN: empty
+        }
+      }
+      const error = cleanupSync();
+      detach();
+      if (error) throw error;
+    },
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * TCP state changes from the Linux tracepoint sock:inet_sock_set_state, as read from a tracefs
+ * trace_pipe, and a small state machine that turns them into outbound connection attempts.
+ *
+ * A line (with options/record-tgid the "(  tgid)" column is there, without it it is not):
+ *   `  node-1234  (  1234) [001] ..... 12345.678901: inet_sock_set_state: family=AF_INET protocol=IPPROTO_TCP
+ *    sport=0 dport=8080 saddr=127.0.0.1 daddr=127.0.0.1 saddrv6=::ffff:127.0.0.1 daddrv6=::ffff:127.0.0.1
+ *    oldstate=TCP_CLOSE newstate=TCP_SYN_SENT`
+ *
+ * What the kernel does (seen on 6.18): CLOSE->SYN_SENT is reported by the connecting task before a
+ * local port is chosen, so its sport is 0; the next change (SYN_SENT->ESTABLISHED or ->CLOSE when
+ * refused) carries the real sport. Later changes may come from another task (ksoftirqd, pid 0).
+ * So a pending attempt is keyed without sport and matched first-in first-out to the next change
+ * from SYN_SENT with the same addresses and destination port; from then on the socket is keyed by
+ * its full 4-tuple, and the pid/comm of the SYN_SENT line stay with it.
+ */
+
+export type TcpState =
+  | 'ESTABLISHED'
+  | 'SYN_SENT'
+  | 'SYN_RECV'
+  | 'FIN_WAIT1'
+  | 'FIN_WAIT2'
+  | 'TIME_WAIT'
+  | 'CLOSE'
+  | 'CLOSE_WAIT'
+  | 'LAST_ACK'
+  | 'LISTEN'
+  | 'CLOSING'
+  | 'NEW_SYN_RECV';
+
+const STATES = new Set<string>([
+  'ESTABLISHED',
+  'SYN_SENT',
+  'SYN_RECV',
+  'FIN_WAIT1',
+  'FIN_WAIT2',
+  'TIME_WAIT',
+  'CLOSE',
+  'CLOSE_WAIT',
+  'LAST_ACK',
+  'LISTEN',
+  'CLOSING',
+  'NEW_SYN_RECV',
+]);
+
+export interface TraceStateChange {
+  /** The task's name as the kernel knows it (at most 15 characters); "" when the trace printed `<...>` (not in its comm cache yet). */
+  comm: string;
+  /** The process (tgid) when the line has it (record-tgid), else the task id. */
+  pid: number;
+  /** The task (thread) id. */
+  tid: number;
+  family: 'ipv4' | 'ipv6';
+  sport: number;
+  dport: number;
+  /** The IPv4 address for AF_INET, the IPv6 address (compressed, as the kernel prints it) for AF_INET6. */
+  saddr: string;
+  daddr: string;
+  oldstate: TcpState;
+  newstate: TcpState;
+  /** Seconds, the trace clock (monotonic since boot by default). */
+  timestamp: number;
+}
+
+const LINE =
+  /^\s*(.+)-(\d+)\s+(?:\(\s*(\d+|-+)\)\s+)?\[\d+\]\s+\S+\s+(\d+(?:\.\d+)?):\s+inet_sock_set_state:\s+(.*)$/;
+
+/** One trace_pipe line -> a TCP state change, or null for any other line (other events, comments, blank). */
+export function parseTraceLine(line: string): TraceStateChange | null {
+  const match = LINE.exec(line);
+  if (!match) return null;
+  const [, comm, tidText, tgidText, ts, rest] = match as unknown as [string, string, string, string | undefined, string, string];
+  const fields = new Map<string, string>();
+  for (const part of rest.trim().split(/\s+/)) {
+    const eq = part.indexOf('=');
+    if (eq > 0) fields.set(part.slice(0, eq), part.slice(eq + 1));
+  }
+  if (fields.get('protocol') !== 'IPPROTO_TCP') return null;
+  const familyText = fields.get('family');
+  const family = familyText === 'AF_INET' ? 'ipv4' : familyText === 'AF_INET6' ? 'ipv6' : null;
+  const oldstate = state(fields.get('oldstate'));
+  const newstate = state(fields.get('newstate'));
+  const sport = port(fields.get('sport'));
+  const dport = port(fields.get('dport'));
+  const saddr = fields.get(family === 'ipv6' ? 'saddrv6' : 'saddr');
+  const daddr = fields.get(family === 'ipv6' ? 'daddrv6' : 'daddr');
+  if (!family || !oldstate || !newstate || sport === null || dport === null || !saddr || !daddr) return null;
+  const tid = Number(tidText);
+  const tgid = tgidText !== undefined && /^\d+$/.test(tgidText) ? Number(tgidText) : null;
+  return { comm: comm.trim() === '<...>' ? '' : comm.trim(), pid: tgid ?? tid, tid, family, sport, dport, saddr, daddr, oldstate, newstate, timestamp: Number(ts) };
+}
+
+function state(text: string | undefined): TcpState | null {
+  if (!text?.startsWith('TCP_')) return null;
+  const name = text.slice(4);
+  return STATES.has(name) ? (name as TcpState) : null;
+}
+
+function port(text: string | undefined): number | null {
+  if (text === undefined || !/^\d+$/.test(text)) return null;
+  const n = Number(text);
+  return n <= 65535 ? n : null;
+}
+
+export type ConnectionEventType = 'attempt' | 'established' | 'failed' | 'closed';
+
+export interface ConnectionEvent {
+  type: ConnectionEventType;
+  /** Of the task that called connect (the SYN_SENT line), not of whoever reported this change. */
+  pid: number;
+  comm: string;
+  family: 'ipv4' | 'ipv6';
+  localAddress: string;
+  /** 0 until the kernel chose it (on the attempt). */
+  localPort: number;
+  remoteAddress: string;
+  remotePort: number;
+  timestamp: number;
+  /** For established/failed/closed: seconds since the attempt. */
+  elapsed?: number;
+}
+
+interface Pending {
+  pid: number;
+  comm: string;
+  start: number;
+}
+
+export interface ConnectionTracker {
+  /** Feed one state change; returns the events it completes (usually zero or one). */
+  push(change: TraceStateChange): ConnectionEvent[];
+  /** Attempts still waiting for an answer plus established connections not yet closed. */
+  readonly open: number;
+}
+
+/**
+ * Bounded: at most `limit` pending attempts and `limit` open connections are remembered, oldest
+ * dropped first (a socket whose close was never seen, e.g. capture started mid-connection).
+ */
+export function createConnectionTracker(limit = 10_000): ConnectionTracker {
+  // family|saddr|daddr|dport -> attempts in order (sport not yet known)
+  const pending = new Map<string, Pending[]>();
+  let pendingCount = 0;
+  // family|saddr|sport|daddr|dport -> the established connection's owner
+  const established = new Map<string, Pending>();
+
+  const event = (type: ConnectionEventType, c: TraceStateChange, owner: Pending, elapsed: boolean): ConnectionEvent => ({
+    type,
+    pid: owner.pid,
+    comm: owner.comm,
+    family: c.family,
+    localAddress: c.saddr,
+    localPort: c.sport,
+    remoteAddress: c.daddr,
+    remotePort: c.dport,
+    timestamp: c.timestamp,
+    ...(elapsed ? { elapsed: Math.max(0, round6(c.timestamp - owner.start)) } : {}),
+  });
+
+  const dropOldestPending = () => {
+    const first = pending.keys().next();
+    if (first.done) return;
+    const queue = pending.get(first.value)!;
+    queue.shift();
+    pendingCount--;
+    if (queue.length === 0) pending.delete(first.value);
+  };
+
+  return {
+    get open() {
+      return pendingCount + established.size;
+    },
+    push(c) {
+      const dest = `${c.family}|${c.saddr}|${c.daddr}|${c.dport}`;
+      const full = `${c.family}|${c.saddr}|${c.sport}|${c.daddr}|${c.dport}`;
+      if (c.oldstate === 'CLOSE' && c.newstate === 'SYN_SENT') {
+        const owner = { pid: c.pid, comm: c.comm, start: c.timestamp };
+        const queue = pending.get(dest);
+        if (queue) queue.push(owner);
+        else pending.set(dest, [owner]);
+        pendingCount++;
+        if (pendingCount > limit) dropOldestPending();
+        return [event('attempt', c, owner, false)];
+      }
+      if (c.oldstate === 'SYN_SENT') {
+        const queue = pending.get(dest);
+        const owner = queue?.shift();
+        if (!owner) return [];
+        pendingCount--;
+        if (queue!.length === 0) pending.delete(dest);
+        if (c.newstate === 'ESTABLISHED') {
+          established.set(full, owner);
+          if (established.size > limit) established.delete(established.keys().next().value!);
+          return [event('established', c, owner, true)];
+        }
+        if (c.newstate === 'CLOSE') return [event('failed', c, owner, true)];
+        return [];
+      }
+      if (c.newstate === 'CLOSE') {
+        const owner = established.get(full);
+        if (!owner) return [];
+        established.delete(full);
+        return [event('closed', c, owner, true)];
+      }
+      return [];
+    },
+  };
+}
+
+function round6(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
