@@ -48,7 +48,7 @@ const BENCHMARKS: RegisteredBench[] = [
   { name: 'help', usesDist: true, about: '`telltale --help` start-up vs `node -e 0`', run: (o) => helpBench.run(o) },
   { name: 'cmdline', about: 'sample time added by one process with a 128 KB command line', run: (o) => cmdlineBench.run(o) },
   { name: 'procfs', about: 'incremental /proc connection sampler at ~10k sockets: cold, steady, vs the old full scan', run: () => benchProcfsIncremental() },
-  { name: 'precise', about: 'precise capture (tracefs) vs polling: 1,000 connections of 20 ms at 50/s; the reader\'s CPU', run: (o) => preciseBench.run(o) },
+  { name: 'precise', usesDist: true, about: 'precise capture (tracefs) vs polling: 1,000 connections of 20 ms at 50/s; the reader\'s CPU', run: (o) => preciseBench.run(o) },
   { name: 'redaction', about: 'redacting 64 KB to 1 MB adversarial command lines vs JSON.stringify of the same text', run: (o) => redactionBench.run(o) },
 ];
 
