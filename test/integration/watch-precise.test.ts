@@ -1,0 +1,48 @@
+/**
+ * `telltale watch --precise` as a user runs it (a real CLI child, as root with tracefs): a
+ * connection far shorter than the polling interval is printed with the pid of the process that
+ * made it. Skipped with the adapter's reason where precise capture is unavailable.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTraceCapture } from '../../main/adapters/trace-capture.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const probe = await startTraceCapture({ onEvent: () => {}, onError: () => {} });
+const unavailable = 'unavailable' in probe ? probe.unavailable : null;
+if ('stop' in probe) await probe.stop();
+if (unavailable) console.warn(`watch --precise test skipped: ${unavailable}`);
+
+let home: string;
+let server: net.Server;
+let port: number;
+beforeAll(async () => {
+  home = await mkdtemp(path.join(os.tmpdir(), 'telltale-precise-'));
+  server = net.createServer((socket) => socket.on('error', () => undefined));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as net.AddressInfo).port;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await rm(home, { recursive: true, force: true });
+});
+
+describe.skipIf(unavailable !== null)('telltale watch --precise', () => {
+  it('prints a 5 ms connection, made between two samples, with the pid that made it', async () => {
+    const watching = runCli(['watch', '--precise', '--interval', '2', '--count', '3'], { PATH: process.env.PATH ?? '', HOME: home, TZ: 'UTC' });
+    // One short connection every 250 ms for 4 s: several fall inside the capture, none lives long enough to be polled.
+    const code = `const net = require('net'); let n = 0; const t = setInterval(() => {
+      if (++n > 16) { clearInterval(t); return; }
+      const s = net.connect(${port}, '127.0.0.1', () => setTimeout(() => s.destroy(), 5)); s.on('error', () => {});
+    }, 250);`;
+    const child = spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
+    const run = await watching;
+    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`tcp established node pid ${child.pid} -> 127\\.0\\.0\\.1:${port} after`));
+  });
+});
