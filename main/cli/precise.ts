@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { startTraceCapture } from '../adapters/trace-capture.js';
 import { matchProcess } from '../core/catalog/index.js';
+import { nameAndCommand } from '../core/connections/proc-pid.js';
 import type { ConnectionEvent } from '../core/connections/trace-events.js';
 import { redactText } from '../core/secrets/policy.js';
 import type { CliIo } from './args.js';
@@ -17,14 +18,15 @@ interface Who {
 }
 
 function lookUp(pid: number, comm: string): Who {
-  let command: string | null = null;
+  let raw: string | null = null;
   try {
-    const raw = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    command = redactText(raw.replace(/\0+$/, '').split('\0').join(' ')) || null;
+    raw = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
   } catch {
     // exited: the comm is all there is
   }
-  return { command, tool: matchProcess({ pid, ppid: null, name: comm, command: command ?? '' }) };
+  const { name, command } = nameAndCommand(comm, raw);
+  const redacted = command ? redactText(command) : null;
+  return { command: redacted, tool: matchProcess({ pid, ppid: null, name, command: redacted ?? '' }) };
 }
 
 function endpoint(address: string, port: number): string {

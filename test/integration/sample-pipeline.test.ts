@@ -5,24 +5,23 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemIo } from '../../main/adapters/system-io.js';
 import { createSnapshotSource } from '../../main/sample.js';
+import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
 
 let home: string;
-let server: net.Server;
+let server: LoopbackServer;
 let port: number;
 beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'telltale-pipeline-'));
-  server = net.createServer((socket) => socket.on('error', () => undefined));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as net.AddressInfo).port;
+  server = await startLoopbackServer();
+  port = server.port;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await rm(home, { recursive: true, force: true });
 });
 

@@ -5,11 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTraceCapture } from '../../main/adapters/trace-capture.js';
+import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const probe = await startTraceCapture({ onEvent: () => {}, onError: () => {} });
@@ -18,16 +18,15 @@ if ('stop' in probe) await probe.stop();
 if (unavailable) console.warn(`watch --precise test skipped: ${unavailable}`);
 
 let home: string;
-let server: net.Server;
+let server: LoopbackServer;
 let port: number;
 beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'telltale-precise-'));
-  server = net.createServer((socket) => socket.on('error', () => undefined));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as net.AddressInfo).port;
+  server = await startLoopbackServer();
+  port = server.port;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await rm(home, { recursive: true, force: true });
 });
 

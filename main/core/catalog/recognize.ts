@@ -69,13 +69,3 @@ export function recognizeRunning<P extends ProcessInfo>(
   for (const pids of running.values()) pids.sort((a, b) => a - b);
   return running;
 }
-
-/** Sets each connection's toolId from the pid of the process that owns it (null when none). */
-export function attributeConnections<C extends { pid: number | null; toolId: string | null }>(
-  connections: readonly C[],
-  running: ReadonlyMap<string, readonly number[]>,
-): C[] {
-  const toolByPid = new Map<number, string>();
-  for (const [toolId, pids] of running) for (const pid of pids) toolByPid.set(pid, toolId);
-  return connections.map((c) => ({ ...c, toolId: c.pid === null ? null : (toolByPid.get(c.pid) ?? null) }));
-}

@@ -17,7 +17,7 @@ const HTTPS_PROXY_VAR = /^(https_proxy|all_proxy)$/i;
 /** The env var a tool-config setting sets, if it is of kind env. */
 const settingVariable = (s: SignalOf<'tool-setting'>): string | null => (s.key.setting === 'env' ? (s.key.variable ?? null) : null);
 
-export const EVIDENCE = {
+const EVIDENCE = {
   timezone: (s: Signal) => isSignal(s, 'timezone') && s.key.source !== 'offset',
   locale: (s: Signal) => isSignal(s, 'locale'),
   /** Proxy settings that apply to HTTPS requests and name a proxy host. */

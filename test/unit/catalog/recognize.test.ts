@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Connection } from '../../../contract/snapshot.js';
-import { attributeConnections, matchProcess, recognizeRunning } from '../../../main/core/catalog/recognize.js';
+import { matchProcess, recognizeRunning } from '../../../main/core/catalog/recognize.js';
 import { TOOL_CATALOG } from '../../../main/core/catalog/tools.js';
 import type { ProcessInfo } from '../../../main/core/process.js';
-import { connection as buildConnection } from '../../helpers/snapshot-builders.js';
 
 const FIXTURES = new URL('../../fixtures/catalog/process-lists/', import.meta.url);
 const load = (name: string): ProcessInfo[] => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as ProcessInfo[];
@@ -169,16 +167,5 @@ describe('recognizeRunning edge cases', () => {
   it('uses a custom catalog when given one', () => {
     const running = recognizeRunning(linux, TOOL_CATALOG.filter((t) => t.id === 'aider'));
     expect([...running.keys()]).toEqual(['aider']);
-  });
-});
-
-describe('attributeConnections', () => {
-  const connection = (pid: number | null): Connection =>
-    buildConnection({ pid, remote: null, toolId: null });
-
-  it('sets toolId from the pid, including pids of a tool’s children', () => {
-    const running = recognizeRunning(linux);
-    const out = attributeConnections([connection(1303), connection(1401), connection(null), connection(1601)], running);
-    expect(out.map((c) => c.toolId)).toEqual(['claude-code', null, null, 'gemini-cli']);
   });
 });
