@@ -4,8 +4,24 @@
  * Electron preload imports only this file, so its bundle stays a few KB with no zod in it
  * (a sandboxed preload can require nothing but 'electron': everything it uses is bundled in).
  */
-export const API_CALL_NAMES = ['getSnapshot', 'getStatus', 'sampleNow', 'setPaused', 'exportSnapshot', 'diffWithCurrent', 'getProbes'] as const;
-export const API_EVENT_NAMES = ['snapshot', 'delta', 'status'] as const;
+export const API_CALL_NAMES = [
+  'getSnapshot',
+  'getStatus',
+  'sampleNow',
+  'setPaused',
+  'exportSnapshot',
+  'diffWithCurrent',
+  'getProbes',
+  'getHistoryStatus',
+  'getHistoryEvents',
+  'getTimeline',
+  'getEndpoints',
+  'getHistoryPoints',
+  'diffWithHistory',
+  'getSettings',
+  'updateSettings',
+] as const;
+export const API_EVENT_NAMES = ['snapshot', 'delta', 'status', 'notification', 'settings'] as const;
 
 export type ApiCallNameList = (typeof API_CALL_NAMES)[number];
 export type ApiEventNameList = (typeof API_EVENT_NAMES)[number];

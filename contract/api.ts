@@ -5,7 +5,11 @@
  * Handlers on both sides validate requests with these schemas before acting.
  */
 import { z } from 'zod';
+import { CaptureStatus } from './attempts.js';
 import { SnapshotDelta } from './events.js';
+import { EndpointRecord, HistoryEventPage, HistoryEventQuery, HistoryPoint, HistoryRange, HistoryStatus, Timeline } from './history.js';
+import { AppNotification } from './notification.js';
+import { Settings, SettingsPatch } from './settings.js';
 import { ProbeReport, Snapshot, SnapshotDiff } from './snapshot.js';
 import type { ApiCallNameList, ApiEventNameList } from './api-names.js';
 
@@ -24,6 +28,8 @@ export const SamplerStatus = z.object({
   lastSampleAt: z.string().nullable(),
   intervalMs: z.number().int(),
   lastError: z.string().nullable(),
+  /** How connection attempts between samples are seen: precise (every one) or polling (short ones may be missed). */
+  capture: CaptureStatus,
   /**
    * The host's clock when this status was sent. Status is re-sent as a heartbeat at least every
    * HEARTBEAT_MS, so a UI that hears nothing for longer knows the host is gone, and one whose
@@ -65,6 +71,23 @@ export const apiCalls = {
     response: SnapshotDiff,
   },
   getProbes: { request: Empty, response: z.array(ProbeReport) },
+  getHistoryStatus: { request: Empty, response: HistoryStatus },
+  /** Past change events (newest first), filtered. */
+  getHistoryEvents: { request: HistoryEventQuery, response: HistoryEventPage },
+  /** Exposure and per-tool activity over the last hour, day or week. */
+  getTimeline: { request: z.object({ range: HistoryRange }).strict(), response: Timeline },
+  /** What each tool was seen talking to (all tools, or one). */
+  getEndpoints: { request: z.object({ toolId: z.string().max(200).optional() }).strict(), response: z.array(EndpointRecord) },
+  /** The kept snapshots "now" can be compared with, newest first. */
+  getHistoryPoints: {
+    request: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    response: z.array(HistoryPoint),
+  },
+  /** Compares a kept snapshot (by HistoryPoint id) with the current one. */
+  diffWithHistory: { request: z.object({ id: z.number().int() }).strict(), response: SnapshotDiff },
+  getSettings: { request: Empty, response: Settings },
+  /** Applies a partial change; returns the settings now in force. */
+  updateSettings: { request: SettingsPatch, response: Settings },
 } as const satisfies Record<ApiCallNameList, unknown>;
 
 export type ApiCallName = keyof typeof apiCalls;
@@ -77,6 +100,10 @@ export const apiEvents = {
   snapshot: SequencedSnapshot,
   delta: SnapshotDelta,
   status: SamplerStatus,
+  /** A notification rule fired (the browser host shows it as a toast; Electron natively). */
+  notification: AppNotification,
+  /** The settings changed (from another window, the tray or a file edit). */
+  settings: Settings,
 } as const satisfies Record<ApiEventNameList, unknown>;
 
 export type ApiEventName = keyof typeof apiEvents;

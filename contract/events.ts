@@ -17,6 +17,7 @@ import {
   Tool,
 } from './snapshot.js';
 import { SignalKey } from './signal-key.js';
+import { ConnectionAttempt } from './attempts.js';
 
 const At = z.object({ at: z.string() });
 
@@ -24,6 +25,8 @@ export const MonitorEvent = z.discriminatedUnion('type', [
   /** connection: pid, tool, remote (country, org, host) as sampled. */
   At.extend({ type: z.literal('connection-opened'), connection: NamedConnection }),
   At.extend({ type: z.literal('connection-closed'), connection: NamedConnection }),
+  /** An outbound TCP attempt seen between samples (precise capture or fast polling), with its outcome. */
+  At.extend({ type: z.literal('connection-attempt'), attempt: ConnectionAttempt }),
   At.extend({ type: z.literal('tool-started'), toolId: z.string(), name: z.string(), pids: z.array(z.number().int()) }),
   At.extend({ type: z.literal('tool-stopped'), toolId: z.string(), name: z.string() }),
   At.extend({
@@ -39,6 +42,7 @@ export const MonitorEvent = z.discriminatedUnion('type', [
   At.extend({ type: z.literal('exposure-changed'), before: ExposureLevel.nullable(), after: ExposureLevel }),
 ]);
 export type MonitorEvent = z.infer<typeof MonitorEvent>;
+export const MonitorEventType = z.enum(MonitorEvent.options.map((o) => o.shape.type.value) as [MonitorEvent['type'], ...MonitorEvent['type'][]]);
 export type MonitorEventType = MonitorEvent['type'];
 
 /** The identity of a connection across samples (its state may change; its ends and owner do not). */

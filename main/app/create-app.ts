@@ -10,6 +10,8 @@ import { parseSnapshotJson } from '../core/snapshot/validate.js';
 import { Monitor } from '../monitor/monitor.js';
 import { createSnapshotSource, type SnapshotSource } from '../sample.js';
 import { ApiError, createApiHandlers, type ApiHandlerDeps, type ApiHandlers } from '../service/api-handlers.js';
+import { unavailableHistory } from '../history/unavailable.js';
+import { memorySettings } from '../settings/memory-settings.js';
 
 export interface AppOptions {
   /** The machine and user to sample (default: this process's). */
@@ -47,5 +49,7 @@ function apiDeps(source: SnapshotSource): Omit<ApiHandlerDeps, 'monitor'> {
       return diffSnapshots(previous.snapshot, current);
     },
     getProbes: () => source.probes(),
+    history: unavailableHistory('History is not kept yet.'),
+    settings: memorySettings(),
   };
 }

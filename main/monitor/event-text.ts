@@ -12,6 +12,14 @@ export function formatEvent(event: MonitorEvent): string {
       return line(`+ connection ${formatConnection(event.connection)}`);
     case 'connection-closed':
       return line(`- connection ${formatConnection(event.connection)}`);
+    case 'connection-attempt': {
+      const a = event.attempt;
+      const owner = `${a.process} pid ${a.pid}${a.toolId ? ` (${a.toolId})` : ''}`;
+      const to = a.remoteAddress.includes(':') ? `[${a.remoteAddress}]:${a.remotePort}` : `${a.remoteAddress}:${a.remotePort}`;
+      const host = a.remote?.host ? ` ${a.remote.host}` : '';
+      const took = a.durationMs === null ? '' : ` after ${a.durationMs.toFixed(1)} ms`;
+      return line(`> tcp ${a.outcome} ${owner} -> ${to}${host}${took}`);
+    }
     case 'tool-started':
       return line(`+ tool ${event.name} started${event.pids.length ? ` (pid ${event.pids.join(', ')})` : ''}`);
     case 'tool-stopped':

@@ -15,6 +15,7 @@
  * snapshot, so the UI goes on showing the last good picture.
  */
 import { EventEmitter } from 'node:events';
+import type { CaptureStatus } from '../../contract/attempts.js';
 import { HEARTBEAT_MS, type ApiEventName, type ApiEventPayload, type SamplerStatus, type SequencedSnapshot } from '../../contract/api.js';
 import type { Snapshot } from '../../contract/snapshot.js';
 import { diffForDelta } from './changes.js';
@@ -27,7 +28,11 @@ export interface MonitorOptions {
   intervalMs?: number;
   /** How often status is re-sent while running (the contract's HEARTBEAT_MS; shorter in tests). */
   heartbeatMs?: number;
+  /** How attempts between samples are seen; polling with no reason given when not told. */
+  capture?: () => CaptureStatus;
 }
+
+const POLLING_ONLY: CaptureStatus = { mode: 'polling', reason: null, pollMs: null };
 
 type Listener<K extends ApiEventName> = (payload: ApiEventPayload<K>) => void;
 
@@ -41,6 +46,7 @@ export class Monitor {
   readonly #takeSnapshot: () => Promise<Snapshot>;
   readonly #intervalMs: number;
   readonly #heartbeatMs: number;
+  readonly #capture: () => CaptureStatus;
   readonly #events = new EventEmitter();
   #current: SequencedSnapshot = { seq: 0, snapshot: null };
   #inFlight: Promise<Snapshot> | null = null;
@@ -55,6 +61,7 @@ export class Monitor {
     this.#takeSnapshot = options.takeSnapshot;
     this.#intervalMs = positiveMs(options.intervalMs ?? DEFAULT_INTERVAL_MS, 'intervalMs');
     this.#heartbeatMs = positiveMs(options.heartbeatMs ?? HEARTBEAT_MS, 'heartbeatMs');
+    this.#capture = options.capture ?? (() => POLLING_ONLY);
     // Many SSE clients and windows may listen; the default limit of 10 would only print warnings.
     this.#events.setMaxListeners(0);
   }
@@ -76,6 +83,7 @@ export class Monitor {
       lastSampleAt: this.#lastSampleAt,
       intervalMs: this.#intervalMs,
       lastError: this.#lastError,
+      capture: this.#capture(),
       now: new Date().toISOString(),
     };
   }

@@ -6,12 +6,15 @@
 import { z } from 'zod';
 import { apiCalls, type ApiCallName, type ApiResponse, type ExportFormat, type ExportResult, type RedactionOptions } from '../../contract/api.js';
 import type { ProbeReport, Snapshot, SnapshotDiff } from '../../contract/snapshot.js';
+import type { EndpointRecord, HistoryEventPage, HistoryPoint, HistoryRange, HistoryStatus, Timeline } from '../../contract/history.js';
+import type { Settings, SettingsPatch } from '../../contract/settings.js';
 import type { Monitor } from '../monitor/monitor.js';
+import { diffSnapshots } from '../core/snapshot/diff.js';
 
 /** An error the UI caused or should be told about; `status` follows HTTP so the server can pass it on. */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 404 | 500,
+    readonly status: 400 | 404 | 500 | 503,
     message: string,
   ) {
     super(message);
@@ -39,6 +42,24 @@ export interface ApiHandlerDeps {
    */
   diffWithCurrent: (previousJson: string, current: Snapshot) => SnapshotDiff | Promise<SnapshotDiff>;
   getProbes: () => ProbeReport[] | Promise<ProbeReport[]>;
+  history: HistoryQueries;
+  settings: SettingsAccess;
+}
+
+/** What the UI may ask of the history store (request already validated). */
+export interface HistoryQueries {
+  status(): HistoryStatus;
+  events(query: ParsedRequest<'getHistoryEvents'>): HistoryEventPage;
+  timeline(range: HistoryRange): Timeline;
+  endpoints(toolId: string | undefined): EndpointRecord[];
+  points(limit: number): HistoryPoint[];
+  /** The kept snapshot with this id, or null when there is none (any longer). */
+  snapshot(id: number): Snapshot | null;
+}
+
+export interface SettingsAccess {
+  get(): Settings;
+  update(patch: SettingsPatch): Settings | Promise<Settings>;
 }
 
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
@@ -54,6 +75,18 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     exportSnapshot: async ({ format, redaction }) => deps.exportSnapshot(await current(), format, redaction),
     diffWithCurrent: async ({ previous }) => deps.diffWithCurrent(previous, await current()),
     getProbes: async () => deps.getProbes(),
+    getHistoryStatus: async () => deps.history.status(),
+    getHistoryEvents: async (query) => deps.history.events(query),
+    getTimeline: async ({ range }) => deps.history.timeline(range),
+    getEndpoints: async ({ toolId }) => deps.history.endpoints(toolId),
+    getHistoryPoints: async ({ limit }) => deps.history.points(limit),
+    diffWithHistory: async ({ id }) => {
+      const kept = deps.history.snapshot(id);
+      if (!kept) throw new ApiError(404, `No kept snapshot ${id} in the history (it may have expired).`);
+      return diffSnapshots(kept, await current());
+    },
+    getSettings: async () => deps.settings.get(),
+    updateSettings: async (patch) => deps.settings.update(patch),
   };
 }
 

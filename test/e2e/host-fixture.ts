@@ -7,6 +7,8 @@ import { createApiHandlers } from '../../main/service/api-handlers.js';
 import { Monitor } from '../../main/monitor/monitor.js';
 import { startServer, type RunningServer } from '../../main/server/server.js';
 import { sampleSnapshot } from '../unit/service/sample-snapshot.js';
+import { unavailableHistory } from '../../main/history/unavailable.js';
+import { memorySettings } from '../../main/settings/memory-settings.js';
 
 export interface Host {
   server: RunningServer;
@@ -27,6 +29,8 @@ export async function startHost(staticDir: string, snapshot: Partial<Snapshot> =
       throw new Error('diff is not part of this fixture');
     },
     getProbes: () => [],
+    history: unavailableHistory('not part of this fixture'),
+    settings: memorySettings(),
   });
   const server = await startServer({ staticDir, handlers, monitor });
   monitor.start();

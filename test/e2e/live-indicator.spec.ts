@@ -11,6 +11,8 @@ import { createApiHandlers } from '../../main/service/api-handlers.js';
 import { Monitor } from '../../main/monitor/monitor.js';
 import { startServer, type RunningServer } from '../../main/server/server.js';
 import { sampleSnapshot } from '../unit/service/sample-snapshot.js';
+import { unavailableHistory } from '../../main/history/unavailable.js';
+import { memorySettings } from '../../main/settings/memory-settings.js';
 
 const rendererDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 test.skip(!existsSync(`${rendererDir}index.html`), 'dist/renderer is not built: run `npm run build` first');
@@ -32,6 +34,8 @@ test.beforeAll(async () => {
       throw new Error('not used here');
     },
     getProbes: () => [],
+    history: unavailableHistory('not part of this fixture'),
+    settings: memorySettings(),
   });
   server = await startServer({ staticDir: rendererDir, handlers, monitor });
   monitor.start();

@@ -13,6 +13,8 @@ import { Monitor } from '../../main/monitor/monitor.js';
 import { CONTENT_SECURITY_POLICY } from '../../main/service/security-headers.js';
 import { startServer, type RunningServer } from '../../main/server/server.js';
 import { sampleSnapshot } from '../unit/service/sample-snapshot.js';
+import { unavailableHistory } from '../../main/history/unavailable.js';
+import { memorySettings } from '../../main/settings/memory-settings.js';
 
 interface Reply {
   status: number;
@@ -69,6 +71,8 @@ beforeAll(async () => {
       throw new Error('not used here');
     },
     getProbes: () => [],
+    history: unavailableHistory('not part of this fixture'),
+    settings: memorySettings(),
   });
   server = await startServer({ staticDir, handlers, monitor });
 });

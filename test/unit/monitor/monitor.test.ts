@@ -50,6 +50,7 @@ describe('Monitor', () => {
       lastSampleAt: null,
       intervalMs: DEFAULT_INTERVAL_MS,
       lastError: null,
+      capture: { mode: 'polling', reason: null, pollMs: null },
       now: expect.any(String),
     });
   });

@@ -9,6 +9,7 @@ const status = (overrides: Partial<SamplerStatus> = {}): SamplerStatus => ({
   lastSampleAt: '2026-11-24T10:00:57.000Z',
   intervalMs: 5000,
   lastError: null,
+  capture: { mode: 'polling', reason: null, pollMs: null },
   now: HOST_NOW,
   ...overrides,
 });

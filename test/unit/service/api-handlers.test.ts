@@ -4,6 +4,8 @@ import type { ProbeReport, Snapshot, SnapshotDiff } from '../../../contract/snap
 import { ApiError, createApiHandlers, dispatchCall, type ApiHandlerDeps } from '../../../main/service/api-handlers.js';
 import { Monitor } from '../../../main/monitor/monitor.js';
 import { sampleSnapshot } from './sample-snapshot.js';
+import { unavailableHistory } from '../../../main/history/unavailable.js';
+import { memorySettings } from '../../../main/settings/memory-settings.js';
 
 const probe: ProbeReport = {
   command: ['claude', '-p', 'hi'],
@@ -45,7 +47,7 @@ function setup() {
     const previous = JSON.parse(previousJson) as Snapshot;
     return emptyDiff(previous.takenAt, current.takenAt);
   });
-  const deps: ApiHandlerDeps = { monitor, exportSnapshot, diffWithCurrent, getProbes: async () => [probe] };
+  const deps: ApiHandlerDeps = { monitor, exportSnapshot, diffWithCurrent, getProbes: async () => [probe], history: unavailableHistory('not part of this test'), settings: memorySettings() };
   return { snapshot, monitor, deps, handlers: createApiHandlers(deps) };
 }
 

@@ -1,0 +1,72 @@
+/**
+ * The user's settings, persisted as JSON in the config dir and validated with this schema on every
+ * read and write. Every field has a default, so an older or partial file still loads.
+ */
+import { z } from 'zod';
+
+export const NotificationRule = z.enum([
+  /** The exposure level rose. */
+  'exposure-rose',
+  /** An AI coding tool started. */
+  'tool-started',
+  /** A tool connected to a country or organisation it had not contacted before. */
+  'new-destination',
+  /** A tool can newly infer something (e.g. your country). */
+  'inference-gained',
+]);
+export type NotificationRule = z.infer<typeof NotificationRule>;
+
+export const WindowBounds = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().min(200).max(20000),
+  height: z.number().int().min(150).max(20000),
+});
+
+export const Settings = z.object({
+  /** Seconds between full samples. */
+  intervalSeconds: z.number().min(1).max(3600).default(5),
+  paused: z.boolean().default(false),
+  history: z
+    .object({
+      enabled: z.boolean().default(true),
+      retentionDays: z.number().int().min(1).max(3650).default(30),
+      maxSizeMb: z.number().int().min(10).max(100_000).default(200),
+    })
+    .prefault({}),
+  notifications: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** Rules that are muted. */
+      mutedRules: z.array(NotificationRule).default([]),
+      /** Tool ids that never notify. */
+      mutedTools: z.array(z.string().max(200)).max(500).default([]),
+    })
+    .prefault({}),
+  /** Linux: capture every TCP attempt via tracefs (needs root or the capture helper). */
+  preciseCapture: z.boolean().default(false),
+  launchAtLogin: z.boolean().default(false),
+  windowBounds: WindowBounds.nullable().default(null),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** What the UI may change in one call: any subset, nested objects merged. */
+export const SettingsPatch = z
+  .object({
+    intervalSeconds: Settings.shape.intervalSeconds.unwrap(),
+    paused: z.boolean(),
+    history: z
+      .object({ enabled: z.boolean(), retentionDays: z.number().int().min(1).max(3650), maxSizeMb: z.number().int().min(10).max(100_000) })
+      .partial()
+      .strict(),
+    notifications: z
+      .object({ enabled: z.boolean(), mutedRules: z.array(NotificationRule), mutedTools: z.array(z.string().max(200)).max(500) })
+      .partial()
+      .strict(),
+    preciseCapture: z.boolean(),
+    launchAtLogin: z.boolean(),
+    windowBounds: WindowBounds.nullable(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
