@@ -58,7 +58,8 @@ const variant = (report: ProbeReport, name: string, value: string) => factor(rep
 // Each full probe runs a fake tool dozens of times (one network namespace each): minutes on a busy machine.
 describe('telltale probe', { timeout: 180_000 }, () => {
   it('catches the covert tool: date format by time zone, look-alike apostrophes by base-URL host', async () => {
-    const { code, report } = await probe('covert-tool.mjs', ['--hosts', 'api.kimi.com']);
+    // 10:00 UTC: every default zone is on the same date as UTC, so only the separator differs.
+    const { code, report } = await probe('covert-tool.mjs', ['--hosts', 'api.kimi.com'], ['--now', '2026-11-24T10:00:00Z']);
     expect(code).toBe(0);
     expect(report.noise).toEqual(expect.arrayContaining(['POST /v1/messages header:x-request-id', 'POST /v1/messages body.metadata.user_id']));
 
@@ -87,6 +88,28 @@ describe('telltale probe', { timeout: 180_000 }, () => {
 
     const saved = await loadProbeReports(stateDir);
     expect(saved.some((r) => r.startedAt === report.startedAt)).toBe(true);
+  });
+
+  it('tells the covert date format from the overt local date when the Shanghai date is a day ahead of UTC', async () => {
+    // 20:00 UTC on the 29th: the 30th in Shanghai, Urumqi (UTC+6) and Tokyo; still the 29th in Berlin and New York.
+    const { code, report } = await probe('covert-tool.mjs', ['--factor', 'timezone'], ['--now', '2026-11-29T20:00:00Z']);
+    expect(code).toBe(0);
+    const shanghai = variant(report, 'timezone', 'Asia/Shanghai');
+    const inSystemPrompt = (changes: ProbeReport['factors'][number]['variants'][number]['changes'] = []) =>
+      changes.filter((c) => c.location === 'POST /v1/messages body.system[0].text');
+    expect(inSystemPrompt(shanghai?.changes).map((c) => [c.kind, c.baseline, c.variant])).toEqual([
+      ['format', '2026-11-29', '2026/11/30'],
+      ['offset', '2026-11-29', '2026/11/30'],
+    ]);
+    expect(shanghai?.disclosure).toMatch(/China \(Asia\/Shanghai\), hidden in format changes/);
+    const tokyo = variant(report, 'timezone', 'Asia/Tokyo');
+    expect(inSystemPrompt(tokyo?.changes).map((c) => c.kind)).toEqual(['offset']);
+    expect(tokyo?.changes.every((c) => c.kind === 'offset')).toBe(true);
+    // The offset alone names no country: UTC+09:00 is not only Japan.
+    expect(tokyo?.disclosure).toMatch(/your UTC offset/);
+    expect(tokyo?.disclosure).not.toMatch(/Japan/);
+    expect(variant(report, 'timezone', 'Europe/Berlin')?.changed).toBe(false);
+    expect(variant(report, 'timezone', 'America/New_York')?.changed).toBe(false);
   });
 
   it('tells what the tool does for any custom host from what singles out a Chinese host', async () => {

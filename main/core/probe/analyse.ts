@@ -10,6 +10,7 @@ import { flattenRun, groupNoise } from './noise.js';
 import type { PlannedFactor } from './plan.js';
 import { markSharedChanges, ownChanges } from './shared.js';
 import type { RunRequests } from './types.js';
+import type { ZonePair } from './zone-shift.js';
 
 export interface GroupRuns {
   runs: readonly RunRequests[];
@@ -20,6 +21,13 @@ export interface GroupRuns {
 export interface Analysis {
   factors: ProbeFactor[];
   noise: string[];
+}
+
+/** The time zones two environments set (the probe sets TZ in every one); null when either lacks it. */
+function zonesOf(baseline: Readonly<Record<string, string>>, variant: Readonly<Record<string, string>>): ZonePair | null {
+  const b = baseline.TZ;
+  const v = variant.TZ;
+  return b && v ? { baseline: b, variant: v } : null;
 }
 
 export function analyseProbe(plan: readonly PlannedFactor[], results: ReadonlyMap<string, GroupRuns>): Analysis {
@@ -45,7 +53,8 @@ export function analyseProbe(plan: readonly PlannedFactor[], results: ReadonlyMa
     const baseline = groups.get(planned.baseline.id) ?? empty;
     const compared = planned.variants.map(({ value, group }) => {
       const variantRuns = groups.get(group.id) ?? empty;
-      return { value, id: group.id, runs: variantRuns.runs.length, changes: compareGroups(baseline, variantRuns, globalNoise) };
+      const zones = zonesOf(planned.baseline.env, group.env);
+      return { value, id: group.id, runs: variantRuns.runs.length, changes: compareGroups(baseline, variantRuns, globalNoise, zones) };
     });
     const marked = markSharedChanges(compared, planned.neutralValues);
     const variants = compared.map(({ value, id, runs }, i) => {

@@ -5,8 +5,9 @@
 import type { ChangeKind, CodePointInfo, ProbeChange } from '../../../contract/snapshot.js';
 import { isInvisible, isWhitespace } from '../../../common/codepoints.js';
 import { distinctCodePoints, looksAlike } from './codepoints.js';
-import { numericTokenAround, sameValueOtherFormat } from './formats.js';
+import { compareFormatted, numericTokenAround, tokenDate, type TokenComparison } from './formats.js';
 import type { Hunk } from './hunks.js';
+import { explainShift, formatOffset, type ZonePair } from './zone-shift.js';
 
 const CONTEXT = 32;
 
@@ -29,72 +30,106 @@ function quote(text: string): string {
   return text ? `"${text}"` : 'nothing';
 }
 
-function widenToFormat(baseline: string, variant: string, hunk: Hunk): Hunk | null {
+/** The date, time or number token both sides of the hunk lie in, compared, when they are one kind. */
+function formattedTokens(baseline: string, variant: string, hunk: Hunk): { span: Hunk; comparison: TokenComparison } | null {
   const b = numericTokenAround(baseline, hunk.bStart, hunk.bEnd);
   const v = numericTokenAround(variant, hunk.vStart, hunk.vEnd);
   const covers = b.start <= hunk.bStart && b.end >= hunk.bEnd && v.start <= hunk.vStart && v.end >= hunk.vEnd;
   if (!covers) return null;
-  const same = sameValueOtherFormat(baseline.slice(b.start, b.end), variant.slice(v.start, v.end));
-  return same ? { bStart: b.start, bEnd: b.end, vStart: v.start, vEnd: v.end } : null;
+  const comparison = compareFormatted(baseline.slice(b.start, b.end), variant.slice(v.start, v.end));
+  return comparison && { span: { bStart: b.start, bEnd: b.end, vStart: v.start, vEnd: v.end }, comparison };
 }
 
-export function classifyChange(location: string, baseline: string, variant: string, hunk: Hunk): ClassifiedChange {
+const KIND_NAME: Record<TokenComparison['kind'], string> = { date: 'date', time: 'time', datetime: 'date and time', number: 'number' };
+
+/**
+ * A date, time or number that changed: its format (covert: a separator, an order, a width, a
+ * calendar, whatever the value) and its value (overt local time when the zones explain it, the
+ * clock moving between runs when they ran in one zone, else plain text) are separate findings.
+ */
+function formattedChanges(
+  base: Omit<ProbeChange, 'kind' | 'description' | 'codePoints'>,
+  comparison: TokenComparison,
+  zones: ZonePair | null,
+): ProbeChange[] {
+  const out: ProbeChange[] = [];
+  const what = KIND_NAME[comparison.kind];
+  if (comparison.formatChange) {
+    const value = comparison.valueChanged ? ', whatever its value' : ', same value';
+    out.push({ ...base, kind: 'format', codePoints: [], description: `${what} written another way${value}: ${comparison.formatChange} (${base.baseline} became ${base.variant})` });
+  }
+  if (!comparison.valueChanged) return out;
+  const verdict = explainShift(comparison, tokenDate(base.baseline), zones);
+  if (verdict.kind === 'clock') return out;
+  if (verdict.kind === 'zone') {
+    const from = formatOffset(verdict.baselineOffset);
+    const to = formatOffset(verdict.variantOffset);
+    out.push({
+      ...base,
+      kind: 'offset',
+      codePoints: [],
+      description: `${what} in local time: ${base.baseline} (${from}) became ${base.variant} (${to}); it reveals the UTC offset, which other time zones share`,
+    });
+  } else {
+    out.push({ ...base, kind: 'text', codePoints: [], description: `${what} changed: ${base.baseline} became ${base.variant}` });
+  }
+  return out;
+}
+
+function around(baseline: string, variant: string, location: string, span: Hunk): Omit<ProbeChange, 'kind' | 'description' | 'codePoints'> {
+  return {
+    location,
+    baseline: baseline.slice(span.bStart, span.bEnd),
+    variant: variant.slice(span.vStart, span.vEnd),
+    contextBefore: baseline.slice(Math.max(0, span.bStart - CONTEXT), span.bStart),
+    contextAfter: baseline.slice(span.bEnd, span.bEnd + CONTEXT),
+  };
+}
+
+/** What one hunk changed: usually one change; a date can be two (format and value) or none (the clock moved). */
+export function classifyChange(location: string, baseline: string, variant: string, hunk: Hunk, zones: ZonePair | null = null): ClassifiedChange[] {
   const removed = baseline.slice(hunk.bStart, hunk.bEnd);
   const added = variant.slice(hunk.vStart, hunk.vEnd);
   const changedChars = [...removed, ...added];
-  let kind: ChangeKind;
-  let codePoints: CodePointInfo[] = [];
-  let description: string;
-  let span = hunk;
+  const one = (kind: ChangeKind, codePoints: CodePointInfo[], description: string): ClassifiedChange[] => [
+    { span: hunk, change: { ...around(baseline, variant, location, hunk), kind, codePoints, description } },
+  ];
 
-  const formatSpan = widenToFormat(baseline, variant, hunk);
   if (changedChars.some(isInvisible)) {
-    kind = 'invisible';
-    codePoints = distinctCodePoints([removed, added], isInvisible);
+    const codePoints = distinctCodePoints([removed, added], isInvisible);
     const verb = added && [...added].some(isInvisible) ? 'inserted' : 'removed';
-    description = `invisible character ${verb}: ${describeChars(codePoints)}`;
-  } else if (changedChars.length > 0 && changedChars.every(isWhitespace)) {
-    kind = 'whitespace';
-    codePoints = distinctCodePoints([removed, added]);
-    description = `whitespace changed (${describeChars(codePoints)})`;
-  } else if (removed && added && looksAlike(removed, added)) {
-    kind = 'confusable';
-    codePoints = distinctCodePoints([removed, added], notAsciiAlnum);
+    return one('invisible', codePoints, `invisible character ${verb}: ${describeChars(codePoints)}`);
+  }
+  if (changedChars.length > 0 && changedChars.every(isWhitespace)) {
+    const codePoints = distinctCodePoints([removed, added]);
+    return one('whitespace', codePoints, `whitespace changed (${describeChars(codePoints)})`);
+  }
+  if (removed && added && looksAlike(removed, added)) {
     const from = describeChars(distinctCodePoints([removed], notAsciiAlnum)) || quote(removed);
     const to = describeChars(distinctCodePoints([added], notAsciiAlnum)) || quote(added);
-    description = `look-alike swap: ${from} became ${to} (renders the same)`;
-  } else if (formatSpan) {
-    kind = 'format';
-    span = formatSpan;
-    description = `same value in another format: ${baseline.slice(span.bStart, span.bEnd)} became ${variant.slice(span.vStart, span.vEnd)}`;
-  } else {
-    kind = 'text';
-    description = `text changed: ${quote(removed)} became ${quote(added)}`;
+    return one('confusable', distinctCodePoints([removed, added], notAsciiAlnum), `look-alike swap: ${from} became ${to} (renders the same)`);
   }
-  return {
-    span,
-    change: {
-      kind,
-      location,
-      baseline: baseline.slice(span.bStart, span.bEnd),
-      variant: variant.slice(span.vStart, span.vEnd),
-      contextBefore: baseline.slice(Math.max(0, span.bStart - CONTEXT), span.bStart),
-      contextAfter: baseline.slice(span.bEnd, span.bEnd + CONTEXT),
-      codePoints,
-      description,
-    },
-  };
+  const formatted = formattedTokens(baseline, variant, hunk);
+  if (formatted) {
+    const { span, comparison } = formatted;
+    return formattedChanges(around(baseline, variant, location, span), comparison, zones).map((change) => ({ span, change }));
+  }
+  return one('text', [], `text changed: ${quote(removed)} became ${quote(added)}`);
 }
 
 const within = (inner: Hunk, outer: Hunk): boolean =>
   inner.bStart >= outer.bStart && inner.bEnd <= outer.bEnd && inner.vStart >= outer.vStart && inner.vEnd <= outer.vEnd;
 
-/** Classifies each hunk; hunks that widen into a span already reported (one date, two edits) count once. */
-export function classifyHunks(location: string, baseline: string, variant: string, hunks: readonly Hunk[]): ClassifiedChange[] {
+/** Classifies each hunk; hunks that widen into a span already classified (one date, two edits) count once. */
+export function classifyHunks(location: string, baseline: string, variant: string, hunks: readonly Hunk[], zones: ZonePair | null = null): ClassifiedChange[] {
   const out: ClassifiedChange[] = [];
+  const spans: Hunk[] = [];
   for (const hunk of hunks) {
-    const classified = classifyChange(location, baseline, variant, hunk);
-    if (!out.some((prev) => within(classified.span, prev.span))) out.push(classified);
+    const classified = classifyChange(location, baseline, variant, hunk, zones);
+    const span = classified[0]?.span ?? hunk;
+    if (spans.some((prev) => within(span, prev))) continue;
+    spans.push(span);
+    out.push(...classified);
   }
   return out;
 }

@@ -60,6 +60,10 @@ export function disclosure(factor: FactorName, value: string, changes: readonly 
       : `The tool treats ${value} like ${ANY_VALUE[factor]}: its requests change only as they do for ${alike}.`;
   }
   const covert = [...new Set(own.map((c) => c.kind).filter((k) => COVERT_KINDS.has(k)))];
+  // Local time alone tells the offset; Asia/Shanghai shares +08:00 with other countries' zones.
+  if (factor === 'timezone' && own.every((c) => c.kind === 'offset')) {
+    return `The tool could tell its vendor your UTC offset (that of ${value}, shared by other time zones), openly: it writes local dates or times into its requests.`;
+  }
   const how = covert.length > 0 ? `, hidden in ${covert.join('/')} changes of its requests` : ', openly in its requests';
   return `The tool could tell its vendor ${whatItTells(factor, value)}${how}.`;
 }

@@ -1,44 +1,206 @@
 /**
- * Recognises the same date, time or number written in two different formats
- * (2026-11-24 vs 2026/11/24 or 24.11.2026; 1,234.5 vs 1.234,5; 13:05 vs 1:05 PM), the kind of
- * locale- or region-dependent rendering a tool can use as a covert signal.
+ * Reads dates, times and numbers as written in a tool's request, with how each is written (its
+ * format) apart from what it says (its value). A tool can signal covertly by writing the same kind
+ * of value another way (2026-11-29 vs 2026/11/30: the separator, whatever the day), and overtly by
+ * writing a value that follows the environment (a local date a day ahead of UTC).
  */
 
-type Parsed = { kind: 'date'; key: string } | { kind: 'time'; key: string } | { kind: 'number'; key: string };
+export type DateOrder = 'ymd' | 'dmy' | 'mdy';
 
+export interface DateValue {
+  year: number;
+  month: number;
+  day: number;
+}
+
+interface DateToken {
+  kind: 'date';
+  /** More than one reading when day and month are both 12 or less (03/04/2026). */
+  readings: Array<DateValue & { order: DateOrder }>;
+  separator: string;
+  padded: boolean;
+  cjk: boolean;
+}
+
+interface TimeToken {
+  kind: 'time';
+  /** Minutes since midnight, and seconds when written. */
+  minutes: number;
+  seconds: number | null;
+  clock: '12h' | '24h';
+}
+
+interface DateTimeToken {
+  kind: 'datetime';
+  date: DateValue;
+  minutes: number;
+  /** Minutes east of UTC as written (+08:00 -> 480, Z -> 0); null when no offset is written. */
+  offset: number | null;
+  /** The ISO shape with digits masked, e.g. "9999-99-99T99:99:99+99:99". */
+  shape: string;
+}
+
+interface NumberToken {
+  kind: 'number';
+  digits: string;
+  shape: string;
+}
+
+export type FormattedToken = DateToken | TimeToken | DateTimeToken | NumberToken;
+
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const DATE = /^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})$/;
 const CJK_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[ \u00a0\u202f]?([AaPp])\.?[Mm]\.?)?$/;
 const GROUPED_NUMBER = /^\d{1,3}(?:[,. \u00a0\u202f']\d{3})+(?:[.,]\d+)?$/;
 const PLAIN_NUMBER = /^\d+(?:[.,]\d+)?$/;
 
-function parse(token: string): Parsed | null {
-  const date = DATE.exec(token);
-  const cjk = CJK_DATE.exec(token);
-  const groups = date ? [date[1], date[3], date[4]] : cjk ? [cjk[1], cjk[2], cjk[3]] : null;
-  if (groups) {
-    // Order-free, so 2026-11-24 and 24.11.2026 are the same date.
-    return { kind: 'date', key: groups.map(Number).sort((a, b) => a - b).join(',') };
+function validDate(year: number, month: number, day: number): boolean {
+  return year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+function dateToken(a: string, separator: string, b: string, c: string, cjk: boolean): DateToken | null {
+  const [na, nb, nc] = [Number(a), Number(b), Number(c)];
+  const candidates: Array<DateValue & { order: DateOrder }> =
+    a.length === 4
+      ? [{ order: 'ymd', year: na, month: nb, day: nc }]
+      : c.length === 4
+        ? [
+            { order: 'dmy', year: nc, month: nb, day: na },
+            { order: 'mdy', year: nc, month: na, day: nb },
+          ]
+        : [];
+  const readings = candidates.filter((r) => validDate(r.year, r.month, r.day));
+  if (readings.length === 0) return null;
+  const padded = [a, b, c].every((part) => part.length >= 2);
+  return { kind: 'date', readings, separator, padded, cjk };
+}
+
+function offsetMinutes(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  if (text === 'Z') return 0;
+  const digits = text.replace(':', '');
+  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
+  return digits.startsWith('-') ? -minutes : minutes;
+}
+
+/** The token as a date, time, date-time or number, or null when it is none of them. */
+export function parseFormatted(token: string): FormattedToken | null {
+  const iso = ISO_DATETIME.exec(token);
+  if (iso) {
+    const [year, month, day, hour, minute] = [iso[1], iso[2], iso[3], iso[4], iso[5]].map(Number) as [number, number, number, number, number];
+    if (!validDate(year, month, day) || hour > 23 || minute > 59) return null;
+    return {
+      kind: 'datetime',
+      date: { year, month, day },
+      minutes: hour * 60 + minute,
+      offset: offsetMinutes(iso[7]),
+      shape: token.replace(/\d/g, '9'),
+    };
   }
+  const date = DATE.exec(token);
+  if (date) return dateToken(date[1]!, date[2]!, date[3]!, date[4]!, false);
+  const cjk = CJK_DATE.exec(token);
+  if (cjk) return dateToken(cjk[1]!, '年月日', cjk[2]!, cjk[3]!, true);
   const time = TIME.exec(token);
   if (time) {
     const hour = Number(time[1]);
     const meridiem = time[4]?.toLowerCase();
+    if (hour > (meridiem ? 12 : 23) || Number(time[2]) > 59) return null;
     const h24 = meridiem ? (hour % 12) + (meridiem === 'p' ? 12 : 0) : hour;
-    return { kind: 'time', key: `${h24}:${time[2]}:${time[3] ?? '00'}` };
+    return { kind: 'time', minutes: h24 * 60 + Number(time[2]), seconds: time[3] === undefined ? null : Number(time[3]), clock: meridiem ? '12h' : '24h' };
   }
   if (GROUPED_NUMBER.test(token) || PLAIN_NUMBER.test(token)) {
-    return { kind: 'number', key: token.replace(/\D/g, '') };
+    return { kind: 'number', digits: token.replace(/\D/g, ''), shape: token.replace(/\d/g, '9') };
+  }
+  return null;
+}
+
+/** The calendar date a date or date-time token names (its first reading), else null. */
+export function tokenDate(token: string): DateValue | null {
+  const parsed = parseFormatted(token);
+  if (parsed?.kind === 'date') return parsed.readings[0] ?? null;
+  return parsed?.kind === 'datetime' ? parsed.date : null;
+}
+
+/** Days since 1970-01-01 of a calendar date (proleptic Gregorian, no time zone). */
+export function dayNumber({ year, month, day }: DateValue): number {
+  return Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
+}
+
+/** The readings of a and b that agree in order when they can (a day-month swap is a format change of its own). */
+function pairReadings(a: DateToken, b: DateToken): { a: DateValue & { order: DateOrder }; b: DateValue & { order: DateOrder } } {
+  for (const ra of a.readings) {
+    const rb = b.readings.find((r) => r.order === ra.order);
+    if (rb) return { a: ra, b: rb };
+  }
+  return { a: a.readings[0]!, b: b.readings[0]! };
+}
+
+function describeDateFormat(token: DateToken, order: DateOrder): string {
+  const unit = { y: 'YYYY', m: token.padded ? 'MM' : 'M', d: token.padded ? 'DD' : 'D' };
+  const parts = [...order].map((letter) => unit[letter as 'y' | 'm' | 'd']);
+  return token.cjk ? `${parts[0]}年${parts[1]}月${parts[2]}日` : parts.join(token.separator);
+}
+
+/** How a baseline token and a variant token of the same kind differ: in format, in value, or both. */
+export interface TokenComparison {
+  kind: FormattedToken['kind'];
+  /** A description of the format change ("YYYY-MM-DD became YYYY/MM/DD"), or null when written alike. */
+  formatChange: string | null;
+  valueChanged: boolean;
+  /** For dates and date-times: the variant's calendar day minus the baseline's. */
+  dayShift: number | null;
+  /** For date-times: the UTC offsets written ({baseline, variant} in minutes), when both wrote one. */
+  offsets: { baseline: number; variant: number } | null;
+  /** For times: the variant's minutes since midnight minus the baseline's; for date-times, the whole shift in minutes as written (offsets aside). */
+  minuteShift: number | null;
+}
+
+/** Null when the two tokens are not of one kind (a date against a number says nothing about format). */
+export function compareFormatted(baseline: string, variant: string): TokenComparison | null {
+  const a = parseFormatted(baseline);
+  const b = parseFormatted(variant);
+  if (!a || !b || a.kind !== b.kind || baseline === variant) return null;
+  const none = { dayShift: null, offsets: null, minuteShift: null };
+  if (a.kind === 'date' && b.kind === 'date') {
+    const pair = pairReadings(a, b);
+    const fa = describeDateFormat(a, pair.a.order);
+    const fb = describeDateFormat(b, pair.b.order);
+    const dayShift = dayNumber(pair.b) - dayNumber(pair.a);
+    return { ...none, kind: 'date', formatChange: fa === fb ? null : `${fa} became ${fb}`, valueChanged: dayShift !== 0, dayShift };
+  }
+  if (a.kind === 'datetime' && b.kind === 'datetime') {
+    const dayShift = dayNumber(b.date) - dayNumber(a.date);
+    // The offset's digits are part of the value; only how it is written (Z, +08:00, +0800) is format.
+    const shape = (t: DateTimeToken) => t.shape.replace(/(?:Z|[+-]99:?99)$/, (o) => (o === 'Z' ? '+99:99' : o));
+    const sameShape = shape(a) === shape(b) && (a.offset === null) === (b.offset === null);
+    return {
+      ...none,
+      kind: 'datetime',
+      formatChange: sameShape ? null : `${a.shape} became ${b.shape}`,
+      valueChanged: dayShift !== 0 || a.minutes !== b.minutes || a.offset !== b.offset,
+      dayShift,
+      minuteShift: dayShift * 1440 + b.minutes - a.minutes,
+      offsets: a.offset !== null && b.offset !== null ? { baseline: a.offset, variant: b.offset } : null,
+    };
+  }
+  if (a.kind === 'time' && b.kind === 'time') {
+    const formatChange =
+      a.clock !== b.clock || (a.seconds === null) !== (b.seconds === null) ? `${a.clock} clock became ${b.clock} clock` : null;
+    const minuteShift = b.minutes - a.minutes;
+    return { ...none, kind: 'time', formatChange, valueChanged: minuteShift !== 0 || a.seconds !== b.seconds, minuteShift };
+  }
+  if (a.kind === 'number' && b.kind === 'number') {
+    return { ...none, kind: 'number', formatChange: a.shape === b.shape ? null : `${a.shape} became ${b.shape}`, valueChanged: a.digits !== b.digits };
   }
   return null;
 }
 
 /** True when both tokens are a date, time or number with the same value but different spelling. */
 export function sameValueOtherFormat(a: string, b: string): boolean {
-  if (a === b) return false;
-  const pa = parse(a);
-  const pb = parse(b);
-  return pa !== null && pb !== null && pa.kind === pb.kind && pa.key === pb.key;
+  const c = compareFormatted(a, b);
+  return c !== null && c.formatChange !== null && !c.valueChanged;
 }
 
 const TOKEN_CHAR = /[0-9.,:/\- \u00a0\u202f'年月日]/;
@@ -46,16 +208,32 @@ const MERIDIEM = /^[ \u00a0\u202f]?[AaPp]\.?[Mm]\.?(?![A-Za-z])/;
 
 /**
  * The date/number-like token around [start, end) in text: grown over digits and separators,
- * then trimmed of surrounding spaces and sentence punctuation; a following AM/PM is included.
+ * then trimmed of surrounding spaces and sentence punctuation; a following AM/PM is included, and
+ * an ISO date-time is taken whole (2026-11-30T04:46:12+08:00).
  */
 export function numericTokenAround(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
   let e = end;
   while (s > 0 && TOKEN_CHAR.test(text[s - 1] ?? '')) s--;
   while (e < text.length && TOKEN_CHAR.test(text[e] ?? '')) e++;
-  const meridiem = MERIDIEM.exec(text.slice(e));
+  const meridiem = MERIDIEM.exec(text.slice(e, e + 8));
   if (meridiem) e += meridiem[0].length;
   while (s < e && /[\s\u00a0\u202f.,:'/-]/.test(text[s] ?? '')) s++;
   while (e > s && /[\s\u00a0\u202f.,:'/-]/.test(text[e - 1] ?? '')) e--;
-  return { start: s, end: e };
+  return isoAround(text, s, e) ?? { start: s, end: e };
+}
+
+/** Widens to a whole ISO date-time when [s, e) is its date, its time or lies inside it. */
+function isoAround(text: string, s: number, e: number): { start: number; end: number } | null {
+  // A date-time is at most 35 characters; look that far either side, no further (linear time).
+  const from = Math.max(0, s - 36);
+  const window = text.slice(from, Math.min(text.length, e + 36));
+  const iso = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?/g;
+  for (let m = iso.exec(window); m !== null; m = iso.exec(window)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    // A date followed by a space and a bare time is a date-time only with a T or an offset.
+    if (start <= s && end >= e && (m[0][10] === 'T' || /(?:Z|[+-]\d{2}:?\d{2})$/.test(m[0]))) return { start, end };
+  }
+  return null;
 }

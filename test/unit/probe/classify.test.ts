@@ -66,3 +66,62 @@ describe('classifyChange', () => {
     expect(makeVisible('Today\u02bcs\u200b 今天')).toBe('Today⟦U+02BC⟧s⟦U+200B⟧ 今天');
   });
 });
+
+describe('dates and times by format and by value', () => {
+  const utcShanghai = { baseline: 'UTC', variant: 'Asia/Shanghai' };
+  const inZones = (b: string, v: string, zones: { baseline: string; variant: string } | null) =>
+    classifyHunks('body.system', b, v, diffHunks(b, v), zones).map((c) => c.change);
+
+  it('reports a changed separator as format whatever the day, and a day ahead in Shanghai as local time', () => {
+    // 20:00 UTC on the 29th is the 30th in Shanghai: the real Claude Code 2.1.197 case.
+    const found = inZones("Today's date is 2026-11-29.", "Today's date is 2026/11/30.", utcShanghai);
+    expect(found.map((c) => c.kind)).toEqual(['format', 'offset']);
+    expect(found[0]).toMatchObject({ baseline: '2026-11-29', variant: '2026/11/30' });
+    expect(found[0]?.description).toContain('YYYY-MM-DD became YYYY/MM/DD');
+    expect(found[1]?.description).toContain('UTC+08:00');
+    expect(found[1]?.description).not.toMatch(/China/);
+  });
+
+  it('reports only the format when the dates agree (before 16:00 UTC)', () => {
+    expect(inZones('date 2026-11-29.', 'date 2026/11/29.', utcShanghai).map((c) => c.kind)).toEqual(['format']);
+  });
+
+  it('calls a day behind in a zone east of UTC a changed date, not local time', () => {
+    expect(inZones('date 2026-11-29.', 'date 2026-11-28.', utcShanghai).map((c) => c.kind)).toEqual(['text']);
+  });
+
+  it('sees a day behind in New York as local time', () => {
+    const found = inZones('date 2026-11-30.', 'date 2026-11-29.', { baseline: 'UTC', variant: 'America/New_York' });
+    expect(found.map((c) => c.kind)).toEqual(['offset']);
+    expect(found[0]?.description).toContain('UTC-05:00');
+  });
+
+  it('lets the clock move between runs in one zone', () => {
+    expect(inZones('date 2026-11-29.', 'date 2026-11-30.', { baseline: 'UTC', variant: 'UTC' })).toEqual([]);
+  });
+
+  it.each([
+    ['order', '29.11.2026', '11/29/2026'],
+    ['width', '2026-11-05', '2026-11-5'],
+    ['calendar', '2026-11-29', '2026年11月29日'],
+  ])('reports a change of %s as format', (_what, from, to) => {
+    expect(inZones(`on ${from} ok`, `on ${to} ok`, utcShanghai).map((c) => c.kind)).toEqual(['format']);
+  });
+
+  it('reads an ISO date-time with its offset as local time when the offset is the zone\'s', () => {
+    const b = '<current_datetime>2026-11-29T20:46:12+00:00</current_datetime>';
+    const v = '<current_datetime>2026-11-30T04:46:12+08:00</current_datetime>';
+    const found = inZones(b, v, utcShanghai);
+    expect(found.map((c) => c.kind)).toEqual(['offset']);
+    expect(found[0]).toMatchObject({ baseline: '2026-11-29T20:46:12+00:00', variant: '2026-11-30T04:46:12+08:00' });
+  });
+
+  it('does not take an offset that is not the zone\'s for local time', () => {
+    const found = inZones('at 2026-11-29T20:46:12+00:00 ok', 'at 2026-11-30T05:46:12+09:00 ok', utcShanghai);
+    expect(found.map((c) => c.kind)).toEqual(['text']);
+  });
+
+  it('reads a clock 8 hours ahead as local time', () => {
+    expect(inZones('time 20:46 now', 'time 04:46 now', utcShanghai).map((c) => c.kind)).toEqual(['offset']);
+  });
+});
