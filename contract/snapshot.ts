@@ -210,8 +210,8 @@ export const ProbeChange = z.object({
   codePoints: z.array(CodePointInfo),
   description: z.string(),
   /**
-   * Set when the same change also appears with this neutral variant (e.g. api.example.com): the
-   * tool does it for any such value, so it does not single this one out.
+   * Reports before variants were compared with their neutral variant directly: set when the same
+   * change also appeared with this neutral variant, so it did not single this one out.
    */
   sharedWith: z.string().optional(),
 });
@@ -225,6 +225,11 @@ export const ProbeVariantResult = z.object({
   changes: z.array(ProbeChange),
   /** One sentence: what the tool could tell its vendor. */
   disclosure: z.string().nullable(),
+  /**
+   * The neutral variant this one was compared with (e.g. api.example.com for other custom hosts),
+   * so its changes are what single it out; absent when compared with the factor's baseline.
+   */
+  comparedWith: z.string().optional(),
   error: z.string().optional(),
 });
 export type ProbeVariantResult = z.infer<typeof ProbeVariantResult>;

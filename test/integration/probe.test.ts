@@ -124,27 +124,24 @@ describe('telltale probe', { timeout: 180_000 }, () => {
     const example = variant(report, 'base-url', 'api.example.com');
     expect(example?.changed).toBe(true);
     expect(example?.changes).toEqual(expect.arrayContaining(customHost.map((c) => expect.objectContaining(c))));
-    expect(example?.changes.every((c) => c.sharedWith === undefined && c.kind === 'text')).toBe(true);
+    expect(example?.changes.every((c) => c.kind === 'text')).toBe(true);
+    expect(example?.comparedWith).toBeUndefined();
     expect(example?.disclosure).toMatch(/custom host \(api\.example\.com\), openly/);
 
-    // A Chinese lab's host: the same changes marked as shared, the look-alike apostrophe its own.
+    // A Chinese lab's host, compared with the neutral host directly: only the look-alike apostrophe.
     const moonshot = variant(report, 'base-url', 'api.moonshot.cn');
     expect(moonshot?.changed).toBe(true);
-    expect(moonshot?.changes).toEqual(
-      expect.arrayContaining(customHost.map((c) => expect.objectContaining({ ...c, sharedWith: 'api.example.com' }))),
-    );
-    const own = moonshot?.changes.filter((c) => c.sharedWith === undefined) ?? [];
-    expect(own.length).toBeGreaterThan(0);
-    for (const c of own) {
+    expect(moonshot?.comparedWith).toBe('api.example.com');
+    expect(moonshot?.changes.length).toBeGreaterThan(0);
+    for (const c of moonshot?.changes ?? []) {
       expect(c).toMatchObject({ kind: 'confusable', location: expect.stringContaining('body.system[0].text') });
       expect(c.codePoints.map((p) => p.codePoint)).toContain('U+02BC');
     }
     expect(moonshot?.disclosure).toMatch(/Chinese AI lab \(api\.moonshot\.cn, Moonshot AI\), hidden in confusable changes/);
 
-    // Another custom host: nothing of its own, so the tool does not tell it apart.
+    // Another custom host: nothing beyond the neutral host, so the tool does not tell it apart.
     const other = variant(report, 'base-url', 'api.example.org');
-    expect(other?.changes.length).toBeGreaterThan(0);
-    expect(other?.changes.every((c) => c.sharedWith === 'api.example.com')).toBe(true);
+    expect(other?.changes).toEqual([]);
     expect(other?.changed).toBe(false);
     expect(other?.disclosure).toMatch(/treats api\.example\.org like any custom host/);
 

@@ -8,7 +8,6 @@ import { compareGroups, locationOf, type RunGroup } from './compare.js';
 import { disclosure } from './disclosure.js';
 import { flattenRun, groupNoise } from './noise.js';
 import type { PlannedFactor } from './plan.js';
-import { markSharedChanges, ownChanges } from './shared.js';
 import type { RunRequests } from './types.js';
 import type { ZonePair } from './zone-shift.js';
 
@@ -51,21 +50,30 @@ export function analyseProbe(plan: readonly PlannedFactor[], results: ReadonlyMa
   const empty: RunGroup = { runs: [], noise: groupNoise([]) };
   const factors = plan.map((planned): ProbeFactor => {
     const baseline = groups.get(planned.baseline.id) ?? empty;
-    const compared = planned.variants.map(({ value, group }) => {
+    const compare = (against: RunGroup, againstEnv: Readonly<Record<string, string>>, group: PlannedFactor['variants'][number]['group']) => {
       const variantRuns = groups.get(group.id) ?? empty;
-      const zones = zonesOf(planned.baseline.env, group.env);
-      return { value, id: group.id, runs: variantRuns.runs.length, changes: compareGroups(baseline, variantRuns, globalNoise, zones) };
-    });
-    const marked = markSharedChanges(compared, planned.neutralValues);
-    const variants = compared.map(({ value, id, runs }, i) => {
-      const changes = marked[i] ?? [];
-      const errors = results.get(id)?.errors ?? [];
+      return { runs: variantRuns.runs.length, changes: compareGroups(against, variantRuns, globalNoise, zonesOf(againstEnv, group.env)) };
+    };
+    // A neutral variant that ran (api.example.com: any custom host) is the direct baseline of the
+    // factor's other values: what differs from it is what singles a value out.
+    const neutral = planned.variants.find((v) => planned.neutralValues.includes(v.value) && (groups.get(v.group.id)?.runs.length ?? 0) > 0);
+    const neutralResult = neutral && compare(baseline, planned.baseline.env, neutral.group);
+    const variants = planned.variants.map(({ value, group }) => {
+      const direct = neutral !== undefined && neutralResult !== undefined && neutral.value !== value;
+      const { runs, changes } = !neutral || !neutralResult
+        ? compare(baseline, planned.baseline.env, group)
+        : direct
+          ? compare(groups.get(neutral.group.id) ?? empty, neutral.group.env, group)
+          : neutralResult;
+      const errors = results.get(group.id)?.errors ?? [];
+      const comparedWith = direct ? { value: neutral.value, changed: neutralResult.changes.length > 0 } : null;
       return {
         value,
         runs,
-        changed: ownChanges(changes).length > 0,
+        changed: changes.length > 0,
         changes,
-        disclosure: disclosure(planned.factor, value, changes),
+        disclosure: disclosure(planned.factor, value, changes, comparedWith),
+        ...(comparedWith ? { comparedWith: comparedWith.value } : {}),
         ...(errors.length > 0 ? { error: errors.join('; ') } : {}),
       };
     });

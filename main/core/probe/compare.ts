@@ -3,6 +3,7 @@
  * leaf, ignoring what differed between identical runs (noise), and classifies what is left.
  */
 import type { ProbeChange } from '../../../contract/snapshot.js';
+import { alignArrays } from './align.js';
 import { classifyHunks } from './classify.js';
 import { diffHunks } from './hunks.js';
 import type { ZonePair } from './zone-shift.js';
@@ -96,8 +97,10 @@ export function compareGroups(baseline: RunGroup, variant: RunGroup, globalNoise
     });
   }
   for (const [slot, bReq] of b0.slots) {
-    const vReq = v0.slots.get(slot);
-    if (!vReq) continue;
+    const vOwn = v0.slots.get(slot);
+    if (!vOwn) continue;
+    // Array items compared with their counterparts by content, not position (see align.ts).
+    const { variant: vReq, original } = alignArrays(bReq, vOwn);
     const wholeParts = new Set<string>();
     for (const path of new Set([...bReq.keys(), ...vReq.keys()])) {
       const key = leafKey(slot, path);
@@ -114,8 +117,9 @@ export function compareGroups(baseline: RunGroup, variant: RunGroup, globalNoise
       }
       const bText = b ?? '';
       const vText = v ?? '';
+      const vKey = leafKey(slot, original.get(path) ?? path);
       const hunks = diffHunks(bText, vText).filter(
-        (h) => !touches(baseline.noise.spans.get(key), h.bStart, h.bEnd) && !touches(variant.noise.spans.get(key), h.vStart, h.vEnd),
+        (h) => !touches(baseline.noise.spans.get(key), h.bStart, h.bEnd) && !touches(variant.noise.spans.get(vKey), h.vStart, h.vEnd),
       );
       for (const { change, span } of classifyHunks(locationOf(slot, path), bText, vText, hunks, zones)) {
         if (noisy && change.kind === 'text' && isVolatileDigits(bText, vText, span)) continue;

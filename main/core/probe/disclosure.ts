@@ -3,7 +3,6 @@ import type { ChangeKind, ProbeChange } from '../../../contract/snapshot.js';
 import { countryName, countryOfTimeZone } from '../knowledge/countries.js';
 import { isLabMatch, matchOrganization } from '../knowledge/organizations.js';
 import type { ProbeFactorName as FactorName } from '../../../common/probe.js';
-import { ownChanges } from './shared.js';
 
 export const COVERT_KINDS: ReadonlySet<ChangeKind> = new Set(['confusable', 'invisible', 'format', 'whitespace']);
 
@@ -48,16 +47,19 @@ export const ANY_VALUE: Readonly<Record<FactorName, string>> = {
 };
 
 /**
- * Based on the changes that single the variant out; when a neutral variant shows all of them too,
- * the sentence says the tool does not tell this value apart.
+ * Based on the changes that single the variant out. A variant compared with a neutral one that
+ * itself changed the requests, and that shows no change of its own, is not told apart.
  */
-export function disclosure(factor: FactorName, value: string, changes: readonly ProbeChange[]): string | null {
-  const own = ownChanges(changes);
+export function disclosure(
+  factor: FactorName,
+  value: string,
+  own: readonly ProbeChange[],
+  comparedWith: { value: string; changed: boolean } | null = null,
+): string | null {
   if (own.length === 0) {
-    const alike = changes[0]?.sharedWith;
-    return alike === undefined
-      ? null
-      : `The tool treats ${value} like ${ANY_VALUE[factor]}: its requests change only as they do for ${alike}.`;
+    return comparedWith?.changed
+      ? `The tool treats ${value} like ${ANY_VALUE[factor]}: its requests are the same as with ${comparedWith.value}.`
+      : null;
   }
   const covert = [...new Set(own.map((c) => c.kind).filter((k) => COVERT_KINDS.has(k)))];
   // Local time alone tells the offset; Asia/Shanghai shares +08:00 with other countries' zones.

@@ -2,12 +2,11 @@
 import type { ProbeChange, ProbeFactor, ProbeReport } from '../../../contract/snapshot.js';
 import { formatCommand } from '../../../common/format.js';
 import { makeVisible } from './codepoints.js';
-import { ANY_VALUE, COVERT_KINDS } from './disclosure.js';
-import { ownChanges } from './shared.js';
+import { COVERT_KINDS } from './disclosure.js';
 
-/** Kinds of the changes that single a variant out; what the tool does for any value counts with its neutral variant. */
+/** Kinds of the changes that single a variant out (each variant's changes are its own: see analyse.ts). */
 function kindsOf(factor: ProbeFactor, covert: boolean): string[] {
-  const kinds = factor.variants.flatMap((v) => ownChanges(v.changes).map((c) => c.kind)).filter((k) => COVERT_KINDS.has(k) === covert);
+  const kinds = factor.variants.flatMap((v) => v.changes.map((c) => c.kind)).filter((k) => COVERT_KINDS.has(k) === covert);
   return [...new Set(kinds)];
 }
 
@@ -49,13 +48,6 @@ function renderChange(change: ProbeChange): string[] {
   return lines;
 }
 
-/** One line per neutral variant a variant shares changes with, instead of the changes themselves. */
-function renderShared(changes: readonly ProbeChange[], anyValue: string): string[] {
-  const counts = new Map<string, number>();
-  for (const { sharedWith } of changes) if (sharedWith !== undefined) counts.set(sharedWith, (counts.get(sharedWith) ?? 0) + 1);
-  return [...counts].map(([alike, n]) => `    ${n} change(s) also seen with ${alike} (${anyValue})`);
-}
-
 export function renderProbeReport(report: ProbeReport): string {
   const lines = [
     `telltale probe: ${formatCommand(report.command)}`,
@@ -66,12 +58,11 @@ export function renderProbeReport(report: ProbeReport): string {
   for (const factor of report.factors) {
     lines.push('', `${factor.factor} (baseline ${factor.baseline}): ${factor.changed ? 'CHANGED' : 'no change'}`);
     for (const variant of factor.variants) {
-      const own = ownChanges(variant.changes);
-      const status = own.length > 0 ? `${own.length} change(s)` : variant.changes.length > 0 ? 'no change of its own' : 'no change';
-      lines.push(`  ${variant.value}: ${status}${variant.error ? ` (${variant.error})` : ''}`);
+      const status = variant.changes.length > 0 ? `${variant.changes.length} change(s)` : 'no change';
+      const against = variant.comparedWith ? ` (compared with ${variant.comparedWith})` : '';
+      lines.push(`  ${variant.value}${against}: ${status}${variant.error ? ` (${variant.error})` : ''}`);
       if (variant.disclosure) lines.push(`    ${variant.disclosure}`);
-      lines.push(...renderShared(variant.changes, ANY_VALUE[factor.factor]));
-      for (const change of own) lines.push(...renderChange(change));
+      for (const change of variant.changes) lines.push(...renderChange(change));
     }
   }
   lines.push('', report.summary);
