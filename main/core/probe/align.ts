@@ -5,9 +5,9 @@
  * (flatten.ts), renaming the variant's index paths to the baseline's.
  *
  * Items equal on both sides are matched first (a longest common subsequence); in each run of
- * unmatched items between them, items are paired in order by similarity (shared words); what is
- * left is an item added (`[+j]`, the variant's index) or dropped (the baseline's index, absent in
- * the variant).
+ * unmatched items between them, items are paired in order by similarity (shared words); items
+ * that moved are paired last; what is left is an item added (`[+j]`, the variant's index) or
+ * dropped (the baseline's index, absent in the variant).
  */
 import { diffArrays } from 'diff';
 
@@ -103,7 +103,39 @@ export function alignItems(b: readonly string[], v: readonly string[]): Array<[n
     }
   }
   pairGap();
-  return pairs;
+  return [...pairs, ...pairMoved(b, v, pairs)];
+}
+
+/** Items left over after the in-order pass that moved elsewhere (swapped places): equal ones, then the most similar. */
+function pairMoved(b: readonly string[], v: readonly string[], pairs: ReadonlyArray<[number, number]>): Array<[number, number]> {
+  const usedB = new Set(pairs.map(([i]) => i));
+  const usedV = new Set(pairs.map(([, j]) => j));
+  const freeB = b.map((_, i) => i).filter((i) => !usedB.has(i));
+  const freeV = v.map((_, j) => j).filter((j) => !usedV.has(j));
+  const moved: Array<[number, number]> = [];
+  // Bounded: a request has few unmatched items; past that, leave them added and dropped.
+  if (freeB.length * freeV.length > 10_000) return moved;
+  for (const exact of [true, false]) {
+    for (const i of freeB) {
+      if (usedB.has(i)) continue;
+      let best = -1;
+      let bestScore = SAME_ITEM;
+      for (const j of freeV) {
+        if (usedV.has(j)) continue;
+        const score = exact ? (b[i] === v[j] ? 1 : 0) : similarity(b[i]!, v[j]!);
+        if (score >= bestScore && (!exact || score === 1)) {
+          best = j;
+          bestScore = score;
+        }
+      }
+      if (best >= 0) {
+        moved.push([i, best]);
+        usedB.add(i);
+        usedV.add(best);
+      }
+    }
+  }
+  return moved;
 }
 
 function renamePrefix(path: string, from: string, to: string): string | null {

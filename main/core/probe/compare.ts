@@ -118,7 +118,9 @@ export function compareGroups(baseline: RunGroup, variant: RunGroup, globalNoise
       const bText = b ?? '';
       const vText = v ?? '';
       const vKey = leafKey(slot, original.get(path) ?? path);
-      const hunks = diffHunks(bText, vText).filter(
+      const hunks = diffHunks(
+        bText,
+        vText,
         (h) => !touches(baseline.noise.spans.get(key), h.bStart, h.bEnd) && !touches(variant.noise.spans.get(vKey), h.vStart, h.vEnd),
       );
       for (const { change, span } of classifyHunks(locationOf(slot, path), bText, vText, hunks, zones)) {

@@ -18,12 +18,16 @@ const MERGE_GAP = 2;
 /** Past this size a character diff costs too much and says little; lines are diffed instead. */
 const MAX_DIFF_EDIT = 2000;
 
-export function diffHunks(baseline: string, variant: string): Hunk[] {
+/**
+ * `keep` drops edits before close ones are merged, so an edit next to noise (an offset beside
+ * the seconds of a timestamp) is not swallowed by it.
+ */
+export function diffHunks(baseline: string, variant: string, keep: (hunk: Hunk) => boolean = () => true): Hunk[] {
   if (baseline === variant) return [];
   // A prompt that gained a paragraph shows as that paragraph, not as the whole prompt.
   const parts = diffChars(baseline, variant, { maxEditLength: MAX_DIFF_EDIT }) ?? diffLines(baseline, variant, { maxEditLength: MAX_DIFF_EDIT });
-  if (!parts) return [{ bStart: 0, bEnd: baseline.length, vStart: 0, vEnd: variant.length }];
-  return mergeClose(toHunks(parts), baseline);
+  if (!parts) return [{ bStart: 0, bEnd: baseline.length, vStart: 0, vEnd: variant.length }].filter(keep);
+  return mergeClose(toHunks(parts).filter(keep), baseline);
 }
 
 function toHunks(parts: readonly Change[]): Hunk[] {

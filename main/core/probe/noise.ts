@@ -1,8 +1,11 @@
 /**
  * Noise: what changes between identical runs of a tool (request ids, timestamps, uuids, durations).
- * Leaves that differ between runs of one environment are noisy; inside a noisy string the
- * differing spans, widened to the whole volatile token (an id or timestamp), are ignored.
+ * Leaves that differ between runs of one environment are noisy; inside a noisy string only the
+ * differing spans, widened to the run of characters of their own class (the seconds of a
+ * timestamp, not its UTC offset; the random part of a path, not the path), are ignored. Array
+ * items are matched by content first, so items that swapped places are not noise.
  */
+import { alignArrays } from './align.js';
 import { flattenRequest } from './flatten.js';
 import { diffHunks, type Hunk } from './hunks.js';
 import { slotRequests } from './slots.js';
@@ -48,13 +51,21 @@ export function flattenRun(run: RunRequests): FlatRun {
 }
 
 const VOLATILE = /[A-Za-z0-9_.:+-]/;
+const DIGIT = /[0-9]/;
+const ALNUM = /[A-Za-z0-9]/;
 
-/** Widens [start, end) to the id- or timestamp-like token around it. */
-export function volatileTokenAround(text: string, start: number, end: number): Span {
+/**
+ * Widens [start, end) to the id- or timestamp-like token around it. Given what the other run had
+ * there, it widens only over that edit's own class: digits over digits, letters and digits over
+ * those; anything else over the whole token.
+ */
+export function volatileTokenAround(text: string, start: number, end: number, other?: string): Span {
+  const edit = text.slice(start, end) + (other ?? '');
+  const cls = other === undefined || edit === '' ? VOLATILE : /^[0-9]+$/.test(edit) ? DIGIT : /^[A-Za-z0-9]+$/.test(edit) ? ALNUM : VOLATILE;
   let s = start;
   let e = end;
-  while (s > 0 && VOLATILE.test(text[s - 1] ?? '')) s--;
-  while (e < text.length && VOLATILE.test(text[e] ?? '')) e++;
+  while (s > 0 && cls.test(text[s - 1] ?? '')) s--;
+  while (e < text.length && cls.test(text[e] ?? '')) e++;
   return { start: s, end: e };
 }
 
@@ -68,20 +79,22 @@ export function groupNoise(runs: readonly FlatRun[]): GroupNoise {
   for (const slot of new Set(runs.flatMap((run) => [...run.slots.keys()]))) {
     // A request some runs did not send at all is count noise; its leaves are compared where present.
     const present = runs.map((run) => run.slots.get(slot)).filter((r): r is Map<string, string> => r !== undefined);
-    if (present.length < 2) continue;
-    for (const path of new Set(present.flatMap((r) => [...r.keys()]))) {
-      const values = present.map((r) => r.get(path));
-      if (values.every((v) => v === values[0])) continue;
-      const key = leafKey(slot, path);
-      noise.paths.add(noiseKey(slot, path));
-      // Spans are offsets into the first run's value, the one compareGroups diffs.
-      const base = first.slots.get(slot)?.get(path);
-      if (base === undefined) continue;
-      const spans = values
-        .slice(1)
-        .flatMap((other) => (other === undefined ? [] : diffHunks(base, other)))
-        .map((h: Hunk) => volatileTokenAround(base, h.bStart, h.bEnd));
-      noise.spans.set(key, spans);
+    const [base, ...others] = present;
+    if (!base || others.length === 0) continue;
+    // Spans are offsets into the first run's value, the one compareGroups diffs (when the first run
+    // lacks the request, into the first that has it).
+    for (const other of others) {
+      const aligned = alignArrays(base, other).variant;
+      for (const path of new Set([...base.keys(), ...aligned.keys()])) {
+        const a = base.get(path);
+        const b = aligned.get(path);
+        if (a === b) continue;
+        noise.paths.add(noiseKey(slot, path));
+        if (a === undefined || b === undefined) continue;
+        const key = leafKey(slot, path);
+        const spans = diffHunks(a, b).map((h: Hunk) => volatileTokenAround(a, h.bStart, h.bEnd, b.slice(h.vStart, h.vEnd)));
+        noise.spans.set(key, [...(noise.spans.get(key) ?? []), ...spans]);
+      }
     }
   }
   return noise;

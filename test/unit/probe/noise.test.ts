@@ -80,3 +80,56 @@ describe('noise detection', () => {
     expect(changes.map((c) => c.kind)).toEqual(['format']);
   });
 });
+
+describe('noise learnt inside a field', () => {
+  function copilot(seconds: number, runDir: string, local: string): ObservedRequest {
+    return {
+      method: 'POST',
+      path: '/chat/completions',
+      targetHost: '127.0.0.1',
+      headers: {},
+      body: {
+        messages: [
+          { role: 'system', content: `Work in ${runDir}/workspace. <current_datetime>${local.replace('SS', String(seconds).padStart(2, '0'))}</current_datetime> Be brief.` },
+        ],
+      },
+    };
+  }
+  const runs = (local: string, ...rs: Array<[number, string]>): RunGroup => {
+    const flat = rs.map(([s, dir]) => flattenRun([copilot(s, dir, local)]));
+    return { runs: flat, noise: groupNoise(flat) };
+  };
+
+  it('masks the seconds and the per-run path of a message but still sees the UTC offset of its date-time (Copilot CLI)', () => {
+    const baseline = runs('2026-11-29T20:46:SS+00:00', [12, '/tmp/copilot-x1y2z3'], [47, '/tmp/copilot-q9w8e7']);
+    const variant = runs('2026-11-30T04:46:SS+08:00', [31, '/tmp/copilot-a5s4d3'], [5, '/tmp/copilot-m1n2b3']);
+    const changes = compareGroups(baseline, variant, allNoise(baseline, variant), { baseline: 'UTC', variant: 'Asia/Shanghai' });
+    expect(changes.map((c) => [c.kind, c.baseline, c.variant])).toEqual([['offset', '2026-11-29T20:46:12+00:00', '2026-11-30T04:46:31+08:00']]);
+  });
+
+  it('finds nothing between two zones at one offset once the seconds and paths are masked', () => {
+    const baseline = runs('2026-11-29T20:46:SS+00:00', [12, '/tmp/copilot-x1y2z3'], [47, '/tmp/copilot-q9w8e7']);
+    const variant = runs('2026-11-29T20:47:SS+00:00', [31, '/tmp/copilot-a5s4d3'], [5, '/tmp/copilot-m1n2b3']);
+    expect(compareGroups(baseline, variant, allNoise(baseline, variant), { baseline: 'UTC', variant: 'UTC' })).toEqual([]);
+  });
+
+  it('does not learn items that swapped places between identical runs as noise (Gemini CLI systemInstruction)', () => {
+    const gemini = (parts: string[]): ObservedRequest => ({
+      method: 'POST',
+      path: '/v1beta/models/gemini:generateContent',
+      targetHost: '127.0.0.1',
+      headers: {},
+      body: { systemInstruction: { parts: parts.map((text) => ({ text })) } },
+    });
+    const memory = 'Memory: the user prefers short answers and tabs over spaces.';
+    const date = (apostrophe: string) => `Today${apostrophe}s date is Sunday, November 29, 2026. Be helpful.`;
+    const flat = (apostrophe: string, swapped: boolean) => flattenRun([gemini(swapped ? [date(apostrophe), memory] : [memory, date(apostrophe)])]);
+    const baselineRuns = [flat("'", false), flat("'", true)];
+    const variantRuns = [flat('\u2019', false), flat('\u2019', false)];
+    const baseline: RunGroup = { runs: baselineRuns, noise: groupNoise(baselineRuns) };
+    const variant: RunGroup = { runs: variantRuns, noise: groupNoise(variantRuns) };
+    expect(baseline.noise.paths.size).toBe(0);
+    const changes = compareGroups(baseline, variant, allNoise(baseline, variant));
+    expect(changes.map((c) => c.kind)).toEqual(['confusable']);
+  });
+});
