@@ -42,17 +42,36 @@ export function matchRules(signals: readonly Signal[], geo: GeoLookup | null, ru
   );
 }
 
-function toInference(id: InferenceId, value: string | true, hits: readonly Hit[], tools: readonly Tool[]): Inference {
-  const confidence = combineConfidence(hits.map((h) => h.rule));
+const weightOf = (h: Hit) => h.match.weight ?? h.rule.weight;
+
+/** Facts with one true value: evidence for two values contradicts itself. */
+const SINGLE_VALUED: ReadonlySet<InferenceId> = new Set(['location.country', 'network.proxy-country']);
+
+/** Independent groups of evidence behind a value. */
+const groupCount = (hits: readonly Hit[]) => new Set(hits.map((h) => h.rule.group)).size;
+
+/**
+ * `contradiction`: a value of a one-valued fact that more independent evidence (two groups or more)
+ * puts elsewhere (zh_HK and Asia/Hong_Kong against one mainland mirror): at most low confidence.
+ */
+function toInference(
+  id: InferenceId,
+  value: string | true,
+  hits: readonly Hit[],
+  tools: readonly Tool[],
+  contradiction: string | null = null,
+): Inference {
+  const combined = combineConfidence(hits.map((h) => ({ group: h.rule.group, weight: weightOf(h) })));
+  const confidence = contradiction ? 'low' : combined;
   // Strong evidence first in the statement; one phrase per fact (HTTPS_PROXY and the effective
   // proxy with the same URL are one proxy).
-  const ordered = [...hits].sort((a, b) => Number(b.rule.weight === 'strong') - Number(a.rule.weight === 'strong'));
+  const ordered = [...hits].sort((a, b) => Number(weightOf(b) === 'strong') - Number(weightOf(a) === 'strong'));
   const phrases = new Map<string, string>();
   for (const h of ordered) {
     const key = `${h.rule.group}\u0000${JSON.stringify(h.signal.value)}`;
     if (!phrases.has(key)) phrases.set(key, h.match.detail);
   }
-  const details = [...phrases.values()];
+  const details = [...phrases.values(), ...(contradiction ? [contradiction] : [])];
   const relation: Relation = hits.some((h) => h.match.relation !== 'user') ? 'member' : 'user';
   const evidence = [...new Map(ordered.map((h) => [h.signal.id, h.signal])).values()];
   return {
@@ -76,8 +95,14 @@ export function inferencesFrom(hits: readonly Hit[], tools: readonly Tool[]): In
     group.hits.push(hit);
     groups.set(key, group);
   }
-  return [...groups.values()]
-    .map((g) => toInference(g.id, g.value, g.hits, tools))
+  const all = [...groups.values()];
+  const contradictionOf = (g: (typeof all)[number]): string | null => {
+    if (!SINGLE_VALUED.has(g.id)) return null;
+    const stronger = all.find((o) => o.id === g.id && o !== g && groupCount(o.hits) >= 2 && groupCount(o.hits) > groupCount(g.hits));
+    return stronger ? `but more independent evidence points to ${String(stronger.value)}` : null;
+  };
+  return all
+    .map((g) => toInference(g.id, g.value, g.hits, tools, contradictionOf(g)))
     .sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id) || CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence]);
 }
 

@@ -25,6 +25,8 @@ export interface RuleMatch {
   /** Phrase naming the evidence, e.g. "time zone Asia/Shanghai". */
   detail: string;
   relation?: Relation;
+  /** This match's weight when it differs from the rule's (a global service is weaker than a national mirror). */
+  weight?: Weight;
 }
 
 export interface RuleContext {
@@ -144,7 +146,10 @@ export const RULES: readonly Rule[] = [
     id: 'country.registry-mirror', inference: 'location.country', takes: 'registry', weight: 'strong', group: 'registry',
     match: perHost(
       (host) => findMirror(host),
-      (m, _host, s) => ({ value: m.country, detail: `${describeSignal(s)} (a mirror run by ${m.operator}, used in ${named(m.country)})` }),
+      (m, _host, s) =>
+        m.scope === 'country'
+          ? { value: m.country, detail: `${describeSignal(s)} (a mirror run by ${m.operator}, used in ${named(m.country)})` }
+          : { value: m.country, weight: 'weak', detail: `${describeSignal(s)} (a service used worldwide, run by ${m.operator} from ${named(m.country)})` },
     ),
   },
   countryRule('country.registry-host', 'registry', 'registry', unlessMirror(hostCountry)),

@@ -66,6 +66,38 @@ describe('conflicts', () => {
     const countries = byId(inferences, 'location.country').map((i) => [i.value, i.confidence]);
     expect(countries).toEqual([['DE', 'medium'], ['CN', 'low']]);
   });
+
+  it('lowers a country that one mirror suggests when time zone and locale agree on another', () => {
+    const { inferences } = infer({
+      signals: [tz('Asia/Hong_Kong'), lang('zh_HK.UTF-8', 'HK'), registry('npm', 'https://registry.npmmirror.com/', 'registry.npmmirror.com')],
+      tools: [],
+      geo: null,
+    });
+    const countries = byId(inferences, 'location.country');
+    expect(countries.map((i) => [i.value, i.confidence])).toEqual([['HK', 'high'], ['CN', 'low']]);
+    expect(countries[1]?.statement).toMatch(/more independent evidence points to HK/);
+  });
+
+  it('keeps both countries at their own confidence when neither has more independent evidence', () => {
+    const { inferences } = infer({
+      signals: [tz('Asia/Hong_Kong'), registry('npm', 'https://registry.npmmirror.com/', 'registry.npmmirror.com')],
+      tools: [],
+      geo: null,
+    });
+    expect(byId(inferences, 'location.country').map((i) => [i.value, i.confidence])).toEqual([['HK', 'medium'], ['CN', 'medium']]);
+  });
+});
+
+describe('specificity of evidence', () => {
+  const country = (host: string) =>
+    byId(infer({ signals: [registry('go', `https://${host}`, host, 'env:GOPROXY')], tools: [], geo: null }).inferences, 'location.country')[0];
+
+  it('takes a national mirror as strong evidence and a global service run from a country as weak', () => {
+    expect(country('goproxy.cn')).toMatchObject({ value: 'CN', confidence: 'medium' });
+    const global = country('goproxy.io');
+    expect(global).toMatchObject({ value: 'CN', confidence: 'low' });
+    expect(global?.statement).toMatch(/a service used worldwide/);
+  });
 });
 
 describe('the 2026 check', () => {
