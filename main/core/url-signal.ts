@@ -1,10 +1,39 @@
 import type { Signal, SignalKey } from '../../contract/snapshot.js';
 import { errorSignal, okSignal } from './signal.js';
+import { redactText } from './secrets/policy.js';
 import { parseUrlish, type UrlParts } from './url.js';
 
 /** The meta every URL-valued signal carries, so inference rules need not re-parse. */
 export function urlMeta(url: UrlParts): Record<string, string | number | null> {
   return { host: url.host, port: url.port, scheme: url.scheme };
+}
+
+/** Signals whose value must name a proxy server (not a PAC script's address, not a mode). */
+function namesProxyServer(about: SignalKey): boolean {
+  if (about.kind === 'proxy') {
+    const k = about.key;
+    return k.source === 'env' || k.source === 'effective' || (k.source === 'system' && k.setting !== 'pac');
+  }
+  return about.kind === 'registry' && (about.key.setting === 'proxy' || about.key.setting === 'https-proxy');
+}
+
+const SWITCH_WORDS = new Set(['on', 'off', 'true', 'false', 'yes', 'no', 'enabled', 'disabled', '1', '0']);
+
+/**
+ * Why a value that parses as a URL still names no proxy: a switch (`on`, `true`, `1`), or a bare
+ * word with neither scheme nor port (`proxy`: the URL parser would take it for a host). Null when
+ * it looks like a proxy: a scheme, a port, a dotted or IP host, or localhost.
+ */
+export function proxyShapeProblem(text: string): string | null {
+  const shown = redactText(text);
+  if (SWITCH_WORDS.has(text.toLowerCase())) return `not a proxy address: "${shown}" is a switch value, not host:port or a URL`;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return null;
+  const host = text.replace(/\/.*$/, '').replace(/:\d+$/, '');
+  const hasPort = host !== text.replace(/\/.*$/, '');
+  if (hasPort || host.includes('.') || host.includes(':') || host.toLowerCase() === 'localhost') {
+    return /^\d+$/.test(host) ? `not a proxy address: "${shown}" (a number, not a host)` : null;
+  }
+  return `not a proxy address: "${shown}" is a bare word (no scheme, no port)`;
 }
 
 /**
@@ -24,5 +53,7 @@ export function urlSignal(
   }
   const parsed = parseUrlish(raw, options.defaultScheme);
   if (!parsed.ok) return errorSignal(about, source, parsed.reason);
+  const notProxy = namesProxyServer(about) ? proxyShapeProblem(raw.trim()) : null;
+  if (notProxy) return errorSignal(about, source, notProxy);
   return okSignal(about, parsed.url.redacted, source, { ...urlMeta(parsed.url), ...options.meta });
 }

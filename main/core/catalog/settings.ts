@@ -2,6 +2,7 @@ import type { Signal, SignalKey, ToolSetting } from '../../../contract/snapshot.
 import type { SampleContext } from '../context.js';
 import { displayPath, errorSignal, okSignal } from '../signal.js';
 import { isSecretName, isSecretValue, redactDeep, REDACTED, redactUrl } from '../secrets/policy.js';
+import { proxyShapeProblem } from '../url-signal.js';
 import { parseUrlish } from '../url.js';
 import { parseConfig } from './config-format.js';
 import { findAtKeyPath } from './key-path.js';
@@ -40,6 +41,8 @@ function render(key: string, raw: unknown, kind: SettingKind): Rendered {
   if (kind !== 'proxy' && kind !== 'base-url' && !SCHEME.test(text)) return { value: text, meta: {} };
   const parsed = parseUrlish(text);
   if (!parsed.ok) return { value: redactUrl(text), meta: {}, problem: parsed.reason };
+  const notProxy = kind === 'proxy' ? proxyShapeProblem(text.trim()) : null;
+  if (notProxy) return { value: redactUrl(text), meta: {}, problem: notProxy };
   const { host, port, scheme, redacted } = parsed.url;
   return { value: redacted, meta: port === null ? { host, scheme } : { host, port, scheme } };
 }

@@ -46,14 +46,14 @@ export interface Rule {
   match(signal: Signal, ctx: RuleContext): RuleMatch[];
 }
 
-type HostFact<T> = (host: string, ctx: RuleContext) => T | null;
+type HostFact<T> = (host: string, ctx: RuleContext, signal: Signal) => T | null;
 
 /** Applies a per-host function to every host the signal names (a DNS search list names several). */
 function perHost<T>(fact: HostFact<T>, build: (fact: T, host: string, signal: Signal) => RuleMatch | null) {
   return (signal: Signal, ctx: RuleContext): RuleMatch[] => {
     if ((isKind(signal, 'proxy') || isKind(signal, 'pac')) && !proxyInForce(signal, ctx.signals)) return [];
     return hostsOf(signal).flatMap((host) => {
-      const found = fact(host, ctx);
+      const found = fact(host, ctx, signal);
       const built = found === null ? null : build(found, host, signal);
       return built ? [built] : [];
     });
@@ -64,8 +64,8 @@ const ipCountry: HostFact<string> = (host, ctx) => (isIpLiteral(host) ? (ctx.geo
 const tldCountry = (host: string) => countryOfTld(host);
 
 /** Country of a host: where its IP literal is located, else its ccTLD. */
-const hostCountry: HostFact<{ code: string; how: string }> = (host, ctx) => {
-  const ip = ipCountry(host, ctx);
+const hostCountry: HostFact<{ code: string; how: string }> = (host, ctx, signal) => {
+  const ip = ipCountry(host, ctx, signal);
   if (ip) return { code: ip, how: 'IP located in' };
   const tld = tldCountry(host);
   return tld ? { code: tld, how: 'domain in' } : null;
@@ -82,8 +82,8 @@ const labMembership = (host: string) => {
 /** Public mirrors say where you are, not who you work for, even when a company runs them. */
 const unlessMirror =
   <T>(fact: HostFact<T>): HostFact<T> =>
-  (host, ctx) =>
-    findMirror(host) ? null : fact(host, ctx);
+  (host, ctx, signal) =>
+    findMirror(host) ? null : fact(host, ctx, signal);
 
 const named = (code: string) => countryName(code);
 
@@ -121,6 +121,28 @@ function labRule(id: string, takes: EvidenceKind, group: string, fact: HostFact<
 
 /** Domains reserved for examples: they never name anyone. */
 const RESERVED = new Set(['example.com', 'example.org', 'example.net']);
+
+/** Which vendor's client reads a base-URL variable: pointing it at that vendor's own API is the default. */
+const VARIABLE_VENDOR: ReadonlyArray<[RegExp, string]> = [
+  [/^ANTHROPIC_/i, 'Anthropic'],
+  [/^(?:OPENAI|CODEX)_/i, 'OpenAI'],
+  [/^(?:GOOGLE_GEMINI|GEMINI|GOOGLE)_/i, 'Google'],
+];
+
+function endpointVariable(signal: Signal): string | null {
+  if (isSignal(signal, 'model-endpoint')) return signal.key.variable;
+  return isSignal(signal, 'tool-setting') ? (signal.key.variable ?? null) : null;
+}
+
+/**
+ * ANTHROPIC_BASE_URL at api.anthropic.com (or OPENAI_BASE_URL at api.openai.com) is what the tool
+ * does anyway: it says nothing about who you work for or with. An internal host of the vendor still counts.
+ */
+function isVendorDefault(match: OrgMatch, signal: Signal): boolean {
+  const variable = endpointVariable(signal);
+  const vendor = variable ? VARIABLE_VENDOR.find(([re]) => re.test(variable))?.[1] : undefined;
+  return vendor === match.org.name && !impliesMembership(match);
+}
 
 export const RULES: readonly Rule[] = [
   // location.country
@@ -242,9 +264,9 @@ export const RULES: readonly Rule[] = [
   {
     id: 'lab.model-endpoint', inference: 'affiliation.ai-lab', takes: 'model', weight: 'strong', group: 'model-endpoint',
     match: perHost(
-      (host) => {
+      (host, _ctx, signal) => {
         const m = matchOrganization(host);
-        return m && isLabMatch(m) ? m : null;
+        return m && isLabMatch(m) && !isVendorDefault(m, signal) ? m : null;
       },
       (m, host, s) => ({
         value: m.org.name,

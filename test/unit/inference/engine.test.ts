@@ -88,6 +88,22 @@ describe('conflicts', () => {
   });
 });
 
+describe('vendor defaults', () => {
+  const labs = (name: string, url: string) =>
+    byId(infer({ signals: [baseUrl(name, url, new URL(url).hostname)], tools: [], geo: null }).inferences, 'affiliation.ai-lab');
+
+  it("says nothing about affiliation when a base URL points at its own vendor's public API", () => {
+    expect(labs('ANTHROPIC_BASE_URL', 'https://api.anthropic.com')).toEqual([]);
+    expect(labs('OPENAI_BASE_URL', 'https://api.openai.com/v1')).toEqual([]);
+    expect(labs('GOOGLE_GEMINI_BASE_URL', 'https://generativelanguage.googleapis.com')).toEqual([]);
+  });
+
+  it("still tells another vendor's API, which the user chose", () => {
+    expect(labs('OPENAI_BASE_URL', 'https://api.anthropic.com/v1')).toMatchObject([{ value: 'Anthropic' }]);
+    expect(labs('ANTHROPIC_BASE_URL', 'https://api.moonshot.cn/anthropic')).toMatchObject([{ value: 'Moonshot AI' }]);
+  });
+});
+
 describe('specificity of evidence', () => {
   const country = (host: string) =>
     byId(infer({ signals: [registry('go', `https://${host}`, host, 'env:GOPROXY')], tools: [], geo: null }).inferences, 'location.country')[0];
