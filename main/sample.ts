@@ -29,6 +29,7 @@ import { errorSignal, okSignal } from './core/signal.js';
 import { createConnectionAssembler } from './core/snapshot/assemble-connections.js';
 import { redactSnapshot, type RedactOptions } from './core/snapshot/redact.js';
 import { loadProbeReports } from './probe/state.js';
+import { checkSignals } from './core/snapshot/check-signals.js';
 
 export interface SnapshotSourceOptions {
   ctx?: SampleContext;
@@ -136,7 +137,7 @@ export function createSnapshotSource(options: SnapshotSourceOptions = {}): Snaps
     // The sampler matched each process against the catalog once in its lifetime.
     const running = recognizeRunning(sampled.processes, TOOL_CATALOG, (process) => process.ownToolId);
     const { connections, processes } = await timed(timings, 'assemble', async () => assemble(sampled, running));
-    const signals = [...locale, ...proxy, ...identity, ...toolConfig.signals, connectionSignal(sampled)];
+    const signals = checkSignals([...locale, ...proxy, ...identity, ...toolConfig.signals, connectionSignal(sampled)]);
     const baseTools = buildTools(TOOL_CATALOG, running, installed, toolConfig.settings);
     const { inferences, checks, exposure } = await timed(timings, 'inference', async () => inference({ signals, tools: baseTools }));
     const tools = baseTools.map((tool) => ({

@@ -132,6 +132,14 @@ describe('a machine with no hints', () => {
     );
     expect(snapshot.checks?.find((c) => c.id === 'cn-proxy-timezone-2026')?.flagged).toBe(false);
   });
+
+  it.each([['LANG', '@@'], ['LC_ALL', '\u00ff\u00fe']])('keeps the snapshot whole when %s is %j', async (name, value) => {
+    const run = await runCli(['snapshot', '--json'], { ...baseEnv(), HOME: emptyHome, TZ: 'UTC', [name]: value });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const snapshot = parseSnapshot(run.stdout);
+    expect(snapshot.signals.find((s) => s.id === `locale.${name}`)).toMatchObject({ value });
+  });
 });
 
 describe('connections of this machine', () => {

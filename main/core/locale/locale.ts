@@ -26,7 +26,9 @@ export function parsePosixLocale(raw: string): LocaleParts {
 export function parseBcp47(tag: string): LocaleParts {
   try {
     const locale = new Intl.Locale(tag);
-    return { ...NONE, language: locale.language, territory: locale.region ?? null };
+    // "und" (undetermined: what Intl falls back to for LANG=@@) names no language; some runtimes leave it undefined.
+    const language = locale.language && locale.language !== 'und' ? locale.language : null;
+    return { ...NONE, language, territory: locale.region ?? null };
   } catch {
     return NONE;
   }
