@@ -87,8 +87,13 @@ const unlessMirror =
 
 const named = (code: string) => countryName(code);
 
+/** "Ant Group, an affiliate of Alibaba": a related company is named as such, the value stays the organisation itself. */
+function orgLabel(m: OrgMatch): string {
+  return m.org.relatedTo ? `${m.org.name}, ${m.org.relatedTo.relation} ${m.org.relatedTo.name}` : m.org.name;
+}
+
 function labLabel(m: OrgMatch): string {
-  return m.org.lab ? `${m.org.name}, ${m.org.lab}` : m.org.name;
+  return m.org.lab ? `${orgLabel(m)}, ${m.org.lab}` : orgLabel(m);
 }
 
 /** Names the one host of a multi-host signal (a DNS search list) rather than the whole value. */
@@ -107,7 +112,7 @@ function countryRule(id: string, takes: EvidenceKind, group: string, fact: HostF
 function orgRule(id: string, takes: EvidenceKind, weight: Weight, group: string, fact: HostFact<OrgMatch> = membership): Rule {
   return {
     id, inference: 'affiliation.organization', takes, weight, group,
-    match: perHost(fact, (m, host, s) => ({ value: m.org.name, detail: `${describeHost(s, host)} (${m.org.name})` })),
+    match: perHost(fact, (m, host, s) => ({ value: m.org.name, detail: `${describeHost(s, host)} (${orgLabel(m)})` })),
   };
 }
 
@@ -230,7 +235,7 @@ export const RULES: readonly Rule[] = [
     match: (s) => {
       const domain = emailDomainOf(s);
       const m = domain && !findEmailProvider(domain) ? matchOrganization(domain) : null;
-      return m && impliesMembership(m) ? [{ value: m.org.name, detail: `${describeSignal(s)} (${m.org.name})` }] : [];
+      return m && impliesMembership(m) ? [{ value: m.org.name, detail: `${describeSignal(s)} (${orgLabel(m)})` }] : [];
     },
   },
   {

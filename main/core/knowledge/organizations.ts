@@ -32,19 +32,29 @@ export interface Organization {
   publicDomains?: readonly string[];
   apiHosts?: readonly ApiHost[];
   labDomains?: readonly string[];
+  /**
+   * A related but separate company (an affiliate, a former subsidiary): shown beside the name, never
+   * merged into it. Ant Group is its own company, not Alibaba.
+   */
+  relatedTo?: { name: string; relation: string };
 }
 
 export const ORGANIZATIONS: readonly Organization[] = [
   // China
   {
     name: 'Alibaba', country: 'CN', aiLab: true, lab: 'Qwen / DashScope',
-    domains: ['alibaba-inc.com', 'alibaba.com', 'aliyun-inc.com', 'antgroup.com', 'antfin.com', 'alipay.com', 'taobao.com'],
+    domains: ['alibaba-inc.com', 'alibaba.com', 'aliyun-inc.com', 'taobao.com', 'tmall.com', 'cainiao.com'],
     publicDomains: ['aliyuncs.com', 'aliyun.com', 'alicdn.com', 'npmmirror.com', 'alibabacloud.com'],
     apiHosts: [
       { host: 'dashscope.aliyuncs.com', market: 'CN' }, { host: 'dashscope-intl.aliyuncs.com' },
       { host: 'lingma.alibabacloud.com' },
     ],
     labDomains: ['qwen.ai', 'qwenlm.ai'],
+  },
+  {
+    name: 'Ant Group', country: 'CN', aiLab: true, lab: 'Ling (Bailing)',
+    domains: ['antgroup.com', 'antfin.com', 'alipay.com', 'antgroup-inc.cn'],
+    relatedTo: { name: 'Alibaba', relation: 'an affiliate of' },
   },
   {
     name: 'ByteDance', country: 'CN', aiLab: true, lab: 'Doubao / Volcengine Ark',

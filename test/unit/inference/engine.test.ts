@@ -104,6 +104,22 @@ describe('vendor defaults', () => {
   });
 });
 
+describe('organisations stay distinct', () => {
+  it('names Ant Group as itself, related to Alibaba but never merged into it', () => {
+    const { inferences } = infer({ signals: [email('dev@antgroup.com')], tools: [], geo: null });
+    const orgs = byId(inferences, 'affiliation.organization');
+    expect(orgs.map((i) => i.value)).toEqual(['Ant Group']);
+    expect(orgs[0]?.statement).toMatch(/Ant Group, an affiliate of Alibaba/);
+    expect(byId(inferences, 'affiliation.ai-lab').map((i) => i.value)).toEqual(['Ant Group']);
+    expect(inferences.some((i) => i.value === 'Alibaba')).toBe(false);
+  });
+
+  it('keeps Alibaba for its own domains', () => {
+    const { inferences } = infer({ signals: [email('dev@alibaba-inc.com')], tools: [], geo: null });
+    expect(byId(inferences, 'affiliation.organization').map((i) => i.value)).toEqual(['Alibaba']);
+  });
+});
+
 describe('specificity of evidence', () => {
   const country = (host: string) =>
     byId(infer({ signals: [registry('go', `https://${host}`, host, 'env:GOPROXY')], tools: [], geo: null }).inferences, 'location.country')[0];
