@@ -51,7 +51,7 @@ type HostFact<T> = (host: string, ctx: RuleContext, signal: Signal) => T | null;
 /** Applies a per-host function to every host the signal names (a DNS search list names several). */
 function perHost<T>(fact: HostFact<T>, build: (fact: T, host: string, signal: Signal) => RuleMatch | null) {
   return (signal: Signal, ctx: RuleContext): RuleMatch[] => {
-    if ((isKind(signal, 'proxy') || isKind(signal, 'pac')) && !proxyInForce(signal, ctx.signals)) return [];
+    if ((isKind(signal, 'proxy-host') || isKind(signal, 'pac')) && !proxyInForce(signal, ctx.signals)) return [];
     return hostsOf(signal).flatMap((host) => {
       const found = fact(host, ctx, signal);
       const built = found === null ? null : build(found, host, signal);
@@ -180,7 +180,7 @@ export const RULES: readonly Rule[] = [
     ),
   },
   countryRule('country.registry-host', 'registry', 'registry', unlessMirror(hostCountry)),
-  countryRule('country.proxy-host', 'proxy', 'proxy-host', hostCountry, ", which tools often take for yours"),
+  countryRule('country.proxy-host', 'proxy-host', 'proxy-host', hostCountry, ", which tools often take for yours"),
   countryRule('country.dns-domain', 'dns', 'dns', (host) => {
     const code = tldCountry(host);
     return code ? { code, how: 'domain in' } : null;
@@ -211,21 +211,29 @@ export const RULES: readonly Rule[] = [
     match: (s, ctx) => (from(s) && proxyInForce(s, ctx.signals) ? [{ value: true, detail: describeSignal(s) }] : []),
   })),
   {
+    // Grouped with the same source's HTTPS proxy, so HTTP_PROXY beside HTTPS_PROXY adds no confidence.
+    id: 'proxy.http-only', inference: 'network.proxy', takes: 'http-proxy', weight: 'weak', group: 'proxy.env',
+    match: (s, ctx) =>
+      proxyInForce(s, ctx.signals)
+        ? [{ value: true, detail: `${describeSignal(s)} (set for HTTP only, but many clients use it for HTTPS too)` }]
+        : [],
+  },
+  {
     id: 'proxy.pac', inference: 'network.proxy', takes: 'pac', weight: 'weak', group: 'proxy.system',
     match: (s, ctx) => (proxyInForce(s, ctx.signals) ? [{ value: true, detail: `${describeSignal(s)} (may send HTTPS through a proxy)` }] : []),
   },
 
   // network.proxy-country
   {
-    id: 'proxy-country.ip', inference: 'network.proxy-country', takes: 'proxy', weight: 'strong', group: 'proxy-host',
+    id: 'proxy-country.ip', inference: 'network.proxy-country', takes: 'proxy-host', weight: 'strong', group: 'proxy-host',
     match: perHost(ipCountry, (code, _host, s) => ({ value: code, detail: `${describeSignal(s)} (IP located in ${named(code)})` })),
   },
   {
-    id: 'proxy-country.tld', inference: 'network.proxy-country', takes: 'proxy', weight: 'weak', group: 'proxy-host',
+    id: 'proxy-country.tld', inference: 'network.proxy-country', takes: 'proxy-host', weight: 'weak', group: 'proxy-host',
     match: perHost((host) => tldCountry(host), (code, _host, s) => ({ value: code, detail: `${describeSignal(s)} (domain in ${named(code)})` })),
   },
   {
-    id: 'proxy-country.org', inference: 'network.proxy-country', takes: 'proxy', weight: 'weak', group: 'proxy-host',
+    id: 'proxy-country.org', inference: 'network.proxy-country', takes: 'proxy-host', weight: 'weak', group: 'proxy-host',
     match: perHost(membership, (m, _host, s) => ({ value: m.org.country, detail: `${describeSignal(s)} (${m.org.name}'s network, ${named(m.org.country)})` })),
   },
 
@@ -250,7 +258,7 @@ export const RULES: readonly Rule[] = [
   },
   orgRule('org.dns', 'dns', 'strong', 'dns'),
   orgRule('org.hostname', 'hostname', 'weak', 'hostname'),
-  orgRule('org.proxy-host', 'proxy', 'strong', 'proxy-host'),
+  orgRule('org.proxy-host', 'proxy-host', 'strong', 'proxy-host'),
   orgRule('org.registry', 'registry', 'strong', 'registry', unlessMirror(membership)),
   orgRule('org.model-endpoint', 'model', 'strong', 'model-endpoint'),
 
@@ -264,7 +272,7 @@ export const RULES: readonly Rule[] = [
     },
   },
   labRule('lab.dns', 'dns', 'dns'),
-  labRule('lab.proxy-host', 'proxy', 'proxy-host'),
+  labRule('lab.proxy-host', 'proxy-host', 'proxy-host'),
   labRule('lab.registry', 'registry', 'registry', unlessMirror(labMembership)),
   {
     id: 'lab.model-endpoint', inference: 'affiliation.ai-lab', takes: 'model', weight: 'strong', group: 'model-endpoint',

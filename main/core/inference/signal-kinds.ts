@@ -13,6 +13,7 @@ export function isSignal<K extends SignalKind>(signal: Signal, kind: K): signal 
 }
 
 const HTTPS_PROXY_VAR = /^(https_proxy|all_proxy)$/i;
+const HTTP_PROXY_VAR = /^http_proxy$/i;
 
 /** The env var a tool-config setting sets, if it is of kind env. */
 const settingVariable = (s: SignalOf<'tool-setting'>): string | null => (s.key.setting === 'env' ? (s.key.variable ?? null) : null);
@@ -33,6 +34,18 @@ const EVIDENCE = {
     if (isSignal(s, 'registry')) return s.key.setting === 'proxy' || s.key.setting === 'https-proxy';
     return false;
   },
+  /** Proxy settings for plain HTTP only: they still name a proxy host, and many clients use them for HTTPS too. */
+  'http-proxy': (s: Signal): boolean => {
+    if (isSignal(s, 'proxy')) {
+      const k = s.key;
+      if (k.source === 'effective') return k.scheme === 'http';
+      if (k.source === 'env') return HTTP_PROXY_VAR.test(k.variable);
+      return k.source === 'system' && k.setting === 'http';
+    }
+    return isSignal(s, 'tool-setting') && HTTP_PROXY_VAR.test(settingVariable(s) ?? '');
+  },
+  /** Anything naming a proxy host, for HTTPS or only for HTTP: where the proxy is, and whose it is. */
+  'proxy-host': (s: Signal): boolean => EVIDENCE.proxy(s) || EVIDENCE['http-proxy'](s),
   /** A PAC script in force: proxying depends on the script, the URL names only where it is served. */
   pac: (s: Signal) => isSignal(s, 'proxy') && (s.key.source === 'pac' || (s.key.source === 'system' && s.key.setting === 'pac')),
   /** Package registries: the index, pip's extra index, npm @scope registries (not their proxies). */
@@ -65,7 +78,8 @@ export function proxyInForce(signal: Signal, all: readonly Signal[]): boolean {
   if (key.source === 'pac-result') return typeof signal.meta?.host === 'string' && signal.meta.host !== '';
   const ok = all.filter((s): s is SignalOf<'proxy'> => s.status === 'ok' && isSignal(s, 'proxy'));
   if (key.source === 'env') {
-    const effective = ok.find((s) => s.key.source === 'effective' && s.key.scheme === 'https');
+    const scheme = HTTP_PROXY_VAR.test(key.variable) ? 'http' : 'https';
+    const effective = ok.find((s) => s.key.source === 'effective' && s.key.scheme === scheme);
     return !effective || effective.value !== null;
   }
   if (key.source === 'system') {

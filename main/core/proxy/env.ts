@@ -7,8 +7,15 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 const PROXY_VAR = /^(?:http|https|all|ftp|no)_proxy$/i;
 
-/** Public hosts whose effective proxy we report: what an AI tool's API request would go through. */
-export const PUBLIC_TARGETS = { https: 'https://api.anthropic.com/', http: 'http://example.com/' } as const;
+/**
+ * Public hosts whose effective proxy we report: what an AI tool's requests would go through. A
+ * NO_PROXY that exempts the API host still leaves the proxy in force for the tools' telemetry and
+ * update hosts, so the first of these that the proxy applies to is reported.
+ */
+export const PUBLIC_TARGETS = {
+  https: ['https://api.anthropic.com/', 'https://statsig.anthropic.com/', 'https://api.openai.com/', 'https://generativelanguage.googleapis.com/', 'https://registry.npmjs.org/'],
+  http: ['http://example.com/'],
+} as const;
 
 /** Proxy variables in the env, in any casing (Https_Proxy too), in a stable order. */
 export function proxyVariables(env: Env): Array<[name: string, value: string]> {
@@ -60,11 +67,19 @@ export function effectiveProxySignals(env: Env): Signal[] {
   const signals: Signal[] = [];
   for (const scheme of ['https', 'http'] as const) {
     const about = { kind: 'proxy', key: { source: 'effective', scheme } } as const;
-    const target = PUBLIC_TARGETS[scheme];
-    const proxy = proxyForUrl(env, target);
+    const targets = PUBLIC_TARGETS[scheme];
+    const bypassed: string[] = [];
+    let proxy = '';
+    for (const url of targets) {
+      proxy = proxyForUrl(env, url);
+      if (proxy) break;
+      bypassed.push(new URL(url).hostname);
+    }
+    const target = targets[bypassed.length] ?? targets[0];
     const from = envValue(env, `${scheme}_proxy`) ?? envValue(env, 'all_proxy');
     if (proxy) {
-      signals.push(urlSignal(about, proxy, `env:${from?.name ?? 'all_proxy'}`, { meta: { target } }));
+      const meta: Record<string, string> = bypassed.length > 0 ? { target, bypassed: bypassed.join(', ') } : { target };
+      signals.push(urlSignal(about, proxy, `env:${from?.name ?? 'all_proxy'}`, { meta }));
     } else {
       // Either no variable applies, or NO_PROXY bypasses it for this host.
       const source = from && noProxy ? `env:${noProxy.name}` : 'env';

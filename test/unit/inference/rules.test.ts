@@ -54,9 +54,18 @@ describe('location.country rules', () => {
 });
 
 describe('network.proxy rules', () => {
-  it('proxy.env: an HTTPS proxy in the environment; not HTTP_PROXY alone', () => {
+  it('proxy.env: an HTTPS proxy in the environment; HTTP_PROXY alone only at low confidence, saying so', () => {
     expect(find(run([envProxy('HTTPS_PROXY', 'http://p:8080', 'p')]), 'network.proxy', true)?.confidence).toBe('medium');
-    expect(find(run([envProxy('HTTP_PROXY', 'http://p:8080', 'p')]), 'network.proxy')).toBeUndefined();
+    const httpOnly = find(run([envProxy('HTTP_PROXY', 'http://p:8080', 'p')]), 'network.proxy', true);
+    expect(httpOnly?.confidence).toBe('low');
+    expect(httpOnly?.statement).toMatch(/HTTP only, but many clients use it for HTTPS too/);
+    // Beside an HTTPS proxy it is the same fact, not more evidence.
+    expect(find(run([envProxy('HTTPS_PROXY', 'http://p:8080', 'p'), envProxy('HTTP_PROXY', 'http://p:8080', 'p')]), 'network.proxy', true)?.confidence).toBe('medium');
+  });
+
+  it('an HTTP-only proxy still names its host', () => {
+    const out = run([envProxy('http_proxy', 'http://proxy.example.cn:3128', 'proxy.example.cn')]);
+    expect(find(out, 'network.proxy-country', 'CN')).toBeDefined();
   });
 
   it('proxy.env: NO_PROXY excluding every host (effective proxy null) means no proxy applies', () => {

@@ -51,10 +51,18 @@ describe('effectiveProxySignals', () => {
     expect(signals.has('proxy.no-proxy')).toBe(false);
   });
 
-  it('gives null where NO_PROXY bypasses the public host, and lists NO_PROXY', () => {
-    const signals = byId(effectiveProxySignals({ https_proxy: 'http://p:1', no_proxy: 'localhost .anthropic.com,example.com' }));
+  it('gives null where NO_PROXY bypasses every public host, and lists NO_PROXY', () => {
+    const signals = byId(effectiveProxySignals({ https_proxy: 'http://p:1', no_proxy: 'localhost .com,.org' }));
     expect(signals.get('proxy.effective.https')).toMatchObject({ value: null, status: 'ok', source: 'env:no_proxy' });
-    expect(signals.get('proxy.no-proxy')?.value).toEqual(['localhost', '.anthropic.com', 'example.com']);
+    expect(signals.get('proxy.no-proxy')?.value).toEqual(['localhost', '.com', '.org']);
+  });
+
+  it('keeps the proxy in force when NO_PROXY exempts only the API host: telemetry still goes through it', () => {
+    const signals = byId(effectiveProxySignals({ https_proxy: 'http://p:1', no_proxy: 'api.anthropic.com' }));
+    expect(signals.get('proxy.effective.https')).toMatchObject({
+      value: 'http://p:1',
+      meta: { host: 'p', target: 'https://statsig.anthropic.com/', bypassed: 'api.anthropic.com' },
+    });
   });
 
   it('gives null without any proxy variable', () => {
