@@ -25,6 +25,8 @@ export const ProxyKey = z.discriminatedUnion('source', [
   z.object({ source: z.literal('pac'), system: SystemProxySource }),
   /** What that PAC script answers for a public HTTPS host. */
   z.object({ source: z.literal('pac-result'), system: SystemProxySource }),
+  /** git's own proxy setting (global config and its includes); git uses http.proxy for HTTPS remotes too. */
+  z.object({ source: z.literal('git'), setting: z.enum(['http.proxy', 'https.proxy']) }),
 ]);
 export type ProxyKey = z.infer<typeof ProxyKey>;
 
@@ -102,6 +104,7 @@ const PROXY_ID: { [S in ProxyKey['source']]: (key: Extract<ProxyKey, { source: S
   system: (k) => `proxy.system.${k.system}.${k.setting}`,
   pac: (k) => `proxy.pac.${k.system}`,
   'pac-result': (k) => `proxy.pac-result.${k.system}`,
+  git: (k) => `proxy.git.${k.setting}`,
 };
 
 const TIMEZONE_ID: Record<z.infer<typeof TimezoneSource>, string> = {

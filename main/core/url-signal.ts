@@ -12,7 +12,7 @@ export function urlMeta(url: UrlParts): Record<string, string | number | null> {
 function namesProxyServer(about: SignalKey): boolean {
   if (about.kind === 'proxy') {
     const k = about.key;
-    return k.source === 'env' || k.source === 'effective' || (k.source === 'system' && k.setting !== 'pac');
+    return k.source === 'env' || k.source === 'effective' || k.source === 'git' || (k.source === 'system' && k.setting !== 'pac');
   }
   return about.kind === 'registry' && (about.key.setting === 'proxy' || about.key.setting === 'https-proxy');
 }

@@ -8,6 +8,8 @@ export interface GitConfigUser {
   email?: string;
   /** [include] path values, resolved against the including file and HOME. */
   includes: string[];
+  /** http.proxy and https.proxy as written (git itself honours only http.proxy, for HTTPS too). */
+  proxies: Partial<Record<'http.proxy' | 'https.proxy', string>>;
 }
 
 function lowerKeys(value: unknown): Record<string, unknown> {
@@ -20,7 +22,7 @@ export function resolveIncludePath(path: string, file: string, home: string): st
   return isAbsolute(path) ? path : join(dirname(file), path);
 }
 
-/** user.name / user.email and [include] paths of one git config file. Section and key names are case-insensitive. */
+/** user.name / user.email, http(s).proxy and [include] paths of one git config file. Section and key names are case-insensitive. */
 export function parseGitConfig(text: string, file: string, home: string): Outcome<GitConfigUser> {
   const problem = iniSyntaxProblem(text, { bareKeys: true });
   if (problem) return fail(`malformed git config: ${problem}`);
@@ -29,7 +31,11 @@ export function parseGitConfig(text: string, file: string, home: string): Outcom
   const include = lowerKeys(sections.include);
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
   const path = str(include.path);
-  const result: GitConfigUser = { includes: path ? [resolveIncludePath(path, file, home)] : [] };
+  const result: GitConfigUser = { includes: path ? [resolveIncludePath(path, file, home)] : [], proxies: {} };
+  for (const scheme of ['http', 'https'] as const) {
+    const proxy = str(lowerKeys(sections[scheme]).proxy);
+    if (proxy) result.proxies[`${scheme}.proxy`] = proxy;
+  }
   const name = str(user.name);
   const email = str(user.email);
   if (name) result.name = name;

@@ -19,6 +19,7 @@ import {
   type RegistryKey,
   type RegistrySettings,
 } from './registries.js';
+import { urlSignal } from '../url-signal.js';
 
 /** A config file's text; null when it does not exist (not an error), a reason when it exists but cannot be read. */
 async function readConfig(ctx: SampleContext, path: string): Promise<Outcome<string> | null> {
@@ -52,6 +53,7 @@ async function parsedConfig<T>(
 async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
   const signals: Signal[] = [];
   const found: { name?: [string, string]; email?: [string, string] } = {};
+  const proxies = new Map<'http.proxy' | 'https.proxy', [string, string]>();
   // Git reads the XDG file first and ~/.gitconfig after it; later values win. Includes are read one
   // level deep and, as usual at the end of a file, override the including file.
   for (const path of [join(configHome(ctx), 'git', 'config'), join(ctx.home, '.gitconfig')]) {
@@ -67,6 +69,9 @@ async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
       const { name, email, includes } = result.value;
       if (name) found.name = [name, fileSource(ctx, file)];
       if (email) found.email = [email, fileSource(ctx, file)];
+      for (const [setting, url] of Object.entries(result.value.proxies) as Array<['http.proxy' | 'https.proxy', string]>) {
+        proxies.set(setting, [url, fileSource(ctx, file)]);
+      }
       if (i === 0) files.push(...includes);
     }
   }
@@ -82,6 +87,7 @@ async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
     }
     if (hit) signals.push(okSignal(about, hit[0], hit[1], key === 'email' ? { domain: emailDomain(hit[0]) } : undefined));
   }
+  for (const [setting, [url, source]] of proxies) signals.push(urlSignal({ kind: 'proxy', key: { source: 'git', setting } }, url, source));
   return signals;
 }
 

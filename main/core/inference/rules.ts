@@ -204,8 +204,8 @@ export const RULES: readonly Rule[] = [
   // network.proxy
   ...([
     ['proxy.env', (s) => isSignal(s, 'proxy') && (s.key.source === 'env' || s.key.source === 'effective')],
-    ['proxy.system', (s) => isSignal(s, 'proxy') && s.key.source !== 'env' && s.key.source !== 'effective'],
-    ['proxy.tool-config', (s) => s.kind === 'tool-setting' || s.kind === 'registry'],
+    ['proxy.system', (s) => isSignal(s, 'proxy') && s.key.source !== 'env' && s.key.source !== 'effective' && s.key.source !== 'git'],
+    ['proxy.tool-config', (s) => s.kind === 'tool-setting' || s.kind === 'registry' || (isSignal(s, 'proxy') && s.key.source === 'git')],
   ] as const satisfies ReadonlyArray<readonly [string, (s: Signal) => boolean]>).map(([id, from]): Rule => ({
     id, inference: 'network.proxy', takes: 'proxy', weight: 'strong', group: id,
     match: (s, ctx) => (from(s) && proxyInForce(s, ctx.signals) ? [{ value: true, detail: describeSignal(s) }] : []),

@@ -28,7 +28,7 @@ const EVIDENCE = {
       if (k.source === 'effective') return k.scheme === 'https';
       if (k.source === 'env') return HTTPS_PROXY_VAR.test(k.variable);
       if (k.source === 'system') return k.setting === 'https' || k.setting === 'socks';
-      return k.source === 'pac-result';
+      return k.source === 'pac-result' || k.source === 'git';
     }
     if (isSignal(s, 'tool-setting')) return s.key.setting === 'proxy' || HTTPS_PROXY_VAR.test(settingVariable(s) ?? '');
     if (isSignal(s, 'registry')) return s.key.setting === 'proxy' || s.key.setting === 'https-proxy';
@@ -113,6 +113,7 @@ export function describeSignal(signal: Signal): string {
       if (key.source === 'env' || key.source === 'no-proxy') return `${key.variable}=${value}`;
       if (key.source === 'pac') return `PAC script ${value}`;
       if (key.source === 'pac-result') return `PAC answer "${value}"`;
+      if (key.source === 'git') return `git ${key.setting} ${value}`;
       const system = SYSTEM_NAMES[key.system] ?? key.system;
       return `${system} system ${key.setting === 'pac' ? 'PAC script' : `${key.setting} proxy`} ${value}`;
     }

@@ -19,9 +19,9 @@ describe('git config', () => {
   it('reads user and resolves [include] paths', () => {
     expect(parseGitConfig(fixture('gitconfig'), '/home/dev/.gitconfig', '/home/dev')).toEqual({
       ok: true,
-      value: { name: 'Ada Lovelace', includes: ['/home/dev/.gitconfig-work'] },
+      value: { name: 'Ada Lovelace', includes: ['/home/dev/.gitconfig-work'], proxies: {} },
     });
-    expect(parseGitConfig(fixture('gitconfig-work'), '/x/y', '/home/dev')).toEqual({ ok: true, value: { email: 'ada@alibaba-inc.com', includes: [] } });
+    expect(parseGitConfig(fixture('gitconfig-work'), '/x/y', '/home/dev')).toEqual({ ok: true, value: { email: 'ada@alibaba-inc.com', includes: [], proxies: {} } });
     expect(parseGitConfig('[include]\npath = work.inc\n', '/etc/git/cfg', '/h')).toMatchObject({ ok: true, value: { includes: ['/etc/git/work.inc'] } });
   });
 

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Signal } from '../../../contract/snapshot.js';
 import { systemIo } from '../../../main/adapters/system-io.js';
 import { sampleIdentity } from '../../../main/core/identity/index.js';
+import { infer } from '../../../main/core/inference/engine.js';
 import { fixtureContext } from '../../helpers/fixture-io.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/identity/${name}`, import.meta.url), 'utf8');
@@ -75,6 +76,26 @@ describe('sampleIdentity on fixtures', () => {
 describe('sampleIdentity on real files (systemIo, temporary HOME)', () => {
   const dirs: string[] = [];
   afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+  it("reads git's http.proxy from an included file, the password redacted, and sees it as a proxy", async () => {
+    const home = await mkdtemp(join(os.tmpdir(), 'telltale-git-proxy-'));
+    dirs.push(home);
+    await writeFile(join(home, '.gitconfig'), '[user]\n\temail = a@b.example\n[include]\n\tpath = ~/.gitconfig-net\n');
+    await writeFile(join(home, '.gitconfig-net'), '[http]\n\tproxy = http://dev:pa55word@proxy.corp.example.cn:8080\n[https]\n\tproxy = on\n');
+    const signals = await sampleIdentity({ env: { HOME: home }, home, platform: process.platform, io: systemIo });
+    expect(get(signals, 'proxy.git.http.proxy')[0]).toMatchObject({
+      status: 'ok',
+      value: 'http://dev:***@proxy.corp.example.cn:8080',
+      source: 'file:~/.gitconfig-net',
+      meta: { host: 'proxy.corp.example.cn' },
+    });
+    // "on" names no proxy: an invalid setting, not a proxy.
+    expect(get(signals, 'proxy.git.https.proxy')[0]).toMatchObject({ status: 'error', reason: expect.stringMatching(/not a proxy address/) });
+    expect(JSON.stringify(signals)).not.toContain('pa55word');
+    const inferences = infer({ signals, tools: [], geo: null }).inferences;
+    expect(inferences.find((i) => i.id === 'network.proxy')?.statement).toMatch(/git http\.proxy/);
+    expect(inferences.find((i) => i.id === 'network.proxy-country')?.value).toBe('CN');
+  });
 
   it('reads .gitconfig, .npmrc and both pip.conf files from disk and never leaks the proxy password', async () => {
     const home = await mkdtemp(join(os.tmpdir(), 'telltale-identity-'));
