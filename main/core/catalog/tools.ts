@@ -410,6 +410,71 @@ export const TOOL_CATALOG: ToolDefinition[] = [
     ],
   },
   {
+    // A fork of Gemini CLI by the Qwen team; the same settings layout under ~/.qwen.
+    id: 'qwen-code',
+    name: 'Qwen Code',
+    vendor: 'Alibaba (Qwen)',
+    recognise: {
+      processNames: ['qwen'],
+      commandPatterns: [nodePackage('@qwen-code/qwen-code'), script('qwen')],
+    },
+    install: { homePaths: ['~/.qwen'], bins: ['qwen'], appPaths: [] },
+    configs: [
+      {
+        path: '~/.qwen/settings.json',
+        format: 'jsonc',
+        settings: [
+          { key: 'security.auth.selectedType', kind: 'other', note: 'How it signs in: qwen-oauth or an OpenAI-compatible key.' },
+          { key: 'model.name', kind: 'model' },
+          { key: 'privacy.usageStatisticsEnabled', kind: 'telemetry', note: 'Usage statistics (seen going to rum.aliyuncs.com).' },
+          { key: 'telemetry.enabled', kind: 'telemetry' },
+          { key: 'proxy', kind: 'proxy' },
+        ],
+      },
+      {
+        path: '~/.qwen/.env',
+        format: 'env',
+        settings: [
+          { key: 'OPENAI_BASE_URL', kind: 'base-url' },
+          { key: 'OPENAI_MODEL', kind: 'model' },
+          { key: 'HTTPS_PROXY', kind: 'proxy' },
+          { key: 'HTTP_PROXY', kind: 'proxy' },
+          { key: '*', kind: 'env', note: 'Loaded into Qwen Code’s environment.' },
+        ],
+      },
+    ],
+    endpoints: ['dashscope.aliyuncs.com', 'dashscope-intl.aliyuncs.com', 'chat.qwen.ai', 'rum.aliyuncs.com'],
+    telemetryOptOuts: ['~/.qwen/settings.json: "privacy": { "usageStatisticsEnabled": false }'],
+    canRead: EVERYTHING,
+    envVars: ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL', 'DASHSCOPE_API_KEY', ...PROXY_ENV],
+  },
+  {
+    id: 'opencode',
+    name: 'opencode',
+    vendor: 'SST (open source)',
+    recognise: {
+      // npm's opencode-ai starts a native binary named opencode; the curl installer puts it in ~/.opencode/bin.
+      processNames: ['opencode'],
+      commandPatterns: [nodePackage('opencode-ai'), script('opencode'), pathSegment('.opencode/bin')],
+    },
+    install: { homePaths: ['~/.config/opencode', '~/.local/share/opencode', '~/.opencode'], bins: ['opencode'], appPaths: [] },
+    configs: [
+      {
+        path: '~/.config/opencode/opencode.json',
+        format: 'jsonc',
+        settings: [
+          { key: 'model', kind: 'model' },
+          { key: 'provider.*.options.baseURL', kind: 'base-url' },
+          { key: 'share', kind: 'other', note: 'Whether sessions are shared to opencode.ai.' },
+        ],
+      },
+    ],
+    endpoints: ['models.dev', 'opencode.ai', 'api.anthropic.com', 'api.openai.com'],
+    telemetryOptOuts: ['~/.config/opencode/opencode.json: "share": "disabled"'],
+    canRead: EVERYTHING,
+    envVars: ['ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENCODE_CONFIG', ...PROXY_ENV],
+  },
+  {
     id: 'aider',
     name: 'Aider',
     vendor: 'Aider (open source)',

@@ -169,3 +169,22 @@ describe('recognizeRunning edge cases', () => {
     expect([...running.keys()]).toEqual(['aider']);
   });
 });
+
+describe('current releases (2026)', () => {
+  it.each([
+    ['claude.exe', '/usr/lib/node_modules/@anthropic-ai/claude-code/bin/claude.exe -p hi', 'claude-code'],
+    ['claude', '/home/dev/.local/share/claude/versions/2.1.200 --resume', 'claude-code'],
+    ['qwen', 'node /usr/lib/node_modules/@qwen-code/qwen-code/cli.js --auth-type openai', 'qwen-code'],
+    ['node', 'node /home/dev/.npm-global/bin/qwen -p hi', 'qwen-code'],
+    ['opencode', '/home/dev/.opencode/bin/opencode run hi', 'opencode'],
+    ['opencode', '/usr/lib/node_modules/opencode-ai/node_modules/opencode-linux-x64/bin/opencode run hi', 'opencode'],
+    ['copilot', '/usr/lib/node_modules/@github/copilot/node_modules/@github/copilot-linux-x64/copilot -p hi', 'copilot-cli'],
+  ])('recognises %s (%s)', (name, command, tool) => {
+    expect(matchProcess(proc(10, 1, name, command))).toBe(tool);
+  });
+
+  it('does not take an editor opening a file named like a tool for the tool', () => {
+    expect(matchProcess(proc(11, 1, 'vim', 'vim /home/dev/notes/opencode'))).toBeNull();
+  });
+});
+
