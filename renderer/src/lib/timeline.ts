@@ -45,8 +45,8 @@ export function exposurePeak(timeline: Timeline): { level: ExposureLevel; at: nu
 
 /** "every 1 min", "every 15 min", "every 2 h": how long one bucket is. */
 export function bucketLabel(bucketMs: number): string {
+  if (bucketMs < 60_000) return `every ${Math.round(bucketMs / 1000)} s`;
   const minutes = Math.round(bucketMs / 60_000);
-  if (minutes < 1) return `every ${Math.round(bucketMs / 1000)} s`;
   return minutes < 60 ? `every ${minutes} min` : `every ${Math.round(minutes / 60)} h`;
 }
 
