@@ -11,11 +11,10 @@ export function CaptureNotice({ capture, intervalMs }: { capture: CaptureStatus 
       </p>
     );
   }
-  const every = capture.pollMs ?? intervalMs;
+  const every = capture.pollMs ? `new sockets are looked for every ${capture.pollMs / 1000} s` : intervalMs ? `sampled every ${intervalMs / 1000} s` : null;
   return (
     <p className="capture-notice" role="note">
-      Connections shorter than the interval may be missed{every ? ` (new sockets are looked for every ${every / 1000} s)` : ''}.{' '}
-      {capture.reason ?? 'Precise capture is not available on this system.'}
+      Connections shorter than the interval may be missed{every ? ` (${every})` : ''}. {capture.reason ?? 'Precise capture is not available on this system.'}
     </p>
   );
 }

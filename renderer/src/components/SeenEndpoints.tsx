@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import type { TelltaleApi } from '../../../contract/api.js';
 import { useApiQuery, useReloadOnSample } from '../hooks/useApiQuery.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { NoHistory } from './NoHistory.js';
 import { TableHead } from './TableHead.js';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
@@ -9,7 +10,9 @@ const when = (iso: string) => new Date(iso).toLocaleString();
 /** What the history saw one tool talk to (or try to), most used first. */
 export function SeenEndpoints({ api, toolId, toolName, seq }: { api: TelltaleApi; toolId: string; toolName: string; seq: number }) {
   const { data, error, reload } = useApiQuery(useCallback(() => api.getEndpoints({ toolId }), [api, toolId]));
+  const status = useApiQuery(useCallback(() => api.getHistoryStatus({}), [api]));
   useReloadOnSample(seq, reload);
+  if (status.data && !status.data.available) return <NoHistory status={status.data} />;
   if (error) return <ErrorMessage message={`Could not read the endpoints seen: ${error}`} />;
   if (!data) return <p className="muted">Loading…</p>;
   if (data.length === 0) return <p className="muted">None recorded in the history.</p>;

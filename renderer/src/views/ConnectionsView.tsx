@@ -52,7 +52,6 @@ export function ConnectionsView({ snapshot, live }: { snapshot: Snapshot; live: 
   return (
     <section aria-labelledby="connections-title" className="connections">
       <h2 id="connections-title">Connections</h2>
-      <CaptureNotice capture={live.status?.capture} intervalMs={live.status?.intervalMs} />
       <div className="toolbar">
         <input
           type="search"
@@ -94,10 +93,13 @@ export function ConnectionsView({ snapshot, live }: { snapshot: Snapshot; live: 
           Freeze
         </button>
       </div>
-      <p className="table-meta" role="status">
-        {sorted.length} of {rows.length} connections
-        {frozen && <span className="frozen"> · frozen at {clockTime(frozen.takenAt)}; live updates are not applied</span>}
-      </p>
+      <div className="table-meta meta-row">
+        <p role="status">
+          {sorted.length} of {rows.length} connections
+          {frozen && <span className="frozen"> · frozen at {clockTime(frozen.takenAt)}; live updates are not applied</span>}
+        </p>
+        <CaptureNotice capture={live.status?.capture} intervalMs={live.status?.intervalMs} />
+      </div>
       <ConnectionTable
         rows={sorted}
         sort={sort}

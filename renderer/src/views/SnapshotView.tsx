@@ -7,6 +7,7 @@ import { DiffView } from '../components/DiffView.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { saveFile } from '../components/saveFile.js';
 import { useApiQuery } from '../hooks/useApiQuery.js';
+import { NoHistory } from '../components/NoHistory.js';
 import { clockTime } from '../lib/time.js';
 
 const FORMATS = (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => ({ format, label: `Export ${EXPORT_FORMATS[format].label}` }));
@@ -119,7 +120,7 @@ function HistoryComparePanel({ api }: { api: TelltaleApi }) {
 
   let body;
   if (status.data && !status.data.available) {
-    body = <p className="muted">No history is being kept: {status.data.message ?? 'the history store is not available.'}</p>;
+    body = <NoHistory status={status.data} />;
   } else if (points.error) {
     body = <ErrorMessage message={`Could not read the history: ${points.error}`} />;
   } else if (points.data?.length === 0) {

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { EventList } from '../components/EventList.js';
 import { TableHead } from '../components/TableHead.js';
 import { useApiQuery, useReloadOnSample } from '../hooks/useApiQuery.js';
+import { noHistoryReason } from '../components/NoHistory.js';
 import { activityTotals, bucketLabel, bucketSeconds, exposureHeights, exposurePeak, SERIES_COLORS } from '../lib/timeline.js';
 
 const RANGE_LABELS: Record<HistoryRange, string> = { '1h': 'Last hour', '24h': 'Last day', '7d': 'Last week' };
@@ -87,7 +88,7 @@ export function TimelineView({ api, tools, seq }: { api: TelltaleApi; tools: rea
       {status.data && !status.data.available ? (
         <div className="card notice" role="status">
           <p>
-            <strong>No history is being kept.</strong> {status.data.message ?? 'The history store is not available.'}
+            <strong>No history is being kept.</strong> {noHistoryReason(status.data)}
           </p>
           <p className="muted">The other views still show what is happening now.</p>
         </div>
