@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TelltaleApi } from '../../contract/api.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { Header } from './components/Header.js';
@@ -10,16 +10,21 @@ import { OverviewView } from './views/OverviewView.js';
 import { ProbeView } from './views/ProbeView.js';
 import { SignalsView } from './views/SignalsView.js';
 import { SnapshotView } from './views/SnapshotView.js';
-import type { Snapshot } from '../../contract/snapshot.js';
+import { SettingsView } from './views/SettingsView.js';
+import { TimelineView } from './views/TimelineView.js';
+import { Toasts } from './components/Toasts.js';
+import { inElectron } from './api/getApi.js';
+import type { LiveContext } from './lib/live-context.js';
+import type { Snapshot, Tool } from '../../contract/snapshot.js';
 
-function SnapshotViews({ view, snapshot }: { view: ViewName; snapshot: Snapshot }) {
+function SnapshotViews({ view, snapshot, live }: { view: ViewName; snapshot: Snapshot; live: LiveContext }) {
   switch (view) {
     case 'Overview':
       return <OverviewView snapshot={snapshot} />;
     case 'Apps':
-      return <AppsView snapshot={snapshot} />;
+      return <AppsView snapshot={snapshot} live={live} />;
     case 'Connections':
-      return <ConnectionsView snapshot={snapshot} />;
+      return <ConnectionsView snapshot={snapshot} live={live} />;
     case 'Signals':
       return <SignalsView signals={snapshot.signals} />;
     default:
@@ -27,11 +32,15 @@ function SnapshotViews({ view, snapshot }: { view: ViewName; snapshot: Snapshot 
   }
 }
 
+const NO_TOOLS: Tool[] = [];
+
 export function App({ api }: { api: TelltaleApi }) {
   const state = useTelltale(api);
   const [view, setView] = useState<ViewName>('Overview');
-  // Snapshot and Probe talk to the API themselves and work before the first sample.
-  const needsSnapshot = view !== 'Snapshot' && view !== 'Probe';
+  // These talk to the API themselves and work before the first sample.
+  const needsSnapshot = !['Snapshot', 'Probe', 'Timeline', 'Settings'].includes(view);
+  const live = useMemo<LiveContext>(() => ({ api, seq: state.seq, status: state.status, attempts: state.attempts }), [api, state.seq, state.status, state.attempts]);
+  const tools = state.snapshot?.tools ?? NO_TOOLS;
 
   return (
     <>
@@ -44,13 +53,17 @@ export function App({ api }: { api: TelltaleApi }) {
         {state.error && <ErrorMessage message={state.error} onDismiss={state.dismissError} />}
         {view === 'Snapshot' && <SnapshotView api={api} />}
         {view === 'Probe' && <ProbeView api={api} />}
+        {view === 'Timeline' && <TimelineView api={api} tools={tools} seq={state.seq} />}
+        {view === 'Settings' && <SettingsView api={api} tools={tools} />}
         {needsSnapshot &&
           (state.snapshot ? (
-            <SnapshotViews view={view} snapshot={state.snapshot} />
+            <SnapshotViews view={view} snapshot={state.snapshot} live={live} />
           ) : (
             <p role="status">{state.loading ? 'Loading…' : 'Waiting for the first sample… (use “Sample now” to take one)'}</p>
           ))}
       </main>
+      {/* Electron shows notifications natively; the browser host shows them here. */}
+      {!inElectron() && <Toasts api={api} />}
     </>
   );
 }

@@ -42,6 +42,11 @@ export function onEventStreamError(listener: () => void): () => void {
   return () => streamErrorListeners.delete(listener);
 }
 
+/** True in the Electron app (its preload bridge is there), false in a browser. */
+export function inElectron(): boolean {
+  return window.telltale !== undefined;
+}
+
 let api: TelltaleApi | null = null;
 
 /** The API: the preload bridge in Electron, otherwise the browser host over HTTP. */

@@ -1,4 +1,4 @@
-export const VIEWS = ['Overview', 'Apps', 'Connections', 'Signals', 'Snapshot', 'Probe'] as const;
+export const VIEWS = ['Overview', 'Apps', 'Connections', 'Timeline', 'Signals', 'Snapshot', 'Probe', 'Settings'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export function Nav({ current, onSelect }: { current: ViewName; onSelect: (view: ViewName) => void }) {

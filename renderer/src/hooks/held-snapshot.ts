@@ -40,9 +40,14 @@ export function isNewer(fetched: SequencedSnapshot, held: SequencedSnapshot | nu
   return held === null || fetched.seq > held.seq;
 }
 
-/** `recent` with `events` appended, the oldest dropped past RECENT_EVENTS. */
+/**
+ * `recent` with `events` appended, the oldest dropped past RECENT_EVENTS. Connection attempts are
+ * left out: precise capture can report dozens a second, which would push every other change out
+ * (they are kept apart, see lib/attempts.ts).
+ */
 export function appendEvents(recent: MonitorEvent[], events: MonitorEvent[]): MonitorEvent[] {
+  const kept = events.filter((event) => event.type !== 'connection-attempt');
   // The same array when nothing happened, so React skips the update.
-  if (events.length === 0) return recent;
-  return [...recent, ...events].slice(-RECENT_EVENTS);
+  if (kept.length === 0) return recent;
+  return [...recent, ...kept].slice(-RECENT_EVENTS);
 }

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SamplerStatus, SequencedSnapshot, TelltaleApi } from '../../../contract/api.js';
+import type { ConnectionAttempt } from '../../../contract/attempts.js';
 import type { MonitorEvent } from '../../../contract/events.js';
 import type { Snapshot } from '../../../contract/snapshot.js';
 import { onApiProblem, onEventStreamError } from '../api/getApi.js';
+import { appendAttempts } from '../lib/attempts.js';
 import { appendEvents, isNewer, receiveDelta, type Link } from './held-snapshot.js';
 
 export type { Link };
@@ -15,6 +17,8 @@ export type TelltaleState = {
   link: Link;
   /** The latest change events, oldest first (at most RECENT_EVENTS). */
   events: MonitorEvent[];
+  /** The latest connection attempts seen between samples, oldest first (at most RECENT_ATTEMPTS). */
+  attempts: ConnectionAttempt[];
   /** True until the first getSnapshot reply (or failure). */
   loading: boolean;
   error: string | null;
@@ -35,6 +39,7 @@ export function useTelltale(api: TelltaleApi): TelltaleState {
   const [status, setStatus] = useState<SamplerStatus | null>(null);
   const [link, setLink] = useState<Link>({ heardAt: null, streamDown: false });
   const [events, setEvents] = useState<MonitorEvent[]>([]);
+  const [attempts, setAttempts] = useState<ConnectionAttempt[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   // Event handlers need what is held right now, not as of the last render.
@@ -70,6 +75,7 @@ export function useTelltale(api: TelltaleApi): TelltaleState {
         if (outcome.kind === 'applied') {
           hold(outcome.held);
           setEvents((recent) => appendEvents(recent, delta.events));
+          setAttempts((recent) => appendAttempts(recent, delta.events));
         } else if (outcome.kind === 'gap' && !refetching) {
           void fetchSnapshot();
         }
@@ -117,6 +123,7 @@ export function useTelltale(api: TelltaleApi): TelltaleState {
     status,
     link,
     events,
+    attempts,
     loading,
     error,
     dismissError,

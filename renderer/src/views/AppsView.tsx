@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Snapshot, Tool } from '../../../contract/snapshot.js';
 import { ToolDetail } from './ToolDetail.js';
 import { partitionTools, toolPresence } from '../lib/tools.js';
+import type { LiveContext } from '../lib/live-context.js';
 
 function ToolButtons({ tools, selected, onSelect }: { tools: Tool[]; selected: string | null; onSelect: (id: string) => void }) {
   return (
@@ -26,7 +27,7 @@ function ToolButtons({ tools, selected, onSelect }: { tools: Tool[]; selected: s
 }
 
 /** Per-app disclosure: pick a tool, see what it can read and what that gives away. */
-export function AppsView({ snapshot }: { snapshot: Snapshot }) {
+export function AppsView({ snapshot, live }: { snapshot: Snapshot; live: LiveContext }) {
   const { present, absent } = useMemo(() => partitionTools(snapshot.tools), [snapshot.tools]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = snapshot.tools.find((tool) => tool.id === selectedId) ?? present[0] ?? null;
@@ -49,7 +50,7 @@ export function AppsView({ snapshot }: { snapshot: Snapshot }) {
             </details>
           )}
         </div>
-        <div className="split-detail">{selected ? <ToolDetail tool={selected} snapshot={snapshot} /> : null}</div>
+        <div className="split-detail">{selected ? <ToolDetail tool={selected} snapshot={snapshot} live={live} /> : null}</div>
       </div>
     </section>
   );

@@ -14,10 +14,14 @@ import {
   type SortKey,
 } from '../lib/connections.js';
 import { clockTime } from '../lib/time.js';
+import { CaptureNotice } from '../components/CaptureNotice.js';
+import { RecentAttempts } from '../components/RecentAttempts.js';
+import { toolNameLookup } from '../lib/event-text.js';
+import type { LiveContext } from '../lib/live-context.js';
 
 type Frozen = Pick<Snapshot, 'connections' | 'processes' | 'tools' | 'takenAt'>;
 
-export function ConnectionsView({ snapshot }: { snapshot: Snapshot }) {
+export function ConnectionsView({ snapshot, live }: { snapshot: Snapshot; live: LiveContext }) {
   const [filter, setFilter] = useState<ConnectionFilter>(NO_FILTER);
   const [sort, setSort] = useState<ConnectionSort>({ key: 'process', direction: 'ascending' });
   const [frozen, setFrozen] = useState<Frozen | null>(null);
@@ -36,6 +40,7 @@ export function ConnectionsView({ snapshot }: { snapshot: Snapshot }) {
   );
   const sorted = useMemo(() => sortRows(filtered, sort), [filtered, sort]);
 
+  const name = useMemo(() => toolNameLookup(snapshot.tools), [snapshot.tools]);
   const update = (patch: Partial<ConnectionFilter>) => setFilter((current) => ({ ...current, ...patch }));
   const toggleFreeze = () =>
     setFrozen((current) =>
@@ -88,15 +93,22 @@ export function ConnectionsView({ snapshot }: { snapshot: Snapshot }) {
           Freeze
         </button>
       </div>
-      <p className="table-meta" role="status">
-        {sorted.length} of {rows.length} connections
-        {frozen && <span className="frozen"> · frozen at {clockTime(frozen.takenAt)}; live updates are not applied</span>}
-      </p>
+      <div className="table-meta meta-row">
+        <p role="status">
+          {sorted.length} of {rows.length} connections
+          {frozen && <span className="frozen"> · frozen at {clockTime(frozen.takenAt)}; live updates are not applied</span>}
+        </p>
+        <CaptureNotice capture={live.status?.capture} intervalMs={live.status?.intervalMs} />
+      </div>
       <ConnectionTable
         rows={sorted}
         sort={sort}
         onSort={(key: SortKey) => setSort((current) => nextSort(current, key))}
       />
+      <section aria-labelledby="attempts-title" className="recent-attempts">
+        <h3 id="attempts-title">Recent connection attempts ({live.attempts.length})</h3>
+        <RecentAttempts attempts={live.attempts} name={name} label="Recent connection attempts" />
+      </section>
     </section>
   );
 }

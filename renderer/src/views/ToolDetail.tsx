@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { ConnectionAttempt } from '../../../contract/attempts.js';
 import type { Snapshot, Tool } from '../../../contract/snapshot.js';
 import { processIndex } from '../../../common/processes.js';
 import { Chips } from '../components/Chips.js';
@@ -9,12 +10,19 @@ import { inferenceLabel } from '../lib/inference.js';
 import { indexSignals } from '../lib/signals.js';
 import { connectionsOf, inferencesVisibleTo, toolPresence } from '../lib/tools.js';
 import { TableHead } from '../components/TableHead.js';
+import { SeenEndpoints } from '../components/SeenEndpoints.js';
+import { RecentAttempts } from '../components/RecentAttempts.js';
+import { CaptureNotice } from '../components/CaptureNotice.js';
+import type { LiveContext } from '../lib/live-context.js';
+import { toolNameLookup } from '../lib/event-text.js';
 
 /** Everything one tool can see on this machine and what it could conclude from it. */
-export function ToolDetail({ tool, snapshot }: { tool: Tool; snapshot: Snapshot }) {
+export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Snapshot; live: LiveContext }) {
   const signals = useMemo(() => indexSignals(snapshot.signals), [snapshot.signals]);
   const inferences = useMemo(() => inferencesVisibleTo(snapshot.inferences, tool.id), [snapshot.inferences, tool.id]);
   const connections = useMemo(() => connectionsOf(snapshot.connections, tool.id), [snapshot.connections, tool.id]);
+  const attempts = useMemo(() => live.attempts.filter((attempt: ConnectionAttempt) => attempt.toolId === tool.id), [live.attempts, tool.id]);
+  const name = useMemo(() => toolNameLookup(snapshot.tools), [snapshot.tools]);
   const settings = tool.settings ?? [];
   const optOuts = tool.telemetryOptOuts ?? [];
 
@@ -30,6 +38,14 @@ export function ToolDetail({ tool, snapshot }: { tool: Tool; snapshot: Snapshot 
       {tool.installEvidence && tool.installEvidence.length > 0 && (
         <p className="muted">Found at: {tool.installEvidence.join(', ')}</p>
       )}
+
+      <section aria-labelledby="endpoints-title" className="endpoints">
+        <h4 id="endpoints-title">Endpoints</h4>
+        <h5>Seen (history): hosts it reached or tried to reach</h5>
+        <SeenEndpoints api={live.api} toolId={tool.id} toolName={tool.name} seq={live.seq} />
+        <h5>Expected (catalog)</h5>
+        <Chips items={tool.endpoints} label="Expected endpoints (catalog)" empty="None known." />
+      </section>
 
       <h4>What it can read</h4>
       <Chips items={tool.canRead} label="What it can read" empty="Nothing known." />
@@ -81,11 +97,12 @@ export function ToolDetail({ tool, snapshot }: { tool: Tool; snapshot: Snapshot 
         </ul>
       )}
 
-      <h4>Endpoints</h4>
-      <Chips items={tool.endpoints} label="Endpoints" empty="None known." />
-
       <h4>Live connections ({connections.length})</h4>
+      <CaptureNotice capture={live.status?.capture} intervalMs={live.status?.intervalMs} />
       <ConnectionList connections={connections} processes={processIndex(snapshot)} label={`${tool.name} connections`} />
+
+      <h4>Recent connection attempts ({attempts.length})</h4>
+      <RecentAttempts attempts={attempts} name={name} label={`${tool.name} connection attempts`} />
     </article>
   );
 }
