@@ -8,7 +8,7 @@ import { Monitor } from '../../main/monitor/monitor.js';
 import { startServer, type RunningServer } from '../../main/server/server.js';
 import { sampleSnapshot } from '../unit/service/sample-snapshot.js';
 import { unavailableHistory } from '../../main/history/unavailable.js';
-import { memorySettings } from '../../main/settings/memory-settings.js';
+import { openSettingsStore } from '../../main/settings/settings-store.js';
 
 export interface Host {
   server: RunningServer;
@@ -30,9 +30,9 @@ export async function startHost(staticDir: string, snapshot: Partial<Snapshot> =
     },
     getProbes: () => [],
     history: unavailableHistory('not part of this fixture'),
-    settings: memorySettings(),
+    settings: openSettingsStore({ file: null }),
   });
-  const server = await startServer({ staticDir, handlers, monitor });
+  const server = await startServer({ staticDir, handlers, events: monitor });
   monitor.start();
   return {
     server,

@@ -14,7 +14,7 @@ import { CONTENT_SECURITY_POLICY } from '../../main/service/security-headers.js'
 import { startServer, type RunningServer } from '../../main/server/server.js';
 import { sampleSnapshot } from '../unit/service/sample-snapshot.js';
 import { unavailableHistory } from '../../main/history/unavailable.js';
-import { memorySettings } from '../../main/settings/memory-settings.js';
+import { openSettingsStore } from '../../main/settings/settings-store.js';
 
 interface Reply {
   status: number;
@@ -72,9 +72,9 @@ beforeAll(async () => {
     },
     getProbes: () => [],
     history: unavailableHistory('not part of this fixture'),
-    settings: memorySettings(),
+    settings: openSettingsStore({ file: null }),
   });
-  server = await startServer({ staticDir, handlers, monitor });
+  server = await startServer({ staticDir, handlers, events: monitor });
 });
 
 afterAll(async () => {
@@ -107,7 +107,7 @@ describe('browser host: where it listens', () => {
 
   it('refuses a non-loopback host option', async () => {
     await expect(
-      startServer({ host: '0.0.0.0' as '127.0.0.1', staticDir, handlers: createApiHandlers({} as never), monitor }),
+      startServer({ host: '0.0.0.0' as '127.0.0.1', staticDir, handlers: createApiHandlers({} as never), events: monitor }),
     ).rejects.toThrow(/127\.0\.0\.1/);
   });
 });
@@ -286,7 +286,7 @@ describe('browser host: events', () => {
       intervalMs: 3_600_000,
       heartbeatMs: 50,
     });
-    const host = await startServer({ staticDir, handlers: createApiHandlers({} as never), monitor: live });
+    const host = await startServer({ staticDir, handlers: createApiHandlers({} as never), events: live });
     try {
       live.start();
       await live.sampleNow();
@@ -313,7 +313,7 @@ describe('browser host: events', () => {
 
   it('sends seq 0 and no snapshot to a client that comes before the first sample, then the first sample whole', async () => {
     const fresh = new Monitor({ takeSnapshot: async () => sampleSnapshot(), intervalMs: 3_600_000 });
-    const host = await startServer({ staticDir, handlers: createApiHandlers({} as never), monitor: fresh });
+    const host = await startServer({ staticDir, handlers: createApiHandlers({} as never), events: fresh });
     try {
       const events = await readEvents(host, (seen) => {
         if (seen.length === 2) void fresh.sampleNow();
@@ -327,7 +327,7 @@ describe('browser host: events', () => {
   });
 
   it('ends open event streams when the server closes', async () => {
-    const extra = await startServer({ staticDir, handlers: createApiHandlers({} as never), monitor });
+    const extra = await startServer({ staticDir, handlers: createApiHandlers({} as never), events: monitor });
     const ended = new Promise<string>((resolve, reject) => {
       const req = httpRequest(
         { host: '127.0.0.1', port: extra.port, path: `/api/events?token=${extra.token}`, headers: { Host: `127.0.0.1:${extra.port}` } },

@@ -5,7 +5,7 @@ import { ApiError, createApiHandlers, dispatchCall, type ApiHandlerDeps } from '
 import { Monitor } from '../../../main/monitor/monitor.js';
 import { sampleSnapshot } from './sample-snapshot.js';
 import { unavailableHistory } from '../../../main/history/unavailable.js';
-import { memorySettings } from '../../../main/settings/memory-settings.js';
+import { openSettingsStore } from '../../../main/settings/settings-store.js';
 
 const probe: ProbeReport = {
   command: ['claude', '-p', 'hi'],
@@ -47,7 +47,7 @@ function setup() {
     const previous = JSON.parse(previousJson) as Snapshot;
     return emptyDiff(previous.takenAt, current.takenAt);
   });
-  const deps: ApiHandlerDeps = { monitor, exportSnapshot, diffWithCurrent, getProbes: async () => [probe], history: unavailableHistory('not part of this test'), settings: memorySettings() };
+  const deps: ApiHandlerDeps = { monitor, exportSnapshot, diffWithCurrent, getProbes: async () => [probe], history: unavailableHistory('not part of this test'), settings: openSettingsStore({ file: null }) };
   return { snapshot, monitor, deps, handlers: createApiHandlers(deps) };
 }
 
