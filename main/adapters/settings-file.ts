@@ -48,7 +48,8 @@ export function readSettingsFile(path: string): SettingsRead {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { kind: 'missing' };
+    // ENOTDIR: a parent is not a folder, so there is no file either (saving will say what is wrong).
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
     return { kind: 'bad', reason: `cannot be opened (${code ?? (error as Error).message})` };
   }
   try {
