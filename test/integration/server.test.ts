@@ -13,6 +13,7 @@ import { Monitor } from '../../main/monitor/monitor.js';
 import { CONTENT_SECURITY_POLICY } from '../../main/service/security-headers.js';
 import { startServer, type RunningServer } from '../../main/server/server.js';
 import { sampleSnapshot } from '../unit/service/sample-snapshot.js';
+import { readEvents } from '../helpers/sse.js';
 import { unavailableHistory } from '../../main/history/unavailable.js';
 import { openSettingsStore } from '../../main/settings/settings-store.js';
 
@@ -245,40 +246,6 @@ describe('browser host: static files', () => {
 });
 
 describe('browser host: events', () => {
-  /** Reads SSE blocks from /api/events of `target` until `done` says so; each event checked against the contract. */
-  function readEvents(target: RunningServer, done: (events: { event: ApiEventName; data: unknown }[]) => boolean) {
-    const events: { event: ApiEventName; data: unknown }[] = [];
-    return new Promise<typeof events>((resolve, reject) => {
-      let buffer = '';
-      const req = httpRequest(
-        { host: '127.0.0.1', port: target.port, path: `/api/events?token=${target.token}`, headers: { Host: `127.0.0.1:${target.port}` } },
-        (res) => {
-          expect(res.statusCode).toBe(200);
-          expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            buffer += chunk;
-            let end: number;
-            while ((end = buffer.indexOf('\n\n')) >= 0) {
-              const block = buffer.slice(0, end);
-              buffer = buffer.slice(end + 2);
-              const event = /^event: (.+)$/m.exec(block)?.[1] as ApiEventName | undefined;
-              const data = /^data: (.+)$/m.exec(block)?.[1];
-              if (!event || !data) continue;
-              events.push({ event, data: apiEvents[event].parse(JSON.parse(data)) });
-              if (done(events)) {
-                req.destroy();
-                resolve(events);
-              }
-            }
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end();
-    });
-  }
-
   it('sends status and the numbered snapshot at once, then deltas from that seq and status heartbeats', async () => {
     let n = 0;
     const live = new Monitor({
