@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCalls, apiEvents, type ApiEventName } from '../../contract/api.js';
+import { apiCalls } from '../../contract/api.js';
 import { createApiHandlers } from '../../main/service/api-handlers.js';
 import { Monitor } from '../../main/monitor/monitor.js';
 import { CONTENT_SECURITY_POLICY } from '../../main/service/security-headers.js';
