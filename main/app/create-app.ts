@@ -86,12 +86,10 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
   const events = new AppEventHub(monitor);
   events.forward(monitor, ['snapshot', 'delta', 'status']);
   events.forward(notifier, ['notification']);
-  const watching = [
-    settings.onChange((now) => events.emit('settings', now)),
-    // A command-line interval holds for the run; otherwise the settings' interval applies at once.
-    options.intervalMs === undefined ? onSettingChange(settings, secondsToMs, (ms) => monitor.setIntervalMs(ms)) : () => undefined,
-    options.ignorePaused ? () => undefined : onSettingChange(settings, (s) => s.paused, (paused) => monitor.setPaused(paused)),
-  ];
+  const watching = [settings.onChange((now) => events.emit('settings', now))];
+  // A command-line interval holds for the run; otherwise the settings' interval applies at once.
+  if (options.intervalMs === undefined) watching.push(onSettingChange(settings, secondsToMs, (ms) => monitor.setIntervalMs(ms)));
+  if (!options.ignorePaused) watching.push(onSettingChange(settings, (s) => s.paused, (paused) => monitor.setPaused(paused)));
 
   const handlers = createApiHandlers({ monitor, settings, ...apiDeps(source) });
   return {

@@ -73,10 +73,12 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     getSnapshot: async () => monitor.current,
     getStatus: async () => monitor.status,
     sampleNow: () => monitor.sampleNow(),
-    // Saved first, so a pause survives a restart; the monitor follows at once either way.
+    // Saved too, so a pause survives a restart. When saving fails the pause still holds for this
+    // run, and the caller hears why it was not saved.
     setPaused: async ({ paused }) => {
+      monitor.setPaused(paused);
       await deps.settings.update({ paused });
-      return monitor.setPaused(paused);
+      return monitor.status;
     },
     exportSnapshot: async ({ format, redaction }) => deps.exportSnapshot(await current(), format, redaction),
     diffWithCurrent: async ({ previous }) => deps.diffWithCurrent(previous, await current()),

@@ -180,6 +180,15 @@ describe('createApiHandlers + dispatchCall', () => {
       expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ paused: true });
     });
 
+    it('setPaused pauses even when the pause cannot be saved, and says it was not saved', async () => {
+      writeFileSync(join(dir, 'blocker'), '');
+      const settings = openSettingsStore({ file: join(dir, 'blocker', 'settings.json'), watch: false });
+      const { deps, monitor } = setup();
+      const handlers = createApiHandlers({ ...deps, settings });
+      await expect(dispatchCall(handlers, 'setPaused', { paused: true })).rejects.toThrow(/Could not save the settings/);
+      expect(monitor.status.paused).toBe(true);
+    });
+
     it('getSettingsStatus reports a bad file that was kept aside', async () => {
       const file = join(dir, 'settings.json');
       writeFileSync(file, '{"paused": maybe}');
