@@ -47,11 +47,12 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
     for (const listener of [...listeners]) listener(settings, previous);
   };
 
-  /** Reads the file into `settings`; returns whether anything (settings or status) changed. */
-  const load = (): boolean => {
-    if (file === null) return false;
+  /** Reads the file into `settings`: whether anything (settings or status) changed, and whether a bad file was moved aside. */
+  const load = (): { changed: boolean; movedAside: boolean } => {
+    if (file === null) return { changed: false, movedAside: false };
     const before = { settings, status };
     const read = readSettingsFile(file);
+    let movedAside = false;
     if (read.kind === 'ok') {
       settings = read.settings;
       status = { ...status, problem: null };
@@ -65,6 +66,7 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
       // The settings in force stay; the bad file goes aside so the next save cannot overwrite it.
       try {
         const aside = keepAside(file);
+        movedAside = true;
         status = { file, problem: `The settings file ${read.reason}; it was moved to ${aside} and the settings in use were kept.`, keptAside: aside };
         writable = true;
       } catch (error) {
@@ -72,28 +74,9 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
         writable = false;
       }
     }
-    return !sameSettings(before.settings, settings) || JSON.stringify(before.status) !== JSON.stringify(status);
+    const changed = !sameSettings(before.settings, settings) || JSON.stringify(before.status) !== JSON.stringify(status);
+    return { changed, movedAside };
   };
-
-  if (file !== null) {
-    load();
-    if (options.watch ?? true) {
-      try {
-        ensureSettingsDir(file);
-        fileWatch = watchFile(
-          file,
-          () => {
-            // Our own writes land here too; they leave nothing changed, so nothing is announced.
-            const previous = settings;
-            if (load()) announce(previous);
-          },
-          options.watchDebounceMs,
-        );
-      } catch (error) {
-        status = { ...status, problem: status.problem ?? `Edits to the settings file are not picked up while running (${message(error)}).` };
-      }
-    }
-  }
 
   const write = async (next: Settings): Promise<void> => {
     if (file === null) return;
@@ -105,12 +88,48 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
     }
   };
 
+  /** Runs `task` after the writes before it (one write at a time, each on the result of the one before). */
+  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = writes.then(task);
+    writes = run.catch(() => undefined);
+    return run;
+  };
+
+  // While the settings in force are written back over a bad file moved aside, the folder's events
+  // (the move, the write) are ours: reading then would find no file and fall back to the defaults.
+  let restoring = false;
+  const reloadAfterEdit = (): void => {
+    if (restoring) return;
+    const previous = settings;
+    const { changed, movedAside } = load();
+    if (changed) announce(previous);
+    if (!movedAside) return;
+    restoring = true;
+    void enqueue(() => write(settings))
+      .catch(() => undefined)
+      .finally(() => {
+        restoring = false;
+      });
+  };
+
+  if (file !== null) {
+    load();
+    if (options.watch ?? true) {
+      try {
+        ensureSettingsDir(file);
+        // Our own writes land here too; they leave nothing changed, so nothing is announced.
+        fileWatch = watchFile(file, reloadAfterEdit, options.watchDebounceMs);
+      } catch (error) {
+        status = { ...status, problem: status.problem ?? `Edits to the settings file are not picked up while running (${message(error)}).` };
+      }
+    }
+  }
+
   return {
     get: () => settings,
     status: () => status,
     update(patch) {
-      // One write at a time, each applied to the result of the one before.
-      const run = writes.then(async () => {
+      return enqueue(async () => {
         const previous = settings;
         const next = applySettingsPatch(previous, patch);
         if (sameSettings(next, previous)) return previous;
@@ -119,8 +138,6 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
         announce(previous);
         return next;
       });
-      writes = run.catch(() => undefined);
-      return run;
     },
     onChange(listener) {
       listeners.add(listener);

@@ -151,6 +151,11 @@ describe('the settings store', () => {
     expect(await changed).toMatchObject({ intervalSeconds: 42, paused: true });
     expect(store.status().problem).toMatch(/not valid JSON/);
     expect(readFileSync(store.status().keptAside ?? '', 'utf8')).toBe('{ not json');
+    // The settings in force are written back in its place, and that is not taken for an edit.
+    await expect.poll(() => readSettingsFile(file), { timeout: 5000 }).toEqual({ kind: 'ok', settings: store.get() });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(store.get()).toMatchObject({ intervalSeconds: 42, paused: true });
+    expect(intervals).toEqual([42]);
 
     // Our own writes are not announced twice; deleting the file goes back to the defaults.
     await store.update({ intervalSeconds: 7 });
