@@ -127,8 +127,18 @@ export function evaluateRules(input: RuleInput): RuleOutput {
   const { notifications: settings, toolName } = input;
   const candidates: Candidate[] = [];
   const seen: Destination[] = [];
-  // Destinations learned earlier in this same batch are not new a second time.
-  let known = input.known;
+  // Destinations seen earlier in this same batch are not new a second time (kept apart from
+  // `known`, which is not copied: a burst of attempts must cost linear time).
+  const batch = new Map<string, Set<string>>();
+  const isNew = (toolId: string, kind: 'countries' | 'orgs', value: string | null): boolean => {
+    if (value === null || input.known.get(toolId)?.[kind].has(value)) return false;
+    const key = JSON.stringify([toolId, kind]);
+    const seenInBatch = batch.get(key) ?? new Set<string>();
+    batch.set(key, seenInBatch);
+    if (seenInBatch.has(value)) return false;
+    seenInBatch.add(value);
+    return true;
+  };
   const add = (candidate: Candidate): void => {
     if (!isMuted(candidate.rule, candidate.toolId, settings)) candidates.push(candidate);
   };
@@ -178,10 +188,8 @@ export function evaluateRules(input: RuleInput): RuleOutput {
         const found = destinationOf(event);
         if (!found) break;
         seen.push(found);
-        const before = known.get(found.toolId);
-        const newCountry = found.country !== null && !before?.countries.has(found.country);
-        const newOrg = found.org !== null && !before?.orgs.has(found.org);
-        known = learnDestinations(known, [found]);
+        const newCountry = isNew(found.toolId, 'countries', found.country);
+        const newOrg = isNew(found.toolId, 'orgs', found.org);
         if (!newCountry && !newOrg) break;
         const remote = event.type === 'connection-opened' ? event.connection : event.attempt;
         const where = `${remote.remote?.host ?? remote.remoteAddress}:${remote.remotePort}`;
