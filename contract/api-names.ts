@@ -20,6 +20,7 @@ export const API_CALL_NAMES = [
   'diffWithHistory',
   'getSettings',
   'updateSettings',
+  'getSettingsStatus',
 ] as const;
 export const API_EVENT_NAMES = ['snapshot', 'delta', 'status', 'notification', 'settings'] as const;
 

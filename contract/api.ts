@@ -9,7 +9,7 @@ import { CaptureStatus } from './attempts.js';
 import { SnapshotDelta } from './events.js';
 import { EndpointRecord, HistoryEventPage, HistoryEventQuery, HistoryPoint, HistoryRange, HistoryStatus, Timeline } from './history.js';
 import { AppNotification } from './notification.js';
-import { Settings, SettingsPatch } from './settings.js';
+import { Settings, SettingsPatch, SettingsStatus } from './settings.js';
 import { ProbeReport, Snapshot, SnapshotDiff } from './snapshot.js';
 import type { ApiCallNameList, ApiEventNameList } from './api-names.js';
 
@@ -88,6 +88,8 @@ export const apiCalls = {
   getSettings: { request: Empty, response: Settings },
   /** Applies a partial change; returns the settings now in force. */
   updateSettings: { request: SettingsPatch, response: Settings },
+  /** Where the settings live and whether the file had a problem (set aside, unwritable). */
+  getSettingsStatus: { request: Empty, response: SettingsStatus },
 } as const satisfies Record<ApiCallNameList, unknown>;
 
 export type ApiCallName = keyof typeof apiCalls;
@@ -102,7 +104,7 @@ export const apiEvents = {
   status: SamplerStatus,
   /** A notification rule fired (the browser host shows it as a toast; Electron natively). */
   notification: AppNotification,
-  /** The settings changed (from another window, the tray or a file edit). */
+  /** The settings changed (from another window, the tray or a file edit), or their file's status did. */
   settings: Settings,
 } as const satisfies Record<ApiEventNameList, unknown>;
 

@@ -70,3 +70,14 @@ export const SettingsPatch = z
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** Whether the settings file is in use, and what went wrong with it (the UI shows `problem`). */
+export const SettingsStatus = z.object({
+  /** The settings file, null when settings live in memory only. */
+  file: z.string().nullable(),
+  /** Why the file could not be read or written (malformed, invalid, not a regular file, ...), null when fine. */
+  problem: z.string().nullable(),
+  /** Where a bad file was moved so nothing is lost, null when none was. */
+  keptAside: z.string().nullable(),
+});
+export type SettingsStatus = z.infer<typeof SettingsStatus>;

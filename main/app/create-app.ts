@@ -1,46 +1,117 @@
 /**
  * The one place the app is put together: a sampler bound to a context, the monitor that runs it,
- * and the API handlers over both. `telltale serve`, `telltale watch` and the Electron shell each
+ * the settings store and the notifier that follow it, the API handlers over them, and the one hub
+ * of app events every host forwards. `telltale serve`, `telltale watch` and the Electron shell each
  * build it once here and differ only in how they show it.
  */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { EndpointRecord } from '../../contract/history.js';
+import type { Settings } from '../../contract/settings.js';
 import type { SampleContext } from '../core/context.js';
 import { diffSnapshots } from '../core/snapshot/diff.js';
 import { exportSnapshot } from '../core/snapshot/export.js';
 import { parseSnapshotJson } from '../core/snapshot/validate.js';
+import { defaultConfigDir } from '../adapters/state-dir.js';
 import { Monitor } from '../monitor/monitor.js';
+import { Notifier } from '../monitor/notifier.js';
 import { createSnapshotSource, type SnapshotSource } from '../sample.js';
 import { ApiError, createApiHandlers, type ApiHandlerDeps, type ApiHandlers } from '../service/api-handlers.js';
+import { AppEventHub, type AppEvents } from '../service/app-events.js';
 import { unavailableHistory } from '../history/unavailable.js';
-import { memorySettings } from '../settings/memory-settings.js';
+import { onSettingChange, openSettingsStore, type SettingsStore } from '../settings/settings-store.js';
+
+export const SETTINGS_FILE = 'settings.json';
 
 export interface AppOptions {
   /** The machine and user to sample (default: this process's). */
   ctx?: SampleContext;
   /** Where probe reports are read from (default: the platform's state dir). */
   stateDir?: string;
+  /**
+   * Where settings.json lives (default: the platform's config dir; Electron passes userData);
+   * null keeps settings in memory for this run.
+   */
+  configDir?: string | null;
+  /** Overrides the settings' interval for this run (a command line's --interval). */
   intervalMs?: number;
   /** How often status is re-sent (default: the contract's HEARTBEAT_MS). */
   heartbeatMs?: number;
+  /** Sample even when the settings say paused (a command that was asked to watch). */
+  ignorePaused?: boolean;
+  /** Notifier timing (defaults in main/monitor/notifier.ts). */
+  notifications?: { graceMs?: number; windowMs?: number };
+  /** What tools contacted before this run (the history store), so only new destinations notify. */
+  knownEndpoints?: () => readonly EndpointRecord[];
 }
 
 export interface TelltaleApp {
   source: SnapshotSource;
   /** Not started: the caller starts it once its outputs (window, server, printer) listen. */
   monitor: Monitor;
+  settings: SettingsStore;
+  notifier: Notifier;
+  /** Every API event (monitor, notifications, settings): what the hosts forward. */
+  events: AppEvents;
   handlers: ApiHandlers;
-  /** Stops sampling and the heartbeat. */
+  /**
+   * Calls `listener` when the part of the settings `select` picks changes (history retention,
+   * precise capture, launch at login, ...); returns an unsubscribe.
+   */
+  onSettingChange<T>(select: (settings: Settings) => T, listener: (value: T) => void): () => void;
+  /** Stops sampling, the heartbeat, the notifier and watching the settings file. */
   close(): void;
 }
 
+const secondsToMs = (settings: Settings): number => settings.intervalSeconds * 1000;
+
 export function createApp(options: AppOptions = {}): TelltaleApp {
+  const configDir = options.configDir === undefined ? defaultConfigDir(process.env, homedir()) : options.configDir;
+  const settings = openSettingsStore({ file: configDir === null ? null : join(configDir, SETTINGS_FILE) });
+  const initial = settings.get();
   const source = createSnapshotSource({ ctx: options.ctx, stateDir: options.stateDir });
-  const monitor = new Monitor({ takeSnapshot: () => source.take(), intervalMs: options.intervalMs, heartbeatMs: options.heartbeatMs });
-  const handlers = createApiHandlers({ monitor, ...apiDeps(source) });
-  return { source, monitor, handlers, close: () => monitor.stop() };
+  const monitor = new Monitor({
+    takeSnapshot: () => source.take(),
+    intervalMs: options.intervalMs ?? secondsToMs(initial),
+    paused: options.ignorePaused ? false : initial.paused,
+    heartbeatMs: options.heartbeatMs,
+  });
+  const notifier = new Notifier({
+    settings: () => settings.get().notifications,
+    knownEndpoints: options.knownEndpoints,
+    ...options.notifications,
+  });
+  const detachNotifier = notifier.attach(monitor);
+
+  const events = new AppEventHub(monitor);
+  events.forward(monitor, ['snapshot', 'delta', 'status']);
+  events.forward(notifier, ['notification']);
+  const watching = [settings.onChange((now) => events.emit('settings', now))];
+  // A command-line interval holds for the run; otherwise the settings' interval applies at once.
+  if (options.intervalMs === undefined) watching.push(onSettingChange(settings, secondsToMs, (ms) => monitor.setIntervalMs(ms)));
+  if (!options.ignorePaused) watching.push(onSettingChange(settings, (s) => s.paused, (paused) => monitor.setPaused(paused)));
+
+  const handlers = createApiHandlers({ monitor, settings, ...apiDeps(source) });
+  return {
+    source,
+    monitor,
+    settings,
+    notifier,
+    events,
+    handlers,
+    onSettingChange: (select, listener) => onSettingChange(settings, select, listener),
+    close: () => {
+      monitor.stop();
+      detachNotifier();
+      for (const off of watching) off();
+      events.close();
+      settings.close();
+    },
+  };
 }
 
 /** What the API handlers need from the sampler: export, compare (any earlier snapshot version), probe reports. */
-function apiDeps(source: SnapshotSource): Omit<ApiHandlerDeps, 'monitor'> {
+function apiDeps(source: SnapshotSource): Omit<ApiHandlerDeps, 'monitor' | 'settings'> {
   return {
     exportSnapshot: (snapshot, format, masks) => exportSnapshot(snapshot, format, source.redaction(snapshot, masks)),
     diffWithCurrent: (previousJson, current) => {
@@ -50,6 +121,5 @@ function apiDeps(source: SnapshotSource): Omit<ApiHandlerDeps, 'monitor'> {
     },
     getProbes: () => source.probes(),
     history: unavailableHistory('History is not kept yet.'),
-    settings: memorySettings(),
   };
 }

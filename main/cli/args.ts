@@ -23,3 +23,8 @@ export function positiveNumber(raw: string | undefined, name: string, fallback: 
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a positive number, got "${raw}"`);
   return n;
 }
+
+/** --interval in seconds as milliseconds, or undefined when not given (the settings' interval applies). */
+export function intervalOption(raw: string | undefined): number | undefined {
+  return raw === undefined ? undefined : positiveNumber(raw, '--interval', 0) * 1000;
+}

@@ -1,8 +1,11 @@
-/** `telltale serve`: the UI and API on 127.0.0.1 with a per-launch token, until interrupted. */
+/**
+ * `telltale serve`: the UI and API on 127.0.0.1 with a per-launch token, until interrupted. Follows
+ * the settings file (interval, paused, notifications); --interval overrides its interval for this run.
+ */
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app/create-app.js';
 import { startServer } from '../server/server.js';
-import { parse, positiveNumber, UsageError, type CliIo } from './args.js';
+import { intervalOption, parse, UsageError, type CliIo } from './args.js';
 
 export async function serveCommand(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
   const { values } = parse(args, {
@@ -11,10 +14,11 @@ export async function serveCommand(args: string[], io: CliIo, signal: AbortSigna
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${values.port}"`);
-  const intervalMs = positiveNumber(values.interval, '--interval', 5) * 1000;
-  const app = createApp({ intervalMs });
+  const app = createApp({ intervalMs: intervalOption(values.interval) });
+  const problem = app.settings.status().problem;
+  if (problem) io.stderr.write(`telltale: ${problem}\n`);
   const staticDir = fileURLToPath(new URL('../../renderer/', import.meta.url));
-  const server = await startServer({ port, staticDir, handlers: app.handlers, monitor: app.monitor });
+  const server = await startServer({ port, staticDir, handlers: app.handlers, events: app.events });
   app.monitor.start();
   io.stdout.write(`Telltale is serving on ${server.url}\n(loopback only; the token in the URL is required; Ctrl-C stops)\n`);
   await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));

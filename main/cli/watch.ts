@@ -3,6 +3,9 @@
  * the monitor reports is printed as it happens: one line of text per event, or with --json one
  * JSON object per line (the first {"type":"snapshot","seq":1,"snapshot":...}, then the events of
  * contract/events.ts). A failed sample is reported on stderr and watching goes on.
+ * The interval and notification settings come from the settings file (--interval overrides the
+ * interval for this run); a paused setting does not stop an explicit watch. Notifications are
+ * printed as `! title: body` lines (text output only: --json keeps to the events of the contract).
  * --precise (Linux, root) also prints every TCP attempt/established/failed/closed as it happens
  * (main/cli/precise.ts); without the privilege it says why once and only polls.
  */
@@ -10,7 +13,8 @@ import type { SequencedSnapshot } from '../../contract/api.js';
 import type { SnapshotDelta } from '../../contract/events.js';
 import { createApp } from '../app/create-app.js';
 import { formatEvent } from '../monitor/event-text.js';
-import { parse, positiveNumber, UsageError, type CliIo } from './args.js';
+import { intervalOption, parse, positiveNumber, UsageError, type CliIo } from './args.js';
+import { notificationLine } from '../../common/notification-text.js';
 
 function firstSampleText({ snapshot }: SequencedSnapshot): string {
   if (!snapshot) return '';
@@ -27,15 +31,18 @@ export async function watchCommand(args: string[], io: CliIo, signal: AbortSigna
     json: { type: 'boolean' },
     precise: { type: 'boolean' },
   });
-  const intervalMs = positiveNumber(values.interval, '--interval', 2) * 1000;
+  const intervalMs = intervalOption(values.interval);
   const count = values.count === undefined ? Infinity : positiveNumber(values.count, '--count', 1);
   if (!Number.isInteger(count) && count !== Infinity) throw new UsageError('--count must be a whole number');
   const json = values.json ?? false;
 
   const stopPrecise = values.precise ? await (await import('./precise.js')).startPrecise(io, json) : null;
-  const app = createApp({ intervalMs });
+  const app = createApp({ intervalMs, ignorePaused: true });
   const { monitor } = app;
   const print = (text: string) => void io.stdout.write(text);
+  const problem = app.settings.status().problem;
+  if (problem) io.stderr.write(`telltale: ${problem}\n`);
+  if (!json) app.events.on('notification', (n) => print(`${notificationLine(n)}\n`));
   monitor.on('snapshot', (first) => print(json ? `${JSON.stringify({ type: 'snapshot', ...first })}\n` : firstSampleText(first)));
   monitor.on('delta', (delta: SnapshotDelta) => {
     for (const event of delta.events) print(`${json ? JSON.stringify(event) : formatEvent(event)}\n`);

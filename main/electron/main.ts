@@ -2,18 +2,23 @@
  * Electron entry point, bundled by main/scripts/electron-bundle.ts into dist/electron/main.js
  * (package.json "main"), next to the preload dist/electron/preload.cjs. A thin shell: the
  * Monitor samples, the window shows the UI over the preload bridge, the tray shows the exposure
- * level. Closing the window keeps monitoring in the tray; Quit in the tray ends the app.
+ * level, notifications pop up natively. Closing the window keeps monitoring in the tray; Quit in
+ * the tray ends the app. Settings live in userData/settings.json.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, app, dialog } from 'electron';
-import { createApp } from '../app/create-app.js';
+import { BrowserWindow, Menu, app, dialog, screen } from 'electron';
+import type { SettingsPatch } from '../../contract/settings.js';
+import { createApp, type TelltaleApp } from '../app/create-app.js';
 import { devRendererFromEnv, type DevRenderer } from './app-dev-server.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { exportSnapshotWithDialog } from './export-dialog.js';
-import { forwardMonitorEvents, registerIpc } from './ipc.js';
+import { forwardAppEvents, registerIpc } from './ipc.js';
+import { applyLaunchAtLogin, startedHidden } from './login-item.js';
+import { showNativeNotification } from './native-notifications.js';
 import { createTray, type TelltaleTray } from './tray.js';
-import { createMainWindow, denyAllPermissions } from './window.js';
+import { boundsToSave, debounce, restorableBounds } from './window-bounds.js';
+import { createMainWindow, restrictPermissions } from './window.js';
 import { redactText } from '../core/secrets/policy.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -23,10 +28,37 @@ const rendererDir = join(appRoot, 'dist', 'renderer');
 const assetsDir = app.isPackaged ? join(process.resourcesPath, 'assets') : join(appRoot, 'assets');
 
 let mainWindow: BrowserWindow | null = null;
+let telltale: TelltaleApp | null = null;
+
+const SAVE_BOUNDS_AFTER_MS = 500;
+
+function reportError(title: string, error: unknown): void {
+  const message = redactText(error instanceof Error ? error.message : String(error));
+  console.error(`${title}: ${message}`);
+  dialog.showErrorBox(title, message);
+}
+
+/** A new window at the saved place and size when that still fits a display; saves where the user moves it. */
+function openWindow(running: TelltaleApp): BrowserWindow {
+  const workAreas = screen.getAllDisplays().map((d) => d.workArea);
+  const bounds = restorableBounds(running.settings.get().windowBounds, workAreas);
+  const window = createMainWindow({ preloadPath: join(here, 'preload.cjs'), iconPath: join(assetsDir, 'icon.png'), bounds });
+  // Normal bounds: a maximised or minimised window keeps the size it returns to.
+  const save = debounce(() => {
+    if (window.isDestroyed()) return;
+    const windowBounds = boundsToSave(window.getNormalBounds());
+    if (windowBounds) void running.settings.update({ windowBounds }).catch((e: unknown) => console.error(`Window position not saved: ${String(e)}`));
+  }, SAVE_BOUNDS_AFTER_MS);
+  window.on('resize', save);
+  window.on('move', save);
+  window.on('close', () => save.flush());
+  return window;
+}
 
 function showWindow(): void {
+  if (!telltale) return;
   if (!mainWindow || mainWindow.isDestroyed()) {
-    mainWindow = createMainWindow({ preloadPath: join(here, 'preload.cjs'), iconPath: join(assetsDir, 'icon.png') });
+    mainWindow = openWindow(telltale);
     mainWindow.on('closed', () => (mainWindow = null));
     return;
   }
@@ -35,14 +67,8 @@ function showWindow(): void {
   mainWindow.focus();
 }
 
-function reportError(title: string, error: unknown): void {
-  const message = redactText(error instanceof Error ? error.message : String(error));
-  console.error(`${title}: ${message}`);
-  dialog.showErrorBox(title, message);
-}
-
 async function start(): Promise<void> {
-  denyAllPermissions();
+  restrictPermissions();
   // No default menu (it carries developer tools) except on macOS, where it holds Copy/Paste/Quit.
   if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
   // Only a bundle built by `npm run dev` serves the UI from Vite's dev server: this variable is
@@ -52,26 +78,40 @@ async function start(): Promise<void> {
   if (devRenderer) console.log(`Telltale (dev): the UI comes from ${devRenderer.origin} with hot reload`);
   handleAppProtocol(rendererDir, devRenderer);
 
-  const { monitor, handlers, close } = createApp();
+  const running = createApp({ configDir: app.getPath('userData') });
+  telltale = running;
+  const { monitor, handlers, settings, events, close } = running;
   registerIpc(handlers);
-  forwardMonitorEvents(monitor);
+  forwardAppEvents(events);
+  const settingsProblem = settings.status().problem;
+  if (settingsProblem) console.error(`Telltale: ${settingsProblem}`);
 
+  events.on('notification', (n) => showNativeNotification(n, showWindow));
+  const launchAtLogin = (enabled: boolean): void =>
+    void applyLaunchAtLogin(enabled).catch((e: unknown) => reportError('Launch at login could not be changed', e));
+  // Applied at start too: the entry follows the setting even if it was removed or the app moved.
+  launchAtLogin(settings.get().launchAtLogin);
+  running.onSettingChange((s) => s.launchAtLogin, launchAtLogin);
+
+  const notificationsOn = (): boolean => settings.get().notifications.enabled;
+  const saveFromTray = (patch: SettingsPatch, what: string): void =>
+    void settings.update(patch).catch((e: unknown) => reportError(`${what} could not be saved`, e));
   const tray: TelltaleTray = createTray(
     assetsDir,
     {
       open: showWindow,
       sampleNow: () => void monitor.sampleNow().catch((e: unknown) => reportError('Sampling failed', e)),
       exportSnapshot: () => void exportSnapshotWithDialog(handlers, mainWindow).catch((e: unknown) => reportError('Export failed', e)),
-      togglePause: () => void monitor.setPaused(!monitor.status.paused),
+      togglePause: () => saveFromTray({ paused: !monitor.status.paused }, 'Pausing'),
+      toggleNotifications: () => saveFromTray({ notifications: { enabled: !notificationsOn() } }, 'The notification setting'),
       quit: () => app.quit(),
     },
     monitor.snapshot,
     monitor.status,
+    notificationsOn(),
   );
-  const refreshTray = (): void => void tray.update(monitor.snapshot, monitor.status);
-  monitor.on('snapshot', refreshTray);
-  monitor.on('delta', refreshTray);
-  monitor.on('status', refreshTray);
+  const refreshTray = (): void => void tray.update(monitor.snapshot, monitor.status, notificationsOn());
+  for (const event of ['snapshot', 'delta', 'status', 'settings'] as const) events.on(event, refreshTray);
 
   // Read-only view for the Electron e2e test (electronApp.evaluate runs in this process).
   if (process.env.TELLTALE_E2E === '1') {
@@ -82,7 +122,7 @@ async function start(): Promise<void> {
     close();
     tray.destroy();
   });
-  showWindow();
+  if (!startedHidden()) showWindow();
   monitor.start();
 }
 

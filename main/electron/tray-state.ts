@@ -19,6 +19,8 @@ export interface TrayState {
     exportSnapshot: string;
     exportEnabled: boolean;
     pauseResume: string;
+    /** Toggles the notifications setting's master switch. */
+    notifications: string;
     quit: string;
   };
 }
@@ -43,7 +45,7 @@ function describe(snapshot: Snapshot | null, status: SamplerStatus, level: Expos
   return verdictOf(snapshot).summary || exposureLabel(level);
 }
 
-export function trayState(snapshot: Snapshot | null, status: SamplerStatus): TrayState {
+export function trayState(snapshot: Snapshot | null, status: SamplerStatus, notificationsOn = true): TrayState {
   const level = snapshot ? verdictOf(snapshot).level : 'none';
   const flags = [status.paused ? 'paused' : null, snapshot && status.lastError ? 'last sample failed' : null].filter(Boolean);
   const suffix = flags.length ? ` (${flags.join('; ')})` : '';
@@ -59,6 +61,7 @@ export function trayState(snapshot: Snapshot | null, status: SamplerStatus): Tra
       exportSnapshot: 'Export snapshot…',
       exportEnabled: snapshot !== null,
       pauseResume: status.paused ? 'Resume monitoring' : 'Pause monitoring',
+      notifications: notificationsOn ? 'Pause notifications' : 'Resume notifications',
       quit: 'Quit Telltale',
     },
   };

@@ -10,12 +10,13 @@ export interface TrayActions {
   sampleNow(): void;
   exportSnapshot(): void;
   togglePause(): void;
+  toggleNotifications(): void;
   quit(): void;
 }
 
 export interface TelltaleTray {
   /** Re-renders icon, tooltip and menu; returns what is now shown. */
-  update(snapshot: Snapshot | null, status: SamplerStatus): TrayState;
+  update(snapshot: Snapshot | null, status: SamplerStatus, notificationsOn: boolean): TrayState;
   readonly state: TrayState;
   destroy(): void;
 }
@@ -29,7 +30,13 @@ function iconFile(assetsDir: string, state: TrayState): string {
   return join(assetsDir, process.platform === 'darwin' ? 'trayTemplate.png' : `${state.iconName}.png`);
 }
 
-export function createTray(assetsDir: string, actions: TrayActions, snapshot: Snapshot | null, status: SamplerStatus): TelltaleTray {
+export function createTray(
+  assetsDir: string,
+  actions: TrayActions,
+  snapshot: Snapshot | null,
+  status: SamplerStatus,
+  notificationsOn: boolean,
+): TelltaleTray {
   const images = new Map<string, NativeImage>();
   const image = (file: string): NativeImage => {
     let cached = images.get(file);
@@ -40,7 +47,7 @@ export function createTray(assetsDir: string, actions: TrayActions, snapshot: Sn
     return cached;
   };
 
-  let state = trayState(snapshot, status);
+  let state = trayState(snapshot, status, notificationsOn);
   let shownIcon = iconFile(assetsDir, state);
   const tray = new Tray(image(shownIcon));
   tray.on('click', () => actions.open());
@@ -59,6 +66,7 @@ export function createTray(assetsDir: string, actions: TrayActions, snapshot: Sn
         { label: menu.sampleNow, enabled: menu.sampleNowEnabled, click: () => actions.sampleNow() },
         { label: menu.exportSnapshot, enabled: menu.exportEnabled, click: () => actions.exportSnapshot() },
         { label: menu.pauseResume, click: () => actions.togglePause() },
+        { label: menu.notifications, click: () => actions.toggleNotifications() },
         { type: 'separator' },
         { label: menu.quit, click: () => actions.quit() },
       ]),
@@ -67,8 +75,8 @@ export function createTray(assetsDir: string, actions: TrayActions, snapshot: Sn
   render();
 
   return {
-    update(nextSnapshot, nextStatus) {
-      const next = trayState(nextSnapshot, nextStatus);
+    update(nextSnapshot, nextStatus, nextNotificationsOn) {
+      const next = trayState(nextSnapshot, nextStatus, nextNotificationsOn);
       // Status arrives with every heartbeat; rebuilding an unchanged menu would make an open one flicker.
       if (JSON.stringify(next) !== JSON.stringify(state)) {
         state = next;

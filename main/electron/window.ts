@@ -1,23 +1,30 @@
 /**
  * The one app window. It shows only app://telltale/ and gets nothing but the preload bridge:
- * isolated, sandboxed, no Node, no navigation away, no pop-ups, no permissions.
+ * isolated, sandboxed, no Node, no navigation away, no pop-ups, and of the web permissions only
+ * what the app's own pages use (permissions.ts).
  */
-import { BrowserWindow, session } from 'electron';
+import { BrowserWindow, session, type Rectangle } from 'electron';
 import { APP_INDEX_URL, isAppUrl } from './app-url.js';
+import { permissionAllowed } from './permissions.js';
 
 export const WINDOW_TITLE = 'Telltale';
 
-/** Denies every permission (camera, notifications, clipboard, ...) for the default session. */
-export function denyAllPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+/** Grants the app's frames what permissions.ts lists and denies everything else (camera, notifications, ...). */
+export function restrictPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permissionAllowed(permission, details.requestingUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    permissionAllowed(permission, `${requestingOrigin}/`),
+  );
 }
 
-export function createMainWindow(options: { preloadPath: string; iconPath?: string }): BrowserWindow {
+export function createMainWindow(options: { preloadPath: string; iconPath?: string; bounds?: Rectangle | null }): BrowserWindow {
   const window = new BrowserWindow({
     title: WINDOW_TITLE,
     width: 1200,
     height: 820,
+    ...(options.bounds ?? {}),
     minWidth: 720,
     minHeight: 480,
     show: false,

@@ -26,6 +26,8 @@ export const DEFAULT_INTERVAL_MS = 5000;
 export interface MonitorOptions {
   takeSnapshot: () => Promise<Snapshot>;
   intervalMs?: number;
+  /** Start paused (the user's saved setting). */
+  paused?: boolean;
   /** How often status is re-sent while running (the contract's HEARTBEAT_MS; shorter in tests). */
   heartbeatMs?: number;
   /** How attempts between samples are seen; polling with no reason given when not told. */
@@ -44,7 +46,7 @@ function positiveMs(value: number, name: string): number {
 
 export class Monitor {
   readonly #takeSnapshot: () => Promise<Snapshot>;
-  readonly #intervalMs: number;
+  #intervalMs: number;
   readonly #heartbeatMs: number;
   readonly #capture: () => CaptureStatus;
   readonly #events = new EventEmitter();
@@ -56,12 +58,15 @@ export class Monitor {
   #paused = false;
   #lastSampleAt: string | null = null;
   #lastError: string | null = null;
+  /** When the last timed wait began, so a new interval can count from it. */
+  #waitStartedAt = 0;
 
   constructor(options: MonitorOptions) {
     this.#takeSnapshot = options.takeSnapshot;
     this.#intervalMs = positiveMs(options.intervalMs ?? DEFAULT_INTERVAL_MS, 'intervalMs');
     this.#heartbeatMs = positiveMs(options.heartbeatMs ?? HEARTBEAT_MS, 'heartbeatMs');
     this.#capture = options.capture ?? (() => POLLING_ONLY);
+    this.#paused = options.paused ?? false;
     // Many SSE clients and windows may listen; the default limit of 10 would only print warnings.
     this.#events.setMaxListeners(0);
   }
@@ -123,6 +128,20 @@ export class Monitor {
     return this.status;
   }
 
+  /**
+   * Changes the time between samples while running. A wait under way is shortened or lengthened to
+   * the new interval counted from when it began (a sample that is already due runs at once).
+   */
+  setIntervalMs(intervalMs: number): SamplerStatus {
+    const next = positiveMs(intervalMs, 'intervalMs');
+    if (next !== this.#intervalMs) {
+      this.#intervalMs = next;
+      if (this.#timer) this.#wait(Math.max(0, this.#waitStartedAt + next - Date.now()));
+      this.#emit('status', this.status);
+    }
+    return this.status;
+  }
+
   /** Takes a sample now (also while paused: the user asked), or joins the one in flight. */
   sampleNow(): Promise<Snapshot> {
     if (this.#inFlight) return this.#inFlight;
@@ -174,10 +193,16 @@ export class Monitor {
   #scheduleNext(): void {
     this.#clearTimer();
     if (!this.#running || this.#paused) return;
+    this.#waitStartedAt = Date.now();
+    this.#wait(this.#intervalMs);
+  }
+
+  #wait(ms: number): void {
+    this.#clearTimer();
     this.#timer = setTimeout(() => {
       this.#timer = null;
       this.#runTimedSample();
-    }, this.#intervalMs);
+    }, ms);
   }
 
   #clearTimer(): void {

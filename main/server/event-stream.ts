@@ -1,15 +1,13 @@
 /**
- * GET /api/events: the monitor's events as Server-Sent Events, named like contract/api.ts. A new
- * client gets the current status and the numbered snapshot at once (so the UI never waits a whole
- * interval for its first picture), then deltas and status, including the monitor's heartbeat,
- * which also keeps idle connections (and any proxy between) from timing out. Everything is released
- * when the client goes away.
+ * GET /api/events: the app's events (main/service/app-events.ts) as Server-Sent Events, named like
+ * contract/api.ts. A new client gets the current status and the numbered snapshot at once (so the
+ * UI never waits a whole interval for its first picture), then deltas, status (including the
+ * monitor's heartbeat, which also keeps idle connections and any proxy between from timing out),
+ * notifications and settings changes. Everything is released when the client goes away.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiEventName, ApiEventPayload } from '../../contract/api.js';
-import type { Monitor } from '../monitor/monitor.js';
-
-export type MonitorEvents = Pick<Monitor, 'current' | 'status' | 'on'>;
+import { apiEvents, type ApiEventName, type ApiEventPayload } from '../../contract/api.js';
+import type { AppEvents } from '../service/app-events.js';
 
 function writeEvent<K extends ApiEventName>(res: ServerResponse, event: K, payload: ApiEventPayload<K>): void {
   // JSON.stringify never emits a raw newline, so one data: line carries the whole payload.
@@ -17,7 +15,7 @@ function writeEvent<K extends ApiEventName>(res: ServerResponse, event: K, paylo
 }
 
 /** Starts the stream; returns a function that ends it (used when the server closes). */
-export function openEventStream(req: IncomingMessage, res: ServerResponse, source: MonitorEvents): () => void {
+export function openEventStream(req: IncomingMessage, res: ServerResponse, source: AppEvents): () => void {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     Connection: 'keep-alive',
@@ -26,11 +24,9 @@ export function openEventStream(req: IncomingMessage, res: ServerResponse, sourc
   res.write(': telltale events\n\n');
   // Subscribed before the first write, and both written in the same tick, so no delta can fall
   // between the snapshot this client starts from and the deltas it gets.
-  const unsubscribe = [
-    source.on('snapshot', (snapshot) => writeEvent(res, 'snapshot', snapshot)),
-    source.on('delta', (delta) => writeEvent(res, 'delta', delta)),
-    source.on('status', (status) => writeEvent(res, 'status', status)),
-  ];
+  const unsubscribe = (Object.keys(apiEvents) as ApiEventName[]).map((event) =>
+    source.on(event, (payload) => writeEvent(res, event, payload)),
+  );
   writeEvent(res, 'status', source.status);
   writeEvent(res, 'snapshot', source.current);
 

@@ -18,7 +18,8 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, dispatchCall, type ApiHandlers } from '../service/api-handlers.js';
-import { openEventStream, type MonitorEvents } from './event-stream.js';
+import { openEventStream } from './event-stream.js';
+import type { AppEvents } from '../service/app-events.js';
 import { bearerToken, checkRequestSource, cookieValue, generateToken, secretsEqual } from './request-guard.js';
 import { SECURITY_HEADERS } from '../service/security-headers.js';
 import { resolveStaticFile } from '../service/static-files.js';
@@ -40,7 +41,8 @@ export interface ServerOptions {
   /** The built UI (dist/renderer). */
   staticDir: string;
   handlers: ApiHandlers;
-  monitor: MonitorEvents;
+  /** Every event the UI gets (the composition root's hub; a bare Monitor gives its own events only). */
+  events: AppEvents;
 }
 
 export interface RunningServer {
@@ -118,7 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const name = url.pathname.slice('/api/'.length);
     if (name === 'events') {
       if (req.method !== 'GET') return sendError(res, 405, 'Use GET.', { Allow: 'GET' });
-      const end = openEventStream(req, res, options.monitor);
+      const end = openEventStream(req, res, options.events);
       openStreams.add(end);
       res.on('close', () => openStreams.delete(end));
       return;

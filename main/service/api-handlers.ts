@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { apiCalls, type ApiCallName, type ApiResponse, type ExportFormat, type ExportResult, type RedactionOptions } from '../../contract/api.js';
 import type { ProbeReport, Snapshot, SnapshotDiff } from '../../contract/snapshot.js';
 import type { EndpointRecord, HistoryEventPage, HistoryPoint, HistoryRange, HistoryStatus, Timeline } from '../../contract/history.js';
-import type { Settings, SettingsPatch } from '../../contract/settings.js';
+import type { Settings, SettingsPatch, SettingsStatus } from '../../contract/settings.js';
 import type { Monitor } from '../monitor/monitor.js';
 import { diffSnapshots } from '../core/snapshot/diff.js';
 
@@ -57,9 +57,11 @@ export interface HistoryQueries {
   snapshot(id: number): Snapshot | null;
 }
 
+/** The settings store as the API uses it (main/settings/settings-store.ts). */
 export interface SettingsAccess {
   get(): Settings;
   update(patch: SettingsPatch): Settings | Promise<Settings>;
+  status(): SettingsStatus;
 }
 
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
@@ -71,7 +73,13 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     getSnapshot: async () => monitor.current,
     getStatus: async () => monitor.status,
     sampleNow: () => monitor.sampleNow(),
-    setPaused: async ({ paused }) => monitor.setPaused(paused),
+    // Saved too, so a pause survives a restart. When saving fails the pause still holds for this
+    // run, and the caller hears why it was not saved.
+    setPaused: async ({ paused }) => {
+      monitor.setPaused(paused);
+      await deps.settings.update({ paused });
+      return monitor.status;
+    },
     exportSnapshot: async ({ format, redaction }) => deps.exportSnapshot(await current(), format, redaction),
     diffWithCurrent: async ({ previous }) => deps.diffWithCurrent(previous, await current()),
     getProbes: async () => deps.getProbes(),
@@ -87,6 +95,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     },
     getSettings: async () => deps.settings.get(),
     updateSettings: async (patch) => deps.settings.update(patch),
+    getSettingsStatus: async () => deps.settings.status(),
   };
 }
 

@@ -6,7 +6,7 @@
 import { HISTORY_RANGE_MS, type EndpointRecord, type HistoryEvent, type HistoryPoint, type HistoryRange, type Timeline } from '../../contract/history.js';
 import type { ExposureLevel, Snapshot } from '../../contract/snapshot.js';
 import type { HistoryQueries, SettingsAccess } from '../../main/service/api-handlers.js';
-import { applySettingsPatch } from '../../main/settings/memory-settings.js';
+import { applySettingsPatch } from '../../main/core/settings/patch.js';
 import { Settings } from '../../contract/settings.js';
 import { conn } from '../unit/monitor/snapshots.js';
 import { countryInference } from '../unit/service/sample-snapshot.js';
@@ -154,6 +154,7 @@ export function fixtureSettings(onChange: (settings: Settings) => void): Setting
   return {
     get: () => current,
     update: (patch) => set(applySettingsPatch(current, patch)),
+    status: () => ({ file: null, problem: null, keptAside: null }),
     // A change from elsewhere (the tray, a file edit).
     set,
   };

@@ -77,7 +77,7 @@ export async function startHost(staticDir: string, snapshot: Partial<Snapshot> =
     history: options.history ?? unavailableHistory('not part of this fixture'),
     settings,
   });
-  const server = await startServer({ staticDir, handlers, monitor: events });
+  const server = await startServer({ staticDir, handlers, events });
   monitor.start();
   return {
     server,

@@ -12,7 +12,7 @@ import { Monitor } from '../../main/monitor/monitor.js';
 import { startServer, type RunningServer } from '../../main/server/server.js';
 import { sampleSnapshot } from '../unit/service/sample-snapshot.js';
 import { unavailableHistory } from '../../main/history/unavailable.js';
-import { memorySettings } from '../../main/settings/memory-settings.js';
+import { openSettingsStore } from '../../main/settings/settings-store.js';
 
 const rendererDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 test.skip(!existsSync(`${rendererDir}index.html`), 'dist/renderer is not built: run `npm run build` first');
@@ -35,9 +35,9 @@ test.beforeAll(async () => {
     },
     getProbes: () => [],
     history: unavailableHistory('not part of this fixture'),
-    settings: memorySettings(),
+    settings: openSettingsStore({ file: null }),
   });
-  server = await startServer({ staticDir: rendererDir, handlers, monitor });
+  server = await startServer({ staticDir: rendererDir, handlers, events: monitor });
   monitor.start();
 });
 

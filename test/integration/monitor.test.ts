@@ -65,7 +65,7 @@ const childConnection =
 
 describe('the monitor on this machine', () => {
   it('reports a child connection opened, then closed, with its pid and tool', async () => {
-    const running = createApp({ intervalMs: 200 });
+    const running = createApp({ intervalMs: 200, configDir: null });
     app = running;
     const events: MonitorEvent[] = [];
     running.monitor.on('delta', (delta) => events.push(...delta.events));

@@ -7,14 +7,15 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCalls, apiEvents, type ApiEventName } from '../../contract/api.js';
+import { apiCalls } from '../../contract/api.js';
 import { createApiHandlers } from '../../main/service/api-handlers.js';
 import { Monitor } from '../../main/monitor/monitor.js';
 import { CONTENT_SECURITY_POLICY } from '../../main/service/security-headers.js';
 import { startServer, type RunningServer } from '../../main/server/server.js';
 import { sampleSnapshot } from '../unit/service/sample-snapshot.js';
+import { readEvents } from '../helpers/sse.js';
 import { unavailableHistory } from '../../main/history/unavailable.js';
-import { memorySettings } from '../../main/settings/memory-settings.js';
+import { openSettingsStore } from '../../main/settings/settings-store.js';
 
 interface Reply {
   status: number;
@@ -72,9 +73,9 @@ beforeAll(async () => {
     },
     getProbes: () => [],
     history: unavailableHistory('not part of this fixture'),
-    settings: memorySettings(),
+    settings: openSettingsStore({ file: null }),
   });
-  server = await startServer({ staticDir, handlers, monitor });
+  server = await startServer({ staticDir, handlers, events: monitor });
 });
 
 afterAll(async () => {
@@ -107,7 +108,7 @@ describe('browser host: where it listens', () => {
 
   it('refuses a non-loopback host option', async () => {
     await expect(
-      startServer({ host: '0.0.0.0' as '127.0.0.1', staticDir, handlers: createApiHandlers({} as never), monitor }),
+      startServer({ host: '0.0.0.0' as '127.0.0.1', staticDir, handlers: createApiHandlers({} as never), events: monitor }),
     ).rejects.toThrow(/127\.0\.0\.1/);
   });
 });
@@ -245,40 +246,6 @@ describe('browser host: static files', () => {
 });
 
 describe('browser host: events', () => {
-  /** Reads SSE blocks from /api/events of `target` until `done` says so; each event checked against the contract. */
-  function readEvents(target: RunningServer, done: (events: { event: ApiEventName; data: unknown }[]) => boolean) {
-    const events: { event: ApiEventName; data: unknown }[] = [];
-    return new Promise<typeof events>((resolve, reject) => {
-      let buffer = '';
-      const req = httpRequest(
-        { host: '127.0.0.1', port: target.port, path: `/api/events?token=${target.token}`, headers: { Host: `127.0.0.1:${target.port}` } },
-        (res) => {
-          expect(res.statusCode).toBe(200);
-          expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            buffer += chunk;
-            let end: number;
-            while ((end = buffer.indexOf('\n\n')) >= 0) {
-              const block = buffer.slice(0, end);
-              buffer = buffer.slice(end + 2);
-              const event = /^event: (.+)$/m.exec(block)?.[1] as ApiEventName | undefined;
-              const data = /^data: (.+)$/m.exec(block)?.[1];
-              if (!event || !data) continue;
-              events.push({ event, data: apiEvents[event].parse(JSON.parse(data)) });
-              if (done(events)) {
-                req.destroy();
-                resolve(events);
-              }
-            }
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end();
-    });
-  }
-
   it('sends status and the numbered snapshot at once, then deltas from that seq and status heartbeats', async () => {
     let n = 0;
     const live = new Monitor({
@@ -286,7 +253,7 @@ describe('browser host: events', () => {
       intervalMs: 3_600_000,
       heartbeatMs: 50,
     });
-    const host = await startServer({ staticDir, handlers: createApiHandlers({} as never), monitor: live });
+    const host = await startServer({ staticDir, handlers: createApiHandlers({} as never), events: live });
     try {
       live.start();
       await live.sampleNow();
@@ -313,7 +280,7 @@ describe('browser host: events', () => {
 
   it('sends seq 0 and no snapshot to a client that comes before the first sample, then the first sample whole', async () => {
     const fresh = new Monitor({ takeSnapshot: async () => sampleSnapshot(), intervalMs: 3_600_000 });
-    const host = await startServer({ staticDir, handlers: createApiHandlers({} as never), monitor: fresh });
+    const host = await startServer({ staticDir, handlers: createApiHandlers({} as never), events: fresh });
     try {
       const events = await readEvents(host, (seen) => {
         if (seen.length === 2) void fresh.sampleNow();
@@ -327,7 +294,7 @@ describe('browser host: events', () => {
   });
 
   it('ends open event streams when the server closes', async () => {
-    const extra = await startServer({ staticDir, handlers: createApiHandlers({} as never), monitor });
+    const extra = await startServer({ staticDir, handlers: createApiHandlers({} as never), events: monitor });
     const ended = new Promise<string>((resolve, reject) => {
       const req = httpRequest(
         { host: '127.0.0.1', port: extra.port, path: `/api/events?token=${extra.token}`, headers: { Host: `127.0.0.1:${extra.port}` } },

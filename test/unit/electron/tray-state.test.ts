@@ -73,4 +73,9 @@ describe('trayState', () => {
     expect(state.tooltip.length).toBeLessThanOrEqual(MAX_TOOLTIP_LENGTH);
     expect(state.tooltip).toMatch(/…\s\(paused\)$/);
   });
+
+  it('offers to pause notifications while they are on, and to resume them when off', () => {
+    expect(trayState(sampleSnapshot(), idle).menu.notifications).toBe('Pause notifications');
+    expect(trayState(sampleSnapshot(), idle, false).menu.notifications).toBe('Resume notifications');
+  });
 });

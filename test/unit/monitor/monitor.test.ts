@@ -151,6 +151,58 @@ describe('Monitor', () => {
     expect(sampler.takeSnapshot).toHaveBeenCalledTimes(3);
   });
 
+  it('changes its interval while running: a wait under way is cut short or stretched, later ones use the new interval', async () => {
+    vi.useFakeTimers();
+    const takeSnapshot = vi.fn(async () => sampleSnapshot());
+    const monitor = new Monitor({ takeSnapshot, intervalMs: 10_000 });
+    const statuses: SamplerStatus[] = [];
+    monitor.on('status', (s) => statuses.push(s));
+    monitor.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(takeSnapshot).toHaveBeenCalledTimes(1);
+
+    // 3 s into a 10 s wait, the interval becomes 4 s: the next sample comes 1 s later, not 7 s.
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(monitor.setIntervalMs(4000).intervalMs).toBe(4000);
+    expect(statuses.at(-1)?.intervalMs).toBe(4000);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(takeSnapshot).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(takeSnapshot).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(takeSnapshot).toHaveBeenCalledTimes(3);
+
+    // Longer: the wait under way stretches to the new interval.
+    await vi.advanceTimersByTimeAsync(1000);
+    monitor.setIntervalMs(20_000);
+    await vi.advanceTimersByTimeAsync(18_999);
+    expect(takeSnapshot).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(takeSnapshot).toHaveBeenCalledTimes(4);
+
+    // Already overdue under the new interval: sampled at once.
+    await vi.advanceTimersByTimeAsync(5000);
+    monitor.setIntervalMs(1000);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(takeSnapshot).toHaveBeenCalledTimes(5);
+    expect(() => monitor.setIntervalMs(0)).toThrow(RangeError);
+    monitor.stop();
+  });
+
+  it('starts paused when told (the saved setting): no sample until resumed', async () => {
+    vi.useFakeTimers();
+    const takeSnapshot = vi.fn(async () => sampleSnapshot());
+    const monitor = new Monitor({ takeSnapshot, intervalMs: 1000, paused: true });
+    monitor.start();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(takeSnapshot).not.toHaveBeenCalled();
+    expect(monitor.status.paused).toBe(true);
+    monitor.setPaused(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(takeSnapshot).toHaveBeenCalledTimes(1);
+    monitor.stop();
+  });
+
   it('pause stops timed samples, resume samples at once, sampleNow works while paused', async () => {
     vi.useFakeTimers();
     const takeSnapshot = vi.fn(async () => sampleSnapshot());

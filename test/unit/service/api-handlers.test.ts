@@ -1,11 +1,14 @@
-import { describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiCalls, type ApiCallName, type ApiResponse, type ExportResult } from '../../../contract/api.js';
 import type { ProbeReport, Snapshot, SnapshotDiff } from '../../../contract/snapshot.js';
 import { ApiError, createApiHandlers, dispatchCall, type ApiHandlerDeps } from '../../../main/service/api-handlers.js';
 import { Monitor } from '../../../main/monitor/monitor.js';
 import { sampleSnapshot } from './sample-snapshot.js';
 import { unavailableHistory } from '../../../main/history/unavailable.js';
-import { memorySettings } from '../../../main/settings/memory-settings.js';
+import { openSettingsStore } from '../../../main/settings/settings-store.js';
 
 const probe: ProbeReport = {
   command: ['claude', '-p', 'hi'],
@@ -47,7 +50,7 @@ function setup() {
     const previous = JSON.parse(previousJson) as Snapshot;
     return emptyDiff(previous.takenAt, current.takenAt);
   });
-  const deps: ApiHandlerDeps = { monitor, exportSnapshot, diffWithCurrent, getProbes: async () => [probe], history: unavailableHistory('not part of this test'), settings: memorySettings() };
+  const deps: ApiHandlerDeps = { monitor, exportSnapshot, diffWithCurrent, getProbes: async () => [probe], history: unavailableHistory('not part of this test'), settings: openSettingsStore({ file: null }) };
   return { snapshot, monitor, deps, handlers: createApiHandlers(deps) };
 }
 
@@ -131,5 +134,69 @@ describe('createApiHandlers + dispatchCall', () => {
     const handlers = createApiHandlers({ ...setup().deps, monitor });
     await expect(dispatchCall(handlers, 'sampleNow', {})).rejects.toThrow('sampler crashed');
     expect(await call(handlers, 'getStatus', {})).toMatchObject({ lastError: 'sampler crashed' });
+  });
+
+  describe('settings, on a real file', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'telltale-api-settings-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    function withFile() {
+      const file = join(dir, 'settings.json');
+      const settings = openSettingsStore({ file, watch: false });
+      return { file, settings, handlers: createApiHandlers({ ...setup().deps, settings }) };
+    }
+
+    it('updateSettings validates the patch, merges it, saves it and returns the settings in force', async () => {
+      const { file, handlers } = withFile();
+      const saved = await call(handlers, 'updateSettings', { intervalSeconds: 15, notifications: { mutedRules: ['tool-started'] } });
+      expect(saved).toMatchObject({ intervalSeconds: 15, notifications: { enabled: true, mutedRules: ['tool-started'], mutedTools: [] } });
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(saved);
+      expect(await call(handlers, 'getSettings', {})).toEqual(saved);
+      expect(await call(handlers, 'getSettingsStatus', {})).toEqual({ file, problem: null, keptAside: null });
+
+      const bad: unknown[] = [
+        { intervalSeconds: 0 },
+        { intervalSeconds: 'fast' },
+        { notifications: { mutedRules: ['all'] } },
+        { notifications: { muted: true } },
+        { history: { retentionDays: 1.5 } },
+        { windowBounds: { x: 0, y: 0, width: 10, height: 10 } },
+        { theme: 'dark' },
+      ];
+      for (const request of bad) {
+        const error = await dispatchCall(handlers, 'updateSettings', request).catch((e: unknown) => e);
+        expect(error, JSON.stringify(request)).toBeInstanceOf(ApiError);
+        expect((error as ApiError).status).toBe(400);
+      }
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(saved);
+    });
+
+    it('setPaused also saves the pause, so it holds after a restart', async () => {
+      const { file, handlers } = withFile();
+      expect(await call(handlers, 'setPaused', { paused: true })).toMatchObject({ paused: true });
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ paused: true });
+    });
+
+    it('setPaused pauses even when the pause cannot be saved, and says it was not saved', async () => {
+      writeFileSync(join(dir, 'blocker'), '');
+      const settings = openSettingsStore({ file: join(dir, 'blocker', 'settings.json'), watch: false });
+      const { deps, monitor } = setup();
+      const handlers = createApiHandlers({ ...deps, settings });
+      await expect(dispatchCall(handlers, 'setPaused', { paused: true })).rejects.toThrow(/Could not save the settings/);
+      expect(monitor.status.paused).toBe(true);
+    });
+
+    it('getSettingsStatus reports a bad file that was kept aside', async () => {
+      const file = join(dir, 'settings.json');
+      writeFileSync(file, '{"paused": maybe}');
+      const handlers = createApiHandlers({ ...setup().deps, settings: openSettingsStore({ file, watch: false }) });
+      const status = await call(handlers, 'getSettingsStatus', {});
+      expect(status.problem).toMatch(/not valid JSON/);
+      expect(readFileSync(status.keptAside ?? '', 'utf8')).toBe('{"paused": maybe}');
+      expect(await call(handlers, 'getSettings', {})).toMatchObject({ paused: false });
+    });
   });
 });

@@ -1,0 +1,53 @@
+/** A client of a browser host's /api/events: reads SSE blocks, each checked against the contract. */
+import { request as httpRequest } from 'node:http';
+import { expect } from 'vitest';
+import { apiEvents, type ApiEventName } from '../../contract/api.js';
+
+export interface HostAddress {
+  port: number;
+  token: string;
+}
+
+export type ReceivedEvent = { event: ApiEventName; data: unknown };
+
+/** Reads events until `done` says so (then closes the stream), or rejects after `timeoutMs`. */
+export function readEvents(target: HostAddress, done: (events: ReceivedEvent[]) => boolean, timeoutMs = 60_000): Promise<ReceivedEvent[]> {
+  const events: ReceivedEvent[] = [];
+  return new Promise<ReceivedEvent[]>((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => {
+      req.destroy();
+      reject(new Error(`the expected events did not arrive within ${timeoutMs} ms; got ${events.map((e) => e.event).join(', ')}`));
+    }, timeoutMs);
+    const req = httpRequest(
+      { host: '127.0.0.1', port: target.port, path: `/api/events?token=${target.token}`, headers: { Host: `127.0.0.1:${target.port}` } },
+      (res) => {
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const event = /^event: (.+)$/m.exec(block)?.[1] as ApiEventName | undefined;
+            const data = /^data: (.+)$/m.exec(block)?.[1];
+            if (!event || !data) continue;
+            events.push({ event, data: apiEvents[event].parse(JSON.parse(data)) });
+            if (done(events)) {
+              clearTimeout(timer);
+              req.destroy();
+              resolve(events);
+            }
+          }
+        });
+      },
+    );
+    req.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    req.end();
+  });
+}
