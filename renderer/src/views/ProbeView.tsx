@@ -19,8 +19,8 @@ function ChangeList({ changes }: { changes: readonly ProbeChange[] }) {
 }
 
 /**
- * A variant's own changes in full; those a neutral variant shows too (sharedWith, set for base-URL
- * hosts only) folded away, since they do not single the variant out.
+ * A variant's own changes in full. Reports saved before variants were compared with their neutral
+ * variant directly mark the changes that variant showed too (sharedWith): those are folded away.
  */
 function VariantChanges({ changes }: { changes: readonly ProbeChange[] }) {
   const own = changes.filter((c) => c.sharedWith === undefined);
@@ -56,6 +56,7 @@ function FactorView({ factor }: { factor: ProbeFactor }) {
               <strong>{variant.value}</strong>{' '}
               <span className="muted">
                 ({variant.runs} run{variant.runs === 1 ? '' : 's'}) {variant.changed ? 'changed' : 'unchanged'}
+                {variant.comparedWith && ` compared with ${variant.comparedWith}`}
               </span>
             </p>
             {variant.disclosure && <p className="disclosure">{variant.disclosure}</p>}

@@ -102,6 +102,22 @@ function HistoryStatusLine({ api }: { api: TelltaleApi }) {
   );
 }
 
+/** Where the settings live, and what happened to a file that could not be used (kept aside, never lost). */
+function SettingsFileLine({ api }: { api: TelltaleApi }) {
+  const status = useApiQuery(useCallback(() => api.getSettingsStatus({}), [api]));
+  const s = status.data;
+  if (status.error) return <ErrorMessage message={`Could not ask about the settings file: ${status.error}`} />;
+  if (!s) return null;
+  return (
+    <>
+      <p className="muted">
+        Saved in <span className="mono">{s.file ?? 'memory only (this run)'}</span>
+      </p>
+      {s.problem && <ErrorMessage message={`The settings file could not be used: ${s.problem}${s.keptAside ? ` It was kept as ${s.keptAside}.` : ''}`} />}
+    </>
+  );
+}
+
 /** Every setting, saved through updateSettings; follows changes made elsewhere. */
 export function SettingsView({ api, tools }: { api: TelltaleApi; tools: readonly Tool[] }) {
   const [saved, setSaved] = useState<Settings | null>(null);
@@ -183,6 +199,7 @@ export function SettingsView({ api, tools }: { api: TelltaleApi; tools: readonly
   return (
     <section aria-labelledby="settings-title" className="settings">
       <h2 id="settings-title">Settings</h2>
+      <SettingsFileLine key={savedCount} api={api} />
       <form onSubmit={save} noValidate>
         <fieldset className="card">
           <legend>Monitoring</legend>
