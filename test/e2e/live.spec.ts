@@ -63,7 +63,7 @@ test.beforeAll(async () => {
   // integration tests, so this works on machines without unprivileged user namespaces too.
   // (runCli rejects on a non-zero exit.)
   await runCli(
-    ['probe', '--no-isolation', '--state-dir', join(root, 'state', 'telltale'), '--', process.execPath, join(repoRoot, 'test/fixtures/fake-tools/covert-tool.mjs')],
+    ['probe', '--no-isolation', '--state-dir', join(root, 'state', 'telltale'), '--', process.execPath, join(repoRoot, 'test/fixtures/fake-tools/covert-tool.mjs'), '--now', '2026-11-24T10:00:00Z'],
     env,
   );
 
