@@ -3,8 +3,9 @@
  * sock:inet_sock_set_state enabled, its trace_pipe read as it fills. Every outbound attempt is
  * seen, however short, with the pid and comm of the task that called connect.
  *
- * The instance is `telltale-<pid>`. At start, instances `telltale-<pid>` of processes that are no
- * longer alive are removed (never a live one's). The instance is removed on stop(), and also on
+ * The instance is `telltale-<pid>-<start time>`. At start, instances of processes that are no
+ * longer alive are removed (never a live one's; the start time tells a reused pid from the
+ * process that made the instance). The instance is removed on stop(), and also on
  * process exit, SIGTERM and SIGINT. trace_pipe is opened O_NONBLOCK and polled, so no thread is
  * ever blocked in read() and stop() cannot hang: close the pipe, disable the event, then rmdir
  * (rmdir fails with EBUSY while a file of the instance is open).
@@ -15,6 +16,7 @@ import { execFile } from 'node:child_process';
 import { closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parseProcStat } from '../core/connections/proc-pid.js';
 import {
   createConnectionTracker,
   parseTraceLine,
@@ -33,7 +35,7 @@ const POLL_MS = 100;
 const READ_SIZE = 64 * 1024;
 
 export interface TraceCaptureOptions {
-  /** Instance name; `telltale-<pid>` unless given. */
+  /** Instance name; `telltale-<pid>-<start time>` unless given. */
   name?: string;
   /** The tracefs mount point (tests); /sys/kernel/tracing by default. */
   root?: string;
@@ -74,6 +76,32 @@ export function pidAlive(pid: number): boolean {
   }
 }
 
+/** A process's start time (clock ticks after boot, /proc/<pid>/stat field 22), or null once it is gone. */
+function startTimeOf(pid: number): number | null {
+  try {
+    return parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.starttime ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** This process's instance name: its pid and start time, so a later process with the same pid can tell it is not ours. */
+export function ownInstanceName(): string {
+  return `${INSTANCE_PREFIX}${process.pid}-${startTimeOf(process.pid) ?? 0}`;
+}
+
+/** Whether the process that made instance `name` still runs (`telltale-<pid>-<start>`, or `telltale-<pid>` of older versions). */
+function ownerAlive(name: string): boolean | null {
+  const match = /^telltale-(\d+)(?:-(\d+))?$/.exec(name);
+  if (!match) return null;
+  const pid = Number(match[1]);
+  if (pid === process.pid && match[2] === undefined) return true;
+  if (match[2] === undefined) return pidAlive(pid);
+  const start = startTimeOf(pid);
+  // 0: the maker could not read its own start time; the pid is then all there is to go by.
+  return match[2] === '0' ? pidAlive(pid) : start === Number(match[2]);
+}
+
 /** Disables the event and removes the instance (its files must be closed); retried briefly on EBUSY. */
 function removeInstance(dir: string): void {
   try {
@@ -96,7 +124,7 @@ function removeInstance(dir: string): void {
   }
 }
 
-/** Removes `telltale-<pid>` instances whose pid is not alive; returns the names removed. */
+/** Removes `telltale-<pid>-<start>` instances whose process is gone; returns the names removed. */
 export function removeStaleInstances(root: string = TRACEFS, ownName?: string): string[] {
   const removed: string[] = [];
   let names: string[];
@@ -106,10 +134,7 @@ export function removeStaleInstances(root: string = TRACEFS, ownName?: string): 
     return removed;
   }
   for (const name of names) {
-    const match = /^telltale-(\d+)$/.exec(name);
-    if (!match || name === ownName) continue;
-    const pid = Number(match[1]);
-    if (pid === process.pid || pidAlive(pid)) continue;
+    if (name === ownName || ownerAlive(name) !== false) continue;
     try {
       removeInstance(join(root, 'instances', name));
       removed.push(name);
@@ -152,7 +177,7 @@ async function checkTracefs(root: string): Promise<string | null> {
 
 export async function startTraceCapture(options: TraceCaptureOptions): Promise<TraceCaptureResult> {
   const root = options.root ?? TRACEFS;
-  const name = options.name ?? `${INSTANCE_PREFIX}${process.pid}`;
+  const name = options.name ?? ownInstanceName();
   const reason = await checkTracefs(root);
   if (reason) return { unavailable: reason };
 
@@ -166,6 +191,12 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
       writeFileSync(join(dir, 'options', 'record-tgid'), '1'); // the process, not just the thread
     } catch {
       // older kernels: pid is then the thread id
+    }
+    try {
+      // CLOCK_MONOTONIC, as process.hrtime: event times convert to wall-clock time.
+      writeFileSync(join(dir, 'trace_clock'), 'mono');
+    } catch {
+      // older kernels: the default clock is close to it
     }
     try {
       // Only what the tracker uses: into and out of SYN_SENT, and the final CLOSE. The kernel drops

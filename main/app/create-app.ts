@@ -7,7 +7,9 @@ import type { SampleContext } from '../core/context.js';
 import { diffSnapshots } from '../core/snapshot/diff.js';
 import { exportSnapshot } from '../core/snapshot/export.js';
 import { parseSnapshotJson } from '../core/snapshot/validate.js';
-import { Monitor } from '../monitor/monitor.js';
+import { matchProcess } from '../core/catalog/index.js';
+import { DEFAULT_INTERVAL_MS, Monitor } from '../monitor/monitor.js';
+import { createCaptureController, type CaptureController, type CaptureOptions } from './capture.js';
 import { createSnapshotSource, type SnapshotSource } from '../sample.js';
 import { ApiError, createApiHandlers, type ApiHandlerDeps, type ApiHandlers } from '../service/api-handlers.js';
 import { unavailableHistory } from '../history/unavailable.js';
@@ -21,6 +23,8 @@ export interface AppOptions {
   intervalMs?: number;
   /** How often status is re-sent (default: the contract's HEARTBEAT_MS). */
   heartbeatMs?: number;
+  /** Connection attempts between samples: the helper's socket and the fast poll rate (defaults for production). */
+  capture?: Pick<CaptureOptions, 'socketPath' | 'pollMs' | 'startLocal'>;
 }
 
 export interface TelltaleApp {
@@ -28,15 +32,37 @@ export interface TelltaleApp {
   /** Not started: the caller starts it once its outputs (window, server, printer) listen. */
   monitor: Monitor;
   handlers: ApiHandlers;
-  /** Stops sampling and the heartbeat. */
-  close(): void;
+  /**
+   * Where attempts between samples come from. Idle until setEnabled is called (the
+   * `preciseCapture` setting, or --precise): true tries precise capture, false polls fast.
+   */
+  capture: CaptureController;
+  /** Stops sampling, the heartbeat and the capture. */
+  close(): Promise<void>;
 }
 
 export function createApp(options: AppOptions = {}): TelltaleApp {
   const source = createSnapshotSource({ ctx: options.ctx, stateDir: options.stateDir });
-  const monitor = new Monitor({ takeSnapshot: () => source.take(), intervalMs: options.intervalMs, heartbeatMs: options.heartbeatMs });
+  const capture = createCaptureController({
+    ...options.capture,
+    sampler: source.sockets,
+    geo: source.geo,
+    matchTool: (process) => matchProcess(process),
+    sampleIntervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+  });
+  const monitor = new Monitor({
+    takeSnapshot: () => source.take(),
+    intervalMs: options.intervalMs,
+    heartbeatMs: options.heartbeatMs,
+    capture: () => capture.status(),
+    takeAttempts: () => capture.takeAttempts(),
+  });
   const handlers = createApiHandlers({ monitor, ...apiDeps(source) });
-  return { source, monitor, handlers, close: () => monitor.stop() };
+  const close = async () => {
+    monitor.stop();
+    await capture.close();
+  };
+  return { source, monitor, handlers, capture, close };
 }
 
 /** What the API handlers need from the sampler: export, compare (any earlier snapshot version), probe reports. */

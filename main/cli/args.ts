@@ -1,5 +1,6 @@
 /** What every CLI command shares: its output streams and strict option parsing with usage errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { CaptureStatus } from '../../contract/attempts.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -22,4 +23,10 @@ export function positiveNumber(raw: string | undefined, name: string, fallback: 
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a positive number, got "${raw}"`);
   return n;
+}
+
+/** Starts attempts between samples: precise capture when asked (saying once why it is not on), else fast polling. */
+export async function startCapture(app: { capture: { setEnabled(on: boolean): Promise<CaptureStatus> } }, precise: boolean, io: CliIo): Promise<void> {
+  const status = await app.capture.setEnabled(precise);
+  if (precise && status.mode !== 'precise') io.stderr.write(`telltale: precise capture unavailable, polling: ${status.reason ?? ''}\n`);
 }

@@ -3,14 +3,15 @@
  * the monitor reports is printed as it happens: one line of text per event, or with --json one
  * JSON object per line (the first {"type":"snapshot","seq":1,"snapshot":...}, then the events of
  * contract/events.ts). A failed sample is reported on stderr and watching goes on.
- * --precise (Linux, root) also prints every TCP attempt/established/failed/closed as it happens
- * (main/cli/precise.ts); without the privilege it says why once and only polls.
+ * Between samples, outbound TCP attempts come as `connection-attempt` events: with --precise every
+ * one (Linux: tracefs as root, or the `sudo telltale capture` helper), else those a fast poll of
+ * the socket tables sees; when precise capture is unavailable it says why once.
  */
 import type { SequencedSnapshot } from '../../contract/api.js';
 import type { SnapshotDelta } from '../../contract/events.js';
 import { createApp } from '../app/create-app.js';
 import { formatEvent } from '../monitor/event-text.js';
-import { parse, positiveNumber, UsageError, type CliIo } from './args.js';
+import { parse, positiveNumber, startCapture, UsageError, type CliIo } from './args.js';
 
 function firstSampleText({ snapshot }: SequencedSnapshot): string {
   if (!snapshot) return '';
@@ -32,9 +33,9 @@ export async function watchCommand(args: string[], io: CliIo, signal: AbortSigna
   if (!Number.isInteger(count) && count !== Infinity) throw new UsageError('--count must be a whole number');
   const json = values.json ?? false;
 
-  const stopPrecise = values.precise ? await (await import('./precise.js')).startPrecise(io, json) : null;
   const app = createApp({ intervalMs });
   const { monitor } = app;
+  await startCapture(app, values.precise ?? false, io);
   const print = (text: string) => void io.stdout.write(text);
   monitor.on('snapshot', (first) => print(json ? `${JSON.stringify({ type: 'snapshot', ...first })}\n` : firstSampleText(first)));
   monitor.on('delta', (delta: SnapshotDelta) => {
@@ -61,7 +62,6 @@ export async function watchCommand(args: string[], io: CliIo, signal: AbortSigna
     });
     monitor.start();
   });
-  app.close();
-  await stopPrecise?.();
+  await app.close();
   return failed > 0 ? 1 : 0;
 }

@@ -79,7 +79,7 @@ async function start(): Promise<void> {
   }
 
   app.on('before-quit', () => {
-    close();
+    void close();
     tray.destroy();
   });
   showWindow();

@@ -8,7 +8,7 @@ import net from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTraceCapture, TRACEFS, type TraceCapture } from '../../main/adapters/trace-capture.js';
+import { ownInstanceName, startTraceCapture, TRACEFS, type TraceCapture } from '../../main/adapters/trace-capture.js';
 import type { ConnectionEvent } from '../../main/core/connections/trace-events.js';
 
 const probe = await startTraceCapture({ name: `telltale-probe-${process.pid}`, onEvent: () => {}, onError: () => {} });
@@ -105,7 +105,7 @@ describe.skipIf(unavailable !== null)('stale instances', () => {
       });
       child.on('exit', (code) => reject(new Error(`holder exited ${String(code)}: ${out}`)));
     });
-    expect(instance).toBe(join(TRACEFS, 'instances', `telltale-${child.pid}`));
+    expect(instance).toMatch(new RegExp(`^${join(TRACEFS, 'instances')}/telltale-${child.pid}-\\d+$`));
     expect(existsSync(instance)).toBe(true);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
@@ -116,7 +116,7 @@ describe.skipIf(unavailable !== null)('stale instances', () => {
     if (!('stop' in result)) throw new Error(result.unavailable);
     try {
       expect(existsSync(instance)).toBe(false);
-      expect(readdirSync(join(TRACEFS, 'instances'))).toContain(`telltale-${process.pid}`);
+      expect(readdirSync(join(TRACEFS, 'instances'))).toContain(ownInstanceName());
       const child2 = await run(`import net from 'node:net'; const s = net.connect(${'1'}, '127.0.0.1'); s.on('error', () => {});`);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(events.some((e) => e.pid === child2.pid && e.type === 'failed')).toBe(true);

@@ -211,3 +211,36 @@ export function createConnectionTracker(limit = 10_000): ConnectionTracker {
 function round6(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
+
+const EVENT_TYPES = new Set<string>(['attempt', 'established', 'failed', 'closed']);
+
+/** A ConnectionEvent sent as one JSON line (by `telltale capture`), or null when the line is not one. */
+export function parseConnectionEventLine(line: string): ConnectionEvent | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const int = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+  const str = (x: unknown) => typeof x === 'string' && x.length <= 64;
+  if (typeof v.type !== 'string' || !EVENT_TYPES.has(v.type)) return null;
+  if (!int(v.pid) || !str(v.comm) || (v.family !== 'ipv4' && v.family !== 'ipv6')) return null;
+  if (!str(v.localAddress) || !str(v.remoteAddress) || !int(v.localPort) || !int(v.remotePort)) return null;
+  if (typeof v.timestamp !== 'number' || !Number.isFinite(v.timestamp)) return null;
+  if (v.elapsed !== undefined && (typeof v.elapsed !== 'number' || !(v.elapsed >= 0))) return null;
+  return {
+    type: v.type as ConnectionEventType,
+    pid: v.pid as number,
+    comm: v.comm as string,
+    family: v.family,
+    localAddress: v.localAddress as string,
+    localPort: v.localPort as number,
+    remoteAddress: v.remoteAddress as string,
+    remotePort: v.remotePort as number,
+    timestamp: v.timestamp,
+    ...(v.elapsed === undefined ? {} : { elapsed: v.elapsed as number }),
+  };
+}
