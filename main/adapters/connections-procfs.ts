@@ -198,9 +198,7 @@ class IncrementalProcfsSampler implements ProcfsSampler {
     const isNew = (key: string, row: SocketRow) =>
       !before.has(key) && row.localPort !== null && !listening.has(row.localPort) && (row.state === 'SYN_SENT' || row.state === 'ESTABLISHED');
     const fresh = [...now.entries()].filter(([key, row]) => isNew(key, row)).map(([, row]) => row);
-    if (fresh.some((row) => row.inode !== 0 && !this.#owners.ownersOf(row.inode))) {
-      await this.#scanChanged({ exited: 0, errors: [], scanned: new Set(), cost: { fdTablesRead: 0, fdLinksRead: 0, searchedAll: false }, work: 0 });
-    }
+    await this.#scanChanged(fresh);
     const found: PolledSocket[] = [];
     for (const row of fresh) {
       const pid = row.inode === 0 ? undefined : this.#owners.ownersOf(row.inode)?.[0];
@@ -219,19 +217,28 @@ class IncrementalProcfsSampler implements ProcfsSampler {
     return [...settled, ...found.filter((socket) => socket.state === 'connected')];
   }
 
-  /** Reads the fd tables of processes new since the last look and of those whose fd count changed. */
-  async #scanChanged(pass: Pass): Promise<void> {
-    for (const name of readdirSync(this.#root)) {
-      if (!isPid(name)) continue;
-      const pid = Number(name);
-      if (this.#tracked.has(pid)) continue;
-      const stat = this.#readStat(pid, pass);
-      if (!stat) continue;
-      this.#tracked.set(pid, { process: this.#describe(stat), starttime: stat.starttime, comm: stat.comm, fdCount: null, fdDenied: false });
-    }
+  /**
+   * Finds owners of `rows` where they are cheapest to find: fd tables of known processes whose fd
+   * count changed, then of processes new since the last look; stops once every row has one.
+   */
+  async #scanChanged(rows: readonly SocketRow[]): Promise<void> {
+    const pass: Pass = { exited: 0, errors: [], scanned: new Set(), cost: { fdTablesRead: 0, fdLinksRead: 0, searchedAll: false }, work: 0 };
+    const found = () => rows.every((row) => row.inode === 0 || this.#owners.ownersOf(row.inode));
+    if (found()) return;
     for (const tracked of this.#readable()) {
       if (spend(pass, 1)) await yieldToEventLoop();
-      if (this.#fdCount(tracked.process.pid) !== tracked.fdCount) await this.#scan(tracked, pass);
+      if (this.#fdCount(tracked.process.pid) === tracked.fdCount) continue;
+      await this.#scan(tracked, pass);
+      if (found()) return;
+    }
+    for (const name of readdirSync(this.#root)) {
+      if (!isPid(name) || this.#tracked.has(Number(name))) continue;
+      const stat = this.#readStat(Number(name), pass);
+      if (!stat) continue;
+      const tracked = { process: this.#describe(stat), starttime: stat.starttime, comm: stat.comm, fdCount: null, fdDenied: false };
+      this.#tracked.set(stat.pid, tracked);
+      await this.#scan(tracked, pass);
+      if (found()) return;
     }
   }
 

@@ -11,8 +11,11 @@
  * local port is chosen, so its sport is 0; the next change (SYN_SENT->ESTABLISHED or ->CLOSE when
  * refused) carries the real sport. Later changes may come from another task (ksoftirqd, pid 0).
  * So a pending attempt is keyed without sport and matched first-in first-out to the next change
- * from SYN_SENT with the same addresses and destination port; from then on the socket is keyed by
- * its full 4-tuple, and the pid/comm of the SYN_SENT line stay with it.
+ * from SYN_SENT with the same addresses and destination port, which gives its outcome; the pid/comm
+ * of the SYN_SENT line stay with it. (The tracepoint's skaddr would match exactly, but the default
+ * format does not print it, and the `fields` format that does prints IPv6 addresses as invalid.)
+ * What happens after the outcome is not followed: the capture's kernel filter keeps only changes
+ * into and out of SYN_SENT, a third of the lines a connection makes.
  */
 
 export type TcpState =
@@ -103,7 +106,7 @@ function port(text: string | undefined): number | null {
   return n <= 65535 ? n : null;
 }
 
-export type ConnectionEventType = 'attempt' | 'established' | 'failed' | 'closed';
+export type ConnectionEventType = 'attempt' | 'established' | 'failed';
 
 export interface ConnectionEvent {
   type: ConnectionEventType;
@@ -117,7 +120,7 @@ export interface ConnectionEvent {
   remoteAddress: string;
   remotePort: number;
   timestamp: number;
-  /** For established/failed/closed: seconds since the attempt. */
+  /** For established/failed: seconds since the attempt. */
   elapsed?: number;
 }
 
@@ -130,20 +133,18 @@ interface Pending {
 export interface ConnectionTracker {
   /** Feed one state change; returns the events it completes (usually zero or one). */
   push(change: TraceStateChange): ConnectionEvent[];
-  /** Attempts still waiting for an answer plus established connections not yet closed. */
+  /** Attempts still waiting for an answer. */
   readonly open: number;
 }
 
 /**
- * Bounded: at most `limit` pending attempts and `limit` open connections are remembered, oldest
- * dropped first (a socket whose close was never seen, e.g. capture started mid-connection).
+ * Bounded: at most `limit` pending attempts are remembered, oldest dropped first (an answer never
+ * seen, e.g. a SYN still retrying when the capture stopped).
  */
 export function createConnectionTracker(limit = 10_000): ConnectionTracker {
   // family|saddr|daddr|dport -> attempts in order (sport not yet known)
   const pending = new Map<string, Pending[]>();
   let pendingCount = 0;
-  // family|saddr|sport|daddr|dport -> the established connection's owner
-  const established = new Map<string, Pending>();
 
   const event = (type: ConnectionEventType, c: TraceStateChange, owner: Pending, elapsed: boolean): ConnectionEvent => ({
     type,
@@ -169,11 +170,10 @@ export function createConnectionTracker(limit = 10_000): ConnectionTracker {
 
   return {
     get open() {
-      return pendingCount + established.size;
+      return pendingCount;
     },
     push(c) {
       const dest = `${c.family}|${c.saddr}|${c.daddr}|${c.dport}`;
-      const full = `${c.family}|${c.saddr}|${c.sport}|${c.daddr}|${c.dport}`;
       if (c.oldstate === 'CLOSE' && c.newstate === 'SYN_SENT') {
         const owner = { pid: c.pid, comm: c.comm, start: c.timestamp };
         const queue = pending.get(dest);
@@ -189,19 +189,8 @@ export function createConnectionTracker(limit = 10_000): ConnectionTracker {
         if (!owner) return [];
         pendingCount--;
         if (queue!.length === 0) pending.delete(dest);
-        if (c.newstate === 'ESTABLISHED') {
-          established.set(full, owner);
-          if (established.size > limit) established.delete(established.keys().next().value!);
-          return [event('established', c, owner, true)];
-        }
+        if (c.newstate === 'ESTABLISHED') return [event('established', c, owner, true)];
         if (c.newstate === 'CLOSE') return [event('failed', c, owner, true)];
-        return [];
-      }
-      if (c.newstate === 'CLOSE') {
-        const owner = established.get(full);
-        if (!owner) return [];
-        established.delete(full);
-        return [event('closed', c, owner, true)];
       }
       return [];
     },
@@ -212,7 +201,7 @@ function round6(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
-const EVENT_TYPES = new Set<string>(['attempt', 'established', 'failed', 'closed']);
+const EVENT_TYPES = new Set<string>(['attempt', 'established', 'failed']);
 
 /** A ConnectionEvent sent as one JSON line (by `telltale capture`), or null when the line is not one. */
 export function parseConnectionEventLine(line: string): ConnectionEvent | null {
