@@ -66,28 +66,37 @@ export interface TraceStateChange {
   timestamp: number;
 }
 
-const LINE =
-  /^\s*(.+)-(\d+)\s+(?:\(\s*(\d+|-+)\)\s+)?\[\d+\]\s+\S+\s+(\d+(?:\.\d+)?):\s+inet_sock_set_state:\s+(.*)$/;
+const EVENT_NAME = ': inet_sock_set_state: ';
+// What precedes the event name: "comm-tid (tgid) [cpu] flags timestamp" (the tgid column with record-tgid).
+const HEADER = /^\s*(.+)-(\d+)\s+(?:\(\s*(\d+|-+)\)\s+)?\[\d+\]\s+\S+\s+(\d+(?:\.\d+)?)$/;
+
+/** The value of `name=` in the space-separated fields, or undefined. (indexOf, not a regex or a map: the reader parses every line.) */
+function field(body: string, name: string): string | undefined {
+  const key = `${name}=`;
+  let at = body.startsWith(key) ? 0 : body.indexOf(` ${key}`) + 1;
+  if (at === 0 && !body.startsWith(key)) return undefined;
+  at += key.length;
+  const end = body.indexOf(' ', at);
+  return body.slice(at, end === -1 ? body.length : end).trimEnd();
+}
 
 /** One trace_pipe line -> a TCP state change, or null for any other line (other events, comments, blank). */
 export function parseTraceLine(line: string): TraceStateChange | null {
-  const match = LINE.exec(line);
+  const split = line.indexOf(EVENT_NAME);
+  if (split < 0) return null;
+  const match = HEADER.exec(line.slice(0, split));
   if (!match) return null;
-  const [, comm, tidText, tgidText, ts, rest] = match as unknown as [string, string, string, string | undefined, string, string];
-  const fields = new Map<string, string>();
-  for (const part of rest.trim().split(/\s+/)) {
-    const eq = part.indexOf('=');
-    if (eq > 0) fields.set(part.slice(0, eq), part.slice(eq + 1));
-  }
-  if (fields.get('protocol') !== 'IPPROTO_TCP') return null;
-  const familyText = fields.get('family');
+  const [, comm, tidText, tgidText, ts] = match as unknown as [string, string, string, string | undefined, string];
+  const body = line.slice(split + EVENT_NAME.length).trim();
+  if (field(body, 'protocol') !== 'IPPROTO_TCP') return null;
+  const familyText = field(body, 'family');
   const family = familyText === 'AF_INET' ? 'ipv4' : familyText === 'AF_INET6' ? 'ipv6' : null;
-  const oldstate = state(fields.get('oldstate'));
-  const newstate = state(fields.get('newstate'));
-  const sport = port(fields.get('sport'));
-  const dport = port(fields.get('dport'));
-  const saddr = fields.get(family === 'ipv6' ? 'saddrv6' : 'saddr');
-  const daddr = fields.get(family === 'ipv6' ? 'daddrv6' : 'daddr');
+  const oldstate = state(field(body, 'oldstate'));
+  const newstate = state(field(body, 'newstate'));
+  const sport = port(field(body, 'sport'));
+  const dport = port(field(body, 'dport'));
+  const saddr = field(body, family === 'ipv6' ? 'saddrv6' : 'saddr');
+  const daddr = field(body, family === 'ipv6' ? 'daddrv6' : 'daddr');
   if (!family || !oldstate || !newstate || sport === null || dport === null || !saddr || !daddr) return null;
   const tid = Number(tidText);
   const tgid = tgidText !== undefined && /^\d+$/.test(tgidText) ? Number(tgidText) : null;
