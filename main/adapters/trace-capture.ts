@@ -40,11 +40,18 @@ export interface TraceCaptureOptions {
   root?: string;
   onEvent: (event: ConnectionEvent) => void;
   onError: (error: Error) => void;
+  /**
+   * Only this process and every process it starts from now on (the kernel's set_event_pid with
+   * event-fork): a probe's runs, traced from birth without a race.
+   */
+  followPid?: number;
 }
 
 export interface TraceCapture {
   /** The instance directory (gone after stop). */
   instance: string;
+  /** Reads what the kernel holds now (the events up to this moment), without waiting for the next poll. */
+  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -204,6 +211,10 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
     } catch {
       // a kernel without event filters: every line comes, and the tracker ignores the ones it does not need
     }
+    if (options.followPid !== undefined) {
+      writeFileSync(join(dir, 'options', 'event-fork'), '1');
+      writeFileSync(join(dir, 'set_event_pid'), String(options.followPid));
+    }
     writeFileSync(join(dir, EVENT, 'enable'), '1');
     fd = openSync(join(dir, 'trace_pipe'), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
@@ -270,10 +281,8 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
     }
   };
 
-  // Non-blocking reads on the main thread: each returns at once, with data or EAGAIN.
-  const poll = () => {
-    timer = null;
-    if (stopped || fd === null) return;
+  /** Non-blocking reads on the main thread, each returning at once with data or EAGAIN; false on a real error. */
+  const readAvailable = (): boolean => {
     try {
       for (let i = 0; i < 64 && fd !== null && !stopped; i++) {
         const n = readSync(fd, buffer, 0, buffer.length, null);
@@ -283,29 +292,27 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
     } catch (error) {
       if (errorCode(error) !== 'EAGAIN') {
         options.onError(error as Error);
-        return;
+        return false;
       }
     }
-    if (!stopped) timer = setTimeout(poll, POLL_MS);
+    return true;
+  };
+  const poll = () => {
+    timer = null;
+    if (stopped || fd === null || !readAvailable()) return;
+    timer = setTimeout(poll, POLL_MS);
   };
   timer = setTimeout(poll, 0);
 
   return {
     instance: dir,
+    async drain() {
+      readAvailable();
+    },
     async stop() {
       if (stopped && fd === null && !existsSync(dir)) return;
       // Drain what is already there so the last connections are not lost.
-      if (!stopped && fd !== null) {
-        try {
-          for (let i = 0; i < 64; i++) {
-            const n = readSync(fd, buffer, 0, buffer.length, null);
-            if (n === 0) break;
-            handleText(buffer.toString('utf8', 0, n));
-          }
-        } catch {
-          // EAGAIN: empty
-        }
-      }
+      readAvailable();
       const error = cleanupSync();
       detach();
       if (error) throw error;
