@@ -10,14 +10,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../main/app/create-app.js';
-import { startTraceCapture } from '../../main/adapters/trace-capture.js';
 import { collectAttempts, connectorScript, eventually, runAsCodex } from '../helpers/attempts.js';
 import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
+import { traceUnavailable } from '../helpers/trace-available.js';
 
-const probe = await startTraceCapture({ name: `telltale-probe-${process.pid}`, onEvent: () => {}, onError: () => {} });
-const unavailable = 'unavailable' in probe ? probe.unavailable : null;
-if ('stop' in probe) await probe.stop();
-if (unavailable) console.warn(`capture helper tests skipped: ${unavailable}`);
+const unavailable = await traceUnavailable('capture helper tests');
 const setpriv = spawnSync('setpriv', ['--version']).status === 0;
 if (!setpriv) console.warn('capture helper: no setpriv, the socket is checked by its permission bits only');
 

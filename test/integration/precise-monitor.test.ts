@@ -10,14 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../main/app/create-app.js';
-import { startTraceCapture, TRACEFS } from '../../main/adapters/trace-capture.js';
+import { TRACEFS } from '../../main/adapters/trace-capture.js';
 import { closedPort, collectAttempts, connectorScript, eventually, runAsCodex } from '../helpers/attempts.js';
 import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
+import { traceUnavailable } from '../helpers/trace-available.js';
 
-const probe = await startTraceCapture({ name: `telltale-probe-${process.pid}`, onEvent: () => {}, onError: () => {} });
-const unavailable = 'unavailable' in probe ? probe.unavailable : null;
-if ('stop' in probe) await probe.stop();
-if (unavailable) console.warn(`precise monitor test skipped: ${unavailable}`);
+const unavailable = await traceUnavailable('precise monitor test');
 
 let dir: string;
 let server: LoopbackServer;

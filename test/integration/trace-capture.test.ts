@@ -10,11 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownInstanceName, removeStaleInstances, startTraceCapture, TRACEFS, type TraceCapture } from '../../main/adapters/trace-capture.js';
 import type { ConnectionEvent } from '../../main/core/connections/trace-events.js';
+import { traceUnavailable } from '../helpers/trace-available.js';
 
-const probe = await startTraceCapture({ name: `telltale-probe-${process.pid}`, onEvent: () => {}, onError: () => {} });
-const unavailable = 'unavailable' in probe ? probe.unavailable : null;
-if ('stop' in probe) await probe.stop();
-if (unavailable) console.warn(`trace-capture integration tests skipped: ${unavailable}`);
+const unavailable = await traceUnavailable('trace-capture integration tests');
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -8,14 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTraceCapture } from '../../main/adapters/trace-capture.js';
 import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
 import { runCli } from '../helpers/run-cli.js';
+import { traceUnavailable } from '../helpers/trace-available.js';
 
-const probe = await startTraceCapture({ onEvent: () => {}, onError: () => {} });
-const unavailable = 'unavailable' in probe ? probe.unavailable : null;
-if ('stop' in probe) await probe.stop();
-if (unavailable) console.warn(`watch --precise test skipped: ${unavailable}`);
+const unavailable = await traceUnavailable('watch --precise test');
 
 let home: string;
 let server: LoopbackServer;
