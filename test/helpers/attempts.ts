@@ -21,8 +21,12 @@ export async function runAsCodex(dir: string, code: string, args: string[] = [])
   });
 }
 
-/** A child script: `count` connections to argv[2] held `holdMs` each, one after another, then `refused` to argv[3]. */
-export function connectorScript(count: number, holdMs: number, refused: number): string {
+/**
+ * A child script: `count` connections to argv[2] held `holdMs` each, one after another, then
+ * `refused` to argv[3]; it exits `lingerMs` later. A process that lives less than the capture's read
+ * interval (250 ms) may be gone before anyone saw its command line: then only its name is known.
+ */
+export function connectorScript(count: number, holdMs: number, refused: number, lingerMs = 700): string {
   return `const net = require('net');
 const [port, closedPort] = process.argv.slice(2).map(Number);
 const once = (p, hold) => new Promise((resolve) => {
@@ -32,6 +36,7 @@ const once = (p, hold) => new Promise((resolve) => {
 (async () => {
   for (let i = 0; i < ${count}; i++) await once(port, ${holdMs});
   for (let i = 0; i < ${refused}; i++) await once(closedPort, 0);
+  setTimeout(() => {}, ${lingerMs});
 })();`;
 }
 

@@ -56,7 +56,7 @@ describe.skipIf(unavailable !== null)('precise capture in the monitor', () => {
         expect(attempt.remote?.host).toBe('localhost');
         expect(attempt.durationMs).not.toBeNull();
       }
-      // The child had exited before most of these were attributed: the sampler's cache kept its command line.
+      // The child had exited before the monitor reported these: the sampler's cache kept its command line.
       expect(established[0]?.command).toMatch(/codex\.cjs/);
     } finally {
       await app.close();
@@ -75,6 +75,8 @@ describe('fast polling', () => {
       expect(status.reason).toMatch(/shorter than 500 ms may be missed/);
       app.monitor.start();
       await eventually(() => app.monitor.snapshot !== null, 10_000);
+      // The poller's first look only learns what is already open: the child connects after it.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       const pid = await runAsCodex(dir, connectorScript(1, 1000, 0), [String(server.port), '1']);
       // Attempts reach the monitor's next delta: ask for it rather than wait a minute.
       await app.monitor.sampleNow();

@@ -39,6 +39,6 @@ describe.skipIf(unavailable !== null)('telltale watch --precise', () => {
     const run = await watching;
     await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`tcp established node pid ${child.pid} -> 127\\.0\\.0\\.1:${port} after`));
+    expect(run.stdout).toMatch(new RegExp(`tcp established node pid ${child.pid} -> 127\\.0\\.0\\.1:${port} localhost after`));
   });
 });
