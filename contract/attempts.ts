@@ -16,6 +16,8 @@ export const CaptureStatus = z.object({
   reason: z.string().nullable(),
   /** How often new sockets are looked for while polling (ms); null when precise. */
   pollMs: z.number().int().positive().nullable(),
+  /** Attempts dropped since start because more came between two samples than are kept (oldest first). */
+  dropped: z.number().int().nonnegative().optional(),
 });
 export type CaptureStatus = z.infer<typeof CaptureStatus>;
 

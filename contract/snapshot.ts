@@ -242,6 +242,25 @@ export const ProbeFactor = z.object({
 });
 export type ProbeFactor = z.infer<typeof ProbeFactor>;
 
+/** A TCP connection a probe run attempted (precise capture), by the run's own processes. */
+export const ProbeAttempt = z.object({
+  process: z.string(),
+  pid: z.number().int(),
+  remoteAddress: z.string(),
+  remotePort: z.number().int(),
+  /** 'unknown': the answer was not seen in the run's processes (reported from another context). */
+  outcome: z.enum(['established', 'failed', 'unknown']),
+});
+export type ProbeAttempt = z.infer<typeof ProbeAttempt>;
+
+/** The attempts of one run of one environment group (e.g. "baseline", run 2). */
+export const ProbeRunAttempts = z.object({
+  group: z.string(),
+  run: z.number().int(),
+  attempts: z.array(ProbeAttempt),
+});
+export type ProbeRunAttempts = z.infer<typeof ProbeRunAttempts>;
+
 export const ProbeReport = z.object({
   command: z.array(z.string()),
   startedAt: z.string(),
@@ -255,6 +274,10 @@ export const ProbeReport = z.object({
   factors: z.array(ProbeFactor),
   summary: z.string(),
   error: z.string().optional(),
+  /** The TCP connections each run's processes attempted (precise capture, Linux as root). */
+  attempts: z.array(ProbeRunAttempts).optional(),
+  /** Why attempts were not recorded (no precise capture here). */
+  attemptsUnavailable: z.string().optional(),
 });
 export type ProbeReport = z.infer<typeof ProbeReport>;
 

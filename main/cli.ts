@@ -14,12 +14,16 @@ Commands:
   snapshot [--json] [--out FILE] [--format json|md|html] [--mask-hostname] [--mask-username]
                        sample this machine once; print a report (or JSON), or write it to FILE
   watch [--interval SECONDS] [--count N] [--json] [--precise]
-                       sample repeatedly and print what changed as it happens, until interrupted;
-                       --precise (Linux, as root): also every TCP connect as it happens, via tracefs
+                       sample repeatedly and print what changed as it happens, until interrupted,
+                       with the TCP connections tools attempt between samples (polled every 0.5 s;
+                       --precise, Linux: every one, via tracefs as root or the capture helper)
   diff A.json B.json [--json]
                        what changed between two exported snapshots
-  serve [--port N] [--interval SECONDS]
+  serve [--port N] [--interval SECONDS] [--precise]
                        serve the UI on 127.0.0.1 with a per-launch token
+  capture [--user UID] [--socket PATH]
+                       (as root, e.g. \`sudo telltale capture\`) capture every TCP connection via
+                       tracefs and stream it to that user's socket, for an unprivileged Telltale
   tap [--port N] [--capture-dir DIR] [--forward]
                        a loopback relay that records what a tool sends to its model API
   probe [options] -- <tool command...>
@@ -35,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   watch: async (args, io) => (await import('./cli/watch.js')).watchCommand(args, io, interruptSignal()),
   diff: async (args, io) => (await import('./cli/diff.js')).diffCommand(args, io),
   serve: async (args, io) => (await import('./cli/serve.js')).serveCommand(args, io, interruptSignal()),
+  capture: async (args, io) => (await import('./cli/capture.js')).captureCommand(args, io, interruptSignal()),
   tap: async (args, io) => (await import('./tap/cli.js')).runTap(args, io),
   probe: async (args, io) => (await import('./probe/cli.js')).runProbe(args, io),
 };

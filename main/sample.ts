@@ -19,6 +19,7 @@ import { processContext } from './adapters/system-io.js';
 import { buildTools, detectInstalled, matchProcess, readToolSettings, recognizeRunning, TOOL_CATALOG } from './core/catalog/index.js';
 import type { SampleContext } from './core/context.js';
 import { cachedGeoLookup } from './core/geo/cached-lookup.js';
+import type { GeoLookup } from './core/geo/types.js';
 import { sampleIdentity } from './core/identity/index.js';
 import { infer, type InferOutput } from './core/inference/engine.js';
 import { sampleLocale } from './core/locale/index.js';
@@ -40,6 +41,10 @@ export interface SnapshotSourceOptions {
 
 export interface SnapshotSource {
   take(): Promise<Snapshot>;
+  /** The connection sampler, whose process cache also attributes connection attempts. */
+  readonly sockets: ConnectionSampler;
+  /** Offline geo data, cached: locates attempts' remotes as it does sampled connections'. */
+  readonly geo: GeoLookup;
   /** Redaction options for a snapshot of this source (what the hostname, user and home are). */
   redaction(snapshot: Snapshot, masks: RedactionOptions): RedactOptions;
   /** The probe reports saved for this user. */
@@ -168,6 +173,8 @@ export function createSnapshotSource(options: SnapshotSourceOptions = {}): Snaps
 
   return {
     take,
+    sockets,
+    geo,
     redaction: (snapshot, masks) => redactionFor(snapshot, masks, ctx.home),
     probes: () => loadProbeReports(stateDir),
   };

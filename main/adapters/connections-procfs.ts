@@ -12,6 +12,7 @@ import type {
   ProcessHooks,
   Protocol,
   SampledProcess,
+  PolledSocket,
   SocketRow,
 } from '../core/connections/types.js';
 import { denied, errorCode, fdCountFromSize, gone, ProcFileReader, readBootTime } from './connections-procfs-files.js';
@@ -39,6 +40,8 @@ export interface ProcfsSampleCost {
 export interface ProcfsSampler extends ConnectionSampler {
   /** The last sample's cost: shows the incremental path at work (benchmarks, tests). */
   readonly lastCost: ProcfsSampleCost;
+  processOf(pid: number, comm: string): SampledProcess | null;
+  pollSockets(): Promise<PolledSocket[]>;
 }
 
 interface Tracked {
@@ -60,6 +63,10 @@ interface Pass {
   cost: ProcfsSampleCost;
   work: number;
 }
+
+// Processes that exited, kept for attempts reported after their owner is gone.
+const EXITED_KEPT = 1024;
+const OUTBOUND_TABLES: readonly Protocol[] = ['tcp', 'tcp6'];
 
 const isPid = (name: string) => /^\d+$/.test(name);
 
@@ -92,7 +99,15 @@ class IncrementalProcfsSampler implements ProcfsSampler {
   #unresolved = new Map<number, OwnerUnknown>();
   /** Inodes the cheap lookups missed last sample: searched everywhere if still there and unexplained. */
   #pending = new Set<number>();
-  #inFlight: Promise<ConnectionSample> | null = null;
+  /** Recently exited processes by pid, oldest first: who made an attempt seen after its maker exited. */
+  readonly #exited = new Map<number, Tracked>();
+  /** The fast poller's own row caches and what it saw last time (null before its first poll). */
+  readonly #pollTables = new Map<Protocol, ProcNetCache>(OUTBOUND_TABLES.map((protocol) => [protocol, new ProcNetCache()]));
+  #polled: Map<string, SocketRow> | null = null;
+  /** Sockets the poller found connecting, waiting for a later poll to see how it went. */
+  readonly #connecting = new Map<string, PolledSocket>();
+  /** One sample or poll at a time: both update the process and owner caches. */
+  #inFlight: Promise<unknown> | null = null;
   lastCost: ProcfsSampleCost = { fdTablesRead: 0, fdLinksRead: 0, searchedAll: false };
 
   constructor(options: ProcfsSamplerOptions) {
@@ -104,12 +119,127 @@ class IncrementalProcfsSampler implements ProcfsSampler {
     this.#bootTime = readBootTime(this.#root);
   }
 
+  #sampling: Promise<ConnectionSample> | null = null;
+
   /** Concurrent calls share one sample: the caches are not safe to update twice at once. */
   sample(): Promise<ConnectionSample> {
-    this.#inFlight ??= this.#sampleOnce().finally(() => {
-      this.#inFlight = null;
+    this.#sampling ??= this.#exclusive(() => this.#sampleOnce()).finally(() => {
+      this.#sampling = null;
     });
-    return this.#inFlight;
+    return this.#sampling;
+  }
+
+  /** Runs after whatever sample or poll is in flight. */
+  #exclusive<T>(run: () => Promise<T>): Promise<T> {
+    const previous = this.#inFlight ?? Promise.resolve();
+    const next = previous.then(run, run);
+    this.#inFlight = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * The process `pid` whose kernel name is `comm` (a trace reports both): from the cache when it
+   * is the same process, from /proc when it started since the last sample (and is then tracked),
+   * or the last known description of one that exited. Null when it came and went unseen.
+   */
+  processOf(pid: number, comm: string): SampledProcess | null {
+    // '' or '?': the trace did not know the name; the pid is all there is to go by.
+    const sameName = (name: string) => comm === '' || comm === '?' || name === comm;
+    const known = this.#tracked.get(pid);
+    if (known && sameName(known.comm)) return known.process;
+    let stat: ProcStat | null = null;
+    try {
+      // Not this.#reader: a sample in progress may still hold the bytes of its buffer.
+      stat = parseProcStat(readFileSync(`${this.#root}/${pid}/stat`, 'utf8'));
+    } catch {
+      // exited: fall back to what was known
+    }
+    if (stat && sameName(stat.comm) && !known) {
+      const tracked = { process: this.#describe(stat), starttime: stat.starttime, comm: stat.comm, fdCount: null, fdDenied: false };
+      this.#tracked.set(pid, tracked);
+      return tracked.process;
+    }
+    if (stat && known && sameName(stat.comm) && stat.starttime === known.starttime) {
+      // exec'd since the last sample: describe it again now, while its command line is readable
+      Object.assign(known, { process: this.#describe(stat), comm: stat.comm, fdCount: null, fdDenied: false });
+      return known.process;
+    }
+    const exited = this.#exited.get(pid);
+    return exited && sameName(exited.comm) ? exited.process : null;
+  }
+
+  /**
+   * New outbound TCP sockets since the last poll, with their owners where a cheap search finds
+   * them: only the TCP tables (unchanged rows are not decoded again), then the fd tables of
+   * processes that are new or whose fd count changed. The first poll only learns what is there.
+   */
+  pollSockets(): Promise<PolledSocket[]> {
+    return this.#exclusive(() => this.#pollOnce());
+  }
+
+  async #pollOnce(): Promise<PolledSocket[]> {
+    const now = new Map<string, SocketRow>();
+    const listening = new Set<number>();
+    for (const protocol of OUTBOUND_TABLES) {
+      let table: Uint8Array;
+      try {
+        table = this.#reader.read(`${this.#root}/net/${protocol}`);
+      } catch {
+        continue; // no tcp6 when IPv6 is off
+      }
+      for (const row of parseProcNet(table, protocol, this.#pollTables.get(protocol)).rows) {
+        if (row.state === 'LISTEN' && row.localPort !== null) listening.add(row.localPort);
+        else if (row.remoteAddress !== null && row.remotePort) now.set(socketKey(row), row);
+      }
+    }
+    const before = this.#polled;
+    this.#polled = now;
+    if (!before) return [];
+    const isNew = (key: string, row: SocketRow) =>
+      !before.has(key) && row.localPort !== null && !listening.has(row.localPort) && (row.state === 'SYN_SENT' || row.state === 'ESTABLISHED');
+    const fresh = [...now.entries()].filter(([key, row]) => isNew(key, row)).map(([, row]) => row);
+    await this.#scanChanged(fresh);
+    const found: PolledSocket[] = [];
+    for (const row of fresh) {
+      const pid = row.inode === 0 ? undefined : this.#owners.ownersOf(row.inode)?.[0];
+      const owner = pid === undefined ? undefined : this.#tracked.get(pid);
+      if (owner) found.push({ row, process: owner.process, state: row.state === 'SYN_SENT' ? 'connecting' : 'connected' });
+    }
+    // A socket seen connecting is reported once its handshake is seen done, or once it is gone.
+    const settled: PolledSocket[] = [];
+    for (const [key, waiting] of this.#connecting) {
+      const row = now.get(key);
+      if (row?.state === 'SYN_SENT') continue;
+      this.#connecting.delete(key);
+      settled.push(row?.state === 'ESTABLISHED' ? { ...waiting, row, state: 'established' } : waiting);
+    }
+    for (const socket of found) if (socket.state === 'connecting') this.#connecting.set(socketKey(socket.row), socket);
+    return [...settled, ...found.filter((socket) => socket.state === 'connected')];
+  }
+
+  /**
+   * Finds owners of `rows` where they are cheapest to find: fd tables of known processes whose fd
+   * count changed, then of processes new since the last look; stops once every row has one.
+   */
+  async #scanChanged(rows: readonly SocketRow[]): Promise<void> {
+    const pass: Pass = { exited: 0, errors: [], scanned: new Set(), cost: { fdTablesRead: 0, fdLinksRead: 0, searchedAll: false }, work: 0 };
+    const found = () => rows.every((row) => row.inode === 0 || this.#owners.ownersOf(row.inode));
+    if (found()) return;
+    for (const tracked of this.#readable()) {
+      if (spend(pass, 1)) await yieldToEventLoop();
+      if (this.#fdCount(tracked.process.pid) === tracked.fdCount) continue;
+      await this.#scan(tracked, pass);
+      if (found()) return;
+    }
+    for (const name of readdirSync(this.#root)) {
+      if (!isPid(name) || this.#tracked.has(Number(name))) continue;
+      const stat = this.#readStat(Number(name), pass);
+      if (!stat) continue;
+      const tracked = { process: this.#describe(stat), starttime: stat.starttime, comm: stat.comm, fdCount: null, fdDenied: false };
+      this.#tracked.set(stat.pid, tracked);
+      await this.#scan(tracked, pass);
+      if (found()) return;
+    }
   }
 
   async #sampleOnce(): Promise<ConnectionSample> {
@@ -227,7 +357,12 @@ class IncrementalProcfsSampler implements ProcfsSampler {
   #forget(pid: number, exitedInodes: Set<number>): void {
     for (const inode of this.#owners.heldBy(pid)) exitedInodes.add(inode);
     this.#owners.drop(pid);
+    const tracked = this.#tracked.get(pid);
     this.#tracked.delete(pid);
+    if (!tracked) return;
+    this.#exited.delete(pid);
+    this.#exited.set(pid, tracked);
+    if (this.#exited.size > EXITED_KEPT) this.#exited.delete(this.#exited.keys().next().value!);
   }
 
   /**
@@ -342,6 +477,10 @@ class IncrementalProcfsSampler implements ProcfsSampler {
     this.#owners.setHeld(pid, inodes);
     tracked.fdCount = fds.length;
   }
+}
+
+function socketKey(row: SocketRow): string {
+  return `${row.protocol} ${row.localAddress} ${row.localPort} ${row.remoteAddress} ${row.remotePort}`;
 }
 
 /**

@@ -32,6 +32,10 @@ export function createConnectionSampler(options: ConnectionSamplerOptions): Conn
   const fallback = async () => (portable ??= (await import('./connections-si.js')).createSiSampler(hooks));
 
   return {
+    ...(native && {
+      processOf: (pid: number, comm: string) => native.processOf(pid, comm),
+      pollSockets: () => native.pollSockets(),
+    }),
     async sample(): Promise<ConnectionSample> {
       if (!native) return (await fallback()).sample();
       try {

@@ -3,8 +3,9 @@
  * sock:inet_sock_set_state enabled, its trace_pipe read as it fills. Every outbound attempt is
  * seen, however short, with the pid and comm of the task that called connect.
  *
- * The instance is `telltale-<pid>`. At start, instances `telltale-<pid>` of processes that are no
- * longer alive are removed (never a live one's). The instance is removed on stop(), and also on
+ * The instance is `telltale-<pid>-<start time>`. At start, instances of processes that are no
+ * longer alive are removed (never a live one's; the start time tells a reused pid from the
+ * process that made the instance). The instance is removed on stop(), and also on
  * process exit, SIGTERM and SIGINT. trace_pipe is opened O_NONBLOCK and polled, so no thread is
  * ever blocked in read() and stop() cannot hang: close the pipe, disable the event, then rmdir
  * (rmdir fails with EBUSY while a file of the instance is open).
@@ -15,6 +16,7 @@ import { execFile } from 'node:child_process';
 import { closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parseProcStat } from '../core/connections/proc-pid.js';
 import {
   createConnectionTracker,
   parseTraceLine,
@@ -25,25 +27,31 @@ export const TRACEFS = '/sys/kernel/tracing';
 const EVENT = join('events', 'sock', 'inet_sock_set_state');
 /** The kernel's numbers for the TCP states the filter names (include/net/tcp_states.h). */
 const TCP_SYN_SENT = 2;
-const TCP_CLOSE = 7;
 const INSTANCE_PREFIX = 'telltale-';
-// The kernel buffers events between reads; a tenth of a second is prompt for a monitor and wakes
-// the reader 10 times a second, not dozens.
-const POLL_MS = 100;
+// The kernel buffers events between reads (1.4 MB per CPU); attempts reach the monitor at its next
+// sample anyway, so four reads a second are prompt enough, and cost less than ten (bench/precise.ts).
+const POLL_MS = 250;
 const READ_SIZE = 64 * 1024;
 
 export interface TraceCaptureOptions {
-  /** Instance name; `telltale-<pid>` unless given. */
+  /** Instance name; `telltale-<pid>-<start time>` unless given. */
   name?: string;
   /** The tracefs mount point (tests); /sys/kernel/tracing by default. */
   root?: string;
   onEvent: (event: ConnectionEvent) => void;
   onError: (error: Error) => void;
+  /**
+   * Only this process and every process it starts from now on (the kernel's set_event_pid with
+   * event-fork): a probe's runs, traced from birth without a race.
+   */
+  followPid?: number;
 }
 
 export interface TraceCapture {
   /** The instance directory (gone after stop). */
   instance: string;
+  /** Reads what the kernel holds now (the events up to this moment), without waiting for the next poll. */
+  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -74,6 +82,32 @@ export function pidAlive(pid: number): boolean {
   }
 }
 
+/** A process's start time (clock ticks after boot, /proc/<pid>/stat field 22), or null once it is gone. */
+function startTimeOf(pid: number): number | null {
+  try {
+    return parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.starttime ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** This process's instance name: its pid and start time, so a later process with the same pid can tell it is not ours. */
+export function ownInstanceName(): string {
+  return `${INSTANCE_PREFIX}${process.pid}-${startTimeOf(process.pid) ?? 0}`;
+}
+
+/** Whether the process that made instance `name` still runs (`telltale-<pid>-<start>`, or `telltale-<pid>` of older versions). */
+function ownerAlive(name: string): boolean | null {
+  const match = /^telltale-(\d+)(?:-(\d+))?$/.exec(name);
+  if (!match) return null;
+  const pid = Number(match[1]);
+  if (pid === process.pid && match[2] === undefined) return true;
+  if (match[2] === undefined) return pidAlive(pid);
+  const start = startTimeOf(pid);
+  // 0: the maker could not read its own start time; the pid is then all there is to go by.
+  return match[2] === '0' ? pidAlive(pid) : start === Number(match[2]);
+}
+
 /** Disables the event and removes the instance (its files must be closed); retried briefly on EBUSY. */
 function removeInstance(dir: string): void {
   try {
@@ -96,7 +130,7 @@ function removeInstance(dir: string): void {
   }
 }
 
-/** Removes `telltale-<pid>` instances whose pid is not alive; returns the names removed. */
+/** Removes `telltale-<pid>-<start>` instances whose process is gone; returns the names removed. */
 export function removeStaleInstances(root: string = TRACEFS, ownName?: string): string[] {
   const removed: string[] = [];
   let names: string[];
@@ -106,10 +140,7 @@ export function removeStaleInstances(root: string = TRACEFS, ownName?: string): 
     return removed;
   }
   for (const name of names) {
-    const match = /^telltale-(\d+)$/.exec(name);
-    if (!match || name === ownName) continue;
-    const pid = Number(match[1]);
-    if (pid === process.pid || pidAlive(pid)) continue;
+    if (name === ownName || ownerAlive(name) !== false) continue;
     try {
       removeInstance(join(root, 'instances', name));
       removed.push(name);
@@ -152,7 +183,7 @@ async function checkTracefs(root: string): Promise<string | null> {
 
 export async function startTraceCapture(options: TraceCaptureOptions): Promise<TraceCaptureResult> {
   const root = options.root ?? TRACEFS;
-  const name = options.name ?? `${INSTANCE_PREFIX}${process.pid}`;
+  const name = options.name ?? ownInstanceName();
   const reason = await checkTracefs(root);
   if (reason) return { unavailable: reason };
 
@@ -168,11 +199,21 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
       // older kernels: pid is then the thread id
     }
     try {
-      // Only what the tracker uses: into and out of SYN_SENT, and the final CLOSE. The kernel drops
-      // the rest (a server's SYN_RECV, both ends' FIN states), about half of all lines, before we read.
-      writeFileSync(join(dir, EVENT, 'filter'), `oldstate == ${TCP_SYN_SENT} || newstate == ${TCP_SYN_SENT} || newstate == ${TCP_CLOSE}`);
+      // CLOCK_MONOTONIC, as process.hrtime: event times convert to wall-clock time.
+      writeFileSync(join(dir, 'trace_clock'), 'mono');
+    } catch {
+      // older kernels: the default clock is close to it
+    }
+    try {
+      // Only what the tracker uses: into and out of SYN_SENT. The kernel drops the rest (a server's
+      // SYN_RECV, both ends' FIN states and closes), two thirds of all lines, before we read.
+      writeFileSync(join(dir, EVENT, 'filter'), `oldstate == ${TCP_SYN_SENT} || newstate == ${TCP_SYN_SENT}`);
     } catch {
       // a kernel without event filters: every line comes, and the tracker ignores the ones it does not need
+    }
+    if (options.followPid !== undefined) {
+      writeFileSync(join(dir, 'options', 'event-fork'), '1');
+      writeFileSync(join(dir, 'set_event_pid'), String(options.followPid));
     }
     writeFileSync(join(dir, EVENT, 'enable'), '1');
     fd = openSync(join(dir, 'trace_pipe'), constants.O_RDONLY | constants.O_NONBLOCK);
@@ -240,10 +281,8 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
     }
   };
 
-  // Non-blocking reads on the main thread: each returns at once, with data or EAGAIN.
-  const poll = () => {
-    timer = null;
-    if (stopped || fd === null) return;
+  /** Non-blocking reads on the main thread, each returning at once with data or EAGAIN; false on a real error. */
+  const readAvailable = (): boolean => {
     try {
       for (let i = 0; i < 64 && fd !== null && !stopped; i++) {
         const n = readSync(fd, buffer, 0, buffer.length, null);
@@ -253,29 +292,27 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
     } catch (error) {
       if (errorCode(error) !== 'EAGAIN') {
         options.onError(error as Error);
-        return;
+        return false;
       }
     }
-    if (!stopped) timer = setTimeout(poll, POLL_MS);
+    return true;
+  };
+  const poll = () => {
+    timer = null;
+    if (stopped || fd === null || !readAvailable()) return;
+    timer = setTimeout(poll, POLL_MS);
   };
   timer = setTimeout(poll, 0);
 
   return {
     instance: dir,
+    async drain() {
+      readAvailable();
+    },
     async stop() {
       if (stopped && fd === null && !existsSync(dir)) return;
       // Drain what is already there so the last connections are not lost.
-      if (!stopped && fd !== null) {
-        try {
-          for (let i = 0; i < 64; i++) {
-            const n = readSync(fd, buffer, 0, buffer.length, null);
-            if (n === 0) break;
-            handleText(buffer.toString('utf8', 0, n));
-          }
-        } catch {
-          // EAGAIN: empty
-        }
-      }
+      readAvailable();
       const error = cleanupSync();
       detach();
       if (error) throw error;

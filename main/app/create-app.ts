@@ -6,6 +6,7 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { CaptureStatus } from '../../contract/attempts.js';
 import type { EndpointRecord } from '../../contract/history.js';
 import type { Settings } from '../../contract/settings.js';
 import type { SampleContext } from '../core/context.js';
@@ -13,8 +14,10 @@ import { diffSnapshots } from '../core/snapshot/diff.js';
 import { exportSnapshot } from '../core/snapshot/export.js';
 import { parseSnapshotJson } from '../core/snapshot/validate.js';
 import { defaultConfigDir } from '../adapters/state-dir.js';
+import { matchProcess } from '../core/catalog/index.js';
 import { Monitor } from '../monitor/monitor.js';
 import { Notifier } from '../monitor/notifier.js';
+import { createCaptureController, type CaptureController, type CaptureOptions } from './capture.js';
 import { createSnapshotSource, type SnapshotSource } from '../sample.js';
 import { ApiError, createApiHandlers, type ApiHandlerDeps, type ApiHandlers } from '../service/api-handlers.js';
 import { AppEventHub, type AppEvents } from '../service/app-events.js';
@@ -43,6 +46,13 @@ export interface AppOptions {
   notifications?: { graceMs?: number; windowMs?: number };
   /** What tools contacted before this run (the history store), so only new destinations notify. */
   knownEndpoints?: () => readonly EndpointRecord[];
+  /** Connection attempts between samples: the helper's socket and the fast poll rate (defaults for production). */
+  capture?: Pick<CaptureOptions, 'socketPath' | 'pollMs' | 'startLocal'>;
+  /**
+   * Precise capture for this run (a command line's --precise); when not given, the
+   * `preciseCapture` setting decides and is followed as it changes.
+   */
+  precise?: boolean;
 }
 
 export interface TelltaleApp {
@@ -56,11 +66,18 @@ export interface TelltaleApp {
   handlers: ApiHandlers;
   /**
    * Calls `listener` when the part of the settings `select` picks changes (history retention,
-   * precise capture, launch at login, ...); returns an unsubscribe.
+   * launch at login, ...); returns an unsubscribe.
    */
   onSettingChange<T>(select: (settings: Settings) => T, listener: (value: T) => void): () => void;
-  /** Stops sampling, the heartbeat, the notifier and watching the settings file. */
-  close(): void;
+  /**
+   * Where attempts between samples come from: precise capture (--precise or the setting) or fast
+   * polling. Started with the app; setEnabled switches it.
+   */
+  capture: CaptureController;
+  /** The capture's status once its first start settled (a command says why --precise is not on). */
+  captureReady: Promise<CaptureStatus>;
+  /** Stops sampling, the heartbeat, the notifier, the capture and watching the settings file. */
+  close(): Promise<void>;
 }
 
 const secondsToMs = (settings: Settings): number => settings.intervalSeconds * 1000;
@@ -70,11 +87,21 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
   const settings = openSettingsStore({ file: configDir === null ? null : join(configDir, SETTINGS_FILE) });
   const initial = settings.get();
   const source = createSnapshotSource({ ctx: options.ctx, stateDir: options.stateDir });
+  const intervalMs = options.intervalMs ?? secondsToMs(initial);
+  const capture = createCaptureController({
+    ...options.capture,
+    sampler: source.sockets,
+    geo: source.geo,
+    matchTool: (process) => matchProcess(process),
+    sampleIntervalMs: intervalMs,
+  });
   const monitor = new Monitor({
     takeSnapshot: () => source.take(),
-    intervalMs: options.intervalMs ?? secondsToMs(initial),
+    intervalMs,
     paused: options.ignorePaused ? false : initial.paused,
     heartbeatMs: options.heartbeatMs,
+    capture: () => capture.status(),
+    takeAttempts: () => capture.takeAttempts(),
   });
   const notifier = new Notifier({
     settings: () => settings.get().notifications,
@@ -90,6 +117,14 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
   // A command-line interval holds for the run; otherwise the settings' interval applies at once.
   if (options.intervalMs === undefined) watching.push(onSettingChange(settings, secondsToMs, (ms) => monitor.setIntervalMs(ms)));
   if (!options.ignorePaused) watching.push(onSettingChange(settings, (s) => s.paused, (paused) => monitor.setPaused(paused)));
+  // A capture that cannot start says why in its status; it never stops the app.
+  const switchCapture = (on: boolean): Promise<CaptureStatus> =>
+    capture.setEnabled(on).then((status) => {
+      events.emit('status', monitor.status);
+      return status;
+    });
+  const captureReady = switchCapture(options.precise ?? initial.preciseCapture);
+  if (options.precise === undefined) watching.push(onSettingChange(settings, (s) => s.preciseCapture, (on) => void switchCapture(on).catch(() => undefined)));
 
   const handlers = createApiHandlers({ monitor, settings, ...apiDeps(source) });
   return {
@@ -99,13 +134,16 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
     notifier,
     events,
     handlers,
+    capture,
+    captureReady,
     onSettingChange: (select, listener) => onSettingChange(settings, select, listener),
-    close: () => {
+    close: async () => {
       monitor.stop();
       detachNotifier();
       for (const off of watching) off();
       events.close();
       settings.close();
+      await capture.close();
     },
   };
 }

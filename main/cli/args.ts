@@ -1,5 +1,6 @@
 /** What every CLI command shares: its output streams and strict option parsing with usage errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { CaptureStatus } from '../../contract/attempts.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -27,4 +28,10 @@ export function positiveNumber(raw: string | undefined, name: string, fallback: 
 /** --interval in seconds as milliseconds, or undefined when not given (the settings' interval applies). */
 export function intervalOption(raw: string | undefined): number | undefined {
   return raw === undefined ? undefined : positiveNumber(raw, '--interval', 0) * 1000;
+}
+
+/** Says once why precise capture is not on when --precise asked for it (the app polls instead). */
+export async function reportCapture(app: { captureReady: Promise<CaptureStatus> }, precise: boolean, io: CliIo): Promise<void> {
+  const status = await app.captureReady;
+  if (precise && status.mode !== 'precise') io.stderr.write(`telltale: precise capture unavailable, polling: ${status.reason ?? ''}\n`);
 }

@@ -5,24 +5,26 @@
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app/create-app.js';
 import { startServer } from '../server/server.js';
-import { intervalOption, parse, UsageError, type CliIo } from './args.js';
+import { intervalOption, parse, reportCapture, UsageError, type CliIo } from './args.js';
 
 export async function serveCommand(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
   const { values } = parse(args, {
     port: { type: 'string', short: 'p' },
     interval: { type: 'string', short: 'i' },
+    precise: { type: 'boolean' },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${values.port}"`);
-  const app = createApp({ intervalMs: intervalOption(values.interval) });
+  const app = createApp({ intervalMs: intervalOption(values.interval), precise: values.precise ? true : undefined });
   const problem = app.settings.status().problem;
   if (problem) io.stderr.write(`telltale: ${problem}\n`);
+  await reportCapture(app, values.precise ?? false, io);
   const staticDir = fileURLToPath(new URL('../../renderer/', import.meta.url));
   const server = await startServer({ port, staticDir, handlers: app.handlers, events: app.events });
   app.monitor.start();
   io.stdout.write(`Telltale is serving on ${server.url}\n(loopback only; the token in the URL is required; Ctrl-C stops)\n`);
   await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-  app.close();
+  await app.close();
   await server.close();
   return 0;
 }

@@ -6,14 +6,16 @@
  * The interval and notification settings come from the settings file (--interval overrides the
  * interval for this run); a paused setting does not stop an explicit watch. Notifications are
  * printed as `! title: body` lines (text output only: --json keeps to the events of the contract).
- * --precise (Linux, root) also prints every TCP attempt/established/failed/closed as it happens
- * (main/cli/precise.ts); without the privilege it says why once and only polls.
+ * Between samples, outbound TCP attempts come as `connection-attempt` events: with --precise (or
+ * the preciseCapture setting) every one (Linux: tracefs as root, or the `sudo telltale capture`
+ * helper), else those a fast poll of the socket tables sees; when precise capture is unavailable
+ * it says why once.
  */
 import type { SequencedSnapshot } from '../../contract/api.js';
 import type { SnapshotDelta } from '../../contract/events.js';
 import { createApp } from '../app/create-app.js';
 import { formatEvent } from '../monitor/event-text.js';
-import { intervalOption, parse, positiveNumber, UsageError, type CliIo } from './args.js';
+import { intervalOption, parse, positiveNumber, reportCapture, UsageError, type CliIo } from './args.js';
 import { notificationLine } from '../../common/notification-text.js';
 
 function firstSampleText({ snapshot }: SequencedSnapshot): string {
@@ -36,9 +38,9 @@ export async function watchCommand(args: string[], io: CliIo, signal: AbortSigna
   if (!Number.isInteger(count) && count !== Infinity) throw new UsageError('--count must be a whole number');
   const json = values.json ?? false;
 
-  const stopPrecise = values.precise ? await (await import('./precise.js')).startPrecise(io, json) : null;
-  const app = createApp({ intervalMs, ignorePaused: true });
+  const app = createApp({ intervalMs, ignorePaused: true, precise: values.precise ? true : undefined });
   const { monitor } = app;
+  await reportCapture(app, values.precise ?? false, io);
   const print = (text: string) => void io.stdout.write(text);
   const problem = app.settings.status().problem;
   if (problem) io.stderr.write(`telltale: ${problem}\n`);
@@ -68,7 +70,6 @@ export async function watchCommand(args: string[], io: CliIo, signal: AbortSigna
     });
     monitor.start();
   });
-  app.close();
-  await stopPrecise?.();
+  await app.close();
   return failed > 0 ? 1 : 0;
 }

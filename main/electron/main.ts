@@ -119,7 +119,7 @@ async function start(): Promise<void> {
   }
 
   app.on('before-quit', () => {
-    close();
+    void close();
     tray.destroy();
   });
   if (!startedHidden()) showWindow();

@@ -15,7 +15,8 @@
  * snapshot, so the UI goes on showing the last good picture.
  */
 import { EventEmitter } from 'node:events';
-import type { CaptureStatus } from '../../contract/attempts.js';
+import type { CaptureStatus, ConnectionAttempt } from '../../contract/attempts.js';
+import type { MonitorEvent } from '../../contract/events.js';
 import { HEARTBEAT_MS, type ApiEventName, type ApiEventPayload, type SamplerStatus, type SequencedSnapshot } from '../../contract/api.js';
 import type { Snapshot } from '../../contract/snapshot.js';
 import { diffForDelta } from './changes.js';
@@ -32,6 +33,8 @@ export interface MonitorOptions {
   heartbeatMs?: number;
   /** How attempts between samples are seen; polling with no reason given when not told. */
   capture?: () => CaptureStatus;
+  /** Connection attempts seen since the last call: they go into the next delta, before its other events. */
+  takeAttempts?: () => ConnectionAttempt[];
 }
 
 const POLLING_ONLY: CaptureStatus = { mode: 'polling', reason: null, pollMs: null };
@@ -49,6 +52,7 @@ export class Monitor {
   #intervalMs: number;
   readonly #heartbeatMs: number;
   readonly #capture: () => CaptureStatus;
+  readonly #takeAttempts: () => ConnectionAttempt[];
   readonly #events = new EventEmitter();
   #current: SequencedSnapshot = { seq: 0, snapshot: null };
   #inFlight: Promise<Snapshot> | null = null;
@@ -67,6 +71,7 @@ export class Monitor {
     this.#heartbeatMs = positiveMs(options.heartbeatMs ?? HEARTBEAT_MS, 'heartbeatMs');
     this.#capture = options.capture ?? (() => POLLING_ONLY);
     this.#paused = options.paused ?? false;
+    this.#takeAttempts = options.takeAttempts ?? (() => []);
     // Many SSE clients and windows may listen; the default limit of 10 would only print warnings.
     this.#events.setMaxListeners(0);
   }
@@ -173,7 +178,11 @@ export class Monitor {
       this.#current = { seq, snapshot };
       this.#lastSampleAt = snapshot.takenAt;
       this.#lastError = null;
-      if (delta) this.#emit('delta', delta);
+      if (delta) {
+        // Taken only into a delta: attempts before the first snapshot wait for the one after it.
+        const attempts = this.#takeAttempts().map((attempt): MonitorEvent => ({ type: 'connection-attempt', at: attempt.at, attempt }));
+        this.#emit('delta', attempts.length ? { ...delta, events: [...attempts, ...delta.events] } : delta);
+      }
       else this.#emit('snapshot', this.#current);
       return snapshot;
     } catch (error) {

@@ -18,6 +18,7 @@ import { commandProblems, envProblems } from '../core/probe/safety.js';
 import { redactDeep } from '../core/secrets/policy.js';
 import type { ObservedRequest } from '../core/probe/types.js';
 import { startTap } from '../tap/server.js';
+import { recordRunAttempts } from './attempts.js';
 import { startIsolation, type Isolation } from './isolation.js';
 import { runCommand, type RunOutcome } from './run-command.js';
 
@@ -104,6 +105,8 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
   const tap = await startTap({ captureDir: path.join(root, 'captures') });
   const deadProxy = await startDeadProxy();
   let isolation: Isolation | null = null;
+  // Started before any run, so it follows every process a run starts from its birth.
+  const recorder = await recordRunAttempts();
   try {
     if (options.isolate) {
       const started = await startIsolation(socketDir, [tap.port, deadProxy.port], process.env.PATH ?? '');
@@ -144,7 +147,9 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
         if (options.homeTemplate) await cp(options.homeTemplate, home, { recursive: true });
         await freshDir(workDir);
         const command = commandFor(options.command, group.env);
+        if ('begin' in recorder) recorder.begin(group.id, run);
         const outcome = await runCommand(isolation ? isolation.wrap(command) : command, group.env, workDir, options.timeoutMs);
+        if ('end' in recorder) await recorder.end();
         if (options.keepCaptures) await keepRunDirs(root, `${group.id}-run${run}`, home, workDir);
         const failure = describeFailure(outcome, run, options.timeoutMs);
         if (failure) errors.push(failure);
@@ -174,11 +179,13 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
       factors: error ? [] : analysis.factors,
       summary: error ? 'The probe could not compare anything.' : summarise(analysis.factors, requestsCaptured),
       ...(error ? { error } : {}),
+      ...('runs' in recorder ? { attempts: recorder.runs } : { attemptsUnavailable: recorder.unavailable }),
     };
     // Born redacted (its command line, error lines quoting the tool's stderr, captured values), so
     // neither the saved JSON nor the printed report can carry a secret.
     return { report: ProbeReport.parse(redactDeep(report)), keptDir: options.keepCaptures ? root : null };
   } finally {
+    if ('stop' in recorder) await recorder.stop();
     await isolation?.close();
     await rm(socketDir, { recursive: true, force: true });
     await tap.close();

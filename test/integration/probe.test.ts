@@ -213,6 +213,23 @@ describe('telltale probe', { timeout: 180_000 }, () => {
     expect(captured.some((r) => r.targetHost === '127.0.0.1' && r.path === '/v1/responses')).toBe(true);
   });
 
+  it('records the TCP connections each run attempted where precise capture runs, or says why not', async () => {
+    const { code, report } = await probe('covert-tool.mjs', ['--factor', 'timezone', '--runs', '2']);
+    expect(code).toBe(0);
+    if (report.attemptsUnavailable !== undefined) {
+      console.warn(`probe attempts not recorded here: ${report.attemptsUnavailable}`);
+      expect(report.attempts).toBeUndefined();
+      return;
+    }
+    const groups = new Set(report.factors.flatMap((f) => f.variants.map((v) => `timezone=${v.value}`)));
+    expect(report.attempts!.length).toBeGreaterThanOrEqual(2 * groups.size); // baseline and each variant, two runs each
+    for (const run of report.attempts!) {
+      // The tool reached the tap on loopback (through the namespace's relay, or directly without isolation).
+      expect(run.attempts.some((a) => a.remoteAddress === '127.0.0.1' && a.outcome === 'established')).toBe(true);
+      expect(run.attempts.every((a) => a.pid !== process.pid)).toBe(true);
+    }
+  });
+
   it('prints a readable report with look-alikes made visible', async () => {
     let stdout = '';
     const out = new PassThrough().on('data', (c: Buffer) => (stdout += c.toString()));

@@ -3,18 +3,16 @@
  * the reason the adapter gives.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTraceCapture, TRACEFS, type TraceCapture } from '../../main/adapters/trace-capture.js';
+import { ownInstanceName, removeStaleInstances, startTraceCapture, TRACEFS, type TraceCapture } from '../../main/adapters/trace-capture.js';
 import type { ConnectionEvent } from '../../main/core/connections/trace-events.js';
+import { traceUnavailable } from '../helpers/trace-available.js';
 
-const probe = await startTraceCapture({ name: `telltale-probe-${process.pid}`, onEvent: () => {}, onError: () => {} });
-const unavailable = 'unavailable' in probe ? probe.unavailable : null;
-if ('stop' in probe) await probe.stop();
-if (unavailable) console.warn(`trace-capture integration tests skipped: ${unavailable}`);
+const unavailable = await traceUnavailable('trace-capture integration tests');
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -90,22 +88,45 @@ console.log('stop' in r ? r.instance : 'unavailable ' + r.unavailable);
 setInterval(() => {}, 1000);
 `;
 
+/** Starts HOLDER (a process holding a capture) and resolves with it and its instance directory. */
+async function holder() {
+  const adapter = join(repo, 'main/adapters/trace-capture.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', HOLDER, adapter], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const instance = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    child.on('exit', (code) => reject(new Error(`holder exited ${String(code)}: ${out}`)));
+  });
+  return { child, instance };
+}
+
 describe.skipIf(unavailable !== null)('stale instances', () => {
+  it('tells a reused pid from the process that made an instance, by its start time', () => {
+    // Named as if made by an earlier process that had this test's pid: stale although the pid is alive.
+    const reused = join(TRACEFS, 'instances', `telltale-${process.pid}-1`);
+    mkdirSync(reused);
+    expect(removeStaleInstances(TRACEFS, ownInstanceName())).toContain(`telltale-${process.pid}-1`);
+    expect(existsSync(reused)).toBe(false);
+  });
+
+  it('removes its instance on SIGTERM', async () => {
+    const { child, instance } = await holder();
+    expect(existsSync(instance)).toBe(true);
+    child.kill('SIGTERM');
+    const [, signal] = await new Promise<[number | null, string | null]>((resolve) => child.once('exit', (...args) => resolve(args)));
+    expect(signal).toBe('SIGTERM'); // it still dies of the signal, as without the handler
+    expect(existsSync(instance)).toBe(false);
+  });
+
   it('removes the instance of a Telltale killed with -9, and starts its own', async () => {
-    const adapter = join(repo, 'main/adapters/trace-capture.ts');
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', HOLDER, adapter], {
-      cwd: repo,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const instance = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes('\n')) resolve(out.trim());
-      });
-      child.on('exit', (code) => reject(new Error(`holder exited ${String(code)}: ${out}`)));
-    });
-    expect(instance).toBe(join(TRACEFS, 'instances', `telltale-${child.pid}`));
+    const { child, instance } = await holder();
+    expect(instance).toMatch(new RegExp(`^${join(TRACEFS, 'instances')}/telltale-${child.pid}-\\d+$`));
     expect(existsSync(instance)).toBe(true);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
@@ -116,7 +137,7 @@ describe.skipIf(unavailable !== null)('stale instances', () => {
     if (!('stop' in result)) throw new Error(result.unavailable);
     try {
       expect(existsSync(instance)).toBe(false);
-      expect(readdirSync(join(TRACEFS, 'instances'))).toContain(`telltale-${process.pid}`);
+      expect(readdirSync(join(TRACEFS, 'instances'))).toContain(ownInstanceName());
       const child2 = await run(`import net from 'node:net'; const s = net.connect(${'1'}, '127.0.0.1'); s.on('error', () => {});`);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(events.some((e) => e.pid === child2.pid && e.type === 'failed')).toBe(true);

@@ -8,14 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTraceCapture } from '../../main/adapters/trace-capture.js';
 import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
 import { runCli } from '../helpers/run-cli.js';
+import { traceUnavailable } from '../helpers/trace-available.js';
 
-const probe = await startTraceCapture({ onEvent: () => {}, onError: () => {} });
-const unavailable = 'unavailable' in probe ? probe.unavailable : null;
-if ('stop' in probe) await probe.stop();
-if (unavailable) console.warn(`watch --precise test skipped: ${unavailable}`);
+const unavailable = await traceUnavailable('watch --precise test');
 
 let home: string;
 let server: LoopbackServer;
@@ -42,6 +39,6 @@ describe.skipIf(unavailable !== null)('telltale watch --precise', () => {
     const run = await watching;
     await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`tcp established node pid ${child.pid} -> 127\\.0\\.0\\.1:${port} after`));
+    expect(run.stdout).toMatch(new RegExp(`tcp established node pid ${child.pid} -> 127\\.0\\.0\\.1:${port} localhost after`));
   });
 });

@@ -11,8 +11,11 @@
  * local port is chosen, so its sport is 0; the next change (SYN_SENT->ESTABLISHED or ->CLOSE when
  * refused) carries the real sport. Later changes may come from another task (ksoftirqd, pid 0).
  * So a pending attempt is keyed without sport and matched first-in first-out to the next change
- * from SYN_SENT with the same addresses and destination port; from then on the socket is keyed by
- * its full 4-tuple, and the pid/comm of the SYN_SENT line stay with it.
+ * from SYN_SENT with the same addresses and destination port, which gives its outcome; the pid/comm
+ * of the SYN_SENT line stay with it. (The tracepoint's skaddr would match exactly, but the default
+ * format does not print it, and the `fields` format that does prints IPv6 addresses as invalid.)
+ * What happens after the outcome is not followed: the capture's kernel filter keeps only changes
+ * into and out of SYN_SENT, a third of the lines a connection makes.
  */
 
 export type TcpState =
@@ -63,28 +66,37 @@ export interface TraceStateChange {
   timestamp: number;
 }
 
-const LINE =
-  /^\s*(.+)-(\d+)\s+(?:\(\s*(\d+|-+)\)\s+)?\[\d+\]\s+\S+\s+(\d+(?:\.\d+)?):\s+inet_sock_set_state:\s+(.*)$/;
+const EVENT_NAME = ': inet_sock_set_state: ';
+// What precedes the event name: "comm-tid (tgid) [cpu] flags timestamp" (the tgid column with record-tgid).
+const HEADER = /^\s*(.+)-(\d+)\s+(?:\(\s*(\d+|-+)\)\s+)?\[\d+\]\s+\S+\s+(\d+(?:\.\d+)?)$/;
+
+/** The value of `name=` in the space-separated fields, or undefined. (indexOf, not a regex or a map: the reader parses every line.) */
+function field(body: string, name: string): string | undefined {
+  const key = `${name}=`;
+  let at = body.startsWith(key) ? 0 : body.indexOf(` ${key}`) + 1;
+  if (at === 0 && !body.startsWith(key)) return undefined;
+  at += key.length;
+  const end = body.indexOf(' ', at);
+  return body.slice(at, end === -1 ? body.length : end).trimEnd();
+}
 
 /** One trace_pipe line -> a TCP state change, or null for any other line (other events, comments, blank). */
 export function parseTraceLine(line: string): TraceStateChange | null {
-  const match = LINE.exec(line);
+  const split = line.indexOf(EVENT_NAME);
+  if (split < 0) return null;
+  const match = HEADER.exec(line.slice(0, split));
   if (!match) return null;
-  const [, comm, tidText, tgidText, ts, rest] = match as unknown as [string, string, string, string | undefined, string, string];
-  const fields = new Map<string, string>();
-  for (const part of rest.trim().split(/\s+/)) {
-    const eq = part.indexOf('=');
-    if (eq > 0) fields.set(part.slice(0, eq), part.slice(eq + 1));
-  }
-  if (fields.get('protocol') !== 'IPPROTO_TCP') return null;
-  const familyText = fields.get('family');
+  const [, comm, tidText, tgidText, ts] = match as unknown as [string, string, string, string | undefined, string];
+  const body = line.slice(split + EVENT_NAME.length).trim();
+  if (field(body, 'protocol') !== 'IPPROTO_TCP') return null;
+  const familyText = field(body, 'family');
   const family = familyText === 'AF_INET' ? 'ipv4' : familyText === 'AF_INET6' ? 'ipv6' : null;
-  const oldstate = state(fields.get('oldstate'));
-  const newstate = state(fields.get('newstate'));
-  const sport = port(fields.get('sport'));
-  const dport = port(fields.get('dport'));
-  const saddr = fields.get(family === 'ipv6' ? 'saddrv6' : 'saddr');
-  const daddr = fields.get(family === 'ipv6' ? 'daddrv6' : 'daddr');
+  const oldstate = state(field(body, 'oldstate'));
+  const newstate = state(field(body, 'newstate'));
+  const sport = port(field(body, 'sport'));
+  const dport = port(field(body, 'dport'));
+  const saddr = field(body, family === 'ipv6' ? 'saddrv6' : 'saddr');
+  const daddr = field(body, family === 'ipv6' ? 'daddrv6' : 'daddr');
   if (!family || !oldstate || !newstate || sport === null || dport === null || !saddr || !daddr) return null;
   const tid = Number(tidText);
   const tgid = tgidText !== undefined && /^\d+$/.test(tgidText) ? Number(tgidText) : null;
@@ -103,7 +115,7 @@ function port(text: string | undefined): number | null {
   return n <= 65535 ? n : null;
 }
 
-export type ConnectionEventType = 'attempt' | 'established' | 'failed' | 'closed';
+export type ConnectionEventType = 'attempt' | 'established' | 'failed';
 
 export interface ConnectionEvent {
   type: ConnectionEventType;
@@ -117,7 +129,7 @@ export interface ConnectionEvent {
   remoteAddress: string;
   remotePort: number;
   timestamp: number;
-  /** For established/failed/closed: seconds since the attempt. */
+  /** For established/failed: seconds since the attempt. */
   elapsed?: number;
 }
 
@@ -130,20 +142,18 @@ interface Pending {
 export interface ConnectionTracker {
   /** Feed one state change; returns the events it completes (usually zero or one). */
   push(change: TraceStateChange): ConnectionEvent[];
-  /** Attempts still waiting for an answer plus established connections not yet closed. */
+  /** Attempts still waiting for an answer. */
   readonly open: number;
 }
 
 /**
- * Bounded: at most `limit` pending attempts and `limit` open connections are remembered, oldest
- * dropped first (a socket whose close was never seen, e.g. capture started mid-connection).
+ * Bounded: at most `limit` pending attempts are remembered, oldest dropped first (an answer never
+ * seen, e.g. a SYN still retrying when the capture stopped).
  */
 export function createConnectionTracker(limit = 10_000): ConnectionTracker {
   // family|saddr|daddr|dport -> attempts in order (sport not yet known)
   const pending = new Map<string, Pending[]>();
   let pendingCount = 0;
-  // family|saddr|sport|daddr|dport -> the established connection's owner
-  const established = new Map<string, Pending>();
 
   const event = (type: ConnectionEventType, c: TraceStateChange, owner: Pending, elapsed: boolean): ConnectionEvent => ({
     type,
@@ -169,11 +179,10 @@ export function createConnectionTracker(limit = 10_000): ConnectionTracker {
 
   return {
     get open() {
-      return pendingCount + established.size;
+      return pendingCount;
     },
     push(c) {
       const dest = `${c.family}|${c.saddr}|${c.daddr}|${c.dport}`;
-      const full = `${c.family}|${c.saddr}|${c.sport}|${c.daddr}|${c.dport}`;
       if (c.oldstate === 'CLOSE' && c.newstate === 'SYN_SENT') {
         const owner = { pid: c.pid, comm: c.comm, start: c.timestamp };
         const queue = pending.get(dest);
@@ -189,19 +198,8 @@ export function createConnectionTracker(limit = 10_000): ConnectionTracker {
         if (!owner) return [];
         pendingCount--;
         if (queue!.length === 0) pending.delete(dest);
-        if (c.newstate === 'ESTABLISHED') {
-          established.set(full, owner);
-          if (established.size > limit) established.delete(established.keys().next().value!);
-          return [event('established', c, owner, true)];
-        }
+        if (c.newstate === 'ESTABLISHED') return [event('established', c, owner, true)];
         if (c.newstate === 'CLOSE') return [event('failed', c, owner, true)];
-        return [];
-      }
-      if (c.newstate === 'CLOSE') {
-        const owner = established.get(full);
-        if (!owner) return [];
-        established.delete(full);
-        return [event('closed', c, owner, true)];
       }
       return [];
     },
@@ -210,4 +208,37 @@ export function createConnectionTracker(limit = 10_000): ConnectionTracker {
 
 function round6(n: number): number {
   return Math.round(n * 1e6) / 1e6;
+}
+
+const EVENT_TYPES = new Set<string>(['attempt', 'established', 'failed']);
+
+/** A ConnectionEvent sent as one JSON line (by `telltale capture`), or null when the line is not one. */
+export function parseConnectionEventLine(line: string): ConnectionEvent | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const int = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+  const str = (x: unknown) => typeof x === 'string' && x.length <= 64;
+  if (typeof v.type !== 'string' || !EVENT_TYPES.has(v.type)) return null;
+  if (!int(v.pid) || !str(v.comm) || (v.family !== 'ipv4' && v.family !== 'ipv6')) return null;
+  if (!str(v.localAddress) || !str(v.remoteAddress) || !int(v.localPort) || !int(v.remotePort)) return null;
+  if (typeof v.timestamp !== 'number' || !Number.isFinite(v.timestamp)) return null;
+  if (v.elapsed !== undefined && (typeof v.elapsed !== 'number' || !(v.elapsed >= 0))) return null;
+  return {
+    type: v.type as ConnectionEventType,
+    pid: v.pid as number,
+    comm: v.comm as string,
+    family: v.family,
+    localAddress: v.localAddress as string,
+    localPort: v.localPort as number,
+    remoteAddress: v.remoteAddress as string,
+    remotePort: v.remotePort as number,
+    timestamp: v.timestamp,
+    ...(v.elapsed === undefined ? {} : { elapsed: v.elapsed as number }),
+  };
 }

@@ -62,6 +62,24 @@ export interface ConnectionSample {
 /** A sampler kept alive across samples: it caches what it learnt about processes and sockets. */
 export interface ConnectionSampler {
   sample(): Promise<ConnectionSample>;
+  /**
+   * Who process `pid` named `comm` is or was, from the sampler's process cache (kept a while after
+   * it exits); null when unknown. Only samplers that keep such a cache (procfs) have it.
+   */
+  processOf?(pid: number, comm: string): SampledProcess | null;
+  /** New outbound TCP sockets since the last call, read cheaply between samples (procfs only). */
+  pollSockets?(): Promise<PolledSocket[]>;
+}
+
+/**
+ * A new outbound TCP socket found by polling, with its owner: 'established' (seen connecting, then
+ * connected), 'connected' (already open when first seen), 'connecting' (seen connecting, gone
+ * before a poll saw how it went).
+ */
+export interface PolledSocket {
+  row: SocketRow;
+  process: SampledProcess;
+  state: 'connecting' | 'established' | 'connected';
 }
 
 /** Computes a process's derived fields; each is called once per process lifetime. */

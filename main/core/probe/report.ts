@@ -48,6 +48,18 @@ function renderChange(change: ProbeChange): string[] {
   return lines;
 }
 
+/** The TCP connections each run attempted, or why they were not recorded. */
+function renderAttempts(report: ProbeReport): string[] {
+  if (report.attemptsUnavailable) return ['', `TCP connection attempts not recorded: ${report.attemptsUnavailable}`];
+  if (!report.attempts) return [];
+  const lines = ['', 'TCP connection attempts per run:'];
+  for (const { group, run, attempts } of report.attempts) {
+    const each = attempts.map((a) => `${a.process} (pid ${a.pid}) -> ${a.remoteAddress.includes(':') ? `[${a.remoteAddress}]` : a.remoteAddress}:${a.remotePort} ${a.outcome}`);
+    lines.push(`  ${group} run ${run}: ${attempts.length === 0 ? 'none' : each.join('; ')}`);
+  }
+  return lines;
+}
+
 export function renderProbeReport(report: ProbeReport): string {
   const lines = [
     `telltale probe: ${formatCommand(report.command)}`,
@@ -65,6 +77,6 @@ export function renderProbeReport(report: ProbeReport): string {
       for (const change of variant.changes) lines.push(...renderChange(change));
     }
   }
-  lines.push('', report.summary);
+  lines.push('', report.summary, ...renderAttempts(report));
   return `${lines.join('\n')}\n`;
 }

@@ -1,10 +1,28 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HEARTBEAT_MS, SamplerStatus, type SequencedSnapshot } from '../../../contract/api.js';
-import type { SnapshotDelta } from '../../../contract/events.js';
+import type { ConnectionAttempt } from '../../../contract/attempts.js';
+import { SnapshotDelta } from '../../../contract/events.js';
 import type { Snapshot } from '../../../contract/snapshot.js';
 import { DEFAULT_INTERVAL_MS, Monitor } from '../../../main/monitor/monitor.js';
 import { sampleSnapshot } from '../service/sample-snapshot.js';
 import { conn } from './snapshots.js';
+
+const ATTEMPT: ConnectionAttempt = {
+  at: '2026-11-24T11:00:00.000Z',
+  pid: 42,
+  process: 'node',
+  command: 'node codex.js',
+  toolId: 'codex-cli',
+  protocol: 'tcp',
+  localAddress: '10.0.0.2',
+  localPort: 50000,
+  remoteAddress: '203.0.113.9',
+  remotePort: 443,
+  remote: { country: null, asn: null, org: null, host: null },
+  outcome: 'established',
+  durationMs: 12.5,
+  source: 'trace',
+};
 
 /** A takeSnapshot whose samples finish only when the test says so. */
 function controlledSampler() {
@@ -85,6 +103,23 @@ describe('Monitor', () => {
     expect(deltas[0]).toMatchObject({ seq: 2, baseSeq: 1, takenAt: second.takenAt, connections: { upserted: [opened], removed: [] } });
     expect(deltas[0]?.events.map((e) => e.type)).toEqual(['connection-opened']);
     expect(monitor.current).toEqual({ seq: 2, snapshot: second });
+  });
+
+  it('carries the attempts seen between samples in the next delta, first; none before the first snapshot is lost', async () => {
+    const first = sampleSnapshot({ takenAt: '2026-11-24T11:00:00.000Z' });
+    const second = sampleSnapshot({ takenAt: '2026-11-24T11:00:05.000Z' });
+    const attempt = { ...ATTEMPT, at: '2026-11-24T11:00:02.000Z' };
+    const queued = [attempt];
+    const takeAttempts = vi.fn(() => queued.splice(0));
+    const takeSnapshot = vi.fn<() => Promise<Snapshot>>().mockResolvedValueOnce(first).mockResolvedValueOnce(second);
+    const monitor = new Monitor({ takeSnapshot, takeAttempts });
+    const deltas: SnapshotDelta[] = [];
+    monitor.on('delta', (d) => deltas.push(d));
+    await monitor.sampleNow();
+    expect(takeAttempts).not.toHaveBeenCalled(); // the first sample is a snapshot: attempts wait for a delta
+    await monitor.sampleNow();
+    expect(deltas[0]?.events).toEqual([{ type: 'connection-attempt', at: attempt.at, attempt }]);
+    expect(SnapshotDelta.parse(deltas[0])).toEqual(deltas[0]);
   });
 
   it('coalesces concurrent sampleNow calls into one sample', async () => {

@@ -1,0 +1,147 @@
+/**
+ * Connection attempts between samples, for the monitor: from the precise capture when it can run
+ * (tracefs in this process when privileged, else the `sudo telltale capture` helper's socket),
+ * else from polling the TCP tables every POLL_MS. Each attempt is attributed through the
+ * sampler's process cache and located like sampled connections, then queued (bounded) until the
+ * monitor takes them into its next delta.
+ */
+import type { CaptureStatus, ConnectionAttempt } from '../../contract/attempts.js';
+import { captureSocketPath, connectCaptureHelper, type HelperClient } from '../adapters/capture-helper.js';
+import { startTraceCapture } from '../adapters/trace-capture.js';
+import { AttemptQueue, attemptOwner, polledAttempt, tracedAttempt } from '../core/connections/attempts.js';
+import type { CaptureSource, StartCaptureSource } from '../core/connections/capture-source.js';
+import type { ConnectionEvent } from '../core/connections/trace-events.js';
+import type { ConnectionSampler } from '../core/connections/types.js';
+import { remoteInfo } from '../core/geo/enrich.js';
+import type { GeoLookup } from '../core/geo/types.js';
+import type { ProcessInfo } from '../core/process.js';
+
+export const POLL_MS = 500;
+const QUEUE_LIMIT = 10_000;
+
+export interface CaptureOptions {
+  sampler: ConnectionSampler;
+  geo: GeoLookup;
+  matchTool: (process: ProcessInfo) => string | null;
+  /** The full sample's interval: how often sockets are seen where there is no fast poll. */
+  sampleIntervalMs: number;
+  /** The capture helper's socket (default: where `sudo telltale capture` puts it for this user). */
+  socketPath?: string;
+  pollMs?: number;
+  queueLimit?: number;
+  /** The in-process precise source (default: tracefs). */
+  startLocal?: StartCaptureSource;
+}
+
+export interface CaptureController {
+  status(): CaptureStatus;
+  /** Precise capture on (the `preciseCapture` setting) or off (fast polling only). */
+  setEnabled(on: boolean): Promise<CaptureStatus>;
+  /** The attempts queued since the last call, oldest first. */
+  takeAttempts(): ConnectionAttempt[];
+  close(): Promise<void>;
+}
+
+/** A trace time (CLOCK_MONOTONIC seconds, the instance's trace_clock) as wall-clock ms. */
+function wallMs(monotonicSeconds: number): number {
+  const now = Date.now();
+  const ago = Number(process.hrtime.bigint()) / 1e6 - monotonicSeconds * 1000;
+  // A kernel without the mono trace clock: times are not comparable; the time read is close enough.
+  return ago >= 0 && ago < 3_600_000 ? now - ago : now;
+}
+
+export function createCaptureController(options: CaptureOptions): CaptureController {
+  const pollMs = options.pollMs ?? POLL_MS;
+  const canPoll = options.sampler.pollSockets !== undefined;
+  const socketPath = options.socketPath ?? captureSocketPath(process.getuid?.() ?? 0);
+  const startLocal = options.startLocal ?? startTraceCapture;
+  const queue = new AttemptQueue(options.queueLimit ?? QUEUE_LIMIT);
+  let started = false;
+  let local: CaptureSource | null = null;
+  let helper: HelperClient | null = null;
+  let why = 'precise capture is off';
+  let pollTimer: NodeJS.Timeout | null = null;
+  let change: Promise<unknown> = Promise.resolve();
+
+  const precise = () => local !== null || helper?.connected === true;
+
+  const onEvent = (event: ConnectionEvent) => {
+    if (event.type !== 'established' && event.type !== 'failed') return;
+    const known = options.sampler.processOf?.(event.pid, event.comm) ?? null;
+    const owner = attemptOwner(event.pid, event.comm, known, options.matchTool);
+    const start = wallMs(event.timestamp - (event.elapsed ?? 0));
+    queue.push(tracedAttempt({ ...event, type: event.type }, owner, start, remoteInfo(event.remoteAddress, options.geo)));
+  };
+
+  const poll = async () => {
+    const now = Date.now();
+    for (const socket of await options.sampler.pollSockets!()) {
+      const owner = attemptOwner(socket.process.pid, socket.process.name, socket.process, options.matchTool);
+      queue.push(polledAttempt(socket, owner, now, remoteInfo(socket.row.remoteAddress, options.geo)));
+    }
+  };
+
+  /** Polls fast exactly while started and not precise. */
+  const syncPolling = () => {
+    const want = started && canPoll && !precise();
+    if (want && !pollTimer) {
+      const tick = () => {
+        pollTimer = setTimeout(() => {
+          // A failed poll (e.g. /proc unreadable for a moment) is retried on the next tick.
+          void poll()
+            .catch(() => undefined)
+            .finally(() => pollTimer && tick());
+        }, pollMs);
+      };
+      tick();
+    } else if (!want && pollTimer) {
+      clearTimeout(pollTimer);
+      pollTimer = null;
+    }
+  };
+
+  const stopSources = async () => {
+    helper?.stop();
+    helper = null;
+    const stopping = local;
+    local = null;
+    await stopping?.stop();
+  };
+
+  const apply = async (on: boolean) => {
+    started = true;
+    await stopSources();
+    if (on) {
+      const result = await startLocal({ onEvent, onError: (error) => (why = `precise capture stopped: ${error.message}`) });
+      if ('stop' in result) local = result;
+      else {
+        const uid = process.getuid?.() ?? 0;
+        why =
+          `${result.unavailable}. Or keep Telltale unprivileged: run \`sudo telltale capture --user ${uid}\` ` +
+          `(it serves ${socketPath}; Telltale connects as soon as it is there)`;
+        if (process.platform === 'linux') helper = connectCaptureHelper({ socketPath, onEvent, onState: () => syncPolling() });
+      }
+    } else why = 'precise capture is off';
+    syncPolling();
+  };
+
+  return {
+    status() {
+      const dropped = queue.dropped;
+      if (precise()) return { mode: 'precise', reason: null, pollMs: null, dropped };
+      if (!started || !canPoll) return { mode: 'polling', reason: `${why}; connections shorter than the sample interval may be missed`, pollMs: options.sampleIntervalMs, dropped };
+      return { mode: 'polling', reason: `${why}; connections shorter than ${pollMs} ms may be missed`, pollMs, dropped };
+    },
+    setEnabled(on) {
+      change = change.then(() => apply(on));
+      return change.then(() => this.status());
+    },
+    takeAttempts: () => queue.drain(),
+    async close() {
+      await change;
+      started = false;
+      syncPolling();
+      await stopSources();
+    },
+  };
+}

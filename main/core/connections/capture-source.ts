@@ -1,0 +1,17 @@
+/**
+ * A source of TCP state-change events (the Linux tracefs capture today; an eBPF program or the
+ * capture helper's socket fit the same shape): started with handlers, stopped once.
+ */
+import type { ConnectionEvent } from './trace-events.js';
+
+export interface CaptureSource {
+  stop(): Promise<void>;
+}
+
+export interface CaptureHandlers {
+  onEvent: (event: ConnectionEvent) => void;
+  onError: (error: Error) => void;
+}
+
+/** Starts a source, or says why it cannot run here (never throws for that). */
+export type StartCaptureSource = (handlers: CaptureHandlers) => Promise<CaptureSource | { unavailable: string }>;
