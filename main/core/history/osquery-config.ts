@@ -37,14 +37,14 @@ const EVENTS_QUERY = `SELECT e.id AS id, ${time('e.at')} AS time, t.name AS type
   e.body AS details
 FROM events e JOIN event_types t ON t.code = e.type
 WHERE e.at >= (CAST(strftime('%s', 'now') AS INTEGER) - 86400) * 1000
-ORDER BY e.at DESC`;
+ORDER BY e.at DESC, e.id DESC`;
 
 const ENDPOINTS_QUERY = `SELECT tool AS tool_id, process, address, COALESCE(host, '') AS host, port, COALESCE(country, '') AS country,
   COALESCE(org, '') AS org, ${time('first_seen')} AS first_seen, ${time('last_seen')} AS last_seen, count, failed
-FROM endpoints ORDER BY last_seen DESC`;
+FROM endpoints ORDER BY last_seen DESC, tool, address, port`;
 
 const INFERENCES_QUERY = `SELECT ${time('at')} AS time, change, inference, value, confidence, statement, visible_to
-FROM inferences ORDER BY at DESC`;
+FROM inferences ORDER BY at DESC, id DESC`;
 
 export const ATC_COLUMNS = {
   telltale_events: ['id', 'time', 'type', 'tool_id', 'process', 'remote_address', 'remote_port', 'details'],
