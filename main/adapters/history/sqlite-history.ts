@@ -4,7 +4,7 @@
  * Telltale records into is only read, and anything else leaves the history unavailable with the
  * reason in status().message.
  */
-import { lstatSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { MonitorEvent } from '../../../contract/events.js';
@@ -167,11 +167,11 @@ export class HistoryReader implements HistoryQueries {
   static openReadOnly(file: string, now: () => number = Date.now): HistoryReader {
     const bad = notAFile(file);
     if (bad) throw new Error(bad);
+    if (!existsSync(file)) throw new Error(`no history yet at ${file} (it is kept while Telltale's monitor runs: the app, \`telltale serve\` or \`telltale watch\`)`);
     let db: Database.Database;
     try {
       db = new Database(file, { readonly: true, fileMustExist: true, timeout: 2000 });
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') throw new Error(`no history yet at ${file} (it is kept while Telltale's monitor runs: the app, \`telltale serve\` or \`telltale watch\`)`);
       throw new Error(`cannot open the history at ${file}: ${errorText(error)}`);
     }
     try {
