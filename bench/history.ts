@@ -86,7 +86,7 @@ function endpoint(index: number): Pick<Connection, 'remoteAddress' | 'remotePort
 const LEVELS: ExposureLevel[] = ['none', 'low', 'elevated', 'high'];
 
 /** Generates the simulated machine's samples one by one, as the monitor would see them. */
-class BusyMachine {
+export class BusyMachine {
   readonly #random = prng(2026);
   readonly #owners = owners();
   readonly #open = new Map<string, Connection>();
@@ -214,7 +214,7 @@ export const historyBench: BenchModule = {
         const { snapshot, events: sampleEvents } = machine.sample(at);
         events += sampleEvents.length;
         store.record(snapshot, sampleEvents);
-        if ((at - start) % DAY_MS < INTERVAL_MS) process.stdout.write(`  simulated day ${Math.round((at - start) / DAY_MS) + 1} of ${days}\r`);
+        if ((at - start) % DAY_MS < INTERVAL_MS) console.log(`  simulated day ${Math.round((at - start) / DAY_MS) + 1} of ${days} (${((performance.now() - fillStarted) / 1000).toFixed(0)} s)`);
       }
       const fillSeconds = (performance.now() - fillStarted) / 1000;
       store.applyRetention();

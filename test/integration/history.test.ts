@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EndpointRecord, HistoryEventPage } from '../../contract/history.js';
 import { createApp, type TelltaleApp } from '../../main/app/create-app.js';
-import { HISTORY_FILE, SqliteHistory } from '../../main/adapters/history/sqlite-history.js';
+import { SqliteHistory } from '../../main/adapters/history/sqlite-history.js';
 import { osqueryConfig } from '../../main/core/history/osquery-config.js';
 import { runCli } from '../helpers/run-cli.js';
 import { connection, snapshot } from '../helpers/snapshot-builders.js';
@@ -156,7 +156,6 @@ describe('the history CLI', () => {
       expect(refused.code, bad.join(' ')).toBe(2);
       expect(refused.stderr).toMatch(/^telltale: /);
     }
-    expect(HISTORY_FILE).toBe('history.sqlite');
   }, 90_000);
 
   it('prints the osquery config for each platform', async () => {

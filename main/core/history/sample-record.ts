@@ -69,10 +69,21 @@ export function isRemoteEndpoint(address: string | null, port: number | null, st
 }
 
 function sighting(owner: Owner, address: string, port: number, remote: RemoteInfo | null, failed: boolean): EndpointSighting {
-  return { ...owner, address, port, host: remote?.host ?? null, country: remote?.country ?? null, org: remote?.org ?? null, count: 1, failed: failed ? 1 : 0 };
+  return {
+    toolId: owner.toolId,
+    process: owner.process,
+    address,
+    port,
+    host: remote?.host ?? null,
+    country: remote?.country ?? null,
+    org: remote?.org ?? null,
+    count: 1,
+    failed: failed ? 1 : 0,
+  };
 }
 
-const ownerKey = (o: Owner): string => JSON.stringify([o.toolId, o.toolId ? '' : o.process]);
+/** One owner: a tool's rows whatever its processes are called, otherwise the process name. */
+const ownerKey = (o: Owner): string => (o.toolId ? `t\u0000${o.toolId}` : `p\u0000${o.process}`);
 
 /** The exposure level and the inferences (id and value), which decide when a point is kept. */
 export function pointKeyOf(snapshot: Snapshot): string {
@@ -109,7 +120,7 @@ export function recordSample(snapshot: Snapshot, events: readonly MonitorEvent[]
     const key = ownerKey(owner);
     let row = activity.get(key);
     const name = owner.toolId ? (toolNames.get(owner.toolId) ?? owner.toolId) : owner.process;
-    if (!row) activity.set(key, (row = { ...owner, name, connections: 0, attempts: 0 }));
+    if (!row) activity.set(key, (row = { toolId: owner.toolId, process: owner.process, name, connections: 0, attempts: 0 }));
     return row;
   };
   const remoteConnections = snapshot.connections.filter(
@@ -119,7 +130,7 @@ export function recordSample(snapshot: Snapshot, events: readonly MonitorEvent[]
     const owner = ownerOf(c.pid, c.toolId, null);
     activityOf(owner).connections += 1;
     // Seen in this sample: once, however many sockets go to the same endpoint.
-    const key = JSON.stringify([ownerKey(owner), c.remoteAddress, c.remotePort]);
+    const key = `${ownerKey(owner)}\u0000${c.remoteAddress}\u0000${c.remotePort}`;
     if (!sightings.has(key)) sightings.set(key, sighting(owner, c.remoteAddress, c.remotePort, c.remote, false));
   }
   const attemptSightings: EndpointSighting[] = [];
