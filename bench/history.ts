@@ -231,6 +231,7 @@ export const historyBench: BenchModule = {
       const plain: number[] = [];
       const recorded: number[] = [];
       const writes: number[] = [];
+      const writeCpu: number[] = [];
       for (let i = 0; i < WRITE_RUNS; i++) {
         const t0 = performance.now();
         await source.take();
@@ -240,9 +241,12 @@ export const historyBench: BenchModule = {
         const mine = await source.take();
         const took = performance.now() - t1;
         const snapshot = { ...mine, takenAt: busy.snapshot.takenAt, processes: [...mine.processes, ...busy.snapshot.processes], connections: [...mine.connections, ...busy.snapshot.connections] };
+        const cpu = process.cpuUsage();
         const t2 = performance.now();
         store.record(snapshot, busy.events);
         const wrote = performance.now() - t2;
+        const used = process.cpuUsage(cpu);
+        writeCpu.push((used.user + used.system) / 1000);
         writes.push(wrote);
         recorded.push(took + wrote);
       }
@@ -262,6 +266,14 @@ export const historyBench: BenchModule = {
           baselineLabel: 'the sample',
           target: { max: 2, of: 'value', strict: true },
           note: `${spread(writes)}; ~100 remote connections and that sample's events, into the full database`,
+        },
+        {
+          area: AREA,
+          name: 'history write per sample (CPU time)',
+          value: median(writeCpu),
+          unit: 'ms',
+          target: { max: 2, of: 'value', strict: true, proxy: true },
+          note: `${spread(writeCpu)}; CPU time of this process during the write: less sensitive to a busy machine`,
         },
         {
           area: AREA,
