@@ -20,7 +20,6 @@ const MIGRATIONS: readonly string[] = [
     body TEXT NOT NULL
   );
   CREATE INDEX events_at ON events (at);
-  CREATE INDEX events_tool_at ON events (tool_id, at) WHERE tool_id IS NOT NULL;
   CREATE TABLE event_types (code INTEGER PRIMARY KEY, name TEXT NOT NULL);
 
   CREATE TABLE endpoints (

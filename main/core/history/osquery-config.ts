@@ -3,6 +3,7 @@
  * it) read each user's history database as three tables. Telltale sends nothing: osquery reads the
  * file where it lies, with the query below, when the fleet's operators schedule it.
  */
+import { STORED_POSITIONS } from './event-codec.js';
 import { EVENT_TYPE_CODES } from './event-kinds.js';
 
 export const OSQUERY_PLATFORMS = ['linux', 'darwin', 'windows'] as const;
@@ -29,11 +30,16 @@ export interface OsqueryConfig {
 const time = (column: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${column} / 1000.0, 'unixepoch')`;
 const { 'connection-opened': OPENED, 'connection-closed': CLOSED, 'connection-attempt': ATTEMPT } = EVENT_TYPE_CODES;
 
+/** A fact of a connection or attempt event, by its position in the stored body; null for other events. */
+const fact = (name: keyof (typeof STORED_POSITIONS)['connection'], alias: string) =>
+  `CASE WHEN e.type IN (${OPENED}, ${CLOSED}) THEN json_extract(e.body, '$[${STORED_POSITIONS.connection[name]}]') ` +
+  `WHEN e.type = ${ATTEMPT} THEN json_extract(e.body, '$[${STORED_POSITIONS.attempt[name]}]') END AS ${alias}`;
+
 /** Events of the last day, newest first; connection facts pulled out of the stored body. */
 const EVENTS_QUERY = `SELECT e.id AS id, ${time('e.at')} AS time, t.name AS type, COALESCE(e.tool_id, '') AS tool_id,
-  CASE WHEN e.type IN (${OPENED}, ${CLOSED}) THEN json_extract(e.body, '$[7]') WHEN e.type = ${ATTEMPT} THEN json_extract(e.body, '$.attempt.process') END AS process,
-  CASE WHEN e.type IN (${OPENED}, ${CLOSED}) THEN json_extract(e.body, '$[4]') WHEN e.type = ${ATTEMPT} THEN json_extract(e.body, '$.attempt.remoteAddress') END AS remote_address,
-  CASE WHEN e.type IN (${OPENED}, ${CLOSED}) THEN json_extract(e.body, '$[5]') WHEN e.type = ${ATTEMPT} THEN json_extract(e.body, '$.attempt.remotePort') END AS remote_port,
+  ${fact('process', 'process')},
+  ${fact('remoteAddress', 'remote_address')},
+  ${fact('remotePort', 'remote_port')},
   e.body AS details
 FROM events e JOIN event_types t ON t.code = e.type
 WHERE e.at >= (CAST(strftime('%s', 'now') AS INTEGER) - 86400) * 1000
