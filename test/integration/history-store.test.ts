@@ -90,6 +90,12 @@ describe('opening', () => {
     const first = open();
     expect(first.status()).toMatchObject({ available: true, message: null, path: file });
     sample(first, Date.now());
+    // Every range's timeline shows the one connection (the week's from the hourly rows).
+    for (const range of ['1h', '24h', '7d'] as const) {
+      const timeline = first.timeline(range);
+      expect(timeline.activity.map((a) => [a.toolId, Math.max(...a.counts)]), range).toEqual([['claude-code', 1]]);
+      expect(timeline.exposure.filter((l) => l !== null), range).toEqual(['elevated']);
+    }
     first.close();
     const again = open();
     expect(again.status().available).toBe(true);

@@ -50,6 +50,16 @@ const MIGRATIONS: readonly string[] = [
     attempts INTEGER NOT NULL,
     PRIMARY KEY (minute, tool, process_key)
   ) WITHOUT ROWID;
+  -- The same per hour, so the week's Timeline reads 168 rows per tool, not 10,080.
+  CREATE TABLE activity_hours (
+    hour INTEGER NOT NULL,
+    tool TEXT NOT NULL,
+    process_key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    connections INTEGER NOT NULL,
+    attempts INTEGER NOT NULL,
+    PRIMARY KEY (hour, tool, process_key)
+  ) WITHOUT ROWID;
 
   CREATE TABLE points (
     id INTEGER PRIMARY KEY,

@@ -14,7 +14,7 @@ import { EVENT_TYPE_CODES } from '../../core/history/event-kinds.js';
 import { decodeEvent } from '../../core/history/event-codec.js';
 import { recordSample, type SampleRecord } from '../../core/history/sample-record.js';
 import { cutoffMs, DAY_MS, DEFAULT_RETENTION, maxBytes, retentionProblem, trimBefore, type Retention } from '../../core/history/retention.js';
-import { assembleTimeline, timelineSpan, type ActivityBucket, type ExposureBucket } from '../../core/history/timeline.js';
+import { activityResolution, assembleTimeline, timelineSpan, type ActivityBucket, type ExposureBucket } from '../../core/history/timeline.js';
 import { parseSnapshotJson } from '../../core/snapshot/validate.js';
 import type { HistoryQueries } from '../../service/api-handlers.js';
 import { migrate } from './schema.js';
@@ -101,6 +101,7 @@ interface Statements {
   endpoint: Database.Statement;
   exposure: Database.Statement;
   activity: Database.Statement;
+  activityHour: Database.Statement;
   point: Database.Statement;
   inference: Database.Statement;
 }
@@ -121,6 +122,10 @@ function prepareWrites(db: Database.Database): Statements {
     activity: db.prepare(`
       INSERT INTO activity_minutes (minute, tool, process_key, name, connections, attempts) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (minute, tool, process_key) DO UPDATE SET
+        name = excluded.name, connections = MAX(connections, excluded.connections), attempts = attempts + excluded.attempts`),
+    activityHour: db.prepare(`
+      INSERT INTO activity_hours (hour, tool, process_key, name, connections, attempts) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (hour, tool, process_key) DO UPDATE SET
         name = excluded.name, connections = MAX(connections, excluded.connections), attempts = attempts + excluded.attempts`),
     point: db.prepare('INSERT INTO points (at, level, summary, inferences, snapshot) VALUES (?, ?, ?, ?, ?)'),
     inference: db.prepare(
@@ -247,7 +252,8 @@ export class HistoryReader implements HistoryQueries {
     const exposure = this.#guard(
       () =>
         db
-          .prepare('SELECT (minute - @from) / @bucket AS bucket, MAX(level) AS rank FROM exposure_minutes WHERE minute >= @from AND minute < @to GROUP BY bucket')
+          // Numbers bind as REAL: the bucket index is made an integer explicitly.
+          .prepare('SELECT CAST((minute - @from) / @bucket AS INTEGER) AS bucket, MAX(level) AS rank FROM exposure_minutes WHERE minute >= @from AND minute < @to GROUP BY bucket')
           .all(params) as ExposureBucket[],
       [],
     );
@@ -324,11 +330,15 @@ export class HistoryReader implements HistoryQueries {
 
 /**
  * Per owner and bucket: the peak of open connections plus the attempts. Summed here from the
- * per-minute rows, which come in key order: cheaper than a GROUP BY over tens of thousands of rows.
+ * per-minute (or, for hour buckets, per-hour) rows: cheaper than a GROUP BY over tens of thousands.
  */
 function activityBuckets(db: Database.Database, from: number, to: number, bucketMs: number): ActivityBucket[] {
+  const sql =
+    activityResolution(bucketMs) === 'hour'
+      ? 'SELECT hour, tool, process_key, name, connections, attempts FROM activity_hours WHERE hour >= ? AND hour < ?'
+      : 'SELECT minute, tool, process_key, name, connections, attempts FROM activity_minutes WHERE minute >= ? AND minute < ?';
   const rows = db
-    .prepare('SELECT minute, tool, process_key, name, connections, attempts FROM activity_minutes WHERE minute >= ? AND minute < ?')
+    .prepare(sql)
     .raw()
     .all(from, to) as [number, string, string, string, number, number][];
   const buckets = new Map<string, ActivityBucket>();
@@ -486,7 +496,11 @@ export class SqliteHistory extends HistoryReader {
       w.endpoint.run(s.toolId ?? '', s.toolId ? '' : s.process, s.process, s.address, s.port, s.host, s.country, s.org, r.atMs, r.atMs, s.count, s.failed);
     }
     if (r.level !== null) w.exposure.run(r.minuteMs, r.level);
-    for (const a of r.activity) w.activity.run(r.minuteMs, a.toolId ?? '', a.toolId ? '' : a.process, a.name, a.connections, a.attempts);
+    for (const a of r.activity) {
+      const key = [a.toolId ?? '', a.toolId ? '' : a.process, a.name, a.connections, a.attempts] as const;
+      w.activity.run(r.minuteMs, ...key);
+      w.activityHour.run(r.hourMs, ...key);
+    }
     if (r.keepPoint) {
       const kept = this.#redact(snapshot);
       w.point.run(r.atMs, kept.exposure?.level ?? null, kept.exposure?.summary ?? '', kept.inferences.length, gzipSync(JSON.stringify(kept)));
@@ -573,6 +587,8 @@ function deleteBefore(db: Database.Database, before: number): void {
   db.transaction(() => {
     db.prepare('DELETE FROM events WHERE at < ?').run(before);
     db.prepare('DELETE FROM activity_minutes WHERE minute < ?').run(before);
+    // An hour is kept while any of its minutes may be.
+    db.prepare('DELETE FROM activity_hours WHERE hour < ?').run(before - 3_600_000);
     db.prepare('DELETE FROM exposure_minutes WHERE minute < ?').run(before);
     db.prepare('DELETE FROM points WHERE at < ?').run(before);
     db.prepare('DELETE FROM inferences WHERE at < ?').run(before);

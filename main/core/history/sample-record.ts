@@ -10,6 +10,7 @@ import { encodeEvent, type StoredEvent } from './event-codec.js';
 import { levelRank } from './levels.js';
 
 export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
 
 /** Who talked: a tool, or for a process no tool owns, the process by name. */
 export interface Owner {
@@ -49,6 +50,8 @@ export interface SampleRecord {
   atMs: number;
   /** The minute (ms since the epoch, floored) the activity and exposure rows are for. */
   minuteMs: number;
+  /** The hour the hourly activity rows are for. */
+  hourMs: number;
   /** The exposure level's rank, null when the snapshot has none. */
   level: number | null;
   events: StoredEvent[];
@@ -147,6 +150,7 @@ export function recordSample(snapshot: Snapshot, events: readonly MonitorEvent[]
   return {
     atMs,
     minuteMs: Math.floor(atMs / MINUTE_MS) * MINUTE_MS,
+    hourMs: Math.floor(atMs / HOUR_MS) * HOUR_MS,
     level: snapshot.exposure ? levelRank(snapshot.exposure.level) : null,
     events: events.map(encodeEvent),
     sightings: [...sightings.values(), ...attemptSightings],

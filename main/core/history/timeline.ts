@@ -4,9 +4,12 @@
  */
 import { HISTORY_RANGE_MS, type HistoryRange, type Timeline } from '../../../contract/history.js';
 import { levelOfRank } from './levels.js';
-import { MINUTE_MS } from './sample-record.js';
+import { HOUR_MS, MINUTE_MS } from './sample-record.js';
 
-export const BUCKET_MS: Record<HistoryRange, number> = { '1h': MINUTE_MS, '24h': 5 * MINUTE_MS, '7d': 60 * MINUTE_MS };
+export const BUCKET_MS: Record<HistoryRange, number> = { '1h': MINUTE_MS, '24h': 5 * MINUTE_MS, '7d': HOUR_MS };
+
+/** Activity is kept per minute and per hour; buckets of whole hours read the hourly rows. */
+export const activityResolution = (bucketMs: number): 'minute' | 'hour' => (bucketMs % HOUR_MS === 0 ? 'hour' : 'minute');
 
 export interface TimelineSpan {
   range: HistoryRange;

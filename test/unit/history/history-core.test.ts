@@ -4,7 +4,7 @@ import { MonitorEvent, MonitorEventType } from '../../../contract/events.js';
 import { decodeEvent, encodeEvent } from '../../../main/core/history/event-codec.js';
 import { EVENT_TYPE_CODES, HISTORY_KINDS, KIND_TYPES, eventTypeOfCode } from '../../../main/core/history/event-kinds.js';
 import { isRemoteEndpoint, recordSample } from '../../../main/core/history/sample-record.js';
-import { assembleTimeline, timelineSpan } from '../../../main/core/history/timeline.js';
+import { activityResolution, assembleTimeline, BUCKET_MS, timelineSpan } from '../../../main/core/history/timeline.js';
 import { retentionProblem, trimBefore } from '../../../main/core/history/retention.js';
 import { connection, inference, process as proc, snapshot, tool } from '../../helpers/snapshot-builders.js';
 
@@ -117,6 +117,10 @@ describe('timeline buckets', () => {
       expect([span.count, span.bucketMs, span.toMs]).toEqual([count, bucket, Date.parse('2026-11-24T10:01:00.000Z')]);
       expect(span.toMs - span.fromMs).toBe(count * bucket);
     }
+  });
+
+  it('reads hourly rows for the week and minute rows for the hour and the day', () => {
+    expect([activityResolution(BUCKET_MS['1h']), activityResolution(BUCKET_MS['24h']), activityResolution(BUCKET_MS['7d'])]).toEqual(['minute', 'minute', 'hour']);
   });
 
   it('assembles one value per bucket, highest level, peak plus attempts', () => {
