@@ -10,6 +10,15 @@
 import type Database from 'better-sqlite3';
 import { EVENT_TYPE_CODES } from '../../core/history/event-kinds.js';
 
+/** Per-tool activity per time unit: the peak of open remote connections and the attempts. */
+function activityTable(name: string, unit: 'minute' | 'hour'): string {
+  return `CREATE TABLE ${name} (
+    ${unit} INTEGER NOT NULL, tool TEXT NOT NULL, process_key TEXT NOT NULL, name TEXT NOT NULL,
+    connections INTEGER NOT NULL, attempts INTEGER NOT NULL,
+    PRIMARY KEY (${unit}, tool, process_key)
+  ) WITHOUT ROWID;`;
+}
+
 const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE events (
@@ -41,25 +50,9 @@ const MIGRATIONS: readonly string[] = [
 
   CREATE TABLE exposure_minutes (minute INTEGER PRIMARY KEY, level INTEGER NOT NULL);
 
-  CREATE TABLE activity_minutes (
-    minute INTEGER NOT NULL,
-    tool TEXT NOT NULL,
-    process_key TEXT NOT NULL,
-    name TEXT NOT NULL,
-    connections INTEGER NOT NULL,
-    attempts INTEGER NOT NULL,
-    PRIMARY KEY (minute, tool, process_key)
-  ) WITHOUT ROWID;
+  ${activityTable('activity_minutes', 'minute')}
   -- The same per hour, so the week's Timeline reads 168 rows per tool, not 10,080.
-  CREATE TABLE activity_hours (
-    hour INTEGER NOT NULL,
-    tool TEXT NOT NULL,
-    process_key TEXT NOT NULL,
-    name TEXT NOT NULL,
-    connections INTEGER NOT NULL,
-    attempts INTEGER NOT NULL,
-    PRIMARY KEY (hour, tool, process_key)
-  ) WITHOUT ROWID;
+  ${activityTable('activity_hours', 'hour')}
 
   CREATE TABLE points (
     id INTEGER PRIMARY KEY,

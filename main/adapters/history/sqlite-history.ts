@@ -106,6 +106,14 @@ interface Statements {
   inference: Database.Statement;
 }
 
+/** Adds a sample's activity to its minute (or hour): the peak of connections, the sum of attempts. */
+function activityUpsert(db: Database.Database, table: string, unit: 'minute' | 'hour'): Database.Statement {
+  return db.prepare(`
+    INSERT INTO ${table} (${unit}, tool, process_key, name, connections, attempts) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (${unit}, tool, process_key) DO UPDATE SET
+      name = excluded.name, connections = MAX(connections, excluded.connections), attempts = attempts + excluded.attempts`);
+}
+
 function prepareWrites(db: Database.Database): Statements {
   return {
     event: db.prepare('INSERT INTO events (at, type, tool_id, body) VALUES (?, ?, ?, ?)'),
@@ -119,14 +127,8 @@ function prepareWrites(db: Database.Database): Statements {
     exposure: db.prepare(
       'INSERT INTO exposure_minutes (minute, level) VALUES (?, ?) ON CONFLICT (minute) DO UPDATE SET level = MAX(level, excluded.level)',
     ),
-    activity: db.prepare(`
-      INSERT INTO activity_minutes (minute, tool, process_key, name, connections, attempts) VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT (minute, tool, process_key) DO UPDATE SET
-        name = excluded.name, connections = MAX(connections, excluded.connections), attempts = attempts + excluded.attempts`),
-    activityHour: db.prepare(`
-      INSERT INTO activity_hours (hour, tool, process_key, name, connections, attempts) VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT (hour, tool, process_key) DO UPDATE SET
-        name = excluded.name, connections = MAX(connections, excluded.connections), attempts = attempts + excluded.attempts`),
+    activity: activityUpsert(db, 'activity_minutes', 'minute'),
+    activityHour: activityUpsert(db, 'activity_hours', 'hour'),
     point: db.prepare('INSERT INTO points (at, level, summary, inferences, snapshot) VALUES (?, ?, ?, ?, ?)'),
     inference: db.prepare(
       'INSERT INTO inferences (at, change, inference, value, confidence, statement, visible_to) VALUES (?, ?, ?, ?, ?, ?, ?)',
