@@ -205,7 +205,8 @@ export const historyBench: BenchModule = {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'telltale-bench-history-'));
     const end = Date.now();
     const start = end - days * DAY_MS;
-    const store = SqliteHistory.open({ dir, redact: (s) => s, now: () => end });
+    // No size cap here: the size measured is what the simulated days take, not what the cap leaves.
+    const store = SqliteHistory.open({ dir, redact: (s) => s, now: () => end, retention: { days: days + 1, maxSizeMb: 1_000_000 } });
     try {
       const machine = new BusyMachine();
       let events = 0;
