@@ -93,7 +93,7 @@ async function fastPolled(port: number): Promise<{ seen: number; pollMs: number[
 
 /** Attempts of the connector the app's monitor reported (precise capture on), established with its pid. */
 async function preciseAttempts(port: number, child: () => ChildProcess): Promise<number | string> {
-  const app = createApp({ intervalMs: POLL_MS });
+  const app = createApp({ intervalMs: POLL_MS, configDir: null, history: false, precise: true });
   // Counted, not keyed by local port: 1,000 connections reuse ephemeral ports.
   let established = 0;
   let pid = -1;
@@ -105,7 +105,7 @@ async function preciseAttempts(port: number, child: () => ChildProcess): Promise
     }
   });
   try {
-    const status = await app.capture.setEnabled(true);
+    const status = await app.captureReady;
     if (status.mode !== 'precise') return status.reason ?? 'precise capture unavailable';
     app.monitor.start();
     const running = child();

@@ -18,6 +18,7 @@ import { cmdlineBench } from './cmdline.js';
 import { canIsolateNetwork, distBuilt, distStale, NETNS_ENV, rerunInOwnNetwork } from './proc.js';
 import { connectionsBench } from './connections.js';
 import { geoBench } from './geo.js';
+import { historyBench } from './history.js';
 import { helpBench } from './help.js';
 import { sampleBench } from './sample.js';
 import { serveBench } from './serve.js';
@@ -49,6 +50,7 @@ const BENCHMARKS: RegisteredBench[] = [
   { name: 'cmdline', about: 'sample time added by one process with a 128 KB command line', run: (o) => cmdlineBench.run(o) },
   { name: 'procfs', about: 'incremental /proc connection sampler at ~10k sockets: cold, steady, vs the old full scan', run: () => benchProcfsIncremental() },
   { name: 'precise', usesDist: true, about: 'precise capture (tracefs) vs polling: 1,000 connections of 20 ms at 50/s; the reader\'s CPU', run: (o) => preciseBench.run(o) },
+  { name: 'history', about: 'history store: a simulated busy month (size, 24 h and 7 d Timeline queries), the write added to a sample', run: (o) => historyBench.run(o) },
   { name: 'redaction', about: 'redacting 64 KB to 1 MB adversarial command lines vs JSON.stringify of the same text', run: (o) => redactionBench.run(o) },
 ];
 

@@ -28,6 +28,13 @@ Commands:
                        a loopback relay that records what a tool sends to its model API
   probe [options] -- <tool command...>
                        run a tool under controlled environments and report what changes
+  history [--since 1h|24h|7d] [--tool ID] [--kind K] [--json]
+                       past events, newest first (K: connection, attempt, tool, signal,
+                       inference, exposure); read from the history the monitor keeps
+  history endpoints [--tool ID] [--json]
+                       what each tool talked to: address, host, country, org, first and last seen
+  fleet osquery-config [--platform linux|darwin|windows]
+                       an osquery ATC config that reads the history as tables (for Fleet, Kolide)
   help                 this text
 
 Telltale makes no network connection except on loopback and sends nothing anywhere.`;
@@ -42,6 +49,8 @@ const COMMANDS: Record<string, Command> = {
   capture: async (args, io) => (await import('./cli/capture.js')).captureCommand(args, io, interruptSignal()),
   tap: async (args, io) => (await import('./tap/cli.js')).runTap(args, io),
   probe: async (args, io) => (await import('./probe/cli.js')).runProbe(args, io),
+  history: async (args, io) => (await import('./cli/history.js')).historyCommand(args, io),
+  fleet: async (args, io) => (await import('./cli/fleet.js')).fleetCommand(args, io),
 };
 
 export async function main(argv: string[], io: CliIo = process): Promise<number> {

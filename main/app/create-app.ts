@@ -23,6 +23,10 @@ import { ApiError, createApiHandlers, type ApiHandlerDeps, type ApiHandlers } fr
 import { AppEventHub, type AppEvents } from '../service/app-events.js';
 import { unavailableHistory } from '../history/unavailable.js';
 import { onSettingChange, openSettingsStore, type SettingsStore } from '../settings/settings-store.js';
+import { delegatingHistory, openHistory, type HistoryHandle } from '../history/open-history.js';
+import { redactSnapshot } from '../core/snapshot/redact.js';
+import { defaultStateDir } from '../adapters/state-dir.js';
+import { processContext } from '../adapters/system-io.js';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -53,6 +57,12 @@ export interface AppOptions {
    * `preciseCapture` setting decides and is followed as it changes.
    */
   precise?: boolean;
+  /**
+   * The history store: on, in the state dir (where `telltale history` and a fleet's osquery read
+   * it), with the settings' retention, unless the settings turn it off; `dir` overrides where;
+   * false: not kept (tests).
+   */
+  history?: { dir?: string } | false;
 }
 
 export interface TelltaleApp {
@@ -78,6 +88,8 @@ export interface TelltaleApp {
   captureReady: Promise<CaptureStatus>;
   /** Stops sampling, the heartbeat, the notifier, the capture and watching the settings file. */
   close(): Promise<void>;
+  /** The history as now opened (re-opened when the setting turns it on or off): `ready` settles once it is open. */
+  history(): Pick<HistoryHandle, 'ready' | 'queries'>;
 }
 
 const secondsToMs = (settings: Settings): number => settings.intervalSeconds * 1000;
@@ -103,9 +115,13 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
     capture: () => capture.status(),
     takeAttempts: () => capture.takeAttempts(),
   });
+  // The history follows its settings: on or off, and its retention, as they change.
+  let history = historyOf(options, settings.get().history, source, monitor);
+  const historyQueries = delegatingHistory(() => history.queries);
   const notifier = new Notifier({
     settings: () => settings.get().notifications,
-    knownEndpoints: options.knownEndpoints,
+    // What tools contacted before this run, so only a new country or organisation notifies.
+    knownEndpoints: options.knownEndpoints ?? (() => history.queries.endpoints(undefined)),
     ...options.notifications,
   });
   const detachNotifier = notifier.attach(monitor);
@@ -126,7 +142,18 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
   const captureReady = switchCapture(options.precise ?? initial.preciseCapture);
   if (options.precise === undefined) watching.push(onSettingChange(settings, (s) => s.preciseCapture, (on) => void switchCapture(on).catch(() => undefined)));
 
-  const handlers = createApiHandlers({ monitor, settings, ...apiDeps(source) });
+  watching.push(
+    onSettingChange(settings, (s) => s.history.enabled, () => {
+      history.close();
+      history = historyOf(options, settings.get().history, source, monitor);
+    }),
+    onSettingChange(settings, (s) => `${s.history.retentionDays}/${s.history.maxSizeMb}`, () => {
+      const { retentionDays, maxSizeMb } = settings.get().history;
+      history.setRetention({ days: retentionDays, maxSizeMb });
+    }),
+  );
+
+  const handlers = createApiHandlers({ monitor, settings, history: historyQueries, ...apiDeps(source) });
   return {
     source,
     monitor,
@@ -136,6 +163,7 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
     handlers,
     capture,
     captureReady,
+    history: () => history,
     onSettingChange: (select, listener) => onSettingChange(settings, select, listener),
     close: async () => {
       monitor.stop();
@@ -143,13 +171,29 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
       for (const off of watching) off();
       events.close();
       settings.close();
+      history.close();
       await capture.close();
     },
   };
 }
 
 /** What the API handlers need from the sampler: export, compare (any earlier snapshot version), probe reports. */
-function apiDeps(source: SnapshotSource): Omit<ApiHandlerDeps, 'monitor' | 'settings'> {
+function historyOf(options: AppOptions, wanted: Settings['history'], source: SnapshotSource, monitor: Monitor): HistoryHandle {
+  if (options.history === false || !wanted.enabled) {
+    const queries = unavailableHistory(options.history === false ? 'History is not kept in this run.' : 'History is turned off in the settings.');
+    return { queries, ready: Promise.resolve(), setRetention: () => undefined, close: () => undefined };
+  }
+  const ctx = options.ctx ?? processContext();
+  return openHistory({
+    dir: options.history?.dir ?? options.stateDir ?? defaultStateDir(ctx.env, ctx.home, ctx.platform),
+    retention: { days: wanted.retentionDays, maxSizeMb: wanted.maxSizeMb },
+    // A kept point is redacted as an export is (secrets; hostname and user as sampled).
+    redact: (snapshot) => redactSnapshot(snapshot, source.redaction(snapshot, { maskHostname: false, maskUsername: false })),
+    monitor,
+  });
+}
+
+function apiDeps(source: SnapshotSource): Omit<ApiHandlerDeps, 'monitor' | 'settings' | 'history'> {
   return {
     exportSnapshot: (snapshot, format, masks) => exportSnapshot(snapshot, format, source.redaction(snapshot, masks)),
     diffWithCurrent: (previousJson, current) => {
@@ -158,6 +202,5 @@ function apiDeps(source: SnapshotSource): Omit<ApiHandlerDeps, 'monitor' | 'sett
       return diffSnapshots(previous.snapshot, current);
     },
     getProbes: () => source.probes(),
-    history: unavailableHistory('History is not kept yet.'),
   };
 }

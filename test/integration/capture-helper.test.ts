@@ -101,10 +101,10 @@ describe.skipIf(unavailable !== null)('telltale capture', () => {
     const uid = process.getuid!();
     let helper = await startHelper(['--user', String(uid), '--socket', socketPath]);
     // The app as an unprivileged user sees it: its own capture is not available.
-    const app = createApp({ intervalMs: 500, capture: { socketPath, startLocal: async () => ({ unavailable: 'not root (test)' }) } });
+    const app = createApp({ intervalMs: 500, configDir: null, history: false, precise: true, capture: { socketPath, startLocal: async () => ({ unavailable: 'not root (test)' }) } });
     const attempts = collectAttempts(app.monitor);
     try {
-      const first = await app.capture.setEnabled(true);
+      const first = await app.captureReady;
       expect(first.reason ?? '').toContain(`sudo telltale capture --user ${uid}`);
       expect(await eventually(() => app.capture.status().mode === 'precise', 5000)).toBe(true);
       app.monitor.start();

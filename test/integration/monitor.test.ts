@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  app?.close();
+  await app?.close();
   child?.kill('SIGKILL');
   server.close();
   await rm(dir, { recursive: true, force: true });
@@ -65,7 +65,7 @@ const childConnection =
 
 describe('the monitor on this machine', () => {
   it('reports a child connection opened, then closed, with its pid and tool', async () => {
-    const running = createApp({ intervalMs: 200, configDir: null });
+    const running = createApp({ intervalMs: 200, configDir: null, history: false });
     app = running;
     const events: MonitorEvent[] = [];
     running.monitor.on('delta', (delta) => events.push(...delta.events));

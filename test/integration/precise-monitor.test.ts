@@ -32,10 +32,10 @@ const ownInstances = () => readdirSync(path.join(TRACEFS, 'instances')).filter((
 
 describe.skipIf(unavailable !== null)('precise capture in the monitor', () => {
   it('reports every short and refused connection of a child, with its pid, process, command and tool', async () => {
-    const app = createApp({ intervalMs: 500 });
+    const app = createApp({ intervalMs: 500, configDir: null, history: false, precise: true });
     const attempts = collectAttempts(app.monitor);
     try {
-      const status = await app.capture.setEnabled(true);
+      const status = await app.captureReady;
       expect(status).toMatchObject({ mode: 'precise', reason: null, pollMs: null });
       expect(app.monitor.status.capture.mode).toBe('precise');
       expect(ownInstances()).toHaveLength(1);
@@ -67,10 +67,10 @@ describe.skipIf(unavailable !== null)('precise capture in the monitor', () => {
 
 describe('fast polling', () => {
   it('sees a connection held 1 s, with its pid and tool, without precise capture', async () => {
-    const app = createApp({ intervalMs: 60_000 });
+    const app = createApp({ intervalMs: 60_000, configDir: null, history: false, precise: false });
     const attempts = collectAttempts(app.monitor);
     try {
-      const status = await app.capture.setEnabled(false);
+      const status = await app.captureReady;
       expect(status).toMatchObject({ mode: 'polling', pollMs: 500 });
       expect(status.reason).toMatch(/shorter than 500 ms may be missed/);
       app.monitor.start();

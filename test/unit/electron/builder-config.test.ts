@@ -28,6 +28,11 @@ describe('electron-builder.yml', () => {
     expect(validate({ ...config, linux: { ...(config.linux as object), categroy: 'Development' } })).toBe(false);
   });
 
+  it('rebuilds the SQLite addon for Electron and unpacks it from the asar', () => {
+    expect(config.npmRebuild).toBe(true);
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/better-sqlite3/**/*.node']));
+  });
+
   it('names the app and targets as intended', () => {
     expect(config).toMatchObject({
       appId: 'dev.telltale.app',

@@ -1,0 +1,95 @@
+/**
+ * `telltale history [--since 1h|24h|7d] [--tool ID] [--kind K] [--json]`: past events, newest first.
+ * `telltale history endpoints [--tool ID] [--json]`: what each tool talked to, where, first and last seen.
+ * Both open the history read-only, so they work while a monitor records.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { HISTORY_RANGE_MS, HistoryRange } from '../../contract/history.js';
+import type { EndpointRecord, HistoryEvent } from '../../contract/history.js';
+import { defaultStateDir } from '../adapters/state-dir.js';
+import { HISTORY_FILE, HistoryReader } from '../adapters/history/sqlite-history.js';
+import { HISTORY_KINDS, isHistoryKind, KIND_TYPES } from '../core/history/event-kinds.js';
+import { formatEvent } from '../monitor/event-text.js';
+import { parse, UsageError, type CliIo } from './args.js';
+
+const LIMIT = 10_000;
+
+function historyFile(): string {
+  return path.join(defaultStateDir(process.env, os.homedir()), HISTORY_FILE);
+}
+
+function openReader(): HistoryReader {
+  return HistoryReader.openReadOnly(historyFile());
+}
+
+function eventsCommand(args: string[], io: CliIo): number {
+  const { values } = parse(args, { since: { type: 'string' }, tool: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } });
+  const since = values.since ?? '24h';
+  const range = HistoryRange.safeParse(since);
+  if (!range.success) throw new UsageError(`--since must be one of ${HistoryRange.options.join(', ')}, got "${since}"`);
+  const kind = values.kind;
+  if (kind !== undefined && !isHistoryKind(kind)) throw new UsageError(`--kind must be one of ${HISTORY_KINDS.join(', ')}, got "${kind}"`);
+  const reader = openReader();
+  try {
+    const page = reader.events({
+      since: new Date(Date.now() - HISTORY_RANGE_MS[range.data]).toISOString(),
+      toolId: values.tool,
+      types: kind === undefined ? undefined : [...KIND_TYPES[kind]],
+      limit: LIMIT,
+    });
+    const problem = reader.status().message;
+    if (problem) io.stderr.write(`telltale: ${problem}\n`);
+    if (values.json) io.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
+    else io.stdout.write(eventsText(page.events, page.truncated, since));
+    return problem ? 1 : 0;
+  } finally {
+    reader.close();
+  }
+}
+
+function eventsText(events: readonly HistoryEvent[], truncated: boolean, since: string): string {
+  if (events.length === 0) return `No events in the last ${since}.\n`;
+  const lines = events.map((e) => formatEvent(e.event));
+  if (truncated) lines.push(`(the newest ${events.length} shown; narrow with --since, --tool or --kind)`);
+  return `${lines.join('\n')}\n`;
+}
+
+function endpointsCommand(args: string[], io: CliIo): number {
+  const { values } = parse(args, { tool: { type: 'string' }, json: { type: 'boolean' } });
+  const reader = openReader();
+  try {
+    const endpoints = reader.endpoints(values.tool);
+    const problem = reader.status().message;
+    if (problem) io.stderr.write(`telltale: ${problem}\n`);
+    io.stdout.write(values.json ? `${JSON.stringify(endpoints, null, 2)}\n` : endpointsText(endpoints));
+    return problem ? 1 : 0;
+  } finally {
+    reader.close();
+  }
+}
+
+function endpointsText(endpoints: readonly EndpointRecord[]): string {
+  if (endpoints.length === 0) return 'No remote endpoints recorded yet.\n';
+  const groups = new Map<string, EndpointRecord[]>();
+  for (const e of endpoints) {
+    const owner = e.toolId ?? `${e.process} (no tool)`;
+    groups.set(owner, [...(groups.get(owner) ?? []), e]);
+  }
+  const out: string[] = [];
+  for (const [owner, list] of groups) {
+    out.push(owner);
+    for (const e of list) {
+      const where = [e.country, e.org].filter(Boolean).join(', ');
+      const address = e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`;
+      const failed = e.failed ? `, ${e.failed} failed` : '';
+      out.push(`  ${address}${e.host ? ` ${e.host}` : ''}${where ? ` (${where})` : ''}  first ${e.firstSeen}, last ${e.lastSeen}, seen ${e.count}x${failed}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export async function historyCommand(args: string[], io: CliIo): Promise<number> {
+  if (args[0] === 'endpoints') return endpointsCommand(args.slice(1), io);
+  return eventsCommand(args, io);
+}
