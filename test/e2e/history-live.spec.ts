@@ -69,9 +69,8 @@ test('a tool that starts while the UI is open raises a toast, and the Timeline a
   await page.waitForTimeout(4_000);
   tool = spawn(process.execPath, [join(root, 'codex.js'), String(port)], { stdio: 'ignore' });
 
-  const toast = page.getByRole('status').filter({ hasText: /Codex CLI/ });
-  await expect(toast.first()).toBeVisible({ timeout: 20_000 });
-  await expect(toast.first()).toContainText(/started/i);
+  const toasts = page.getByRole('region', { name: 'Notifications' });
+  await expect(toasts.getByText(/Codex CLI started/).first()).toBeVisible({ timeout: 20_000 });
 
   // A few samples of coming and going connections.
   await page.waitForTimeout(5_000);

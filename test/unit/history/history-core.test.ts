@@ -65,23 +65,25 @@ describe('what a sample records', () => {
       connection(),
       connection({ localPort: 51235 }), // a second socket to the same endpoint: one sighting
       connection({ pid: 99, toolId: null, remoteAddress: '140.82.112.3', remote: { country: 'US', asn: 36459, org: 'GitHub', host: null } }),
-      connection({ remoteAddress: '127.0.0.1', remote: null }),
+      connection({ remoteAddress: '127.0.0.1', remote: null }), // the tool's local proxy: kept
+      connection({ pid: 99, toolId: null, remoteAddress: '127.0.0.1', remotePort: 5432, remote: null }), // not a tool's: not kept
       connection({ remoteAddress: '0.0.0.0', remotePort: 0, state: 'LISTEN' }),
     ],
     inferences: [inference()],
     exposure: { level: 'elevated', summary: 'x' },
   });
 
-  it('keeps remote endpoints per tool or process name, and counts activity', () => {
+  it('keeps endpoints per tool or process name (a tool\'s loopback ones too), and counts activity', () => {
     const record = recordSample(snap, [EVENTS[2] as MonitorEvent], null);
     expect(record.minuteMs).toBe(Date.parse('2026-11-24T10:00:00.000Z'));
     expect(record.sightings.map((s) => [s.toolId, s.process, s.address, s.port, s.failed])).toEqual([
       ['claude-code', 'node', '160.79.104.10', 443, 0],
       [null, 'curl', '140.82.112.3', 443, 0],
+      ['claude-code', 'node', '127.0.0.1', 443, 0],
       [null, 'curl', '93.184.216.34', 443, 1],
     ]);
     expect(record.activity).toEqual([
-      { toolId: 'claude-code', process: 'node', name: 'Claude Code', connections: 2, attempts: 0 },
+      { toolId: 'claude-code', process: 'node', name: 'Claude Code', connections: 3, attempts: 0 },
       { toolId: null, process: 'curl', name: 'curl', connections: 1, attempts: 1 },
     ]);
     expect(record.level).toBe(2);
