@@ -7,6 +7,7 @@ import { MonitorEvent, type MonitorEventType } from '../../../contract/events.js
 import type { ConnectionAttempt } from '../../../contract/attempts.js';
 import type { NamedConnection, RemoteInfo } from '../../../contract/snapshot.js';
 import { EVENT_TYPE_CODES, eventTypeOfCode } from './event-kinds.js';
+import { eventToolId } from '../../../common/event-tool.js';
 
 export interface StoredEvent {
   atMs: number;
@@ -87,21 +88,6 @@ function connectionOfRow(row: ConnectionRow): NamedConnection {
   };
 }
 
-/** The tool an event is about, if any (the column `--tool` filters on). */
-export function eventToolId(event: MonitorEvent): string | null {
-  switch (event.type) {
-    case 'connection-opened':
-    case 'connection-closed':
-      return event.connection.toolId;
-    case 'connection-attempt':
-      return event.attempt.toolId;
-    case 'tool-started':
-    case 'tool-stopped':
-      return event.toolId;
-    default:
-      return null;
-  }
-}
 
 export function encodeEvent(event: MonitorEvent): StoredEvent {
   const atMs = Date.parse(event.at);

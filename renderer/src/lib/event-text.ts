@@ -25,21 +25,6 @@ export function toolNameLookup(tools: readonly { id: string; name: string }[]): 
   return (toolId) => names.get(toolId) ?? toolId;
 }
 
-/** The tool an event is about, if any. */
-export function eventToolId(event: MonitorEvent): string | null {
-  switch (event.type) {
-    case 'connection-opened':
-    case 'connection-closed':
-      return event.connection.toolId;
-    case 'connection-attempt':
-      return event.attempt.toolId;
-    case 'tool-started':
-    case 'tool-stopped':
-      return event.toolId;
-    default:
-      return null;
-  }
-}
 
 function destination(host: string | null | undefined, address: string | null, port: number | null, country?: string | null, org?: string | null): string {
   const endpoint = formatEndpoint(address, port) || 'an unknown peer';
