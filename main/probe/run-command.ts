@@ -9,8 +9,9 @@ export interface RunOutcome {
   timedOut: boolean;
   /** Spawn failure (e.g. command not found). */
   spawnError?: string;
-  /** Last lines of stderr, for error messages. */
+  /** Last lines of stderr and of stdout, for error messages (a tool that is not logged in says so on either). */
   stderrTail: string;
+  stdoutTail: string;
 }
 
 const TAIL = 2000;
@@ -28,10 +29,14 @@ export function runCommand(command: readonly string[], env: Record<string, strin
   return new Promise((resolve) => {
     const [file, ...args] = command;
     let stderrTail = '';
+    let stdoutTail = '';
     let timedOut = false;
-    const child = spawn(file ?? '', args, { env, cwd, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(file ?? '', args, { env, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr?.on('data', (chunk: Buffer) => {
       stderrTail = (stderrTail + chunk.toString('utf8')).slice(-TAIL);
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdoutTail = (stdoutTail + chunk.toString('utf8')).slice(-TAIL);
     });
     const timer = setTimeout(() => {
       timedOut = true;
@@ -40,12 +45,12 @@ export function runCommand(command: readonly string[], env: Record<string, strin
     child.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       const reason = error.code === 'ENOENT' ? `command not found: ${file ?? ''}` : error.message;
-      resolve({ exitCode: null, timedOut: false, spawnError: reason, stderrTail });
+      resolve({ exitCode: null, timedOut: false, spawnError: reason, stderrTail, stdoutTail });
     });
     child.once('close', (code) => {
       clearTimeout(timer);
       killGroup(child.pid);
-      resolve({ exitCode: code, timedOut, stderrTail });
+      resolve({ exitCode: code, timedOut, stderrTail, stdoutTail });
     });
   });
 }

@@ -17,6 +17,8 @@ import { maskBaseUrlHosts } from '../core/probe/slots.js';
 import { commandProblems, envProblems } from '../core/probe/safety.js';
 import { redactDeep } from '../core/secrets/policy.js';
 import type { ObservedRequest } from '../core/probe/types.js';
+import { isModelRequest } from '../core/probe/model-request.js';
+import { matchProcess, TOOL_CATALOG } from '../core/catalog/index.js';
 import { startTap } from '../tap/server.js';
 import { recordRunAttempts } from './attempts.js';
 import { startIsolation, type Isolation } from './isolation.js';
@@ -70,6 +72,25 @@ function describeFailure(outcome: RunOutcome, run: number, timeoutMs: number): s
     return `run ${run} exited with code ${String(outcome.exitCode)}${last ? `: ${last.slice(0, 200)}` : ''}`;
   }
   return null;
+}
+
+/** The base-URL settings the probed tool reads, from the catalog, for a failure hint. */
+function baseUrlHint(command: readonly string[]): string {
+  const name = path.basename(command[0] ?? '');
+  const toolId = matchProcess({ pid: 0, ppid: null, name, command: command.join(' ') });
+  const tool = TOOL_CATALOG.find((t) => t.id === toolId);
+  const settings = tool?.envVars.filter((v) => /_BASE_URL$/.test(v)) ?? [];
+  if (tool && settings.length > 0) return `${tool.name} reads ${settings.join(' / ')}: is it signed in, and does this version honour it?`;
+  if (tool) return `${tool.name} reads no base-URL variable the probe can set; it may need to be signed in, or a setting in its own config`;
+  return 'does it honour ANTHROPIC_BASE_URL / OPENAI_BASE_URL / GOOGLE_GEMINI_BASE_URL, and is it signed in?';
+}
+
+/** What the tool itself printed in its last baseline run, both streams, a few lines each. */
+function toolOutput(outcome: RunOutcome | undefined): string {
+  if (!outcome) return '';
+  const tail = (text: string) => text.trim().split('\n').slice(-5).join(' | ').slice(0, 600);
+  const parts = [outcome.stdoutTail.trim() && `stdout: ${tail(outcome.stdoutTail)}`, outcome.stderrTail.trim() && `stderr: ${tail(outcome.stderrTail)}`];
+  return parts.filter(Boolean).join('; ');
 }
 
 const toObserved = (r: ObservedRequest): ObservedRequest => ({
@@ -136,7 +157,18 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
     if (refusals.length > 0) throw new ProbeRefused(`refusing to run: ${refusals.join('; ')}`);
 
     const results = new Map<string, GroupRuns>();
-    for (const group of groups.values()) {
+    const baselineIds = new Set(plan.map((f) => f.baseline.id));
+    // Baselines first: without a model-API request in them nothing can be compared, so the
+    // variants are not run at all (a tool that is not signed in fails in seconds, not minutes).
+    const ordered = [...groups.values()].sort((a, b) => Number(baselineIds.has(b.id)) - Number(baselineIds.has(a.id)));
+    let lastBaselineOutcome: RunOutcome | undefined;
+    let stoppedEarly = false;
+    for (const group of ordered) {
+      if (!baselineIds.has(group.id) && !stoppedEarly) {
+        const modelCalls = [...baselineIds].flatMap((id) => results.get(id)?.runs.flat() ?? []).filter(isModelRequest).length;
+        if (modelCalls === 0) stoppedEarly = true;
+      }
+      if (stoppedEarly) break;
       const runs: ObservedRequest[][] = [];
       const errors: string[] = [];
       for (let run = 1; run <= options.runs; run++) {
@@ -150,6 +182,7 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
         if ('begin' in recorder) recorder.begin(group.id, run);
         const outcome = await runCommand(isolation ? isolation.wrap(command) : command, group.env, workDir, options.timeoutMs);
         if ('end' in recorder) await recorder.end();
+        if (baselineIds.has(group.id)) lastBaselineOutcome = outcome;
         if (options.keepCaptures) await keepRunDirs(root, `${group.id}-run${run}`, home, workDir);
         const failure = describeFailure(outcome, run, options.timeoutMs);
         if (failure) errors.push(failure);
@@ -159,14 +192,17 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
       results.set(group.id, { runs, errors });
     }
 
-    const baselineIds = new Set(plan.map((f) => f.baseline.id));
-    const baselineRequests = [...baselineIds].flatMap((id) => results.get(id)?.runs.flat() ?? []).length;
+    const baselineRuns = [...baselineIds].flatMap((id) => results.get(id)?.runs.flat() ?? []);
+    const baselineModelCalls = baselineRuns.filter(isModelRequest).length;
     const baselineErrors = [...new Set([...baselineIds].flatMap((id) => results.get(id)?.errors ?? []))];
     const analysis = analyseProbe(plan, results);
     const requestsCaptured = tap.requests().length;
+    const output = toolOutput(lastBaselineOutcome);
     const error =
-      baselineRequests === 0
-        ? `the tool sent no request to the tap in the baseline runs${baselineErrors.length ? ` (${baselineErrors.join('; ')})` : ''}; does it honour ANTHROPIC_BASE_URL / OPENAI_BASE_URL?`
+      baselineModelCalls === 0
+        ? `the tool made no model-API request in the baseline runs (${baselineRuns.length} other request(s) captured, e.g. telemetry)` +
+          `${baselineErrors.length ? `; ${baselineErrors.join('; ')}` : ''}${output ? `; its output: ${output}` : ''}; ${baseUrlHint(options.command)}. ` +
+          'The variants were not run.'
         : undefined;
     const report: ProbeReport = {
       command: options.command,

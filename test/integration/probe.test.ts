@@ -250,8 +250,24 @@ describe('telltale probe', { timeout: 180_000 }, () => {
       stderr: new PassThrough().on('data', (c: Buffer) => (stderr += c.toString())),
     });
     expect(code).toBe(1);
-    expect(stdout).toMatch(/sent no request to the tap.*exited with code 3/);
+    expect(stdout).toMatch(/no model-API request in the baseline runs \(0 other.*exited with code 3/);
     expect(stderr).toMatch(/report saved/);
+  });
+
+  it('stops after the baselines when a tool that is not signed in sends only telemetry, with its own output', async () => {
+    let stdout = '';
+    const code = await runProbe(
+      ['--json', '--factor', 'timezone', '--no-isolation', '--state-dir', stateDir, '--', process.execPath, path.join(tools, 'not-logged-in-tool.mjs')],
+      { stdout: new PassThrough().on('data', (c: Buffer) => (stdout += c.toString())), stderr: new PassThrough() },
+    );
+    expect(code).toBe(1);
+    const report = ProbeReport.parse(JSON.parse(stdout));
+    expect(report.error).toMatch(/no model-API request in the baseline runs \(\d+ other request\(s\) captured/);
+    expect(report.error).toMatch(/stdout: Not logged in/);
+    expect(report.error).toMatch(/The variants were not run/);
+    // Only the baseline ran: the capture holds its telemetry alone.
+    expect(report.factors).toEqual([]);
+    expect(report.requestsCaptured).toBeLessThanOrEqual(3);
   });
 
   it('keeps secrets in its own command line and in the tool\'s error lines out of the printed and the saved report', async () => {
