@@ -50,9 +50,10 @@ describe('event storage', () => {
   });
 
   it('answers null for a damaged body or an unknown type number', () => {
-    expect(decodeEvent({ atMs: 0, code: 1, body: '{not json' })).toBeNull();
-    expect(decodeEvent({ atMs: 0, code: 999, body: '{}' })).toBeNull();
-    expect(decodeEvent({ atMs: 0, code: 4, body: '{"toolId": 5}' })).toBeNull();
+    const stored = { atMs: 0, toolId: null, remote: null };
+    expect(decodeEvent({ ...stored, code: 1, body: '{not json' })).toBeNull();
+    expect(decodeEvent({ ...stored, code: 999, body: '{}' })).toBeNull();
+    expect(decodeEvent({ ...stored, code: 4, body: '{"toolId": 5}' })).toBeNull();
   });
 });
 
