@@ -251,7 +251,9 @@ describe('retention', () => {
   it('deletes what is older than the retention days', () => {
     const now = Date.now();
     const store = open({ retention: { days: 2, maxSizeMb: 200 } });
-    sample(store, now - 5 * DAY_MS, [opened(now - 5 * DAY_MS, 40_000)], { remotePort: 8443 });
+    const old = opened(now - 5 * DAY_MS, 40_000);
+    if (old.type === 'connection-opened') old.connection.remote = { country: 'DE', asn: 3320, org: 'Deutsche Telekom AG', host: 'old.example' };
+    sample(store, now - 5 * DAY_MS, [old], { remotePort: 8443 });
     sample(store, now - 60_000, [opened(now - 60_000, 40_001)]);
     expect(store.events({ since: new Date(now - 10 * DAY_MS).toISOString(), limit: 10 }).events).toHaveLength(2);
     store.applyRetention();
@@ -259,6 +261,12 @@ describe('retention', () => {
     expect(left.map((e) => e.at)).toEqual([new Date(now - 60_000).toISOString()]);
     expect(store.endpoints(undefined).map((e) => e.port)).toEqual([443]);
     expect(store.points(10).every((p) => Date.parse(p.at) > now - 2 * DAY_MS)).toBe(true);
+    // The old event's remote details went with it; the kept event's stay.
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT key FROM remotes').pluck().all()).toEqual([JSON.stringify(['US', 399358, 'Anthropic, PBC', 'api.anthropic.com'])]);
+    db.close();
+    sample(store, now, [opened(now, 40_002)]);
+    expect(store.events({ since: new Date(now).toISOString(), limit: 1 }).events[0]?.event).toEqual(opened(now, 40_002));
   });
 
   it('drops the oldest rows until the database fits its size cap, and can change retention at run time', () => {

@@ -585,6 +585,8 @@ export class SqliteHistory extends HistoryReader {
     if (!db || !this.#writes) return;
     try {
       const now = this.now();
+      // Retention may delete remote details: their ids are looked up afresh.
+      this.#remoteIds.clear();
       deleteBefore(db, cutoffMs(now, this.#retention));
       const cap = maxBytes(this.#retention);
       for (let round = 0; round < 32; round++) {
@@ -627,7 +629,9 @@ function oldestMs(db: Database.Database): number | null {
 
 function deleteBefore(db: Database.Database, before: number): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM events WHERE id < ?').run(eventIdAtOrAfter(db, before));
+    const events = db.prepare('DELETE FROM events WHERE id < ?').run(eventIdAtOrAfter(db, before));
+    // Remote details no event refers to any more (one pass over the events, only after deleting some).
+    if (events.changes > 0) db.prepare('DELETE FROM remotes WHERE id NOT IN (SELECT remote FROM events WHERE remote IS NOT NULL)').run();
     db.prepare('DELETE FROM activity_minutes WHERE minute < ?').run(before);
     // An hour is kept while any of its minutes may be.
     db.prepare('DELETE FROM activity_hours WHERE hour < ?').run(before - 3_600_000);
