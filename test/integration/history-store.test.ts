@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MonitorEvent } from '../../contract/events.js';
 import { HISTORY_FILE, HistoryReader, SqliteHistory } from '../../main/adapters/history/sqlite-history.js';
-import { SCHEMA_VERSION } from '../../main/adapters/history/schema.js';
+import { migrate, SCHEMA_VERSION } from '../../main/adapters/history/schema.js';
 import { DAY_MS } from '../../main/core/history/retention.js';
 import { ATC_COLUMNS, osqueryConfig } from '../../main/core/history/osquery-config.js';
 import { connection, inference, process as proc, snapshot, tool } from '../helpers/snapshot-builders.js';
@@ -102,9 +102,62 @@ describe('opening', () => {
     expect(again.endpoints(undefined)).toHaveLength(1);
     again.close();
     const db = new Database(file, { readonly: true });
-    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: SCHEMA_VERSION }]);
+    // One row per migration applied, each once.
+    expect(db.prepare('SELECT version FROM schema_version ORDER BY version').all()).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => ({ version: i + 1 })));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('auto_vacuum', { simple: true })).toBe(2);
+    db.close();
+  });
+
+  it('upgrades a schema 1 file: remote details move to their lookup table, every event reads back the same', () => {
+    const now = Date.now();
+    const at = (ms: number) => new Date(ms).toISOString();
+    const anthropic = { country: 'US', asn: 399358, org: 'Anthropic, PBC', host: 'api.anthropic.com' };
+    // Rows exactly as schema 1 stored them: the remote details inside each positional array.
+    const v1 = new Database(file);
+    v1.pragma('journal_mode = WAL');
+    migrate(v1, 1);
+    const insert = v1.prepare('INSERT INTO events (at, type, tool_id, body) VALUES (?, ?, ?, ?)');
+    const conn = (port: number, remote: unknown) => [4242, 'tcp', '10.0.0.5', port, '160.79.104.10', 443, 'ESTABLISHED', 'node', 'claude-code', remote, null];
+    insert.run(now - 3000, 1, 'claude-code', JSON.stringify(conn(40_001, ['US', 399358, 'Anthropic, PBC', 'api.anthropic.com'])));
+    insert.run(now - 2000, 2, 'claude-code', JSON.stringify(conn(40_001, ['US', 399358, 'Anthropic, PBC', 'api.anthropic.com'])));
+    insert.run(now - 2000, 1, null, JSON.stringify([null, 'udp', '0.0.0.0', 5353, null, null, 'UNCONN', null, null, null, 'no-process']));
+    insert.run(now - 1000, 3, 'claude-code', JSON.stringify([at(now - 1500), 7, 'curl', 'curl x', 'claude-code', 'tcp', '10.0.0.5', 40_002, '203.0.113.9', 443, null, 'failed', 3000, 'trace']));
+    insert.run(now, 4, 'claude-code', JSON.stringify({ toolId: 'claude-code', name: 'Claude Code', pids: [4242] }));
+    insert.run(now, 1, 'claude-code', '{damaged');
+    v1.close();
+
+    const store = open();
+    expect(store.status()).toMatchObject({ available: true, message: null });
+    const events = store.events({ since: at(now - 60_000), limit: 10 }).events.map((e) => e.event);
+    expect(events).toEqual([
+      { type: 'tool-started', at: at(now), toolId: 'claude-code', name: 'Claude Code', pids: [4242] },
+      {
+        type: 'connection-attempt',
+        at: at(now - 1000),
+        attempt: {
+          at: at(now - 1500), pid: 7, process: 'curl', command: 'curl x', toolId: 'claude-code', protocol: 'tcp', localAddress: '10.0.0.5', localPort: 40_002,
+          remoteAddress: '203.0.113.9', remotePort: 443, remote: null, outcome: 'failed', durationMs: 3000, source: 'trace',
+        },
+      },
+      {
+        type: 'connection-opened',
+        at: at(now - 2000),
+        connection: { ...connection({ pid: null, ownerUnknown: 'no-process', protocol: 'udp', localAddress: '0.0.0.0', localPort: 5353, remoteAddress: null, remotePort: null, state: 'UNCONN', remote: null, toolId: null }), process: null },
+      },
+      { type: 'connection-closed', at: at(now - 2000), connection: { ...connection({ localPort: 40_001, remote: anthropic }), process: 'node' } },
+      { type: 'connection-opened', at: at(now - 3000), connection: { ...connection({ localPort: 40_001, remote: anthropic }), process: 'node' } },
+    ]);
+    // New events share the lookup row of the upgraded ones.
+    sample(store, now + 1000, [{ type: 'connection-opened', at: at(now + 1000), connection: { ...connection({ localPort: 40_003 }), process: 'node' } }]);
+    expect(store.events({ since: at(now + 1000), limit: 10 }).events.map((e) => e.event)).toEqual([
+      { type: 'connection-opened', at: at(now + 1000), connection: { ...connection({ localPort: 40_003 }), process: 'node' } },
+    ]);
+    store.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT key FROM remotes').pluck().all()).toEqual([JSON.stringify(['US', 399358, 'Anthropic, PBC', 'api.anthropic.com'])]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'").all()).toEqual([]);
+    expect(db.prepare('SELECT COUNT(*) FROM events').pluck().get()).toBe(7);
     db.close();
   });
 
@@ -198,7 +251,9 @@ describe('retention', () => {
   it('deletes what is older than the retention days', () => {
     const now = Date.now();
     const store = open({ retention: { days: 2, maxSizeMb: 200 } });
-    sample(store, now - 5 * DAY_MS, [opened(now - 5 * DAY_MS, 40_000)], { remotePort: 8443 });
+    const old = opened(now - 5 * DAY_MS, 40_000);
+    if (old.type === 'connection-opened') old.connection.remote = { country: 'DE', asn: 3320, org: 'Deutsche Telekom AG', host: 'old.example' };
+    sample(store, now - 5 * DAY_MS, [old], { remotePort: 8443 });
     sample(store, now - 60_000, [opened(now - 60_000, 40_001)]);
     expect(store.events({ since: new Date(now - 10 * DAY_MS).toISOString(), limit: 10 }).events).toHaveLength(2);
     store.applyRetention();
@@ -206,6 +261,12 @@ describe('retention', () => {
     expect(left.map((e) => e.at)).toEqual([new Date(now - 60_000).toISOString()]);
     expect(store.endpoints(undefined).map((e) => e.port)).toEqual([443]);
     expect(store.points(10).every((p) => Date.parse(p.at) > now - 2 * DAY_MS)).toBe(true);
+    // The old event's remote details went with it; the kept event's stay.
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT key FROM remotes').pluck().all()).toEqual([JSON.stringify(['US', 399358, 'Anthropic, PBC', 'api.anthropic.com'])]);
+    db.close();
+    sample(store, now, [opened(now, 40_002)]);
+    expect(store.events({ since: new Date(now).toISOString(), limit: 1 }).events[0]?.event).toEqual(opened(now, 40_002));
   });
 
   it('drops the oldest rows until the database fits its size cap, and can change retention at run time', () => {

@@ -11,7 +11,7 @@ import type { MonitorEvent } from '../../../contract/events.js';
 import type { EndpointRecord, HistoryEvent, HistoryEventPage, HistoryPoint, HistoryRange, HistoryStatus, Timeline } from '../../../contract/history.js';
 import type { Snapshot } from '../../../contract/snapshot.js';
 import { EVENT_TYPE_CODES } from '../../core/history/event-kinds.js';
-import { decodeEvent } from '../../core/history/event-codec.js';
+import { decodeEvent, remoteKey, remoteOfKey } from '../../core/history/event-codec.js';
 import { recordSample, type SampleRecord } from '../../core/history/sample-record.js';
 import { cutoffMs, DAY_MS, DEFAULT_RETENTION, maxBytes, retentionProblem, trimBefore, type Retention } from '../../core/history/retention.js';
 import { activityResolution, assembleTimeline, timelineSpan, type ActivityBucket, type ExposureBucket } from '../../core/history/timeline.js';
@@ -98,6 +98,8 @@ function openWritable(file: string): Database.Database {
 
 interface Statements {
   event: Database.Statement;
+  remote: Database.Statement;
+  remoteId: Database.Statement;
   endpoint: Database.Statement;
   exposure: Database.Statement;
   activity: Database.Statement;
@@ -116,7 +118,9 @@ function activityUpsert(db: Database.Database, table: string, unit: 'minute' | '
 
 function prepareWrites(db: Database.Database): Statements {
   return {
-    event: db.prepare('INSERT INTO events (at, type, tool_id, body) VALUES (?, ?, ?, ?)'),
+    event: db.prepare('INSERT INTO events (at, type, tool_id, remote, body) VALUES (?, ?, ?, ?, ?)'),
+    remote: db.prepare('INSERT OR IGNORE INTO remotes (key) VALUES (?)'),
+    remoteId: db.prepare('SELECT id FROM remotes WHERE key = ?').pluck(),
     endpoint: db.prepare(`
       INSERT INTO endpoints (tool, process_key, process, address, port, host, country, org, first_seen, last_seen, count, failed)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -200,7 +204,7 @@ export class HistoryReader implements HistoryQueries {
     } catch {
       sizeBytes = null;
     }
-    const oldest = this.#guard(() => db.prepare('SELECT MIN(at) AS at FROM events').get() as { at: number | null }, { at: null });
+    const oldest = this.#guard(() => ({ at: oldestEventMs(db) }), { at: null });
     const oldestMinute = this.#guard(() => db.prepare('SELECT MIN(minute) AS at FROM exposure_minutes').get() as { at: number | null }, { at: null });
     const first = [oldest.at, oldestMinute.at].filter((v): v is number => v !== null);
     return { available: true, message: this.message, path: this.path, sizeBytes, oldestAt: first.length ? iso(Math.min(...first)) : null };
@@ -209,38 +213,34 @@ export class HistoryReader implements HistoryQueries {
   events(query: EventQuery): HistoryEventPage {
     const db = this.db;
     if (!db) return { events: [], truncated: false };
-    const where = ['at >= @since'];
-    const params: Record<string, unknown> = {
-      since: query.since ? Date.parse(query.since) : this.now() - DAY_MS,
-      limit: query.limit + 1,
-    };
+    const since = query.since ? Date.parse(query.since) : this.now() - DAY_MS;
+    // The time range as a range of ids (no time index); the times are checked as well.
+    const where = ['e.id >= @fromId', 'e.at >= @since'];
+    const params: Record<string, unknown> = { since, limit: query.limit + 1 };
     if (query.until) {
-      where.push('at < @until');
+      where.push('e.id < @toId', 'e.at < @until');
       params.until = Date.parse(query.until);
     }
     if (query.toolId !== undefined) {
-      where.push('tool_id = @tool');
+      where.push('e.tool_id = @tool');
       params.tool = query.toolId;
     }
     if (query.types) {
       const codes = [...new Set(query.types.map((t) => EVENT_TYPE_CODES[t]))];
-      where.push(`type IN (${codes.map((_, i) => `@t${i}`).join(', ') || 'NULL'})`);
+      where.push(`e.type IN (${codes.map((_, i) => `@t${i}`).join(', ') || 'NULL'})`);
       codes.forEach((code, i) => (params[`t${i}`] = code));
     }
-    const rows = this.#guard(
-      () =>
-        db.prepare(`SELECT id, at, type, tool_id, body FROM events WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT @limit`).all(params) as {
-          id: number;
-          at: number;
-          type: number;
-          tool_id: string | null;
-          body: string;
-        }[],
-      [],
-    );
+    const sql = `SELECT e.id, e.at, e.type, e.tool_id, e.body, r.key AS remote FROM events e LEFT JOIN remotes r ON r.id = e.remote
+      WHERE ${where.join(' AND ')} ORDER BY e.id DESC LIMIT @limit`;
+    const rows = this.#guard(() => {
+      params.fromId = eventIdAtOrAfter(db, since);
+      if (query.until) params.toId = eventIdAtOrAfter(db, params.until as number);
+      return db.prepare(sql).all(params) as { id: number; at: number; type: number; tool_id: string | null; body: string; remote: string | null }[];
+    }, []);
     const events: HistoryEvent[] = [];
     for (const row of rows.slice(0, query.limit)) {
-      const event = decodeEvent({ atMs: row.at, code: row.type, body: row.body });
+      const remote = row.remote === null ? null : remoteOfKey(row.remote);
+      const event = decodeEvent({ atMs: row.at, code: row.type, toolId: row.tool_id, remote, body: row.body });
       if (event) events.push({ id: row.id, at: event.at, toolId: row.tool_id, event });
     }
     return { events, truncated: rows.length > query.limit };
@@ -356,6 +356,31 @@ function activityBuckets(db: Database.Database, from: number, to: number, bucket
   return [...buckets.values()];
 }
 
+/**
+ * The first event id at or after a time, by binary search on the ids: events are appended in time
+ * order, so this stands in for an index on the time (a fifth of the file). Past the last: last + 1.
+ */
+function eventIdAtOrAfter(db: Database.Database, atMs: number): number {
+  const bounds = db.prepare('SELECT MIN(id) AS low, MAX(id) AS high FROM events').get() as { low: number | null; high: number | null };
+  if (bounds.low === null || bounds.high === null) return 0;
+  // The first row at or after an id (ids have gaps where retention deleted).
+  const rowFrom = db.prepare('SELECT id, at FROM events WHERE id >= ? ORDER BY id LIMIT 1');
+  let low = bounds.low;
+  let high = bounds.high + 1;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    const row = rowFrom.get(middle) as { id: number; at: number } | undefined;
+    if (row && row.at < atMs) low = row.id + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function oldestEventMs(db: Database.Database): number | null {
+  const row = db.prepare('SELECT at FROM events ORDER BY id LIMIT 1').get() as { at: number } | undefined;
+  return row?.at ?? null;
+}
+
 function walSize(file: string): number {
   try {
     return statSync(`${file}-wal`).size;
@@ -372,6 +397,8 @@ export class SqliteHistory extends HistoryReader {
   #writes: Statements | null = null;
   #retention: Retention;
   #previousPointKey: string | null = null;
+  /** Remote details already in the lookup table, by key: their ids (forgotten when a write fails). */
+  #remoteIds = new Map<string, number>();
   #releaseLock: (() => void) | null = null;
   #timer: NodeJS.Timeout | null = null;
   readonly #redact: (snapshot: Snapshot) => Snapshot;
@@ -487,12 +514,14 @@ export class SqliteHistory extends HistoryReader {
       db.transaction(() => this.#write(writes, record, snapshot))();
       this.#previousPointKey = record.pointKey;
     } catch (error) {
+      // A rolled-back transaction may have taken remote ids with it.
+      this.#remoteIds.clear();
       this.#recover(error);
     }
   }
 
   #write(w: Statements, r: SampleRecord, snapshot: Snapshot): void {
-    for (const e of r.events) w.event.run(e.atMs, e.code, e.toolId, e.body);
+    for (const e of r.events) w.event.run(e.atMs, e.code, e.toolId, e.remote && this.#remoteId(w, remoteKey(e.remote)), e.body);
     for (const s of r.sightings) {
       // Positional parameters: binding named ones costs more, and this runs per endpoint per sample.
       w.endpoint.run(s.toolId ?? '', s.toolId ? '' : s.process, s.process, s.address, s.port, s.host, s.country, s.org, r.atMs, r.atMs, s.count, s.failed);
@@ -510,6 +539,16 @@ export class SqliteHistory extends HistoryReader {
     for (const { atMs, change, inference: i } of r.inferences) {
       w.inference.run(atMs, change, i.id, String(i.value), i.confidence, i.statement, i.visibleTo.join(','));
     }
+  }
+
+  #remoteId(w: Statements, key: string): number {
+    let id = this.#remoteIds.get(key);
+    if (id === undefined) {
+      w.remote.run(key);
+      id = w.remoteId.get(key) as number;
+      this.#remoteIds.set(key, id);
+    }
+    return id;
   }
 
   /** After a failed write: a damaged file is set aside and a new one started; otherwise say why. */
@@ -546,6 +585,8 @@ export class SqliteHistory extends HistoryReader {
     if (!db || !this.#writes) return;
     try {
       const now = this.now();
+      // Retention may delete remote details: their ids are looked up afresh.
+      this.#remoteIds.clear();
       deleteBefore(db, cutoffMs(now, this.#retention));
       const cap = maxBytes(this.#retention);
       for (let round = 0; round < 32; round++) {
@@ -580,14 +621,17 @@ function usedBytes(db: Database.Database): number {
 
 function oldestMs(db: Database.Database): number | null {
   const row = db
-    .prepare('SELECT MIN(t) AS t FROM (SELECT MIN(at) AS t FROM events UNION ALL SELECT MIN(minute) FROM activity_minutes UNION ALL SELECT MIN(at) FROM points)')
+    .prepare('SELECT MIN(t) AS t FROM (SELECT MIN(minute) AS t FROM activity_minutes UNION ALL SELECT MIN(at) FROM points)')
     .get() as { t: number | null };
-  return row.t;
+  const events = oldestEventMs(db);
+  return row.t === null ? events : events === null ? row.t : Math.min(row.t, events);
 }
 
 function deleteBefore(db: Database.Database, before: number): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM events WHERE at < ?').run(before);
+    const events = db.prepare('DELETE FROM events WHERE id < ?').run(eventIdAtOrAfter(db, before));
+    // Remote details no event refers to any more (one pass over the events, only after deleting some).
+    if (events.changes > 0) db.prepare('DELETE FROM remotes WHERE id NOT IN (SELECT remote FROM events WHERE remote IS NOT NULL)').run();
     db.prepare('DELETE FROM activity_minutes WHERE minute < ?').run(before);
     // An hour is kept while any of its minutes may be.
     db.prepare('DELETE FROM activity_hours WHERE hour < ?').run(before - 3_600_000);

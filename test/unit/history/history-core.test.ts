@@ -49,10 +49,26 @@ describe('event storage', () => {
     expect(encodeEvent(EVENTS[0] as MonitorEvent).toolId).toBe('claude-code');
   });
 
+  it("keeps what the compact form leaves out or numbers: an attempt's own time, the remote details, an uncommon state", () => {
+    const attempt = EVENTS.find((e) => e.type === 'connection-attempt') as Extract<MonitorEvent, { type: 'connection-attempt' }>;
+    const late: MonitorEvent = { ...attempt, at: '2026-11-24T10:00:09.000Z' };
+    const odd: MonitorEvent = { type: 'connection-opened', at: AT, connection: { ...connection({ state: 'NEW_SYN_RECV', protocol: 'udp6' }), process: 'node' } };
+    for (const event of [late, odd]) {
+      const stored = encodeEvent(event);
+      expect(stored.body).not.toContain('Anthropic');
+      expect(stored.remote).not.toBeNull();
+      expect(decodeEvent(stored)).toEqual(event);
+    }
+    expect(encodeEvent(odd).body).toContain('"NEW_SYN_RECV"');
+    // Another tool or remote in the columns is what comes back: they are not stored twice.
+    expect(decodeEvent({ ...encodeEvent(odd), toolId: 'aider', remote: null })).toMatchObject({ connection: { toolId: 'aider', remote: null } });
+  });
+
   it('answers null for a damaged body or an unknown type number', () => {
-    expect(decodeEvent({ atMs: 0, code: 1, body: '{not json' })).toBeNull();
-    expect(decodeEvent({ atMs: 0, code: 999, body: '{}' })).toBeNull();
-    expect(decodeEvent({ atMs: 0, code: 4, body: '{"toolId": 5}' })).toBeNull();
+    const stored = { atMs: 0, toolId: null, remote: null };
+    expect(decodeEvent({ ...stored, code: 1, body: '{not json' })).toBeNull();
+    expect(decodeEvent({ ...stored, code: 999, body: '{}' })).toBeNull();
+    expect(decodeEvent({ ...stored, code: 4, body: '{"toolId": 5}' })).toBeNull();
   });
 });
 
