@@ -23,8 +23,8 @@ export interface CaptureOptions {
   sampler: ConnectionSampler;
   geo: GeoLookup;
   matchTool: (process: ProcessInfo) => string | null;
-  /** The full sample's interval: how often sockets are seen where there is no fast poll. */
-  sampleIntervalMs: number;
+  /** The full sample's interval now (it follows the settings): how often sockets are seen where there is no fast poll. */
+  sampleIntervalMs: () => number;
   /** The capture helper's socket (default: where `sudo telltale capture` puts it for this user). */
   socketPath?: string;
   pollMs?: number;
@@ -129,7 +129,7 @@ export function createCaptureController(options: CaptureOptions): CaptureControl
     status() {
       const dropped = queue.dropped;
       if (precise()) return { mode: 'precise', reason: null, pollMs: null, dropped };
-      if (!started || !canPoll) return { mode: 'polling', reason: `${why}; connections shorter than the sample interval may be missed`, pollMs: options.sampleIntervalMs, dropped };
+      if (!started || !canPoll) return { mode: 'polling', reason: `${why}; connections shorter than the sample interval may be missed`, pollMs: options.sampleIntervalMs(), dropped };
       return { mode: 'polling', reason: `${why}; connections shorter than ${pollMs} ms may be missed`, pollMs, dropped };
     },
     setEnabled(on) {

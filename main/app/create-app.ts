@@ -99,13 +99,13 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
   const settings = openSettingsStore({ file: configDir === null ? null : join(configDir, SETTINGS_FILE) });
   const initial = settings.get();
   const source = createSnapshotSource({ ctx: options.ctx, stateDir: options.stateDir });
-  const intervalMs = options.intervalMs ?? secondsToMs(initial);
+  let intervalMs = options.intervalMs ?? secondsToMs(initial);
   const capture = createCaptureController({
     ...options.capture,
     sampler: source.sockets,
     geo: source.geo,
     matchTool: (process) => matchProcess(process),
-    sampleIntervalMs: intervalMs,
+    sampleIntervalMs: () => intervalMs,
   });
   const monitor = new Monitor({
     takeSnapshot: () => source.take(),
@@ -131,7 +131,14 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
   events.forward(notifier, ['notification']);
   const watching = [settings.onChange((now) => events.emit('settings', now))];
   // A command-line interval holds for the run; otherwise the settings' interval applies at once.
-  if (options.intervalMs === undefined) watching.push(onSettingChange(settings, secondsToMs, (ms) => monitor.setIntervalMs(ms)));
+  if (options.intervalMs === undefined) {
+    watching.push(
+      onSettingChange(settings, secondsToMs, (ms) => {
+        intervalMs = ms;
+        monitor.setIntervalMs(ms);
+      }),
+    );
+  }
   if (!options.ignorePaused) watching.push(onSettingChange(settings, (s) => s.paused, (paused) => monitor.setPaused(paused)));
   // A capture that cannot start says why in its status; it never stops the app.
   const switchCapture = (on: boolean): Promise<CaptureStatus> =>
