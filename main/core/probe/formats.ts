@@ -4,6 +4,7 @@
  * of value another way (2026-11-29 vs 2026/11/30: the separator, whatever the day), and overtly by
  * writing a value that follows the environment (a local date a day ahead of UTC).
  */
+import { namedDateAround, parseNamedDate } from './named-dates.js';
 
 export type DateOrder = 'ymd' | 'dmy' | 'mdy';
 
@@ -20,6 +21,10 @@ interface DateToken {
   separator: string;
   padded: boolean;
   cjk: boolean;
+  /** "Nov 30, 2026" is to the day, "November 2026" only to the month. */
+  precision: 'day' | 'month';
+  /** How a date with a month name is written ("MMMM D, YYYY"); absent for numeric dates. */
+  shape?: string;
 }
 
 interface TimeToken {
@@ -73,7 +78,7 @@ function dateToken(a: string, separator: string, b: string, c: string, cjk: bool
   const readings = candidates.filter((r) => validDate(r.year, r.month, r.day));
   if (readings.length === 0) return null;
   const padded = [a, b, c].every((part) => part.length >= 2);
-  return { kind: 'date', readings, separator, padded, cjk };
+  return { kind: 'date', readings, separator, padded, cjk, precision: 'day' };
 }
 
 function offsetMinutes(text: string | undefined): number | null {
@@ -102,6 +107,11 @@ export function parseFormatted(token: string): FormattedToken | null {
   if (date) return dateToken(date[1]!, date[2]!, date[3]!, date[4]!, false);
   const cjk = CJK_DATE.exec(token);
   if (cjk) return dateToken(cjk[1]!, '年月日', cjk[2]!, cjk[3]!, true);
+  const named = parseNamedDate(token);
+  if (named) {
+    const reading = { order: 'mdy' as const, year: named.year, month: named.month, day: named.day ?? 1 };
+    return { kind: 'date', readings: [reading], separator: '', padded: false, cjk: false, precision: named.day === null ? 'month' : 'day', shape: named.shape };
+  }
   const time = TIME.exec(token);
   if (time) {
     const hour = Number(time[1]);
@@ -138,6 +148,7 @@ function pairReadings(a: DateToken, b: DateToken): { a: DateValue & { order: Dat
 }
 
 function describeDateFormat(token: DateToken, order: DateOrder): string {
+  if (token.shape !== undefined) return token.shape;
   const unit = { y: 'YYYY', m: token.padded ? 'MM' : 'M', d: token.padded ? 'DD' : 'D' };
   const parts = [...order].map((letter) => unit[letter as 'y' | 'm' | 'd']);
   return token.cjk ? `${parts[0]}年${parts[1]}月${parts[2]}日` : parts.join(token.separator);
@@ -151,6 +162,8 @@ export interface TokenComparison {
   valueChanged: boolean;
   /** For dates and date-times: the variant's calendar day minus the baseline's. */
   dayShift: number | null;
+  /** For dates written to the month only ("November 2026"): the variant's month minus the baseline's. */
+  monthShift: number | null;
   /** For date-times: the UTC offsets written ({baseline, variant} in minutes), when both wrote one. */
   offsets: { baseline: number; variant: number } | null;
   /** For times: the variant's minutes since midnight minus the baseline's; for date-times, the whole shift in minutes as written (offsets aside). */
@@ -162,13 +175,18 @@ export function compareFormatted(baseline: string, variant: string): TokenCompar
   const a = parseFormatted(baseline);
   const b = parseFormatted(variant);
   if (!a || !b || a.kind !== b.kind || baseline === variant) return null;
-  const none = { dayShift: null, offsets: null, minuteShift: null };
+  const none = { dayShift: null, monthShift: null, offsets: null, minuteShift: null };
   if (a.kind === 'date' && b.kind === 'date') {
     const pair = pairReadings(a, b);
     const fa = describeDateFormat(a, pair.a.order);
     const fb = describeDateFormat(b, pair.b.order);
+    const formatChange = fa === fb ? null : `${fa} became ${fb}`;
+    if (a.precision === 'month' || b.precision === 'month') {
+      const monthShift = pair.b.year * 12 + pair.b.month - (pair.a.year * 12 + pair.a.month);
+      return { ...none, kind: 'date', formatChange, valueChanged: monthShift !== 0, monthShift };
+    }
     const dayShift = dayNumber(pair.b) - dayNumber(pair.a);
-    return { ...none, kind: 'date', formatChange: fa === fb ? null : `${fa} became ${fb}`, valueChanged: dayShift !== 0, dayShift };
+    return { ...none, kind: 'date', formatChange, valueChanged: dayShift !== 0, dayShift };
   }
   if (a.kind === 'datetime' && b.kind === 'datetime') {
     const dayShift = dayNumber(b.date) - dayNumber(a.date);
@@ -220,7 +238,7 @@ export function numericTokenAround(text: string, start: number, end: number): { 
   if (meridiem) e += meridiem[0].length;
   while (s < e && /[\s\u00a0\u202f.,:'/-]/.test(text[s] ?? '')) s++;
   while (e > s && /[\s\u00a0\u202f.,:'/-]/.test(text[e - 1] ?? '')) e--;
-  return isoAround(text, s, e) ?? { start: s, end: e };
+  return isoAround(text, s, e) ?? namedDateAround(text, start, end) ?? { start: s, end: e };
 }
 
 /** Widens to a whole ISO date-time when [s, e) is its date, its time or lies inside it. */

@@ -56,14 +56,14 @@ export function explainShift(comparison: TokenComparison, date: DateValue | null
   const ob = zones ? zoneOffsetMinutes(zones.baseline, at) : null;
   const ov = zones ? zoneOffsetMinutes(zones.variant, at) : null;
   const diff = ob !== null && ov !== null ? ov - ob : null;
-  const { dayShift, minuteShift, offsets } = comparison;
+  const { dayShift, monthShift, minuteShift, offsets } = comparison;
 
   if (diff === 0 || (zones !== null && zones.baseline === zones.variant)) {
     const wrap = comparison.kind === 'time' ? 1440 : Infinity;
     const small =
       minuteShift !== null
         ? Math.min(Math.abs(minuteShift), wrap - Math.abs(minuteShift)) <= CLOCK_SLACK_MINUTES
-        : dayShift !== null && Math.abs(dayShift) <= 1;
+        : (dayShift !== null && Math.abs(dayShift) <= 1) || (monthShift !== null && Math.abs(monthShift) <= 1);
     return small && offsets?.baseline === offsets?.variant ? { kind: 'clock' } : { kind: 'unexplained' };
   }
   if (diff === null || ob === null || ov === null) return { kind: 'unexplained' };
@@ -72,9 +72,11 @@ export function explainShift(comparison: TokenComparison, date: DateValue | null
     if (offsets) return offsets.baseline === ob && offsets.variant === ov ? zone : { kind: 'unexplained' };
     return minuteShift !== null && Math.abs(minuteShift - diff) <= CLOCK_SLACK_MINUTES ? zone : { kind: 'unexplained' };
   }
-  if (comparison.kind === 'date' && dayShift !== null) {
-    // Within one day of offset difference, a local date is the other zone's date or one day on in the offset's direction.
-    return dayShift === Math.sign(diff) ? zone : { kind: 'unexplained' };
+  // Within one day of offset difference, a local date is the other zone's date or one day on in the
+  // offset's direction; a date written to the month moves a month when that day starts a month.
+  const dateShift = dayShift ?? monthShift;
+  if (comparison.kind === 'date' && dateShift !== null) {
+    return dateShift === Math.sign(diff) ? zone : { kind: 'unexplained' };
   }
   if (comparison.kind === 'time' && minuteShift !== null) {
     const off = mod(minuteShift - diff, 1440);

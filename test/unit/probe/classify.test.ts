@@ -124,4 +124,43 @@ describe('dates and times by format and by value', () => {
   it('reads a clock 8 hours ahead as local time', () => {
     expect(inZones('time 20:46 now', 'time 04:46 now', utcShanghai).map((c) => c.kind)).toEqual(['offset']);
   });
+
+  describe('dates with month names', () => {
+    it('reads a month that turns over in Shanghai as local time, not changed words (real Claude Code 2.1.197)', () => {
+      // 20:00 UTC on 30 November is 1 December in Shanghai.
+      const b = 'The current month is November 2026 — use this when searching.';
+      const v = 'The current month is December 2026 — use this when searching.';
+      const found = inZones(b, v, utcShanghai);
+      expect(found.map((c) => c.kind)).toEqual(['offset']);
+      expect(found[0]).toMatchObject({ baseline: 'November 2026', variant: 'December 2026' });
+    });
+
+    it('calls a month that moves against the zone a changed date', () => {
+      expect(inZones('month November 2026.', 'month October 2026.', utcShanghai).map((c) => c.kind)).toEqual(['text']);
+    });
+
+    it('reads a whole written date a day ahead as local time', () => {
+      const found = inZones('Today is Monday, November 30, 2026.', 'Today is Tuesday, December 1, 2026.', utcShanghai);
+      expect(found.map((c) => c.kind)).toEqual(['offset']);
+      expect(found[0]).toMatchObject({ baseline: 'Monday, November 30, 2026', variant: 'Tuesday, December 1, 2026' });
+    });
+
+    it.each([
+      ['order', 'November 30, 2026', '30 November 2026'],
+      ['abbreviation', 'November 30, 2026', 'Nov 30, 2026'],
+      ['to a numeric date', 'November 30, 2026', '2026-11-30'],
+    ])('reports a change of %s as format, same value', (_what, from, to) => {
+      const found = inZones(`on ${from} ok`, `on ${to} ok`, utcShanghai);
+      expect(found.map((c) => c.kind)).toEqual(['format']);
+      expect(found[0]?.description).toContain('same value');
+    });
+
+    it('lets a month turn over between runs in one zone', () => {
+      expect(inZones('month November 2026.', 'month December 2026.', { baseline: 'UTC', variant: 'UTC' })).toEqual([]);
+    });
+
+    it('leaves other words alone', () => {
+      expect(inZones('Mayday 2026 call', 'Maybe 2026 call', utcShanghai).map((c) => c.kind)).toEqual(['text']);
+    });
+  });
 });
