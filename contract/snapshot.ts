@@ -188,7 +188,7 @@ export type Redaction = z.infer<typeof Redaction>;
 
 // Probe results (from `telltale probe`), carried by a snapshot as probes[].
 /** `offset`: a date or time in local time, overt, telling the UTC offset (shared by many zones). */
-export const ChangeKind = z.enum(['confusable', 'invisible', 'format', 'whitespace', 'offset', 'text']);
+export const ChangeKind = z.enum(['confusable', 'invisible', 'format', 'whitespace', 'offset', 'localised', 'text']);
 export type ChangeKind = z.infer<typeof ChangeKind>;
 
 export const CodePointInfo = z.object({

@@ -9,6 +9,7 @@ import { disclosure } from './disclosure.js';
 import { flattenRun, groupNoise } from './noise.js';
 import type { PlannedFactor } from './plan.js';
 import type { RunRequests } from './types.js';
+import type { LocalePair } from './localised.js';
 import type { ZonePair } from './zone-shift.js';
 
 export interface GroupRuns {
@@ -26,6 +27,14 @@ export interface Analysis {
 function zonesOf(baseline: Readonly<Record<string, string>>, variant: Readonly<Record<string, string>>): ZonePair | null {
   const b = baseline.TZ;
   const v = variant.TZ;
+  return b && v ? { baseline: b, variant: v } : null;
+}
+
+/** The locales two environments set (LC_ALL, else LC_TIME, else LANG); null when either sets none. */
+function localesOf(baseline: Readonly<Record<string, string>>, variant: Readonly<Record<string, string>>): LocalePair | null {
+  const of = (env: Readonly<Record<string, string>>) => env.LC_ALL || env.LC_TIME || env.LANG;
+  const b = of(baseline);
+  const v = of(variant);
   return b && v ? { baseline: b, variant: v } : null;
 }
 
@@ -52,7 +61,7 @@ export function analyseProbe(plan: readonly PlannedFactor[], results: ReadonlyMa
     const baseline = groups.get(planned.baseline.id) ?? empty;
     const compare = (against: RunGroup, againstEnv: Readonly<Record<string, string>>, group: PlannedFactor['variants'][number]['group']) => {
       const variantRuns = groups.get(group.id) ?? empty;
-      return { runs: variantRuns.runs.length, changes: compareGroups(against, variantRuns, globalNoise, zonesOf(againstEnv, group.env)) };
+      return { runs: variantRuns.runs.length, changes: compareGroups(against, variantRuns, globalNoise, zonesOf(againstEnv, group.env), localesOf(againstEnv, group.env)) };
     };
     // A neutral variant that ran (api.example.com: any custom host) is the direct baseline of the
     // factor's other values: what differs from it is what singles a value out.

@@ -7,6 +7,7 @@ import { isInvisible, isWhitespace } from '../../../common/codepoints.js';
 import { distinctCodePoints, looksAlike } from './codepoints.js';
 import { compareFormatted, numericTokenAround, tokenDate, type TokenComparison } from './formats.js';
 import type { Hunk } from './hunks.js';
+import { followsLocale, localeTag, type LocalePair } from './localised.js';
 import { explainShift, formatOffset, type ZonePair } from './zone-shift.js';
 
 const CONTEXT = 32;
@@ -51,10 +52,15 @@ function formattedChanges(
   base: Omit<ProbeChange, 'kind' | 'description' | 'codePoints'>,
   comparison: TokenComparison,
   zones: ZonePair | null,
+  locales: LocalePair | null,
 ): ProbeChange[] {
   const out: ProbeChange[] = [];
   const what = KIND_NAME[comparison.kind];
-  if (comparison.formatChange) {
+  if (comparison.formatChange && locales && followsLocale(base.variant, locales)) {
+    // The variant's locale writes it so (Intl): the tool localises, openly; not a covert format switch.
+    const tag = localeTag(locales.variant) ?? locales.variant;
+    out.push({ ...base, kind: 'localised', codePoints: [], description: `${what} written the way ${tag} writes it: ${comparison.formatChange} (${base.baseline} became ${base.variant}); it shows your locale` });
+  } else if (comparison.formatChange) {
     const value = comparison.valueChanged ? ', whatever its value' : ', same value';
     out.push({ ...base, kind: 'format', codePoints: [], description: `${what} written another way${value}: ${comparison.formatChange} (${base.baseline} became ${base.variant})` });
   }
@@ -87,7 +93,14 @@ function around(baseline: string, variant: string, location: string, span: Hunk)
 }
 
 /** What one hunk changed: usually one change; a date can be two (format and value) or none (the clock moved). */
-export function classifyChange(location: string, baseline: string, variant: string, hunk: Hunk, zones: ZonePair | null = null): ClassifiedChange[] {
+export function classifyChange(
+  location: string,
+  baseline: string,
+  variant: string,
+  hunk: Hunk,
+  zones: ZonePair | null = null,
+  locales: LocalePair | null = null,
+): ClassifiedChange[] {
   const removed = baseline.slice(hunk.bStart, hunk.bEnd);
   const added = variant.slice(hunk.vStart, hunk.vEnd);
   const changedChars = [...removed, ...added];
@@ -112,7 +125,7 @@ export function classifyChange(location: string, baseline: string, variant: stri
   const formatted = formattedTokens(baseline, variant, hunk);
   if (formatted) {
     const { span, comparison } = formatted;
-    return formattedChanges(around(baseline, variant, location, span), comparison, zones).map((change) => ({ span, change }));
+    return formattedChanges(around(baseline, variant, location, span), comparison, zones, locales).map((change) => ({ span, change }));
   }
   return one('text', [], `text changed: ${quote(removed)} became ${quote(added)}`);
 }
@@ -121,11 +134,18 @@ const within = (inner: Hunk, outer: Hunk): boolean =>
   inner.bStart >= outer.bStart && inner.bEnd <= outer.bEnd && inner.vStart >= outer.vStart && inner.vEnd <= outer.vEnd;
 
 /** Classifies each hunk; hunks that widen into a span already classified (one date, two edits) count once. */
-export function classifyHunks(location: string, baseline: string, variant: string, hunks: readonly Hunk[], zones: ZonePair | null = null): ClassifiedChange[] {
+export function classifyHunks(
+  location: string,
+  baseline: string,
+  variant: string,
+  hunks: readonly Hunk[],
+  zones: ZonePair | null = null,
+  locales: LocalePair | null = null,
+): ClassifiedChange[] {
   const out: ClassifiedChange[] = [];
   const spans: Hunk[] = [];
   for (const hunk of hunks) {
-    const classified = classifyChange(location, baseline, variant, hunk, zones);
+    const classified = classifyChange(location, baseline, variant, hunk, zones, locales);
     const span = classified[0]?.span ?? hunk;
     if (spans.some((prev) => within(span, prev))) continue;
     spans.push(span);

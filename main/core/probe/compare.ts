@@ -6,6 +6,7 @@ import type { ProbeChange } from '../../../contract/snapshot.js';
 import { alignArrays } from './align.js';
 import { classifyHunks } from './classify.js';
 import { diffHunks } from './hunks.js';
+import type { LocalePair } from './localised.js';
 import type { ZonePair } from './zone-shift.js';
 import { leafKey, noiseKey, touches, volatileTokenAround, type FlatRun, type GroupNoise } from './noise.js';
 
@@ -75,9 +76,16 @@ function absentContainer(path: string, other: ReadonlyMap<string, string>): stri
 /**
  * Changes from baseline to variant. `globalNoise` holds the leaf keys and request kinds that were
  * noisy in any group of identical runs: a tool's volatile fields are a property of the tool, not of
- * one environment. `zones` (the TZ each side ran with) tells a local date or time from a changed one.
+ * one environment. `zones` (the TZ each side ran with) tells a local date or time from a changed one,
+ * `locales` (their LANG) a date the locale writes so from a covert format switch.
  */
-export function compareGroups(baseline: RunGroup, variant: RunGroup, globalNoise: NoiseKeys, zones: ZonePair | null = null): ProbeChange[] {
+export function compareGroups(
+  baseline: RunGroup,
+  variant: RunGroup,
+  globalNoise: NoiseKeys,
+  zones: ZonePair | null = null,
+  locales: LocalePair | null = null,
+): ProbeChange[] {
   const b0 = baseline.runs[0] ?? { slots: new Map<string, Map<string, string>>(), counts: new Map<string, number>() };
   const v0 = variant.runs[0] ?? { slots: new Map<string, Map<string, string>>(), counts: new Map<string, number>() };
   const changes: ProbeChange[] = [];
@@ -123,7 +131,7 @@ export function compareGroups(baseline: RunGroup, variant: RunGroup, globalNoise
         vText,
         (h) => !touches(baseline.noise.spans.get(key), h.bStart, h.bEnd) && !touches(variant.noise.spans.get(vKey), h.vStart, h.vEnd),
       );
-      for (const { change, span } of classifyHunks(locationOf(slot, path), bText, vText, hunks, zones)) {
+      for (const { change, span } of classifyHunks(locationOf(slot, path), bText, vText, hunks, zones, locales)) {
         if (noisy && change.kind === 'text' && isVolatileDigits(bText, vText, span)) continue;
         changes.push(change);
       }

@@ -1,8 +1,9 @@
 /**
- * Dates written with English month names: "November 2026", "Nov 30, 2026", "30 November 2026",
- * "Monday, November 30, 2026". Tools put them in prompts ("The current month is November 2026"),
- * and a local date a day ahead turns "November" into "December" at the end of a month: without
- * reading the whole date, that is only a changed word.
+ * Dates written with words: English month names ("November 2026", "Nov 30, 2026", "30 November
+ * 2026", "Monday, November 30, 2026") and CJK dates with a weekday ("2026年11月30日星期一",
+ * "2026年11月30日月曜日"). Tools put them in prompts ("The current month is November 2026"), and a
+ * local date a day ahead turns "November" into "December" at the end of a month: without reading
+ * the whole date, that is only a changed word.
  */
 
 export interface NamedDate {
@@ -24,8 +25,11 @@ const FORMS = [
   { order: 'dm', source: String.raw`${WEEKDAY}${DAY} ${MONTH}(,?) (\d{4})` },
   { order: 'm', source: String.raw`${MONTH}(,?) (\d{4})` },
 ] as const;
+// Chinese 星期一 / 周一, Japanese 月曜日 after a CJK date (without a weekday, formats.ts reads it).
+const CJK_WEEKDAY = String.raw`(\d{4})年(\d{1,2})月(\d{1,2})日(星期[一二三四五六日天]|周[一二三四五六日]|[月火水木金土日]曜日)`;
+const CJK_ANCHORED = new RegExp(`^${CJK_WEEKDAY}$`);
 const ANCHORED = FORMS.map((f) => ({ order: f.order, re: new RegExp(`^${f.source}$`) }));
-const SEARCH = FORMS.map((f) => new RegExp(String.raw`(?<![A-Za-z0-9])${f.source}(?![A-Za-z0-9])`, 'g'));
+const SEARCH = [...FORMS.map((f) => new RegExp(String.raw`(?<![A-Za-z0-9])${f.source}(?![A-Za-z0-9])`, 'g')), new RegExp(CJK_WEEKDAY, 'g')];
 
 function monthNumber(name: string): number {
   return MONTH_NAMES.findIndex((m) => m.startsWith(name.toLowerCase())) + 1;
@@ -35,8 +39,16 @@ function monthShape(name: string, dot: string): string {
   return (name.length > 3 && name.toLowerCase() !== 'sept' ? 'MMMM' : 'MMM') + dot;
 }
 
-/** The token as a named-month date, or null. */
+/** The token as a date written with words, or null. */
 export function parseNamedDate(token: string): NamedDate | null {
+  const cjk = CJK_ANCHORED.exec(token);
+  if (cjk) {
+    const [, y, m, d] = cjk as unknown as [string, string, string, string];
+    const month = Number(m);
+    const day = Number(d);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+    return { year: Number(y), month, day, shape: `YYYY年${m.length === 2 ? 'MM' : 'M'}月${d.length === 2 ? 'DD' : 'D'}日dddd` };
+  }
   for (const { order, re } of ANCHORED) {
     const m = re.exec(token);
     if (!m) continue;

@@ -20,7 +20,7 @@ export function summarise(factors: readonly ProbeFactor[], requests: number): st
     parts.push(`Covert channels: ${covert.map((f) => `${f.factor} (${kindsOf(f, true).join(', ')})`).join('; ')}.`);
   }
   if (overt.length > 0) {
-    parts.push(`Overt changes (plain text): ${overt.map((f) => f.factor).join(', ')}.`);
+    parts.push(`Overt changes: ${overt.map((f) => `${f.factor} (${kindsOf(f, false).join(', ')})`).join('; ')}.`);
   }
   if (unchanged.length > 0) parts.push(`No change with: ${unchanged.join(', ')}.`);
   if (covert.length === 0 && overt.length === 0) {

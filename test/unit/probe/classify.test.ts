@@ -159,8 +159,46 @@ describe('dates and times by format and by value', () => {
       expect(inZones('month November 2026.', 'month December 2026.', { baseline: 'UTC', variant: 'UTC' })).toEqual([]);
     });
 
+    it('reads a CJK date with its weekday as one date', () => {
+      const found = inZones('今天是2026年11月30日星期一。', '今天是2026年12月1日星期二。', utcShanghai);
+      expect(found.map((c) => c.kind)).toEqual(['format', 'offset']);
+      expect(found[1]).toMatchObject({ baseline: '2026年11月30日星期一', variant: '2026年12月1日星期二' });
+    });
+
     it('leaves other words alone', () => {
       expect(inZones('Mayday 2026 call', 'Maybe 2026 call', utcShanghai).map((c) => c.kind)).toEqual(['text']);
     });
+  });
+});
+
+describe('dates and numbers the locale writes so', () => {
+  const enZh = { baseline: 'en_US.UTF-8', variant: 'zh_CN.UTF-8' };
+  const inLocales = (b: string, v: string, locales: { baseline: string; variant: string } | null) =>
+    classifyHunks('body.system', b, v, diffHunks(b, v), { baseline: 'UTC', variant: 'UTC' }, locales).map((c) => c.change);
+
+  it('calls a date written the zh-CN way a localised date, not a covert format switch', () => {
+    // toLocaleDateString() under LANG=zh_CN.UTF-8: the separator swap of the 2026 check, but openly.
+    const found = inLocales('Today is 11/30/2026.', 'Today is 2026/11/30.', enZh);
+    expect(found.map((c) => c.kind)).toEqual(['localised']);
+    expect(found[0]?.description).toContain('zh-CN');
+  });
+
+  it('reads a full written date in Chinese and in Japanese (real Gemini CLI) as localised', () => {
+    expect(inLocales('Monday, November 30, 2026', '2026年11月30日星期一', enZh).map((c) => c.kind)).toEqual(['localised']);
+    const enJa = { baseline: 'en_US.UTF-8', variant: 'ja_JP.UTF-8' };
+    expect(inLocales('Monday, November 30, 2026', '2026年11月30日月曜日', enJa).map((c) => c.kind)).toEqual(['localised']);
+  });
+
+  it('keeps a switch no locale explains a covert format change', () => {
+    // The 2026 channel: ISO date to slashes while the locale stays en_US.
+    expect(inLocales('date 2026-11-30.', 'date 2026/11/30.', { baseline: 'en_US.UTF-8', variant: 'en_US.UTF-8' }).map((c) => c.kind)).toEqual(['format']);
+    // A slash date under ja_JP is how ja-JP writes it too; under de_DE it is not.
+    const enDe = { baseline: 'en_US.UTF-8', variant: 'de_DE.UTF-8' };
+    expect(inLocales('date 2026-11-30.', 'date 2026/11/30.', enDe).map((c) => c.kind)).toEqual(['format']);
+  });
+
+  it('calls digits grouped the locale way localised', () => {
+    const enDe = { baseline: 'en_US.UTF-8', variant: 'de_DE.UTF-8' };
+    expect(inLocales('size 1,234,567 bytes', 'size 1.234.567 bytes', enDe).map((c) => c.kind)).toEqual(['localised']);
   });
 });

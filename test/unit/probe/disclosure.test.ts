@@ -42,7 +42,7 @@ describe('summary and text report', () => {
   };
 
   it('counts covert and overt kinds over the variants', () => {
-    expect(summarise([factor], 4)).toBe('Covert channels: base-url (confusable). Overt changes (plain text): base-url.');
+    expect(summarise([factor], 4)).toBe('Covert channels: base-url (confusable). Overt changes: base-url (text).');
   });
 
   it('says what each variant was compared with', () => {
