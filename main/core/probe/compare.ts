@@ -6,6 +6,7 @@ import type { ProbeChange } from '../../../contract/snapshot.js';
 import { alignArrays } from './align.js';
 import { classifyHunks } from './classify.js';
 import { diffHunks } from './hunks.js';
+import { alignRequests } from './request-align.js';
 import type { LocalePair } from './localised.js';
 import type { ZonePair } from './zone-shift.js';
 import { leafKey, noiseKey, touches, volatileTokenAround, type FlatRun, type GroupNoise } from './noise.js';
@@ -87,7 +88,8 @@ export function compareGroups(
   locales: LocalePair | null = null,
 ): ProbeChange[] {
   const b0 = baseline.runs[0] ?? { slots: new Map<string, Map<string, string>>(), counts: new Map<string, number>() };
-  const v0 = variant.runs[0] ?? { slots: new Map<string, Map<string, string>>(), counts: new Map<string, number>() };
+  const v0Own = variant.runs[0] ?? { slots: new Map<string, Map<string, string>>(), counts: new Map<string, number>() };
+  const { run: v0, originalSlot } = alignRequests(b0, v0Own);
   const changes: ProbeChange[] = [];
   for (const kind of new Set([...b0.counts.keys(), ...v0.counts.keys()])) {
     const b = b0.counts.get(kind) ?? 0;
@@ -125,7 +127,7 @@ export function compareGroups(
       }
       const bText = b ?? '';
       const vText = v ?? '';
-      const vKey = leafKey(slot, original.get(path) ?? path);
+      const vKey = leafKey(originalSlot.get(slot) ?? slot, original.get(path) ?? path);
       const hunks = diffHunks(
         bText,
         vText,

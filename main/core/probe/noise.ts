@@ -8,6 +8,7 @@
 import { alignArrays } from './align.js';
 import { flattenRequest } from './flatten.js';
 import { diffHunks, type Hunk } from './hunks.js';
+import { alignRequests } from './request-align.js';
 import { slotRequests } from './slots.js';
 import type { RunRequests } from './types.js';
 
@@ -69,10 +70,12 @@ export function volatileTokenAround(text: string, start: number, end: number, ot
   return { start: s, end: e };
 }
 
-export function groupNoise(runs: readonly FlatRun[]): GroupNoise {
+export function groupNoise(unaligned: readonly FlatRun[]): GroupNoise {
   const noise: GroupNoise = { counts: new Set(), paths: new Set(), spans: new Map() };
-  const first = runs[0];
+  const first = unaligned[0];
   if (!first) return noise;
+  // Requests of one kind that swapped places between identical runs are not noise.
+  const runs = [first, ...unaligned.slice(1).map((run) => alignRequests(first, run).run)];
   for (const kind of new Set(runs.flatMap((run) => [...run.counts.keys()]))) {
     if (runs.some((run) => run.counts.get(kind) !== first.counts.get(kind))) noise.counts.add(kind);
   }
