@@ -91,7 +91,7 @@ async function electronBuilder(args: string[], env: Record<string, string> = {})
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, '--config', 'electron-builder.yml', '-c.npmRebuild=false', ...args], {
       cwd: root,
       env: { ...process.env, ...env },
-      timeout: 150_000,
+      timeout: 200_000,
       maxBuffer: 16 * MiB,
     });
     return stdout + stderr;
@@ -162,7 +162,7 @@ beforeAll(async () => {
   archive = join(appOutDir, 'resources', 'app.asar');
   files = asarFiles(archive);
   mainCode = await readFile(join(root, 'dist', 'electron', MAIN_FILE), 'utf8');
-}, 180_000);
+}, 240_000);
 
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
