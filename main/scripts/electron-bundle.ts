@@ -59,7 +59,7 @@ export const RUNTIME_PACKAGES = {
 /** What the main bundle leaves to be imported at run time: Node's modules, electron and the imported RUNTIME_PACKAGES. */
 export function mainExternal(root: string): (id: string) => boolean {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  const runtime = Object.entries(RUNTIME_PACKAGES).map(([name]) => name);
+  const runtime = Object.keys(RUNTIME_PACKAGES);
   const undeclared = runtime.filter((name) => !pkg.dependencies?.[name]);
   if (undeclared.length > 0) throw new Error(`RUNTIME_PACKAGES must be dependencies in package.json: ${undeclared.join(', ')}`);
   const imported = Object.entries(RUNTIME_PACKAGES).flatMap(([name, kind]) => (kind === 'imported' ? [name] : []));
