@@ -37,6 +37,8 @@ export function createMainWindow(options: { preloadPath: string; iconPath?: stri
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      // A middle click on a link would otherwise ask for a new window (denied below anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const contents = window.webContents;

@@ -2,9 +2,10 @@
  * Bundles the two Electron entry points with Vite. The CLI and the core stay compiled by tsc into
  * dist/main/ (bin/telltale.js runs dist/main/cli.js); only what Electron loads is bundled:
  *
- *   dist/electron/main.js      the main process (package.json "main"): ESM, all of our code in one
- *                              file; node:*, electron and the package's npm dependencies stay
- *                              external and load from node_modules, as they do for the CLI.
+ *   dist/electron/main.js      the main process (package.json "main"): ESM, our code and the npm
+ *                              dependencies it uses in one file; only node:*, electron and the few
+ *                              packages of RUNTIME_PACKAGES stay external and load from
+ *                              node_modules, so the packaged app carries no other node_modules.
  *   dist/electron/preload.cjs  the sandboxed preload: one CommonJS file that requires nothing but
  *                              'electron' (a sandboxed preload cannot load anything else), with the
  *                              API names of contract/api-names.ts inlined.
@@ -38,16 +39,36 @@ export const PRELOAD_FILE = 'preload.cjs';
 
 export { repoRoot };
 
-/** What the main bundle may import at run time: Node's modules, electron, and declared dependencies. */
+/**
+ * The npm packages the packaged app loads from node_modules, each because it opens files of its own
+ * at run time that a bundle cannot carry; every other dependency is inlined into main.js.
+ * electron-builder.yml's `files` keeps exactly these (and what they require) in app.asar, and the
+ * packaging test (test/unit/electron/packaging.test.ts) holds the two together.
+ */
+export const RUNTIME_PACKAGES = {
+  /** The history store: a native addon, loaded from its build folder through `bindings`. */
+  'better-sqlite3': 'imported',
+  /** The PAC sandbox: reads quickjs.wasm next to its own module file. */
+  'quickjs-wasi': 'imported',
+  /** Offline ASN data: main/adapters/geo-data.ts reads its CSV files by path. */
+  '@ip-location-db/asn': 'data',
+  /** Offline country data: main/adapters/geo-data.ts reads its mmdb file by path. */
+  '@ip-location-db/geo-whois-asn-country-mmdb': 'data',
+} as const satisfies Record<string, 'imported' | 'data'>;
+
+/** What the main bundle leaves to be imported at run time: Node's modules, electron and the imported RUNTIME_PACKAGES. */
 export function mainExternal(root: string): (id: string) => boolean {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  const dependencies = Object.keys(pkg.dependencies ?? {});
+  const runtime = Object.keys(RUNTIME_PACKAGES);
+  const undeclared = runtime.filter((name) => !pkg.dependencies?.[name]);
+  if (undeclared.length > 0) throw new Error(`RUNTIME_PACKAGES must be dependencies in package.json: ${undeclared.join(', ')}`);
+  const imported = Object.entries(RUNTIME_PACKAGES).flatMap(([name, kind]) => (kind === 'imported' ? [name] : []));
   const builtins = new Set(builtinModules);
   return (id) =>
     id === 'electron' ||
     id.startsWith('node:') ||
     builtins.has(id) ||
-    dependencies.some((name) => id === name || id.startsWith(`${name}/`));
+    imported.some((name) => id === name || id.startsWith(`${name}/`));
 }
 
 function shared(options: BundleOptions): InlineConfig {
@@ -67,6 +88,8 @@ export function mainConfig(options: BundleOptions): InlineConfig {
     ...shared(options),
     // Replaced at bundle time, so in a production bundle the dev-server code is dead: "" === '1'.
     define: { 'process.env.TELLTALE_DEV_BUILD': JSON.stringify(options.mode === 'development' ? '1' : '') },
+    // An SSR build leaves every dependency external by default; here mainExternal alone decides.
+    ssr: { noExternal: true, target: 'node' },
     build: {
       ssr: join(root, 'main', 'electron', 'main.ts'),
       outDir: join(root, ELECTRON_OUT_DIR),

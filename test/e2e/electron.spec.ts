@@ -5,26 +5,16 @@
  * download host) the test is skipped and says why.
  */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { TrayState } from '../../main/electron/tray-state.js';
+import { NO_ELECTRON_BINARY, electronBinary } from '../helpers/electron-binary.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-function electronBinary(): string | null {
-  try {
-    // The electron package exports the binary's path, and throws when it was never downloaded.
-    const path = createRequire(import.meta.url)('electron') as string;
-    return existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
-
 const binary = electronBinary();
 const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-test.skip(!binary, 'Electron binary not installed (node_modules/electron/dist is missing; its download host is unreachable here)');
+test.skip(!binary, NO_ELECTRON_BINARY);
 test.skip(noDisplay, 'No display for Electron: run under `xvfb-run -a`');
 
 test('opens the window and shows the exposure level in the tray', async () => {

@@ -33,6 +33,13 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/better-sqlite3/**/*.node']));
   });
 
+  it('gives the .deb what it needs (homepage, author with an e-mail) and publishes nowhere', () => {
+    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { homepage?: string; author?: { email?: string } };
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.author?.email).toMatch(/@/);
+    expect(config.publish).toBeNull();
+  });
+
   it('names the app and targets as intended', () => {
     expect(config).toMatchObject({
       appId: 'dev.telltale.app',

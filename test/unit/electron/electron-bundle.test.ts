@@ -5,16 +5,15 @@
  * (under Node, with a stand-in for electron), and with the dev-server support of `npm run dev`
  * compiled out of a production build.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAIN_FILE, mainConfig, mainExternal, outputChunks, type BundleMode } from '../../../main/scripts/electron-bundle.js';
+import { runWithElectronStub } from '../../helpers/electron-stub.js';
+import { MAIN_FILE, RUNTIME_PACKAGES, mainConfig, mainExternal, outputChunks, type BundleMode } from '../../../main/scripts/electron-bundle.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('package.json', `file://${root}`), 'utf8')) as {
@@ -25,7 +24,10 @@ const pkg = JSON.parse(readFileSync(new URL('package.json', `file://${root}`), '
 
 async function bundle(mode: BundleMode) {
   const chunks = outputChunks(await build({ ...mainConfig({ root, mode, write: false }), logLevel: 'silent' }));
-  return { fileNames: chunks.map((c) => c.fileName), imports: chunks.flatMap((c) => c.imports), code: chunks.map((c) => c.code).join('\n') };
+  const fileNames = chunks.map((c) => c.fileName);
+  // A lazy import() of our own code is inlined (one file), yet listed as a dynamic import of the file itself.
+  const imports = chunks.flatMap((c) => [...c.imports, ...c.dynamicImports]).filter((id) => !fileNames.includes(id));
+  return { fileNames, imports, code: chunks.map((c) => c.code).join('\n') };
 }
 
 let production: Awaited<ReturnType<typeof bundle>>;
@@ -54,16 +56,30 @@ describe('Electron main bundle', () => {
     }
   });
 
-  it('keeps npm dependencies external and bundles our own code', () => {
+  it('inlines our code and npm dependencies, leaving external only the packages that open files of their own', () => {
     const external = mainExternal(root);
-    expect(external('zod')).toBe(true);
-    expect(external('@ip-location-db/asn/package.json')).toBe(true);
     expect(external('node:fs')).toBe(true);
     expect(external('fs')).toBe(true);
+    expect(external('better-sqlite3')).toBe(true);
+    expect(external('quickjs-wasi')).toBe(true);
+    expect(external('zod')).toBe(false);
+    expect(external('systeminformation')).toBe(false);
     expect(external('vite')).toBe(false);
     expect(external('../../contract/api.js')).toBe(false);
     expect(production.code).toContain('// main/electron/main.ts');
     expect(production.code).toContain('// main/core/');
+    expect(production.code).toContain('// node_modules/zod/');
+    // The npm packages the bundle still imports are exactly the imported RUNTIME_PACKAGES.
+    const packages = new Set(production.imports.filter((id) => id !== 'electron' && !id.startsWith('node:') && !builtinModules.includes(id)));
+    const imported = Object.entries(RUNTIME_PACKAGES).flatMap(([name, kind]) => (kind === 'imported' ? [name] : []));
+    expect([...packages].sort()).toEqual(imported.sort());
+  });
+
+  it('refuses a runtime package that package.json does not declare', async () => {
+    const dir = join(root, 'test-results', 'electron-bundle-undeclared');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ dependencies: { 'better-sqlite3': '1' } }));
+    expect(() => mainExternal(dir)).toThrow(/must be dependencies in package.json: quickjs-wasi, @ip-location-db/);
   });
 
   it('leaves the dev server out of a production build and in a development one', () => {
@@ -80,32 +96,7 @@ describe('Electron main bundle at run time', () => {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, MAIN_FILE), production.code);
-    // A stand-in for electron with exactly the names the bundle imports; whenReady() ends the run.
-    const names = /^import \{([^}]*)\} from "electron";$/m.exec(production.code)?.[1]?.split(',').map((n) => n.trim()) ?? [];
-    expect(names).toContain('app');
-    const stub = [
-      'const calls = [];',
-      'const record = (name, value) => (...args) => { calls.push(name); return value; };',
-      'export const app = { getAppPath: () => process.cwd(), isPackaged: false, on: record("app.on"), quit: record("app.quit"),',
-      '  requestSingleInstanceLock: record("requestSingleInstanceLock", true),',
-      '  whenReady: () => { calls.push("whenReady"); setImmediate(() => { console.log(JSON.stringify(calls)); process.exit(0); }); return new Promise(() => {}); } };',
-      'export const protocol = { registerSchemesAsPrivileged: record("registerSchemesAsPrivileged"), handle: record("protocol.handle") };',
-      ...names.filter((name) => name !== 'app' && name !== 'protocol').map((name) => `export const ${name} = {};`),
-    ].join('\n');
-    await writeFile(join(dir, 'electron-stub.mjs'), stub);
-    await writeFile(
-      join(dir, 'hooks.mjs'),
-      `export async function resolve(specifier, context, next) {
-        if (specifier === 'electron') return { url: ${JSON.stringify(pathToFileURL(join(dir, 'electron-stub.mjs')).href)}, shortCircuit: true };
-        return next(specifier, context);
-      }`,
-    );
-    await writeFile(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, join(dir, MAIN_FILE)], {
-      cwd: root,
-      timeout: 30_000,
-    });
-    const calls = JSON.parse(stdout.trim().split('\n').at(-1) ?? '[]') as string[];
+    const calls = await runWithElectronStub(join(dir, MAIN_FILE), dir, root);
     // The scheme must be registered before the app is ready; the rest waits for whenReady().
     expect(calls[0]).toBe('registerSchemesAsPrivileged');
     expect(calls).toContain('requestSingleInstanceLock');
