@@ -16,8 +16,7 @@ import { createApiHandlers } from '../../main/service/api-handlers.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../main/server/server.js';
 import { unavailableHistory } from '../../main/history/unavailable.js';
 import { openSettingsStore } from '../../main/settings/settings-store.js';
-import { conn } from '../unit/monitor/snapshots.js';
-import { sampleSnapshot } from '../unit/service/sample-snapshot.js';
+import { churningSnapshots } from '../helpers/churning-snapshots.js';
 import { readEvents } from '../helpers/sse.js';
 
 const CONNECTIONS_PER_SAMPLE = 1500;
@@ -45,19 +44,7 @@ afterEach(async () => {
 });
 
 /** A monitor whose every sample holds CONNECTIONS_PER_SAMPLE new connections (so each delta is large). */
-function churningMonitor(): Monitor {
-  let n = 0;
-  return new Monitor({
-    takeSnapshot: async () => {
-      n += 1;
-      const connections = Array.from({ length: CONNECTIONS_PER_SAMPLE }, (_, i) =>
-        conn({ localPort: 1024 + i, remoteAddress: `10.${n % 250}.${i >> 8}.${i & 255}`, remotePort: 443 }),
-      );
-      return sampleSnapshot({ takenAt: new Date(Date.UTC(2026, 10, 24, 12, 0, 0, n)).toISOString(), connections });
-    },
-    intervalMs: 3_600_000,
-  });
-}
+const churningMonitor = (): Monitor => new Monitor({ takeSnapshot: churningSnapshots(CONNECTIONS_PER_SAMPLE), intervalMs: 3_600_000 });
 
 async function host(options: Partial<ServerOptions> = {}): Promise<{ server: RunningServer; monitor: Monitor }> {
   const monitor = churningMonitor();
