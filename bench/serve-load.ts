@@ -5,7 +5,7 @@
  * Its process.memoryUsage() is read every second; getStatus is called every second and timed.
  * Baseline, in the same run: the same host with one client that reads everything. Before the
  * backpressure (issue 11), 100 such clients grew the real `telltale serve` from 180 MB to 1.4 GB
- * in 2 minutes. Targets: peak RSS <= 2x the baseline's, RSS growth <= 64 MB over the window, every
+ * in 2 minutes. Targets: peak RSS and RSS growth over the window <= 2x the baseline's, every
  * getStatus answered, its median <= 100 ms (the maximum is printed: on a shared machine it carries
  * the others' load).
  */
@@ -147,8 +147,7 @@ export const serveLoadBench: BenchModule = {
         unit: 'MB',
         baseline: `RSS growth, ${base}`,
         baselineLabel: 'reading',
-        compare: 'difference',
-        target: { max: 64, of: 'value' },
+        target: { max: 2, of: 'ratio' },
       },
       { area: AREA, name: `getStatus median, ${base}`, value: reading.apiMedianMs, unit: 'ms', note: `max ${reading.apiMaxMs.toFixed(0)} ms` },
       {
