@@ -6,25 +6,13 @@
  *   node --import tsx bench/serve-load-host.ts CONNECTIONS INTERVAL_MS MAX_CLIENTS
  */
 import { Monitor } from '../main/monitor/monitor.js';
-import { createApiHandlers } from '../main/service/api-handlers.js';
 import { startServer } from '../main/server/server.js';
-import { unavailableHistory } from '../main/history/unavailable.js';
-import { openSettingsStore } from '../main/settings/settings-store.js';
 import { churningSnapshots } from '../test/helpers/churning-snapshots.js';
+import { monitorOnlyHandlers } from '../test/helpers/monitor-handlers.js';
 
 const [connections, intervalMs, maxClients] = process.argv.slice(2).map(Number);
 const monitor = new Monitor({ takeSnapshot: churningSnapshots(connections ?? 1000), intervalMs: intervalMs ?? 250 });
-const unused = () => {
-  throw new Error('not used by the load bench');
-};
-const handlers = createApiHandlers({
-  monitor,
-  exportSnapshot: unused,
-  diffWithCurrent: unused,
-  getProbes: () => [],
-  history: unavailableHistory('not kept by the load bench'),
-  settings: openSettingsStore({ file: null }),
-});
+const handlers = monitorOnlyHandlers(monitor);
 const server = await startServer({ staticDir: 'no-ui' /* the API and events only */, handlers, events: monitor, eventStream: { maxClients: maxClients ?? 128 } });
 await monitor.sampleNow();
 monitor.start();

@@ -9,15 +9,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { apiEvents, type ApiEventName, type SequencedSnapshot } from '../../contract/api.js';
+import type { SequencedSnapshot } from '../../contract/api.js';
 import type { SnapshotDelta } from '../../contract/events.js';
 import { Monitor } from '../../main/monitor/monitor.js';
-import { createApiHandlers } from '../../main/service/api-handlers.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../main/server/server.js';
-import { unavailableHistory } from '../../main/history/unavailable.js';
-import { openSettingsStore } from '../../main/settings/settings-store.js';
+import { monitorOnlyHandlers } from '../helpers/monitor-handlers.js';
 import { churningSnapshots } from '../helpers/churning-snapshots.js';
-import { readEvents } from '../helpers/sse.js';
+import { readEvents, SseReader, type ReceivedEvent } from '../helpers/sse.js';
 
 const CONNECTIONS_PER_SAMPLE = 1500;
 const MAX_BUFFERED = 128 * 1024;
@@ -48,19 +46,7 @@ const churningMonitor = (): Monitor => new Monitor({ takeSnapshot: churningSnaps
 
 async function host(options: Partial<ServerOptions> = {}): Promise<{ server: RunningServer; monitor: Monitor }> {
   const monitor = churningMonitor();
-  const handlers = createApiHandlers({
-    monitor,
-    exportSnapshot: () => {
-      throw new Error('not used here');
-    },
-    diffWithCurrent: () => {
-      throw new Error('not used here');
-    },
-    getProbes: () => [],
-    history: unavailableHistory('not part of this fixture'),
-    settings: openSettingsStore({ file: null }),
-  });
-  const server = await startServer({ staticDir, handlers, events: monitor, ...options });
+  const server = await startServer({ staticDir, handlers: monitorOnlyHandlers(monitor), events: monitor, ...options });
   running.push({ server, monitor });
   return { server, monitor };
 }
@@ -94,30 +80,20 @@ function stalledStream(server: RunningServer): Promise<IncomingMessage> {
   });
 }
 
-type Parsed = { event: ApiEventName; data: unknown };
-
 /** Resumes a paused stream and collects its events until `done` says so. */
-function resumeAndRead(res: IncomingMessage, done: (events: Parsed[]) => boolean): Promise<Parsed[]> {
-  const events: Parsed[] = [];
-  let buffer = '';
+function resumeAndRead(res: IncomingMessage, done: (events: ReceivedEvent[]) => boolean): Promise<ReceivedEvent[]> {
+  const events: ReceivedEvent[] = [];
+  const reader = new SseReader();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`stream did not finish; got ${events.map((e) => e.event).join(',')}`)), 30_000);
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => {
-      buffer += chunk;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.+)$/m.exec(block)?.[1] as ApiEventName | undefined;
-        const data = /^data: (.+)$/m.exec(block)?.[1];
-        if (!event || !data) continue;
-        events.push({ event, data: apiEvents[event].parse(JSON.parse(data)) });
-        if (done(events)) {
-          clearTimeout(timer);
-          res.pause();
-          return resolve(events);
-        }
+      for (const event of reader.push(chunk)) {
+        events.push(event);
+        if (!done(events)) continue;
+        clearTimeout(timer);
+        res.pause();
+        return resolve(events);
       }
     });
     res.resume();
