@@ -22,6 +22,7 @@ import { historyBench } from './history.js';
 import { helpBench } from './help.js';
 import { sampleBench } from './sample.js';
 import { serveBench } from './serve.js';
+import { serveLoadBench } from './serve-load.js';
 import { preciseBench } from './precise.js';
 import { benchProcfsIncremental } from './procfs-incremental.js';
 import { redactionBench } from './redaction.js';
@@ -46,6 +47,7 @@ const BENCHMARKS: RegisteredBench[] = [
   { name: 'snapshot', usesDist: true, about: 'whole `telltale snapshot --json` at ~10k sockets vs ss+ps and systeminformation', run: (o) => snapshotBench.run(o) },
   { name: 'sample', about: 'in-process steady-state sample, warm caches, ~10k sockets vs reading /proc/net', run: (o) => sampleBench.run(o) },
   { name: 'serve', usesDist: true, about: '`telltale serve --interval 2` CPU and RSS at ~1k and ~10k sockets vs idle node', run: (o) => serveBench.run(o) },
+  { name: 'serve-load', about: 'browser host: 100 event-stream clients that never read, large deltas every 250 ms, vs 1 reading client (RSS, API)', run: (o) => serveLoadBench.run(o) },
   { name: 'help', usesDist: true, about: '`telltale --help` start-up vs `node -e 0`', run: (o) => helpBench.run(o) },
   { name: 'cmdline', about: 'sample time added by one process with a 128 KB command line', run: (o) => cmdlineBench.run(o) },
   { name: 'procfs', about: 'incremental /proc connection sampler at ~10k sockets: cold, steady, vs the old full scan', run: () => benchProcfsIncremental() },

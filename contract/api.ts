@@ -11,6 +11,7 @@ import { EndpointRecord, HistoryEventPage, HistoryEventQuery, HistoryPoint, Hist
 import { AppNotification } from './notification.js';
 import { Settings, SettingsPatch, SettingsStatus } from './settings.js';
 import { ProbeReport, Snapshot, SnapshotDiff } from './snapshot.js';
+import { SelfAudit } from './self-audit.js';
 import type { ApiCallNameList, ApiEventNameList } from './api-names.js';
 
 export const ExportFormat = z.enum(['json', 'md', 'html']);
@@ -90,6 +91,8 @@ export const apiCalls = {
   updateSettings: { request: SettingsPatch, response: Settings },
   /** Where the settings live and whether the file had a problem (set aside, unwritable). */
   getSettingsStatus: { request: Empty, response: SettingsStatus },
+  /** Telltale's own sockets in the last sample, and whether all are loopback. */
+  getSelfAudit: { request: Empty, response: SelfAudit },
 } as const satisfies Record<ApiCallNameList, unknown>;
 
 export type ApiCallName = keyof typeof apiCalls;

@@ -26,6 +26,7 @@ export default defineConfig({
     emptyOutDir: true,
     // Inlined assets would become data: URLs, which the CSP allows for images only.
     assetsInlineLimit: 0,
-    sourcemap: true,
+    // The built UI ships without source maps (the dev server has its own); the hosts refuse .map too.
+    sourcemap: false,
   },
 });

@@ -18,18 +18,13 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, dispatchCall, type ApiHandlers } from '../service/api-handlers.js';
-import { openEventStream } from './event-stream.js';
+import { DEFAULT_EVENT_STREAM_LIMITS, EventBroadcaster, type EventStreamLimits } from './event-stream.js';
+import { BodyBudget, BodyError, DEFAULT_BODY_LIMITS, type BodyLimits } from './request-body.js';
 import type { AppEvents } from '../service/app-events.js';
 import { bearerToken, checkRequestSource, cookieValue, generateToken, secretsEqual } from './request-guard.js';
 import { SECURITY_HEADERS } from '../service/security-headers.js';
 import { resolveStaticFile } from '../service/static-files.js';
 import { redactText } from '../core/secrets/policy.js';
-
-/**
- * diffWithCurrent carries up to 64 Mi characters of snapshot JSON inside a JSON string, where
- * every quote and backslash gains an escape; twice that leaves room without allowing unbounded bodies.
- */
-export const MAX_BODY_BYTES = 128 * 1024 * 1024;
 
 export interface ServerOptions {
   /** Only loopback is supported: the host must never be reachable from the network. */
@@ -43,6 +38,10 @@ export interface ServerOptions {
   handlers: ApiHandlers;
   /** Every event the UI gets (the composition root's hub; a bare Monitor gives its own events only). */
   events: AppEvents;
+  /** Bounds on event-stream clients (defaults in event-stream.ts). */
+  eventStream?: Partial<EventStreamLimits>;
+  /** Bounds on request bodies (defaults in request-body.ts). */
+  bodies?: Partial<BodyLimits>;
 }
 
 export interface RunningServer {
@@ -50,16 +49,18 @@ export interface RunningServer {
   url: string;
   port: number;
   token: string;
+  /** What the host holds for its clients right now (tests and bench/serve-load.ts watch it). */
+  load(): HostLoad;
   close(): Promise<void>;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
+export interface HostLoad {
+  eventClients: number;
+  laggingClients: number;
+  /** Event bytes queued in this process for sockets that have not taken them. */
+  queuedEventBytes: number;
+  /** Request-body bytes being read or handled. */
+  bodyBytesHeld: number;
 }
 
 function send(res: ServerResponse, status: number, body: string, contentType: string, extra: Record<string, string> = {}): void {
@@ -75,28 +76,6 @@ function sendError(res: ServerResponse, status: number, message: string, extra?:
   send(res, status, JSON.stringify({ error: message }), 'application/json; charset=utf-8', extra);
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') throw new HttpError(415, 'Content-Type must be application/json.');
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large.');
-
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large.');
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new HttpError(400, 'Request body is not valid JSON.');
-  }
-}
-
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   if (options.host !== undefined && options.host !== '127.0.0.1') {
     throw new Error('The browser host only listens on 127.0.0.1.');
@@ -106,7 +85,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw new Error('The token must be at least 16 characters of A-Z a-z 0-9 _ -.');
   }
   const assetKey = generateToken();
-  const openStreams = new Set<() => void>();
+  const streams = new EventBroadcaster(options.events, { ...DEFAULT_EVENT_STREAM_LIMITS, ...options.eventStream });
+  const bodies = new BodyBudget({ ...DEFAULT_BODY_LIMITS, ...options.bodies });
   let port = 0;
   const cookieName = () => `telltale_assets_${port}`;
 
@@ -120,13 +100,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const name = url.pathname.slice('/api/'.length);
     if (name === 'events') {
       if (req.method !== 'GET') return sendError(res, 405, 'Use GET.', { Allow: 'GET' });
-      const end = openEventStream(req, res, options.events);
-      openStreams.add(end);
-      res.on('close', () => openStreams.delete(end));
+      const opened = streams.open(req, res);
+      if (!opened.ok) return sendError(res, opened.status, opened.reason, { 'Retry-After': '5' });
       return;
     }
     if (req.method !== 'POST') return sendError(res, 405, 'Use POST.', { Allow: 'POST' });
-    const body = await readJsonBody(req);
+    const body = await bodies.readJson(req, res);
     sendJson(res, 200, await dispatchCall(options.handlers, name, body));
   }
 
@@ -170,11 +149,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      const status = error instanceof ApiError || error instanceof HttpError ? error.status : 500;
+      const status = error instanceof ApiError || error instanceof BodyError ? error.status : 500;
       const message = redactText(error instanceof Error ? error.message : String(error));
       if (res.headersSent) return void res.destroy();
-      // A body left unread (e.g. refused as too large) would be parsed as the next request.
-      sendError(res, status, message, req.complete ? {} : { Connection: 'close' });
+      if (req.complete) return sendError(res, status, message);
+      // A body left unread (refused as too large, or for want of budget) is not read on: the
+      // connection closes once the answer is out.
+      sendError(res, status, message, { Connection: 'close' });
+      res.once('finish', () => req.socket.destroySoon());
     });
   });
 
@@ -191,8 +173,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    load: () => ({
+      eventClients: streams.clientCount,
+      laggingClients: streams.laggingCount,
+      queuedEventBytes: streams.queuedBytes,
+      bodyBytesHeld: bodies.inUse,
+    }),
     close: async () => {
-      for (const end of openStreams) end();
+      streams.close();
       await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());
         server.closeAllConnections();

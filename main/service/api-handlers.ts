@@ -10,6 +10,7 @@ import type { EndpointRecord, HistoryEventPage, HistoryPoint, HistoryRange, Hist
 import type { Settings, SettingsPatch, SettingsStatus } from '../../contract/settings.js';
 import type { Monitor } from '../monitor/monitor.js';
 import { diffSnapshots } from '../core/snapshot/diff.js';
+import { auditOwnSockets } from '../core/self-audit.js';
 
 /** An error the UI caused or should be told about; `status` follows HTTP so the server can pass it on. */
 export class ApiError extends Error {
@@ -44,6 +45,8 @@ export interface ApiHandlerDeps {
   getProbes: () => ProbeReport[] | Promise<ProbeReport[]>;
   history: HistoryQueries;
   settings: SettingsAccess;
+  /** The process whose sockets (with its children's) the self-audit checks; default: this one. */
+  ownPid?: number;
 }
 
 /** What the UI may ask of the history store (request already validated). */
@@ -96,6 +99,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     getSettings: async () => deps.settings.get(),
     updateSettings: async (patch) => deps.settings.update(patch),
     getSettingsStatus: async () => deps.settings.status(),
+    getSelfAudit: async () => auditOwnSockets(monitor.snapshot, deps.ownPid ?? process.pid),
   };
 }
 

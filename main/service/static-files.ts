@@ -1,7 +1,7 @@
 /**
  * Maps a request path to a file inside the built UI folder, for the browser host and for
  * Electron's app:// protocol. Nothing outside the folder is ever returned: `..` segments (also
- * percent-encoded ones), NUL bytes and symlinks that lead out are all refused.
+ * percent-encoded ones), NUL bytes and symlinks that lead out are all refused, and no source map.
  */
 import { realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
@@ -12,7 +12,6 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -51,6 +50,8 @@ export async function resolveStaticFile(staticDir: string, pathname: string): Pr
     return { kind: 'forbidden' };
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return { kind: 'forbidden' };
+  // Source maps would hand out the whole source; a build made with them (dev) must not serve them.
+  if (extname(decoded).toLowerCase() === '.map') return { kind: 'not-found' };
   const root = resolve(staticDir);
   const relativePath = decoded.endsWith('/') ? `${decoded}index.html` : decoded;
   const candidate = resolve(root, `.${relativePath.startsWith('/') ? '' : '/'}${relativePath}`);

@@ -11,6 +11,7 @@ import { ProbeView } from './views/ProbeView.js';
 import { SignalsView } from './views/SignalsView.js';
 import { SnapshotView } from './views/SnapshotView.js';
 import { SettingsView } from './views/SettingsView.js';
+import { SelfAudit } from './components/SelfAudit.js';
 import { TimelineView } from './views/TimelineView.js';
 import { Toasts } from './components/Toasts.js';
 import { inElectron } from './api/getApi.js';
@@ -55,6 +56,7 @@ export function App({ api }: { api: TelltaleApi }) {
         {view === 'Probe' && <ProbeView api={api} />}
         {view === 'Timeline' && <TimelineView api={api} tools={tools} seq={state.seq} />}
         {view === 'Settings' && <SettingsView api={api} tools={tools} />}
+        {view === 'Settings' && <SelfAudit api={api} seq={state.seq} />}
         {needsSnapshot &&
           (state.snapshot ? (
             <SnapshotViews view={view} snapshot={state.snapshot} live={live} />

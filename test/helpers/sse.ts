@@ -14,7 +14,6 @@ export type ReceivedEvent = { event: ApiEventName; data: unknown };
 export function readEvents(target: HostAddress, done: (events: ReceivedEvent[]) => boolean, timeoutMs = 60_000): Promise<ReceivedEvent[]> {
   const events: ReceivedEvent[] = [];
   return new Promise<ReceivedEvent[]>((resolve, reject) => {
-    let buffer = '';
     const timer = setTimeout(() => {
       req.destroy();
       reject(new Error(`the expected events did not arrive within ${timeoutMs} ms; got ${events.map((e) => e.event).join(', ')}`));
@@ -25,20 +24,14 @@ export function readEvents(target: HostAddress, done: (events: ReceivedEvent[]) 
         expect(res.statusCode).toBe(200);
         expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
         res.setEncoding('utf8');
+        const reader = new SseReader();
         res.on('data', (chunk: string) => {
-          buffer += chunk;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const event = /^event: (.+)$/m.exec(block)?.[1] as ApiEventName | undefined;
-            const data = /^data: (.+)$/m.exec(block)?.[1];
-            if (!event || !data) continue;
-            events.push({ event, data: apiEvents[event].parse(JSON.parse(data)) });
+          for (const event of reader.push(chunk)) {
+            events.push(event);
             if (done(events)) {
               clearTimeout(timer);
               req.destroy();
-              resolve(events);
+              return resolve(events);
             }
           }
         });
@@ -50,4 +43,24 @@ export function readEvents(target: HostAddress, done: (events: ReceivedEvent[]) 
     });
     req.end();
   });
+}
+
+/** Splits a stream's text into SSE events, each checked against the contract. */
+export class SseReader {
+  #buffer = '';
+
+  /** The events that `chunk` completes. */
+  push(chunk: string): ReceivedEvent[] {
+    this.#buffer += chunk;
+    const events: ReceivedEvent[] = [];
+    let end: number;
+    while ((end = this.#buffer.indexOf('\n\n')) >= 0) {
+      const block = this.#buffer.slice(0, end);
+      this.#buffer = this.#buffer.slice(end + 2);
+      const event = /^event: (.+)$/m.exec(block)?.[1] as ApiEventName | undefined;
+      const data = /^data: (.+)$/m.exec(block)?.[1];
+      if (event && data) events.push({ event, data: apiEvents[event].parse(JSON.parse(data)) });
+    }
+    return events;
+  }
 }
