@@ -415,10 +415,13 @@ describe('telltale probe', { timeout: 180_000 }, () => {
     );
     expect(code).toBe(0);
     const progress = stderr.slice(0, stderr.indexOf('report saved'));
-    expect(progress.match(/\r\x1b\[2K/g)?.length).toBe(5); // four updates and the clearing
-    expect(progress).toMatch(/\r\x1b\[2Ktelltale probe: 3\/4 runs done, [^\n]*\r\x1b\[2K/);
-    // One line rewritten, never a new one (the unisolated warning aside).
-    expect(progress.replace(/^telltale probe: warning.*\n/m, '')).not.toContain('\n');
+    const rewrites = progress.split('\r\x1b[2K');
+    expect(rewrites).toHaveLength(6); // what came before, four updates and the clearing
+    expect(rewrites[4]).toMatch(/^telltale probe: 3\/4 runs done, \d+:\d\d elapsed; now proxy:dead \(run 2\/2\)$/);
+    // Cleared before anything else is written (the unisolated warning, where there is one).
+    expect(rewrites[5]).toEqual(isolation.ok ? '' : expect.stringMatching(/^telltale probe: warning/));
+    // One line rewritten, never a new one.
+    expect(rewrites.slice(0, 5).join('')).not.toContain('\n');
     expect(stdout).not.toMatch(/runs done/);
   });
 
