@@ -414,7 +414,7 @@ describe('telltale probe', { timeout: 180_000 }, () => {
       { stdout: new PassThrough().on('data', (c: Buffer) => (stdout += c.toString())), stderr: terminal },
     );
     expect(code).toBe(0);
-    const progress = stderr.slice(0, stderr.indexOf('report saved'));
+    const progress = stderr.slice(0, stderr.indexOf('telltale probe: report saved'));
     const rewrites = progress.split('\r\x1b[2K');
     expect(rewrites).toHaveLength(6); // what came before, four updates and the clearing
     expect(rewrites[4]).toMatch(/^telltale probe: 3\/4 runs done, \d+:\d\d elapsed; now proxy:dead \(run 2\/2\)$/);
