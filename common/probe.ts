@@ -3,4 +3,4 @@ import type { ProbeFactor } from '../contract/snapshot.js';
 
 export type ProbeFactorName = ProbeFactor['factor'];
 
-export const PROBE_FACTORS = ['timezone', 'locale', 'proxy', 'base-url'] as const satisfies readonly ProbeFactorName[];
+export const PROBE_FACTORS = ['timezone', 'system-timezone', 'locale', 'proxy', 'base-url'] as const satisfies readonly ProbeFactorName[];

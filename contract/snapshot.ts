@@ -234,8 +234,9 @@ export const ProbeVariantResult = z.object({
 });
 export type ProbeVariantResult = z.infer<typeof ProbeVariantResult>;
 
+/** system-timezone: the zone of /etc/localtime and /etc/timezone inside the run, with TZ=UTC. */
 export const ProbeFactor = z.object({
-  factor: z.enum(['timezone', 'locale', 'proxy', 'base-url']),
+  factor: z.enum(['timezone', 'system-timezone', 'locale', 'proxy', 'base-url']),
   baseline: z.string(),
   changed: z.boolean(),
   variants: z.array(ProbeVariantResult),
@@ -261,6 +262,50 @@ export const ProbeRunAttempts = z.object({
 });
 export type ProbeRunAttempts = z.infer<typeof ProbeRunAttempts>;
 
+/**
+ * Which time zone setting the tool's requests follow: TZ, the system zone (/etc/localtime,
+ * /etc/timezone), both or neither; per zone tried, whether each changed the requests.
+ */
+export const ProbeZoneSource = z.object({
+  follows: z.enum(['tz', 'system', 'both', 'neither']),
+  zones: z.array(z.object({ zone: z.string(), tz: z.boolean(), system: z.boolean() })),
+});
+export type ProbeZoneSource = z.infer<typeof ProbeZoneSource>;
+
+/**
+ * How the probe saw a tool try to reach a host: a DNS query to the run's resolver, a CONNECT or an
+ * absolute-URL request to the tap or the dead proxy, or a TCP connect straight to an address.
+ */
+export const ProbeReachSource = z.enum(['dns', 'proxy-connect', 'proxy-request', 'direct-connect']);
+export type ProbeReachSource = z.infer<typeof ProbeReachSource>;
+
+/** A host or IP a tool tried to reach besides the base URL it was given (telemetry, updates, HTTPDNS). */
+export const ProbeReachedHost = z.object({
+  /** A host name (lower case, no trailing dot) or an IP address. */
+  host: z.string(),
+  isAddress: z.boolean(),
+  /** Ports seen (a DNS query has none). */
+  ports: z.array(z.number().int()),
+  seenBy: z.array(ProbeReachSource),
+  /** Attempts over all runs. */
+  count: z.number().int(),
+  /** The environments whose runs tried it ("baseline", "tz:Asia/Shanghai", ...). */
+  environments: z.array(z.string()),
+});
+export type ProbeReachedHost = z.infer<typeof ProbeReachedHost>;
+
+/** A host every run of some of a factor's environments tried and no run of the others did. */
+export const ProbeReachFinding = z.object({
+  host: z.string(),
+  factor: ProbeFactor.shape.factor,
+  /** Factor values (the baseline's label for the baseline) under which every run tried the host. */
+  with: z.array(z.string()),
+  /** ... and under which no run did. */
+  without: z.array(z.string()),
+  description: z.string(),
+});
+export type ProbeReachFinding = z.infer<typeof ProbeReachFinding>;
+
 export const ProbeReport = z.object({
   command: z.array(z.string()),
   startedAt: z.string(),
@@ -278,6 +323,16 @@ export const ProbeReport = z.object({
   attempts: z.array(ProbeRunAttempts).optional(),
   /** Why attempts were not recorded (no precise capture here). */
   attemptsUnavailable: z.string().optional(),
+  /** Whether the tool follows TZ or the system zone (when both time zone factors ran). */
+  zoneSource: ProbeZoneSource.optional(),
+  /** Why the system zone could not be set per run (no mount namespace): only TZ was varied. */
+  systemZoneUnavailable: z.string().optional(),
+  /** Hosts and IPs the tool tried to reach besides its base URL. */
+  reached: z.array(ProbeReachedHost).optional(),
+  /** Hosts tried under some environments of a factor only: the environment changes what the tool contacts. */
+  reachFindings: z.array(ProbeReachFinding).optional(),
+  /** What the list of reached hosts could not include here, and why (e.g. no DNS or direct connects). */
+  reachGaps: z.array(z.string()).optional(),
 });
 export type ProbeReport = z.infer<typeof ProbeReport>;
 

@@ -10,18 +10,20 @@ import { CHINESE_HOSTS, NEUTRAL_VARIANT_HOSTS } from '../core/probe/hosts.js';
 import { renderProbeReport } from '../core/probe/report.js';
 import { hostProblem, timezoneProblem } from '../core/probe/safety.js';
 import { ProbeRefused, probeTool, type ProbeOptions } from './session.js';
+import { progressPrinter } from './progress.js';
 import { saveProbeReport } from './state.js';
 
 export { loadProbeReports } from './state.js';
 
 export interface ProbeIo {
   stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  /** Progress goes here too: one updating line where it is a terminal (isTTY). */
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 }
 
 const USAGE = `Usage: telltale probe [options] -- <tool command...>
   --runs N              runs per environment (default 2, min 2)
-  --factor LIST         timezone,locale,proxy,base-url (default: all)
+  --factor LIST         timezone,system-timezone,locale,proxy,base-url (default: all)
   --timezones LIST      time zones to try (default ${DEFAULT_TIMEZONES.join(',')})
   --locales LIST        locales to try (default ${DEFAULT_LOCALES.join(',')})
   --hosts LIST          extra base-URL host names to try (bare names, e.g. api.example.cn)
@@ -116,7 +118,8 @@ export async function runProbe(argv: string[], io: ProbeIo): Promise<number> {
     return 2;
   }
   try {
-    const { report, keptDir } = await probeTool(parsed.options);
+    const progress = progressPrinter(io.stderr);
+    const { report, keptDir } = await probeTool({ ...parsed.options, onProgress: (p) => progress.update(p) }).finally(() => progress.finish());
     if (!report.isolated) io.stderr.write('telltale probe: warning: the tool ran without network isolation (--no-isolation)\n');
     io.stdout.write(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : renderProbeReport(report));
     const file = await saveProbeReport(parsed.stateDir, report).catch((error: unknown) => {

@@ -5,14 +5,15 @@
  * analyses the captured requests.
  */
 import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
-import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ProbeReport } from '../../contract/snapshot.js';
 import { analyseProbe, type GroupRuns } from '../core/probe/analyse.js';
 import type { ProbeFactorName as FactorName } from '../../common/probe.js';
-import { commandFor, planProbe, type EnvGroup } from '../core/probe/plan.js';
+import { commandFor, DEFAULT_SYSTEM_ZONE, planProbe, type EnvGroup } from '../core/probe/plan.js';
+import { analyseReach, type ReachEvent } from '../core/probe/reach.js';
 import { summarise } from '../core/probe/report.js';
+import { zoneSource } from '../core/probe/zone-source.js';
 import { maskBaseUrlHosts } from '../core/probe/slots.js';
 import { commandProblems, envProblems } from '../core/probe/safety.js';
 import { redactDeep } from '../core/secrets/policy.js';
@@ -21,7 +22,11 @@ import { isModelRequest } from '../core/probe/model-request.js';
 import { matchProcess, TOOL_CATALOG } from '../core/catalog/index.js';
 import { startTap } from '../tap/server.js';
 import { recordRunAttempts } from './attempts.js';
-import { startIsolation, type Isolation } from './isolation.js';
+import { startDeadProxy } from './dead-proxy.js';
+import { startDnsResponder, type DnsResponder } from './dns-responder.js';
+import { DNS_SOCKET, startIsolation, type Isolation } from './isolation.js';
+import type { ProbeProgress } from './progress.js';
+import { attemptReach, caughtReach, dnsReach, tapReach } from './reach-events.js';
 import { runCommand, type RunOutcome } from './run-command.js';
 
 export interface ProbeOptions {
@@ -37,7 +42,8 @@ export interface ProbeOptions {
   homeTemplate?: string;
   /** Run the tool in an isolated network (refuse if that is impossible); false runs it unisolated. */
   isolate: boolean;
-  onProgress?: (line: string) => void;
+  /** Called as each run starts. */
+  onProgress?: (progress: ProbeProgress) => void;
 }
 
 export interface ProbeOutcome {
@@ -48,19 +54,6 @@ export interface ProbeOutcome {
 
 /** A probe that would send traffic past the tap; the CLI turns it into exit code 2. */
 export class ProbeRefused extends Error {}
-
-/** A loopback port that accepts connections and drops them: the proxy of the proxy factor. */
-async function startDeadProxy(): Promise<{ port: number; close(): Promise<void> }> {
-  const server = net.createServer((socket) => socket.destroy());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 function describeFailure(outcome: RunOutcome, run: number, timeoutMs: number): string | null {
   if (outcome.spawnError) return `run ${run}: ${outcome.spawnError}`;
@@ -101,6 +94,15 @@ const toObserved = (r: ObservedRequest): ObservedRequest => ({
   body: r.body,
 });
 
+/** What the reached hosts cannot include here: DNS without a mount namespace, direct connects without precise capture. */
+function reachGaps(isolation: Isolation | null, noPreciseCapture: string | null): string[] {
+  const gaps: string[] = [];
+  if (!isolation) gaps.push('DNS queries and direct connects: not seen, the runs were not isolated (--no-isolation)');
+  else if (isolation.mountUnavailable !== null) gaps.push(`DNS queries: not seen (${isolation.mountUnavailable})`);
+  if (isolation && noPreciseCapture !== null) gaps.push(`direct connects: only to ports 80 and 443 (no precise capture: ${noPreciseCapture})`);
+  return gaps;
+}
+
 async function freshDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { mode: 0o700 });
@@ -126,6 +128,7 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
   const tap = await startTap({ captureDir: path.join(root, 'captures') });
   const deadProxy = await startDeadProxy();
   let isolation: Isolation | null = null;
+  let dns: DnsResponder | null = null;
   // Started before any run, so it follows every process a run starts from its birth.
   const recorder = await recordRunAttempts();
   try {
@@ -137,9 +140,14 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
         );
       }
       isolation = started.isolation;
+      if (isolation.mountUnavailable === null) dns = await startDnsResponder(path.join(socketDir, DNS_SOCKET));
     }
+    const noMount = isolation ? isolation.mountUnavailable : 'the runs are not isolated (--no-isolation)';
+    const systemZoneUnavailable = noMount !== null && options.factors.includes('system-timezone') ? noMount : undefined;
+    const factors = noMount === null ? options.factors : options.factors.filter((f) => f !== 'system-timezone');
+    if (factors.length === 0) throw new ProbeRefused(`the system time zone cannot be set here: ${noMount ?? ''}`);
     const plan = planProbe({
-      factors: options.factors,
+      factors,
       timezones: options.timezones,
       locales: options.locales,
       hosts: options.hosts,
@@ -157,12 +165,16 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
     if (refusals.length > 0) throw new ProbeRefused(`refusing to run: ${refusals.join('; ')}`);
 
     const results = new Map<string, GroupRuns>();
+    const reach = new Map<string, ReachEvent[][]>();
     const baselineIds = new Set(plan.map((f) => f.baseline.id));
     // Baselines first: without a model-API request in them nothing can be compared, so the
     // variants are not run at all (a tool that is not signed in fails in seconds, not minutes).
     const ordered = [...groups.values()].sort((a, b) => Number(baselineIds.has(b.id)) - Number(baselineIds.has(a.id)));
+    const total = ordered.length * options.runs;
+    const started = Date.now();
     let lastBaselineOutcome: RunOutcome | undefined;
     let stoppedEarly = false;
+    let done = 0;
     for (const group of ordered) {
       if (!baselineIds.has(group.id) && !stoppedEarly) {
         const modelCalls = [...baselineIds].flatMap((id) => results.get(id)?.runs.flat() ?? []).filter(isModelRequest).length;
@@ -170,32 +182,46 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
       }
       if (stoppedEarly) break;
       const runs: ObservedRequest[][] = [];
+      const reached: ReachEvent[][] = [];
       const errors: string[] = [];
       for (let run = 1; run <= options.runs; run++) {
-        options.onProgress?.(`${group.id}: run ${run}/${options.runs}`);
-        const before = tap.requests().length;
+        options.onProgress?.({ done, total, elapsedMs: Date.now() - started, environment: group.id, run, runsPerEnvironment: options.runs });
+        const before = { requests: tap.requests().length, proxied: deadProxy.targets().length, questions: dns?.questions().length ?? 0 };
         // Same paths every run (they show up in prompts), fresh contents.
         await freshDir(home);
         if (options.homeTemplate) await cp(options.homeTemplate, home, { recursive: true });
         await freshDir(workDir);
         const command = commandFor(options.command, group.env);
+        const connectsFile = path.join(socketDir, `connects-${done}.jsonl`);
+        const wrapped = isolation ? await isolation.wrap(command, { systemZone: group.systemZone ?? DEFAULT_SYSTEM_ZONE, connectsFile }) : command;
         if ('begin' in recorder) recorder.begin(group.id, run);
-        const outcome = await runCommand(isolation ? isolation.wrap(command) : command, group.env, workDir, options.timeoutMs);
+        const outcome = await runCommand(wrapped, group.env, workDir, options.timeoutMs);
         if ('end' in recorder) await recorder.end();
+        done++;
         if (baselineIds.has(group.id)) lastBaselineOutcome = outcome;
         if (options.keepCaptures) await keepRunDirs(root, `${group.id}-run${run}`, home, workDir);
         const failure = describeFailure(outcome, run, options.timeoutMs);
         if (failure) errors.push(failure);
-        runs.push(maskBaseUrlHosts(tap.requests().slice(before).map(toObserved), group.env));
+        const requests = tap.requests().slice(before.requests);
+        runs.push(maskBaseUrlHosts(requests.map(toObserved), group.env));
+        reached.push([
+          ...tapReach(requests),
+          ...deadProxy.targets().slice(before.proxied),
+          ...dnsReach(dns?.questions().slice(before.questions) ?? []),
+          // Precise capture sees connects to every port; the relay only those to 80 and 443.
+          ...('runs' in recorder ? attemptReach(recorder.runs.at(-1)?.attempts ?? []) : await caughtReach(connectsFile)),
+        ]);
         if (outcome.spawnError) break;
       }
       results.set(group.id, { runs, errors });
+      reach.set(group.id, reached);
     }
 
     const baselineRuns = [...baselineIds].flatMap((id) => results.get(id)?.runs.flat() ?? []);
     const baselineModelCalls = baselineRuns.filter(isModelRequest).length;
     const baselineErrors = [...new Set([...baselineIds].flatMap((id) => results.get(id)?.errors ?? []))];
     const analysis = analyseProbe(plan, results);
+    const reachAnalysis = analyseReach(plan, reach);
     const requestsCaptured = tap.requests().length;
     const output = toolOutput(lastBaselineOutcome);
     const error =
@@ -204,6 +230,8 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
           `${baselineErrors.length ? `; ${baselineErrors.join('; ')}` : ''}${output ? `; its output: ${output}` : ''}; ${baseUrlHint(options.command)}. ` +
           'The variants were not run.'
         : undefined;
+    const source = error ? null : zoneSource(analysis.factors);
+    const gaps = reachGaps(isolation, 'unavailable' in recorder ? recorder.unavailable : null);
     const report: ProbeReport = {
       command: options.command,
       startedAt,
@@ -213,15 +241,21 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
       isolated: isolation !== null,
       noise: analysis.noise,
       factors: error ? [] : analysis.factors,
-      summary: error ? 'The probe could not compare anything.' : summarise(analysis.factors, requestsCaptured),
+      summary: error ? 'The probe could not compare anything.' : summarise(analysis.factors, requestsCaptured, reachAnalysis.findings),
       ...(error ? { error } : {}),
       ...('runs' in recorder ? { attempts: recorder.runs } : { attemptsUnavailable: recorder.unavailable }),
+      ...(source ? { zoneSource: source } : {}),
+      ...(systemZoneUnavailable ? { systemZoneUnavailable } : {}),
+      reached: reachAnalysis.reached,
+      reachFindings: error ? [] : reachAnalysis.findings,
+      ...(gaps.length > 0 ? { reachGaps: gaps } : {}),
     };
     // Born redacted (its command line, error lines quoting the tool's stderr, captured values), so
     // neither the saved JSON nor the printed report can carry a secret.
     return { report: ProbeReport.parse(redactDeep(report)), keptDir: options.keepCaptures ? root : null };
   } finally {
     if ('stop' in recorder) await recorder.stop();
+    await dns?.close();
     await isolation?.close();
     await rm(socketDir, { recursive: true, force: true });
     await tap.close();

@@ -151,7 +151,10 @@ describe('telltale probe', { timeout: 180_000 }, () => {
   it('finds no environment-dependent change in the clean tool and recognises its noise', async () => {
     const { code, report } = await probe('clean-tool.mjs');
     expect(code).toBe(0);
-    expect(report.factors.map((f) => f.factor)).toEqual(['timezone', 'locale', 'proxy', 'base-url']);
+    // The system zone is varied where the runs have a mount namespace; the report says why not elsewhere.
+    const systemZone = report.systemZoneUnavailable === undefined ? ['system-timezone'] : [];
+    expect(report.factors.map((f) => f.factor)).toEqual(['timezone', ...systemZone, 'locale', 'proxy', 'base-url']);
+    if (report.zoneSource) expect(report.zoneSource.follows).toBe('neither');
     for (const f of report.factors) {
       for (const v of f.variants) {
         expect(v.changes, `${f.factor} ${v.value}`).toEqual([]);
@@ -314,6 +317,112 @@ describe('telltale probe', { timeout: 180_000 }, () => {
       process.env.PATH = savedPath;
       await rm(emptyPath, { recursive: true, force: true });
     }
+  });
+
+  it('tells whether a tool follows TZ, the system zone (/etc/localtime, /etc/timezone) or both', async () => {
+    const zoneArgs = ['--factor', 'timezone,system-timezone', '--timezones', 'Asia/Shanghai'];
+    // One probe at a time: each one's precise capture follows this whole process.
+    for (const source of ['tz', 'system', 'both'] as const) {
+      const { code, report } = await probe('zone-tool.mjs', zoneArgs, ['--source', source]);
+      expect(code, source).toBe(0);
+      if (report.systemZoneUnavailable !== undefined) {
+        // No mount namespace here: only TZ was varied, and the report says why.
+        console.warn(`system zone not varied here: ${report.systemZoneUnavailable}`);
+        expect(report.factors.map((f) => f.factor)).toEqual(['timezone']);
+        expect(report.zoneSource).toBeUndefined();
+        continue;
+      }
+      const expected = { tz: { tz: true, system: false }, system: { tz: false, system: true }, both: { tz: true, system: true } }[source];
+      expect(report.zoneSource, source).toEqual({ follows: source, zones: [{ zone: 'Asia/Shanghai', ...expected }] });
+      const systemVariant = variant(report, 'system-timezone', 'Asia/Shanghai');
+      expect(systemVariant?.changed).toBe(source !== 'tz');
+      if (source === 'system') {
+        expect(systemVariant?.changes[0]).toMatchObject({ baseline: 'UTC', variant: 'Asia/Shanghai' });
+        expect(systemVariant?.disclosure).toMatch(/system time zone is in China \(Asia\/Shanghai\)/);
+      }
+    }
+  });
+
+  it('says the system zone is not varied when the runs are not isolated, and still varies TZ', async () => {
+    let stdout = '';
+    const code = await runProbe(
+      ['--factor', 'timezone,system-timezone', '--timezones', 'Asia/Shanghai', '--no-isolation', '--state-dir', stateDir, '--', process.execPath, path.join(tools, 'zone-tool.mjs'), '--source', 'both'],
+      { stdout: new PassThrough().on('data', (c: Buffer) => (stdout += c.toString())), stderr: new PassThrough() },
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/System time zone not varied \(only TZ\): the runs are not isolated/);
+    // Its TZ field changes; its system-zone field holds the host's zone in every run.
+    expect(stdout).toMatch(/timezone \(baseline UTC\): CHANGED/);
+    expect(stdout).not.toMatch(/system-timezone/);
+    expect(stdout).toMatch(/not seen here: DNS queries and direct connects/);
+  });
+
+  it('lists the hosts a tool tried besides its base URL, and a host tried only in a Chinese time zone as a finding', async () => {
+    const args = ['--factor', 'timezone,proxy', '--timezones', 'Asia/Shanghai,Europe/Berlin'];
+    const shanghai = await probe('telemetry-tool.mjs', args, ['--when', 'shanghai']);
+    const always = await probe('telemetry-tool.mjs', args, ['--when', 'always']);
+    for (const { code } of [shanghai, always]) expect(code).toBe(0);
+    const host = (report: ProbeReport, name: string) => report.reached?.find((r) => r.host === name);
+
+    // Through the dead proxy the CONNECT target is seen wherever the runs are.
+    const proxied = host(always.report, 'telemetry.fake-vendor.example');
+    expect(proxied?.seenBy).toContain('proxy-connect');
+    expect(proxied?.ports).toEqual([443]);
+    expect(proxied?.environments).toContain('proxy:dead');
+    expect(always.report.reachFindings).toEqual([]);
+    expect(always.report.summary).toMatch(/did not depend on the environment/);
+    // The tap itself and the base URL it stands for are never listed.
+    expect(always.report.reached?.some((r) => r.host === '127.0.0.1' || r.host === 'localhost')).toBe(false);
+
+    if (!isolation.ok) {
+      // Unisolated, DNS and direct connects are not seen: the report says so, and the tool (with
+      // no proxy) goes unseen in the time zone variants.
+      expect(shanghai.report.reachGaps?.join(' ')).toMatch(/not isolated/);
+      return;
+    }
+    const dnsSeen = shanghai.report.reachGaps?.some((g) => g.startsWith('DNS')) !== true;
+    expect(host(always.report, '203.0.113.7')).toMatchObject({ isAddress: true, ports: [80], seenBy: ['direct-connect'] });
+    if (dnsSeen) expect(proxied?.seenBy).toEqual(['dns', 'proxy-connect']);
+
+    // Only TZ=Asia/Shanghai makes it phone home: a finding of the timezone factor, none of the proxy factor.
+    const findings = shanghai.report.reachFindings ?? [];
+    const hosts = dnsSeen ? ['203.0.113.7', 'telemetry.fake-vendor.example'] : ['203.0.113.7'];
+    expect(findings.map((f) => [f.host, f.factor, f.with, f.without])).toEqual(hosts.map((h) => [h, 'timezone', ['Asia/Shanghai'], ['UTC', 'Europe/Berlin']]));
+    expect(findings[0]?.description).toBe('203.0.113.7 was tried only with timezone Asia/Shanghai');
+    expect(host(shanghai.report, '203.0.113.7')?.environments).toEqual(['tz:Asia/Shanghai']);
+    expect(shanghai.report.summary).toMatch(/Hosts tried under some settings only: 203\.0\.113\.7 \(timezone\)/);
+    expect(shanghai.report.summary).not.toMatch(/did not depend/);
+  });
+
+  it('prints progress on stderr, plain lines when it is no terminal, stdout holding the JSON report alone', async () => {
+    const { code, report, stderr } = await probe('clean-tool.mjs', ['--factor', 'proxy']);
+    expect(code).toBe(0);
+    const lines = stderr.split('\n').filter((l) => /runs done/.test(l));
+    // Baseline and the proxy variant, two runs each: one line as each run starts.
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^telltale probe: 0\/4 runs done, 0:\d\d elapsed; now baseline \(run 1\/2\)$/);
+    expect(lines[3]).toMatch(/^telltale probe: 3\/4 runs done, \d+:\d\d elapsed; now proxy:dead \(run 2\/2\)$/);
+    expect(report.factors.map((f) => f.factor)).toEqual(['proxy']);
+  });
+
+  it('rewrites one progress line in place on a terminal and clears it before the report', async () => {
+    let stderr = '';
+    let stdout = '';
+    const terminal = Object.assign(new PassThrough().on('data', (c: Buffer) => (stderr += c.toString())), { isTTY: true, columns: 200 });
+    const code = await runProbe(
+      ['--factor', 'proxy', '--state-dir', stateDir, ...(isolation.ok ? [] : ['--no-isolation']), '--', process.execPath, path.join(tools, 'clean-tool.mjs')],
+      { stdout: new PassThrough().on('data', (c: Buffer) => (stdout += c.toString())), stderr: terminal },
+    );
+    expect(code).toBe(0);
+    const progress = stderr.slice(0, stderr.indexOf('telltale probe: report saved'));
+    const rewrites = progress.split('\r\x1b[2K');
+    expect(rewrites).toHaveLength(6); // what came before, four updates and the clearing
+    expect(rewrites[4]).toMatch(/^telltale probe: 3\/4 runs done, \d+:\d\d elapsed; now proxy:dead \(run 2\/2\)$/);
+    // Cleared before anything else is written (the unisolated warning, where there is one).
+    expect(rewrites[5]).toEqual(isolation.ok ? '' : expect.stringMatching(/^telltale probe: warning/));
+    // One line rewritten, never a new one.
+    expect(rewrites.slice(0, 5).join('')).not.toContain('\n');
+    expect(stdout).not.toMatch(/runs done/);
   });
 
   it('kills a run that outlives its timeout', async () => {

@@ -7,7 +7,7 @@ import type { ProbeFactor } from '../../../contract/snapshot.js';
 import { compareGroups, locationOf, type RunGroup } from './compare.js';
 import { disclosure } from './disclosure.js';
 import { flattenRun, groupNoise } from './noise.js';
-import type { PlannedFactor } from './plan.js';
+import type { EnvGroup, PlannedFactor } from './plan.js';
 import type { RunRequests } from './types.js';
 import type { LocalePair } from './localised.js';
 import type { ZonePair } from './zone-shift.js';
@@ -23,10 +23,13 @@ export interface Analysis {
   noise: string[];
 }
 
-/** The time zones two environments set (the probe sets TZ in every one); null when either lacks it. */
-function zonesOf(baseline: Readonly<Record<string, string>>, variant: Readonly<Record<string, string>>): ZonePair | null {
-  const b = baseline.TZ;
-  const v = variant.TZ;
+/**
+ * The time zones two environments set: the system zone where one sets it (its TZ stays UTC), else TZ
+ * (the probe sets TZ in every one); null when either lacks both.
+ */
+function zonesOf(baseline: EnvGroup, variant: EnvGroup): ZonePair | null {
+  const b = baseline.systemZone ?? baseline.env.TZ;
+  const v = variant.systemZone ?? variant.env.TZ;
   return b && v ? { baseline: b, variant: v } : null;
 }
 
@@ -59,20 +62,20 @@ export function analyseProbe(plan: readonly PlannedFactor[], results: ReadonlyMa
   const empty: RunGroup = { runs: [], noise: groupNoise([]) };
   const factors = plan.map((planned): ProbeFactor => {
     const baseline = groups.get(planned.baseline.id) ?? empty;
-    const compare = (against: RunGroup, againstEnv: Readonly<Record<string, string>>, group: PlannedFactor['variants'][number]['group']) => {
+    const compare = (against: RunGroup, againstGroup: EnvGroup, group: EnvGroup) => {
       const variantRuns = groups.get(group.id) ?? empty;
-      return { runs: variantRuns.runs.length, changes: compareGroups(against, variantRuns, globalNoise, zonesOf(againstEnv, group.env), localesOf(againstEnv, group.env)) };
+      return { runs: variantRuns.runs.length, changes: compareGroups(against, variantRuns, globalNoise, zonesOf(againstGroup, group), localesOf(againstGroup.env, group.env)) };
     };
     // A neutral variant that ran (api.example.com: any custom host) is the direct baseline of the
     // factor's other values: what differs from it is what singles a value out.
     const neutral = planned.variants.find((v) => planned.neutralValues.includes(v.value) && (groups.get(v.group.id)?.runs.length ?? 0) > 0);
-    const neutralResult = neutral && compare(baseline, planned.baseline.env, neutral.group);
+    const neutralResult = neutral && compare(baseline, planned.baseline, neutral.group);
     const variants = planned.variants.map(({ value, group }) => {
       const direct = neutral !== undefined && neutralResult !== undefined && neutral.value !== value;
       const { runs, changes } = !neutral || !neutralResult
-        ? compare(baseline, planned.baseline.env, group)
+        ? compare(baseline, planned.baseline, group)
         : direct
-          ? compare(groups.get(neutral.group.id) ?? empty, neutral.group.env, group)
+          ? compare(groups.get(neutral.group.id) ?? empty, neutral.group, group)
           : neutralResult;
       const errors = results.get(group.id)?.errors ?? [];
       const comparedWith = direct ? { value: neutral.value, changed: neutralResult.changes.length > 0 } : null;

@@ -17,9 +17,11 @@ function localeName(locale: string): string | null {
 
 function whatItTells(factor: FactorName, value: string): string {
   switch (factor) {
-    case 'timezone': {
+    case 'timezone':
+    case 'system-timezone': {
+      const which = factor === 'timezone' ? 'time zone' : 'system time zone';
       const country = countryOfTimeZone(value);
-      return country ? `your time zone is in ${countryName(country)} (${value})` : `your time zone (${value})`;
+      return country ? `your ${which} is in ${countryName(country)} (${value})` : `your ${which} (${value})`;
     }
     case 'locale': {
       const name = localeName(value);
@@ -41,6 +43,7 @@ function whatItTells(factor: FactorName, value: string): string {
 /** What a neutral variant of each factor stands for (see PlannedFactor.neutralValues). */
 export const ANY_VALUE: Readonly<Record<FactorName, string>> = {
   timezone: 'any time zone',
+  'system-timezone': 'any system time zone',
   locale: 'any locale',
   proxy: 'any proxy',
   'base-url': 'any custom host',
@@ -63,7 +66,7 @@ export function disclosure(
   }
   const covert = [...new Set(own.map((c) => c.kind).filter((k) => COVERT_KINDS.has(k)))];
   // Local time alone tells the offset; Asia/Shanghai shares +08:00 with other countries' zones.
-  if (factor === 'timezone' && own.every((c) => c.kind === 'offset')) {
+  if ((factor === 'timezone' || factor === 'system-timezone') && own.every((c) => c.kind === 'offset')) {
     return `The tool could tell its vendor your UTC offset (that of ${value}, shared by other time zones), openly: it writes local dates or times into its requests.`;
   }
   const how = covert.length > 0 ? `, hidden in ${covert.join('/')} changes of its requests` : ', openly in its requests';

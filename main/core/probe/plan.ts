@@ -10,6 +10,8 @@
  *    Its baseline is therefore the official hosts (api.anthropic.com / api.openai.com /
  *    generativelanguage.googleapis.com) through the same tap proxy, so baseline and variants
  *    differ in the host alone.
+ *  - system-timezone keeps TZ=UTC and sets the run's system zone (/etc/localtime, /etc/timezone),
+ *    UTC in every other environment; with the timezone factor it tells which of the two a tool follows.
  */
 import type { ProbeFactorName as FactorName } from '../../../common/probe.js';
 import { BASELINE_HOSTS, NEUTRAL_VARIANT_HOSTS } from './hosts.js';
@@ -30,7 +32,12 @@ export interface EnvGroup {
   /** Stable id; groups with the same id are the same environment and run once. */
   id: string;
   env: Record<string, string>;
+  /** The zone of /etc/localtime and /etc/timezone inside the run; absent: the probe's default, UTC. */
+  systemZone?: string;
 }
+
+/** The system zone of every run that does not set its own. */
+export const DEFAULT_SYSTEM_ZONE = 'UTC';
 
 export interface PlannedFactor {
   factor: FactorName;
@@ -94,7 +101,10 @@ export function planProbe(input: PlanInput): PlannedFactor[] {
     id: 'baseline-via-tap-proxy',
     env: withHost(viaTap, BASELINE_HOSTS),
   };
-  const variant = (id: string, env: Record<string, string>, value: string) => ({ value, group: { id, env } });
+  const variant = (id: string, env: Record<string, string>, value: string, systemZone?: string) => ({
+    value,
+    group: { id, env, ...(systemZone ? { systemZone } : {}) },
+  });
 
   return input.factors.map((factor): PlannedFactor => {
     switch (factor) {
@@ -104,6 +114,14 @@ export function planProbe(input: PlanInput): PlannedFactor[] {
           baselineLabel: 'UTC',
           baseline: neutral,
           variants: input.timezones.map((tz) => variant(`tz:${tz}`, { ...neutral.env, TZ: tz }, tz)),
+          neutralValues: [],
+        };
+      case 'system-timezone':
+        return {
+          factor,
+          baselineLabel: DEFAULT_SYSTEM_ZONE,
+          baseline: neutral,
+          variants: input.timezones.map((tz) => variant(`system-tz:${tz}`, neutral.env, tz, tz)),
           neutralValues: [],
         };
       case 'locale':

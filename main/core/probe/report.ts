@@ -1,8 +1,9 @@
 /** The probe's summary sentence and its readable text rendering. */
-import type { ProbeChange, ProbeFactor, ProbeReport } from '../../../contract/snapshot.js';
+import type { ProbeChange, ProbeFactor, ProbeReachFinding, ProbeReport } from '../../../contract/snapshot.js';
 import { formatCommand } from '../../../common/format.js';
 import { makeVisible } from './codepoints.js';
 import { COVERT_KINDS } from './disclosure.js';
+import { describeZoneSource } from './zone-source.js';
 
 /** Kinds of the changes that single a variant out (each variant's changes are its own: see analyse.ts). */
 function kindsOf(factor: ProbeFactor, covert: boolean): string[] {
@@ -10,7 +11,7 @@ function kindsOf(factor: ProbeFactor, covert: boolean): string[] {
   return [...new Set(kinds)];
 }
 
-export function summarise(factors: readonly ProbeFactor[], requests: number): string {
+export function summarise(factors: readonly ProbeFactor[], requests: number, reachFindings: readonly ProbeReachFinding[] = []): string {
   if (factors.length === 0) return 'Nothing was compared.';
   const covert = factors.filter((f) => kindsOf(f, true).length > 0);
   const overt = factors.filter((f) => kindsOf(f, false).length > 0);
@@ -23,7 +24,10 @@ export function summarise(factors: readonly ProbeFactor[], requests: number): st
     parts.push(`Overt changes: ${overt.map((f) => `${f.factor} (${kindsOf(f, false).join(', ')})`).join('; ')}.`);
   }
   if (unchanged.length > 0) parts.push(`No change with: ${unchanged.join(', ')}.`);
-  if (covert.length === 0 && overt.length === 0) {
+  if (reachFindings.length > 0) {
+    parts.push(`Hosts tried under some settings only: ${reachFindings.map((f) => `${f.host} (${f.factor})`).join('; ')}.`);
+  }
+  if (covert.length === 0 && overt.length === 0 && reachFindings.length === 0) {
     parts.unshift(`The tool's ${requests} captured request(s) did not depend on the environment factors tried.`);
   }
   return parts.join(' ');
@@ -60,6 +64,28 @@ function renderAttempts(report: ProbeReport): string[] {
   return lines;
 }
 
+function renderZoneSource(report: ProbeReport): string[] {
+  if (report.systemZoneUnavailable) return ['', `System time zone not varied (only TZ): ${report.systemZoneUnavailable}`];
+  if (!report.zoneSource) return [];
+  const zones = report.zoneSource.zones.map((z) => `${z.zone}: TZ ${z.tz ? 'changed' : 'no change'}, system zone ${z.system ? 'changed' : 'no change'}`);
+  return ['', `Time zone source: ${describeZoneSource(report.zoneSource)}`, `  ${zones.join('; ')}`];
+}
+
+/** Hosts the tool tried besides its base URL, with the findings (hosts only some settings made it try). */
+function renderReached(report: ProbeReport): string[] {
+  const lines: string[] = [];
+  if (report.reached) {
+    lines.push('', report.reached.length > 0 ? 'Other hosts the tool tried to reach:' : 'Other hosts the tool tried to reach: none seen');
+    for (const r of report.reached) {
+      const ports = r.ports.length > 0 ? `:${r.ports.join(',')}` : '';
+      lines.push(`  ${r.host}${ports} (${r.seenBy.join(', ')}; ${r.count}x; in ${r.environments.join(', ')})`);
+    }
+  }
+  for (const finding of report.reachFindings ?? []) lines.push(`  finding: ${finding.description}`);
+  for (const gap of report.reachGaps ?? []) lines.push(`  not seen here: ${gap}`);
+  return lines;
+}
+
 export function renderProbeReport(report: ProbeReport): string {
   const lines = [
     `telltale probe: ${formatCommand(report.command)}`,
@@ -77,6 +103,6 @@ export function renderProbeReport(report: ProbeReport): string {
       for (const change of variant.changes) lines.push(...renderChange(change));
     }
   }
-  lines.push('', report.summary, ...renderAttempts(report));
+  lines.push('', report.summary, ...renderZoneSource(report), ...renderReached(report), ...renderAttempts(report));
   return `${lines.join('\n')}\n`;
 }

@@ -36,8 +36,10 @@ describe('probe safety', () => {
     for (const factor of plan()) {
       for (const { group } of factor.variants) {
         const changed = Object.keys({ ...factor.baseline.env, ...group.env }).filter((k) => factor.baseline.env[k] !== group.env[k]);
+        if (group.systemZone !== factor.baseline.systemZone) changed.push('system zone');
         const expected = {
           timezone: ['TZ'],
+          'system-timezone': ['system zone'],
           locale: ['LANG'],
           proxy: ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'],
           'base-url': ['ANTHROPIC_BASE_URL', 'OPENAI_BASE_URL', 'GOOGLE_GEMINI_BASE_URL'],
