@@ -84,6 +84,9 @@ function wordsNameSecret(parts: readonly string[]): boolean {
 /** Names repeat (env vars, config keys, JSON keys of every connection): each is split into words once. */
 const lastSegmentIsSecret = memoise((segment: string) => wordsNameSecret(words(segment)), { maxEntries: 2048 });
 
+/** Longest name read whole (env var names, config keys and flags are far shorter). */
+const MAX_NAME = 256;
+
 /** A last segment too generic to decide alone, read with the segment before it ("vertex.access", "db.pwd"). */
 const GENERIC_SEGMENT = /^(?:access|private|key|pwd|pw)$/i;
 
@@ -91,7 +94,9 @@ const GENERIC_SEGMENT = /^(?:access|private|key|pwd|pw)$/i;
  * Whether a value stored under this name is a secret. For a key path ("env.MY_TOKEN") its last
  * segment decides, with the segment before it when it is a generic word ("vertex.access").
  */
-export function isSecretName(name: string): boolean {
+export function isSecretName(raw: string): boolean {
+  // Matching is capped: a longer "name" is read by its end, which is where a secret's name says so.
+  const name = raw.length > MAX_NAME ? raw.slice(-MAX_NAME) : raw;
   if (!MAYBE_SECRET.test(name)) return false;
   const dot = name.lastIndexOf('.');
   const last = name.slice(dot + 1);

@@ -19,7 +19,7 @@ const USER_END = new Set([':', '/', '@', '=', '(', ')', '[', ']', '?', '#']);
 
 /**
  * For each position, the last "@" at or after it and before the next query or fragment (-1 if none).
- * A "?" or "#" starts one only when query syntax ("=", "&", "/") follows before that "@": in
+ * A "?" or "#" starts one only when query syntax ("=", "&") follows before that "@": in
  * "http://u:p#ss@proxy" it is part of the password. An "@" just after "/" starts a path segment (npm
  * scopes: "http://host:4873/@babel/core"), not a host.
  */
@@ -30,7 +30,7 @@ function lastAtFrom(token: string): Int32Array {
   for (let i = token.length - 1; i >= 0; i--) {
     const ch = token[i];
     if ((ch === '?' || ch === '#') && querySyntax) at = -1;
-    else if (ch === '=' || ch === '&' || ch === '/') querySyntax = true;
+    else if (ch === '=' || ch === '&') querySyntax = true;
     else if (ch === '@' && at === -1 && token[i - 1] !== '/') {
       at = i;
       querySyntax = false;
