@@ -6,17 +6,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLANTED } from '../fixtures/secrets/planted.js';
+import { postApi, startServe } from '../helpers/serve-host.js';
 import { readEvents, type HostAddress } from '../helpers/sse.js';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const entry = fileURLToPath(new URL('../helpers/cli-entry.ts', import.meta.url));
 
 const ENV_SECRETS = PLANTED.flatMap((p) => (p.place.in === 'env' ? [{ name: p.place.name, value: p.secret }] : []));
 const PROXY_PASSWORD = 'pr0xy@pa#ss';
@@ -32,27 +28,7 @@ let holder: ChildProcess;
 let server: net.Server;
 let host: HostAddress;
 
-function post(name: string, body: unknown = {}): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        path: `/api/${name}`,
-        method: 'POST',
-        headers: { Host: `127.0.0.1:${host.port}`, Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`${res.statusCode}: ${text}`))));
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
+const post = (name: string, body: unknown = {}): Promise<string> => postApi(host, name, body);
 
 const leaked = (text: string): string[] => SECRETS.filter((secret) => text.includes(secret) || text.includes(JSON.stringify(secret).slice(1, -1)));
 
@@ -79,31 +55,14 @@ beforeAll(async () => {
   );
   await new Promise<void>((resolve) => holder.stdout?.once('data', () => resolve()));
 
-  serve = spawn(process.execPath, ['--import', 'tsx', entry, 'serve'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      LANG: 'C.UTF-8',
-      HOME: home,
-      XDG_CONFIG_HOME: configHome,
-      XDG_STATE_HOME: path.join(dir, 'state'),
-      HTTPS_PROXY: `http://alice:${PROXY_PASSWORD}@proxy.corp.example:3128`,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  serve.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-  host = await new Promise<HostAddress>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve printed no address: ${out} ${stderr}`)), 60_000);
-    serve.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const found = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+)/.exec(out);
-      if (!found) return;
-      clearTimeout(timer);
-      resolve({ port: Number(found[1]), token: found[2] as string });
-    });
-  });
+  ({ child: serve, host } = await startServe({
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    LANG: 'C.UTF-8',
+    HOME: home,
+    XDG_CONFIG_HOME: configHome,
+    XDG_STATE_HOME: path.join(dir, 'state'),
+    HTTPS_PROXY: `http://alice:${PROXY_PASSWORD}@proxy.corp.example:3128`,
+  }));
 }, 90_000);
 
 afterAll(async () => {
