@@ -53,7 +53,7 @@ const BENCHMARKS: RegisteredBench[] = [
   { name: 'procfs', about: 'incremental /proc connection sampler at ~10k sockets: cold, steady, vs the old full scan', run: () => benchProcfsIncremental() },
   { name: 'precise', usesDist: true, about: 'precise capture (tracefs) vs polling: 1,000 connections of 20 ms at 50/s; the reader\'s CPU', run: (o) => preciseBench.run(o) },
   { name: 'history', about: 'history store: a simulated busy month (size, 24 h and 7 d Timeline queries), the write added to a sample', run: (o) => historyBench.run(o) },
-  { name: 'redaction', about: 'redacting 64 KB to 1 MB adversarial command lines vs JSON.stringify of the same text', run: (o) => redactionBench.run(o) },
+  { name: 'redaction', about: 'redacting 64 KB to 1 MB adversarial strings and a 64 KB argv vs a plain scan of the same input', run: (o) => redactionBench.run(o) },
 ];
 
 const USAGE = `usage: npm run bench -- [NAME...] [--quick] [--list]

@@ -6,6 +6,7 @@
 import { captureSocketPath, serveCaptureEvents } from '../adapters/capture-helper.js';
 import { startTraceCapture } from '../adapters/trace-capture.js';
 import { parse, UsageError, type CliIo } from './args.js';
+import { redactText } from '../core/secrets/policy.js';
 
 function userId(raw: string | undefined, name: string): number | null {
   if (raw === undefined || raw === '') return null;
@@ -28,7 +29,7 @@ export async function captureCommand(args: string[], io: CliIo, signal: AbortSig
     onEvent: (event) => server?.send(event),
     onError: (error) => {
       failed = error;
-      io.stderr.write(`telltale capture: ${error.message}\n`);
+      io.stderr.write(`telltale capture: ${redactText(error.message)}\n`);
     },
   });
   if ('unavailable' in capture) {
@@ -39,7 +40,7 @@ export async function captureCommand(args: string[], io: CliIo, signal: AbortSig
     server = await serveCaptureEvents({ socketPath, uid, gid });
   } catch (error) {
     await capture.stop();
-    io.stderr.write(`telltale capture: cannot serve ${socketPath}: ${(error as Error).message}\n`);
+    io.stderr.write(`telltale capture: cannot serve ${socketPath}: ${redactText((error as Error).message)}\n`);
     return 1;
   }
   io.stdout.write(`telltale capture: serving connection events for uid ${uid} on ${socketPath} (Ctrl-C stops)\n`);

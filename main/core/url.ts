@@ -16,21 +16,22 @@ export interface UrlParts {
 export type UrlResult = { ok: true; url: UrlParts } | { ok: false; reason: string };
 
 /**
- * Percent-encodes "@" and "/" inside the user info, which users leave unescaped in proxy passwords
+ * Percent-encodes "@", "/", "#", "?" and spaces inside the user info, which users leave unescaped in proxy passwords
  * ("http://u:p@ss/w@proxy:8080"); URL would otherwise end the user info at the first "@" or "/" and
  * take part of the password for the host.
  */
 function escapeUserinfo(url: string): string {
   const span = userinfoSpan(url);
   if (!span) return url;
-  const userinfo = url.slice(span.start, span.at).replace(/[@/]/g, (ch) => encodeURIComponent(ch));
+  const userinfo = url.slice(span.start, span.at).replace(/[@/#?\s]/g, (ch) => encodeURIComponent(ch));
   return url.slice(0, span.start) + userinfo + url.slice(span.at);
 }
 
 export function parseUrlish(raw: string, defaultScheme = 'http'): UrlResult {
   const text = raw.trim();
   if (!text) return { ok: false, reason: 'empty value' };
-  if (/\s/.test(text)) return { ok: false, reason: `not a URL (contains whitespace): ${redactUrl(text)}` };
+  // Quoted with its user info escaped, so a password holding a space is masked whole.
+  if (/\s/.test(text)) return { ok: false, reason: `not a URL (contains whitespace): ${redactUrl(escapeUserinfo(text))}` };
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `${defaultScheme}://${text}`;
   let url: URL;
   try {

@@ -47,7 +47,7 @@ function openWindow(running: TelltaleApp): BrowserWindow {
   const save = debounce(() => {
     if (window.isDestroyed()) return;
     const windowBounds = boundsToSave(window.getNormalBounds());
-    if (windowBounds) void running.settings.update({ windowBounds }).catch((e: unknown) => console.error(`Window position not saved: ${String(e)}`));
+    if (windowBounds) void running.settings.update({ windowBounds }).catch((e: unknown) => console.error(`Window position not saved: ${redactText(String(e))}`));
   }, SAVE_BOUNDS_AFTER_MS);
   window.on('resize', save);
   window.on('move', save);

@@ -4,6 +4,10 @@ import path from 'node:path';
 import { ProbeReport } from '../../contract/snapshot.js';
 import { systemIo } from '../adapters/system-io.js';
 import type { Io } from '../core/context.js';
+import { redactDeep } from '../core/secrets/policy.js';
+
+/** The secrets policy over a whole report: on the way to disk and on the way back out of it. */
+const redactReport = (report: ProbeReport): ProbeReport => ProbeReport.parse(redactDeep(report));
 
 const probesDir = (stateDir: string): string => path.join(stateDir, 'probes');
 
@@ -13,12 +17,13 @@ export async function saveProbeReport(stateDir: string, report: ProbeReport): Pr
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await chmod(dir, 0o700);
   const file = path.join(dir, `${report.startedAt.replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 });
+  await writeFile(file, `${JSON.stringify(redactReport(report), null, 2)}\n`, { mode: 0o600 });
   return file;
 }
 
 /**
- * All saved reports, newest first; unreadable or invalid files are skipped. Reads through an Io so
+ * All saved reports, newest first, redacted (a file written by an older version, or by hand, is
+ * shown through today's policy); unreadable or invalid files are skipped. Reads through an Io so
  * the monitor can re-read them only when the folder or a report changed.
  */
 export async function loadProbeReports(stateDir: string, io: Io = systemIo): Promise<ProbeReport[]> {
@@ -30,7 +35,7 @@ export async function loadProbeReports(stateDir: string, io: Io = systemIo): Pro
     const text = await io.readText(path.join(dir, name));
     try {
       const parsed = text.ok ? ProbeReport.safeParse(JSON.parse(text.value)) : null;
-      if (parsed?.success) reports.push(parsed.data);
+      if (parsed?.success) reports.push(redactReport(parsed.data));
     } catch {
       // A half-written or foreign file is not a report.
     }

@@ -1,10 +1,11 @@
 /**
- * What the tap records about each request (redacted by the secrets policy before anything is kept,
- * see server.ts) and how it is written: one JSON file per request, directory 0700, files 0600.
+ * What the tap records about each request, redacted by the secrets policy before anything is kept
+ * (redactCapture), and how it is written: one JSON file per request, directory 0700, files 0600.
  */
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ObservedRequest } from '../core/probe/types.js';
+import { redactDeep, redactHeaders, redactUrl, scrubSecrets } from '../core/secrets/policy.js';
 import type { ApiKind } from './replies.js';
 
 export interface CapturedRequest extends ObservedRequest {
@@ -22,6 +23,22 @@ export interface CapturedRequest extends ObservedRequest {
   replyStatus: number;
   /** Size of the request body in bytes. */
   bodyBytes: number;
+}
+
+/** A request as it arrived: header values as sent, URL, path and body unredacted. */
+export interface RawCapture extends Omit<CapturedRequest, 'headers'> {
+  headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+}
+
+/**
+ * The one way a request becomes a record: credential headers masked (the scheme kept), the values
+ * they carried scrubbed wherever the tool repeated them (URL, body), then the policy over the URL,
+ * the path (secret path segments and query values) and every string of the body.
+ */
+export function redactCapture(raw: RawCapture): CapturedRequest {
+  const { headers, secrets } = redactHeaders(raw.headers);
+  const text = (value: string): string => redactUrl(scrubSecrets(value, secrets));
+  return { ...raw, headers, url: text(raw.url), path: text(raw.path), body: redactDeep(raw.body, { text }) };
 }
 
 /** Creates the capture directory owner-only (0700). */

@@ -9,8 +9,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { redactDeep, redactHeaders, redactText, redactUrl, scrubSecrets } from '../core/secrets/policy.js';
-import { prepareCaptureDir, writeCapture, type CapturedRequest } from './capture.js';
+import { redactText } from '../core/secrets/policy.js';
+import { prepareCaptureDir, redactCapture, writeCapture, type CapturedRequest } from './capture.js';
 import { forwardRequest } from './forward.js';
 import { buildReply, detectApi, upgradeRefused } from './replies.js';
 
@@ -82,9 +82,6 @@ function targetOf(req: IncomingMessage, tunneled: boolean): Target {
   }
 }
 
-/** Header secrets the tool also put in the URL or body are scrubbed there too, then the policy applies. */
-const redactWith = (secrets: readonly string[]) => (text: string) => redactUrl(scrubSecrets(text, secrets));
-
 export async function startTap(options: TapOptions): Promise<Tap> {
   await prepareCaptureDir(options.captureDir);
   const records: CapturedRequest[] = [];
@@ -100,27 +97,25 @@ export async function startTap(options: TapOptions): Promise<Tap> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> => {
     const target = targetOf(req, tunnels.has(req.socket));
-    const { headers, secrets } = redactHeaders(req.headers);
-    const redact = redactWith(secrets);
     const bodyBuffer = decodeBody(raw, req.headers['content-encoding']);
     const body = parseBody(bodyBuffer.toString('utf8'));
     const method = req.method ?? 'GET';
     const api = detectApi(method, target.path.split('?')[0] ?? '/');
-    const record: CapturedRequest = {
+    const record = redactCapture({
       seq: ++seq,
       receivedAt: new Date().toISOString(),
       method,
       form: target.form,
-      url: redact(target.url),
-      path: redact(target.path),
+      url: target.url,
+      path: target.path,
       targetHost: target.host,
       targetPort: target.port,
-      headers,
-      body: redactDeep(body, { text: redact }),
+      headers: req.headers,
+      body,
       bodyBytes: raw.length,
       api,
       replyStatus: 0,
-    };
+    });
     if (options.forward) {
       record.replyStatus = await forwardRequest(
         { method, path: target.path, headers: req.headers, body: bodyBuffer },
@@ -163,22 +158,21 @@ export async function startTap(options: TapOptions): Promise<Tap> {
 
   server.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     const [host = 'unknown', port] = (req.url ?? '').split(/:(?=\d+$)/);
-    const { headers } = redactHeaders(req.headers);
-    const record: CapturedRequest = {
+    const record = redactCapture({
       seq: ++seq,
       receivedAt: new Date().toISOString(),
       method: 'CONNECT',
       form: 'connect',
-      url: redactUrl(req.url ?? ''),
-      path: redactUrl(req.url ?? ''),
+      url: req.url ?? '',
+      path: req.url ?? '',
       targetHost: host.replace(/^\[|\]$/g, '').toLowerCase(),
       targetPort: port ? Number(port) : null,
-      headers,
+      headers: req.headers,
       body: null,
       bodyBytes: 0,
       api: null,
       replyStatus: port === '443' ? 501 : 200,
-    };
+    });
     const message = `telltale tap does not tunnel HTTPS (CONNECT ${req.url ?? ''}); point the tool at an http:// base URL\n`;
     socket.on('error', () => socket.destroy());
     keep(record)

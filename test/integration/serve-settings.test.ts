@@ -6,18 +6,15 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCalls, type SamplerStatus } from '../../contract/api.js';
 import type { AppNotification } from '../../contract/notification.js';
+import { postApi, startServe } from '../helpers/serve-host.js';
 import { readEvents, type HostAddress } from '../helpers/sse.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const entry = fileURLToPath(new URL('../helpers/cli-entry.ts', import.meta.url));
 const TOOL = `
 const socket = require('net').connect(Number(process.argv[2]), '127.0.0.1', () => console.log('up'));
 setInterval(() => {}, 1e6);
@@ -29,29 +26,9 @@ let serve: ChildProcess;
 let host: HostAddress;
 let tool: ChildProcess | null = null;
 let server: net.Server;
-let stderr = '';
+let stderr: () => string;
 
-function post(name: string, body: unknown = {}): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        path: `/api/${name}`,
-        method: 'POST',
-        headers: { Host: `127.0.0.1:${host.port}`, Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`${res.statusCode}: ${text}`))));
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
+const post = async (name: string, body: unknown = {}): Promise<unknown> => JSON.parse(await postApi(host, name, body)) as unknown;
 
 const status = async (): Promise<SamplerStatus> => apiCalls.getStatus.response.parse(await post('getStatus'));
 
@@ -66,23 +43,12 @@ beforeAll(async () => {
   server = net.createServer((socket) => socket.on('error', () => undefined));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
-  serve = spawn(process.execPath, ['--import', 'tsx', entry, 'serve'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', HOME: path.join(dir, 'home'), XDG_CONFIG_HOME: configHome },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  serve.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-  host = await new Promise<HostAddress>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve printed no address: ${out} ${stderr}`)), 60_000);
-    serve.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const found = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+)/.exec(out);
-      if (!found) return;
-      clearTimeout(timer);
-      resolve({ port: Number(found[1]), token: found[2] as string });
-    });
-  });
+  ({ child: serve, host, stderr } = await startServe({
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    LANG: 'C.UTF-8',
+    HOME: path.join(dir, 'home'),
+    XDG_CONFIG_HOME: configHome,
+  }));
 }, 90_000);
 
 afterAll(async () => {
@@ -128,6 +94,6 @@ describe('telltale serve and the settings file', () => {
     // Named as the catalog names it, never by its id.
     expect(notification.title).toMatch(/Codex CLI started$/);
     expect(`${notification.title} ${notification.body}`).not.toContain('codex-cli');
-    expect(stderr).toBe('');
+    expect(stderr()).toBe('');
   }, 90_000);
 });

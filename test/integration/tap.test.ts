@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTap, startTap, type Tap } from '../../main/tap/cli.js';
+import { PLANTED } from '../fixtures/secrets/planted.js';
 
 const KEY = 'sk-ant-telltale-dummy-secret-1234';
 let root: string;
@@ -242,6 +243,30 @@ describe('tap captures', () => {
       system: 'run with --client-secret *** via http://ann:***@proxy.corp:3128',
       messages: [],
     });
+  });
+
+  it('keeps every planted header, URL, config and text secret out of the capture files', async () => {
+    const before = new Set(await readdir(captureDir));
+    const body: Record<string, unknown> = { model: 'm', messages: [] };
+    const paths: string[] = [];
+    const headers: Array<Record<string, string>> = [];
+    // URL secrets that can arrive in a request line: those in paths and queries.
+    const inRequestLine = (cls: string): boolean => cls === 'url-path' || cls === 'url-query';
+    for (const [i, { place, class: cls }] of PLANTED.entries()) {
+      if (place.in === 'header') headers.push({ [place.name]: place.value });
+      else if (place.in === 'url' && inRequestLine(cls)) paths.push(`/v1/messages${place.url.replace(/^https?:\/\/[^/?#]*/, '')}`);
+      else if (place.in === 'config') body[place.key] = place.value;
+      else if (place.in === 'env') body[`env${i}`] = { [place.name]: place.value };
+      else if (place.in === 'text') body[`text${i}`] = place.text;
+      else if (place.in === 'argv') body[`argv${i}`] = place.args;
+    }
+    for (const extra of headers) await post('/v1/messages', body, extra);
+    for (const pathname of paths) await post(pathname, { model: 'm', messages: [] });
+    const written = (await readdir(captureDir)).filter((file) => !before.has(file));
+    expect(written.length).toBe(headers.length + paths.length);
+    const captured = (await Promise.all(written.map((file) => readFile(path.join(captureDir, file), 'utf8')))).join('\n');
+    const secrets = PLANTED.filter(({ place, class: cls }) => place.in !== 'error' && (place.in !== 'url' || inRequestLine(cls)));
+    expect(secrets.filter(({ secret }) => captured.includes(secret) || captured.includes(JSON.stringify(secret).slice(1, -1))).map((p) => p.secret)).toEqual([]);
   });
 
   it('runs from the CLI until told to stop', async () => {

@@ -5,7 +5,7 @@
  * Works on free text (a process's command line) and on an argv array (the probe's own command).
  */
 import { isMasked, REDACTED } from './mask.js';
-import { isSecretFlag } from './names.js';
+import { isSecretFlag, isSecretName } from './names.js';
 import { valueSpan } from './value-span.js';
 
 interface ToolFlags {
@@ -27,6 +27,7 @@ const TOOL_FLAGS: ReadonlyMap<string, ToolFlags> = new Map([
   ['mariadb', MYSQL],
   ['mariadb-dump', MYSQL],
   ['redis-cli', { next: ['a'] }],
+  ['curl', { next: ['b'] }], // -b: cookies
   ['openssl', { next: ['k'] }],
   ['sqlcmd', { next: ['P'] }],
   ['mongo', MONGO],
@@ -128,13 +129,39 @@ export function maskFlags(text: string, tool?: ToolFlags): string {
   return done === 0 ? text : out + text.slice(done);
 }
 
+/** Words after which a name and its value follow ("aws configure set NAME VALUE", "git config NAME VALUE"). */
+const SETTER = /^(?:set|config)$/;
+/** "set", then flags ("--global"), then a secret's name: the one word after it is the secret. */
+const SETTING = /(?<![\w.-])(?:config[ \t]+)?(?:set|config)[ \t]+(?:--?[\w-]+[ \t]+)*([^\s=]+)[ \t]+/g;
+
+/** Masks the value of a secret set by name: "aws configure set aws_secret_access_key ***", "npm config set //r/:_authToken ***". */
+export function maskSettings(text: string): string {
+  if (!text.includes('set') && !text.includes('config')) return text;
+  const settings = new RegExp(SETTING.source, 'g');
+  let out = '';
+  let done = 0;
+  for (let match = settings.exec(text); match; match = settings.exec(text)) {
+    if (!isSecretName(match[1] as string)) continue;
+    const { from, to } = valueSpan(text, match.index + match[0].length);
+    if (from === to || isMasked(text.slice(from, to))) continue;
+    out += text.slice(done, from) + REDACTED;
+    done = to;
+    settings.lastIndex = to;
+  }
+  return done === 0 ? text : out + text.slice(done);
+}
+
 const WHOLE_FLAG = /^(--?)([A-Za-z][A-Za-z0-9_-]*)$/;
 const basename = (arg: string): string => arg.slice(Math.max(arg.lastIndexOf('/'), arg.lastIndexOf('\\')) + 1);
 
-/** Masks flag values in an argv array: "--token" then "TOK" as two elements, "-pPW" after "mysql". */
+/**
+ * Masks flag values in an argv array: "--token" then "TOK" as two elements, "-pPW" after "mysql",
+ * and the value after a secret's name set by a setter ("aws configure set aws_secret_access_key S").
+ */
 export function maskArgv(args: readonly string[]): string[] {
   let tool: ToolFlags | undefined;
   let secretNext: FlagKind | null = null;
+  let afterSetter = false;
   return args.map((arg) => {
     const kind = secretNext;
     secretNext = null;
@@ -142,6 +169,8 @@ export function maskArgv(args: readonly string[]): string[] {
     tool = TOOL_FLAGS.get(basename(arg)) ?? tool;
     const flag = WHOLE_FLAG.exec(arg);
     if (flag) secretNext = flagKind(flag[1] as string, flag[2] as string, tool);
+    else if (afterSetter && isSecretName(arg)) secretNext = 'secret';
+    afterSetter = SETTER.test(arg) || (afterSetter && flag !== null);
     return tool ? maskFlags(arg, tool) : arg; // without a tool, redactText masks "--token=TOK" alike
   });
 }

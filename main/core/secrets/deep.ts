@@ -22,9 +22,13 @@ function maskAll(value: unknown): unknown {
   return value;
 }
 
-/** An object that names its own value: {key: "apiKey", value}, {id: "tool.x.env.GITHUB_TOKEN", value}, {name, value}. */
+/**
+ * An object that names its own value: {key: "apiKey", value}, {id: "tool.x.env.GITHUB_TOKEN", value},
+ * {name, value}, or a signal whose structured key names it ({key: {name: "env.VERTEX_ACCESS"}, value}).
+ */
 function namesSecretValue(object: Record<string, unknown>): boolean {
-  return [object.key, object.id, object.name].some((label) => typeof label === 'string' && isSecretName(label));
+  const key = typeof object.key === 'object' && object.key !== null ? (object.key as Record<string, unknown>) : {};
+  return [object.key, object.id, object.name, key.name, key.variable].some((label) => typeof label === 'string' && isSecretName(label));
 }
 
 /**
@@ -34,15 +38,17 @@ function namesSecretValue(object: Record<string, unknown>): boolean {
  */
 export function redactDeep(value: unknown, options: RedactDeepOptions = {}): unknown {
   const text = options.text ?? redactText;
-  const walk = (item: unknown): unknown => {
+  // `parent`: the key this object is stored under, so {"vertex": {"access": …}} reads as "vertex.access".
+  const walk = (item: unknown, parent?: string): unknown => {
     if (typeof item === 'string') return isSecretValue(item) ? REDACTED : text(item);
-    if (Array.isArray(item)) return (item.every((x) => typeof x === 'string') ? maskArgv(item) : item).map(walk);
+    if (Array.isArray(item)) return (item.every((x) => typeof x === 'string') ? maskArgv(item) : item).map((x) => walk(x));
     if (typeof item !== 'object' || item === null) return item;
     const object = item as Record<string, unknown>;
     const secretValue = namesSecretValue(object);
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(object)) {
-      out[key] = (key === 'value' && secretValue) || isSecretName(key) ? maskAll(child) : walk(child);
+      const secret = (key === 'value' && secretValue) || isSecretName(parent === undefined ? key : `${parent}.${key}`);
+      out[key] = secret ? maskAll(child) : walk(child, key);
     }
     return out;
   };

@@ -25,8 +25,17 @@ const SECRET_ENDINGS = [
   'cookie',
 ];
 
-/** A word of the name that makes it a secret's name wherever it sits (VERTEX_ACCESS_TOKEN_FILE aside). */
-const SECRET_WORD = /token(?!s|iz)|secret|password|passwd|passphrase|credential|apikey|^auth$|^authorization$/;
+/** Within one word of the name, these make it a secret's name wherever they sit (VERTEX_TOKEN_FILE aside, see below). */
+const SECRET_WORD = /token(?!s|iz)|secret|password|passwd|passphrase|credential|apikey|cookie|^auth(?:n|z|orization|entication)?$|^session/;
+
+/** Whole words that name a secret in a name of two words or more (VERTEX_ACCESS, MY_SERVICE_KEY, dbPass), not alone ("key", "private"). */
+const SECRET_PART = new Set(['key', 'access', 'private', 'pass', 'pwd', 'pw', 'creds']);
+
+/** One word that is a secret's name on its own ("session", "cookie", npm's "_auth"); "key", "access", "pwd" alone are too generic. */
+const ALONE_SECRET = /^(?:auth|session|cookie|pass|creds)$/;
+
+/** Words ending in "key" that are no key: a part ending in "key" is otherwise one (APIKEY, PASSKEY, licensekey). */
+const NOT_A_KEY = /(?:hot|mon|tur|whis|hoc|joc|don|jour)key$/;
 
 /**
  * A last word that says the value is about the secret, not the secret: a path (SSH_AUTH_SOCK,
@@ -36,14 +45,15 @@ const NOT_THE_SECRET = new Set([
   'sock', 'socket', 'helper', 'file', 'path', 'dir', 'url', 'uri', 'endpoint', 'host', 'domain', 'server', 'realm',
   'type', 'method', 'mode', 'scheme', 'strategy', 'provider', 'source', 'command', 'cmd', 'program', 'stdin', 'env',
   'count', 'limit', 'max', 'min', 'size', 'length', 'budget', 'timeout', 'ttl', 'expiry', 'expires', 'expiration',
-  'enabled', 'disabled', 'required',
+  'enabled', 'disabled', 'required', 'log', 'logs', 'name', 'desktop', 'class', 'origin', 'prefix', 'bindings', 'binding',
+  'instructions', 'help', 'hint', 'description',
 ]);
 
 /** A first word that makes the name a switch about a secret (--no-auth, --ask-pass, USE_AUTH_TOKEN). */
 const SWITCH_PREFIX = new Set(['no', 'ask', 'prompt', 'skip', 'disable', 'use']);
 
 /** Cheap pre-check: a name with none of these cannot be a secret's, so most names cost one test. */
-const MAYBE_SECRET = /key|token|secret|pass|pwd|auth|credential|cookie|custom.?headers/i;
+const MAYBE_SECRET = /key|token|secret|pass|pwd|pw|auth|credential|creds|cookie|session|access|private|custom.?headers/i;
 
 /** "keyStorePassword" -> ["key", "store", "password"]; "AWS_BEARER_TOKEN" -> ["aws", "bearer", "token"]. */
 function words(name: string): string[] {
@@ -62,17 +72,36 @@ function wordsNameSecret(parts: readonly string[]): boolean {
   // "OPENAI_KEY", "licenseKey", npm's "_auth": a key/auth word at the end of a longer name.
   if ((last === 'key' && parts.length > 1) || last === 'auth') return true;
   if (NOT_THE_SECRET.has(last)) return false;
+  if (parts.length === 1) return SECRET_WORD.test(last) || ALONE_SECRET.test(last) || (last.endsWith('key') && last.length > 3 && !NOT_A_KEY.test(last));
   return parts.some(
-    (part, i) => SECRET_WORD.test(part) || (part === 'api' && parts[i + 1] === 'key') || (part === 'pwd' && i > 0), // MYSQL_PWD, not PWD
+    (part, i) =>
+      SECRET_WORD.test(part) ||
+      (SECRET_PART.has(part) && !((part === 'pwd' || part === 'pw') && i === 0)) || // MYSQL_PWD, not PWD_DIR
+      (part.endsWith('key') && part.length > 3 && !NOT_A_KEY.test(part)),
   );
 }
 
 /** Names repeat (env vars, config keys, JSON keys of every connection): each is split into words once. */
 const lastSegmentIsSecret = memoise((segment: string) => wordsNameSecret(words(segment)), { maxEntries: 2048 });
 
-/** Whether a value stored under this name is a secret. For a key path ("env.MY_TOKEN") its last segment decides. */
-export function isSecretName(name: string): boolean {
-  return MAYBE_SECRET.test(name) && lastSegmentIsSecret(name.slice(name.lastIndexOf('.') + 1));
+/** Longest name read whole (env var names, config keys and flags are far shorter). */
+const MAX_NAME = 256;
+
+/** A last segment too generic to decide alone, read with the segment before it ("vertex.access", "db.pwd"). */
+const GENERIC_SEGMENT = /^(?:access|private|key|pwd|pw)$/i;
+
+/**
+ * Whether a value stored under this name is a secret. For a key path ("env.MY_TOKEN") its last
+ * segment decides, with the segment before it when it is a generic word ("vertex.access").
+ */
+export function isSecretName(raw: string): boolean {
+  // Matching is capped: a longer "name" is read by its end, which is where a secret's name says so.
+  const name = raw.length > MAX_NAME ? raw.slice(-MAX_NAME) : raw;
+  if (!MAYBE_SECRET.test(name)) return false;
+  const dot = name.lastIndexOf('.');
+  const last = name.slice(dot + 1);
+  if (dot <= 0 || !GENERIC_SEGMENT.test(last)) return lastSegmentIsSecret(last);
+  return lastSegmentIsSecret(`${name.slice(name.lastIndexOf('.', dot - 1) + 1, dot)}_${last}`);
 }
 
 /** Query parameters: secret names, plus the short ones signed URLs and OAuth use (?sig=, ?code=, ?key=). */

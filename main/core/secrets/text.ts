@@ -8,10 +8,11 @@
  * with nothing after it to backtrack into; the other rules are scanners (see their modules).
  */
 import { maskAssignments } from './assignments.js';
-import { maskFlags } from './command-line.js';
+import { maskFlags, maskSettings } from './command-line.js';
 import { isMasked, REDACTED } from './mask.js';
 import { maskKeyShapes } from './shapes.js';
 import { maskQueryParams, maskUrlCredentials } from './url-credentials.js';
+import { maskUrlPaths } from './url-path.js';
 
 type Rule = (text: string) => string;
 
@@ -27,18 +28,21 @@ const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{6,}/g;
 const KEYISH_WORD =
   /(\b(?:api[ _-]?key|key|token|secret|password|passwd|credentials?|auth|signature)s?\b[\s"':=]{1,4}(?:is\s+)?)([A-Za-z0-9+/_=-]{20,})/gi;
 
-function rules(loneUser: boolean): Rule[] {
+/** `isUrl`: the text is (or quotes) one URL, so a lone user part and a bare path are read as such. */
+function rules(isUrl: boolean): Rule[] {
   return [
     (text) => text.replace(PEM, `-----BEGIN $1PRIVATE KEY-----${REDACTED}-----END $1PRIVATE KEY-----`),
-    (text) => maskUrlCredentials(text, loneUser),
+    (text) => maskUrlCredentials(text, isUrl),
     (text) =>
       text.replace(AUTHORIZATION, (match, head: string, scheme: string | undefined, value: string) =>
         isMasked(value) ? match : `${head}${scheme ? `${scheme} ` : ''}${REDACTED}`,
       ),
     (text) => text.replace(BEARER, `$1 ${REDACTED}`),
     maskFlags,
+    maskSettings,
     maskAssignments,
     maskQueryParams,
+    (text) => maskUrlPaths(text, isUrl),
     maskKeyShapes,
     (text) =>
       text.replace(KEYISH_WORD, (match, head: string, value: string) =>

@@ -18,20 +18,30 @@ const DELIMITERS = /[\s"'<>`]/g;
 const USER_END = new Set([':', '/', '@', '=', '(', ')', '[', ']', '?', '#']);
 
 /**
- * For each position, the last "@" at or after it and before the next "?" or "#" (-1 if none). An "@"
- * just after "/" starts a path segment (npm scopes: "http://host:4873/@babel/core"), not a host.
+ * For each position, the last "@" at or after it and before the next query or fragment (-1 if none).
+ * A "?" or "#" starts one only when query syntax ("=", "&") follows before that "@": in
+ * "http://u:p#ss@proxy" it is part of the password. An "@" just after "/" starts a path segment (npm
+ * scopes: "http://host:4873/@babel/core"), not a host.
  */
 function lastAtFrom(token: string): Int32Array {
   const last = new Int32Array(token.length);
   let at = -1;
+  let querySyntax = false;
   for (let i = token.length - 1; i >= 0; i--) {
     const ch = token[i];
-    if (ch === '?' || ch === '#') at = -1;
-    else if (ch === '@' && at === -1 && token[i - 1] !== '/') at = i;
+    if ((ch === '?' || ch === '#') && querySyntax) at = -1;
+    else if (ch === '=' || ch === '&') querySyntax = true;
+    else if (ch === '@' && at === -1 && token[i - 1] !== '/') {
+      at = i;
+      querySyntax = false;
+    }
     last[i] = at;
   }
   return last;
 }
+
+/** A lone user part that is a credential, not a login name ("https://ghp…@github.com", not "ssh://git@…"). */
+const isTokenUser = (user: string): boolean => user.length >= 20 || (user.length >= 8 && /[0-9]/.test(user) && /[A-Za-z]/.test(user));
 
 export interface UserinfoSpan {
   /** First character of the user name. */
@@ -55,8 +65,8 @@ const DIGEST = /^sha(?:256|384|512):/i;
 function userinfoAt(token: string, start: number, end: number, afterScheme: boolean, lastAt: Int32Array, loneUser: boolean): UserinfoSpan | null {
   const stop = token[end];
   if (stop === '@') {
-    // "https://TOKEN@github.com": a lone user part after a scheme is often a token.
-    return loneUser && afterScheme && end > start ? { start, colon: -1, at: end } : null;
+    // "https://TOKEN@github.com": a lone user part after a scheme is often a token; in a URL value always masked.
+    return afterScheme && end > start && (loneUser || isTokenUser(token.slice(start, end))) ? { start, colon: -1, at: end } : null;
   }
   if (stop !== ':' || (!afterScheme && (end === start || NOT_BARE_USER.test(token.slice(start, end))))) return null;
   const at = end + 1 < token.length ? (lastAt[end + 1] ?? -1) : -1;

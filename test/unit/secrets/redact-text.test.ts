@@ -95,6 +95,8 @@ describe('error reasons quoting a malformed URL', () => {
 
   it('masks a lone user part of a URL, which is often a token', () => {
     expect(redactUrl('https://x-oauth-abc123@git.example/r.git')).toBe('https://***@git.example/r.git');
-    expect(redactText('https://x-oauth-abc123@git.example/r.git')).toBe('https://x-oauth-abc123@git.example/r.git');
+    // In free text only a token-like one: a login name ("git@", "alice@") is evidence.
+    expect(redactText('clone https://x-oauth-abc123@git.example/r.git')).toBe('clone https://***@git.example/r.git');
+    expect(redactText('ssh://git@github.com/o/r https://alice@example.com')).toBe('ssh://git@github.com/o/r https://alice@example.com');
   });
 });
