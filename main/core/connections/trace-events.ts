@@ -131,6 +131,16 @@ export interface ConnectionEvent {
   timestamp: number;
   /** For established/failed: seconds since the attempt. */
   elapsed?: number;
+  /** The kernel's socket address (hex), when the reader knows it (the binary reader): one socket from connect to close. */
+  socket?: string;
+}
+
+/** The end of a connection whose attempt was seen (a socket followed from SYN_SENT to CLOSE). */
+export interface ConnectionEnd extends Omit<ConnectionEvent, 'type' | 'elapsed' | 'socket'> {
+  type: 'closed';
+  /** Seconds from the attempt to the close. */
+  elapsed: number;
+  socket: string;
 }
 
 interface Pending {
