@@ -14,8 +14,8 @@
  * from SYN_SENT with the same addresses and destination port, which gives its outcome; the pid/comm
  * of the SYN_SENT line stay with it. (The tracepoint's skaddr would match exactly, but the default
  * format does not print it, and the `fields` format that does prints IPv6 addresses as invalid.)
- * What happens after the outcome is not followed: the capture's kernel filter keeps only changes
- * into and out of SYN_SENT, a third of the lines a connection makes.
+ * What happens after the outcome is not followed here (the text trace has no socket address to
+ * tell one socket's close from another's); the binary reader does (trace-sockets.ts).
  */
 
 export type TcpState =
@@ -220,10 +220,11 @@ function round6(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
-const EVENT_TYPES = new Set<string>(['attempt', 'established', 'failed']);
+const EVENT_TYPES = new Set<string>(['attempt', 'established', 'failed', 'closed']);
+const SOCKET = /^[0-9a-f]{1,16}$/;
 
-/** A ConnectionEvent sent as one JSON line (by `telltale capture`), or null when the line is not one. */
-export function parseConnectionEventLine(line: string): ConnectionEvent | null {
+/** A ConnectionEvent or ConnectionEnd sent as one JSON line (by `telltale capture`), or null when the line is not one. */
+export function parseConnectionEventLine(line: string): ConnectionEvent | ConnectionEnd | null {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -239,16 +240,25 @@ export function parseConnectionEventLine(line: string): ConnectionEvent | null {
   if (!str(v.localAddress) || !str(v.remoteAddress) || !int(v.localPort) || !int(v.remotePort)) return null;
   if (typeof v.timestamp !== 'number' || !Number.isFinite(v.timestamp)) return null;
   if (v.elapsed !== undefined && (typeof v.elapsed !== 'number' || !(v.elapsed >= 0))) return null;
-  return {
-    type: v.type as ConnectionEventType,
+  if (v.socket !== undefined && (typeof v.socket !== 'string' || !SOCKET.test(v.socket))) return null;
+  const common = {
     pid: v.pid as number,
     comm: v.comm as string,
-    family: v.family,
+    family: v.family as 'ipv4' | 'ipv6',
     localAddress: v.localAddress as string,
     localPort: v.localPort as number,
     remoteAddress: v.remoteAddress as string,
     remotePort: v.remotePort as number,
     timestamp: v.timestamp,
+  };
+  if (v.type === 'closed') {
+    if (v.elapsed === undefined || v.socket === undefined) return null;
+    return { type: 'closed', ...common, elapsed: v.elapsed as number, socket: v.socket as string };
+  }
+  return {
+    type: v.type as ConnectionEventType,
+    ...common,
     ...(v.elapsed === undefined ? {} : { elapsed: v.elapsed as number }),
+    ...(v.socket === undefined ? {} : { socket: v.socket as string }),
   };
 }
