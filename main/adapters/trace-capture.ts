@@ -194,6 +194,7 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
   const wantEnds = options.onEnd !== undefined;
   let reader: TraceReader | null = null;
   let readerNote: string | null = null;
+  let monotonic = false;
   try {
     if (existsSync(dir)) removeInstance(dir); // left by an earlier run of this very pid
     mkdirSync(dir); // in tracefs, mkdir creates the instance with its own ring buffer
@@ -205,6 +206,7 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
     try {
       // CLOCK_MONOTONIC, as process.hrtime: event times convert to wall-clock time.
       writeFileSync(join(dir, 'trace_clock'), 'mono');
+      monotonic = true;
     } catch {
       // older kernels: the default clock is close to it
     }
@@ -226,7 +228,7 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
     if (options.reader === 'text') readerNote = 'the text reader was asked for';
     else {
       try {
-        reader = openRawReader(root, dir, handlers);
+        reader = openRawReader(root, dir, handlers, monotonic);
       } catch (error) {
         readerNote = `the binary trace could not be read (${(error as Error).message}); connection ends are not followed`;
       }
@@ -281,11 +283,11 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
 
-  /** Reads what is there on the main thread (never blocking); false on a real error. */
-  const readAvailable = (): boolean => {
+  /** Reads what is there on the main thread (never blocking); false on a real error. `flush`: up to this instant. */
+  const readAvailable = (flush: boolean): boolean => {
     if (stopped) return true;
     try {
-      active.readAvailable();
+      active.readAvailable(flush);
       return true;
     } catch (error) {
       options.onError(error as Error);
@@ -294,7 +296,7 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
   };
   const poll = () => {
     timer = null;
-    if (stopped || !readAvailable()) return;
+    if (stopped || !readAvailable(false)) return;
     timer = setTimeout(poll, POLL_MS);
   };
   timer = setTimeout(poll, 0);
@@ -304,12 +306,12 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
     reader: active.kind,
     readerNote,
     async drain() {
-      readAvailable();
+      readAvailable(true);
     },
     async stop() {
       if (stopped && !existsSync(dir)) return;
       // Drain what is already there so the last connections are not lost.
-      readAvailable();
+      readAvailable(true);
       const error = cleanupSync();
       detach();
       if (error) throw error;

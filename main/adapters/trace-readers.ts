@@ -12,7 +12,7 @@ import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { parseTraceFormat, pageHeaderLayout, sockStateLayout } from '../core/connections/trace-format.js';
 import { createConnectionTracker, parseTraceLine, type ConnectionEnd, type ConnectionEvent } from '../core/connections/trace-events.js';
-import { decodeTracePage, type RawLayout } from '../core/connections/trace-page.js';
+import { decodeTracePage, type RawLayout, type SocketStateChange } from '../core/connections/trace-page.js';
 import { createSocketTracker } from '../core/connections/trace-sockets.js';
 import { taskOwners } from './trace-task-owner.js';
 
@@ -20,8 +20,11 @@ export type TraceReaderKind = 'raw' | 'text';
 
 export interface TraceReader {
   kind: TraceReaderKind;
-  /** Reads everything the kernel holds now; throws on a real error (not EAGAIN). */
-  readAvailable(): void;
+  /**
+   * Reads everything the kernel holds now; throws on a real error (not EAGAIN). `flush`: also
+   * hands on the last moment's events, which a poll keeps for the next (see openRawReader).
+   */
+  readAvailable(flush: boolean): void;
   /** Events the kernel dropped because its buffer was full (raw only: pages flagged so). */
   readonly missedPages: number;
   close(): void;
@@ -75,8 +78,24 @@ function pageSize(instance: string): number {
   return 4096;
 }
 
-/** `root` is the tracefs mount, `instance` the instance directory (its events must be set up already). */
-export function openRawReader(root: string, instance: string, handlers: ReaderHandlers): TraceReader {
+// Events stamped this close to a poll's start may not be in their CPU's buffer yet when it is read.
+const SETTLE_SECONDS = 0.01;
+// Further ahead than this, a time is not on our clock (a kernel that kept its own trace clock).
+const CLOCK_SKEW_SECONDS = 5;
+
+/** CLOCK_MONOTONIC in seconds, the instance's trace clock when it is `mono`. */
+const monotonicSeconds = () => Number(process.hrtime.bigint()) / 1e9;
+
+/**
+ * `root` is the tracefs mount, `instance` the instance directory (its events must be set up
+ * already); `monotonic`: its trace clock is CLOCK_MONOTONIC.
+ *
+ * One connection's changes can land on different CPUs, and each CPU's buffer is read in turn: a
+ * connect recorded on CPU 0 just after CPU 0 was read, and its outcome on CPU 1 just before CPU 1
+ * was, would reach the tracker in the wrong order. So each poll merges what it read by time and
+ * keeps back what was stamped after the poll started (less a margin), for the next poll.
+ */
+export function openRawReader(root: string, instance: string, handlers: ReaderHandlers, monotonic: boolean): TraceReader {
   const layout = readRawLayout(instance);
   const cpus = readdirSync(join(instance, 'per_cpu')).filter((name) => /^cpu\d+$/.test(name));
   if (cpus.length === 0) throw new Error(`${join(instance, 'per_cpu')} lists no CPU`);
@@ -91,24 +110,33 @@ export function openRawReader(root: string, instance: string, handlers: ReaderHa
   const tracker = createSocketTracker({ ownerOf: (tid) => owners.ownerOf(tid), ends: handlers.onEnd !== undefined });
   const page = Buffer.alloc(pageSize(instance));
   let missedPages = 0;
+  let kept: SocketStateChange[] = [];
+  let batch: SocketStateChange[] = [];
   const usePage = (bytes: Buffer) => {
     const decoded = decodeTracePage(bytes, layout);
     if (decoded.missedEvents) missedPages++;
-    for (const change of decoded.changes) {
-      for (const event of tracker.push(change)) {
-        if (event.type === 'closed') handlers.onEnd?.(event);
-        else handlers.onEvent(event);
-      }
-    }
+    for (const change of decoded.changes) batch.push(change);
   };
   return {
     kind: 'raw',
-    readAvailable() {
+    readAvailable(flush) {
+      const cutoff = flush || !monotonic ? Infinity : monotonicSeconds() - SETTLE_SECONDS;
       owners.nextBatch();
-      // Per-CPU buffers: one connection's changes can land on different CPUs; reading them all in
-      // one batch before the next keeps an attempt and its outcome together in most cases, and the
-      // tracker's maps hold what crosses a batch.
+      batch = kept;
+      kept = [];
       for (const fd of fds) readUntilEmpty(fd, page, usePage);
+      if (batch.length > 1) batch.sort((a, b) => a.timestamp - b.timestamp);
+      for (const change of batch) {
+        if (change.timestamp > cutoff && change.timestamp < cutoff + CLOCK_SKEW_SECONDS) {
+          kept.push(change);
+          continue;
+        }
+        for (const event of tracker.push(change)) {
+          if (event.type === 'closed') handlers.onEnd?.(event);
+          else handlers.onEvent(event);
+        }
+      }
+      batch = [];
     },
     get missedPages() {
       return missedPages;
