@@ -18,21 +18,8 @@
  * tell one socket's close from another's); the binary reader does (trace-sockets.ts).
  */
 
-export type TcpState =
-  | 'ESTABLISHED'
-  | 'SYN_SENT'
-  | 'SYN_RECV'
-  | 'FIN_WAIT1'
-  | 'FIN_WAIT2'
-  | 'TIME_WAIT'
-  | 'CLOSE'
-  | 'CLOSE_WAIT'
-  | 'LAST_ACK'
-  | 'LISTEN'
-  | 'CLOSING'
-  | 'NEW_SYN_RECV';
-
-const STATES = new Set<string>([
+/** The TCP states in the kernel's numbering (include/net/tcp_states.h): state n is TCP_STATES[n - 1]. */
+export const TCP_STATES = [
   'ESTABLISHED',
   'SYN_SENT',
   'SYN_RECV',
@@ -45,7 +32,10 @@ const STATES = new Set<string>([
   'LISTEN',
   'CLOSING',
   'NEW_SYN_RECV',
-]);
+] as const;
+export type TcpState = (typeof TCP_STATES)[number];
+
+const STATES = new Set<string>(TCP_STATES);
 
 export interface TraceStateChange {
   /** The task's name as the kernel knows it (at most 15 characters); "" when the trace printed `<...>` (not in its comm cache yet). */
@@ -167,15 +157,8 @@ export function createConnectionTracker(limit = 10_000): ConnectionTracker {
 
   const event = (type: ConnectionEventType, c: TraceStateChange, owner: Pending, elapsed: boolean): ConnectionEvent => ({
     type,
-    pid: owner.pid,
-    comm: owner.comm,
-    family: c.family,
-    localAddress: c.saddr,
-    localPort: c.sport,
-    remoteAddress: c.daddr,
-    remotePort: c.dport,
-    timestamp: c.timestamp,
-    ...(elapsed ? { elapsed: Math.max(0, round6(c.timestamp - owner.start)) } : {}),
+    ...eventFields(c, owner),
+    ...(elapsed ? { elapsed: secondsSince(owner.start, c.timestamp) } : {}),
   });
 
   const dropOldestPending = () => {
@@ -216,8 +199,17 @@ export function createConnectionTracker(limit = 10_000): ConnectionTracker {
   };
 }
 
-function round6(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
+/** A change's addresses and time, as an event of the task that connected. */
+export function eventFields(
+  c: Pick<TraceStateChange, 'family' | 'saddr' | 'sport' | 'daddr' | 'dport' | 'timestamp'>,
+  owner: { pid: number; comm: string },
+): Omit<ConnectionEvent, 'type' | 'elapsed' | 'socket'> {
+  return { pid: owner.pid, comm: owner.comm, family: c.family, localAddress: c.saddr, localPort: c.sport, remoteAddress: c.daddr, remotePort: c.dport, timestamp: c.timestamp };
+}
+
+/** Seconds from `start` to `at`, to the microsecond, never negative. */
+export function secondsSince(start: number, at: number): number {
+  return Math.max(0, Math.round((at - start) * 1e6) / 1e6);
 }
 
 const EVENT_TYPES = new Set<string>(['attempt', 'established', 'failed', 'closed']);

@@ -9,24 +9,17 @@
  */
 import { formatIpv4, formatIpv6, mappedIpv4 } from '../geo/ip-address.js';
 import type { PageHeaderLayout, SockStateLayout } from './trace-format.js';
-import type { TcpState } from './trace-events.js';
+import { TCP_STATES, type TcpState, type TraceStateChange } from './trace-events.js';
 
-/** A TCP state change as the kernel recorded it, before anyone looked up who made it. */
-export interface SocketStateChange {
+/**
+ * A TCP state change as the kernel recorded it, before anyone looked up who made it: the text
+ * trace's fields but the owner (tid is the task that was running: the connecting thread for
+ * CLOSE -> SYN_SENT, anyone, 0 for softirq, later), IPv6 addresses per RFC 5952 with an
+ * IPv4-mapped one as its IPv4 (as the socket tables are read), and the socket.
+ */
+export interface SocketStateChange extends Omit<TraceStateChange, 'comm' | 'pid'> {
   /** The kernel's socket address (hex): one socket from connect to close. */
   socket: string;
-  /** The task that was running (common_pid): the connecting thread for CLOSE -> SYN_SENT, anyone (0: softirq) later. */
-  tid: number;
-  family: 'ipv4' | 'ipv6';
-  sport: number;
-  dport: number;
-  /** IPv4 dotted; IPv6 per RFC 5952, an IPv4-mapped one as its IPv4 (as the socket tables are read). */
-  saddr: string;
-  daddr: string;
-  oldstate: TcpState;
-  newstate: TcpState;
-  /** Seconds, the trace clock. */
-  timestamp: number;
 }
 
 export interface DecodedPage {
@@ -41,22 +34,6 @@ export interface RawLayout {
   littleEndian: boolean;
 }
 
-/** The kernel's TCP state numbers (include/net/tcp_states.h). */
-const STATE_BY_NUMBER: readonly (TcpState | undefined)[] = [
-  undefined,
-  'ESTABLISHED',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'LISTEN',
-  'CLOSING',
-  'NEW_SYN_RECV',
-];
 const AF_INET = 2;
 const AF_INET6 = 10;
 const IPPROTO_TCP = 6;
@@ -96,8 +73,8 @@ function decodeRecord(view: DataView, at: number, length: number, layout: RawLay
   if (view.getUint16(at + e.protocol.offset, le) !== IPPROTO_TCP) return null;
   const familyNumber = view.getUint16(at + e.family.offset, le);
   if (familyNumber !== AF_INET && familyNumber !== AF_INET6) return null;
-  const oldstate = STATE_BY_NUMBER[view.getInt32(at + e.oldstate.offset, le)];
-  const newstate = STATE_BY_NUMBER[view.getInt32(at + e.newstate.offset, le)];
+  const oldstate: TcpState | undefined = TCP_STATES[view.getInt32(at + e.oldstate.offset, le) - 1];
+  const newstate: TcpState | undefined = TCP_STATES[view.getInt32(at + e.newstate.offset, le) - 1];
   if (!oldstate || !newstate) return null;
   const skaddr = e.skaddr.size === 8
     ? le

@@ -5,7 +5,7 @@
  * changes (a server's accepted sockets closing, connections older than the capture) are dropped
  * with one map lookup. Exact where the text trace's tracker must guess by addresses and order.
  */
-import type { ConnectionEnd, ConnectionEvent } from './trace-events.js';
+import { eventFields, secondsSince, type ConnectionEnd, type ConnectionEvent } from './trace-events.js';
 import type { SocketStateChange } from './trace-page.js';
 
 /** Who a task is: its process (tgid) and name. */
@@ -37,10 +37,6 @@ export interface SocketTrackerOptions {
   limit?: number;
 }
 
-function round6(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
-}
-
 function remember(map: Map<string, Followed>, socket: string, followed: Followed, limit: number): void {
   map.delete(socket); // the kernel reused the address of a socket whose close we did not see
   map.set(socket, followed);
@@ -52,18 +48,8 @@ export function createSocketTracker(options: SocketTrackerOptions): SocketTracke
   const connecting = new Map<string, Followed>();
   const open = new Map<string, Followed>();
 
-  const fields = (c: SocketStateChange, f: Followed) => ({
-    pid: f.owner.pid,
-    comm: f.owner.comm,
-    family: c.family,
-    localAddress: c.saddr,
-    localPort: c.sport,
-    remoteAddress: c.daddr,
-    remotePort: c.dport,
-    timestamp: c.timestamp,
-    socket: c.socket,
-  });
-  const elapsed = (c: SocketStateChange, f: Followed) => Math.max(0, round6(c.timestamp - f.start));
+  const fields = (c: SocketStateChange, f: Followed) => ({ ...eventFields(c, f.owner), socket: c.socket });
+  const elapsed = (c: SocketStateChange, f: Followed) => secondsSince(f.start, c.timestamp);
 
   return {
     get connecting() {
