@@ -83,6 +83,9 @@ export function createCaptureController(options: CaptureOptions): CaptureControl
     const start = wallMs(event.timestamp - (event.elapsed ?? 0));
     const attempt = tracedAttempt({ ...event, type: event.type }, owner, start, remoteInfo(event.remoteAddress, options.geo));
     if (event.type !== 'established' || event.socket === undefined) return queue.push(attempt);
+    const previous = open.get(event.socket);
+    // The kernel reused the socket of a held attempt whose close was lost (its buffer overflowed): report that one as is.
+    if (previous) release(event.socket, previous.attempt);
     open.set(event.socket, { attempt, takes: 0 });
     if (open.size > queueLimit) {
       const [socket, oldest] = open.entries().next().value!;
