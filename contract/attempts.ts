@@ -10,6 +10,10 @@ import { RemoteInfo } from './snapshot.js';
 export const CaptureMode = z.enum(['precise', 'polling']);
 export type CaptureMode = z.infer<typeof CaptureMode>;
 
+/** How precise capture reads the kernel: its binary per-CPU buffers (exact, follows each connection to its close) or the text trace (fallback, no ends). */
+export const CaptureReader = z.enum(['raw', 'text']);
+export type CaptureReader = z.infer<typeof CaptureReader>;
+
 export const CaptureStatus = z.object({
   mode: CaptureMode,
   /** Why precise capture is not on, and what to run to turn it on (null when precise). */
@@ -18,6 +22,8 @@ export const CaptureStatus = z.object({
   pollMs: z.number().int().positive().nullable(),
   /** Attempts dropped since start because more came between two samples than are kept (oldest first). */
   dropped: z.number().int().nonnegative().optional(),
+  /** While precise: how the kernel's events are read (null: the capture helper did not say). */
+  reader: CaptureReader.nullable().optional(),
 });
 export type CaptureStatus = z.infer<typeof CaptureStatus>;
 
@@ -50,5 +56,11 @@ export const ConnectionAttempt = z.object({
   /** Milliseconds from the attempt to its outcome; null when not known. */
   durationMs: z.number().nonnegative().nullable(),
   source: z.enum(['trace', 'poll']),
+  /**
+   * When the connection closed (ISO 8601), for an established attempt the capture followed to its
+   * end before reporting it. Absent: still open when reported (it then spans a sample, whose
+   * connection-closed event tells its end), or not followed (polling, the text reader).
+   */
+  endedAt: z.string().optional(),
 });
 export type ConnectionAttempt = z.infer<typeof ConnectionAttempt>;

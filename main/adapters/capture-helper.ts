@@ -1,6 +1,7 @@
 /**
  * The privileged capture helper's socket (`sudo telltale capture`) and the unprivileged app's
- * client of it. The helper streams ConnectionEvents as JSON lines over a Unix socket in a
+ * client of it. The helper streams ConnectionEvents and ConnectionEnds as JSON lines (after a
+ * hello line that says how it reads the kernel) over a Unix socket in a
  * directory owned by the user it serves (mode 0700, socket 0600), so only that user (and root)
  * can connect. It never reads what clients send. A client that does not keep up is dropped once
  * its buffer passes a bound: capture never waits for a reader.
@@ -8,7 +9,9 @@
 import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { parseConnectionEventLine, type ConnectionEvent } from '../core/connections/trace-events.js';
+import { parseConnectionEventLine, type ConnectionEnd, type ConnectionEvent } from '../core/connections/trace-events.js';
+
+type CaptureReader = 'raw' | 'text';
 
 /** Where the helper for `uid` listens: in the user's runtime dir when there is one, else in /tmp. */
 export function captureSocketPath(uid: number): string {
@@ -35,12 +38,14 @@ export interface CaptureServerOptions {
   /** The user (and group) allowed to connect. */
   uid: number;
   gid: number;
+  /** How the capture reads the kernel, told to each client in the hello line. */
+  reader: CaptureReader;
   /** Bytes queued for one client before it is dropped. */
   maxBuffered?: number;
 }
 
 export interface CaptureServer {
-  send(event: ConnectionEvent): void;
+  send(event: ConnectionEvent | ConnectionEnd): void;
   readonly clients: number;
   /** Clients dropped for not reading fast enough. */
   readonly dropped: number;
@@ -69,7 +74,7 @@ export async function serveCaptureEvents(options: CaptureServerOptions): Promise
     socket.on('data', () => undefined); // commands are not accepted: what a client sends is discarded
     socket.on('error', () => socket.destroy());
     socket.on('close', () => clients.delete(socket));
-    socket.write(`${JSON.stringify({ type: 'hello', version: 1 })}\n`);
+    socket.write(`${JSON.stringify({ type: 'hello', version: 1, reader: options.reader })}\n`);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -106,6 +111,7 @@ export async function serveCaptureEvents(options: CaptureServerOptions): Promise
 export interface HelperClientOptions {
   socketPath: string;
   onEvent: (event: ConnectionEvent) => void;
+  onEnd?: (end: ConnectionEnd) => void;
   /** Connected to the helper, or not (with why). */
   onState: (connected: boolean, reason: string | null) => void;
   /** How often to try again while the helper is not there (ms). */
@@ -114,11 +120,23 @@ export interface HelperClientOptions {
 
 export interface HelperClient {
   readonly connected: boolean;
+  /** How the helper reads the kernel, once its hello said so. */
+  readonly reader: CaptureReader | null;
   stop(): void;
 }
 
 const RETRY_MS = 2000;
 const MAX_LINE = 4096;
+
+/** The reader a hello line names, or null when the line is not one. */
+function helloReader(line: string): CaptureReader | null {
+  try {
+    const hello = JSON.parse(line) as { type?: unknown; reader?: unknown };
+    return hello.type === 'hello' && (hello.reader === 'raw' || hello.reader === 'text') ? hello.reader : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Connects to the helper's socket and keeps reconnecting (the helper may start later or restart). */
 export function connectCaptureHelper(options: HelperClientOptions): HelperClient {
@@ -127,6 +145,7 @@ export function connectCaptureHelper(options: HelperClientOptions): HelperClient
   let timer: NodeJS.Timeout | null = null;
   let connected = false;
   let stopped = false;
+  let reader: CaptureReader | null = null;
 
   const retry = (reason: string) => {
     socket = null;
@@ -156,7 +175,9 @@ export function connectCaptureHelper(options: HelperClientOptions): HelperClient
       if (partial.length > MAX_LINE) partial = ''; // not a line the helper writes
       for (const line of lines) {
         const event = parseConnectionEventLine(line);
-        if (event) options.onEvent(event);
+        if (event?.type === 'closed') options.onEnd?.(event);
+        else if (event) options.onEvent(event);
+        else reader = helloReader(line) ?? reader;
       }
     });
     s.on('error', () => undefined); // 'close' follows and says it
@@ -167,6 +188,9 @@ export function connectCaptureHelper(options: HelperClientOptions): HelperClient
   return {
     get connected() {
       return connected;
+    },
+    get reader() {
+      return reader;
     },
     stop() {
       stopped = true;

@@ -1,37 +1,37 @@
 /**
  * Precise TCP connection capture on Linux: a private tracefs instance with the tracepoint
- * sock:inet_sock_set_state enabled, its trace_pipe read as it fills. Every outbound attempt is
- * seen, however short, with the pid and comm of the task that called connect.
+ * sock:inet_sock_set_state enabled, its binary per-CPU buffers read as they fill (or its text
+ * trace_pipe when the binary layout cannot be parsed: trace-readers.ts). Every outbound attempt is
+ * seen, however short, with the pid and comm of the task that called connect, its outcome, and
+ * (binary reader, when asked with onEnd) its close.
  *
  * The instance is `telltale-<pid>-<start time>`. At start, instances of processes that are no
  * longer alive are removed (never a live one's; the start time tells a reused pid from the
  * process that made the instance). The instance is removed on stop(), and also on
- * process exit, SIGTERM and SIGINT. trace_pipe is opened O_NONBLOCK and polled, so no thread is
- * ever blocked in read() and stop() cannot hang: close the pipe, disable the event, then rmdir
+ * process exit, SIGTERM and SIGINT. The pipes are opened O_NONBLOCK and polled, so no thread is
+ * ever blocked in read() and stop() cannot hang: close the pipes, disable the event, then rmdir
  * (rmdir fails with EBUSY while a file of the instance is open).
  *
  * Without root or without tracefs: `{ unavailable: reason }`, never a throw.
  */
 import { execFile } from 'node:child_process';
-import { closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseProcStat } from '../core/connections/proc-pid.js';
-import {
-  createConnectionTracker,
-  parseTraceLine,
-  type ConnectionEvent,
-} from '../core/connections/trace-events.js';
+import type { ConnectionEnd, ConnectionEvent } from '../core/connections/trace-events.js';
+import { openRawReader, openTextReader, type TraceReader, type TraceReaderKind } from './trace-readers.js';
 
 export const TRACEFS = '/sys/kernel/tracing';
 const EVENT = join('events', 'sock', 'inet_sock_set_state');
-/** The kernel's numbers for the TCP states the filter names (include/net/tcp_states.h). */
+/** The kernel's numbers for the TCP states and protocol the filter names (include/net/tcp_states.h, in.h). */
 const TCP_SYN_SENT = 2;
+const TCP_CLOSE = 7;
+const IPPROTO_TCP = 6;
 const INSTANCE_PREFIX = 'telltale-';
 // The kernel buffers events between reads (1.4 MB per CPU); attempts reach the monitor at its next
 // sample anyway, so four reads a second are prompt enough, and cost less than ten (bench/precise.ts).
 const POLL_MS = 250;
-const READ_SIZE = 64 * 1024;
 
 export interface TraceCaptureOptions {
   /** Instance name; `telltale-<pid>-<start time>` unless given. */
@@ -39,7 +39,14 @@ export interface TraceCaptureOptions {
   /** The tracefs mount point (tests); /sys/kernel/tracing by default. */
   root?: string;
   onEvent: (event: ConnectionEvent) => void;
+  /**
+   * Given: each established connection is followed to its close (binary reader only; the kernel
+   * then also passes every socket's close, most dropped at once for not being ours).
+   */
+  onEnd?: (end: ConnectionEnd) => void;
   onError: (error: Error) => void;
+  /** The text reader even where the binary one works (the benchmark's comparison). */
+  reader?: TraceReaderKind;
   /**
    * Only this process and every process it starts from now on (the kernel's set_event_pid with
    * event-fork): a probe's runs, traced from birth without a race.
@@ -50,6 +57,10 @@ export interface TraceCaptureOptions {
 export interface TraceCapture {
   /** The instance directory (gone after stop). */
   instance: string;
+  /** How events are read: the binary per-CPU buffers, or the text trace_pipe. */
+  reader: TraceReaderKind;
+  /** Why the text reader is used (null with the binary one). */
+  readerNote: string | null;
   /** Reads what the kernel holds now (the events up to this moment), without waiting for the next poll. */
   drain(): Promise<void>;
   stop(): Promise<void>;
@@ -61,15 +72,6 @@ const RUN_AS_ROOT = 'run it as root, e.g. `sudo telltale watch --precise`';
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
-}
-
-/** A process's comm from /proc when the trace did not know it yet ("?" once it has exited). */
-function commOf(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-  } catch {
-    return '?';
-  }
 }
 
 /** Whether a process exists (EPERM: it does, owned by someone else). */
@@ -189,7 +191,10 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
 
   removeStaleInstances(root, name);
   const dir = join(root, 'instances', name);
-  let fd: number | null = null;
+  const wantEnds = options.onEnd !== undefined;
+  let reader: TraceReader | null = null;
+  let readerNote: string | null = null;
+  let monotonic = false;
   try {
     if (existsSync(dir)) removeInstance(dir); // left by an earlier run of this very pid
     mkdirSync(dir); // in tracefs, mkdir creates the instance with its own ring buffer
@@ -201,24 +206,36 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
     try {
       // CLOCK_MONOTONIC, as process.hrtime: event times convert to wall-clock time.
       writeFileSync(join(dir, 'trace_clock'), 'mono');
+      monotonic = true;
     } catch {
       // older kernels: the default clock is close to it
     }
+    // Only what the tracker uses: into and out of SYN_SENT, and with ends every socket's close.
+    // The kernel drops the rest (a server's SYN_RECV, the FIN states) before we read.
+    const syn = `oldstate == ${TCP_SYN_SENT} || newstate == ${TCP_SYN_SENT}`;
+    const filter = `protocol == ${IPPROTO_TCP} && (${syn}${wantEnds && options.reader !== 'text' ? ` || newstate == ${TCP_CLOSE}` : ''})`;
     try {
-      // Only what the tracker uses: into and out of SYN_SENT. The kernel drops the rest (a server's
-      // SYN_RECV, both ends' FIN states and closes), two thirds of all lines, before we read.
-      writeFileSync(join(dir, EVENT, 'filter'), `oldstate == ${TCP_SYN_SENT} || newstate == ${TCP_SYN_SENT}`);
+      writeFileSync(join(dir, EVENT, 'filter'), filter);
     } catch {
-      // a kernel without event filters: every line comes, and the tracker ignores the ones it does not need
+      // a kernel without event filters: every change comes, and the trackers ignore what they do not need
     }
     if (options.followPid !== undefined) {
       writeFileSync(join(dir, 'options', 'event-fork'), '1');
       writeFileSync(join(dir, 'set_event_pid'), String(options.followPid));
     }
     writeFileSync(join(dir, EVENT, 'enable'), '1');
-    fd = openSync(join(dir, 'trace_pipe'), constants.O_RDONLY | constants.O_NONBLOCK);
+    const handlers = { onEvent: options.onEvent, ...(options.onEnd ? { onEnd: options.onEnd } : {}) };
+    if (options.reader === 'text') readerNote = 'the text reader was asked for';
+    else {
+      try {
+        reader = openRawReader(root, dir, handlers, monotonic);
+      } catch (error) {
+        readerNote = `the binary trace could not be read (${(error as Error).message}); connection ends are not followed`;
+      }
+    }
+    reader ??= openTextReader(dir, handlers);
   } catch (error) {
-    if (fd !== null) closeSync(fd);
+    reader?.close();
     try {
       removeInstance(dir);
     } catch {
@@ -229,9 +246,7 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
     return { unavailable: `could not set up the trace instance ${dir}: ${(error as Error).message}` };
   }
 
-  const tracker = createConnectionTracker();
-  const buffer = Buffer.alloc(READ_SIZE);
-  let partial = '';
+  const active: TraceReader = reader;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
 
@@ -239,13 +254,10 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
     if (timer) clearTimeout(timer);
     timer = null;
     stopped = true;
-    if (fd !== null) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already closed
-      }
-      fd = null;
+    try {
+      active.close();
+    } catch {
+      // already closed
     }
     try {
       removeInstance(dir);
@@ -271,48 +283,35 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
 
-  const handleText = (text: string) => {
-    const lines = (partial + text).split('\n');
-    partial = lines.pop() ?? '';
-    for (const line of lines) {
-      const change = parseTraceLine(line);
-      if (!change) continue;
-      for (const event of tracker.push(change)) options.onEvent(event.comm ? event : { ...event, comm: commOf(event.pid) });
-    }
-  };
-
-  /** Non-blocking reads on the main thread, each returning at once with data or EAGAIN; false on a real error. */
-  const readAvailable = (): boolean => {
+  /** Reads what is there on the main thread (never blocking); false on a real error. `flush`: up to this instant. */
+  const readAvailable = (flush: boolean): boolean => {
+    if (stopped) return true;
     try {
-      for (let i = 0; i < 64 && fd !== null && !stopped; i++) {
-        const n = readSync(fd, buffer, 0, buffer.length, null);
-        if (n === 0) break;
-        handleText(buffer.toString('utf8', 0, n));
-      }
+      active.readAvailable(flush);
+      return true;
     } catch (error) {
-      if (errorCode(error) !== 'EAGAIN') {
-        options.onError(error as Error);
-        return false;
-      }
+      options.onError(error as Error);
+      return false;
     }
-    return true;
   };
   const poll = () => {
     timer = null;
-    if (stopped || fd === null || !readAvailable()) return;
+    if (stopped || !readAvailable(false)) return;
     timer = setTimeout(poll, POLL_MS);
   };
   timer = setTimeout(poll, 0);
 
   return {
     instance: dir,
+    reader: active.kind,
+    readerNote,
     async drain() {
-      readAvailable();
+      readAvailable(true);
     },
     async stop() {
-      if (stopped && fd === null && !existsSync(dir)) return;
+      if (stopped && !existsSync(dir)) return;
       // Drain what is already there so the last connections are not lost.
-      readAvailable();
+      readAvailable(true);
       const error = cleanupSync();
       detach();
       if (error) throw error;

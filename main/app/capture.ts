@@ -3,14 +3,17 @@
  * (tracefs in this process when privileged, else the `sudo telltale capture` helper's socket),
  * else from polling the TCP tables every POLL_MS. Each attempt is attributed through the
  * sampler's process cache and located like sampled connections, then queued (bounded) until the
- * monitor takes them into its next delta.
+ * monitor takes them into its next delta. An established attempt whose socket the capture follows
+ * (binary reader) waits for its close, so a short connection is reported once with its end; one
+ * still open after a whole sample interval goes out without it (the sampler then sees it, and its
+ * connection-closed event tells the end).
  */
 import type { CaptureStatus, ConnectionAttempt } from '../../contract/attempts.js';
 import { captureSocketPath, connectCaptureHelper, type HelperClient } from '../adapters/capture-helper.js';
 import { startTraceCapture } from '../adapters/trace-capture.js';
 import { AttemptQueue, attemptOwner, polledAttempt, tracedAttempt } from '../core/connections/attempts.js';
 import type { CaptureSource, StartCaptureSource } from '../core/connections/capture-source.js';
-import type { ConnectionEvent } from '../core/connections/trace-events.js';
+import type { ConnectionEnd, ConnectionEvent } from '../core/connections/trace-events.js';
 import type { ConnectionSampler } from '../core/connections/types.js';
 import { remoteInfo } from '../core/geo/enrich.js';
 import type { GeoLookup } from '../core/geo/types.js';
@@ -55,7 +58,10 @@ export function createCaptureController(options: CaptureOptions): CaptureControl
   const canPoll = options.sampler.pollSockets !== undefined;
   const socketPath = options.socketPath ?? captureSocketPath(process.getuid?.() ?? 0);
   const startLocal = options.startLocal ?? startTraceCapture;
-  const queue = new AttemptQueue(options.queueLimit ?? QUEUE_LIMIT);
+  const queueLimit = options.queueLimit ?? QUEUE_LIMIT;
+  const queue = new AttemptQueue(queueLimit);
+  // Established attempts waiting for their close, by socket; `takes`: samples they have waited through.
+  const open = new Map<string, { attempt: ConnectionAttempt; takes: number }>();
   let started = false;
   let local: CaptureSource | null = null;
   let helper: HelperClient | null = null;
@@ -65,12 +71,36 @@ export function createCaptureController(options: CaptureOptions): CaptureControl
 
   const precise = () => local !== null || helper?.connected === true;
 
+  const release = (socket: string, attempt: ConnectionAttempt) => {
+    open.delete(socket);
+    queue.push(attempt);
+  };
+
   const onEvent = (event: ConnectionEvent) => {
     if (event.type !== 'established' && event.type !== 'failed') return;
     const known = options.sampler.processOf?.(event.pid, event.comm) ?? null;
     const owner = attemptOwner(event.pid, event.comm, known, options.matchTool);
     const start = wallMs(event.timestamp - (event.elapsed ?? 0));
-    queue.push(tracedAttempt({ ...event, type: event.type }, owner, start, remoteInfo(event.remoteAddress, options.geo)));
+    const attempt = tracedAttempt({ ...event, type: event.type }, owner, start, remoteInfo(event.remoteAddress, options.geo));
+    if (event.type !== 'established' || event.socket === undefined) return queue.push(attempt);
+    const previous = open.get(event.socket);
+    // The kernel reused the socket of a held attempt whose close was lost (its buffer overflowed): report that one as is.
+    if (previous) release(event.socket, previous.attempt);
+    open.set(event.socket, { attempt, takes: 0 });
+    if (open.size > queueLimit) {
+      const [socket, oldest] = open.entries().next().value!;
+      release(socket, oldest.attempt);
+    }
+  };
+
+  const onEnd = (end: ConnectionEnd) => {
+    const held = open.get(end.socket);
+    if (held) release(end.socket, { ...held.attempt, endedAt: new Date(wallMs(end.timestamp)).toISOString() });
+  };
+
+  /** Every held attempt goes out now (the source stopped: no end will come). */
+  const releaseAll = () => {
+    for (const [socket, held] of open) release(socket, held.attempt);
   };
 
   const poll = async () => {
@@ -106,20 +136,21 @@ export function createCaptureController(options: CaptureOptions): CaptureControl
     const stopping = local;
     local = null;
     await stopping?.stop();
+    releaseAll();
   };
 
   const apply = async (on: boolean) => {
     started = true;
     await stopSources();
     if (on) {
-      const result = await startLocal({ onEvent, onError: (error) => (why = `precise capture stopped: ${error.message}`) });
+      const result = await startLocal({ onEvent, onEnd, onError: (error) => (why = `precise capture stopped: ${error.message}`) });
       if ('stop' in result) local = result;
       else {
         const uid = process.getuid?.() ?? 0;
         why =
           `${result.unavailable}. Or keep Telltale unprivileged: run \`sudo telltale capture --user ${uid}\` ` +
           `(it serves ${socketPath}; Telltale connects as soon as it is there)`;
-        if (process.platform === 'linux') helper = connectCaptureHelper({ socketPath, onEvent, onState: () => syncPolling() });
+        if (process.platform === 'linux') helper = connectCaptureHelper({ socketPath, onEvent, onEnd, onState: () => syncPolling() });
       }
     } else why = 'precise capture is off';
     syncPolling();
@@ -128,7 +159,7 @@ export function createCaptureController(options: CaptureOptions): CaptureControl
   return {
     status() {
       const dropped = queue.dropped;
-      if (precise()) return { mode: 'precise', reason: null, pollMs: null, dropped };
+      if (precise()) return { mode: 'precise', reason: null, pollMs: null, dropped, reader: local ? (local.reader ?? null) : (helper?.reader ?? null) };
       if (!started || !canPoll) return { mode: 'polling', reason: `${why}; connections shorter than the sample interval may be missed`, pollMs: options.sampleIntervalMs(), dropped };
       return { mode: 'polling', reason: `${why}; connections shorter than ${pollMs} ms may be missed`, pollMs, dropped };
     },
@@ -136,7 +167,11 @@ export function createCaptureController(options: CaptureOptions): CaptureControl
       change = change.then(() => apply(on));
       return change.then(() => this.status());
     },
-    takeAttempts: () => queue.drain(),
+    takeAttempts() {
+      for (const [socket, held] of open) if (held.takes++ >= 1) release(socket, held.attempt);
+      // In the order they started (an attempt held for its close is queued after later ones).
+      return queue.drain().sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    },
     async close() {
       await change;
       started = false;

@@ -27,6 +27,7 @@ export async function captureCommand(args: string[], io: CliIo, signal: AbortSig
   let server: Awaited<ReturnType<typeof serveCaptureEvents>> | null = null;
   const capture = await startTraceCapture({
     onEvent: (event) => server?.send(event),
+    onEnd: (end) => server?.send(end),
     onError: (error) => {
       failed = error;
       io.stderr.write(`telltale capture: ${redactText(error.message)}\n`);
@@ -37,13 +38,14 @@ export async function captureCommand(args: string[], io: CliIo, signal: AbortSig
     return 1;
   }
   try {
-    server = await serveCaptureEvents({ socketPath, uid, gid });
+    server = await serveCaptureEvents({ socketPath, uid, gid, reader: capture.reader });
   } catch (error) {
     await capture.stop();
     io.stderr.write(`telltale capture: cannot serve ${socketPath}: ${redactText((error as Error).message)}\n`);
     return 1;
   }
-  io.stdout.write(`telltale capture: serving connection events for uid ${uid} on ${socketPath} (Ctrl-C stops)\n`);
+  const how = capture.readerNote === null ? 'binary trace buffers' : `text trace: ${capture.readerNote}`;
+  io.stdout.write(`telltale capture: serving connection events for uid ${uid} on ${socketPath}, read from the ${how} (Ctrl-C stops)\n`);
   await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
   await server.close();
   await capture.stop();

@@ -18,7 +18,8 @@ export function formatEvent(event: MonitorEvent): string {
       const to = a.remoteAddress.includes(':') ? `[${a.remoteAddress}]:${a.remotePort}` : `${a.remoteAddress}:${a.remotePort}`;
       const host = a.remote?.host ? ` ${a.remote.host}` : '';
       const took = a.durationMs === null ? '' : ` after ${a.durationMs.toFixed(1)} ms`;
-      return line(`> tcp ${a.outcome} ${owner} -> ${to}${host}${took}`);
+      const ended = a.endedAt === undefined ? '' : `, closed after ${Math.max(0, Date.parse(a.endedAt) - Date.parse(a.at)).toFixed(0)} ms`;
+      return line(`> tcp ${a.outcome} ${owner} -> ${to}${host}${took}${ended}`);
     }
     case 'tool-started':
       return line(`+ tool ${event.name} started${event.pids.length ? ` (pid ${event.pids.join(', ')})` : ''}`);

@@ -22,15 +22,15 @@ export async function runAsCodex(dir: string, code: string, args: string[] = [])
 }
 
 /**
- * A child script: `count` connections to argv[2] held `holdMs` each, one after another, then
- * `refused` to argv[3]; it exits `lingerMs` later. A process that lives less than the capture's read
+ * A child script: `count` connections to argv[2] on `host` held `holdMs` each, one after another,
+ * then `refused` to argv[3]; it exits `lingerMs` later. A process that lives less than the capture's read
  * interval (250 ms) may be gone before anyone saw its command line: then only its name is known.
  */
-export function connectorScript(count: number, holdMs: number, refused: number, lingerMs = 700): string {
+export function connectorScript(count: number, holdMs: number, refused: number, lingerMs = 700, host = '127.0.0.1'): string {
   return `const net = require('net');
 const [port, closedPort] = process.argv.slice(2).map(Number);
 const once = (p, hold) => new Promise((resolve) => {
-  const s = net.connect(p, '127.0.0.1', () => setTimeout(() => s.destroy(), hold));
+  const s = net.connect(p, ${JSON.stringify(host)}, () => setTimeout(() => s.destroy(), hold));
   s.on('error', () => {}); s.on('close', resolve);
 });
 (async () => {
@@ -41,8 +41,8 @@ const once = (p, hold) => new Promise((resolve) => {
 }
 
 /** A loopback port nothing listens on (bound a moment ago, then closed). */
-export async function closedPort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
+export async function closedPort(host = '127.0.0.1'): Promise<number> {
+  const server = net.createServer().listen(0, host);
   await new Promise((resolve) => server.once('listening', resolve));
   const port = (server.address() as net.AddressInfo).port;
   await new Promise((resolve) => server.close(resolve));
@@ -59,9 +59,9 @@ export function collectAttempts(monitor: Monitor): ConnectionAttempt[] {
 }
 
 /** Waits until `check` holds (polled every 100 ms) or `ms` passed; returns whether it held. */
-export async function eventually(check: () => boolean, ms: number): Promise<boolean> {
+export async function eventually(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
   for (const until = Date.now() + ms; Date.now() < until; ) {
-    if (check()) return true;
+    if (await check()) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return check();

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const entry = fileURLToPath(new URL('./cli-entry.ts', import.meta.url));
+/** The CLI's source entry (run with `node --import tsx`), for tests that read its output as it comes. */
+export const cliEntry = entry;
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface CliRun {

@@ -107,12 +107,15 @@ describe.skipIf(unavailable !== null)('telltale capture', () => {
       const first = await app.captureReady;
       expect(first.reason ?? '').toContain(`sudo telltale capture --user ${uid}`);
       expect(await eventually(() => app.capture.status().mode === 'precise', 5000)).toBe(true);
+      expect(app.capture.status().reader).toBe('raw'); // the helper's hello says how it reads the kernel
       app.monitor.start();
       const pid = await runAsCodex(dir, connectorScript(5, 5, 0), [String(server.port), '1']);
       await eventually(() => attempts.filter((a) => a.pid === pid).length >= 5, 5000);
       const mine = attempts.filter((a) => a.pid === pid);
       expect(mine).toHaveLength(5);
       for (const a of mine) expect(a).toMatchObject({ source: 'trace', outcome: 'established', toolId: 'codex-cli' });
+      // Their ends came over the socket too.
+      expect(mine.every((a) => a.endedAt !== undefined && Date.parse(a.endedAt) >= Date.parse(a.at))).toBe(true);
 
       await stopHelper(helper);
       expect(await eventually(() => app.capture.status().mode === 'polling', 5000)).toBe(true);

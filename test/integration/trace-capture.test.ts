@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownInstanceName, removeStaleInstances, startTraceCapture, TRACEFS, type TraceCapture } from '../../main/adapters/trace-capture.js';
-import type { ConnectionEvent } from '../../main/core/connections/trace-events.js';
+import type { ConnectionEnd, ConnectionEvent } from '../../main/core/connections/trace-events.js';
 import { traceUnavailable } from '../helpers/trace-available.js';
 
 const unavailable = await traceUnavailable('trace-capture integration tests');
@@ -28,58 +28,86 @@ function run(script: string, args: string[] = []): Promise<{ pid: number; code: 
 
 const CONNECTOR = `
 import net from 'node:net';
-const [port, closedPort] = process.argv.slice(1).map(Number);
-const once = (p) => new Promise((resolve) => {
-  const socket = net.connect(p, '127.0.0.1', () => socket.destroy());
+const [port, closedPort, port6, closedPort6] = process.argv.slice(1).map(Number);
+const once = (p, host) => new Promise((resolve) => {
+  const socket = net.connect(p, host, () => setTimeout(() => socket.destroy(), 2));
   socket.on('error', () => {});
   socket.on('close', resolve);
 });
-for (let i = 0; i < 20; i++) await once(port);
-for (let i = 0; i < 3; i++) await once(closedPort);
+for (let i = 0; i < 20; i++) await once(port, '127.0.0.1');
+for (let i = 0; i < 3; i++) await once(closedPort, '127.0.0.1');
+for (let i = 0; i < 5; i++) await once(port6, '::1');
+for (let i = 0; i < 2; i++) await once(closedPort6, '::1');
 `;
 
-describe.skipIf(unavailable !== null)('precise capture via tracefs', () => {
-  let capture: TraceCapture;
-  const events: ConnectionEvent[] = [];
-  const errors: Error[] = [];
+async function listening(host: string, handler?: (socket: net.Socket) => void): Promise<net.Server> {
+  const server = net.createServer(handler ?? ((s) => s.destroy())).listen(0, host);
+  await new Promise((resolve) => server.once('listening', resolve));
+  return server;
+}
+const portOf = (server: net.Server) => (server.address() as net.AddressInfo).port;
+async function freePort(host: string): Promise<number> {
+  const server = await listening(host);
+  const port = portOf(server);
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
-  beforeAll(async () => {
-    const result = await startTraceCapture({ onEvent: (e) => events.push(e), onError: (e) => errors.push(e) });
-    if (!('stop' in result)) throw new Error(result.unavailable);
-    capture = result;
+for (const reader of ['raw', 'text'] as const) {
+  describe.skipIf(unavailable !== null)(`precise capture via tracefs, ${reader} reader`, () => {
+    let capture: TraceCapture;
+    const events: ConnectionEvent[] = [];
+    const ends: ConnectionEnd[] = [];
+    const errors: Error[] = [];
+
+    beforeAll(async () => {
+      const result = await startTraceCapture({ reader, onEvent: (e) => events.push(e), onEnd: (e) => ends.push(e), onError: (e) => errors.push(e) });
+      if (!('stop' in result)) throw new Error(result.unavailable);
+      capture = result;
+    });
+
+    afterAll(async () => {
+      await capture?.stop();
+    });
+
+    it('sees short IPv4 and IPv6 loopback connections and refused ones, with the connecting child pid', async () => {
+      expect(capture.reader).toBe(reader);
+      const [server, server6] = [await listening('127.0.0.1'), await listening('::1')];
+      const ports = [portOf(server), await freePort('127.0.0.1'), portOf(server6), await freePort('::1')];
+      const [port, closedPort, port6, closedPort6] = ports as [number, number, number, number];
+
+      const child = await run(CONNECTOR, ports.map(String));
+      expect(child.code).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      server.close();
+      server6.close();
+      await capture.drain();
+
+      const mine = events.filter((e) => e.pid === child.pid);
+      const to = (p: number, type: string) => mine.filter((e) => e.remotePort === p && e.type === type);
+      for (const [p, address, made, refused] of [[port, '127.0.0.1', 20, closedPort], [port6, '::1', 5, closedPort6]] as const) {
+        expect(to(p, 'attempt')).toHaveLength(made);
+        expect(to(p, 'established')).toHaveLength(made);
+        expect(new Set(to(p, 'established').map((e) => e.localPort)).size).toBe(made);
+        expect(to(refused, 'attempt')).toHaveLength(refused === closedPort ? 3 : 2);
+        expect(to(refused, 'failed')).toHaveLength(refused === closedPort ? 3 : 2);
+        expect(mine.filter((e) => e.remotePort === p || e.remotePort === refused).every((e) => e.remoteAddress === address && e.comm === 'node')).toBe(true);
+      }
+      const myEnds = ends.filter((e) => e.pid === child.pid);
+      if (reader === 'raw') {
+        // Every established connection, and only those, ends: same socket, same local port.
+        const established = mine.filter((e) => e.type === 'established');
+        expect(myEnds).toHaveLength(25);
+        expect(myEnds.map((e) => `${e.remotePort} ${e.localPort}`).sort()).toEqual(established.map((e) => `${e.remotePort} ${e.localPort}`).sort());
+        expect(myEnds.every((e) => e.elapsed > 0 && e.elapsed < 5)).toBe(true);
+      } else expect(myEnds).toEqual([]); // the text trace cannot tell one socket's close from another's
+      expect(errors).toEqual([]);
+
+      await capture.stop();
+      expect(existsSync(capture.instance)).toBe(false);
+    });
   });
-
-  afterAll(async () => {
-    await capture?.stop();
-  });
-
-  it('sees 20 short loopback connections and 3 refused ones, with the connecting child pid', async () => {
-    const server = net.createServer((s) => s.destroy()).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const port = (server.address() as net.AddressInfo).port;
-    const closed = net.createServer().listen(0, '127.0.0.1');
-    await new Promise((resolve) => closed.once('listening', resolve));
-    const closedPort = (closed.address() as net.AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
-
-    const child = await run(CONNECTOR, [String(port), String(closedPort)]);
-    expect(child.code).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    server.close();
-
-    const mine = events.filter((e) => e.pid === child.pid && e.remoteAddress === '127.0.0.1');
-    const to = (p: number, type: string) => mine.filter((e) => e.remotePort === p && e.type === type);
-    expect(to(port, 'attempt')).toHaveLength(20);
-    expect(to(port, 'established')).toHaveLength(20);
-    expect(new Set(to(port, 'established').map((e) => e.localPort)).size).toBe(20);
-    expect(to(closedPort, 'attempt')).toHaveLength(3);
-    expect(to(closedPort, 'failed')).toHaveLength(3);
-    expect(errors).toEqual([]);
-
-    await capture.stop();
-    expect(existsSync(capture.instance)).toBe(false);
-  });
-});
+}
 
 const HOLDER = `
 const { startTraceCapture } = await import(process.argv[1]);

@@ -14,25 +14,12 @@
  * from SYN_SENT with the same addresses and destination port, which gives its outcome; the pid/comm
  * of the SYN_SENT line stay with it. (The tracepoint's skaddr would match exactly, but the default
  * format does not print it, and the `fields` format that does prints IPv6 addresses as invalid.)
- * What happens after the outcome is not followed: the capture's kernel filter keeps only changes
- * into and out of SYN_SENT, a third of the lines a connection makes.
+ * What happens after the outcome is not followed here (the text trace has no socket address to
+ * tell one socket's close from another's); the binary reader does (trace-sockets.ts).
  */
 
-export type TcpState =
-  | 'ESTABLISHED'
-  | 'SYN_SENT'
-  | 'SYN_RECV'
-  | 'FIN_WAIT1'
-  | 'FIN_WAIT2'
-  | 'TIME_WAIT'
-  | 'CLOSE'
-  | 'CLOSE_WAIT'
-  | 'LAST_ACK'
-  | 'LISTEN'
-  | 'CLOSING'
-  | 'NEW_SYN_RECV';
-
-const STATES = new Set<string>([
+/** The TCP states in the kernel's numbering (include/net/tcp_states.h): state n is TCP_STATES[n - 1]. */
+export const TCP_STATES = [
   'ESTABLISHED',
   'SYN_SENT',
   'SYN_RECV',
@@ -45,7 +32,10 @@ const STATES = new Set<string>([
   'LISTEN',
   'CLOSING',
   'NEW_SYN_RECV',
-]);
+] as const;
+export type TcpState = (typeof TCP_STATES)[number];
+
+const STATES = new Set<string>(TCP_STATES);
 
 export interface TraceStateChange {
   /** The task's name as the kernel knows it (at most 15 characters); "" when the trace printed `<...>` (not in its comm cache yet). */
@@ -131,6 +121,16 @@ export interface ConnectionEvent {
   timestamp: number;
   /** For established/failed: seconds since the attempt. */
   elapsed?: number;
+  /** The kernel's socket address (hex), when the reader knows it (the binary reader): one socket from connect to close. */
+  socket?: string;
+}
+
+/** The end of a connection whose attempt was seen (a socket followed from SYN_SENT to CLOSE). */
+export interface ConnectionEnd extends Omit<ConnectionEvent, 'type' | 'elapsed' | 'socket'> {
+  type: 'closed';
+  /** Seconds from the attempt to the close. */
+  elapsed: number;
+  socket: string;
 }
 
 interface Pending {
@@ -157,15 +157,8 @@ export function createConnectionTracker(limit = 10_000): ConnectionTracker {
 
   const event = (type: ConnectionEventType, c: TraceStateChange, owner: Pending, elapsed: boolean): ConnectionEvent => ({
     type,
-    pid: owner.pid,
-    comm: owner.comm,
-    family: c.family,
-    localAddress: c.saddr,
-    localPort: c.sport,
-    remoteAddress: c.daddr,
-    remotePort: c.dport,
-    timestamp: c.timestamp,
-    ...(elapsed ? { elapsed: Math.max(0, round6(c.timestamp - owner.start)) } : {}),
+    ...eventFields(c, owner),
+    ...(elapsed ? { elapsed: secondsSince(owner.start, c.timestamp) } : {}),
   });
 
   const dropOldestPending = () => {
@@ -206,14 +199,24 @@ export function createConnectionTracker(limit = 10_000): ConnectionTracker {
   };
 }
 
-function round6(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
+/** A change's addresses and time, as an event of the task that connected. */
+export function eventFields(
+  c: Pick<TraceStateChange, 'family' | 'saddr' | 'sport' | 'daddr' | 'dport' | 'timestamp'>,
+  owner: { pid: number; comm: string },
+): Omit<ConnectionEvent, 'type' | 'elapsed' | 'socket'> {
+  return { pid: owner.pid, comm: owner.comm, family: c.family, localAddress: c.saddr, localPort: c.sport, remoteAddress: c.daddr, remotePort: c.dport, timestamp: c.timestamp };
 }
 
-const EVENT_TYPES = new Set<string>(['attempt', 'established', 'failed']);
+/** Seconds from `start` to `at`, to the microsecond, never negative. */
+export function secondsSince(start: number, at: number): number {
+  return Math.max(0, Math.round((at - start) * 1e6) / 1e6);
+}
 
-/** A ConnectionEvent sent as one JSON line (by `telltale capture`), or null when the line is not one. */
-export function parseConnectionEventLine(line: string): ConnectionEvent | null {
+const EVENT_TYPES = new Set<string>(['attempt', 'established', 'failed', 'closed']);
+const SOCKET = /^[0-9a-f]{1,16}$/;
+
+/** A ConnectionEvent or ConnectionEnd sent as one JSON line (by `telltale capture`), or null when the line is not one. */
+export function parseConnectionEventLine(line: string): ConnectionEvent | ConnectionEnd | null {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -229,16 +232,25 @@ export function parseConnectionEventLine(line: string): ConnectionEvent | null {
   if (!str(v.localAddress) || !str(v.remoteAddress) || !int(v.localPort) || !int(v.remotePort)) return null;
   if (typeof v.timestamp !== 'number' || !Number.isFinite(v.timestamp)) return null;
   if (v.elapsed !== undefined && (typeof v.elapsed !== 'number' || !(v.elapsed >= 0))) return null;
-  return {
-    type: v.type as ConnectionEventType,
+  if (v.socket !== undefined && (typeof v.socket !== 'string' || !SOCKET.test(v.socket))) return null;
+  const common = {
     pid: v.pid as number,
     comm: v.comm as string,
-    family: v.family,
+    family: v.family as 'ipv4' | 'ipv6',
     localAddress: v.localAddress as string,
     localPort: v.localPort as number,
     remoteAddress: v.remoteAddress as string,
     remotePort: v.remotePort as number,
     timestamp: v.timestamp,
+  };
+  if (v.type === 'closed') {
+    if (v.elapsed === undefined || v.socket === undefined) return null;
+    return { type: 'closed', ...common, elapsed: v.elapsed as number, socket: v.socket as string };
+  }
+  return {
+    type: v.type as ConnectionEventType,
+    ...common,
     ...(v.elapsed === undefined ? {} : { elapsed: v.elapsed as number }),
+    ...(v.socket === undefined ? {} : { socket: v.socket as string }),
   };
 }

@@ -88,6 +88,8 @@ type AttemptRow = [
   outcome: Word,
   durationMs: number | null,
   source: Word,
+  /** Absent in rows stored before ends were followed, and for attempts reported still open. */
+  endedAt?: string,
 ];
 
 export const STORED_POSITIONS = {
@@ -96,9 +98,11 @@ export const STORED_POSITIONS = {
 } as const;
 
 function attemptRow(a: ConnectionAttempt, at: string): AttemptRow {
-  return [
+  const row: AttemptRow = [
     a.at === at ? null : a.at, a.pid, a.process, a.command, null, word(a.protocol), a.localAddress, a.localPort, a.remoteAddress, a.remotePort, word(a.outcome), a.durationMs, word(a.source),
   ];
+  if (a.endedAt !== undefined) row.push(a.endedAt);
+  return row;
 }
 
 /** What a stored array leaves out, from the row's columns. */
@@ -109,7 +113,7 @@ interface Columns {
 }
 
 function attemptOfRow(row: unknown[], columns: Columns): ConnectionAttempt {
-  const [at, pid, process, command, toolId, protocol, localAddress, localPort, remoteAddress, remotePort, outcome, durationMs, source] = padded<AttemptRow>(row, 13);
+  const [at, pid, process, command, toolId, protocol, localAddress, localPort, remoteAddress, remotePort, outcome, durationMs, source, endedAt] = padded<AttemptRow>(row, 13);
   return {
     at: at ?? columns.at,
     pid,
@@ -125,6 +129,7 @@ function attemptOfRow(row: unknown[], columns: Columns): ConnectionAttempt {
     outcome: text(outcome),
     durationMs,
     source: text(source),
+    ...(typeof endedAt === 'string' ? { endedAt } : {}),
   };
 }
 
