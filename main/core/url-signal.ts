@@ -1,7 +1,7 @@
 import type { Signal, SignalKey } from '../../contract/snapshot.js';
 import { errorSignal, okSignal } from './signal.js';
 import { redactText } from './secrets/policy.js';
-import { parseUrlish, type UrlParts } from './url.js';
+import { MAX_URL_LENGTH, parseUrlish, type UrlParts } from './url.js';
 
 /** The meta every URL-valued signal carries, so inference rules need not re-parse. */
 export function urlMeta(url: UrlParts): Record<string, string | number | null> {
@@ -48,7 +48,7 @@ export function urlSignal(
   options: { defaultScheme?: string; meta?: Signal['meta'] } = {},
 ): Signal {
   // A file: URL (a local PAC, a local package index) is a path: no host, and not malformed.
-  if (/^file:\/\//i.test(raw.trim())) {
+  if (/^file:\/\//i.test(raw.trim()) && raw.length <= MAX_URL_LENGTH) {
     return okSignal(about, raw.trim(), source, { host: null, port: null, scheme: 'file', ...options.meta });
   }
   const parsed = parseUrlish(raw, options.defaultScheme);

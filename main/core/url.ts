@@ -27,7 +27,14 @@ function escapeUserinfo(url: string): string {
   return url.slice(0, span.start) + userinfo + url.slice(span.at);
 }
 
+/**
+ * Longer than any URL a tool would use (browsers stop near 2 KB, servers near 8 KB). A longer value
+ * is refused before any pattern or redaction runs over it, so it costs linear time.
+ */
+export const MAX_URL_LENGTH = 8192;
+
 export function parseUrlish(raw: string, defaultScheme = 'http'): UrlResult {
+  if (raw.length > MAX_URL_LENGTH) return { ok: false, reason: `too long for a URL (${raw.length} characters; at most ${MAX_URL_LENGTH})` };
   const text = raw.trim();
   if (!text) return { ok: false, reason: 'empty value' };
   if (/\s/.test(text)) return { ok: false, reason: `not a URL (contains whitespace): ${redactUrl(text)}` };

@@ -5,12 +5,12 @@ import type { Outcome, SampleContext } from '../context.js';
 import { displayPath, errorSignal, okSignal, unavailableSignal, type SignalSampler } from '../signal.js';
 import { parseGitConfig } from './git.js';
 import { emailDomain, firstLine, parseResolvConf, resolvConfSignals, userSignal } from './host.js';
+import { parseMavenSettings } from './maven.js';
 import { modelBaseUrlSignals } from './model-urls.js';
 import {
   goEnvFileProxy,
   goProxyEntry,
   parseCargoConfig,
-  parseMavenSettings,
   parseNpmrc,
   parsePipConf,
   parseYarnrc,
@@ -24,8 +24,7 @@ import { urlSignal } from '../url-signal.js';
 /** A config file's text; null when it does not exist (not an error), a reason when it exists but cannot be read. */
 async function readConfig(ctx: SampleContext, path: string): Promise<Outcome<string> | null> {
   const text = await ctx.io.readText(path);
-  if (text.ok) return text;
-  return (await ctx.io.exists(path)) ? text : null;
+  return text.ok || !text.missing ? text : null;
 }
 
 const fileSource = (ctx: SampleContext, path: string) => `file:${displayPath(path, ctx.home)}`;
@@ -162,7 +161,8 @@ async function goSignals(ctx: SampleContext): Promise<Signal[]> {
   if (!list) {
     const path = ctx.env.GOENV || join(configHome(ctx), 'go', 'env');
     const text = await readConfig(ctx, path);
-    list = text?.ok ? (goEnvFileProxy(text.value) ?? undefined) : undefined;
+    if (text && !text.ok) return [errorSignal(registryFile('go')(displayPath(path, ctx.home)), fileSource(ctx, path), text.reason)];
+    list = text ? (goEnvFileProxy(text.value) ?? undefined) : undefined;
     source = fileSource(ctx, path);
   }
   const proxy = list ? goProxyEntry(list) : null;
@@ -183,10 +183,10 @@ async function cargoSignals(ctx: SampleContext): Promise<Signal[]> {
 
 async function mavenSignals(ctx: SampleContext): Promise<Signal[]> {
   const path = join(ctx.home, '.m2', 'settings.xml');
-  const text = await readConfig(ctx, path);
-  if (!text) return [];
-  if (!text.ok) return [errorSignal(registryFile('maven')(displayPath(path, ctx.home)), fileSource(ctx, path), text.reason)];
-  const mirror = parseMavenSettings(text.value);
+  const r = await parsedConfig(ctx, path, registryFile('maven'), parseMavenSettings);
+  if (!r) return [];
+  if ('error' in r) return [r.error];
+  const mirror = r.value;
   return mirror ? [registrySignal({ ecosystem: 'maven', setting: 'registry' }, mirror.url, fileSource(ctx, path), { mirrorOf: mirror.mirrorOf })] : [];
 }
 

@@ -134,15 +134,6 @@ export function parseCargoConfig(text: string): Outcome<{ name: string; registry
   return ok(null);
 }
 
-/** The first <mirror> of ~/.m2/settings.xml (outside comments): its url and mirrorOf. */
-export function parseMavenSettings(text: string): { url: string; mirrorOf: string | null } | null {
-  const xml = text.replace(/<!--[\s\S]*?-->/g, '');
-  const mirror = /<mirror>([\s\S]*?)<\/mirror>/.exec(xml)?.[1];
-  const url = mirror && /<url>\s*([^<]+?)\s*<\/url>/.exec(mirror)?.[1];
-  if (!mirror || !url) return null;
-  return { url, mirrorOf: /<mirrorOf>\s*([^<]+?)\s*<\/mirrorOf>/.exec(mirror)?.[1] ?? null };
-}
-
 /** A registry signal: URL-valued (meta.host etc.); registry.pip.extra is a list of URLs. */
 export function registrySignal(key: RegistryKey, raw: string, source: string, meta?: Signal['meta']): Signal {
   const about = { kind: 'registry', key } as const;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePac, pacResultMeta } from '../../../main/core/proxy/index.js';
+import { evaluatePacOffThread } from '../../../main/adapters/pac-worker.js';
+import { PAC_TARGET, PAC_TIMEOUT_MS, pacResultMeta } from '../../../main/core/proxy/index.js';
 import { proxyFixture } from './fixtures.js';
+
+/** The sandbox as samplers use it: off the main thread, for PAC_TARGET unless told. */
+const evaluatePac = (script: string, url = PAC_TARGET, timeoutMs = PAC_TIMEOUT_MS) => evaluatePacOffThread(script, url, timeoutMs);
 
 describe('evaluatePac', () => {
   it('evaluates a PAC for api.anthropic.com', async () => {
