@@ -19,6 +19,24 @@ export function nestedDeeperThan(value: unknown, max = MAX_NESTING): boolean {
   return false;
 }
 
+/**
+ * Whether text opens more than `max` brackets ([ or {) before closing them: a linear scan run before
+ * a parser sees the text. Quotes are not tracked (an apostrophe in a YAML comment would derail
+ * that), so brackets inside strings count too: a real config never has a hundred of them unclosed.
+ * The yaml package, given 200 000 nested flow arrays, takes seconds and can exhaust the process's
+ * memory outright (not an exception that could be caught), so this check must come first.
+ */
+export function bracketsDeeperThan(text: string, max = MAX_NESTING): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return false;
+}
+
 /** A reason for input too deeply nested to read. */
 export const tooDeep = (max = MAX_NESTING): string => `nested deeper than ${max} levels (not read)`;
 

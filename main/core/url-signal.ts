@@ -1,5 +1,6 @@
 import type { Signal, SignalKey } from '../../contract/snapshot.js';
 import { errorSignal, okSignal } from './signal.js';
+import { excerpt } from './excerpt.js';
 import { redactText } from './secrets/policy.js';
 import { MAX_URL_LENGTH, parseUrlish, type UrlParts } from './url.js';
 
@@ -25,7 +26,7 @@ const SWITCH_WORDS = new Set(['on', 'off', 'true', 'false', 'yes', 'no', 'enable
  * it looks like a proxy: a scheme, a port, a dotted or IP host, or localhost.
  */
 export function proxyShapeProblem(text: string): string | null {
-  const shown = redactText(text);
+  const shown = excerpt(redactText(text));
   if (SWITCH_WORDS.has(text.toLowerCase())) return `not a proxy address: "${shown}" is a switch value, not host:port or a URL`;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return null;
   const host = text.replace(/\/.*$/, '').replace(/:\d+$/, '');

@@ -4,7 +4,7 @@ import { parseEnv } from 'node:util';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { fail, ok, type Outcome } from '../context.js';
-import { isStackOverflow, nestedDeeperThan, tooDeep } from '../nesting.js';
+import { bracketsDeeperThan, isStackOverflow, nestedDeeperThan, tooDeep } from '../nesting.js';
 import type { ConfigFormat } from './types.js';
 
 /** 1-based line and column of an offset. */
@@ -27,12 +27,16 @@ function parseJson(text: string, comments: boolean): Outcome<unknown> {
     : ok(value ?? {});
 }
 
+/** Formats with bracketed nesting ([ ] and { }); ini and env files are flat. */
+const NESTED_FORMATS: ReadonlySet<ConfigFormat> = new Set(['json', 'jsonc', 'toml', 'yaml']);
+
 /**
  * Parses a config file's text. Reasons name the position but never quote the file, since a
  * malformed line may hold a secret (parsers' own messages include a code excerpt; it is dropped).
  * A leading BOM is dropped (editors on Windows write one); input nested too deep is a reason.
  */
 export function parseConfig(text: string, format: ConfigFormat): Outcome<unknown> {
+  if (NESTED_FORMATS.has(format) && bracketsDeeperThan(text)) return fail(tooDeep());
   let parsed: Outcome<unknown>;
   try {
     parsed = parseFormat(text.replace(/^\uFEFF/, ''), format);

@@ -53,6 +53,8 @@ async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
   const signals: Signal[] = [];
   const found: { name?: [string, string]; email?: [string, string] } = {};
   const proxies = new Map<'http.proxy' | 'https.proxy', [string, string]>();
+  /** Config files that exist but could not be read or parsed. */
+  const unreadable: string[] = [];
   // Git reads the XDG file first and ~/.gitconfig after it; later values win. Includes are read one
   // level deep and, as usual at the end of a file, override the including file.
   for (const path of [join(configHome(ctx), 'git', 'config'), join(ctx.home, '.gitconfig')]) {
@@ -63,6 +65,7 @@ async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
       if (!result) continue;
       if ('error' in result) {
         signals.push(result.error);
+        unreadable.push(displayPath(file, ctx.home));
         continue;
       }
       const { name, email, includes } = result.value;
@@ -77,6 +80,11 @@ async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
   for (const key of ['email', 'name'] as const) {
     const about = identity(key === 'email' ? 'git-email' : 'git-name');
     let hit = found[key];
+    if (!hit && unreadable.length > 0) {
+      // git would open the same file (and block on a FIFO until its timeout): not asked.
+      signals.push(unavailableSignal(about, 'git config', `user.${key} unknown: ${unreadable.join(', ')} could not be read`));
+      continue;
+    }
     if (!hit) {
       // Only when the files gave nothing: git itself may know more (GIT_CONFIG_GLOBAL, system config).
       const out = await ctx.io.run('git', ['config', '--global', '--get', `user.${key}`]);

@@ -6,6 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { fail, ok, type Outcome } from '../context.js';
+import { excerpt } from '../excerpt.js';
 
 export interface MavenMirror {
   url: string;
@@ -19,9 +20,12 @@ export function parseMavenSettings(text: string): Outcome<MavenMirror | null> {
   const first: { url?: string; mirrorOf?: string } = {};
   let inFirstMirror = false;
   let done = false;
+  // saxes would go on after an error (and report each of 100 000 unclosed tags): the first one ends it.
+  const stop = new Error('stop');
   let problem: string | null = null;
   parser.on('error', (error) => {
-    problem ??= error.message;
+    problem = error.message;
+    throw stop;
   });
   parser.on('opentag', (tag) => {
     if (!done && tag.name === 'mirror' && open.at(-1) === 'mirrors') inFirstMirror = true;
@@ -40,9 +44,13 @@ export function parseMavenSettings(text: string): Outcome<MavenMirror | null> {
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
-  parser.write(text).close();
-  // saxes keeps going after an error; the first one is the useful one. Its message names line and column only.
-  if (problem) return fail(`malformed settings.xml: ${(problem as string).split('\n')[0]}`);
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    if (error !== stop) throw error;
+  }
+  // Its message names the line and column, and at most a tag or entity name.
+  if (problem !== null) return fail(`malformed settings.xml: ${excerpt((problem as string).split('\n')[0] ?? '')}`);
   const url = first.url?.trim();
   return ok(url ? { url, mirrorOf: first.mirrorOf?.trim() || null } : null);
 }

@@ -159,7 +159,8 @@ export function configTargets(home: string): Array<{ file: string; reported: boo
   const quiet = ['.cargo/config.toml', '.config/git/config'].map((relative) => path.join(home, relative));
   const all = new Map<string, boolean>();
   for (const file of reported) all.set(file, true);
-  for (const file of tools) if (file) all.set(file, true);
+  // Only files under the fake home: a catalog path outside it (/etc/...) belongs to the machine.
+  for (const file of tools) if (file?.startsWith(`${home}/`)) all.set(file, true);
   for (const file of quiet) if (!all.has(file)) all.set(file, false);
   return [...all].map(([file, isReported]) => ({ file, reported: isReported }));
 }
