@@ -79,11 +79,16 @@ function tooLarge(limit: number): ReadFailure {
 class Bytes {
   #buffer: Buffer;
   #total = 0;
-  constructor(
+  private constructor(
     size: number,
     readonly limit: number,
   ) {
     this.#buffer = Buffer.alloc(Math.min(limit + 1, Math.max(size + 1, 4096)));
+  }
+  /** Where the bytes of an open file go, or why it is not read (not regular, over the cap). */
+  static for(stats: Stats, limit: number): Bytes | RegularRead {
+    const refused = checkStats(stats, limit);
+    return refused ? { ok: false, ...refused } : new Bytes(stats.size, limit);
   }
   /** Where the next read goes; null when limit + 1 bytes are in. */
   next(): [Buffer, number, number] | null {
@@ -95,8 +100,10 @@ class Bytes {
     }
     return [this.#buffer, this.#total, this.#buffer.length - this.#total];
   }
-  add(n: number): void {
+  /** Counts a read's bytes; false at the end of the file. */
+  add(n: number): boolean {
     this.#total += n;
+    return n > 0;
   }
   result(): RegularRead {
     return this.#total > this.limit ? { ok: false, ...tooLarge(this.limit) } : { ok: true, bytes: this.#buffer.subarray(0, this.#total) };
@@ -112,15 +119,9 @@ export async function readRegularFile(path: string, limit = MAX_CONFIG_BYTES): P
     return { ok: false, ...openFailure(error) };
   }
   try {
-    const stats = await handle.stat();
-    const refused = checkStats(stats, limit);
-    if (refused) return { ok: false, ...refused };
-    const bytes = new Bytes(stats.size, limit);
-    for (let at = bytes.next(); at; at = bytes.next()) {
-      const { bytesRead } = await handle.read(...at, null);
-      if (bytesRead === 0) break;
-      bytes.add(bytesRead);
-    }
+    const bytes = Bytes.for(await handle.stat(), limit);
+    if (!(bytes instanceof Bytes)) return bytes;
+    for (let at = bytes.next(); at && bytes.add((await handle.read(...at, null)).bytesRead); at = bytes.next());
     return bytes.result();
   } catch (error) {
     return { ok: false, kind: 'unreadable', reason: describeFsError(error) };
@@ -138,15 +139,9 @@ export function readRegularFileSync(path: string, limit = MAX_CONFIG_BYTES): Reg
     return { ok: false, ...openFailure(error) };
   }
   try {
-    const stats = fstatSync(fd);
-    const refused = checkStats(stats, limit);
-    if (refused) return { ok: false, ...refused };
-    const bytes = new Bytes(stats.size, limit);
-    for (let at = bytes.next(); at; at = bytes.next()) {
-      const n = readSync(fd, ...at, null);
-      if (n === 0) break;
-      bytes.add(n);
-    }
+    const bytes = Bytes.for(fstatSync(fd), limit);
+    if (!(bytes instanceof Bytes)) return bytes;
+    for (let at = bytes.next(); at && bytes.add(readSync(fd, ...at, null)); at = bytes.next());
     return bytes.result();
   } catch (error) {
     return { ok: false, kind: 'unreadable', reason: describeFsError(error) };
