@@ -78,21 +78,23 @@ function samplerError(name: string, reason: string): Signal {
 
 const missed = (ms: number): string => `sampler did not finish within ${ms} ms (its part of this sample is missing)`;
 
-/** Samplers are written not to throw; this keeps one bug from losing the rest of the sample. */
-function guarded(name: string, sample: (ctx: SampleContext) => Promise<Signal[]>) {
-  return async (ctx: SampleContext): Promise<Signal[]> => {
+/**
+ * One sampler as a stage of the sample: re-read only on change, and never able to lose the sample.
+ * Samplers are written not to throw, but one bug (a throw) or one stuck read (past the deadline)
+ * costs only its own part, which `standIn` replaces by the error signal saying why.
+ */
+function stage<T>(name: string, run: (ctx: SampleContext) => Promise<T>, standIn: (error: Signal) => T, deadlineMs: number) {
+  const guarded = async (ctx: SampleContext): Promise<T> => {
     try {
-      return await sample(ctx);
+      return await run(ctx);
     } catch (error) {
-      return [samplerError(name, `sampler failed: ${(error as Error).message}`)];
+      return standIn(samplerError(name, `sampler failed: ${(error as Error).message}`));
     }
   };
+  return bounded(rereadOnChange(guarded), deadlineMs, (ms) => standIn(samplerError(name, missed(ms))));
 }
 
-/** A signal sampler, guarded, re-read only on change, and bounded by the deadline. */
-function signalStage(name: string, sample: (ctx: SampleContext) => Promise<Signal[]>, deadlineMs: number) {
-  return bounded(rereadOnChange(guarded(name, sample)), deadlineMs, (ms) => [samplerError(name, missed(ms))]);
-}
+const signalsOnly = (error: Signal): Signal[] => [error];
 
 type ConnectionOutcome = ConnectionSample & { error?: string };
 
@@ -139,22 +141,20 @@ export function createSnapshotSource(options: SnapshotSourceOptions = {}): Snaps
   const sockets = createConnectionSampler({ redact, matchTool: (process) => matchProcess(process) });
   const assemble = createConnectionAssembler(geo);
   const deadlineMs = options.deadlineMs ?? SAMPLER_DEADLINE_MS;
-  const installedOnChange = rereadOnChange(detectInstalled);
   const read = {
-    proxy: signalStage('proxy', sampleProxy, deadlineMs),
-    locale: signalStage('locale', sampleLocale, deadlineMs),
-    identity: signalStage('identity', sampleIdentity, deadlineMs),
-    toolConfigs: bounded(rereadOnChange(readToolSettings), deadlineMs, (ms) => ({
-      settings: new Map<string, ToolSetting[]>(),
-      signals: [samplerError('toolConfigs', missed(ms))],
-    })),
-    installed: bounded(
-      (c: SampleContext) => installedOnChange(c).then((found) => ({ found, late: [] as Signal[] })),
+    proxy: stage('proxy', sampleProxy, signalsOnly, deadlineMs),
+    locale: stage('locale', sampleLocale, signalsOnly, deadlineMs),
+    identity: stage('identity', sampleIdentity, signalsOnly, deadlineMs),
+    toolConfigs: stage('toolConfigs', (c) => readToolSettings(c), (error) => ({ settings: new Map<string, ToolSetting[]>(), signals: [error] }), deadlineMs),
+    installed: stage(
+      'installed',
+      async (c) => ({ found: await detectInstalled(c), problems: [] as Signal[] }),
+      (error) => ({ found: new Map<string, string[]>(), problems: [error] }),
       deadlineMs,
-      (ms) => ({ found: new Map<string, string[]>(), late: [samplerError('installed', missed(ms))] }),
     ),
     connections: bounded(connectionsOrEmpty, deadlineMs, (ms) => noConnections(`did not finish within ${ms} ms`)),
-    probes: bounded(rereadOnChange((c) => loadProbeReports(stateDir, c.io).catch((): ProbeReport[] => [])), deadlineMs, (): ProbeReport[] => []),
+    // Unreadable or invalid reports are skipped by the loader; a failure or a stuck read shows none.
+    probes: stage('probes', (c) => loadProbeReports(stateDir, c.io), (): ProbeReport[] => [], deadlineMs),
   };
   const inference = memoLast((input: { signals: Signal[]; tools: Tool[] }): InferOutput => infer({ ...input, geo }), inferenceKey);
 
@@ -175,7 +175,7 @@ export function createSnapshotSource(options: SnapshotSourceOptions = {}): Snaps
     // The sampler matched each process against the catalog once in its lifetime.
     const running = recognizeRunning(sampled.processes, TOOL_CATALOG, (process) => process.ownToolId);
     const { connections, processes } = await timed(timings, 'assemble', async () => assemble(sampled, running));
-    const signals = checkSignals([...locale, ...proxy, ...identity, ...toolConfig.signals, ...installed.late, connectionSignal(sampled)]);
+    const signals = checkSignals([...locale, ...proxy, ...identity, ...toolConfig.signals, ...installed.problems, connectionSignal(sampled)]);
     const baseTools = buildTools(TOOL_CATALOG, running, installed.found, toolConfig.settings);
     const { inferences, checks, exposure } = await timed(timings, 'inference', async () => inference({ signals, tools: baseTools }));
     const tools = baseTools.map((tool) => ({
