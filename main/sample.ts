@@ -9,7 +9,7 @@
  */
 import os from 'node:os';
 import type { RedactionOptions } from '../contract/api.js';
-import type { ProbeReport, Signal, Snapshot, Tool } from '../contract/snapshot.js';
+import type { ProbeReport, Signal, Snapshot, Tool, ToolSetting } from '../contract/snapshot.js';
 import { SCHEMA_VERSION } from '../contract/snapshot.js';
 import { createConnectionSampler, type ConnectionSample, type ConnectionSampler } from './adapters/connections-sample.js';
 import { createGeoLookup } from './adapters/geo-data.js';
@@ -18,6 +18,7 @@ import { defaultStateDir } from './adapters/state-dir.js';
 import { processContext } from './adapters/system-io.js';
 import { buildTools, detectInstalled, matchProcess, readToolSettings, recognizeRunning, TOOL_CATALOG } from './core/catalog/index.js';
 import type { SampleContext } from './core/context.js';
+import { bounded } from './core/deadline.js';
 import { cachedGeoLookup } from './core/geo/cached-lookup.js';
 import type { GeoLookup } from './core/geo/types.js';
 import { sampleIdentity } from './core/identity/index.js';
@@ -32,8 +33,17 @@ import { redactSnapshot, type RedactOptions } from './core/snapshot/redact.js';
 import { loadProbeReports } from './probe/state.js';
 import { checkSignals } from './core/snapshot/check-signals.js';
 
+/**
+ * How long one sampler may take before its part of the snapshot becomes an error signal. Far above
+ * a normal run (milliseconds; commands time out after 5 s, a PAC after 2 s) and short enough that
+ * one stuck reader never stalls the monitor.
+ */
+export const SAMPLER_DEADLINE_MS = 15_000;
+
 export interface SnapshotSourceOptions {
   ctx?: SampleContext;
+  /** Per-sampler deadline (default SAMPLER_DEADLINE_MS). */
+  deadlineMs?: number;
   /** Where probe reports are read from (default: the platform's state dir). */
   stateDir?: string;
   now?: () => Date;
@@ -61,25 +71,40 @@ async function timed<T>(timings: Record<string, number>, name: string, run: () =
   }
 }
 
-/** Samplers are written not to throw; this keeps one bug from losing the rest of the sample. */
-function guarded(name: string, sample: (ctx: SampleContext) => Promise<Signal[]>) {
-  return async (ctx: SampleContext): Promise<Signal[]> => {
-    try {
-      return await sample(ctx);
-    } catch (error) {
-      const about = { kind: 'system', key: { part: 'sampler', sampler: name } } as const;
-      return [errorSignal(about, `sampler:${name}`, `sampler failed: ${(error as Error).message}`)];
-    }
-  };
+/** The error signal that stands for a sampler that failed or missed its deadline. */
+function samplerError(name: string, reason: string): Signal {
+  return errorSignal({ kind: 'system', key: { part: 'sampler', sampler: name } }, `sampler:${name}`, reason);
 }
 
+const missed = (ms: number): string => `sampler did not finish within ${ms} ms (its part of this sample is missing)`;
+
+/**
+ * One sampler as a stage of the sample: re-read only on change, and never able to lose the sample.
+ * Samplers are written not to throw, but one bug (a throw) or one stuck read (past the deadline)
+ * costs only its own part, which `standIn` replaces by the error signal saying why.
+ */
+function stage<T>(name: string, run: (ctx: SampleContext) => Promise<T>, standIn: (error: Signal) => T, deadlineMs: number) {
+  const guarded = async (ctx: SampleContext): Promise<T> => {
+    try {
+      return await run(ctx);
+    } catch (error) {
+      return standIn(samplerError(name, `sampler failed: ${(error as Error).message}`));
+    }
+  };
+  return bounded(rereadOnChange(guarded), deadlineMs, (ms) => standIn(samplerError(name, missed(ms))));
+}
+
+const signalsOnly = (error: Signal): Signal[] => [error];
+
 type ConnectionOutcome = ConnectionSample & { error?: string };
+
+const noConnections = (error: string): ConnectionOutcome => ({ connections: [], processes: [], source: 'none', notes: [], error });
 
 async function connectionsOrEmpty(sampler: ConnectionSampler): Promise<ConnectionOutcome> {
   try {
     return await sampler.sample();
   } catch (error) {
-    return { connections: [], processes: [], source: 'none', notes: [], error: (error as Error).message };
+    return noConnections((error as Error).message);
   }
 }
 
@@ -115,13 +140,21 @@ export function createSnapshotSource(options: SnapshotSourceOptions = {}): Snaps
   const redact = createRedactor();
   const sockets = createConnectionSampler({ redact, matchTool: (process) => matchProcess(process) });
   const assemble = createConnectionAssembler(geo);
+  const deadlineMs = options.deadlineMs ?? SAMPLER_DEADLINE_MS;
   const read = {
-    proxy: rereadOnChange(guarded('proxy', sampleProxy)),
-    locale: rereadOnChange(guarded('locale', sampleLocale)),
-    identity: rereadOnChange(guarded('identity', sampleIdentity)),
-    toolConfigs: rereadOnChange(readToolSettings),
-    installed: rereadOnChange(detectInstalled),
-    probes: rereadOnChange((c) => loadProbeReports(stateDir, c.io)),
+    proxy: stage('proxy', sampleProxy, signalsOnly, deadlineMs),
+    locale: stage('locale', sampleLocale, signalsOnly, deadlineMs),
+    identity: stage('identity', sampleIdentity, signalsOnly, deadlineMs),
+    toolConfigs: stage('toolConfigs', (c) => readToolSettings(c), (error) => ({ settings: new Map<string, ToolSetting[]>(), signals: [error] }), deadlineMs),
+    installed: stage(
+      'installed',
+      async (c) => ({ found: await detectInstalled(c), problems: [] as Signal[] }),
+      (error) => ({ found: new Map<string, string[]>(), problems: [error] }),
+      deadlineMs,
+    ),
+    connections: bounded(connectionsOrEmpty, deadlineMs, (ms) => noConnections(`did not finish within ${ms} ms`)),
+    // Unreadable or invalid reports are skipped by the loader; a failure or a stuck read shows none.
+    probes: stage('probes', (c) => loadProbeReports(stateDir, c.io), (): ProbeReport[] => [], deadlineMs),
   };
   const inference = memoLast((input: { signals: Signal[]; tools: Tool[] }): InferOutput => infer({ ...input, geo }), inferenceKey);
 
@@ -135,15 +168,15 @@ export function createSnapshotSource(options: SnapshotSourceOptions = {}): Snaps
       timed(timings, 'identity', () => read.identity(ctx)),
       timed(timings, 'toolConfigs', () => read.toolConfigs(ctx)),
       timed(timings, 'installed', () => read.installed(ctx)),
-      timed(timings, 'connections', () => connectionsOrEmpty(sockets)),
-      read.probes(ctx).catch((): ProbeReport[] => []),
+      timed(timings, 'connections', () => read.connections(sockets)),
+      read.probes(ctx),
     ]);
 
     // The sampler matched each process against the catalog once in its lifetime.
     const running = recognizeRunning(sampled.processes, TOOL_CATALOG, (process) => process.ownToolId);
     const { connections, processes } = await timed(timings, 'assemble', async () => assemble(sampled, running));
-    const signals = checkSignals([...locale, ...proxy, ...identity, ...toolConfig.signals, connectionSignal(sampled)]);
-    const baseTools = buildTools(TOOL_CATALOG, running, installed, toolConfig.settings);
+    const signals = checkSignals([...locale, ...proxy, ...identity, ...toolConfig.signals, ...installed.problems, connectionSignal(sampled)]);
+    const baseTools = buildTools(TOOL_CATALOG, running, installed.found, toolConfig.settings);
     const { inferences, checks, exposure } = await timed(timings, 'inference', async () => inference({ signals, tools: baseTools }));
     const tools = baseTools.map((tool) => ({
       ...tool,

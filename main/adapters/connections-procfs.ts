@@ -261,7 +261,7 @@ class IncrementalProcfsSampler implements ProcfsSampler {
     if (hidden > 0) {
       notes.push(`${hidden} process(es) hide their open files (permission denied): their sockets are listed without a process`);
     }
-    notes.push(...pass.errors);
+    for (const error of pass.errors) notes.push(error);
     const unowned = unownedNote(connections);
     if (unowned) notes.push(unowned);
     if (this.#bootTime === null) notes.push(`${this.#root}/stat has no btime: process start times are unknown`);

@@ -43,6 +43,7 @@ function recordingIo(io: Io, recorded: Recorded): Io {
       return io.readText(path);
     },
     run: (command, args, options) => io.run(command, args, options),
+    evaluatePac: (script, url, timeoutMs) => io.evaluatePac(script, url, timeoutMs),
     async exists(path) {
       note(path, true);
       return io.exists(path);

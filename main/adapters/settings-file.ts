@@ -3,10 +3,11 @@
  * than MAX_SETTINGS_BYTES), validated by the contract's schema; a bad file is moved aside, never
  * deleted; writes are atomic.
  */
-import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { Settings } from '../../contract/settings.js';
+import { readRegularFileSync } from './read-regular-file.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /** Far above any valid file (500 muted tools of 200 characters is ~100 KB); bounds what a bad one costs. */
@@ -17,61 +18,26 @@ export type SettingsRead =
   | { kind: 'ok'; settings: Settings }
   | { kind: 'bad'; reason: string };
 
-function fileKind(stats: Stats): string {
-  if (stats.isDirectory()) return 'a directory';
-  if (stats.isFIFO()) return 'a FIFO';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
-
-/** Reads up to limit + 1 bytes, so a file that grew past the cap after fstat is still caught. */
-function readCapped(fd: number, limit: number): Buffer {
-  const buffer = Buffer.alloc(limit + 1);
-  let total = 0;
-  while (total < buffer.length) {
-    const n = readSync(fd, buffer, total, buffer.length - total, null);
-    if (n === 0) break;
-    total += n;
-  }
-  return buffer.subarray(0, total);
-}
-
 /**
- * Synchronous: the app's settings are needed before anything starts, and the file is small.
- * O_NONBLOCK makes opening a FIFO return at once (a blocking open would wait for a writer); the
- * type is then checked on the open descriptor, so a swap between check and read cannot fool it.
+ * Synchronous: the app's settings are needed before anything starts, and the file is small. Only a
+ * regular file is read (never blocks on a FIFO or device), and never more than the cap.
  */
 export function readSettingsFile(path: string): SettingsRead {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // ENOTDIR: a parent is not a folder, so there is no file either (saving will say what is wrong).
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-    return { kind: 'bad', reason: `cannot be opened (${code ?? (error as Error).message})` };
+  const read = readRegularFileSync(path, MAX_SETTINGS_BYTES);
+  if (!read.ok) {
+    // A missing file (or a parent that is not a folder: saving will say what is wrong) is no settings.
+    if (read.kind === 'missing') return { kind: 'missing' };
+    return { kind: 'bad', reason: read.kind === 'unreadable' ? `cannot be read (${read.reason})` : `is ${read.reason}` };
   }
+  let json: unknown;
   try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) return { kind: 'bad', reason: `is ${fileKind(stats)}, not a settings file` };
-    if (stats.size > MAX_SETTINGS_BYTES) return { kind: 'bad', reason: `is larger than ${MAX_SETTINGS_BYTES} bytes` };
-    const bytes = readCapped(fd, MAX_SETTINGS_BYTES);
-    if (bytes.length > MAX_SETTINGS_BYTES) return { kind: 'bad', reason: `is larger than ${MAX_SETTINGS_BYTES} bytes` };
-    let json: unknown;
-    try {
-      json = JSON.parse(bytes.toString('utf8'));
-    } catch (error) {
-      return { kind: 'bad', reason: `is not valid JSON (${(error as Error).message})` };
-    }
-    const parsed = Settings.safeParse(json);
-    if (!parsed.success) return { kind: 'bad', reason: `has invalid values: ${z.prettifyError(parsed.error).replace(/\n+/g, ' ')}` };
-    return { kind: 'ok', settings: parsed.data };
+    json = JSON.parse(read.bytes.toString('utf8'));
   } catch (error) {
-    return { kind: 'bad', reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-  } finally {
-    closeSync(fd);
+    return { kind: 'bad', reason: `is not valid JSON (${(error as Error).message})` };
   }
+  const parsed = Settings.safeParse(json);
+  if (!parsed.success) return { kind: 'bad', reason: `has invalid values: ${z.prettifyError(parsed.error).replace(/\n+/g, ' ')}` };
+  return { kind: 'ok', settings: parsed.data };
 }
 
 /** Moves a bad file to `<path>.bad-<UTC time>` (whatever it is: file, FIFO, directory) and returns the new path. */

@@ -1,33 +1,20 @@
 import { execFile } from 'node:child_process';
-import { access, readdir, readFile, realpath } from 'node:fs/promises';
+import { access, readdir, realpath } from 'node:fs/promises';
 import os from 'node:os';
-import { fail, ok, type Io, type Outcome, type SampleContext } from '../core/context.js';
+import { fail, ok, type Io, type ReadOutcome, type SampleContext } from '../core/context.js';
+import { evaluatePacOffThread } from './pac-worker.js';
+import { describeFsError as describeError, readRegularFile } from './read-regular-file.js';
 
 const MAX_OUTPUT = 16 * 1024 * 1024;
 
-function describeError(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  switch (e.code) {
-    case 'ENOENT':
-      return 'not found';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return e.message ?? String(error);
-  }
-}
-
 export const systemIo: Io = {
-  async readText(path: string): Promise<Outcome<string>> {
-    try {
-      return ok(await readFile(path, 'utf8'));
-    } catch (error) {
-      return fail(`${path}: ${describeError(error)}`);
-    }
+  /** Regular files only, up to MAX_CONFIG_BYTES: a FIFO, a device or a huge file is a reason, not a hang. */
+  async readText(path: string): Promise<ReadOutcome> {
+    const read = await readRegularFile(path);
+    if (read.ok) return ok(read.bytes.toString('utf8'));
+    return { ok: false, reason: `${path}: ${read.reason}`, missing: read.kind === 'missing' };
   },
+  evaluatePac: evaluatePacOffThread,
   run(command, args, options = {}) {
     return new Promise((resolve) => {
       execFile(

@@ -1,18 +1,17 @@
 /** `telltale diff A.json B.json`: what changed between two exported snapshots. */
-import { readFile } from 'node:fs/promises';
 import type { Snapshot } from '../../contract/snapshot.js';
+import { readRegularFile } from '../adapters/read-regular-file.js';
 import { diffSnapshots, renderDiffText } from '../core/snapshot/diff.js';
 import { parseSnapshotJson } from '../core/snapshot/validate.js';
 import { parse, UsageError, type CliIo } from './args.js';
 
+/** Far above a real export (a busy machine's snapshot is a few MB); a FIFO or device is refused, never read. */
+const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
+
 async function readSnapshotFile(file: string): Promise<Snapshot> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const parsed = parseSnapshotJson(text);
+  const read = await readRegularFile(file, MAX_SNAPSHOT_BYTES);
+  if (!read.ok) throw new Error(`cannot read ${file}: ${read.reason}`);
+  const parsed = parseSnapshotJson(read.bytes.toString('utf8'));
   if (!parsed.ok) throw new Error(`${file} is not a Telltale snapshot:\n  ${parsed.errors.join('\n  ')}`);
   return parsed.snapshot;
 }

@@ -28,6 +28,8 @@ export async function snapshotCommand(args: string[], io: CliIo): Promise<number
     'mask-username': { type: 'boolean' },
   });
   if (values.json && values.format && values.format !== 'json') throw new UsageError('--json and --format disagree');
+  // `--out ""` (an unset shell variable) must not quietly print to stdout instead.
+  if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out needs a file name');
   const format = values.json ? 'json' : formatFrom(values.format, values.out);
   const source = createSnapshotSource();
   const snapshot = await source.take();
@@ -35,7 +37,7 @@ export async function snapshotCommand(args: string[], io: CliIo): Promise<number
     maskHostname: values['mask-hostname'] ?? false,
     maskUsername: values['mask-username'] ?? false,
   });
-  if (values.out) {
+  if (values.out !== undefined) {
     await writeFileAtomic(values.out, exportSnapshot(snapshot, format, redaction).content);
     io.stderr.write(`telltale: wrote ${format} snapshot to ${values.out}\n`);
   } else if (values.json || values.format) {

@@ -6,9 +6,18 @@
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+/** A file read: its text, or why not, and whether that is because nothing is there (not an error). */
+export type ReadOutcome = { ok: true; value: string } | { ok: false; reason: string; missing: boolean };
+
+/** A PAC script's answer for one URL ("PROXY p.corp:8080; DIRECT"), or why there is none. */
+export type PacOutcome = { ok: true; result: string } | { ok: false; reason: string };
+
 export interface Io {
-  /** Reads a UTF-8 file. Never throws: a missing file or a permission error is a reason. */
-  readText(path: string): Promise<Outcome<string>>;
+  /**
+   * Reads a UTF-8 file. Never throws: a missing file, a permission error, a FIFO or device (never
+   * opened for reading) or a file over the size cap is a reason.
+   */
+  readText(path: string): Promise<ReadOutcome>;
   /** Runs a command without a shell. Missing command, non-zero exit and timeout are reasons. */
   run(command: string, args: readonly string[], options?: { timeoutMs?: number }): Promise<Outcome<string>>;
   exists(path: string): Promise<boolean>;
@@ -16,6 +25,11 @@ export interface Io {
   realPath(path: string): Promise<Outcome<string>>;
   /** Directory entries (names only); a reason if it cannot be listed. */
   listDir(path: string): Promise<Outcome<string[]>>;
+  /**
+   * Runs a PAC script's FindProxyForURL(url) in a sandbox, off the main thread, offline (no DNS),
+   * stopped after timeoutMs. Never throws: a script that fails, loops or never answers is a reason.
+   */
+  evaluatePac(script: string, url: string, timeoutMs: number): Promise<PacOutcome>;
 }
 
 export interface SampleContext {
@@ -25,5 +39,5 @@ export interface SampleContext {
   io: Io;
 }
 
-export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 export const fail = (reason: string): Outcome<never> => ({ ok: false, reason });

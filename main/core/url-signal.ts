@@ -1,7 +1,8 @@
 import type { Signal, SignalKey } from '../../contract/snapshot.js';
 import { errorSignal, okSignal } from './signal.js';
+import { excerpt } from './excerpt.js';
 import { redactText } from './secrets/policy.js';
-import { parseUrlish, type UrlParts } from './url.js';
+import { MAX_URL_LENGTH, parseUrlish, type UrlParts } from './url.js';
 
 /** The meta every URL-valued signal carries, so inference rules need not re-parse. */
 export function urlMeta(url: UrlParts): Record<string, string | number | null> {
@@ -25,7 +26,7 @@ const SWITCH_WORDS = new Set(['on', 'off', 'true', 'false', 'yes', 'no', 'enable
  * it looks like a proxy: a scheme, a port, a dotted or IP host, or localhost.
  */
 export function proxyShapeProblem(text: string): string | null {
-  const shown = redactText(text);
+  const shown = excerpt(redactText(text));
   if (SWITCH_WORDS.has(text.toLowerCase())) return `not a proxy address: "${shown}" is a switch value, not host:port or a URL`;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return null;
   const host = text.replace(/\/.*$/, '').replace(/:\d+$/, '');
@@ -48,7 +49,7 @@ export function urlSignal(
   options: { defaultScheme?: string; meta?: Signal['meta'] } = {},
 ): Signal {
   // A file: URL (a local PAC, a local package index) is a path: no host, and not malformed.
-  if (/^file:\/\//i.test(raw.trim())) {
+  if (/^file:\/\//i.test(raw.trim()) && raw.length <= MAX_URL_LENGTH) {
     return okSignal(about, raw.trim(), source, { host: null, port: null, scheme: 'file', ...options.meta });
   }
   const parsed = parseUrlish(raw, options.defaultScheme);

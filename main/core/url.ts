@@ -2,6 +2,7 @@
  * Parses URL-ish values found in env vars and config files ("proxy.corp:8080", "socks5://u:p@h:1080",
  * "http://[::1]:3128") into parts, with credentials already redacted. Never throws.
  */
+import { excerpt } from './excerpt.js';
 import { redactUrl, userinfoSpan } from './secrets/policy.js';
 
 export interface UrlParts {
@@ -27,20 +28,27 @@ function escapeUserinfo(url: string): string {
   return url.slice(0, span.start) + userinfo + url.slice(span.at);
 }
 
+/**
+ * Longer than any URL a tool would use (browsers stop near 2 KB, servers near 8 KB). A longer value
+ * is refused before any pattern or redaction runs over it, so it costs linear time.
+ */
+export const MAX_URL_LENGTH = 8192;
+
 export function parseUrlish(raw: string, defaultScheme = 'http'): UrlResult {
+  if (raw.length > MAX_URL_LENGTH) return { ok: false, reason: `too long for a URL (${raw.length} characters; at most ${MAX_URL_LENGTH})` };
   const text = raw.trim();
   if (!text) return { ok: false, reason: 'empty value' };
   // Quoted with its user info escaped, so a password holding a space is masked whole.
-  if (/\s/.test(text)) return { ok: false, reason: `not a URL (contains whitespace): ${redactUrl(escapeUserinfo(text))}` };
+  if (/\s/.test(text)) return { ok: false, reason: `not a URL (contains whitespace): ${excerpt(redactUrl(escapeUserinfo(text)))}` };
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `${defaultScheme}://${text}`;
   let url: URL;
   try {
     url = new URL(escapeUserinfo(withScheme));
   } catch {
-    return { ok: false, reason: `malformed URL: ${redactUrl(text)}` };
+    return { ok: false, reason: `malformed URL: ${excerpt(redactUrl(text))}` };
   }
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (!host) return { ok: false, reason: `URL has no host: ${redactUrl(text)}` };
+  if (!host) return { ok: false, reason: `URL has no host: ${excerpt(redactUrl(text))}` };
   const hasCredentials = url.username !== '' || url.password !== '';
   const scheme = url.protocol.replace(/:$/, '').toLowerCase();
   // URL adds a "/" path and the default scheme; give the value back as the user wrote it.

@@ -1,3 +1,4 @@
+import { evaluatePacOffThread } from '../../main/adapters/pac-worker.js';
 import { fail, ok, type Io, type SampleContext } from '../../main/core/context.js';
 
 /**
@@ -20,7 +21,10 @@ export function fixtureIo(spec: FixtureSpec): Io {
   const links = spec.links ?? {};
   return {
     async readText(path) {
-      return path in files ? ok(files[path] as string) : fail(`${path}: not found`);
+      if (path in files) return ok(files[path] as string);
+      // As the real Io says of a folder where a file should be.
+      if (path in dirs) return { ok: false, reason: `${path}: a directory, not a regular file`, missing: false };
+      return { ok: false, reason: `${path}: not found`, missing: true };
     },
     async run(command, args) {
       const key = [command, ...args].join(' ');
@@ -38,6 +42,8 @@ export function fixtureIo(spec: FixtureSpec): Io {
     async listDir(path) {
       return path in dirs ? ok(dirs[path] as string[]) : fail(`${path}: not found`);
     },
+    // The real sandbox: it does no I/O, and what a PAC answers is what the tests check.
+    evaluatePac: evaluatePacOffThread,
   };
 }
 

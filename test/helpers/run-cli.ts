@@ -12,10 +12,14 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `telltale ARGS` as a real child process with exactly the given environment. */
-export function runCli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<CliRun> {
+/**
+ * Runs `telltale ARGS` as a real child process with exactly the given environment; `prefix` runs it
+ * through another command (e.g. setpriv to drop root), killed after timeoutMs.
+ */
+export function runCli(args: string[], env: Record<string, string>, timeoutMs = 60_000, prefix: string[] = []): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, env, stdio: 'pipe' });
+    const command = [...prefix, process.execPath, '--import', 'tsx', entry, ...args];
+    const child = spawn(command[0] as string, command.slice(1), { cwd: root, env, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -4,6 +4,7 @@ import { parseEnv } from 'node:util';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { fail, ok, type Outcome } from '../context.js';
+import { bracketsDeeperThan, isStackOverflow, nestedDeeperThan, tooDeep } from '../nesting.js';
 import type { ConfigFormat } from './types.js';
 
 /** 1-based line and column of an offset. */
@@ -26,11 +27,27 @@ function parseJson(text: string, comments: boolean): Outcome<unknown> {
     : ok(value ?? {});
 }
 
+/** Formats with bracketed nesting ([ ] and { }); ini and env files are flat. */
+const NESTED_FORMATS: ReadonlySet<ConfigFormat> = new Set(['json', 'jsonc', 'toml', 'yaml']);
+
 /**
  * Parses a config file's text. Reasons name the position but never quote the file, since a
  * malformed line may hold a secret (parsers' own messages include a code excerpt; it is dropped).
+ * A leading BOM is dropped (editors on Windows write one); input nested too deep is a reason.
  */
 export function parseConfig(text: string, format: ConfigFormat): Outcome<unknown> {
+  if (NESTED_FORMATS.has(format) && bracketsDeeperThan(text)) return fail(tooDeep());
+  let parsed: Outcome<unknown>;
+  try {
+    parsed = parseFormat(text.replace(/^\uFEFF/, ''), format);
+  } catch (error) {
+    // The parser's message may quote the file: only its kind is kept.
+    return fail(isStackOverflow(error) ? tooDeep() : `cannot be parsed (${error instanceof Error ? error.name : 'error'})`);
+  }
+  return parsed.ok && nestedDeeperThan(parsed.value) ? fail(tooDeep()) : parsed;
+}
+
+function parseFormat(text: string, format: ConfigFormat): Outcome<unknown> {
   switch (format) {
     case 'json':
     case 'jsonc':

@@ -16,7 +16,7 @@ type Loaded = { status: 'missing' } | { status: 'error'; reason: string } | { st
 async function loadConfig(path: string, format: ConfigFormat, ctx: SampleContext): Promise<Loaded> {
   const text = await ctx.io.readText(path);
   if (!text.ok) {
-    if (!(await ctx.io.exists(path))) return { status: 'missing' };
+    if (text.missing) return { status: 'missing' };
     // Io reasons start with the absolute path; the display path replaces it below.
     return { status: 'error', reason: text.reason.startsWith(`${path}: `) ? text.reason.slice(path.length + 2) : text.reason };
   }
@@ -33,10 +33,17 @@ interface Rendered {
   problem?: string;
 }
 
+/** Longer values are not shown nor matched (a setting is a URL, a model name, a short list). */
+const MAX_SETTING_LENGTH = 8192;
+
 /** A setting's value as text, secrets redacted, URLs parsed (meta.host) and redacted. */
 function render(key: string, raw: unknown, kind: SettingKind): Rendered {
   if (isSecretName(key)) return { value: REDACTED, meta: {} };
   const text = typeof raw === 'string' ? raw : typeof raw === 'object' ? JSON.stringify(redactDeep(raw)) : String(raw);
+  if (text.length > MAX_SETTING_LENGTH) {
+    const value = `[${text.length} characters, not shown]`;
+    return kind === 'proxy' || kind === 'base-url' ? { value, meta: {}, problem: `too long for a URL (${text.length} characters)` } : { value, meta: {} };
+  }
   if (isSecretValue(text)) return { value: REDACTED, meta: {} };
   if (kind !== 'proxy' && kind !== 'base-url' && !SCHEME.test(text)) return { value: text, meta: {} };
   const parsed = parseUrlish(text);
@@ -108,7 +115,7 @@ export async function readToolSettings(
   const settings = new Map<string, ToolSetting[]>();
   const signals: Signal[] = [];
   for (const result of await Promise.all(jobs)) {
-    signals.push(...result.signals);
+    for (const signal of result.signals) signals.push(signal);
     if (result.settings.length) settings.set(result.tool.id, [...(settings.get(result.tool.id) ?? []), ...result.settings]);
   }
   return { settings, signals };

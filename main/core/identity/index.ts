@@ -5,12 +5,12 @@ import type { Outcome, SampleContext } from '../context.js';
 import { displayPath, errorSignal, okSignal, unavailableSignal, type SignalSampler } from '../signal.js';
 import { parseGitConfig } from './git.js';
 import { emailDomain, firstLine, parseResolvConf, resolvConfSignals, userSignal } from './host.js';
+import { parseMavenSettings } from './maven.js';
 import { modelBaseUrlSignals } from './model-urls.js';
 import {
   goEnvFileProxy,
   goProxyEntry,
   parseCargoConfig,
-  parseMavenSettings,
   parseNpmrc,
   parsePipConf,
   parseYarnrc,
@@ -24,8 +24,7 @@ import { urlSignal } from '../url-signal.js';
 /** A config file's text; null when it does not exist (not an error), a reason when it exists but cannot be read. */
 async function readConfig(ctx: SampleContext, path: string): Promise<Outcome<string> | null> {
   const text = await ctx.io.readText(path);
-  if (text.ok) return text;
-  return (await ctx.io.exists(path)) ? text : null;
+  return text.ok || !text.missing ? text : null;
 }
 
 const fileSource = (ctx: SampleContext, path: string) => `file:${displayPath(path, ctx.home)}`;
@@ -54,6 +53,8 @@ async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
   const signals: Signal[] = [];
   const found: { name?: [string, string]; email?: [string, string] } = {};
   const proxies = new Map<'http.proxy' | 'https.proxy', [string, string]>();
+  /** Config files that exist but could not be read or parsed. */
+  const unreadable: string[] = [];
   // Git reads the XDG file first and ~/.gitconfig after it; later values win. Includes are read one
   // level deep and, as usual at the end of a file, override the including file.
   for (const path of [join(configHome(ctx), 'git', 'config'), join(ctx.home, '.gitconfig')]) {
@@ -64,6 +65,7 @@ async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
       if (!result) continue;
       if ('error' in result) {
         signals.push(result.error);
+        unreadable.push(displayPath(file, ctx.home));
         continue;
       }
       const { name, email, includes } = result.value;
@@ -78,6 +80,11 @@ async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
   for (const key of ['email', 'name'] as const) {
     const about = identity(key === 'email' ? 'git-email' : 'git-name');
     let hit = found[key];
+    if (!hit && unreadable.length > 0) {
+      // git would open the same file (and block on a FIFO until its timeout): not asked.
+      signals.push(unavailableSignal(about, 'git config', `user.${key} unknown: ${unreadable.join(', ')} could not be read`));
+      continue;
+    }
     if (!hit) {
       // Only when the files gave nothing: git itself may know more (GIT_CONFIG_GLOBAL, system config).
       const out = await ctx.io.run('git', ['config', '--global', '--get', `user.${key}`]);
@@ -162,7 +169,8 @@ async function goSignals(ctx: SampleContext): Promise<Signal[]> {
   if (!list) {
     const path = ctx.env.GOENV || join(configHome(ctx), 'go', 'env');
     const text = await readConfig(ctx, path);
-    list = text?.ok ? (goEnvFileProxy(text.value) ?? undefined) : undefined;
+    if (text && !text.ok) return [errorSignal(registryFile('go')(displayPath(path, ctx.home)), fileSource(ctx, path), text.reason)];
+    list = text ? (goEnvFileProxy(text.value) ?? undefined) : undefined;
     source = fileSource(ctx, path);
   }
   const proxy = list ? goProxyEntry(list) : null;
@@ -183,10 +191,10 @@ async function cargoSignals(ctx: SampleContext): Promise<Signal[]> {
 
 async function mavenSignals(ctx: SampleContext): Promise<Signal[]> {
   const path = join(ctx.home, '.m2', 'settings.xml');
-  const text = await readConfig(ctx, path);
-  if (!text) return [];
-  if (!text.ok) return [errorSignal(registryFile('maven')(displayPath(path, ctx.home)), fileSource(ctx, path), text.reason)];
-  const mirror = parseMavenSettings(text.value);
+  const r = await parsedConfig(ctx, path, registryFile('maven'), parseMavenSettings);
+  if (!r) return [];
+  if ('error' in r) return [r.error];
+  const mirror = r.value;
   return mirror ? [registrySignal({ ecosystem: 'maven', setting: 'registry' }, mirror.url, fileSource(ctx, path), { mirrorOf: mirror.mirrorOf })] : [];
 }
 

@@ -1,9 +1,8 @@
 import ini from 'ini';
-import { parse as parseToml } from 'smol-toml';
-import { parse as parseYaml } from 'yaml';
 import type { KeyOf, Signal } from '../../../contract/snapshot.js';
 import { signalId } from '../../../contract/signal-key.js';
 import { fail, ok, type Outcome } from '../context.js';
+import { parseConfig } from '../catalog/config-format.js';
 import { iniSyntaxProblem } from '../ini-check.js';
 import { okSignal } from '../signal.js';
 import { urlSignal } from '../url-signal.js';
@@ -17,10 +16,6 @@ export type RegistrySettings = Map<string, { key: RegistryKey; value: string }>;
 
 function setting(settings: RegistrySettings, key: RegistryKey, value: string): void {
   settings.set(signalId({ kind: 'registry', key }), { key, value });
-}
-
-function firstErrorLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
 
 /** npm's ${VAR} expansion, from the given env (unset -> empty, as npm leaves nothing useful). */
@@ -53,12 +48,9 @@ export function parseNpmrc(text: string, env: Env): Outcome<RegistrySettings> {
 
 /** ~/.yarnrc.yml (Yarn 2+) npmRegistryServer -> registry.yarn. */
 export function parseYarnrc(text: string): Outcome<RegistrySettings> {
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (error) {
-    return fail(`malformed .yarnrc.yml: ${firstErrorLine(error)}`);
-  }
+  const parsed = parseConfig(text, 'yaml');
+  if (!parsed.ok) return fail(`malformed .yarnrc.yml: ${parsed.reason}`);
+  const doc = parsed.value;
   const server = (doc as { npmRegistryServer?: unknown } | null)?.npmRegistryServer;
   const settings: RegistrySettings = new Map();
   if (typeof server === 'string' && server) setting(settings, { ecosystem: 'yarn', setting: 'registry' }, server);
@@ -116,12 +108,9 @@ export function goEnvFileProxy(text: string): string | null {
 
 /** Cargo source replacement: [source.crates-io] replace-with -> [source.X] registry, chains followed. */
 export function parseCargoConfig(text: string): Outcome<{ name: string; registry: string } | null> {
-  let doc: Record<string, unknown>;
-  try {
-    doc = parseToml(text);
-  } catch (error) {
-    return fail(`malformed cargo config: ${firstErrorLine(error)}`);
-  }
+  const parsed = parseConfig(text, 'toml');
+  if (!parsed.ok) return fail(`malformed cargo config: ${parsed.reason}`);
+  const doc = parsed.value as Record<string, unknown>;
   const sources = (doc.source ?? {}) as Record<string, Record<string, unknown> | undefined>;
   let name = 'crates-io';
   for (let hops = 0; hops < 10; hops++) {
@@ -132,15 +121,6 @@ export function parseCargoConfig(text: string): Outcome<{ name: string; registry
     if (typeof registry === 'string') return ok({ name, registry });
   }
   return ok(null);
-}
-
-/** The first <mirror> of ~/.m2/settings.xml (outside comments): its url and mirrorOf. */
-export function parseMavenSettings(text: string): { url: string; mirrorOf: string | null } | null {
-  const xml = text.replace(/<!--[\s\S]*?-->/g, '');
-  const mirror = /<mirror>([\s\S]*?)<\/mirror>/.exec(xml)?.[1];
-  const url = mirror && /<url>\s*([^<]+?)\s*<\/url>/.exec(mirror)?.[1];
-  if (!mirror || !url) return null;
-  return { url, mirrorOf: /<mirrorOf>\s*([^<]+?)\s*<\/mirrorOf>/.exec(mirror)?.[1] ?? null };
 }
 
 /** A registry signal: URL-valued (meta.host etc.); registry.pip.extra is a list of URLs. */

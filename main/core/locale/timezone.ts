@@ -1,6 +1,7 @@
 import type { Signal, TimezoneSource } from '../../../contract/snapshot.js';
 import { signalId } from '../../../contract/signal-key.js';
 import { errorSignal, okSignal } from '../signal.js';
+import { excerpt } from '../excerpt.js';
 
 export type ZoneOutcome = { ok: true; zone: string } | { ok: false; reason: string };
 
@@ -25,7 +26,7 @@ export function parseTzEnv(raw: string): ZoneOutcome {
   const text = raw.trim().replace(/^:/, '');
   const name = text.startsWith('/') ? zoneFromPath(text) : text;
   const zone = name ? canonicalZone(name) : null;
-  return zone ? { ok: true, zone } : { ok: false, reason: `TZ=${raw} is not an IANA time zone name` };
+  return zone ? { ok: true, zone } : { ok: false, reason: `TZ=${excerpt(raw)} is not an IANA time zone name` };
 }
 
 /** /etc/timezone holds one zone name (Debian). */
@@ -39,7 +40,7 @@ export function parseEtcTimezone(text: string): ZoneOutcome {
 export function parseLocaltimeTarget(target: string): ZoneOutcome {
   const name = zoneFromPath(target);
   const zone = name ? canonicalZone(name) : null;
-  return zone ? { ok: true, zone } : { ok: false, reason: `/etc/localtime does not point into a zoneinfo directory (${target})` };
+  return zone ? { ok: true, zone } : { ok: false, reason: `/etc/localtime does not point into a zoneinfo directory (${excerpt(target)})` };
 }
 
 /** UTC offset of `zone` at `date` in minutes east of UTC (Asia/Shanghai -> 480). */

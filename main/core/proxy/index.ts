@@ -74,6 +74,6 @@ export { effectiveProxySignals, noProxyEntries, proxyEnvSignals, proxyForUrl } f
 export { parseGnomeProxy, parseGsettingsList, parseGVariant } from './gnome.js';
 export { parseKioslaverc } from './kde.js';
 export { parseScutilDict, parseScutilProxy } from './macos.js';
-export { evaluatePac, pacResultMeta, pacSignals, PAC_TARGET } from './pac.js';
+export { pacResultMeta, pacSignals, PAC_TARGET, PAC_TIMEOUT_MS } from './pac.js';
 export { localPacPath, systemProxySignals, type ProxyMode, type SystemProxy } from './system.js';
 export { parseProxyServer, parseRegQuery, parseWindowsInternetSettings } from './windows.js';

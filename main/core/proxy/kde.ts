@@ -15,7 +15,11 @@ const SERVER_KEYS: Record<ProxyProtocol, string> = {
 
 /** KDE writes "http://host 8080" (space before the port); "host:port" is also seen. */
 export function kdeServer(value: string): string {
-  return value.trim().replace(/\s+(\d+)$/, ':$1');
+  const text = value.trim();
+  // One whitespace character before the digits, not /\s+\d+$/: that retries every start inside a
+  // long run of spaces (quadratic on a garbled file).
+  const port = /\s(\d+)$/.exec(text);
+  return port ? `${text.slice(0, port.index).trimEnd()}:${port[1]}` : text;
 }
 
 /** The KDE proxy settings in force from ~/.config/kioslaverc text. */

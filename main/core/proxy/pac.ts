@@ -1,6 +1,4 @@
-import type { QuickJS } from 'quickjs-wasi';
 import type { Signal, SystemProxySource } from '../../../contract/snapshot.js';
-import { parseIpv4 } from '../geo/ip-address.js';
 import { errorSignal, okSignal, unavailableSignal } from '../signal.js';
 import type { SampleContext } from '../context.js';
 import { parseUrlish } from '../url.js';
@@ -8,48 +6,7 @@ import { localPacPath, pacUrlSignal } from './system.js';
 
 /** The request a PAC is asked about: an AI tool's API call. */
 export const PAC_TARGET = 'https://api.anthropic.com/';
-const PAC_TIMEOUT_MS = 2000;
-const PAC_MEMORY_LIMIT = 32 * 1024 * 1024;
-
-export type PacOutcome = { ok: true; result: string } | { ok: false; reason: string };
-
-/**
- * PAC built-ins that would touch the network (DNS lookups; myIpAddress connects to 8.8.8.8) are
- * replaced by offline ones: names never resolve, only IP literals are matched, and our address is
- * loopback. Telltale makes no network connections, so a PAC may answer differently than in a browser.
- */
-const OFFLINE_SANDBOX = {
-  dnsResolve: (host: string): string | null => (parseIpv4(host) !== null ? host : null),
-  isResolvable: (host: string): boolean => parseIpv4(host) !== null,
-  myIpAddress: (): string => '127.0.0.1',
-  isInNet: (host: string, pattern: string, mask: string): boolean => {
-    const [h, p, m] = [parseIpv4(host), parseIpv4(pattern), parseIpv4(mask)];
-    if (h === null || p === null || m === null) return false;
-    // Unsigned compare of the masked network parts.
-    return (h & m) >>> 0 === (p & m) >>> 0;
-  },
-};
-
-/** Evaluates a PAC script for `url` in a fresh QuickJS sandbox, with a time and memory limit. */
-export async function evaluatePac(script: string, url = PAC_TARGET, timeoutMs = PAC_TIMEOUT_MS): Promise<PacOutcome> {
-  let deadline = Number.POSITIVE_INFINITY;
-  let vm: QuickJS | undefined;
-  // Loaded on first use: most machines have no local PAC, and the sandbox and parser are large.
-  const [{ QuickJS: Sandbox }, { createPacResolver }] = await Promise.all([import('quickjs-wasi'), import('pac-resolver')]);
-  try {
-    vm = await Sandbox.create({ memoryLimit: PAC_MEMORY_LIMIT, interruptHandler: () => Date.now() > deadline });
-    deadline = Date.now() + timeoutMs;
-    const findProxyForURL = createPacResolver(vm, script, { sandbox: OFFLINE_SANDBOX });
-    const result = await findProxyForURL(url);
-    return typeof result === 'string' ? { ok: true, result } : { ok: false, reason: 'FindProxyForURL returned no string' };
-  } catch (error) {
-    const e = error as { name?: string; message?: string };
-    const message = e.message === 'interrupted' ? `did not finish within ${timeoutMs} ms` : (e.message ?? String(error));
-    return { ok: false, reason: `PAC script failed: ${e.name && e.name !== 'Error' ? `${e.name}: ` : ''}${message}` };
-  } finally {
-    vm?.dispose();
-  }
-}
+export const PAC_TIMEOUT_MS = 2000;
 
 const PAC_SCHEMES: Record<string, string> = {
   PROXY: 'http',
@@ -96,7 +53,7 @@ export async function pacSignals(ctx: SampleContext, pacs: readonly PacInForce[]
       signals.push(errorSignal(result, origin, `PAC file unreadable: ${text.reason}`));
       continue;
     }
-    const evaluated = await evaluatePac(text.value);
+    const evaluated = await ctx.io.evaluatePac(text.value, PAC_TARGET, PAC_TIMEOUT_MS);
     signals.push(
       evaluated.ok
         ? okSignal(result, evaluated.result, origin, {

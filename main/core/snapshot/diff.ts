@@ -98,7 +98,10 @@ export function renderDiffText(diff: SnapshotDiff): string {
   const lines = [`Changes from ${diff.from} to ${diff.to}`];
   if (diffIsEmpty(diff)) return `${lines[0]}\nNo changes.\n`;
   const section = (title: string, items: string[]) => {
-    if (items.length > 0) lines.push('', `${title}:`, ...items.map((item) => `  ${item}`));
+    if (items.length === 0) return;
+    lines.push('', `${title}:`);
+    // One push per item: a spread of a large snapshot's changes would overflow the stack.
+    for (const item of items) lines.push(`  ${item}`);
   };
   section('Tools installed', diff.toolsAdded.map((id) => `+ ${id}`));
   section('Tools removed', diff.toolsRemoved.map((id) => `- ${id}`));

@@ -38,6 +38,10 @@ export function renderMarkdown(snapshot: Snapshot): string {
   const report = buildReport(snapshot);
   const lines = [`# ${escapeMarkdown(report.title)}`, ''];
   lines.push(...report.summary.map(([label, value]) => `- **${escapeMarkdown(label)}:** ${escapeMarkdown(value)}`), '');
-  for (const section of report.sections) lines.push(`## ${escapeMarkdown(section.title)}`, '', ...section.blocks.flatMap(block));
+  // One push per line: a spread of a large snapshot's rows would overflow the stack.
+  for (const section of report.sections) {
+    lines.push(`## ${escapeMarkdown(section.title)}`, '');
+    for (const line of section.blocks.flatMap(block)) lines.push(line);
+  }
   return redactText(`${lines.join('\n').trimEnd()}\n`);
 }

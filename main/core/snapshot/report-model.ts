@@ -75,7 +75,7 @@ function toolConfigSection(snapshot: Snapshot): ReportSection {
   const kinds: SignalKind[] = ['tool-setting', 'tool-config'];
   const signals = snapshot.signals.filter((s) => kinds.includes(s.kind));
   const blocks: ReportBlock[] = [];
-  if (signals.length > 0) blocks.push(...signalBlocks(snapshot, kinds, ''));
+  if (signals.length > 0) for (const b of signalBlocks(snapshot, kinds, '')) blocks.push(b);
   if (rows.length > 0) blocks.push({ kind: 'table', head: ['Tool', 'File', 'Key', 'Kind', 'Value', 'Why it matters'], rows });
   return { title: 'Tool configs', blocks: blocks.length > 0 ? blocks : [{ kind: 'note', text: 'No tool config settings found.' }] };
 }

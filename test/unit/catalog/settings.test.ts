@@ -141,7 +141,7 @@ describe('readToolSettings on real files', () => {
   });
 
   it('reports a file that exists but cannot be read', () => {
-    expect(find('copilot-cli', 'config')[0]).toMatchObject({ status: 'error', reason: '~/.copilot/config.json: is a directory' });
+    expect(find('copilot-cli', 'config')[0]).toMatchObject({ status: 'error', reason: '~/.copilot/config.json: a directory, not a regular file' });
   });
 
   it('reads YAML (aider, Continue with wildcards over a list) and TOML (Kimi)', () => {

@@ -6,12 +6,12 @@ import { modelBaseUrlSignals } from '../../../main/core/identity/model-urls.js';
 import {
   goProxyEntry,
   parseCargoConfig,
-  parseMavenSettings,
   parseNpmrc,
   parsePipConf,
   parseYarnrc,
   registrySignal,
 } from '../../../main/core/identity/registries.js';
+import { parseMavenSettings } from '../../../main/core/identity/maven.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/identity/${name}`, import.meta.url), 'utf8');
 
@@ -92,8 +92,15 @@ describe('registries', () => {
   });
 
   it('reads the first Maven mirror outside comments', () => {
-    expect(parseMavenSettings(fixture('maven-settings.xml'))).toEqual({ url: 'https://maven.aliyun.com/repository/public', mirrorOf: '*' });
-    expect(parseMavenSettings('<settings/>')).toBeNull();
+    expect(parseMavenSettings(fixture('maven-settings.xml'))).toEqual({ ok: true, value: { url: 'https://maven.aliyun.com/repository/public', mirrorOf: '*' } });
+    expect(parseMavenSettings('<settings/>')).toEqual({ ok: true, value: null });
+    // An unclosed <mirror> is malformed, with its position; read in one pass however long the file.
+    const unclosed = parseMavenSettings(`<settings><mirrors><mirror><url>${'<mirror>x'.repeat(100_000)}`);
+    expect(unclosed).toMatchObject({ ok: false, reason: expect.stringMatching(/^malformed settings\.xml: \d+:\d+: /) });
+    // A mirror outside <mirrors>, and one in CDATA and comments, are not the mirror in force.
+    expect(parseMavenSettings('<settings><mirror><url>https://x/</url></mirror></settings>')).toEqual({ ok: true, value: null });
+    const cdata = '<settings><mirrors><!-- <mirror><url>https://old/</url></mirror> --><mirror><url><![CDATA[https://m.example/]]></url></mirror></mirrors></settings>';
+    expect(parseMavenSettings(cdata)).toEqual({ ok: true, value: { url: 'https://m.example/', mirrorOf: null } });
   });
 });
 

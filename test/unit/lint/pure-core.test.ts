@@ -1,8 +1,8 @@
 /** The core code that used node:net and node:path before the boundary rule behaves as it did. */
 import { describe, expect, it } from 'vitest';
 import { commandFor } from '../../../main/core/inference/advice.js';
+import { evaluatePacOffThread } from '../../../main/adapters/pac-worker.js';
 import { isIpLiteral } from '../../../main/core/knowledge/domains.js';
-import { evaluatePac } from '../../../main/core/proxy/pac.js';
 import { tool } from '../../helpers/snapshot-builders.js';
 
 describe('core without node:net and node:path', () => {
@@ -12,6 +12,7 @@ describe('core without node:net and node:path', () => {
   });
 
   it('matches isInNet only for IPv4 literals and valid masks', async () => {
+    const evaluatePac = (script: string) => evaluatePacOffThread(script, 'https://api.anthropic.com/', 2000);
     const pac = (expr: string) => `function FindProxyForURL(u, h) { return (${expr}) ? "DIRECT" : "PROXY p:1"; }`;
     expect(await evaluatePac(pac('isInNet("10.1.2.3", "10.0.0.0", "255.0.0.0")'))).toEqual({ ok: true, result: 'DIRECT' });
     expect(await evaluatePac(pac('isInNet("11.1.2.3", "10.0.0.0", "255.0.0.0")'))).toEqual({ ok: true, result: 'PROXY p:1' });

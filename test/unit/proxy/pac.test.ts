@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePac, pacResultMeta } from '../../../main/core/proxy/index.js';
+import { evaluatePacOffThread } from '../../../main/adapters/pac-worker.js';
+import { PAC_TARGET, PAC_TIMEOUT_MS, pacResultMeta } from '../../../main/core/proxy/index.js';
+import { readFileSync } from 'node:fs';
 import { proxyFixture } from './fixtures.js';
+import { CORPUS_DIR } from '../../corpus/bad-input/cases.js';
+
+const readCorpus = (name: string) => readFileSync(`${CORPUS_DIR}/${name}`, 'utf8');
+
+/** The sandbox as samplers use it: off the main thread, for PAC_TARGET unless told. */
+const evaluatePac = (script: string, url = PAC_TARGET, timeoutMs = PAC_TIMEOUT_MS) => evaluatePacOffThread(script, url, timeoutMs);
 
 describe('evaluatePac', () => {
   it('evaluates a PAC for api.anthropic.com', async () => {
@@ -20,6 +28,17 @@ describe('evaluatePac', () => {
   it('stops a looping PAC and reports it', async () => {
     const outcome = await evaluatePac(proxyFixture('looping.pac'), undefined, 200);
     expect(outcome).toEqual({ ok: false, reason: 'PAC script failed: InternalError: did not finish within 200 ms' });
+  });
+
+  it('reports a PAC whose promise never settles, instead of ending the process', async () => {
+    const outcome = await evaluatePac(readCorpus('pac-never-settles.pac'));
+    expect(outcome).toEqual({ ok: false, reason: 'PAC script failed: FindProxyForURL never returned (its promise did not settle)' });
+  });
+
+  it('stops a PAC that allocates without bound (the sandbox memory cap, or the deadline)', async () => {
+    const outcome = await evaluatePac(readCorpus('pac-allocates.pac'), PAC_TARGET, 500);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.reason).toMatch(/^PAC script failed: .*(out of memory|did not finish within 500 ms)/);
   });
 
   it('reports a throwing PAC and a syntax error', async () => {

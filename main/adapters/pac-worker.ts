@@ -1,0 +1,118 @@
+/**
+ * Evaluates a PAC script off the main thread: a worker_threads Worker with V8 heap limits runs it in
+ * a QuickJS sandbox (itself memory-capped and interrupted at the deadline), and the worker is
+ * terminated when the deadline passes whatever the script does. A PAC whose promise never settles,
+ * that loops in native code or allocates without bound then costs at most the deadline, never the
+ * sample (or, in a CLI, the process: an unsettled promise alone would end it with exit code 13).
+ *
+ * The worker's code is a string (eval: true) that imports the two packages by resolved file URL:
+ * the same code then runs from tsc's output, from Electron's bundle and from the TypeScript tests,
+ * none of which has a worker file of its own to point at.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PacOutcome } from '../core/context.js';
+
+const SANDBOX_MEMORY_BYTES = 32 * 1024 * 1024;
+/** Starting a worker and compiling QuickJS's wasm takes a few hundred ms on a busy machine. */
+const STARTUP_ALLOWANCE_MS = 3000;
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16, codeRangeSizeMb: 16, stackSizeMb: 4 };
+
+/**
+ * PAC built-ins that would touch the network (DNS lookups; myIpAddress connects to 8.8.8.8) are
+ * replaced by offline ones: names never resolve, only IPv4 literals are matched, and our address is
+ * loopback. Telltale makes no network connections, so a PAC may answer differently than in a browser.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { script, url, timeoutMs, memoryLimit, modules } = workerData;
+function parseIpv4(text) {
+  const m = /^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$/.exec(String(text));
+  if (!m) return null;
+  const parts = m.slice(1).map(Number);
+  return parts.every((p) => p <= 255) ? ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0 : null;
+}
+const sandbox = {
+  dnsResolve: (host) => (parseIpv4(host) !== null ? host : null),
+  isResolvable: (host) => parseIpv4(host) !== null,
+  myIpAddress: () => '127.0.0.1',
+  isInNet: (host, pattern, mask) => {
+    const h = parseIpv4(host), p = parseIpv4(pattern), m = parseIpv4(mask);
+    if (h === null || p === null || m === null) return false;
+    return ((h & m) >>> 0) === ((p & m) >>> 0);
+  },
+};
+function reason(error) {
+  const e = error || {};
+  const message = e.message === 'interrupted' ? 'did not finish within ' + timeoutMs + ' ms' : String(e.message ?? error);
+  return 'PAC script failed: ' + (e.name && e.name !== 'Error' ? e.name + ': ' : '') + message;
+}
+(async () => {
+  let vm;
+  try {
+    const [{ QuickJS }, { createPacResolver }] = await Promise.all([import(modules.quickjs), import(modules.pacResolver)]);
+    let deadline = Infinity;
+    vm = await QuickJS.create({ memoryLimit, interruptHandler: () => Date.now() > deadline });
+    deadline = Date.now() + timeoutMs;
+    const result = await createPacResolver(vm, script, { sandbox })(url);
+    parentPort.postMessage(typeof result === 'string' ? { ok: true, result } : { ok: false, reason: 'FindProxyForURL returned no string' });
+  } catch (error) {
+    parentPort.postMessage({ ok: false, reason: reason(error) });
+  } finally {
+    vm?.dispose();
+  }
+})();
+`;
+
+let modules: { quickjs: string; pacResolver: string } | null = null;
+
+function moduleUrls(): { quickjs: string; pacResolver: string } {
+  if (!modules) {
+    const require = createRequire(import.meta.url);
+    const resolve = (name: string) => pathToFileURL(require.resolve(name)).href;
+    modules = { quickjs: resolve('quickjs-wasi'), pacResolver: resolve('pac-resolver') };
+  }
+  return modules;
+}
+
+/** Runs FindProxyForURL(url) of `script`; the script gets timeoutMs, the whole evaluation at most that plus the worker's start. */
+export function evaluatePacOffThread(script: string, url: string, timeoutMs: number): Promise<PacOutcome> {
+  const started = Date.now();
+  return new Promise<PacOutcome>((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { script, url, timeoutMs, memoryLimit: SANDBOX_MEMORY_BYTES, modules: moduleUrls() },
+        resourceLimits: WORKER_LIMITS,
+        stdout: true,
+        stderr: true,
+      });
+    } catch (error) {
+      resolve({ ok: false, reason: `PAC evaluation could not start: ${(error as Error).message}` });
+      return;
+    }
+    let settled = false;
+    const finish = (outcome: PacOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(outcome);
+    };
+    const timer = setTimeout(
+      () => finish({ ok: false, reason: `PAC script failed: did not finish within ${timeoutMs} ms (stopped after ${Date.now() - started} ms)` }),
+      timeoutMs + STARTUP_ALLOWANCE_MS,
+    );
+    worker.on('message', (outcome: PacOutcome) => finish(outcome));
+    worker.on('error', (error: Error & { code?: string }) =>
+      finish({
+        ok: false,
+        reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'PAC script failed: ran out of memory' : `PAC script failed: ${error.message}`,
+      }),
+    );
+    // The worker's loop ran dry without an answer: the script's promise never settled.
+    worker.on('exit', () => finish({ ok: false, reason: 'PAC script failed: FindProxyForURL never returned (its promise did not settle)' }));
+  });
+}

@@ -1,0 +1,4 @@
+// Never returns.
+function FindProxyForURL(url, host) {
+  for (;;) {}
+}
