@@ -21,6 +21,7 @@ export const API_CALL_NAMES = [
   'getSettings',
   'updateSettings',
   'getSettingsStatus',
+  'whatIf',
 ] as const;
 export const API_EVENT_NAMES = ['snapshot', 'delta', 'status', 'notification', 'settings'] as const;
 

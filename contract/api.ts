@@ -11,6 +11,7 @@ import { EndpointRecord, HistoryEventPage, HistoryEventQuery, HistoryPoint, Hist
 import { AppNotification } from './notification.js';
 import { Settings, SettingsPatch, SettingsStatus } from './settings.js';
 import { ProbeReport, Snapshot, SnapshotDiff } from './snapshot.js';
+import { WhatIfResult, WhatIfToggle } from './whatif.js';
 import type { ApiCallNameList, ApiEventNameList } from './api-names.js';
 
 export const ExportFormat = z.enum(['json', 'md', 'html']);
@@ -90,6 +91,8 @@ export const apiCalls = {
   updateSettings: { request: SettingsPatch, response: Settings },
   /** Where the settings live and whether the file had a problem (set aside, unwritable). */
   getSettingsStatus: { request: Empty, response: SettingsStatus },
+  /** The current sample's inferences and checks with these changes applied (no toggles: as it is). */
+  whatIf: { request: z.object({ toggles: z.array(WhatIfToggle).max(20) }).strict(), response: WhatIfResult },
 } as const satisfies Record<ApiCallNameList, unknown>;
 
 export type ApiCallName = keyof typeof apiCalls;
