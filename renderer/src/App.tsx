@@ -12,6 +12,7 @@ import { SignalsView } from './views/SignalsView.js';
 import { SnapshotView } from './views/SnapshotView.js';
 import { SettingsView } from './views/SettingsView.js';
 import { TimelineView } from './views/TimelineView.js';
+import { WhatIfView } from './views/WhatIfView.js';
 import { Toasts } from './components/Toasts.js';
 import { inElectron } from './api/getApi.js';
 import type { LiveContext } from './lib/live-context.js';
@@ -21,6 +22,8 @@ function SnapshotViews({ view, snapshot, live }: { view: ViewName; snapshot: Sna
   switch (view) {
     case 'Overview':
       return <OverviewView snapshot={snapshot} />;
+    case 'What if':
+      return <WhatIfView api={live.api} seq={live.seq} snapshot={snapshot} />;
     case 'Apps':
       return <AppsView snapshot={snapshot} live={live} />;
     case 'Connections':

@@ -46,7 +46,7 @@ async function open(page: Page, view: string) {
     if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) problems.push(`${msg.text()} (${msg.location().url})`);
   });
   await page.goto(host.server.url);
-  await expect(page.getByText('You are probably in China.').first()).toBeVisible();
+  await expect(page.getByText('China (CN)').first()).toBeVisible();
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view, exact: true }).click();
 }
 

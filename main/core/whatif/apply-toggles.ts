@@ -7,6 +7,7 @@
  */
 import type { KeyOf, Signal, SignalValue } from '../../../contract/snapshot.js';
 import type { WhatIfToggle } from '../../../contract/whatif.js';
+import { toolSettingVariable } from '../../../common/whatif-options.js';
 import { modelBaseUrlSignals } from '../identity/model-urls.js';
 import { intlLocaleSignal, localeEnvSignals } from '../locale/locale.js';
 import { parseTzEnv, resolvedZoneSignals, zoneSignal, type ZoneCandidate } from '../locale/timezone.js';
@@ -51,17 +52,6 @@ export function toggledEnv(env: Env, toggles: readonly WhatIfToggle[], signals: 
     }
   }
   return next;
-}
-
-/**
- * The variable a tool's setting sets: an env setting's variable, or a base-URL setting named like one
- * (Claude Code's `env.ANTHROPIC_BASE_URL`, aider's `ANTHROPIC_BASE_URL` in ~/.env): the last part of
- * its key path, as the catalog reads env settings.
- */
-function toolSettingVariable(signal: Signal): string | null {
-  if (signal.kind !== 'tool-setting') return null;
-  if (signal.key.variable) return signal.key.variable;
-  return signal.key.setting === 'base-url' ? (signal.key.name.split('.').at(-1) ?? null) : null;
 }
 
 /** Names whose value differs between the two environments. */
