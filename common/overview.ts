@@ -4,7 +4,7 @@
  * snapshot's inferences and checks as the core computed them: grouping for display, no inference.
  */
 import type { Advice, CheckResult, Confidence, Inference, InferenceId } from '../contract/snapshot.js';
-import { rankInferences } from './exposure.js';
+import { exposureLevel, rankInferences } from './exposure.js';
 
 /** The 2026 check's id (main/core/inference/check-2026.ts evaluates it). */
 export const CHECK_2026_ID = 'cn-proxy-timezone-2026';
@@ -51,15 +51,14 @@ export function countryLabel(code: string): string {
   return name && name !== code.toUpperCase() ? `${name} (${code.toUpperCase()})` : code;
 }
 
+const adviceKey = (a: Advice) => `${a.toolId ?? ''}\u0000${a.text}\u0000${a.command ?? ''}`;
+
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 /** Advice without repeats: the same action (text, command and tool) is listed once. */
 export function uniqueAdvice(advice: readonly Advice[]): Advice[] {
   const seen = new Set<string>();
-  return advice.filter((a) => {
-    const key = `${a.toolId ?? ''}\u0000${a.text}\u0000${a.command ?? ''}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  return advice.filter((a) => (seen.has(adviceKey(a)) ? false : (seen.add(adviceKey(a)), true)));
 }
 
 function valuesOf(inferences: readonly Inference[], id: InferenceId, format: (value: string) => string): string[] {
@@ -122,5 +121,22 @@ function checkRow(check: CheckResult | null, inferences: readonly Inference[]): 
 export function overviewRows(inferences: readonly Inference[], checks: readonly CheckResult[]): OverviewRow[] {
   const check = checkRow(checks.find((c) => c.id === CHECK_2026_ID) ?? null, inferences);
   const rows = (['country', 'proxy', 'employer', 'ai-lab'] as const).map((q) => inferenceRow(q, inferences));
-  return check.discloses ? [check, ...rows] : [...rows, check];
+  const ordered = check.discloses ? [check, ...rows] : [...rows, check];
+  // Each action once on the page: under the first row that needs it.
+  const shown = new Set<string>();
+  return ordered.map((row) => ({ ...row, advice: row.advice.filter((a) => (shown.has(adviceKey(a)) ? false : (shown.add(adviceKey(a)), true))) }));
+}
+
+/** The inferences and checks one tool can reach, and its exposure level from them. */
+export function toolView(toolId: string, inferences: readonly Inference[], checks: readonly CheckResult[]) {
+  const visible = inferences.filter((i) => i.visibleTo.includes(toolId));
+  const reachable = checks.filter((c) => c.visibleTo.includes(toolId));
+  const scoped = (advice: readonly Advice[] | undefined) => (advice ?? []).filter((a) => a.toolId === undefined || a.toolId === toolId);
+  return {
+    level: exposureLevel(visible, reachable),
+    rows: overviewRows(
+      visible.map((i) => ({ ...i, advice: scoped(i.advice) })),
+      reachable,
+    ),
+  };
 }

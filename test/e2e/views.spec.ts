@@ -142,3 +142,16 @@ test('screenshots of every view at 1400x900 and 900x700, light and dark', async 
     }
   }
 });
+
+test("a tool's page shows only its own advice, names not ids", async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await waitForSample(page);
+  await openView(page, 'Apps');
+  await page.getByRole('button', { name: 'Gemini CLI', exact: true }).click();
+  const detail = page.locator('.tool-detail');
+  await expect(detail.getByRole('heading', { name: /^Gemini CLI/, level: 3 })).toBeVisible();
+  for (const summary of await detail.locator('.question > summary').all()) await summary.click();
+  await expect(detail.locator('.advice').first()).toBeVisible();
+  await expect(detail).not.toContainText('(for Claude Code)');
+  await expect(detail).not.toContainText('claude-code');
+});
