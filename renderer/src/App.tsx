@@ -29,7 +29,7 @@ function SnapshotViews({ view, snapshot, live }: { view: ViewName; snapshot: Sna
     case 'Connections':
       return <ConnectionsView snapshot={snapshot} live={live} />;
     case 'Signals':
-      return <SignalsView signals={snapshot.signals} />;
+      return <SignalsView signals={snapshot.signals} tools={snapshot.tools} />;
     default:
       return null;
   }

@@ -141,8 +141,9 @@ test('shows what the tools on this machine could infer, view by view', async ({ 
   await test.step('Signals: time zone and proxy as sampled', async () => {
     await openView(page, 'Signals');
     await expect(page.getByRole('heading', { name: 'Signals', level: 2 })).toBeVisible();
-    await expect(page.getByRole('row').filter({ hasText: 'timezone.iana' }).first()).toContainText('Asia/Shanghai');
-    await expect(page.getByRole('row').filter({ hasText: 'proxy.env.HTTPS_PROXY' }).first()).toContainText('proxy.example.cn');
+    const row = (label: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name: label, exact: true }) }).first();
+    await expect(row('Time zone')).toContainText('Asia/Shanghai');
+    await expect(row('HTTPS_PROXY (environment)')).toContainText('proxy.example.cn');
     await shot(page, 'signals');
   });
 

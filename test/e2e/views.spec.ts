@@ -7,7 +7,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,8 +44,11 @@ test.beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'telltale-e2e-views-'));
   const home = join(root, 'home');
   await writeToolConfigs(home);
+  // A second tool on PATH (any machine): Gemini CLI, so a page of a tool other than Claude Code exists.
+  await mkdir(join(root, 'bin'));
+  await writeFile(join(root, 'bin', 'gemini'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
   env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    PATH: `${join(root, 'bin')}:${process.env.PATH ?? '/usr/bin:/bin'}`,
     HOME: home,
     TZ: 'Asia/Shanghai',
     LANG: 'zh_CN.UTF-8',

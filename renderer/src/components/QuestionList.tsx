@@ -83,7 +83,7 @@ export function QuestionRow({ row, signals, tools }: { row: OverviewRow; signals
         ) : (
           <>
             <h4>{QUESTION_MESSAGES.evidence}</h4>
-            <EvidenceList ids={row.evidence} signals={signals} />
+            <EvidenceList ids={row.evidence} signals={signals} tools={tools} />
           </>
         )}
         {names.length > 0 && (

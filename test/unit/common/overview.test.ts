@@ -57,3 +57,23 @@ describe('uniqueAdvice and countryLabel', () => {
     expect(countryLabel('ZZ-not')).toBe('ZZ-not');
   });
 });
+
+describe('signalLabel and signalState', () => {
+  it('names signals for people and calls an empty value "not set"', async () => {
+    const { signalLabel, signalState } = await import('../../../common/signal-label.js');
+    const name = (id: string) => (id === 'claude-code' ? 'Claude Code' : id);
+    const setting = {
+      id: 'tool.claude-code.base-url@~/.claude/settings.json:env.ANTHROPIC_BASE_URL',
+      kind: 'tool-setting',
+      key: { toolId: 'claude-code', setting: 'base-url', name: 'env.ANTHROPIC_BASE_URL', file: '~/.claude/settings.json' },
+      value: 'https://api.moonshot.cn/anthropic',
+      source: 'file:~/.claude/settings.json',
+      status: 'ok',
+    } as const;
+    expect(signalLabel(setting, name)).toBe('Claude Code setting env.ANTHROPIC_BASE_URL');
+    const proxy = { id: 'proxy.env.HTTPS_PROXY', kind: 'proxy', key: { source: 'env', variable: 'HTTPS_PROXY' }, value: null, source: 'env', status: 'ok' } as const;
+    expect(signalLabel(proxy, name)).toBe('HTTPS_PROXY (environment)');
+    expect(signalState(proxy)).toBe('not-set');
+    expect(signalState(setting)).toBe('set');
+  });
+});
