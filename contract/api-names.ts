@@ -22,6 +22,7 @@ export const API_CALL_NAMES = [
   'updateSettings',
   'getSettingsStatus',
   'getSelfAudit',
+  'whatIf',
 ] as const;
 export const API_EVENT_NAMES = ['snapshot', 'delta', 'status', 'notification', 'settings'] as const;
 

@@ -12,6 +12,7 @@ import { AppNotification } from './notification.js';
 import { Settings, SettingsPatch, SettingsStatus } from './settings.js';
 import { ProbeReport, Snapshot, SnapshotDiff } from './snapshot.js';
 import { SelfAudit } from './self-audit.js';
+import { WhatIfResult, WhatIfToggle } from './whatif.js';
 import type { ApiCallNameList, ApiEventNameList } from './api-names.js';
 
 export const ExportFormat = z.enum(['json', 'md', 'html']);
@@ -93,6 +94,8 @@ export const apiCalls = {
   getSettingsStatus: { request: Empty, response: SettingsStatus },
   /** Telltale's own sockets in the last sample, and whether all are loopback. */
   getSelfAudit: { request: Empty, response: SelfAudit },
+  /** The current sample's inferences and checks with these changes applied (no toggles: as it is). */
+  whatIf: { request: z.object({ toggles: z.array(WhatIfToggle).max(20) }).strict(), response: WhatIfResult },
 } as const satisfies Record<ApiCallNameList, unknown>;
 
 export type ApiCallName = keyof typeof apiCalls;

@@ -17,6 +17,9 @@ Commands:
                        sample repeatedly and print what changed as it happens, until interrupted,
                        with the TCP connections tools attempt between samples (polled every 0.5 s;
                        --precise, Linux: every one, via tracefs as root or the capture helper)
+  whatif [--unset VAR]... [--tz ZONE] [--locale en_US.UTF-8] [--drop-mirror npm|pip|go|...]
+         [--hide-git-email] [--base-url VAR=URL] [--json]
+                       what the tools could infer now and with those changes, side by side
   diff A.json B.json [--json]
                        what changed between two exported snapshots
   serve [--port N] [--interval SECONDS] [--precise]
@@ -45,6 +48,7 @@ const COMMANDS: Record<string, Command> = {
   snapshot: async (args, io) => (await import('./cli/snapshot.js')).snapshotCommand(args, io),
   watch: async (args, io) => (await import('./cli/watch.js')).watchCommand(args, io, interruptSignal()),
   diff: async (args, io) => (await import('./cli/diff.js')).diffCommand(args, io),
+  whatif: async (args, io) => (await import('./cli/whatif.js')).whatifCommand(args, io),
   serve: async (args, io) => (await import('./cli/serve.js')).serveCommand(args, io, interruptSignal()),
   capture: async (args, io) => (await import('./cli/capture.js')).captureCommand(args, io, interruptSignal()),
   tap: async (args, io) => (await import('./tap/cli.js')).runTap(args, io),

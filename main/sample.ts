@@ -26,7 +26,9 @@ import { infer, type InferOutput } from './core/inference/engine.js';
 import { sampleLocale } from './core/locale/index.js';
 import { memoLast } from './core/memo.js';
 import { sampleProxy } from './core/proxy/index.js';
-import { createRedactor } from './core/secrets/policy.js';
+import { createRedactor, redactDeep } from './core/secrets/policy.js';
+import { whatIf } from './core/whatif/what-if.js';
+import type { WhatIfResult, WhatIfToggle } from '../contract/whatif.js';
 import { errorSignal, okSignal } from './core/signal.js';
 import { createConnectionAssembler } from './core/snapshot/assemble-connections.js';
 import { redactSnapshot, type RedactOptions } from './core/snapshot/redact.js';
@@ -59,6 +61,8 @@ export interface SnapshotSource {
   redaction(snapshot: Snapshot, masks: RedactionOptions): RedactOptions;
   /** The probe reports saved for this user. */
   probes(): Promise<ProbeReport[]>;
+  /** `snapshot` (one of this source's) re-inferred with the toggles applied to what it was sampled from; redacted. */
+  whatIf(snapshot: Snapshot, toggles: readonly WhatIfToggle[]): WhatIfResult;
 }
 
 /** Runs one stage, recording its duration. */
@@ -210,5 +214,9 @@ export function createSnapshotSource(options: SnapshotSourceOptions = {}): Snaps
     geo,
     redaction: (snapshot, masks) => redactionFor(snapshot, masks, ctx.home),
     probes: () => loadProbeReports(stateDir),
+    whatIf: (snapshot, toggles) => {
+      const input = { signals: snapshot.signals, tools: snapshot.tools, env: ctx.env, geo, now: options.now?.() ?? new Date() };
+      return redactDeep(whatIf(input, toggles), { text: redact }) as WhatIfResult;
+    },
   };
 }

@@ -209,5 +209,6 @@ function apiDeps(source: SnapshotSource): Omit<ApiHandlerDeps, 'monitor' | 'sett
       return diffSnapshots(previous.snapshot, current);
     },
     getProbes: () => source.probes(),
+    whatIf: (current, toggles) => source.whatIf(current, toggles),
   };
 }

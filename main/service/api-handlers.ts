@@ -8,6 +8,7 @@ import { apiCalls, type ApiCallName, type ApiResponse, type ExportFormat, type E
 import type { ProbeReport, Snapshot, SnapshotDiff } from '../../contract/snapshot.js';
 import type { EndpointRecord, HistoryEventPage, HistoryPoint, HistoryRange, HistoryStatus, Timeline } from '../../contract/history.js';
 import type { Settings, SettingsPatch, SettingsStatus } from '../../contract/settings.js';
+import type { WhatIfResult, WhatIfToggle } from '../../contract/whatif.js';
 import type { Monitor } from '../monitor/monitor.js';
 import { diffSnapshots } from '../core/snapshot/diff.js';
 import { auditOwnSockets } from '../core/self-audit.js';
@@ -43,6 +44,8 @@ export interface ApiHandlerDeps {
    */
   diffWithCurrent: (previousJson: string, current: Snapshot) => SnapshotDiff | Promise<SnapshotDiff>;
   getProbes: () => ProbeReport[] | Promise<ProbeReport[]>;
+  /** `current` re-inferred with the toggles applied (the sampler's what-if); absent: the host cannot (a 503). */
+  whatIf?: (current: Snapshot, toggles: readonly WhatIfToggle[]) => WhatIfResult | Promise<WhatIfResult>;
   history: HistoryQueries;
   settings: SettingsAccess;
   /** The process whose sockets (with its children's) the self-audit checks; default: this one. */
@@ -100,6 +103,10 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     updateSettings: async (patch) => deps.settings.update(patch),
     getSettingsStatus: async () => deps.settings.status(),
     getSelfAudit: async () => auditOwnSockets(monitor.snapshot, deps.ownPid ?? process.pid),
+    whatIf: async ({ toggles }) => {
+      if (!deps.whatIf) throw new ApiError(503, 'What-if is not available on this host.');
+      return deps.whatIf(await current(), toggles);
+    },
   };
 }
 

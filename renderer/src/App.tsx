@@ -13,6 +13,7 @@ import { SnapshotView } from './views/SnapshotView.js';
 import { SettingsView } from './views/SettingsView.js';
 import { SelfAudit } from './components/SelfAudit.js';
 import { TimelineView } from './views/TimelineView.js';
+import { WhatIfView } from './views/WhatIfView.js';
 import { Toasts } from './components/Toasts.js';
 import { inElectron } from './api/getApi.js';
 import type { LiveContext } from './lib/live-context.js';
@@ -22,12 +23,14 @@ function SnapshotViews({ view, snapshot, live }: { view: ViewName; snapshot: Sna
   switch (view) {
     case 'Overview':
       return <OverviewView snapshot={snapshot} />;
+    case 'What if':
+      return <WhatIfView api={live.api} seq={live.seq} snapshot={snapshot} />;
     case 'Apps':
       return <AppsView snapshot={snapshot} live={live} />;
     case 'Connections':
       return <ConnectionsView snapshot={snapshot} live={live} />;
     case 'Signals':
-      return <SignalsView signals={snapshot.signals} />;
+      return <SignalsView signals={snapshot.signals} tools={snapshot.tools} />;
     default:
       return null;
   }

@@ -26,14 +26,15 @@ test('shows the snapshot without CSP violations or page errors', async ({ page }
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (msg) => {
-    // The browser asks for /favicon.ico on its own; the UI does not have to ship one.
-    if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) {
-      problems.push(`${msg.text()} (${msg.location().url})`);
-    }
+    if (msg.type() === 'error') problems.push(`${msg.text()} (${msg.location().url})`);
   });
+  // The page names its icon, so the browser never asks for a missing /favicon.ico.
+  page.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
   await page.goto(host.server.url);
   await expect(page).toHaveTitle(/Telltale/);
-  await expect(page.getByText('You are probably in China.').first()).toBeVisible();
+  await expect(page.getByText('China (CN)').first()).toBeVisible();
+  const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect((await page.request.get(new URL(icon ?? '', page.url()).href)).status()).toBe(200);
   await page.screenshot({ path: test.info().outputPath('app.png'), fullPage: true });
   expect(problems).toEqual([]);
 });

@@ -46,7 +46,7 @@ async function open(page: Page, view: string) {
     if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) problems.push(`${msg.text()} (${msg.location().url})`);
   });
   await page.goto(host.server.url);
-  await expect(page.getByText('You are probably in China.').first()).toBeVisible();
+  await expect(page.getByText('China (CN)').first()).toBeVisible();
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view, exact: true }).click();
 }
 
@@ -156,8 +156,9 @@ test('a tool page shows the endpoints seen next to the expected ones', async ({ 
   await expect(telemetry.getByRole('cell').last()).toHaveText('5');
   await expect(seen.getByRole('row', { name: /api\.anthropic\.com/ })).toContainText('412');
   await expect(seen).not.toContainText('api.openai.com');
-  await expect(page.getByRole('heading', { name: 'Expected (catalog)' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Expected endpoints (catalog)' })).toContainText('statsig.anthropic.com');
+  const expected = "Expected endpoints (Telltale's catalog, not necessarily seen)";
+  await expect(page.getByRole('heading', { name: expected })).toBeVisible();
+  await expect(page.getByRole('list', { name: expected })).toContainText('statsig.anthropic.com');
   await checkWidths(page, 'tool-page');
 });
 

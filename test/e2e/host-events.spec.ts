@@ -70,7 +70,7 @@ test('a notification shows as a toast that can be dismissed', async ({ page }) =
   // A fake clock, so the auto-hide can be checked without waiting for it.
   await page.clock.install();
   await page.goto(host.server.url);
-  await expect(page.getByText('You are probably in China.').first()).toBeVisible();
+  await expect(page.getByText('China (CN)').first()).toBeVisible();
   host.notify(notification('n1', 'Claude Code started'));
   const toasts = page.getByRole('region', { name: 'Notifications' });
   await expect(toasts.getByText('Claude Code started')).toBeVisible();

@@ -6,7 +6,8 @@
  */
 import type { Advice, Signal, Tool } from '../../../contract/snapshot.js';
 import { TOOL_COMMANDS } from '../knowledge/tool-commands.js';
-import { describeSignal, isKind, isSignal } from './signal-kinds.js';
+import { toolSettingVariable } from '../../../common/whatif-options.js';
+import { describeSignal, isKind, isSignal, toolName } from './signal-kinds.js';
 import { emailDomainOf, textOf } from './signal-values.js';
 import { canReadSignal, presentTools } from './visibility.js';
 
@@ -122,7 +123,14 @@ function identityAdvice(evidence: Signal[]): Advice[] {
 function modelAdvice(endpoints: Signal[], tools: readonly Tool[]): Advice[] {
   return endpoints.flatMap((s): Advice[] => {
     const tool = toolOf(s);
-    if (tool) return [{ text: `${describeSignal(s)} is in ${s.source.replace(/^file:/, '')}; every tool that reads that file sees it.`, toolId: tool }];
+    if (tool) {
+      // Only the tool that needs the URL should get it: in its own launch command, not a file others read.
+      const variable = toolSettingVariable(s);
+      const cmd = tools.find((t) => t.id === tool);
+      const start = cmd ? commandFor(cmd) : null;
+      const text = `Take ${describeSignal(s)} out of ${s.source.replace(/^file:/, '')} and pass it only when you start ${toolName(tool)}, so tools that read that file do not see it.`;
+      return [variable && start ? { text, command: `alias ${start}='${variable}=${textOf(s) ?? ''} ${start}'`, toolId: tool } : { text, toolId: tool }];
+    }
     const envVar = envVarOf(s);
     return envVar
       ? wrappers([s], tools, `env -u ${envVar}`, `${envVar} unset if it does not need it (export it only in the wrapper of the tool that does)`)

@@ -6,6 +6,7 @@
  * is Chinese or an AI lab's.
  */
 import type { CheckResult, Signal, TimezoneSource, Tool } from '../../../contract/snapshot.js';
+import { CHECK_2026_ID } from '../../../common/overview.js';
 import { canonicalTimeZone } from '../knowledge/countries.js';
 import { countryOfTld } from '../knowledge/domains.js';
 import { isLabMatch, matchOrganization } from '../knowledge/organizations.js';
@@ -13,7 +14,7 @@ import { describeSignal, isKind, isSignal, proxiesInForce } from './signal-kinds
 import { hostsOf, textOf } from './signal-values.js';
 import { visibleTo, visibleToAll } from './visibility.js';
 
-export const CHECK_2026_ID = 'cn-proxy-timezone-2026';
+export { CHECK_2026_ID };
 export const CHECK_2026_NAME = '2026 coding-CLI China check';
 
 /**

@@ -2,6 +2,7 @@
  * Which signals carry which kind of evidence, read from their typed kind and key (never from the
  * id), how to name a signal in a sentence, and whether a proxy setting is actually in force.
  */
+import { TOOL_CATALOG } from '../catalog/tools.js';
 import type { Signal, SignalKind } from '../../../contract/snapshot.js';
 import { emailDomainOf, textOf } from './signal-values.js';
 
@@ -97,6 +98,11 @@ export function proxiesInForce(signals: readonly Signal[]): Signal[] {
   return signals.filter((s) => s.status === 'ok' && (isKind(s, 'proxy') || isKind(s, 'pac')) && proxyInForce(s, signals));
 }
 
+/** A tool's name for prose ("Claude Code"), the id only for a tool the catalog does not know. */
+export function toolName(toolId: string): string {
+  return TOOL_CATALOG.find((tool) => tool.id === toolId)?.name ?? toolId;
+}
+
 const SYSTEM_NAMES: Readonly<Record<string, string>> = { gnome: 'GNOME', kde: 'KDE', macos: 'macOS', windows: 'Windows' };
 
 /** How a signal reads in a sentence: "time zone Asia/Shanghai", "HTTPS_PROXY=http://proxy:8080". */
@@ -127,7 +133,8 @@ export function describeSignal(signal: Signal): string {
       return `${signal.key.variable}=${value}`;
     case 'tool-setting': {
       const { toolId, setting, variable } = signal.key;
-      return setting === 'env' ? `${variable ?? signal.key.name}=${value} in ${toolId}'s config` : `${toolId} ${setting} setting ${value}`;
+      const tool = toolName(toolId);
+      return setting === 'env' ? `${variable ?? signal.key.name}=${value} in ${tool}'s config` : `${tool}'s ${setting} setting ${value}`;
     }
     case 'identity': {
       const field = signal.key.field;

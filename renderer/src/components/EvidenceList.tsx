@@ -1,23 +1,36 @@
-import type { Signal } from '../../../contract/snapshot.js';
+import { useMemo } from 'react';
+import type { Signal, Tool } from '../../../contract/snapshot.js';
 import { formatValue } from '../../../common/format.js';
+import { signalLabel } from '../../../common/signal-label.js';
+import { toolNameLookup } from '../lib/event-text.js';
 import { resolveEvidence } from '../lib/signals.js';
 
-/** The signals an inference rests on: what was read and where. */
-export function EvidenceList({ ids, signals }: { ids: readonly string[]; signals: ReadonlyMap<string, Signal> }) {
-  if (ids.length === 0) return <p className="muted">No evidence listed.</p>;
+const MESSAGES = {
+  none: 'No evidence listed.',
+  from: (source: string) => ` from ${source}`,
+  missing: ' (not in this snapshot)',
+};
+
+/** The signals an inference rests on: what was read (by name, the id on hover) and where. */
+export function EvidenceList({ ids, signals, tools }: { ids: readonly string[]; signals: ReadonlyMap<string, Signal>; tools: readonly Tool[] }) {
+  const name = useMemo(() => toolNameLookup(tools), [tools]);
+  if (ids.length === 0) return <p className="muted">{MESSAGES.none}</p>;
   return (
     <ul className="evidence">
       {resolveEvidence(ids, signals).map(({ id, signal }) => (
         <li key={id}>
-          <code>{id}</code>
           {signal ? (
             <>
+              <span title={id}>{signalLabel(signal, name)}</span>
               {' = '}
               <strong>{formatValue(signal.value, '—')}</strong>
-              <span className="muted"> from {signal.source}</span>
+              <span className="muted">{MESSAGES.from(signal.source)}</span>
             </>
           ) : (
-            <span className="muted"> (not in this snapshot)</span>
+            <>
+              <code>{id}</code>
+              <span className="muted">{MESSAGES.missing}</span>
+            </>
           )}
         </li>
       ))}

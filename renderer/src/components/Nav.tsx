@@ -1,5 +1,6 @@
-export const VIEWS = ['Overview', 'Apps', 'Connections', 'Timeline', 'Signals', 'Snapshot', 'Probe', 'Settings'] as const;
-export type ViewName = (typeof VIEWS)[number];
+import { VIEWS, type ViewName } from '../lib/views.js';
+
+export type { ViewName };
 
 export function Nav({ current, onSelect }: { current: ViewName; onSelect: (view: ViewName) => void }) {
   return (

@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
 import type { ConnectionAttempt } from '../../../contract/attempts.js';
-import type { Snapshot, Tool } from '../../../contract/snapshot.js';
+import type { Capability, Snapshot, Tool } from '../../../contract/snapshot.js';
+import { toolView } from '../../../common/overview.js';
 import { processIndex } from '../../../common/processes.js';
 import { Chips } from '../components/Chips.js';
 import { CommandLine } from '../components/CommandLine.js';
 import { ConnectionList } from '../components/ConnectionList.js';
-import { InferenceCard } from '../components/InferenceCard.js';
-import { inferenceLabel } from '../lib/inference.js';
+import { ExposureBadge } from '../components/ExposureBadge.js';
+import { QuestionList } from '../components/QuestionList.js';
 import { indexSignals } from '../lib/signals.js';
-import { connectionsOf, inferencesVisibleTo, toolPresence } from '../lib/tools.js';
+import { connectionsOf, toolPresence } from '../lib/tools.js';
 import { TableHead } from '../components/TableHead.js';
 import { SeenEndpoints } from '../components/SeenEndpoints.js';
 import { RecentAttempts } from '../components/RecentAttempts.js';
@@ -16,10 +17,34 @@ import { CaptureNotice } from '../components/CaptureNotice.js';
 import type { LiveContext } from '../lib/live-context.js';
 import { toolNameLookup } from '../lib/event-text.js';
 
-/** Everything one tool can see on this machine and what it could conclude from it. */
+const MESSAGES = {
+  by: (vendor: string) => `by ${vendor}`,
+  pids: (pids: readonly number[]) => ` · pid ${pids.join(', ')}`,
+  foundAt: (where: string) => `Found at: ${where}`,
+  infers: (name: string) => `What ${name} could infer about you`,
+  connections: (n: number) => `Live connections (${n})`,
+  seen: 'Endpoints seen (from the history): hosts it reached or tried to reach',
+  expected: "Expected endpoints (Telltale's catalog, not necessarily seen)",
+  none: 'None known.',
+  reads: (name: string) => `What ${name} reads`,
+  readsList: (name: string) => `What ${name} reads`,
+  settings: 'Settings in its config files',
+  noSettings: 'No relevant settings in its config files.',
+  settingColumns: ['File', 'Key', 'Kind', 'Value'],
+  telemetry: 'Telemetry opt-outs',
+  attempts: (n: number) => `Recent connection attempts (${n})`,
+  capabilities: {
+    env: 'its environment: proxy variables, model base URLs, LANG, TZ',
+    timezone: 'the time zone and clock',
+    files: 'files in your home: git config, package-manager and tool configs',
+    network: 'the network: it connects out',
+  } satisfies Record<Capability, string>,
+};
+
+/** One tool: what it could infer (its own advice only), its connections and endpoints, then what it reads. */
 export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Snapshot; live: LiveContext }) {
   const signals = useMemo(() => indexSignals(snapshot.signals), [snapshot.signals]);
-  const inferences = useMemo(() => inferencesVisibleTo(snapshot.inferences, tool.id), [snapshot.inferences, tool.id]);
+  const view = useMemo(() => toolView(tool.id, snapshot.inferences, snapshot.checks ?? []), [tool.id, snapshot.inferences, snapshot.checks]);
   const connections = useMemo(() => connectionsOf(snapshot.connections, tool.id), [snapshot.connections, tool.id]);
   const attempts = useMemo(() => live.attempts.filter((attempt: ConnectionAttempt) => attempt.toolId === tool.id), [live.attempts, tool.id]);
   const name = useMemo(() => toolNameLookup(snapshot.tools), [snapshot.tools]);
@@ -27,81 +52,77 @@ export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Sna
   const optOuts = tool.telemetryOptOuts ?? [];
 
   return (
-    <article aria-labelledby="tool-title">
-      <h3 id="tool-title">
-        {tool.name} {tool.vendor && <span className="muted">by {tool.vendor}</span>}
-      </h3>
+    <article aria-labelledby="tool-title" className="tool-detail">
+      <header className="card-head">
+        <h3 id="tool-title">
+          {tool.name} {tool.vendor && <span className="muted">{MESSAGES.by(tool.vendor)}</span>}
+        </h3>
+        <ExposureBadge level={view.level} />
+      </header>
       <p>
         {toolPresence(tool)}
-        {tool.pids.length > 0 && <span className="muted"> · pid {tool.pids.join(', ')}</span>}
+        {tool.pids.length > 0 && <span className="muted">{MESSAGES.pids(tool.pids)}</span>}
       </p>
-      {tool.installEvidence && tool.installEvidence.length > 0 && (
-        <p className="muted">Found at: {tool.installEvidence.join(', ')}</p>
-      )}
+      {tool.installEvidence && tool.installEvidence.length > 0 && <p className="muted">{MESSAGES.foundAt(tool.installEvidence.join(', '))}</p>}
 
-      <section aria-labelledby="endpoints-title" className="endpoints">
-        <h4 id="endpoints-title">Endpoints</h4>
-        <h5>Seen (history): hosts it reached or tried to reach</h5>
-        <SeenEndpoints api={live.api} toolId={tool.id} toolName={tool.name} seq={live.seq} />
-        <h5>Expected (catalog)</h5>
-        <Chips items={tool.endpoints} label="Expected endpoints (catalog)" empty="None known." />
-      </section>
+      <h4>{MESSAGES.infers(tool.name)}</h4>
+      <QuestionList rows={view.rows} signals={signals} tools={snapshot.tools} label={MESSAGES.infers(tool.name)} />
 
-      <h4>What it can read</h4>
-      <Chips items={tool.canRead} label="What it can read" empty="Nothing known." />
-
-      <h4>What that lets it infer on this machine</h4>
-      {inferences.length === 0 ? (
-        <p className="muted">
-          Nothing right now.
-          {tool.inferences.length > 0 && ` In general it could learn: ${tool.inferences.map(inferenceLabel).join('; ')}.`}
-        </p>
-      ) : (
-        inferences.map((inference, index) => (
-          <InferenceCard key={`${inference.id}:${index}`} inference={inference} signals={signals} tools={snapshot.tools} />
-        ))
-      )}
-
-      <h4>Settings that matter</h4>
-      {settings.length === 0 ? (
-        <p className="muted">No relevant settings in its config files.</p>
-      ) : (
-        <table className="simple-table" aria-label={`${tool.name} settings`}>
-          <TableHead columns={['File', 'Key', 'Kind', 'Value']} />
-          <tbody>
-            {settings.map((setting, index) => (
-              <tr key={index}>
-                <td className="mono">{setting.file}</td>
-                <td className="mono">{setting.key}</td>
-                <td>{setting.kind}</td>
-                <td>
-                  <span className="mono">{setting.value ?? '—'}</span>
-                  {setting.note && <div className="muted">{setting.note}</div>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-
-      <h4>Telemetry opt-outs</h4>
-      {optOuts.length === 0 ? (
-        <p className="muted">None known.</p>
-      ) : (
-        <ul className="plain">
-          {optOuts.map((optOut) => (
-            <li key={optOut}>
-              <CommandLine command={optOut} />
-            </li>
-          ))}
-        </ul>
-      )}
-
-      <h4>Live connections ({connections.length})</h4>
+      <h4>{MESSAGES.connections(connections.length)}</h4>
       <CaptureNotice capture={live.status?.capture} intervalMs={live.status?.intervalMs} />
       <ConnectionList connections={connections} processes={processIndex(snapshot)} label={`${tool.name} connections`} />
 
-      <h4>Recent connection attempts ({attempts.length})</h4>
+      <section aria-labelledby="endpoints-title" className="endpoints">
+        <h4 id="endpoints-title">{MESSAGES.seen}</h4>
+        <SeenEndpoints api={live.api} toolId={tool.id} toolName={tool.name} seq={live.seq} />
+        <h5>{MESSAGES.expected}</h5>
+        <Chips items={tool.endpoints} label={MESSAGES.expected} empty={MESSAGES.none} />
+      </section>
+
+      <h4>{MESSAGES.reads(tool.name)}</h4>
+      <ul className="plain" aria-label={MESSAGES.readsList(tool.name)}>
+        {tool.canRead.map((capability) => (
+          <li key={capability}>{MESSAGES.capabilities[capability]}</li>
+        ))}
+      </ul>
+      <h5>{MESSAGES.settings}</h5>
+      {settings.length === 0 ? (
+        <p className="muted">{MESSAGES.noSettings}</p>
+      ) : (
+        <div className="scroll-box">
+          <table className="simple-table" aria-label={`${tool.name} settings`}>
+            <TableHead columns={MESSAGES.settingColumns} />
+            <tbody>
+              {settings.map((setting, index) => (
+                <tr key={index}>
+                  <td className="mono">{setting.file}</td>
+                  <td className="mono">{setting.key}</td>
+                  <td>{setting.kind}</td>
+                  <td>
+                    <span className="mono">{setting.value ?? '—'}</span>
+                    {setting.note && <div className="muted">{setting.note}</div>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {optOuts.length > 0 && (
+        <>
+          <h4>{MESSAGES.telemetry}</h4>
+          <ul className="plain">
+            {optOuts.map((optOut) => (
+              <li key={optOut}>
+                <CommandLine command={optOut} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h4>{MESSAGES.attempts(attempts.length)}</h4>
       <RecentAttempts attempts={attempts} name={name} label={`${tool.name} connection attempts`} />
     </article>
   );

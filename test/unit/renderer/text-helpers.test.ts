@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { blobType, safeFilename } from '../../../renderer/src/lib/download.js';
-import { inferenceLabel } from '../../../renderer/src/lib/inference.js';
 import { takeToken } from '../../../renderer/src/lib/token.js';
 
 describe('takeToken', () => {
@@ -33,9 +32,3 @@ describe('download helpers', () => {
   });
 });
 
-describe('inference helpers', () => {
-  it('names inference ids in plain words and passes unknown ids through', () => {
-    expect(inferenceLabel('network.proxy-country')).toBe('Where your proxy is');
-    expect(inferenceLabel('something.new')).toBe('something.new');
-  });
-});

@@ -1,0 +1,142 @@
+/**
+ * The Overview's five questions (where you are, whether and where you use a proxy, who you work
+ * for, which AI labs you work with, would the 2026 check flag you), each answered from the
+ * snapshot's inferences and checks as the core computed them: grouping for display, no inference.
+ */
+import type { Advice, CheckResult, Confidence, Inference, InferenceId } from '../contract/snapshot.js';
+import { exposureLevel, rankInferences } from './exposure.js';
+
+/** The 2026 check's id (main/core/inference/check-2026.ts evaluates it). */
+export const CHECK_2026_ID = 'cn-proxy-timezone-2026';
+
+export type QuestionId = 'country' | 'proxy' | 'employer' | 'ai-lab' | 'check-2026';
+
+export interface OverviewRow {
+  question: QuestionId;
+  /** The inferences behind the answer, most telling first (empty: nothing inferred). */
+  inferences: Inference[];
+  /** The 2026 check, for its row. */
+  check: CheckResult | null;
+  /** The answer in a few words: "China (CN)", "Yes, in United States (US)", "Would flag you". */
+  verdict: string;
+  /** The strongest confidence among the inferences; null for the check or when nothing is inferred. */
+  confidence: Confidence | null;
+  /** Whether the answer discloses something (an inference, or a flagged check). */
+  discloses: boolean;
+  /** Tool ids that can see the evidence, each once. */
+  visibleTo: string[];
+  /** Signal ids of the evidence, each once. */
+  evidence: string[];
+  /** What to do about it, each action once. */
+  advice: Advice[];
+}
+
+const QUESTION_INFERENCES: Readonly<Record<Exclude<QuestionId, 'check-2026'>, readonly InferenceId[]>> = {
+  country: ['location.country'],
+  proxy: ['network.proxy', 'network.proxy-country'],
+  employer: ['affiliation.organization'],
+  'ai-lab': ['affiliation.ai-lab'],
+};
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** "China (CN)"; the code alone when it is not a known region. */
+export function countryLabel(code: string): string {
+  let name: string | undefined;
+  try {
+    name = regionNames.of(code.toUpperCase());
+  } catch {
+    name = undefined;
+  }
+  return name && name !== code.toUpperCase() ? `${name} (${code.toUpperCase()})` : code;
+}
+
+const adviceKey = (a: Advice) => `${a.toolId ?? ''}\u0000${a.text}\u0000${a.command ?? ''}`;
+
+const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+/** Advice without repeats: the same action (text, command and tool) is listed once. */
+export function uniqueAdvice(advice: readonly Advice[]): Advice[] {
+  const seen = new Set<string>();
+  return advice.filter((a) => (seen.has(adviceKey(a)) ? false : (seen.add(adviceKey(a)), true)));
+}
+
+function valuesOf(inferences: readonly Inference[], id: InferenceId, format: (value: string) => string): string[] {
+  return unique(inferences.filter((i) => i.id === id).map((i) => format(String(i.value))));
+}
+
+function verdictFor(question: Exclude<QuestionId, 'check-2026'>, ranked: readonly Inference[]): string {
+  switch (question) {
+    case 'country':
+      return valuesOf(ranked, 'location.country', countryLabel).join(' or ');
+    case 'proxy': {
+      const where = valuesOf(ranked, 'network.proxy-country', countryLabel);
+      const uses = ranked.some((i) => i.id === 'network.proxy');
+      if (!uses && where.length === 0) return '';
+      return where.length ? `Yes, in ${where.join(' or ')}` : 'Yes';
+    }
+    case 'employer':
+      return valuesOf(ranked, 'affiliation.organization', (v) => v).join(', ');
+    case 'ai-lab':
+      return valuesOf(ranked, 'affiliation.ai-lab', (v) => v).join(', ');
+  }
+}
+
+function inferenceRow(question: Exclude<QuestionId, 'check-2026'>, all: readonly Inference[]): OverviewRow {
+  const ranked = rankInferences(all.filter((i) => QUESTION_INFERENCES[question].includes(i.id)));
+  const verdict = verdictFor(question, ranked);
+  return {
+    question,
+    inferences: ranked,
+    check: null,
+    verdict: verdict || 'Not inferred',
+    confidence: ranked[0]?.confidence ?? null,
+    discloses: ranked.length > 0,
+    visibleTo: unique(ranked.flatMap((i) => i.visibleTo)),
+    evidence: unique(ranked.flatMap((i) => i.evidence)),
+    advice: uniqueAdvice(ranked.flatMap((i) => i.advice ?? [])),
+  };
+}
+
+function checkRow(check: CheckResult | null, inferences: readonly Inference[]): OverviewRow {
+  // The check rests on the same signals as some inferences: their advice is how to stop it too.
+  const related = check ? inferences.filter((i) => i.evidence.some((e) => check.evidence.includes(e))) : [];
+  return {
+    question: 'check-2026',
+    inferences: [],
+    check,
+    verdict: check === null ? 'Not evaluated' : check.flagged ? 'Would flag you' : 'Would not flag you',
+    confidence: null,
+    discloses: check?.flagged ?? false,
+    visibleTo: check?.visibleTo ?? [],
+    evidence: check?.evidence ?? [],
+    advice: check?.flagged ? uniqueAdvice(related.flatMap((i) => i.advice ?? [])) : [],
+  };
+}
+
+/**
+ * One row per question, in a fixed order; a flagged 2026 check comes first, since it is the one
+ * verdict a tool has been seen acting on.
+ */
+export function overviewRows(inferences: readonly Inference[], checks: readonly CheckResult[]): OverviewRow[] {
+  const check = checkRow(checks.find((c) => c.id === CHECK_2026_ID) ?? null, inferences);
+  const rows = (['country', 'proxy', 'employer', 'ai-lab'] as const).map((q) => inferenceRow(q, inferences));
+  const ordered = check.discloses ? [check, ...rows] : [...rows, check];
+  // Each action once on the page: under the first row that needs it.
+  const shown = new Set<string>();
+  return ordered.map((row) => ({ ...row, advice: row.advice.filter((a) => (shown.has(adviceKey(a)) ? false : (shown.add(adviceKey(a)), true))) }));
+}
+
+/** The inferences and checks one tool can reach, and its exposure level from them. */
+export function toolView(toolId: string, inferences: readonly Inference[], checks: readonly CheckResult[]) {
+  const visible = inferences.filter((i) => i.visibleTo.includes(toolId));
+  const reachable = checks.filter((c) => c.visibleTo.includes(toolId));
+  const scoped = (advice: readonly Advice[] | undefined) => (advice ?? []).filter((a) => a.toolId === undefined || a.toolId === toolId);
+  return {
+    level: exposureLevel(visible, reachable),
+    rows: overviewRows(
+      visible.map((i) => ({ ...i, advice: scoped(i.advice) })),
+      reachable,
+    ),
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * The views against a realistic machine: `telltale serve` samples a HOME with Claude Code pointed at
+ * Moonshot, an alibaba-inc.com git email and an npm mirror, started with Asia/Shanghai, zh_CN and a
+ * local proxy. Checks the Overview fits one screen, the what-if (UI and CLI) against a fresh
+ * snapshot of the changed machine, axe on every view, and writes screenshots of every view at
+ * 1400x900 and 900x700, light and dark, to test-results/screenshots/views/.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { Snapshot } from '../../contract/snapshot.js';
+import { WhatIfResult } from '../../contract/whatif.js';
+import { overviewRows } from '../../common/overview.js';
+import { VIEWS } from '../../renderer/src/lib/views.js';
+import { rendererDir, repoRoot, runCli, startServe, stopChild, writeToolConfigs } from './live-fixture.js';
+
+test.skip(!existsSync(join(rendererDir, 'index.html')), 'dist/ is not built: run `npm run build` first');
+test.describe.configure({ mode: 'serial' });
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SIZES = [
+  { width: 1400, height: 900 },
+  { width: 900, height: 700 },
+] as const;
+
+let root: string;
+let serve: ChildProcess | undefined;
+let url: string;
+let env: Record<string, string>;
+
+const openView = (page: Page, view: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view, exact: true }).click();
+
+async function waitForSample(page: Page): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('.question').first()).toBeVisible({ timeout: 30_000 });
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  root = await mkdtemp(join(tmpdir(), 'telltale-e2e-views-'));
+  const home = join(root, 'home');
+  await writeToolConfigs(home);
+  // A second tool on PATH (any machine): Gemini CLI, so a page of a tool other than Claude Code exists.
+  await mkdir(join(root, 'bin'));
+  await writeFile(join(root, 'bin', 'gemini'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+  env = {
+    PATH: `${join(root, 'bin')}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    HOME: home,
+    TZ: 'Asia/Shanghai',
+    LANG: 'zh_CN.UTF-8',
+    HTTPS_PROXY: 'http://127.0.0.1:7890',
+    NO_PROXY: 'localhost',
+    XDG_STATE_HOME: join(root, 'state'),
+    XDG_CONFIG_HOME: join(root, 'config'),
+  };
+  ({ child: serve, url } = await startServe(env, 2));
+});
+
+test.afterAll(async () => {
+  await stopChild(serve);
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+test('the Overview answers the five questions inside the first screen at 1400x900, a flagged 2026 check first', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await waitForSample(page);
+  const rows = page.locator('.question > summary');
+  await expect(rows).toHaveCount(5);
+  for (let i = 0; i < 5; i++) {
+    const box = await rows.nth(i).boundingBox();
+    expect(box, `row ${i}`).not.toBeNull();
+    expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(900);
+  }
+  await expect(page.locator('.question').first()).toHaveAttribute('data-question', 'check-2026');
+  await expect(rows.first()).toContainText('Would flag you');
+  await expect(page.locator('[data-question="country"] > summary')).toContainText('China (CN)');
+  await expect(page.locator('[data-question="employer"] > summary')).toContainText('Alibaba');
+  // The exposure level is said once on the page.
+  await expect(page.getByText('High exposure', { exact: true })).toHaveCount(1);
+  // A row opens to its evidence and advice.
+  await page.locator('[data-question="country"] > summary').click();
+  await expect(page.locator('[data-question="country"]').getByRole('heading', { name: 'Evidence' })).toBeVisible();
+});
+
+test('what-if in the UI and the CLI equals a fresh snapshot taken with the changed environment', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { HTTPS_PROXY: _unset, ...withoutProxy } = env;
+  const changedEnv = { ...withoutProxy, TZ: 'UTC' };
+  const [fresh, cli] = await Promise.all([
+    runCli(['snapshot', '--json'], changedEnv).then(({ stdout }) => Snapshot.parse(JSON.parse(stdout))),
+    runCli(['whatif', '--json', '--unset', 'HTTPS_PROXY', '--tz', 'UTC'], env).then(({ stdout }) => WhatIfResult.parse(JSON.parse(stdout))),
+  ]);
+  expect(cli.after.inferences).toEqual(fresh.inferences);
+  expect(cli.after.checks).toEqual(fresh.checks);
+  expect(cli.after.exposure).toEqual(fresh.exposure);
+
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await waitForSample(page);
+  await openView(page, 'What if');
+  await page.getByRole('checkbox', { name: 'Unset HTTPS_PROXY' }).check();
+  await page.getByRole('checkbox', { name: /^Time zone UTC/ }).check();
+  const table = page.getByRole('table', { name: 'Now and with these changes' });
+  await expect(table.locator('tr.changed[data-question="proxy"]')).toBeVisible({ timeout: 15_000 });
+  for (const row of overviewRows(fresh.inferences, fresh.checks ?? [])) {
+    const cell = table.locator(`tr[data-question="${row.question}"] td`).last();
+    await expect(cell).toContainText(row.verdict);
+    if (row.confidence) await expect(cell).toContainText(row.confidence);
+  }
+});
+
+test('axe finds nothing critical or serious in any view', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await waitForSample(page);
+  const found: string[] = [];
+  for (const view of VIEWS) {
+    await openView(page, view);
+    await page.waitForTimeout(500);
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) })))`);
+    for (const v of violations as Array<{ id: string; impact: string; nodes: string[] }>) {
+      if (v.impact === 'critical' || v.impact === 'serious') found.push(`${view}: ${v.id} (${v.impact}) at ${v.nodes.join(', ')}`);
+    }
+  }
+  expect(found).toEqual([]);
+});
+
+test('screenshots of every view at 1400x900 and 900x700, light and dark', async ({ page }) => {
+  test.setTimeout(240_000);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await waitForSample(page);
+      for (const view of VIEWS) {
+        await openView(page, view);
+        await page.waitForTimeout(400);
+        const name = `${view.toLowerCase().replace(/\s+/g, '-')}-${size.width}x${size.height}-${colorScheme}.png`;
+        await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'views', name) });
+      }
+    }
+  }
+});
+
+test("a tool's page shows only its own advice, names not ids", async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await waitForSample(page);
+  await openView(page, 'Apps');
+  await page.getByRole('button', { name: 'Gemini CLI', exact: true }).click();
+  const detail = page.locator('.tool-detail');
+  await expect(detail.getByRole('heading', { name: /^Gemini CLI/, level: 3 })).toBeVisible();
+  for (const summary of await detail.locator('.question > summary').all()) await summary.click();
+  await expect(detail.locator('.advice').first()).toBeVisible();
+  await expect(detail).not.toContainText('(for Claude Code)');
+  await expect(detail).not.toContainText('claude-code');
+});

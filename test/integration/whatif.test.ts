@@ -1,0 +1,123 @@
+/**
+ * What-if against reality: `telltale whatif` with some changes must give the same inferences, 2026
+ * check and exposure as a fresh `telltale snapshot` of a machine that really has those changes
+ * (another environment, another HOME), both real child processes reading real files.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Snapshot } from '../../contract/snapshot.js';
+import { WhatIfResult, type WhatIfOutcome } from '../../contract/whatif.js';
+import { runCli } from '../helpers/run-cli.js';
+
+type Env = Record<string, string>;
+const homes: string[] = [];
+
+interface Home {
+  gitEmail?: string;
+  npmMirror?: boolean;
+  claudeBaseUrl?: string;
+}
+
+/** A HOME with a git identity, an npm mirror and Claude Code's settings, each optional. */
+async function makeHome(options: Home): Promise<string> {
+  const home = await mkdtemp(path.join(os.tmpdir(), 'telltale-whatif-'));
+  homes.push(home);
+  await mkdir(path.join(home, '.claude'), { recursive: true });
+  await writeFile(path.join(home, '.gitconfig'), `[user]\n\tname = Li Wei\n${options.gitEmail ? `\temail = ${options.gitEmail}\n` : ''}`);
+  if (options.npmMirror) await writeFile(path.join(home, '.npmrc'), 'registry=https://registry.npmmirror.com/\n');
+  await writeFile(
+    path.join(home, '.claude', 'settings.json'),
+    JSON.stringify({ env: options.claudeBaseUrl ? { ANTHROPIC_BASE_URL: options.claudeBaseUrl } : {} }),
+  );
+  return home;
+}
+
+const REALISTIC: Home = { gitEmail: 'li.wei@alibaba-inc.com', npmMirror: true, claudeBaseUrl: 'https://api.moonshot.cn/anthropic' };
+
+/** The realistic setup: Shanghai, zh_CN, a local proxy. */
+const chinaEnv = (home: string): Env => ({
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  HOME: home,
+  TZ: 'Asia/Shanghai',
+  LANG: 'zh_CN.UTF-8',
+  LC_ALL: 'zh_CN.UTF-8',
+  HTTPS_PROXY: 'http://127.0.0.1:7890',
+  NO_PROXY: 'localhost',
+});
+
+async function whatif(args: string[], env: Env): Promise<WhatIfResult> {
+  const run = await runCli(['whatif', '--json', ...args], env);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return WhatIfResult.parse(JSON.parse(run.stdout));
+}
+
+async function fresh(env: Env): Promise<WhatIfOutcome> {
+  const run = await runCli(['snapshot', '--json'], env);
+  expect(run.code).toBe(0);
+  const snapshot = Snapshot.parse(JSON.parse(run.stdout));
+  return { inferences: snapshot.inferences, checks: snapshot.checks ?? [], exposure: snapshot.exposure ?? { level: 'none', summary: '' } };
+}
+
+let realistic: string;
+beforeAll(async () => {
+  realistic = await makeHome(REALISTIC);
+});
+
+afterAll(async () => {
+  await Promise.all(homes.map((home) => rm(home, { recursive: true, force: true })));
+});
+
+describe('telltale whatif', () => {
+  it('with no changes gives what a snapshot gives', async () => {
+    const env = chinaEnv(realistic);
+    const [result, now] = await Promise.all([whatif([], env), fresh(env)]);
+    expect(result.before).toEqual(now);
+    expect(result.after).toEqual(now);
+    expect(result.signalsChanged).toEqual([]);
+  });
+
+  it('--unset HTTPS_PROXY --tz UTC equals a snapshot taken without the proxy and with TZ=UTC', async () => {
+    const env = chinaEnv(realistic);
+    const { HTTPS_PROXY: _unset, ...withoutProxy } = env;
+    const [result, changed] = await Promise.all([whatif(['--unset', 'HTTPS_PROXY', '--tz', 'UTC'], env), fresh({ ...withoutProxy, TZ: 'UTC' })]);
+    expect(result.after).toEqual(changed);
+    expect(result.after.inferences.map((i) => i.id)).not.toContain('network.proxy');
+    expect(result.before.inferences.map((i) => i.id)).toContain('network.proxy');
+  });
+
+  it('a neutral locale, no npm mirror and no git email equal a snapshot of a machine without them', async () => {
+    const env = chinaEnv(realistic);
+    const plain = await makeHome({ claudeBaseUrl: REALISTIC.claudeBaseUrl });
+    const { LC_ALL: _lcAll, ...rest } = chinaEnv(plain);
+    const [result, changed] = await Promise.all([
+      whatif(['--locale', 'en_US.UTF-8', '--drop-mirror', 'npm', '--hide-git-email'], env),
+      fresh({ ...rest, LANG: 'en_US.UTF-8' }),
+    ]);
+    expect(result.after).toEqual(changed);
+    expect(result.after.inferences.map((i) => i.id)).not.toContain('affiliation.organization');
+  });
+
+  it("changing Claude Code's base URL and dropping the proxy clears the 2026 check, as a snapshot with that config does", async () => {
+    const env = chinaEnv(realistic);
+    const anthropic = await makeHome({ ...REALISTIC, claudeBaseUrl: 'https://api.anthropic.com' });
+    const { HTTPS_PROXY: _unset, ...withoutProxy } = chinaEnv(anthropic);
+    const [result, changed] = await Promise.all([
+      whatif(['--base-url', 'ANTHROPIC_BASE_URL=https://api.anthropic.com', '--unset', 'HTTPS_PROXY'], env),
+      fresh(withoutProxy),
+    ]);
+    expect(result.before.checks.find((c) => c.flagged)).toBeDefined();
+    expect(result.after).toEqual(changed);
+    expect(result.after.checks.some((c) => c.flagged)).toBe(false);
+  });
+
+  it('refuses a malformed change with a usage error', async () => {
+    const run = await runCli(['whatif', '--base-url', 'no-equals-sign'], chinaEnv(realistic));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--base-url takes VARIABLE=URL');
+    const zone = await runCli(['whatif', '--drop-mirror', 'rubygems'], chinaEnv(realistic));
+    expect(zone.code).toBe(2);
+  });
+});
