@@ -49,8 +49,10 @@ function arraysAtDepth(flat: Flat, depth: number): Map<string, ArrayItems> {
   return out;
 }
 
+// Digits do not tell items apart: a message holding only a date-time (Copilot CLI's
+// <current_datetime>) is the same item in every time zone, with another value.
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}_]+/gu)?.slice(0, 2000) ?? []);
+  return new Set(text.toLowerCase().replace(/\p{N}/gu, '0').match(/[\p{L}\p{N}_]+/gu)?.slice(0, 2000) ?? []);
 }
 
 /** Jaccard similarity of the items' words: 1 for the same words, 0 for none shared. */

@@ -78,3 +78,20 @@ describe('compareGroups with arrays of different length', () => {
     expect(changes.map((c) => c.description)).toEqual(['body.messages[0].content[0] dropped']);
   });
 });
+
+describe('items that differ only in their numbers', () => {
+  it('pairs a message holding only a date-time across zones, so its offset is found (real Copilot CLI)', () => {
+    const chat = (datetime: string): ObservedRequest => ({
+      method: 'POST',
+      path: '/v1/chat/completions',
+      targetHost: '127.0.0.1',
+      headers: {},
+      body: { messages: [{ role: 'system', content: 'You are Copilot.' }, { role: 'user', content: `<current_datetime>${datetime}</current_datetime>` }, { role: 'user', content: 'say ok' }] },
+    });
+    const utc = group(chat('2026-11-30T20:38:41+00:00'));
+    const shanghai = group(chat('2026-12-01T04:38:41+08:00'));
+    const found = compareGroups(utc, shanghai, noNoise, { baseline: 'UTC', variant: 'Asia/Shanghai' });
+    expect(found.map((c) => c.kind)).toEqual(['offset']);
+    expect(found[0]).toMatchObject({ baseline: '2026-11-30T20:38:41+00:00', variant: '2026-12-01T04:38:41+08:00' });
+  });
+});
