@@ -86,12 +86,13 @@ describe('items that differ only in their numbers', () => {
       path: '/v1/chat/completions',
       targetHost: '127.0.0.1',
       headers: {},
-      body: { messages: [{ role: 'system', content: 'You are Copilot.' }, { role: 'user', content: `<current_datetime>${datetime}</current_datetime>` }, { role: 'user', content: 'say ok' }] },
+      body: { messages: [{ role: 'system', content: 'You are Copilot.' }, { role: 'user', content: `<current_datetime>${datetime}</current_datetime>\n\nsay ok` }] },
     });
-    const utc = group(chat('2026-11-30T20:38:41+00:00'));
-    const shanghai = group(chat('2026-12-01T04:38:41+08:00'));
+    // As captured: the runs were minutes apart, and milliseconds are written.
+    const utc = group(chat('2026-11-30T20:38:45.663+00:00'));
+    const shanghai = group(chat('2026-12-01T04:42:00.808+08:00'));
     const found = compareGroups(utc, shanghai, noNoise, { baseline: 'UTC', variant: 'Asia/Shanghai' });
     expect(found.map((c) => c.kind)).toEqual(['offset']);
-    expect(found[0]).toMatchObject({ baseline: '2026-11-30T20:38:41+00:00', variant: '2026-12-01T04:38:41+08:00' });
+    expect(found[0]).toMatchObject({ baseline: '2026-11-30T20:38:45.663+00:00', variant: '2026-12-01T04:42:00.808+08:00' });
   });
 });
