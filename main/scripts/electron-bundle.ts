@@ -48,21 +48,24 @@ export { repoRoot };
 export const RUNTIME_PACKAGES = {
   /** The history store: a native addon, loaded from its build folder through `bindings`. */
   'better-sqlite3': 'imported',
-  /** The PAC sandbox: reads quickjs.wasm next to its own module file. */
-  'quickjs-wasi': 'imported',
+  /**
+   * The PAC sandbox: reads quickjs.wasm next to its own module file. The PAC worker
+   * (main/adapters/pac-worker.ts) imports it by resolved path, so the bundle does not.
+   */
+  'quickjs-wasi': 'worker',
   /** Offline ASN data: main/adapters/geo-data.ts reads its CSV files by path. */
   '@ip-location-db/asn': 'data',
   /** Offline country data: main/adapters/geo-data.ts reads its mmdb file by path. */
   '@ip-location-db/geo-whois-asn-country-mmdb': 'data',
-} as const satisfies Record<string, 'imported' | 'data'>;
+} as const satisfies Record<string, 'imported' | 'worker' | 'data'>;
 
-/** What the main bundle leaves to be imported at run time: Node's modules, electron and the imported RUNTIME_PACKAGES. */
+/** What the main bundle leaves to be imported at run time: Node's modules, electron and the imported and worker RUNTIME_PACKAGES. */
 export function mainExternal(root: string): (id: string) => boolean {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   const runtime = Object.keys(RUNTIME_PACKAGES);
   const undeclared = runtime.filter((name) => !pkg.dependencies?.[name]);
   if (undeclared.length > 0) throw new Error(`RUNTIME_PACKAGES must be dependencies in package.json: ${undeclared.join(', ')}`);
-  const imported = Object.entries(RUNTIME_PACKAGES).flatMap(([name, kind]) => (kind === 'imported' ? [name] : []));
+  const imported = Object.entries(RUNTIME_PACKAGES).flatMap(([name, kind]) => (kind === 'data' ? [] : [name]));
   const builtins = new Set(builtinModules);
   return (id) =>
     id === 'electron' ||
