@@ -49,10 +49,13 @@ function arraysAtDepth(flat: Flat, depth: number): Map<string, ArrayItems> {
   return out;
 }
 
-// Digits do not tell items apart: a message holding only a date-time (Copilot CLI's
-// <current_datetime>) is the same item in every time zone, with another value.
+// Words holding a digit do not tell items apart: a message holding only a date-time (Copilot CLI's
+// <current_datetime>) is the same item in every time zone, with another value; and random ids
+// (UUIDs, hex hashes) would otherwise outweigh the one word that differs between two near twins
+// (a request sent plain and again with stream=true).
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().replace(/\p{N}/gu, '0').match(/[\p{L}\p{N}_]+/gu)?.slice(0, 2000) ?? []);
+  const found = text.toLowerCase().match(/[\p{L}\p{N}_]+/gu)?.slice(0, 2000) ?? [];
+  return new Set(found.map((word) => (/\p{N}/u.test(word) ? '0' : word)));
 }
 
 /** Jaccard similarity of the items' words: 1 for the same words, 0 for none shared. */
@@ -82,7 +85,8 @@ export function alignItems(b: readonly string[], v: readonly string[]): Array<[n
       let bestScore = SAME_ITEM;
       for (let k = from; k < added.length; k++) {
         const score = similarity(b[r]!, v[added[k]!]!);
-        if (score >= bestScore) {
+        // Strictly better: on a tie the earliest candidate keeps the run's order.
+        if (score > bestScore || (best < 0 && score >= bestScore)) {
           best = k;
           bestScore = score;
         }
@@ -125,7 +129,7 @@ function pairMoved(b: readonly string[], v: readonly string[], pairs: ReadonlyAr
       for (const j of freeV) {
         if (usedV.has(j)) continue;
         const score = exact ? (b[i] === v[j] ? 1 : 0) : similarity(b[i]!, v[j]!);
-        if (score >= bestScore && (!exact || score === 1)) {
+        if ((score > bestScore || (best < 0 && score >= bestScore)) && (!exact || score === 1)) {
           best = j;
           bestScore = score;
         }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { compareGroups, type RunGroup } from '../../../main/core/probe/compare.js';
 import { flattenRun, groupNoise } from '../../../main/core/probe/noise.js';
@@ -43,5 +44,25 @@ describe('requests of one kind are paired by content, not arrival', () => {
     const baseline = group([call(MAIN, 'say ok')], [call(MAIN, 'say ok')]);
     const variant = group([call('Something else entirely.', 'hello there')], [call('Something else entirely.', 'hello there')]);
     expect(compareGroups(baseline, variant, noNoise).length).toBeGreaterThan(0);
+  });
+
+  it('pairs a request with its own twin, not the one that differs by stream=true, whatever the random ids', () => {
+    // The fake tools' client sends one payload plain, then again with stream: true; the runs'
+    // ids differ, and once outweighed the one word that tells the two apart (a CI flake).
+    const twin = (user: string, stream: boolean): ObservedRequest => ({
+      method: 'POST',
+      path: '/v1/messages',
+      targetHost: '127.0.0.1',
+      headers: { 'x-request-id': randomUUID(), 'x-sent-at': new Date().toISOString() },
+      body: { model: 'claude-fake-1', system: [{ type: 'text', text: 'You are a coding assistant.' }], messages: [{ role: 'user', content: 'say ok' }], metadata: { user_id: user }, ...(stream ? { stream: true } : {}) },
+    });
+    const run = () => {
+      const user = `user_${randomUUID().replace(/-/g, '')}`;
+      return [twin(user, false), twin(user, true)];
+    };
+    for (let trial = 0; trial < 200; trial++) {
+      const changes = compareGroups(group(run(), run()), group(run(), run()), { paths: new Set(['POST /v1/messages headers.x-request-id', 'POST /v1/messages #2 headers.x-request-id']), counts: new Set() });
+      expect(changes.filter((c) => c.location.includes('stream'))).toEqual([]);
+    }
   });
 });
