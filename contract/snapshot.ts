@@ -230,6 +230,12 @@ export const ProbeVariantResult = z.object({
    * so its changes are what single it out; absent when compared with the factor's baseline.
    */
   comparedWith: z.string().optional(),
+  /**
+   * Set when some of the variant's requests went through the proxy it set and none of the
+   * baseline's did: how many (over its runs, CONNECTs aside) of how many. How they travelled, not
+   * what they said, so never a change.
+   */
+  viaProxy: z.object({ requests: z.number().int(), of: z.number().int() }).optional(),
   error: z.string().optional(),
 });
 export type ProbeVariantResult = z.infer<typeof ProbeVariantResult>;
@@ -274,7 +280,7 @@ export type ProbeZoneSource = z.infer<typeof ProbeZoneSource>;
 
 /**
  * How the probe saw a tool try to reach a host: a DNS query to the run's resolver, a CONNECT or an
- * absolute-URL request to the tap or the dead proxy, or a TCP connect straight to an address.
+ * absolute-URL request to the tap as its proxy, or a TCP connect straight to an address.
  */
 export const ProbeReachSource = z.enum(['dns', 'proxy-connect', 'proxy-request', 'direct-connect']);
 export type ProbeReachSource = z.infer<typeof ProbeReachSource>;

@@ -3,8 +3,8 @@
  * tap is not enough: real tools also send telemetry, error reports and update checks straight to
  * their vendors' hosts. On Linux each run gets its own user, network and mount namespaces (via
  * `unshare`). In the network namespace only loopback exists; a small relay inside it listens on the
- * tap's and the dead proxy's loopback ports and passes connections through Unix sockets (which
- * cross namespaces, being files) to bridges in the probe, which connect to the real ports.
+ * tap's loopback port and passes connections through Unix sockets (which cross namespaces, being
+ * files) to bridges in the probe, which connect to the real port.
  * Every other address is routed to loopback too, where the relay notes connects to ports 80 and 443
  * (and refuses them), so a direct connect to an IP is seen and fails at once, as any other does.
  * In the mount namespace /etc is overlaid with the run's own localtime (a link to the zone's

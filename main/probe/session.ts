@@ -1,8 +1,8 @@
 /**
- * One probe of a tool: starts a tap and a dead loopback proxy, runs the tool under each planned
- * environment, every run in a fresh HOME and working directory (so nothing one run writes, such as
- * a cached verdict or a first-run flag, reaches the next) and cut off from the network, and
- * analyses the captured requests.
+ * One probe of a tool: starts a tap (the tool's base URL and, where a factor sets one, its proxy),
+ * runs the tool under each planned environment, every run in a fresh HOME and working directory (so
+ * nothing one run writes, such as a cached verdict or a first-run flag, reaches the next) and cut
+ * off from the network, and analyses the captured requests.
  */
 import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,14 +15,15 @@ import { analyseReach, type ReachEvent } from '../core/probe/reach.js';
 import { summarise } from '../core/probe/report.js';
 import { zoneSource } from '../core/probe/zone-source.js';
 import { maskBaseUrlHosts } from '../core/probe/slots.js';
+import { baseUrlOrigins } from '../core/probe/base-urls.js';
 import { commandProblems, envProblems } from '../core/probe/safety.js';
 import { redactDeep } from '../core/secrets/policy.js';
 import type { ObservedRequest } from '../core/probe/types.js';
 import { isModelRequest } from '../core/probe/model-request.js';
 import { matchProcess, TOOL_CATALOG } from '../core/catalog/index.js';
+import type { CapturedRequest } from '../tap/capture.js';
 import { startTap } from '../tap/server.js';
 import { recordRunAttempts } from './attempts.js';
-import { startDeadProxy } from './dead-proxy.js';
 import { startDnsResponder, type DnsResponder } from './dns-responder.js';
 import { DNS_SOCKET, startIsolation, type Isolation } from './isolation.js';
 import type { ProbeProgress } from './progress.js';
@@ -86,12 +87,13 @@ function toolOutput(outcome: RunOutcome | undefined): string {
   return parts.filter(Boolean).join('; ');
 }
 
-const toObserved = (r: ObservedRequest): ObservedRequest => ({
+const toObserved = (r: CapturedRequest): ObservedRequest => ({
   method: r.method,
   path: r.path,
   targetHost: r.targetHost,
   headers: r.headers,
   body: r.body,
+  viaProxy: r.form !== 'origin',
 });
 
 /** What the reached hosts cannot include here: DNS without a mount namespace, direct connects without precise capture. */
@@ -126,14 +128,13 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
   const socketDir = path.join(root, 'sockets');
   await mkdir(socketDir, { mode: 0o700 });
   const tap = await startTap({ captureDir: path.join(root, 'captures') });
-  const deadProxy = await startDeadProxy();
   let isolation: Isolation | null = null;
   let dns: DnsResponder | null = null;
   // Started before any run, so it follows every process a run starts from its birth.
   const recorder = await recordRunAttempts();
   try {
     if (options.isolate) {
-      const started = await startIsolation(socketDir, [tap.port, deadProxy.port], process.env.PATH ?? '');
+      const started = await startIsolation(socketDir, [tap.port], process.env.PATH ?? '');
       if (!started.ok) {
         throw new ProbeRefused(
           `${started.reason}. Without isolation the tool could reach the internet by itself (telemetry, update checks); pass --no-isolation to run it anyway.`,
@@ -152,7 +153,6 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
       locales: options.locales,
       hosts: options.hosts,
       tapPort: tap.port,
-      deadProxyPort: deadProxy.port,
       home,
       path: process.env.PATH ?? '/usr/bin:/bin',
       term: 'dumb',
@@ -161,7 +161,7 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
     for (const factor of plan) {
       for (const group of [factor.baseline, ...factor.variants.map((v) => v.group)]) groups.set(group.id, group);
     }
-    const refusals = [...groups.values()].flatMap((g) => envProblems(g.env, tap.port, deadProxy.port).map((p) => `${g.id}: ${p}`));
+    const refusals = [...groups.values()].flatMap((g) => envProblems(g.env, tap.port).map((p) => `${g.id}: ${p}`));
     if (refusals.length > 0) throw new ProbeRefused(`refusing to run: ${refusals.join('; ')}`);
 
     const results = new Map<string, GroupRuns>();
@@ -186,7 +186,7 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
       const errors: string[] = [];
       for (let run = 1; run <= options.runs; run++) {
         options.onProgress?.({ done, total, elapsedMs: Date.now() - started, environment: group.id, run, runsPerEnvironment: options.runs });
-        const before = { requests: tap.requests().length, proxied: deadProxy.targets().length, questions: dns?.questions().length ?? 0 };
+        const before = { requests: tap.requests().length, questions: dns?.questions().length ?? 0 };
         // Same paths every run (they show up in prompts), fresh contents.
         await freshDir(home);
         if (options.homeTemplate) await cp(options.homeTemplate, home, { recursive: true });
@@ -194,6 +194,8 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
         const command = commandFor(options.command, group.env);
         const connectsFile = path.join(socketDir, `connects-${done}.jsonl`);
         const wrapped = isolation ? await isolation.wrap(command, { systemZone: group.systemZone ?? DEFAULT_SYSTEM_ZONE, connectsFile }) : command;
+        // As the run's proxy the tap answers only what is addressed to the base URLs of the run.
+        tap.standFor(baseUrlOrigins(group.env));
         if ('begin' in recorder) recorder.begin(group.id, run);
         const outcome = await runCommand(wrapped, group.env, workDir, options.timeoutMs);
         if ('end' in recorder) await recorder.end();
@@ -203,10 +205,10 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
         const failure = describeFailure(outcome, run, options.timeoutMs);
         if (failure) errors.push(failure);
         const requests = tap.requests().slice(before.requests);
-        runs.push(maskBaseUrlHosts(requests.map(toObserved), group.env));
+        // A refused proxy request is where the tool tried to go (reached), not a request it sent.
+        runs.push(maskBaseUrlHosts(requests.filter((r) => !r.refused).map(toObserved), group.env));
         reached.push([
           ...tapReach(requests),
-          ...deadProxy.targets().slice(before.proxied),
           ...dnsReach(dns?.questions().slice(before.questions) ?? []),
           // Precise capture sees connects to every port; the relay only those to 80 and 443.
           ...('runs' in recorder ? attemptReach(recorder.runs.at(-1)?.attempts ?? []) : await caughtReach(connectsFile)),
@@ -259,7 +261,6 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
     await isolation?.close();
     await rm(socketDir, { recursive: true, force: true });
     await tap.close();
-    await deadProxy.close();
     if (!options.keepCaptures) await rm(root, { recursive: true, force: true });
   }
 }

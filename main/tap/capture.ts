@@ -8,7 +8,8 @@ import type { ObservedRequest } from '../core/probe/types.js';
 import { redactDeep, redactHeaders, redactUrl, scrubSecrets } from '../core/secrets/policy.js';
 import type { ApiKind } from './replies.js';
 
-export interface CapturedRequest extends ObservedRequest {
+/** How it travelled is in `form` (absolute and tunnel: through the tap as proxy), whence the probe's viaProxy. */
+export interface CapturedRequest extends Omit<ObservedRequest, 'viaProxy'> {
   seq: number;
   receivedAt: string;
   /**
@@ -20,7 +21,14 @@ export interface CapturedRequest extends ObservedRequest {
   url: string;
   targetPort: number | null;
   api: ApiKind | null;
+  /** 0 when refused. */
   replyStatus: number;
+  /**
+   * A proxy request to an origin the tap did not stand for (see Tap.standFor): its target noted,
+   * its connection dropped unanswered. Such a request is where the tool tried to go, not one it
+   * sent to its model API.
+   */
+  refused: boolean;
   /** Size of the request body in bytes. */
   bodyBytes: number;
 }

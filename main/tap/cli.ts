@@ -27,7 +27,9 @@ const FORWARD_WARNING = `
 `;
 
 function describe(record: CapturedRequest): string {
-  const how = { origin: '', absolute: 'via proxy', tunnel: 'via proxy tunnel', connect: record.replyStatus === 200 ? 'tunnel opened' : 'CONNECT refused' }[record.form];
+  const how = record.refused
+    ? 'refused: not an origin the tap stands for'
+    : { origin: '', absolute: 'via proxy', tunnel: 'via proxy tunnel', connect: record.replyStatus === 200 ? 'tunnel opened' : 'CONNECT refused' }[record.form];
   const via = how ? ` (${how})` : '';
   return `#${record.seq} ${record.method} ${record.url} -> ${record.replyStatus}${via}\n`;
 }

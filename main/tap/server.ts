@@ -4,11 +4,14 @@
  * request, redacted, and answers with a minimal reply of the API spoken. CONNECT is recorded; to
  * port 443 (HTTPS) it is refused with 501, since the tap does not intercept TLS, while to any other
  * port the tunnel is opened and the plain HTTP inside it served like any request (proxy clients
- * such as undici's tunnel even http:// URLs).
+ * such as undici's tunnel even http:// URLs). Told which origins it stands for (the probe: the
+ * base URLs of the run), it serves proxy requests to those and to itself only, and notes the
+ * others' targets and drops them unanswered, as a proxy that reaches nothing else.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import type { Origin } from '../core/probe/base-urls.js';
 import { redactText } from '../core/secrets/policy.js';
 import { prepareCaptureDir, redactCapture, writeCapture, type CapturedRequest } from './capture.js';
 import { forwardRequest } from './forward.js';
@@ -26,7 +29,14 @@ export interface Tap {
   port: number;
   close(): Promise<void>;
   requests(): CapturedRequest[];
+  /**
+   * From now on serve proxy requests only to these origins and to the tap itself; record the
+   * others as refused and drop them. null (the default): serve every one.
+   */
+  standFor(origins: readonly Origin[] | null): void;
 }
+
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '::1']);
 
 const MAX_BODY = 32 * 1024 * 1024;
 
@@ -88,6 +98,10 @@ export async function startTap(options: TapOptions): Promise<Tap> {
   /** Sockets of CONNECT tunnels the tap serves itself. */
   const tunnels = new WeakSet<Socket>();
   let seq = 0;
+  let origins: readonly Origin[] | null = null;
+  let ownPort = 0;
+  const serves = (host: string, port: number): boolean =>
+    origins === null || (LOOPBACK_NAMES.has(host) && port === ownPort) || origins.some((o) => o.host === host && o.port === port);
 
   const keep = async (record: CapturedRequest): Promise<void> => {
     records.push(record);
@@ -115,7 +129,13 @@ export async function startTap(options: TapOptions): Promise<Tap> {
       bodyBytes: raw.length,
       api,
       replyStatus: 0,
+      refused: target.form === 'absolute' && !serves(target.host, target.port ?? 80),
     });
+    if (record.refused) {
+      await keep(record);
+      req.socket.destroy();
+      return;
+    }
     if (options.forward) {
       record.replyStatus = await forwardRequest(
         { method, path: target.path, headers: req.headers, body: bodyBuffer },
@@ -157,7 +177,9 @@ export async function startTap(options: TapOptions): Promise<Tap> {
   });
 
   server.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    const [host = 'unknown', port] = (req.url ?? '').split(/:(?=\d+$)/);
+    const [rawHost = 'unknown', port] = (req.url ?? '').split(/:(?=\d+$)/);
+    const host = rawHost.replace(/^\[|\]$/g, '').toLowerCase();
+    const refused = !serves(host, Number(port ?? 443));
     const record = redactCapture({
       seq: ++seq,
       receivedAt: new Date().toISOString(),
@@ -165,19 +187,24 @@ export async function startTap(options: TapOptions): Promise<Tap> {
       form: 'connect',
       url: req.url ?? '',
       path: req.url ?? '',
-      targetHost: host.replace(/^\[|\]$/g, '').toLowerCase(),
+      targetHost: host,
       targetPort: port ? Number(port) : null,
       headers: req.headers,
       body: null,
       bodyBytes: 0,
       api: null,
-      replyStatus: port === '443' ? 501 : 200,
+      replyStatus: refused ? 0 : port === '443' ? 501 : 200,
+      refused,
     });
     const message = `telltale tap does not tunnel HTTPS (CONNECT ${req.url ?? ''}); point the tool at an http:// base URL\n`;
     socket.on('error', () => socket.destroy());
     keep(record)
       .catch(() => undefined)
       .finally(() => {
+        if (refused) {
+          socket.destroy();
+          return;
+        }
         if (record.replyStatus === 200) {
           socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
           tunnels.add(socket);
@@ -197,10 +224,14 @@ export async function startTap(options: TapOptions): Promise<Tap> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  ownPort = port;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     requests: () => [...records],
+    standFor: (next) => {
+      origins = next === null ? null : next.map((o) => ({ host: o.host.toLowerCase(), port: o.port }));
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import dnsPacket from 'dns-packet';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startDeadProxy } from '../../main/probe/dead-proxy.js';
 import { startDnsResponder } from '../../main/probe/dns-responder.js';
 
 let dir: string;
@@ -54,27 +53,6 @@ describe("the probe's sightings", () => {
       expect(dns.questions()).toEqual([{ name: 'rum.vendor.example', type: 'AAAA' }]);
     } finally {
       await dns.close();
-    }
-  });
-
-  it('dead proxy: notes CONNECT targets and absolute URLs, drops every connection, ignores what is no proxy request', async () => {
-    const proxy = await startDeadProxy();
-    const send = (text: string) =>
-      new Promise<void>((resolve) => {
-        const socket = net.connect(proxy.port, '127.0.0.1', () => socket.write(text));
-        socket.on('error', () => resolve());
-        socket.on('close', () => resolve());
-      });
-    try {
-      await send('CONNECT statsig.vendor.example:443 HTTP/1.1\r\nHost: statsig.vendor.example:443\r\n\r\n');
-      await send('GET http://203.107.1.1/d?host=api.vendor.example HTTP/1.1\r\n\r\n');
-      await send('\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\n');
-      expect(proxy.targets()).toEqual([
-        { host: 'statsig.vendor.example', port: 443, via: 'proxy-connect' },
-        { host: '203.107.1.1', port: 80, via: 'proxy-request' },
-      ]);
-    } finally {
-      await proxy.close();
     }
   });
 });

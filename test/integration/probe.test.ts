@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProbeReport } from '../../contract/snapshot.js';
 import { loadProbeReports, runProbe } from '../../main/probe/cli.js';
+import { PROXY_VARIANT } from '../../main/core/probe/plan.js';
 import { startIsolation } from '../../main/probe/isolation.js';
 
 const tools = fileURLToPath(new URL('../fixtures/fake-tools/', import.meta.url));
@@ -183,7 +184,7 @@ describe('telltale probe', { timeout: 180_000 }, () => {
     ]);
     expect(variant(report, 'timezone', 'Europe/Berlin')?.changed).toBe(false);
     // The warm-up skipped under a proxy is one change, not a shift of every later request.
-    expect(variant(report, 'proxy', 'HTTPS_PROXY/HTTP_PROXY set')?.changes).toEqual([
+    expect(variant(report, 'proxy', PROXY_VARIANT)?.changes).toEqual([
       expect.objectContaining({ location: 'requests: HEAD /', baseline: '1', variant: '0' }),
     ]);
     expect(factor(report, 'locale')?.changed).toBe(false);
@@ -364,11 +365,11 @@ describe('telltale probe', { timeout: 180_000 }, () => {
     for (const { code } of [shanghai, always]) expect(code).toBe(0);
     const host = (report: ProbeReport, name: string) => report.reached?.find((r) => r.host === name);
 
-    // Through the dead proxy the CONNECT target is seen wherever the runs are.
+    // Through the tap as proxy the CONNECT target is seen (and refused) wherever the runs are.
     const proxied = host(always.report, 'telemetry.fake-vendor.example');
     expect(proxied?.seenBy).toContain('proxy-connect');
     expect(proxied?.ports).toEqual([443]);
-    expect(proxied?.environments).toContain('proxy:dead');
+    expect(proxied?.environments).toContain('proxy:loopback');
     expect(always.report.reachFindings).toEqual([]);
     expect(always.report.summary, JSON.stringify(always.report.factors.flatMap((f) => f.variants.flatMap((v) => v.changes)))).toMatch(/did not depend on the environment/);
     // The tap itself and the base URL it stands for are never listed.
@@ -394,6 +395,39 @@ describe('telltale probe', { timeout: 180_000 }, () => {
     expect(shanghai.report.summary).not.toMatch(/did not depend/);
   });
 
+  it('serves the model calls a tool sends through the proxy, notes that they went so, and still catches a prompt that changes under the proxy', async () => {
+    const plain = await probe('proxy-tool.mjs', ['--factor', 'proxy']);
+    expect(plain.code).toBe(0);
+    const proxied = variant(plain.report, 'proxy', PROXY_VARIANT);
+    const changes = JSON.stringify(proxied?.changes);
+    // Every model call arrived through the proxy and was answered: no request missing, no proxy header a finding.
+    expect(proxied?.changes, changes).toEqual([]);
+    expect(proxied?.error).toBeUndefined();
+    expect(proxied?.viaProxy).toEqual({ requests: 4, of: 4 });
+    expect(plain.report.summary).toMatch(/did not depend on the environment/);
+    expect(plain.report.reached).toEqual([]);
+
+    const telling = await probe('proxy-tool.mjs', ['--factor', 'proxy'], ['--tell']);
+    expect(telling.code).toBe(0);
+    const told = variant(telling.report, 'proxy', PROXY_VARIANT);
+    expect(told?.changed).toBe(true);
+    expect(told?.changes.map((c) => [c.kind, c.location])).toEqual([
+      ['invisible', 'POST /v1/messages body.system[0].text'],
+      ['invisible', 'POST /v1/messages #2 body.system[0].text'],
+    ]);
+    expect(told?.disclosure).toMatch(/a proxy is set, hidden in invisible changes/);
+  });
+
+  it("never makes the official host a finding of the custom hosts when the tool tries it in every run", async () => {
+    // In the base-url baseline api.anthropic.com is the base URL itself; under the custom hosts the same tries are foreign.
+    const { code, report } = await probe('telemetry-tool.mjs', ['--factor', 'base-url'], ['--host', 'api.anthropic.com']);
+    expect(code).toBe(0);
+    const official = report.reached?.find((r) => r.host === 'api.anthropic.com');
+    expect(official?.seenBy).toContain('proxy-connect');
+    expect(official?.environments).toContain('host:api.moonshot.cn');
+    expect(report.reachFindings?.filter((f) => f.host === 'api.anthropic.com')).toEqual([]);
+  });
+
   it('prints progress on stderr, plain lines when it is no terminal, stdout holding the JSON report alone', async () => {
     const { code, report, stderr } = await probe('clean-tool.mjs', ['--factor', 'proxy']);
     expect(code).toBe(0);
@@ -401,7 +435,7 @@ describe('telltale probe', { timeout: 180_000 }, () => {
     // Baseline and the proxy variant, two runs each: one line as each run starts.
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^telltale probe: 0\/4 runs done, 0:\d\d elapsed; now baseline \(run 1\/2\)$/);
-    expect(lines[3]).toMatch(/^telltale probe: 3\/4 runs done, \d+:\d\d elapsed; now proxy:dead \(run 2\/2\)$/);
+    expect(lines[3]).toMatch(/^telltale probe: 3\/4 runs done, \d+:\d\d elapsed; now proxy:loopback \(run 2\/2\)$/);
     expect(report.factors.map((f) => f.factor)).toEqual(['proxy']);
   });
 
@@ -417,7 +451,7 @@ describe('telltale probe', { timeout: 180_000 }, () => {
     const progress = stderr.slice(0, stderr.indexOf('telltale probe: report saved'));
     const rewrites = progress.split('\r\x1b[2K');
     expect(rewrites).toHaveLength(6); // what came before, four updates and the clearing
-    expect(rewrites[4]).toMatch(/^telltale probe: 3\/4 runs done, \d+:\d\d elapsed; now proxy:dead \(run 2\/2\)$/);
+    expect(rewrites[4]).toMatch(/^telltale probe: 3\/4 runs done, \d+:\d\d elapsed; now proxy:loopback \(run 2\/2\)$/);
     // Cleared before anything else is written (the unisolated warning, where there is one).
     expect(rewrites[5]).toEqual(isolation.ok ? '' : expect.stringMatching(/^telltale probe: warning/));
     // One line rewritten, never a new one.

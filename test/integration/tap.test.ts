@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tapReach } from '../../main/probe/reach-events.js';
 import { runTap, startTap, type Tap } from '../../main/tap/cli.js';
 import { PLANTED } from '../fixtures/secrets/planted.js';
 
@@ -176,6 +177,50 @@ describe('tap as an HTTP proxy', () => {
     const r = await rawRequest({ method: 'CONNECT', path: 'api.anthropic.com:443', headers: { host: 'api.anthropic.com:443' } });
     expect(r.status).toBe(501);
     expect(tap.requests().find((x) => x.method === 'CONNECT')).toMatchObject({ targetHost: 'api.anthropic.com', targetPort: 443, replyStatus: 501 });
+  });
+});
+
+describe('tap as the proxy of the base URLs it stands for', () => {
+  it('serves proxy requests to those origins and to itself; notes any other target as refused and drops it unanswered', async () => {
+    const standing = await startTap({ captureDir: path.join(root, 'standing') });
+    standing.standFor([{ host: 'api.moonshot.cn', port: 80 }]);
+    // The status of the answer, or 'dropped' when the connection closed with none.
+    const ask = (options: http.RequestOptions, body?: string) =>
+      rawRequest({ ...options, port: standing.port }, body).then(
+        (r) => r.status,
+        (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? 'dropped' : error.code),
+      );
+    const body = JSON.stringify({ model: 'm', messages: [] });
+    const json = { 'content-type': 'application/json' };
+    try {
+      expect(await ask({ method: 'POST', path: 'http://api.moonshot.cn/v1/messages', headers: { host: 'api.moonshot.cn', ...json } }, body)).toBe(200);
+      expect(await ask({ method: 'POST', path: `${standing.url}/v1/messages`, headers: { host: `127.0.0.1:${standing.port}`, ...json } }, body)).toBe(200);
+      expect(await ask({ method: 'CONNECT', path: `127.0.0.1:${standing.port}` })).toBe(200);
+      expect(await ask({ method: 'GET', path: 'http://203.107.1.1/d?host=api.vendor.example', headers: { host: '203.107.1.1' } })).toBe('dropped');
+      expect(await ask({ method: 'CONNECT', path: 'statsig.vendor.example:443' })).toBe('dropped');
+      // The base URL's host on another port is another origin.
+      expect(await ask({ method: 'CONNECT', path: 'api.moonshot.cn:443' })).toBe('dropped');
+      expect(standing.requests().map((r) => [r.method, r.form, r.targetHost, r.targetPort, r.refused, r.replyStatus])).toEqual([
+        ['POST', 'absolute', 'api.moonshot.cn', null, false, 200],
+        ['POST', 'absolute', '127.0.0.1', standing.port, false, 200],
+        ['CONNECT', 'connect', '127.0.0.1', standing.port, false, 200],
+        ['GET', 'absolute', '203.107.1.1', null, true, 0],
+        ['CONNECT', 'connect', 'statsig.vendor.example', 443, true, 0],
+        ['CONNECT', 'connect', 'api.moonshot.cn', 443, true, 0],
+      ]);
+      // Where the tool tried to go, for the probe's list of reached hosts.
+      expect(tapReach(standing.requests()).filter((e) => e.host !== '127.0.0.1')).toEqual([
+        { host: 'api.moonshot.cn', port: 80, via: 'proxy-request' },
+        { host: '203.107.1.1', port: 80, via: 'proxy-request' },
+        { host: 'statsig.vendor.example', port: 443, via: 'proxy-connect' },
+        { host: 'api.moonshot.cn', port: 443, via: 'proxy-connect' },
+      ]);
+      // Standing for nothing in particular again, it answers every proxy request as before.
+      standing.standFor(null);
+      expect(await ask({ method: 'CONNECT', path: 'statsig.vendor.example:443' })).toBe(501);
+    } finally {
+      await standing.close();
+    }
   });
 });
 

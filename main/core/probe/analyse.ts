@@ -41,6 +41,12 @@ function localesOf(baseline: Readonly<Record<string, string>>, variant: Readonly
   return b && v ? { baseline: b, variant: v } : null;
 }
 
+/** How many of the runs' requests (CONNECT tunnels aside) went through the proxy, of how many. */
+function proxyUse(runs: readonly RunRequests[]): { requests: number; of: number } {
+  const sent = runs.flat().filter((r) => r.method !== 'CONNECT');
+  return { requests: sent.filter((r) => r.viaProxy).length, of: sent.length };
+}
+
 export function analyseProbe(plan: readonly PlannedFactor[], results: ReadonlyMap<string, GroupRuns>): Analysis {
   const groups = new Map<string, RunGroup>();
   for (const [id, result] of results) {
@@ -79,6 +85,8 @@ export function analyseProbe(plan: readonly PlannedFactor[], results: ReadonlyMa
           : neutralResult;
       const errors = results.get(group.id)?.errors ?? [];
       const comparedWith = direct ? { value: neutral.value, changed: neutralResult.changes.length > 0 } : null;
+      const viaProxy = proxyUse(results.get(group.id)?.runs ?? []);
+      const baselineViaProxy = proxyUse(results.get(planned.baseline.id)?.runs ?? []).requests;
       return {
         value,
         runs,
@@ -86,6 +94,7 @@ export function analyseProbe(plan: readonly PlannedFactor[], results: ReadonlyMa
         changes,
         disclosure: disclosure(planned.factor, value, changes, comparedWith),
         ...(comparedWith ? { comparedWith: comparedWith.value } : {}),
+        ...(viaProxy.requests > 0 && baselineViaProxy === 0 ? { viaProxy } : {}),
         ...(errors.length > 0 ? { error: errors.join('; ') } : {}),
       };
     });

@@ -6,9 +6,10 @@ import type { ObservedRequest } from './types.js';
 
 /**
  * Headers that only echo the transport or the factor itself, never a tool's choice: the Host
- * header is the base-URL host we set; lengths and connection handling follow from body and route.
+ * header is the base-URL host we set; lengths and connection handling follow from body and route;
+ * proxy headers follow from sending through a proxy (see ObservedRequest.viaProxy), not from content.
  */
-const ECHO_HEADERS = new Set(['host', 'content-length', 'connection', 'proxy-connection', 'keep-alive', 'transfer-encoding']);
+const ECHO_HEADERS = new Set(['host', 'content-length', 'connection', 'proxy-connection', 'proxy-authorization', 'keep-alive', 'transfer-encoding']);
 
 const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
 

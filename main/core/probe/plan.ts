@@ -4,7 +4,9 @@
  *  - timezone, locale, proxy share the neutral baseline: TZ=UTC, LANG=en_US.UTF-8, no proxy,
  *    base URLs pointing straight at the tap (http://127.0.0.1:PORT). NO_PROXY=127.0.0.1,localhost,::1
  *    is set everywhere (harmless without a proxy) so the proxy variant differs only in *_PROXY,
- *    which point at a dead loopback port while the tool still reaches the tap directly.
+ *    which point at the tap too: a proxy on loopback. A tool that honours NO_PROXY reaches the tap
+ *    directly; one that sends its requests through the proxy reaches it all the same (the tap
+ *    answers what is addressed to the base URL it stands for, and notes and refuses the rest).
  *  - base-url needs the tool to believe it talks to a given host while reaching the tap: the base
  *    URLs become http://<host> and every *_PROXY is the tap, which sees absolute-form requests.
  *    Its baseline is therefore the official hosts (api.anthropic.com / api.openai.com /
@@ -27,6 +29,8 @@ export const DUMMY_KEYS = {
 
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] as const;
 const LOOPBACK_NO_PROXY = '127.0.0.1,localhost,::1';
+/** The proxy factor's one value: a proxy is set (it is on loopback, the tap). */
+export const PROXY_VARIANT = 'HTTPS_PROXY/HTTP_PROXY set (a loopback proxy)';
 
 export interface EnvGroup {
   /** Stable id; groups with the same id are the same environment and run once. */
@@ -58,8 +62,6 @@ export interface PlanInput {
   /** Base-URL hosts to try (bare host names, already validated). */
   hosts: readonly string[];
   tapPort: number;
-  /** A loopback port where a proxy that accepts nothing useful listens (the "dead" proxy). */
-  deadProxyPort: number;
   home: string;
   path: string;
   term: string;
@@ -137,9 +139,7 @@ export function planProbe(input: PlanInput): PlannedFactor[] {
           factor,
           baselineLabel: 'no proxy',
           baseline: neutral,
-          variants: [
-            variant('proxy:dead', withProxy(neutral.env, `http://127.0.0.1:${input.deadProxyPort}`), 'HTTPS_PROXY/HTTP_PROXY set'),
-          ],
+          variants: [variant('proxy:loopback', viaTap, PROXY_VARIANT)],
           neutralValues: [],
         };
       case 'base-url':

@@ -1,8 +1,11 @@
 /**
  * What else a tool tried to reach, per environment: DNS queries, proxy requests and direct
- * connects seen during its runs, less what the probe itself handed it (its base URLs, the tap, the
- * dead proxy on loopback). A host every run of some environments of a factor tried, and no run of
- * the others, is a finding: the environment changes what the tool contacts.
+ * connects seen during its runs, less what the probe itself handed it (its base URLs, the tap on
+ * loopback). A host every run of some environments of a factor tried, and no run of the others, is
+ * a finding: the environment changes what the tool contacts. A host that is an environment's own
+ * base URL counts as tried there (the tool talks to it as its model API; whether it would also have
+ * tried it besides cannot be seen), so the official host that is the base-url factor's baseline
+ * never looks new under the custom hosts.
  */
 import type { ProbeReachedHost, ProbeReachFinding, ProbeReachSource } from '../../../contract/snapshot.js';
 import { classifyAddress } from '../geo/classify.js';
@@ -55,9 +58,10 @@ export function analyseReach(plan: readonly PlannedFactor[], runs: ReachRuns): R
   const groups = new Map<string, EnvGroup>();
   for (const f of plan) for (const g of [f.baseline, ...f.variants.map((v) => v.group)]) groups.set(g.id, g);
   const perGroup = new Map<string, ReachEvent[][]>();
+  const given = new Map<string, Set<string>>();
   for (const [id, group] of groups) {
-    const given = givenHosts(group);
-    perGroup.set(id, (runs.get(id) ?? []).map((events) => foreign(events, given)));
+    given.set(id, givenHosts(group));
+    perGroup.set(id, (runs.get(id) ?? []).map((events) => foreign(events, given.get(id) ?? new Set())));
   }
 
   const byHost = new Map<string, { ports: Set<number>; seenBy: Set<ProbeReachSource>; count: number; environments: Set<string> }>();
@@ -90,7 +94,8 @@ export function analyseReach(plan: readonly PlannedFactor[], runs: ReachRuns): R
     const hosts = new Set(environments.flatMap((e) => (perGroup.get(e.id) ?? []).flat().map((ev) => ev.host)));
     return [...hosts].sort().flatMap((host): ProbeReachFinding[] => {
       const tried = environments.map((e) => {
-        const hits = (perGroup.get(e.id) ?? []).map((run) => run.some((ev) => ev.host === host));
+        const own = given.get(e.id)?.has(host) === true;
+        const hits = (perGroup.get(e.id) ?? []).map((run) => own || run.some((ev) => ev.host === host));
         return { label: e.label, all: hits.every(Boolean), none: !hits.some(Boolean) };
       });
       // A host some runs of one environment tried and others did not is noise, not a finding.

@@ -1,6 +1,7 @@
 /** The probe's summary sentence and its readable text rendering. */
 import type { ProbeChange, ProbeFactor, ProbeReachFinding, ProbeReport } from '../../../contract/snapshot.js';
 import { formatCommand } from '../../../common/format.js';
+import { describeViaProxy } from '../../../common/probe.js';
 import { makeVisible } from './codepoints.js';
 import { COVERT_KINDS } from './disclosure.js';
 import { describeZoneSource } from './zone-source.js';
@@ -98,7 +99,8 @@ export function renderProbeReport(report: ProbeReport): string {
     for (const variant of factor.variants) {
       const status = variant.changes.length > 0 ? `${variant.changes.length} change(s)` : 'no change';
       const against = variant.comparedWith ? ` (compared with ${variant.comparedWith})` : '';
-      lines.push(`  ${variant.value}${against}: ${status}${variant.error ? ` (${variant.error})` : ''}`);
+      const travelled = variant.viaProxy ? `; ${describeViaProxy(variant.viaProxy)}` : '';
+      lines.push(`  ${variant.value}${against}: ${status}${travelled}${variant.error ? ` (${variant.error})` : ''}`);
       if (variant.disclosure) lines.push(`    ${variant.disclosure}`);
       for (const change of variant.changes) lines.push(...renderChange(change));
     }

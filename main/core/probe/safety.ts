@@ -1,6 +1,6 @@
 /**
  * The probe's guard rails: it refuses to run when any URL it would hand the tool could lead
- * anywhere but the tap (or the dead loopback proxy of the proxy factor).
+ * anywhere but the tap (as base URL or as proxy).
  */
 import { parseUrlish } from '../url.js';
 
@@ -45,9 +45,9 @@ export function commandProblems(command: readonly string[]): string[] {
   });
 }
 
-function isLoopbackAt(value: string, ports: readonly number[]): boolean {
+function isLoopbackAt(value: string, port: number): boolean {
   const parsed = parseUrlish(value);
-  return parsed.ok && LOOPBACK.has(parsed.url.host) && parsed.url.port !== null && ports.includes(parsed.url.port);
+  return parsed.ok && LOOPBACK.has(parsed.url.host) && parsed.url.port === port;
 }
 
 function bypassesProxy(host: string, env: Record<string, string>): boolean {
@@ -59,14 +59,14 @@ function bypassesProxy(host: string, env: Record<string, string>): boolean {
 }
 
 /**
- * Every URL-valued variable in an env the probe built: proxies must be the tap or the dead proxy;
- * other URLs must reach the tap directly or go through a proxy that is the tap.
+ * Every URL-valued variable in an env the probe built: proxies must be the tap; other URLs must
+ * reach the tap directly or go through a proxy that is the tap.
  */
-export function envProblems(env: Record<string, string>, tapPort: number, deadProxyPort: number): string[] {
+export function envProblems(env: Record<string, string>, tapPort: number): string[] {
   const problems: string[] = [];
   for (const [name, value] of Object.entries(env)) {
     if (/^(all|https?|ftp|socks)_proxy$/i.test(name)) {
-      if (!isLoopbackAt(value, [tapPort, deadProxyPort])) problems.push(`${name} would send traffic to ${value}`);
+      if (!isLoopbackAt(value, tapPort)) problems.push(`${name} would send traffic to ${value}`);
       continue;
     }
     if (!URLISH.test(value)) continue;
@@ -80,7 +80,7 @@ export function envProblems(env: Record<string, string>, tapPort: number, deadPr
       .map((k) => env[k])
       .filter((v): v is string => Boolean(v));
     const direct = bypassesProxy(host, env) || proxies.length === 0;
-    const reachesTap = direct ? isLoopbackAt(value, [tapPort]) : proxies.every((p) => isLoopbackAt(p, [tapPort]));
+    const reachesTap = direct ? isLoopbackAt(value, tapPort) : proxies.every((p) => isLoopbackAt(p, tapPort));
     if (!reachesTap) problems.push(`${name}=${parsed.url.redacted} would not reach the tap`);
   }
   return problems;

@@ -6,6 +6,7 @@
  * by their rank within the kind: ordered by model, then arrival, since concurrent model calls of
  * one kind usually differ in model while their arrival order races.
  */
+import { baseUrlOrigins } from './base-urls.js';
 import type { ObservedRequest, RunRequests } from './types.js';
 
 export interface Slotted {
@@ -41,19 +42,6 @@ export function slotRequests(run: RunRequests): Slotted[] {
   );
 }
 
-/** host:port of the base URLs an environment sets (ANTHROPIC_BASE_URL, ...), loopback aside. */
-function baseUrlAuthorities(env: Readonly<Record<string, string>>): Set<string> {
-  const authorities = new Set<string>();
-  for (const [name, value] of Object.entries(env)) {
-    if (!name.endsWith('_BASE_URL') || !URL.canParse(value)) continue;
-    const url = new URL(value);
-    const host = url.hostname.toLowerCase();
-    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-    if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]') authorities.add(`${host}:${port}`);
-  }
-  return authorities;
-}
-
 export const BASE_URL_HOST = '(base URL host)';
 
 /**
@@ -62,7 +50,7 @@ export const BASE_URL_HOST = '(base URL host)';
  * Only the base URL's own port counts: telemetry to the same host over HTTPS is the tool's doing.
  */
 export function maskBaseUrlHosts(run: RunRequests, env: Readonly<Record<string, string>>): ObservedRequest[] {
-  const authorities = baseUrlAuthorities(env);
+  const authorities = new Set(baseUrlOrigins(env).map((o) => `${o.host}:${o.port}`));
   return run.map((request) => {
     if (request.method !== 'CONNECT' || !authorities.has(request.path.toLowerCase())) return request;
     const port = /:(\d+)$/.exec(request.path)?.[1] ?? '';

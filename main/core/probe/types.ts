@@ -9,6 +9,11 @@ export interface ObservedRequest {
   headers: Record<string, string>;
   /** Parsed JSON when the body was JSON, else the text, else null. */
   body: unknown;
+  /**
+   * Sent through the HTTP proxy the probe set (absolute-form, or inside a CONNECT tunnel) rather
+   * than straight to the base URL: how it travelled, never part of what is compared.
+   */
+  viaProxy: boolean;
 }
 
 /** The requests of one run of the tool, in the order they arrived. */

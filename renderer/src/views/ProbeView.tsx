@@ -6,6 +6,7 @@ import { ChangeView } from '../components/ChangeView.js';
 import { CommandLine } from '../components/CommandLine.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { formatCommand } from '../../../common/format.js';
+import { describeViaProxy } from '../../../common/probe.js';
 import { clockTime } from '../lib/time.js';
 
 function ChangeList({ changes }: { changes: readonly ProbeChange[] }) {
@@ -57,6 +58,7 @@ function FactorView({ factor }: { factor: ProbeFactor }) {
               <span className="muted">
                 ({variant.runs} run{variant.runs === 1 ? '' : 's'}) {variant.changed ? 'changed' : 'unchanged'}
                 {variant.comparedWith && ` compared with ${variant.comparedWith}`}
+                {variant.viaProxy && `; ${describeViaProxy(variant.viaProxy)}`}
               </span>
             </p>
             {variant.disclosure && <p className="disclosure">{variant.disclosure}</p>}

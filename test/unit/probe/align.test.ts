@@ -9,6 +9,7 @@ function messages(system: string[], content: string[]): ObservedRequest {
     method: 'POST',
     path: '/v1/messages',
     targetHost: 'api.example.com',
+    viaProxy: false,
     headers: {},
     body: { system: system.map((text) => ({ type: 'text', text })), messages: [{ role: 'user', content: content.map((text) => ({ type: 'text', text })) }] },
   };
@@ -85,6 +86,7 @@ describe('items that differ only in their numbers', () => {
       method: 'POST',
       path: '/v1/chat/completions',
       targetHost: '127.0.0.1',
+      viaProxy: false,
       headers: {},
       body: { messages: [{ role: 'system', content: 'You are Copilot.' }, { role: 'user', content: `<current_datetime>${datetime}</current_datetime>\n\nsay ok` }] },
     });

@@ -11,6 +11,7 @@ function request(system: string, sentAt = new Date(Date.UTC(2026, 10, 24, 10, 0,
     method: 'POST',
     path: '/v1/messages',
     targetHost: '127.0.0.1',
+    viaProxy: false,
     headers: { 'x-request-id': `req_${(counter * 7919).toString(36)}${counter}`, 'x-sent-at': sentAt },
     body: { system: [{ type: 'text', text: system }], metadata: { user_id: `user_${counter * 104729}` } },
   };
@@ -87,6 +88,7 @@ describe('noise learnt inside a field', () => {
       method: 'POST',
       path: '/chat/completions',
       targetHost: '127.0.0.1',
+      viaProxy: false,
       headers: {},
       body: {
         messages: [
@@ -118,6 +120,7 @@ describe('noise learnt inside a field', () => {
       method: 'POST',
       path: '/v1beta/models/gemini:generateContent',
       targetHost: '127.0.0.1',
+      viaProxy: false,
       headers: {},
       body: { systemInstruction: { parts: parts.map((text) => ({ text })) } },
     });
@@ -131,5 +134,22 @@ describe('noise learnt inside a field', () => {
     expect(baseline.noise.paths.size).toBe(0);
     const changes = compareGroups(baseline, variant, allNoise(baseline, variant));
     expect(changes.map((c) => c.kind)).toEqual(['confusable']);
+  });
+});
+
+describe('requests sent through a proxy', () => {
+  it('compares what they say, not how they travelled: proxy headers and the route are no change', () => {
+    const direct = group('You are a coding assistant.', 'You are a coding assistant.');
+    const viaProxy = (system: string): ObservedRequest => {
+      const sent = request(system);
+      return { ...sent, viaProxy: true, headers: { ...sent.headers, 'proxy-connection': 'keep-alive', 'proxy-authorization': 'Basic ***' } };
+    };
+    const runs = ['You are a coding assistant.', 'You are a coding assistant.'].map((s) => flattenRun([viaProxy(s)]));
+    const proxied: RunGroup = { runs, noise: groupNoise(runs) };
+    expect(compareGroups(direct, proxied, allNoise(direct, proxied))).toEqual([]);
+    // What it says still counts.
+    const marked = ['You are a coding\u200b assistant.', 'You are a coding\u200b assistant.'].map((s) => flattenRun([viaProxy(s)]));
+    const changes = compareGroups(direct, { runs: marked, noise: groupNoise(marked) }, allNoise(direct));
+    expect(changes.map((c) => [c.kind, c.location])).toEqual([['invisible', 'POST /v1/messages body.system[0].text']]);
   });
 });

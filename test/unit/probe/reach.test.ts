@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseReach, type ReachEvent } from '../../../main/core/probe/reach.js';
 import { planProbe } from '../../../main/core/probe/plan.js';
-import { proxyTarget } from '../../../main/core/probe/proxy-target.js';
 
 const plan = planProbe({
   factors: ['timezone', 'base-url'],
@@ -9,7 +8,6 @@ const plan = planProbe({
   locales: [],
   hosts: ['api.example.com', 'api.moonshot.cn'],
   tapPort: 40001,
-  deadProxyPort: 40002,
   home: '/tmp/h',
   path: '/usr/bin',
   term: 'dumb',
@@ -80,11 +78,25 @@ describe('what else a tool tried to reach', () => {
     expect(findings).toEqual([]);
   });
 
-  it('reads where a proxy request was meant to go from its request line', () => {
-    expect(proxyTarget('CONNECT statsig.vendor.example:443 HTTP/1.1\r')).toEqual({ host: 'statsig.vendor.example', port: 443, via: 'proxy-connect' });
-    expect(proxyTarget('CONNECT [2001:db8::1]:8443 HTTP/1.1')).toEqual({ host: '[2001:db8::1]', port: 8443, via: 'proxy-connect' });
-    expect(proxyTarget('POST http://203.107.1.1/d?host=x HTTP/1.1')).toEqual({ host: '203.107.1.1', port: 80, via: 'proxy-request' });
-    expect(proxyTarget('GET https://models.vendor.example:8080/api.json HTTP/1.1')).toEqual({ host: 'models.vendor.example', port: 8080, via: 'proxy-request' });
-    for (const junk of ['GET /v1/messages HTTP/1.1', 'CONNECT nowhere HTTP/1.1', '\u0016\u0003\u0001 binary', '']) expect(proxyTarget(junk), junk).toBeNull();
+  it("counts a host as tried where it is the environment's own base URL, so the official host is no finding of the custom hosts", () => {
+    // Real Claude Code tries api.anthropic.com in every run; in the base-url baseline it is the base URL itself.
+    const official = { host: 'api.anthropic.com', port: 443, via: 'proxy-connect' } as const;
+    const runs = new Map([
+      ['baseline-via-tap-proxy', twice(official, { host: 'api.anthropic.com', port: 80, via: 'proxy-request' })],
+      ['host:api.example.com', twice(official)],
+      ['host:api.moonshot.cn', twice(official, { host: 'api.moonshot.cn', port: 80, via: 'proxy-request' })],
+    ]);
+    const { reached, findings } = analyseReach(plan, runs);
+    expect(findings).toEqual([]);
+    // Listed where it was more than the base URL.
+    expect(reached).toEqual([
+      { host: 'api.anthropic.com', isAddress: false, ports: [443], seenBy: ['proxy-connect'], count: 4, environments: ['host:api.example.com', 'host:api.moonshot.cn'] },
+    ]);
+
+    // A custom host the tool stops trying is still a finding; its own base URL never makes one.
+    const dropped = new Map([...runs, ['host:api.moonshot.cn', twice({ host: 'api.moonshot.cn', port: 80, via: 'proxy-request' })]]);
+    expect(analyseReach(plan, dropped).findings.map((f) => [f.host, f.with, f.without])).toEqual([
+      ['api.anthropic.com', [plan[1]!.baselineLabel, 'api.example.com'], ['api.moonshot.cn']],
+    ]);
   });
 });

@@ -10,6 +10,7 @@ function call(system: string, user: string): ObservedRequest {
     method: 'POST',
     path: '/v1/chat/completions',
     targetHost: '127.0.0.1',
+    viaProxy: false,
     headers: {},
     body: { model: 'qwen3-coder-plus', messages: [{ role: 'system', content: system }, { role: 'user', content: user }] },
   };
@@ -53,6 +54,7 @@ describe('requests of one kind are paired by content, not arrival', () => {
       method: 'POST',
       path: '/v1/messages',
       targetHost: '127.0.0.1',
+      viaProxy: false,
       headers: { 'x-request-id': randomUUID(), 'x-sent-at': new Date().toISOString() },
       body: { model: 'claude-fake-1', system: [{ type: 'text', text: 'You are a coding assistant.' }], messages: [{ role: 'user', content: 'say ok' }], metadata: { user_id: user }, ...(stream ? { stream: true } : {}) },
     });

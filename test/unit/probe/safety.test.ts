@@ -7,7 +7,6 @@ import { runProbe } from '../../../main/probe/cli.js';
 import { PassThrough } from 'node:stream';
 
 const TAP = 40001;
-const DEAD = 40002;
 
 function plan() {
   return planProbe({
@@ -16,7 +15,6 @@ function plan() {
     locales: DEFAULT_LOCALES,
     hosts: [...NEUTRAL_VARIANT_HOSTS, ...CHINESE_HOSTS],
     tapPort: TAP,
-    deadProxyPort: DEAD,
     home: '/tmp/h',
     path: '/usr/bin',
     term: 'dumb',
@@ -27,7 +25,7 @@ describe('probe safety', () => {
   it('accepts every environment it plans itself', () => {
     for (const factor of plan()) {
       for (const group of [factor.baseline, ...factor.variants.map((v) => v.group)]) {
-        expect(envProblems(group.env, TAP, DEAD), group.id).toEqual([]);
+        expect(envProblems(group.env, TAP), group.id).toEqual([]);
       }
     }
   });
@@ -51,12 +49,12 @@ describe('probe safety', () => {
 
   it('refuses envs that would reach anything but the tap', () => {
     const env = plan()[0]!.baseline.env;
-    expect(envProblems({ ...env, HTTPS_PROXY: 'http://proxy.corp.example:3128' }, TAP, DEAD)).toHaveLength(1);
-    expect(envProblems({ ...env, ANTHROPIC_BASE_URL: 'https://api.anthropic.com' }, TAP, DEAD)).toHaveLength(1);
-    expect(envProblems({ ...env, OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' }, TAP, DEAD)).toHaveLength(1);
-    // Routed through a proxy that is not the tap (the dead one): refused as well.
-    const viaDead = { ...env, HTTP_PROXY: `http://127.0.0.1:${DEAD}`, ANTHROPIC_BASE_URL: 'http://api.moonshot.cn' };
-    expect(envProblems(viaDead, TAP, DEAD)).toHaveLength(1);
+    expect(envProblems({ ...env, HTTPS_PROXY: 'http://proxy.corp.example:3128' }, TAP)).toHaveLength(1);
+    expect(envProblems({ ...env, ANTHROPIC_BASE_URL: 'https://api.anthropic.com' }, TAP)).toHaveLength(1);
+    expect(envProblems({ ...env, OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' }, TAP)).toHaveLength(1);
+    // Routed through a loopback proxy that is not the tap: refused as well, proxy and base URL.
+    const viaOther = { ...env, HTTP_PROXY: 'http://127.0.0.1:40002', ANTHROPIC_BASE_URL: 'http://api.moonshot.cn' };
+    expect(envProblems(viaOther, TAP)).toHaveLength(2);
   });
 
   it('takes only bare host names for --hosts', () => {

@@ -7,7 +7,7 @@ import { commandFor } from '../../../main/core/probe/plan.js';
 import { maskBaseUrlHosts, slotRequests } from '../../../main/core/probe/slots.js';
 import type { ObservedRequest, RunRequests } from '../../../main/core/probe/types.js';
 
-const req = (method: string, path: string, body: unknown = null): ObservedRequest => ({ method, path, targetHost: '127.0.0.1', headers: {}, body });
+const req = (method: string, path: string, body: unknown = null): ObservedRequest => ({ method, path, targetHost: '127.0.0.1', viaProxy: false, headers: {}, body });
 const model = (name: string, system: string) => req('POST', '/v1/messages?beta=true', { model: name, system });
 
 function group(...runs: RunRequests[]): RunGroup {
