@@ -1,0 +1,87 @@
+/** How a signal reads in a sentence: "time zone Asia/Shanghai" / "时区 Asia/Shanghai". */
+import type { SignalRef } from '../../contract/message.js';
+import { signalId, type ToolSettingKind } from '../../contract/signal-key.js';
+import type { PlainKey, Translate } from './translate.js';
+
+const SYSTEM_NAMES: Readonly<Record<string, string>> = { gnome: 'GNOME', kde: 'KDE', macos: 'macOS', windows: 'Windows' };
+
+const SETTING_KINDS: Readonly<Record<ToolSettingKind, PlainKey>> = {
+  proxy: 'tool-setting.proxy',
+  'base-url': 'tool-setting.base-url',
+  telemetry: 'tool-setting.telemetry',
+  model: 'tool-setting.model',
+  env: 'tool-setting.env',
+  other: 'tool-setting.other',
+};
+
+export function describeSignalRef(ref: SignalRef, t: Translate): string {
+  const { value } = ref;
+  switch (ref.kind) {
+    case 'timezone':
+      return t('signal.timezone', { value });
+    case 'locale':
+      return ref.key.variable === 'intl' ? t('signal.locale', { value }) : t('signal.assignment', { variable: ref.key.variable, value });
+    case 'proxy': {
+      const key = ref.key;
+      switch (key.source) {
+        case 'effective':
+          return t('signal.proxy.effective', { scheme: key.scheme.toUpperCase(), value });
+        case 'env':
+        case 'no-proxy':
+          return t('signal.assignment', { variable: key.variable, value });
+        case 'pac':
+          return t('signal.proxy.pac', { value });
+        case 'pac-result':
+          return t('signal.proxy.pac-result', { value });
+        case 'git':
+          return t('signal.proxy.git', { setting: key.setting, value });
+        case 'system': {
+          const system = SYSTEM_NAMES[key.system] ?? key.system;
+          return key.setting === 'pac'
+            ? t('signal.proxy.system-pac', { system, value })
+            : t('signal.proxy.system', { system, setting: key.setting, value });
+        }
+      }
+      break;
+    }
+    case 'registry': {
+      const { ecosystem, setting, scope } = ref.key;
+      if (setting === 'registry') return t('signal.registry', { ecosystem, value });
+      if (setting === 'extra') return t('signal.registry.extra', { ecosystem, value });
+      if (setting === 'scope') return t('signal.registry.scope', { ecosystem, scope: scope ?? '', value });
+      return t('signal.registry.setting', { ecosystem, setting, value });
+    }
+    case 'model-endpoint':
+      return t('signal.assignment', { variable: ref.key.variable, value });
+    case 'tool-setting': {
+      const { toolId, setting, variable, name } = ref.key;
+      const tool = ref.toolName ?? toolId;
+      return setting === 'env'
+        ? t('signal.tool-setting.env', { variable: variable ?? name, value, tool })
+        : t('signal.tool-setting', { tool, setting: t(SETTING_KINDS[setting]), value });
+    }
+    case 'identity':
+      switch (ref.key.field) {
+        case 'git-email':
+          return t('signal.git-email', { value });
+        case 'git-name':
+          return t('signal.git-name', { value });
+        case 'git-config':
+          return t('signal.git-config', { value });
+        case 'dns-search':
+          return t('signal.dns-search', { value });
+        case 'dns-domain':
+          return t('signal.dns-domain', { value });
+        case 'hostname':
+          return t('signal.hostname', { value });
+        case 'user':
+          return t('signal.user', { value });
+      }
+      break;
+    case 'tool-config':
+    case 'legacy':
+    case 'system':
+      break;
+  }
+  return t('signal.other', { id: signalId(ref), value });
+}
