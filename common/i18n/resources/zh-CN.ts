@@ -82,7 +82,7 @@ export const zhCN = {
   'evidence.contradiction': '但更多相互独立的证据指向{{country}}',
 
   'advice.start-with': '启动 {{tool}} 时{{reason}}。',
-  'advice.start-with-launch': '启动 {{tool}} 时{{reason}}（在它的启动环境中设置 {{prefix}}）。',
+  'advice.start-with-launch': '启动 {{tool}} 时{{reason}}（在它的启动环境中加上 {{prefix}}）。',
   'advice.reason.neutral-timezone': '使用中性的时区',
   'advice.reason.neutral-locale': '使用中性的区域设置',
   'advice.reason.neutral-timezone-and-locale': '使用中性的时区和区域设置',
