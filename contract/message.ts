@@ -14,19 +14,29 @@ import { ChangeKind, Confidence, ProbeFactorName } from './terms.js';
 /** ISO 3166-1 alpha-2, upper case ("CN"); its name is looked up in the chosen language. */
 export const CountryCode = z.string().min(1);
 
+/** A signal's kind and key, the key named `subject`: snapshot redaction masks whatever sits under "<name>.key". */
+type Subject<K> = K extends { kind: infer Kind; key: infer Key } ? { kind: Kind; subject: Key } : never;
+export type SignalSubject = Subject<SignalKey>;
+
+const subjects = SignalKey.options.map((option) => z.object({ kind: option.shape.kind, subject: option.shape.key }));
+// The options mapped one to one from SignalKey's, so the union's type is SignalKey's with the key renamed.
+const SignalSubject = z.discriminatedUnion('kind', subjects as [(typeof subjects)[number], ...typeof subjects]) as unknown as z.ZodType<SignalSubject>;
+
 /**
  * A signal as a sentence names it: its kind and key (what it is), and the value shown (the one host
  * of a DNS search list, the domain of a git email, a list joined with ", ").
  */
-export const SignalRef = z.intersection(
-  SignalKey,
-  z.object({
-    value: z.string(),
-    /** The tool's display name, for a setting in a tool's config (kind tool-setting). */
-    toolName: z.string().optional(),
-  }),
-).meta({ id: 'SignalRef' });
-export type SignalRef = z.infer<typeof SignalRef>;
+export const SignalRef = z
+  .intersection(
+    SignalSubject,
+    z.object({
+      value: z.string(),
+      /** The tool's display name, for a setting in a tool's config (kind tool-setting). */
+      toolName: z.string().optional(),
+    }),
+  )
+  .meta({ id: 'SignalRef' });
+export type SignalRef = SignalSubject & { value: string; toolName?: string };
 
 /** An organisation, and a related but separate company it is named beside ("Ant Group, an affiliate of Alibaba"). */
 export const OrgRef = z.object({

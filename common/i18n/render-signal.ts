@@ -20,9 +20,9 @@ export function describeSignalRef(ref: SignalRef, t: Translate): string {
     case 'timezone':
       return t('signal.timezone', { value });
     case 'locale':
-      return ref.key.variable === 'intl' ? t('signal.locale', { value }) : t('signal.assignment', { variable: ref.key.variable, value });
+      return ref.subject.variable === 'intl' ? t('signal.locale', { value }) : t('signal.assignment', { variable: ref.subject.variable, value });
     case 'proxy': {
-      const key = ref.key;
+      const key = ref.subject;
       switch (key.source) {
         case 'effective':
           return t('signal.proxy.effective', { scheme: key.scheme.toUpperCase(), value });
@@ -45,23 +45,23 @@ export function describeSignalRef(ref: SignalRef, t: Translate): string {
       break;
     }
     case 'registry': {
-      const { ecosystem, setting, scope } = ref.key;
+      const { ecosystem, setting, scope } = ref.subject;
       if (setting === 'registry') return t('signal.registry', { ecosystem, value });
       if (setting === 'extra') return t('signal.registry.extra', { ecosystem, value });
       if (setting === 'scope') return t('signal.registry.scope', { ecosystem, scope: scope ?? '', value });
       return t('signal.registry.setting', { ecosystem, setting, value });
     }
     case 'model-endpoint':
-      return t('signal.assignment', { variable: ref.key.variable, value });
+      return t('signal.assignment', { variable: ref.subject.variable, value });
     case 'tool-setting': {
-      const { toolId, setting, variable, name } = ref.key;
+      const { toolId, setting, variable, name } = ref.subject;
       const tool = ref.toolName ?? toolId;
       return setting === 'env'
         ? t('signal.tool-setting.env', { variable: variable ?? name, value, tool })
         : t('signal.tool-setting', { tool, setting: t(SETTING_KINDS[setting]), value });
     }
     case 'identity':
-      switch (ref.key.field) {
+      switch (ref.subject.field) {
         case 'git-email':
           return t('signal.git-email', { value });
         case 'git-name':
@@ -79,9 +79,10 @@ export function describeSignalRef(ref: SignalRef, t: Translate): string {
       }
       break;
     case 'tool-config':
+      return t('signal.other', { id: signalId({ kind: ref.kind, key: ref.subject }), value });
     case 'legacy':
+      return t('signal.other', { id: signalId({ kind: ref.kind, key: ref.subject }), value });
     case 'system':
-      break;
+      return t('signal.other', { id: signalId({ kind: ref.kind, key: ref.subject }), value });
   }
-  return t('signal.other', { id: signalId(ref), value });
 }

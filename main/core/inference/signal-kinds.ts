@@ -3,8 +3,8 @@
  * id), how to name a signal in a sentence, and whether a proxy setting is actually in force.
  */
 import { TOOL_CATALOG } from '../catalog/tools.js';
-import type { SignalRef } from '../../../contract/message.js';
-import type { Signal, SignalKey, SignalKind } from '../../../contract/snapshot.js';
+import type { SignalRef, SignalSubject } from '../../../contract/message.js';
+import type { Signal, SignalKind } from '../../../contract/snapshot.js';
 import { emailDomainOf, textOf } from './signal-values.js';
 
 /** A signal narrowed to one kind, so its key has that kind's shape. */
@@ -111,10 +111,10 @@ export function toolName(toolId: string): string {
 export function signalRef(signal: Signal, shown?: string): SignalRef {
   const value = Array.isArray(signal.value) ? signal.value.join(', ') : String(signal.value);
   const email = isSignal(signal, 'identity') && signal.key.field === 'git-email' ? emailDomainOf(signal) : null;
-  // A signal's kind and key always form a SignalKey: the contract builds Signal from it.
-  const key = { kind: signal.kind, key: signal.key } as SignalKey;
+  // A signal's kind and key always belong together: the contract builds Signal from SignalKey.
+  const subject = { kind: signal.kind, subject: signal.key } as SignalSubject;
   return {
-    ...key,
+    ...subject,
     value: shown ?? email ?? value,
     ...(isSignal(signal, 'tool-setting') ? { toolName: toolName(signal.key.toolId) } : {}),
   };

@@ -105,15 +105,15 @@ describe('messages', () => {
     const country = { id: 'inference.location.country', country: 'CN', confidence: 'high' } as const;
     expect(renderMessage(country, 'en')).toBe('Tools can tell you are almost certainly in China (CN)');
     expect(renderMessage(country, 'zh-CN')).toBe('工具几乎可以肯定你在中国（CN）');
-    const zone = { id: 'disclosure.could-tell', fact: { id: 'fact.zone', factor: 'timezone', zone: 'Asia/Shanghai', country: 'CN' }, covert: ['confusable'] } as const;
+    const zone: Message = { id: 'disclosure.could-tell', fact: { id: 'fact.zone', factor: 'timezone', zone: 'Asia/Shanghai', country: 'CN' }, covert: ['confusable'] };
     expect(renderMessage(zone, 'zh-CN')).toBe('该工具可以向其厂商透露你的时区位于中国（Asia/Shanghai，中国标准时间），信息藏在请求中的形近字符变化里。');
-    const locale = { id: 'disclosure.could-tell', fact: { id: 'fact.locale', locale: 'zh_CN.UTF-8' }, covert: [] } as const;
+    const locale: Message = { id: 'disclosure.could-tell', fact: { id: 'fact.locale', locale: 'zh_CN.UTF-8' }, covert: [] };
     expect(renderMessage(locale, 'en')).toBe('The tool could tell its vendor your locale is Chinese (China) (zh_CN.UTF-8), openly in its requests.');
     expect(renderMessage(locale, 'zh-CN')).toBe('该工具可以在请求中公开地向其厂商透露你的区域设置是中文（中国）（zh_CN.UTF-8）。');
   });
 
   it('leaves values as they are: no template or nesting syntax in a value is read', () => {
-    const ref: SignalRef = { kind: 'timezone', key: { source: 'env' }, value: '{{country}} $t(unknown)' };
+    const ref: SignalRef = { kind: 'timezone', subject: { source: 'env' }, value: '{{country}} $t(unknown)' };
     expect(renderSignal(ref, 'en')).toBe('time zone {{country}} $t(unknown)');
     expect(renderSignal(ref, 'zh-CN')).toBe('时区 {{country}} $t(unknown)');
   });
