@@ -300,9 +300,25 @@ function renderer(language: Language): Renderer {
   return r;
 }
 
+/**
+ * Renderings remembered by message: a sample mostly repeats the last one's statements, and the
+ * engine renders advice it then drops as a duplicate. Dropped whole when full (no unbounded growth).
+ */
+const remembered = new Map<string, string>();
+const REMEMBER_AT_MOST = 2000;
+
+function remember(key: string, render: () => string): string {
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+  const text = render();
+  remembered.set(key, text);
+  return text;
+}
+
 /** One message as a sentence (an inference's headline, an evidence phrase, an advice item, a check, a disclosure). */
 export function renderMessage(message: Message, language: Language): string {
-  return renderer(language).message(message);
+  return remember(`${language}\u0000${JSON.stringify(message)}`, () => renderer(language).message(message));
 }
 
 /** A signal as a sentence names it ("time zone Asia/Shanghai"). */
@@ -312,5 +328,5 @@ export function renderSignal(ref: SignalRef, language: Language): string {
 
 /** An inference's whole statement: its headline, then its evidence phrases. */
 export function renderStatement(headline: InferenceMessage, evidence: readonly EvidenceMessage[], language: Language): string {
-  return renderer(language).statement(headline, evidence);
+  return remember(`${language}\u0000${JSON.stringify([headline, evidence])}`, () => renderer(language).statement(headline, evidence));
 }
