@@ -9,9 +9,12 @@
  * migrated by main/core/snapshot/migrate.ts). Every URL-valued signal carries meta.host.
  */
 import { z } from 'zod';
+import { AdviceMessage, CheckMessage, DisclosureMessage, EvidenceMessage, InferenceMessage } from './message.js';
 import { SignalKey, ToolSettingKind } from './signal-key.js';
+import { ChangeKind, Confidence, ProbeFactorName } from './terms.js';
 
 export * from './signal-key.js';
+export { ChangeKind, Confidence, ProbeFactorName };
 
 export const SCHEMA_VERSION = 2 as const;
 
@@ -138,15 +141,14 @@ export const InferenceId = z.enum([
 ]);
 export type InferenceId = z.infer<typeof InferenceId>;
 
-export const Confidence = z.enum(['low', 'medium', 'high']);
-export type Confidence = z.infer<typeof Confidence>;
-
 export const Advice = z.object({
   text: z.string(),
   /** A command or config line the user can apply, when there is one. */
   command: z.string().optional(),
   /** Limits the advice to one tool. */
   toolId: z.string().optional(),
+  /** What `text` says, as a message any language renders (contract/message.ts). */
+  message: AdviceMessage.optional(),
 });
 export type Advice = z.infer<typeof Advice>;
 
@@ -162,6 +164,10 @@ export const Inference = z.object({
   /** Rule ids that produced it. */
   rules: z.array(z.string()).optional(),
   advice: z.array(Advice).optional(),
+  /** The headline of `statement` as a message (contract/message.ts). */
+  message: InferenceMessage.optional(),
+  /** The evidence phrases of `statement`, in its order. */
+  evidenceMessages: z.array(EvidenceMessage).optional(),
 });
 export type Inference = z.infer<typeof Inference>;
 
@@ -173,6 +179,8 @@ export const CheckResult = z.object({
   statement: z.string(),
   evidence: z.array(z.string()),
   visibleTo: z.array(z.string()),
+  /** What `statement` says, as a message (contract/message.ts). */
+  message: CheckMessage.optional(),
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
@@ -187,9 +195,6 @@ export const Redaction = z.object({
 export type Redaction = z.infer<typeof Redaction>;
 
 // Probe results (from `telltale probe`), carried by a snapshot as probes[].
-/** `offset`: a date or time in local time, overt, telling the UTC offset (shared by many zones). */
-export const ChangeKind = z.enum(['confusable', 'invisible', 'format', 'whitespace', 'offset', 'localised', 'text']);
-export type ChangeKind = z.infer<typeof ChangeKind>;
 
 export const CodePointInfo = z.object({
   char: z.string(),
@@ -225,6 +230,8 @@ export const ProbeVariantResult = z.object({
   changes: z.array(ProbeChange),
   /** One sentence: what the tool could tell its vendor. */
   disclosure: z.string().nullable(),
+  /** What `disclosure` says, as a message (contract/message.ts); absent when it is null. */
+  message: DisclosureMessage.optional(),
   /**
    * The neutral variant this one was compared with (e.g. api.example.com for other custom hosts),
    * so its changes are what single it out; absent when compared with the factor's baseline.
@@ -240,9 +247,8 @@ export const ProbeVariantResult = z.object({
 });
 export type ProbeVariantResult = z.infer<typeof ProbeVariantResult>;
 
-/** system-timezone: the zone of /etc/localtime and /etc/timezone inside the run, with TZ=UTC. */
 export const ProbeFactor = z.object({
-  factor: z.enum(['timezone', 'system-timezone', 'locale', 'proxy', 'base-url']),
+  factor: ProbeFactorName,
   baseline: z.string(),
   changed: z.boolean(),
   variants: z.array(ProbeVariantResult),

@@ -4,10 +4,12 @@
  * the tools that can read that evidence. Telemetry opt-outs of those tools close the list, since
  * telemetry is how an inference would leave the machine.
  */
+import type { AdviceMessage } from '../../../contract/message.js';
 import type { Advice, Signal, Tool } from '../../../contract/snapshot.js';
+import { renderMessage } from '../../../common/i18n/render.js';
 import { TOOL_COMMANDS } from '../knowledge/tool-commands.js';
 import { toolSettingVariable } from '../../../common/whatif-options.js';
-import { describeSignal, isKind, isSignal, toolName } from './signal-kinds.js';
+import { isKind, isSignal, signalRef, toolName } from './signal-kinds.js';
 import { emailDomainOf, textOf } from './signal-values.js';
 import { canReadSignal, presentTools } from './visibility.js';
 
@@ -19,15 +21,23 @@ export function commandFor(tool: Tool): string | null {
   return TOOL_COMMANDS[tool.id] ?? null;
 }
 
+/** An advice item: its message, with the English text rendered from it. */
+function item(message: AdviceMessage, extra: { command?: string; toolId?: string } = {}): Advice {
+  return { text: renderMessage(message, 'en'), ...extra, message };
+}
+
+/** The message of a wrapper for one tool; launchPrefix is set when there is no command to alias. */
+type WrapperMessage = (tool: string, launchPrefix: string | undefined) => AdviceMessage;
+
 /** One wrapper per tool that can read `signals`: `alias claude='<prefix> claude'`. */
-function wrappers(signals: readonly Signal[], tools: readonly Tool[], prefix: string, why: string): Advice[] {
+function wrappers(signals: readonly Signal[], tools: readonly Tool[], prefix: string, message: WrapperMessage): Advice[] {
   return tools
     .filter((tool) => signals.some((s) => canReadSignal(tool, s)))
     .map((tool) => {
       const cmd = commandFor(tool);
       return cmd
-        ? { text: `Start ${tool.name} with ${why}.`, command: `alias ${cmd}='${prefix} ${cmd}'`, toolId: tool.id }
-        : { text: `Start ${tool.name} with ${why} (${prefix} in its launch environment).`, toolId: tool.id };
+        ? item(message(tool.name, undefined), { command: `alias ${cmd}='${prefix} ${cmd}'`, toolId: tool.id })
+        : item(message(tool.name, prefix), { toolId: tool.id });
     });
 }
 
@@ -44,6 +54,9 @@ const toolOf = (signal: Signal): string | null => (isSignal(signal, 'tool-settin
 
 const proxySource = (signal: Signal) => (isSignal(signal, 'proxy') ? signal.key : null);
 
+/** The file a signal was read from ("~/.npmrc" of "file:~/.npmrc"). */
+const fileOf = (signal: Signal) => signal.source.replace(/^file:/, '');
+
 function localeAdvice(timezone: Signal[], locale: Signal[], tools: readonly Tool[]): Advice[] {
   if (!timezone.length && !locale.length) return [];
   const lcAll = locale.some((s) => isSignal(s, 'locale') && /^LC_/i.test(s.key.variable));
@@ -52,8 +65,8 @@ function localeAdvice(timezone: Signal[], locale: Signal[], tools: readonly Tool
     ...(locale.length ? ['LANG=en_US.UTF-8'] : []),
     ...(lcAll ? ['LC_ALL=en_US.UTF-8'] : []),
   ].join(' ');
-  const why = [...(timezone.length ? ['a neutral time zone'] : []), ...(locale.length ? ['a neutral locale'] : [])].join(' and ');
-  return wrappers([...timezone, ...locale], tools, prefix, why);
+  const neutral = timezone.length && locale.length ? 'timezone-and-locale' : timezone.length ? 'timezone' : 'locale';
+  return wrappers([...timezone, ...locale], tools, prefix, (tool, launchPrefix) => ({ id: 'advice.neutral-environment', tool, launchPrefix, neutral }));
 }
 
 function proxyAdvice(proxies: Signal[], tools: readonly Tool[]): Advice[] {
@@ -62,25 +75,26 @@ function proxyAdvice(proxies: Signal[], tools: readonly Tool[]): Advice[] {
     ? PROXY_ENV_VARS
     : [...new Set(fromEnv.map(envVarOf).filter((v): v is string => v !== null))];
   const advice: Advice[] = vars.length
-    ? wrappers(fromEnv, tools, `env ${vars.map((v) => `-u ${v}`).join(' ')}`, 'the proxy variables unset (if it can reach its endpoints directly)')
+    ? wrappers(fromEnv, tools, `env ${vars.map((v) => `-u ${v}`).join(' ')}`, (tool, launchPrefix) => ({ id: 'advice.unset-proxy-variables', tool, launchPrefix }))
     : [];
   for (const tool of tools.filter((t) => t.endpoints.length && fromEnv.some((s) => canReadSignal(t, s)))) {
-    advice.push({
-      text: `Or let ${tool.name} bypass the proxy for its own endpoints (it can still read the variable).`,
-      command: `export NO_PROXY="\${NO_PROXY:+$NO_PROXY,}${tool.endpoints.map((e) => e.replace(/^\*\./, '.')).join(',')}"`,
-      toolId: tool.id,
-    });
+    advice.push(
+      item(
+        { id: 'advice.bypass-proxy', tool: tool.name },
+        { command: `export NO_PROXY="\${NO_PROXY:+$NO_PROXY,}${tool.endpoints.map((e) => e.replace(/^\*\./, '.')).join(',')}"`, toolId: tool.id },
+      ),
+    );
   }
   for (const s of proxies) {
     const tool = toolOf(s);
     const system = proxySource(s);
-    if (tool) advice.push({ text: `Remove the proxy (${describeSignal(s)}) from ${s.source.replace(/^file:/, '')} unless the tool needs it.`, toolId: tool });
+    if (tool) advice.push(item({ id: 'advice.remove-tool-proxy', signal: signalRef(s), file: fileOf(s) }, { toolId: tool }));
     else if (isSignal(s, 'registry') && s.key.ecosystem === 'npm') {
-      advice.push({ text: 'Keep the proxy out of your user .npmrc; npm also honours HTTPS_PROXY per command.', command: `npm config delete ${s.key.setting} --location=user` });
+      advice.push(item({ id: 'advice.npmrc-proxy' }, { command: `npm config delete ${s.key.setting} --location=user` }));
     } else if (system && 'system' in system && system.system === 'gnome') {
-      advice.push({ text: 'The system proxy is readable by every app; if only some apps need it, turn it off system-wide and set it for those apps.', command: "gsettings set org.gnome.system.proxy mode 'none'" });
+      advice.push(item({ id: 'advice.gnome-system-proxy' }, { command: "gsettings set org.gnome.system.proxy mode 'none'" }));
     } else if (system && 'system' in system) {
-      advice.push({ text: `The system proxy (${describeSignal(s)}) is readable by every app; if only some apps need it, turn it off system-wide and set it for those apps.` });
+      advice.push(item({ id: 'advice.system-proxy', signal: signalRef(s) }));
     }
   }
   return advice;
@@ -95,27 +109,29 @@ const REGISTRY_RESET: Readonly<Record<string, string>> = {
 
 function registryAdvice(registries: Signal[], tools: readonly Tool[]): Advice[] {
   return registries.flatMap((s): Advice[] => {
-    const ecosystem = isSignal(s, 'registry') ? s.key.ecosystem : 'package';
+    if (!isSignal(s, 'registry')) return [];
+    const { ecosystem } = s.key;
     const envVar = /^env:(.+)$/.exec(s.source)?.[1];
-    if (envVar) return wrappers([s], tools, `env -u ${envVar}`, `${envVar} unset, so it does not see your ${ecosystem} mirror`);
+    if (envVar) return wrappers([s], tools, `env -u ${envVar}`, (tool, launchPrefix) => ({ id: 'advice.unset-mirror-variable', tool, launchPrefix, variable: envVar, ecosystem }));
     const reset = REGISTRY_RESET[ecosystem];
-    const text = `Move the ${ecosystem} mirror (${textOf(s) ?? ''}) out of ${s.source.replace(/^file:/, '')} into the projects that need it, so tools reading your user config do not see it.`;
-    return [reset ? { text, command: reset } : { text }];
+    const message: AdviceMessage = { id: 'advice.move-mirror', ecosystem, url: textOf(s) ?? '', file: fileOf(s) };
+    return [reset ? item(message, { command: reset }) : item(message)];
   });
 }
 
 function identityAdvice(evidence: Signal[]): Advice[] {
   return evidence.flatMap((s): Advice[] => {
     if (isKind(s, 'email')) {
+      const domain = emailDomainOf(s);
       return [
-        { text: `Use a neutral global git email instead of one at ${emailDomainOf(s) ?? 'your employer'}.`, command: 'git config --global user.email "you@users.noreply.github.com"' },
-        { text: 'Set the work email only inside work repositories (run in each one).', command: 'git config user.email "<your work email>"' },
+        item({ id: 'advice.neutral-git-email', ...(domain ? { domain } : {}) }, { command: 'git config --global user.email "you@users.noreply.github.com"' }),
+        item({ id: 'advice.work-email-per-repo' }, { command: 'git config user.email "<your work email>"' }),
       ];
     }
     if (isKind(s, 'dns')) {
-      return [{ text: `The ${describeSignal(s)} is in /etc/resolv.conf, readable by every process; on a personal machine drop it from the connection, otherwise run tools in a container with its own resolv.conf.`, command: 'nmcli connection modify "<connection>" ipv4.dns-search ""' }];
+      return [item({ id: 'advice.dns-search', signal: signalRef(s) }, { command: 'nmcli connection modify "<connection>" ipv4.dns-search ""' })];
     }
-    if (isKind(s, 'hostname')) return [{ text: 'Use a hostname that does not name your employer.', command: 'sudo hostnamectl set-hostname <neutral-name>' }];
+    if (isKind(s, 'hostname')) return [item({ id: 'advice.neutral-hostname' }, { command: 'sudo hostnamectl set-hostname <neutral-name>' })];
     return [];
   });
 }
@@ -128,13 +144,11 @@ function modelAdvice(endpoints: Signal[], tools: readonly Tool[]): Advice[] {
       const variable = toolSettingVariable(s);
       const cmd = tools.find((t) => t.id === tool);
       const start = cmd ? commandFor(cmd) : null;
-      const text = `Take ${describeSignal(s)} out of ${s.source.replace(/^file:/, '')} and pass it only when you start ${toolName(tool)}, so tools that read that file do not see it.`;
-      return [variable && start ? { text, command: `alias ${start}='${variable}=${textOf(s) ?? ''} ${start}'`, toolId: tool } : { text, toolId: tool }];
+      const message: AdviceMessage = { id: 'advice.move-base-url', signal: signalRef(s), file: fileOf(s), tool: toolName(tool) };
+      return [variable && start ? item(message, { command: `alias ${start}='${variable}=${textOf(s) ?? ''} ${start}'`, toolId: tool }) : item(message, { toolId: tool })];
     }
     const envVar = envVarOf(s);
-    return envVar
-      ? wrappers([s], tools, `env -u ${envVar}`, `${envVar} unset if it does not need it (export it only in the wrapper of the tool that does)`)
-      : [];
+    return envVar ? wrappers([s], tools, `env -u ${envVar}`, (tool, launchPrefix) => ({ id: 'advice.unset-endpoint-variable', tool, launchPrefix, variable: envVar })) : [];
   });
 }
 
@@ -146,8 +160,8 @@ function telemetryAdvice(tools: readonly Tool[]): Advice[] {
     const isEnv = (o: string) => /^[A-Z_][A-Z0-9_]*=\S+$/.test(o);
     const env = optOuts.filter(isEnv);
     const other = optOuts.filter((o) => !isEnv(o));
-    const text = `Turn off ${tool.name} telemetry${other.length ? `: ${other.join('; ')}` : ''}.`;
-    return [env.length ? { text, command: `export ${env.join(' ')}`, toolId: tool.id } : { text, toolId: tool.id }];
+    const message: AdviceMessage = { id: 'advice.telemetry-off', tool: tool.name, steps: other };
+    return [env.length ? item(message, { command: `export ${env.join(' ')}`, toolId: tool.id }) : item(message, { toolId: tool.id })];
   });
 }
 

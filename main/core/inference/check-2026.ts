@@ -5,25 +5,27 @@
  * the time zone is Asia/Shanghai or Asia/Urumqi, or when the proxy host or ANTHROPIC_BASE_URL host
  * is Chinese or an AI lab's.
  */
+import type { Check2026Reason, CheckMessage } from '../../../contract/message.js';
 import type { CheckResult, Signal, TimezoneSource, Tool } from '../../../contract/snapshot.js';
+import { renderMessage } from '../../../common/i18n/render.js';
+import { CHECK_2026_SIGNALLING, CHECK_2026_ZONES } from '../../../common/check-2026.js';
 import { CHECK_2026_ID } from '../../../common/overview.js';
 import { canonicalTimeZone } from '../knowledge/countries.js';
 import { countryOfTld } from '../knowledge/domains.js';
 import { isLabMatch, matchOrganization } from '../knowledge/organizations.js';
-import { describeSignal, isKind, isSignal, proxiesInForce } from './signal-kinds.js';
+import { isKind, isSignal, proxiesInForce, signalRef } from './signal-kinds.js';
 import { hostsOf, textOf } from './signal-values.js';
 import { visibleTo, visibleToAll } from './visibility.js';
 
-export { CHECK_2026_ID };
+export { CHECK_2026_ID, CHECK_2026_SIGNALLING, CHECK_2026_ZONES };
 export const CHECK_2026_NAME = '2026 coding-CLI China check';
 
 /**
- * The zones the check named, plus the legacy tzdata aliases of the same zones (PRC, Asia/Chongqing,
- * Asia/Chungking, Asia/Harbin -> Asia/Shanghai; Asia/Kashgar -> Asia/Urumqi). They are included
- * because Node resolves TZ=PRC etc. to the canonical name, so a JS tool reading Intl sees
- * "Asia/Shanghai" either way. Hong Kong, Macau and Taipei were not named and are not included.
+ * The legacy tzdata aliases of the zones the check named (PRC, Asia/Chongqing, Asia/Chungking,
+ * Asia/Harbin -> Asia/Shanghai; Asia/Kashgar -> Asia/Urumqi). They are included because Node
+ * resolves TZ=PRC etc. to the canonical name, so a JS tool reading Intl sees "Asia/Shanghai" either
+ * way. Hong Kong, Macau and Taipei were not named and are not included.
  */
-export const CHECK_2026_ZONES = ['Asia/Shanghai', 'Asia/Urumqi'] as const;
 export const CHECK_2026_ZONE_ALIASES: Readonly<Record<string, (typeof CHECK_2026_ZONES)[number]>> = {
   PRC: 'Asia/Shanghai',
   'Asia/Chongqing': 'Asia/Shanghai',
@@ -31,23 +33,6 @@ export const CHECK_2026_ZONE_ALIASES: Readonly<Record<string, (typeof CHECK_2026
   'Asia/Harbin': 'Asia/Shanghai',
   'Asia/Kashgar': 'Asia/Urumqi',
 };
-
-/** How the verdict was reportedly smuggled into the system prompt, for the UI to show. */
-export const CHECK_2026_SIGNALLING = {
-  phrase: "Today's date is",
-  apostrophes: [
-    { char: '\u0027', codePoint: 'U+0027', name: 'APOSTROPHE' },
-    { char: '\u2019', codePoint: 'U+2019', name: 'RIGHT SINGLE QUOTATION MARK' },
-    { char: '\u02BC', codePoint: 'U+02BC', name: 'MODIFIER LETTER APOSTROPHE' },
-    { char: '\u02B9', codePoint: 'U+02B9', name: 'MODIFIER LETTER PRIME' },
-  ],
-  dateSeparators: { normal: '-', flagged: '/' },
-} as const;
-
-const SIGNALLING_NOTE =
-  `The reported tool hid its verdict in the system prompt: the apostrophe in "${CHECK_2026_SIGNALLING.phrase}" ` +
-  `was swapped among ${CHECK_2026_SIGNALLING.apostrophes.map((a) => `${a.codePoint} (${a.char})`).join(', ')}, ` +
-  `and the date separator switched from "${CHECK_2026_SIGNALLING.dateSeparators.normal}" to "${CHECK_2026_SIGNALLING.dateSeparators.flagged}".`;
 
 /** The time zone a tool process would resolve: the resolved zone first, then the raw sources. */
 const ZONE_PRIORITY: readonly TimezoneSource[] = ['resolved', 'intl', 'env', 'localtime', 'etc-timezone'];
@@ -75,29 +60,32 @@ function isAnthropicBaseUrl(signal: Signal): boolean {
 }
 
 /** Why a host is on the check's lists, or null. Anthropic's own API is the tool's default, not a hit. */
-function listedBecause(host: string): string | null {
+function listedBecause(signal: Signal, host: string): Check2026Reason | null {
   const org = matchOrganization(host);
-  if (org && isLabMatch(org) && org.org.name !== 'Anthropic') return `belongs to the AI lab ${org.org.name}`;
-  if (org?.org.country === 'CN') return `belongs to ${org.org.name}, a Chinese company`;
-  if (countryOfTld(host) === 'CN') return 'is a Chinese (.cn) domain';
+  const about = { signal: signalRef(signal), host };
+  if (org && isLabMatch(org) && org.org.name !== 'Anthropic') return { id: 'check-2026.reason.lab-host', ...about, org: org.org.name };
+  if (org?.org.country === 'CN') return { id: 'check-2026.reason.chinese-company-host', ...about, org: org.org.name };
+  if (countryOfTld(host) === 'CN') return { id: 'check-2026.reason.cn-domain-host', ...about };
   return null;
 }
 
 interface HostHit {
   signal: Signal;
-  host: string;
-  why: string;
+  reason: Check2026Reason;
 }
 
 function hostHits(signals: readonly Signal[], proxies: readonly Signal[]): HostHit[] {
   const candidates = [...proxies.filter((s) => isKind(s, 'proxy')), ...signals.filter(isAnthropicBaseUrl)];
   return candidates.flatMap((signal) =>
     hostsOf(signal).flatMap((host) => {
-      const why = listedBecause(host);
-      return why ? [{ signal, host, why }] : [];
+      const reason = listedBecause(signal, host);
+      return reason ? [{ signal, reason }] : [];
     }),
   );
 }
+
+/** The result's statement is the English rendering of its message. */
+const said = (message: CheckMessage) => ({ statement: renderMessage(message, 'en'), message });
 
 /** Evaluates the check on the ok signals of a machine. */
 export function check2026(signals: readonly Signal[], tools: readonly Tool[]): CheckResult {
@@ -111,9 +99,9 @@ export function check2026(signals: readonly Signal[], tools: readonly Tool[]): C
 
   const base = { id: CHECK_2026_ID, name: CHECK_2026_NAME };
   if (proxyAndZone || hits.length > 0) {
-    const reasons = [
-      ...(proxyAndZone ? [`HTTPS proxy set (${describeSignal(proxies[0] as Signal)}) and time zone ${zoneText}`] : []),
-      ...hits.map((h) => `${describeSignal(h.signal)}: host ${h.host} ${h.why}`),
+    const reasons: Check2026Reason[] = [
+      ...(proxyAndZone ? [{ id: 'check-2026.reason.proxy-and-zone' as const, proxy: signalRef(proxies[0] as Signal), zone: zoneText }] : []),
+      ...hits.map((h) => h.reason),
     ];
     const evidence = [...(proxyAndZone ? [...proxies, zone] : []), ...hits.map((h) => h.signal)];
     // A tool reaching the verdict must read every part of one tripped condition.
@@ -121,23 +109,23 @@ export function check2026(signals: readonly Signal[], tools: readonly Tool[]): C
     return {
       ...base,
       flagged: true,
-      statement: `Would be flagged: ${reasons.join('; ')}. ${SIGNALLING_NOTE}`,
+      ...said({ id: 'check-2026.flagged', reasons }),
       evidence: unique(evidence.map((s) => s.id)),
       visibleTo: unique(conditions.flatMap((parts) => visibleToAll(parts, tools))),
     };
   }
 
-  const zoneName = zoneText || 'unknown';
-  const why = proxies.length
-    ? `a proxy is set, but the time zone (${zoneName}) is not Asia/Shanghai or Asia/Urumqi`
+  const known = zoneText ? { zone: zoneText } : {};
+  const clear: CheckMessage = proxies.length
+    ? { id: 'check-2026.clear.proxy-only', ...known }
     : zoneHit
-      ? `the time zone is ${zoneText}, but no proxy applies to HTTPS`
-      : `no proxy applies to HTTPS and the time zone (${zoneName}) is not Asia/Shanghai or Asia/Urumqi`;
+      ? { id: 'check-2026.clear.zone-only', zone: zoneText }
+      : { id: 'check-2026.clear.neither', ...known };
   const examined = [...proxies, ...(zone ? [zone] : [])];
   return {
     ...base,
     flagged: false,
-    statement: `Would not be flagged: ${why}, and no proxy or ANTHROPIC_BASE_URL host is on its lists of Chinese domains and AI labs. ${SIGNALLING_NOTE}`,
+    ...said(clear),
     evidence: unique(examined.map((s) => s.id)),
     visibleTo: visibleTo(examined, tools),
   };

@@ -2,7 +2,9 @@
  * The inference engine: signals (+ the tools present and offline IP data) in, inferences, checks
  * and an exposure level out. Pure: it reads nothing but its input.
  */
+import type { EvidenceMessage } from '../../../contract/message.js';
 import type { CheckResult, ExposureLevel, Inference, InferenceId, Signal, Tool } from '../../../contract/snapshot.js';
+import { renderStatement } from '../../../common/i18n/render.js';
 import type { GeoLookup } from '../geo/types.js';
 import { adviceFor } from './advice.js';
 import { check2026 } from './check-2026.js';
@@ -10,7 +12,7 @@ import { CONFIDENCE_RANK, exposureFor } from '../../../common/exposure.js';
 import { combineConfidence } from './confidence.js';
 import { RULES, type Relation, type Rule, type RuleMatch } from './rules.js';
 import { isKind } from './signal-kinds.js';
-import { statementFor } from './statements.js';
+import { headlineMessage } from './statements.js';
 import { visibleTo } from './visibility.js';
 
 export interface InferInput {
@@ -59,26 +61,29 @@ function toInference(
   value: string | true,
   hits: readonly Hit[],
   tools: readonly Tool[],
-  contradiction: string | null = null,
+  contradiction: EvidenceMessage | null = null,
 ): Inference {
   const combined = combineConfidence(hits.map((h) => ({ group: h.rule.group, weight: weightOf(h) })));
   const confidence = contradiction ? 'low' : combined;
   // Strong evidence first in the statement; one phrase per fact (HTTPS_PROXY and the effective
   // proxy with the same URL are one proxy).
   const ordered = [...hits].sort((a, b) => Number(weightOf(b) === 'strong') - Number(weightOf(a) === 'strong'));
-  const phrases = new Map<string, string>();
+  const phrases = new Map<string, EvidenceMessage>();
   for (const h of ordered) {
     const key = `${h.rule.group}\u0000${JSON.stringify(h.signal.value)}`;
-    if (!phrases.has(key)) phrases.set(key, h.match.detail);
+    if (!phrases.has(key)) phrases.set(key, h.match.evidence);
   }
-  const details = [...phrases.values(), ...(contradiction ? [contradiction] : [])];
+  const evidenceMessages = [...phrases.values(), ...(contradiction ? [contradiction] : [])];
   const relation: Relation = hits.some((h) => h.match.relation !== 'user') ? 'member' : 'user';
+  const message = headlineMessage(id, value, confidence, relation);
   const evidence = [...new Map(ordered.map((h) => [h.signal.id, h.signal])).values()];
   return {
     id,
     value,
     confidence,
-    statement: statementFor(id, value, confidence, details, relation),
+    statement: renderStatement(message, evidenceMessages, 'en'),
+    message,
+    evidenceMessages,
     evidence: evidence.map((s) => s.id),
     visibleTo: visibleTo(evidence, tools),
     rules: [...new Set(hits.map((h) => h.rule.id))],
@@ -96,10 +101,10 @@ export function inferencesFrom(hits: readonly Hit[], tools: readonly Tool[]): In
     groups.set(key, group);
   }
   const all = [...groups.values()];
-  const contradictionOf = (g: (typeof all)[number]): string | null => {
+  const contradictionOf = (g: (typeof all)[number]): EvidenceMessage | null => {
     if (!SINGLE_VALUED.has(g.id)) return null;
     const stronger = all.find((o) => o.id === g.id && o !== g && groupCount(o.hits) >= 2 && groupCount(o.hits) > groupCount(g.hits));
-    return stronger ? `but more independent evidence points to ${String(stronger.value)}` : null;
+    return stronger ? { id: 'evidence.contradiction', country: String(stronger.value) } : null;
   };
   return all
     .map((g) => toInference(g.id, g.value, g.hits, tools, contradictionOf(g)))

@@ -5,14 +5,15 @@
  * (e.g. every time-zone source, or the one proxy seen through env and config), so the engine
  * counts a group once when it combines evidence.
  */
+import type { EvidenceMessage, OrgRef } from '../../../contract/message.js';
 import type { InferenceId, Signal } from '../../../contract/snapshot.js';
 import type { GeoLookup } from '../geo/types.js';
-import { countryName, countryOfTimeZone, territoryOfLocale } from '../knowledge/countries.js';
+import { countryOfTimeZone, territoryOfLocale } from '../knowledge/countries.js';
 import { countryOfTld, isIpLiteral, registrableDomain } from '../knowledge/domains.js';
 import { findEmailProvider } from '../knowledge/email-providers.js';
 import { findMirror } from '../knowledge/mirrors.js';
 import { impliesMembership, isLabMatch, matchOrganization, type OrgMatch } from '../knowledge/organizations.js';
-import { describeSignal, isKind, isSignal, proxyInForce, type EvidenceKind } from './signal-kinds.js';
+import { isKind, isSignal, proxyInForce, signalRef, type EvidenceKind } from './signal-kinds.js';
 import { emailDomainOf, hostsOf, textOf } from './signal-values.js';
 
 export type Weight = 'weak' | 'strong';
@@ -22,8 +23,8 @@ export type Relation = 'member' | 'user';
 
 export interface RuleMatch {
   value: string | true;
-  /** Phrase naming the evidence, e.g. "time zone Asia/Shanghai". */
-  detail: string;
+  /** The phrase naming the evidence, e.g. "time zone Asia/Shanghai (China)". */
+  evidence: EvidenceMessage;
   relation?: Relation;
   /** This match's weight when it differs from the rule's (a global service is weaker than a national mirror). */
   weight?: Weight;
@@ -63,12 +64,17 @@ function perHost<T>(fact: HostFact<T>, build: (fact: T, host: string, signal: Si
 const ipCountry: HostFact<string> = (host, ctx) => (isIpLiteral(host) ? (ctx.geo?.lookup(host)?.country ?? null) : null);
 const tldCountry = (host: string) => countryOfTld(host);
 
+interface HostCountry {
+  code: string;
+  by: 'ip' | 'domain';
+}
+
 /** Country of a host: where its IP literal is located, else its ccTLD. */
-const hostCountry: HostFact<{ code: string; how: string }> = (host, ctx, signal) => {
+const hostCountry: HostFact<HostCountry> = (host, ctx, signal) => {
   const ip = ipCountry(host, ctx, signal);
-  if (ip) return { code: ip, how: 'IP located in' };
+  if (ip) return { code: ip, by: 'ip' };
   const tld = tldCountry(host);
-  return tld ? { code: tld, how: 'domain in' } : null;
+  return tld ? { code: tld, by: 'domain' } : null;
 };
 
 const membership = (host: string) => {
@@ -85,26 +91,26 @@ const unlessMirror =
   (host, ctx, signal) =>
     findMirror(host) ? null : fact(host, ctx, signal);
 
-const named = (code: string) => countryName(code);
-
 /** "Ant Group, an affiliate of Alibaba": a related company is named as such, the value stays the organisation itself. */
-function orgLabel(m: OrgMatch): string {
-  return m.org.relatedTo ? `${m.org.name}, ${m.org.relatedTo.relation} ${m.org.relatedTo.name}` : m.org.name;
+function orgRef(m: OrgMatch): OrgRef {
+  return m.org.relatedTo ? { name: m.org.name, relatedTo: { ...m.org.relatedTo } } : { name: m.org.name };
 }
 
-function labLabel(m: OrgMatch): string {
-  return m.org.lab ? `${orgLabel(m)}, ${m.org.lab}` : orgLabel(m);
-}
+/** The organisation with its lab or model family, for phrases about a lab. */
+const labParams = (m: OrgMatch) => ({ org: orgRef(m), ...(m.org.lab ? { lab: m.org.lab } : {}) });
 
 /** Names the one host of a multi-host signal (a DNS search list) rather than the whole value. */
-function describeHost(signal: Signal, host: string): string {
-  return describeSignal(Array.isArray(signal.value) ? { ...signal, value: host } : signal);
-}
+const hostRef = (signal: Signal, host: string) => signalRef(signal, Array.isArray(signal.value) ? host : undefined);
 
-function countryRule(id: string, takes: EvidenceKind, group: string, fact: HostFact<{ code: string; how: string }>, note = ''): Rule {
+/** Where a host is, as evidence of where you are; a proxy's place is what tools often take for yours. */
+function countryRule(id: string, takes: EvidenceKind, group: string, fact: HostFact<HostCountry>, proxy = false): Rule {
   return {
     id, inference: 'location.country', takes, weight: 'weak', group,
-    match: perHost(fact, ({ code, how }, host, s) => ({ value: code, detail: `${describeHost(s, host)} (${how} ${named(code)}${note})` })),
+    match: perHost(fact, ({ code, by }, host, s): RuleMatch => {
+      const signal = hostRef(s, host);
+      if (proxy) return { value: code, evidence: { id: 'evidence.proxy-located', signal, country: code, by } };
+      return { value: code, evidence: { id: by === 'ip' ? 'evidence.ip-located' : 'evidence.domain-in', signal, country: code } };
+    }),
   };
 }
 
@@ -112,7 +118,7 @@ function countryRule(id: string, takes: EvidenceKind, group: string, fact: HostF
 function orgRule(id: string, takes: EvidenceKind, weight: Weight, group: string, fact: HostFact<OrgMatch> = membership): Rule {
   return {
     id, inference: 'affiliation.organization', takes, weight, group,
-    match: perHost(fact, (m, host, s) => ({ value: m.org.name, detail: `${describeHost(s, host)} (${orgLabel(m)})` })),
+    match: perHost(fact, (m, host, s) => ({ value: m.org.name, evidence: { id: 'evidence.org', signal: hostRef(s, host), org: orgRef(m) } })),
   };
 }
 
@@ -120,7 +126,11 @@ function orgRule(id: string, takes: EvidenceKind, weight: Weight, group: string,
 function labRule(id: string, takes: EvidenceKind, group: string, fact: HostFact<OrgMatch> = labMembership): Rule {
   return {
     id, inference: 'affiliation.ai-lab', takes, weight: 'strong', group,
-    match: perHost(fact, (m, host, s) => ({ value: m.org.name, relation: 'member', detail: `${describeHost(s, host)} (${labLabel(m)})` })),
+    match: perHost(fact, (m, host, s) => ({
+      value: m.org.name,
+      relation: 'member',
+      evidence: { id: 'evidence.lab', signal: hostRef(s, host), ...labParams(m) },
+    })),
   };
 }
 
@@ -156,7 +166,7 @@ export const RULES: readonly Rule[] = [
     match: (s) => {
       const zone = textOf(s);
       const code = zone ? countryOfTimeZone(zone) : null;
-      return code ? [{ value: code, detail: `${describeSignal(s)} (${named(code)})` }] : [];
+      return code ? [{ value: code, evidence: { id: 'evidence.country-of', signal: signalRef(s), country: code } }] : [];
     },
   },
   {
@@ -166,30 +176,32 @@ export const RULES: readonly Rule[] = [
       const territory = typeof s.meta?.territory === 'string' ? s.meta.territory.toUpperCase() : text ? territoryOfLocale(text) : null;
       // en_US is the factory default of most systems and of Intl: it says nothing about the user.
       if (!territory || !text || (territory === 'US' && /^en\b|^en[_-]/i.test(text))) return [];
-      return [{ value: territory, detail: `${describeSignal(s)} (${named(territory)})` }];
+      return [{ value: territory, evidence: { id: 'evidence.country-of', signal: signalRef(s), country: territory } }];
     },
   },
   {
     id: 'country.registry-mirror', inference: 'location.country', takes: 'registry', weight: 'strong', group: 'registry',
     match: perHost(
       (host) => findMirror(host),
-      (m, _host, s) =>
-        m.scope === 'country'
-          ? { value: m.country, detail: `${describeSignal(s)} (a mirror run by ${m.operator}, used in ${named(m.country)})` }
-          : { value: m.country, weight: 'weak', detail: `${describeSignal(s)} (a service used worldwide, run by ${m.operator} from ${named(m.country)})` },
+      (m, _host, s): RuleMatch => {
+        const evidence = { signal: signalRef(s), operator: m.operator, country: m.country };
+        return m.scope === 'country'
+          ? { value: m.country, evidence: { id: 'evidence.mirror-national', ...evidence } }
+          : { value: m.country, weight: 'weak', evidence: { id: 'evidence.mirror-worldwide', ...evidence } };
+      },
     ),
   },
   countryRule('country.registry-host', 'registry', 'registry', unlessMirror(hostCountry)),
-  countryRule('country.proxy-host', 'proxy-host', 'proxy-host', hostCountry, ", which tools often take for yours"),
+  countryRule('country.proxy-host', 'proxy-host', 'proxy-host', hostCountry, true),
   countryRule('country.dns-domain', 'dns', 'dns', (host) => {
     const code = tldCountry(host);
-    return code ? { code, how: 'domain in' } : null;
+    return code ? { code, by: 'domain' } : null;
   }),
   {
     id: 'country.model-endpoint', inference: 'location.country', takes: 'model', weight: 'weak', group: 'model-endpoint',
     match: perHost(
       (host) => matchOrganization(host)?.market ?? null,
-      (code, _host, s) => ({ value: code, detail: `${describeSignal(s)} (an endpoint for ${named(code)} accounts)` }),
+      (code, _host, s) => ({ value: code, evidence: { id: 'evidence.endpoint-for-accounts', signal: signalRef(s), country: code } }),
     ),
   },
   {
@@ -197,7 +209,7 @@ export const RULES: readonly Rule[] = [
     match: (s) => {
       const domain = emailDomainOf(s);
       const code = domain ? (findEmailProvider(domain)?.country ?? countryOfTld(domain)) : null;
-      return code ? [{ value: code, detail: `${describeSignal(s)} (used mostly in ${named(code)})` }] : [];
+      return code ? [{ value: code, evidence: { id: 'evidence.used-mostly-in', signal: signalRef(s), country: code } }] : [];
     },
   },
 
@@ -208,33 +220,36 @@ export const RULES: readonly Rule[] = [
     ['proxy.tool-config', (s) => s.kind === 'tool-setting' || s.kind === 'registry' || (isSignal(s, 'proxy') && s.key.source === 'git')],
   ] as const satisfies ReadonlyArray<readonly [string, (s: Signal) => boolean]>).map(([id, from]): Rule => ({
     id, inference: 'network.proxy', takes: 'proxy', weight: 'strong', group: id,
-    match: (s, ctx) => (from(s) && proxyInForce(s, ctx.signals) ? [{ value: true, detail: describeSignal(s) }] : []),
+    match: (s, ctx) => (from(s) && proxyInForce(s, ctx.signals) ? [{ value: true, evidence: { id: 'evidence.signal', signal: signalRef(s) } }] : []),
   })),
   {
     // Grouped with the same source's HTTPS proxy, so HTTP_PROXY beside HTTPS_PROXY adds no confidence.
     id: 'proxy.http-only', inference: 'network.proxy', takes: 'http-proxy', weight: 'weak', group: 'proxy.env',
     match: (s, ctx) =>
       proxyInForce(s, ctx.signals)
-        ? [{ value: true, detail: `${describeSignal(s)} (set for HTTP only, but many clients use it for HTTPS too)` }]
+        ? [{ value: true, evidence: { id: 'evidence.proxy-http-only', signal: signalRef(s) } }]
         : [],
   },
   {
     id: 'proxy.pac', inference: 'network.proxy', takes: 'pac', weight: 'weak', group: 'proxy.system',
-    match: (s, ctx) => (proxyInForce(s, ctx.signals) ? [{ value: true, detail: `${describeSignal(s)} (may send HTTPS through a proxy)` }] : []),
+    match: (s, ctx) => (proxyInForce(s, ctx.signals) ? [{ value: true, evidence: { id: 'evidence.pac-may-proxy', signal: signalRef(s) } }] : []),
   },
 
   // network.proxy-country
   {
     id: 'proxy-country.ip', inference: 'network.proxy-country', takes: 'proxy-host', weight: 'strong', group: 'proxy-host',
-    match: perHost(ipCountry, (code, _host, s) => ({ value: code, detail: `${describeSignal(s)} (IP located in ${named(code)})` })),
+    match: perHost(ipCountry, (code, _host, s) => ({ value: code, evidence: { id: 'evidence.ip-located', signal: signalRef(s), country: code } })),
   },
   {
     id: 'proxy-country.tld', inference: 'network.proxy-country', takes: 'proxy-host', weight: 'weak', group: 'proxy-host',
-    match: perHost((host) => tldCountry(host), (code, _host, s) => ({ value: code, detail: `${describeSignal(s)} (domain in ${named(code)})` })),
+    match: perHost((host) => tldCountry(host), (code, _host, s) => ({ value: code, evidence: { id: 'evidence.domain-in', signal: signalRef(s), country: code } })),
   },
   {
     id: 'proxy-country.org', inference: 'network.proxy-country', takes: 'proxy-host', weight: 'weak', group: 'proxy-host',
-    match: perHost(membership, (m, _host, s) => ({ value: m.org.country, detail: `${describeSignal(s)} (${m.org.name}'s network, ${named(m.org.country)})` })),
+    match: perHost(membership, (m, _host, s) => ({
+      value: m.org.country,
+      evidence: { id: 'evidence.org-network', signal: signalRef(s), org: m.org.name, country: m.org.country },
+    })),
   },
 
   // affiliation.organization
@@ -243,7 +258,7 @@ export const RULES: readonly Rule[] = [
     match: (s) => {
       const domain = emailDomainOf(s);
       const m = domain && !findEmailProvider(domain) ? matchOrganization(domain) : null;
-      return m && impliesMembership(m) ? [{ value: m.org.name, detail: `${describeSignal(s)} (${orgLabel(m)})` }] : [];
+      return m && impliesMembership(m) ? [{ value: m.org.name, evidence: { id: 'evidence.org', signal: signalRef(s), org: orgRef(m) } }] : [];
     },
   },
   {
@@ -253,7 +268,7 @@ export const RULES: readonly Rule[] = [
       const domain = emailDomainOf(s);
       const registrable = domain ? registrableDomain(domain) : null;
       if (!domain || !registrable || RESERVED.has(registrable) || findEmailProvider(domain) || matchOrganization(domain)) return [];
-      return [{ value: registrable, detail: `${describeSignal(s)} (not a public email provider)` }];
+      return [{ value: registrable, evidence: { id: 'evidence.not-public-email', signal: signalRef(s) } }];
     },
   },
   orgRule('org.dns', 'dns', 'strong', 'dns'),
@@ -268,7 +283,7 @@ export const RULES: readonly Rule[] = [
     match: (s) => {
       const domain = emailDomainOf(s);
       const m = domain && !findEmailProvider(domain) ? labMembership(domain) : null;
-      return m ? [{ value: m.org.name, relation: 'member', detail: `${describeSignal(s)} (${labLabel(m)})` }] : [];
+      return m ? [{ value: m.org.name, relation: 'member', evidence: { id: 'evidence.lab', signal: signalRef(s), ...labParams(m) } }] : [];
     },
   },
   labRule('lab.dns', 'dns', 'dns'),
@@ -281,11 +296,12 @@ export const RULES: readonly Rule[] = [
         const m = matchOrganization(host);
         return m && isLabMatch(m) && !isVendorDefault(m, signal) ? m : null;
       },
-      (m, host, s) => ({
-        value: m.org.name,
-        relation: impliesMembership(m) ? 'member' : 'user',
-        detail: `${describeSignal(s)} (${impliesMembership(m) ? `${labLabel(m)}'s internal host ${host}` : `the API of ${labLabel(m)}`})`,
-      }),
+      (m, host, s): RuleMatch => {
+        const evidence = { signal: signalRef(s), ...labParams(m) };
+        return impliesMembership(m)
+          ? { value: m.org.name, relation: 'member', evidence: { id: 'evidence.lab-internal-host', ...evidence, host } }
+          : { value: m.org.name, relation: 'user', evidence: { id: 'evidence.lab-api', ...evidence } };
+      },
     ),
   },
 ];

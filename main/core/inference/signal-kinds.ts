@@ -3,6 +3,7 @@
  * id), how to name a signal in a sentence, and whether a proxy setting is actually in force.
  */
 import { TOOL_CATALOG } from '../catalog/tools.js';
+import type { SignalRef, SignalSubject } from '../../../contract/message.js';
 import type { Signal, SignalKind } from '../../../contract/snapshot.js';
 import { emailDomainOf, textOf } from './signal-values.js';
 
@@ -103,48 +104,18 @@ export function toolName(toolId: string): string {
   return TOOL_CATALOG.find((tool) => tool.id === toolId)?.name ?? toolId;
 }
 
-const SYSTEM_NAMES: Readonly<Record<string, string>> = { gnome: 'GNOME', kde: 'KDE', macos: 'macOS', windows: 'Windows' };
-
-/** How a signal reads in a sentence: "time zone Asia/Shanghai", "HTTPS_PROXY=http://proxy:8080". */
-export function describeSignal(signal: Signal): string {
+/**
+ * A signal as a sentence names it: its kind and key, and the value shown (a list joined, the domain
+ * of a git email, or `shown`: the one host of a DNS search list a phrase is about).
+ */
+export function signalRef(signal: Signal, shown?: string): SignalRef {
   const value = Array.isArray(signal.value) ? signal.value.join(', ') : String(signal.value);
-  switch (signal.kind) {
-    case 'timezone':
-      return `time zone ${value}`;
-    case 'locale':
-      return signal.key.variable === 'intl' ? `locale ${value}` : `${signal.key.variable}=${value}`;
-    case 'proxy': {
-      const key = signal.key;
-      if (key.source === 'effective') return `${key.scheme.toUpperCase()} proxy ${value}`;
-      if (key.source === 'env' || key.source === 'no-proxy') return `${key.variable}=${value}`;
-      if (key.source === 'pac') return `PAC script ${value}`;
-      if (key.source === 'pac-result') return `PAC answer "${value}"`;
-      if (key.source === 'git') return `git ${key.setting} ${value}`;
-      const system = SYSTEM_NAMES[key.system] ?? key.system;
-      return `${system} system ${key.setting === 'pac' ? 'PAC script' : `${key.setting} proxy`} ${value}`;
-    }
-    case 'registry': {
-      const { ecosystem, setting, scope } = signal.key;
-      if (setting === 'registry') return `${ecosystem} registry ${value}`;
-      if (setting === 'extra') return `${ecosystem} registry extra ${value}`;
-      return setting === 'scope' ? `${ecosystem} registry ${scope ?? ''} ${value}` : `${ecosystem} ${setting} ${value}`;
-    }
-    case 'model-endpoint':
-      return `${signal.key.variable}=${value}`;
-    case 'tool-setting': {
-      const { toolId, setting, variable } = signal.key;
-      const tool = toolName(toolId);
-      return setting === 'env' ? `${variable ?? signal.key.name}=${value} in ${tool}'s config` : `${tool}'s ${setting} setting ${value}`;
-    }
-    case 'identity': {
-      const field = signal.key.field;
-      if (field === 'git-email') return `git user.email domain ${emailDomainOf(signal) ?? value}`;
-      if (field === 'dns-search') return `DNS search domain ${value}`;
-      if (field === 'dns-domain') return `DNS domain ${value}`;
-      if (field === 'git-name') return `git user.name ${value}`;
-      return `${field} ${value}`;
-    }
-    default:
-      return `${signal.id} ${value}`;
-  }
+  const email = isSignal(signal, 'identity') && signal.key.field === 'git-email' ? emailDomainOf(signal) : null;
+  // A signal's kind and key always belong together: the contract builds Signal from SignalKey.
+  const subject = { kind: signal.kind, subject: signal.key } as SignalSubject;
+  return {
+    ...subject,
+    value: shown ?? email ?? value,
+    ...(isSignal(signal, 'tool-setting') ? { toolName: toolName(signal.key.toolId) } : {}),
+  };
 }

@@ -36,7 +36,7 @@ export interface Organization {
    * A related but separate company (an affiliate, a former subsidiary): shown beside the name, never
    * merged into it. Ant Group is its own company, not Alibaba.
    */
-  relatedTo?: { name: string; relation: string };
+  relatedTo?: { name: string; relation: 'affiliate' };
 }
 
 export const ORGANIZATIONS: readonly Organization[] = [
@@ -54,7 +54,7 @@ export const ORGANIZATIONS: readonly Organization[] = [
   {
     name: 'Ant Group', country: 'CN', aiLab: true, lab: 'Ling (Bailing)',
     domains: ['antgroup.com', 'antfin.com', 'alipay.com', 'antgroup-inc.cn'],
-    relatedTo: { name: 'Alibaba', relation: 'an affiliate of' },
+    relatedTo: { name: 'Alibaba', relation: 'affiliate' },
   },
   {
     name: 'ByteDance', country: 'CN', aiLab: true, lab: 'Doubao / Volcengine Ark',

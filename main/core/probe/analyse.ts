@@ -5,7 +5,7 @@
  */
 import type { ProbeFactor } from '../../../contract/snapshot.js';
 import { compareGroups, locationOf, type RunGroup } from './compare.js';
-import { disclosure } from './disclosure.js';
+import { disclosure, disclosureMessage } from './disclosure.js';
 import { flattenRun, groupNoise } from './noise.js';
 import type { EnvGroup, PlannedFactor } from './plan.js';
 import type { RunRequests } from './types.js';
@@ -87,12 +87,14 @@ export function analyseProbe(plan: readonly PlannedFactor[], results: ReadonlyMa
       const comparedWith = direct ? { value: neutral.value, changed: neutralResult.changes.length > 0 } : null;
       const viaProxy = proxyUse(results.get(group.id)?.runs ?? []);
       const baselineViaProxy = proxyUse(results.get(planned.baseline.id)?.runs ?? []).requests;
+      const message = disclosureMessage(planned.factor, value, changes, comparedWith);
       return {
         value,
         runs,
         changed: changes.length > 0,
         changes,
         disclosure: disclosure(planned.factor, value, changes, comparedWith),
+        ...(message ? { message } : {}),
         ...(comparedWith ? { comparedWith: comparedWith.value } : {}),
         ...(viaProxy.requests > 0 && baselineViaProxy === 0 ? { viaProxy } : {}),
         ...(errors.length > 0 ? { error: errors.join('; ') } : {}),

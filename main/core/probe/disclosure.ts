@@ -1,74 +1,57 @@
 /** One sentence per changed variant: what the tool could tell its vendor about the user. */
+import type { DisclosureFact, DisclosureMessage } from '../../../contract/message.js';
 import type { ChangeKind, ProbeChange } from '../../../contract/snapshot.js';
-import { countryName, countryOfTimeZone } from '../knowledge/countries.js';
+import { renderMessage } from '../../../common/i18n/render.js';
+import { countryOfTimeZone } from '../knowledge/countries.js';
 import { isLabMatch, matchOrganization } from '../knowledge/organizations.js';
 import type { ProbeFactorName as FactorName } from '../../../common/probe.js';
 
 export const COVERT_KINDS: ReadonlySet<ChangeKind> = new Set(['confusable', 'invisible', 'format', 'whitespace']);
 
-function localeName(locale: string): string | null {
-  const tag = locale.split('.')[0]?.replace('_', '-') ?? '';
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function whatItTells(factor: FactorName, value: string): string {
+function whatItTells(factor: FactorName, value: string): DisclosureFact {
   switch (factor) {
     case 'timezone':
     case 'system-timezone': {
-      const which = factor === 'timezone' ? 'time zone' : 'system time zone';
       const country = countryOfTimeZone(value);
-      return country ? `your ${which} is in ${countryName(country)} (${value})` : `your ${which} (${value})`;
+      return { id: 'fact.zone', factor, zone: value, ...(country ? { country } : {}) };
     }
-    case 'locale': {
-      const name = localeName(value);
-      return name ? `your locale is ${name} (${value})` : `your locale (${value})`;
-    }
+    case 'locale':
+      return { id: 'fact.locale', locale: value };
     case 'proxy':
-      return 'a proxy is set';
+      return { id: 'fact.proxy' };
     case 'base-url': {
       // The same organisation knowledge as the inference rules, so the probe and the snapshot agree.
       const match = matchOrganization(value);
-      if (!match) return `your base URL is a custom host (${value})`;
-      const chinese = match.org.country === 'CN' ? 'Chinese ' : '';
-      const what = isLabMatch(match) ? `${chinese}AI lab` : `${chinese}company`;
-      return `your base URL belongs to a ${what} (${value}, ${match.org.name})`;
+      if (!match) return { id: 'fact.custom-host', host: value };
+      return { id: 'fact.org-host', host: value, org: match.org.name, orgKind: isLabMatch(match) ? 'ai-lab' : 'company', chinese: match.org.country === 'CN' };
     }
   }
 }
 
-/** What a neutral variant of each factor stands for (see PlannedFactor.neutralValues). */
-export const ANY_VALUE: Readonly<Record<FactorName, string>> = {
-  timezone: 'any time zone',
-  'system-timezone': 'any system time zone',
-  locale: 'any locale',
-  proxy: 'any proxy',
-  'base-url': 'any custom host',
-};
-
 /**
  * Based on the changes that single the variant out. A variant compared with a neutral one that
- * itself changed the requests, and that shows no change of its own, is not told apart.
+ * itself changed the requests, and that shows no change of its own, is not told apart. Null when
+ * there is nothing to say.
  */
-export function disclosure(
+export function disclosureMessage(
   factor: FactorName,
   value: string,
   own: readonly ProbeChange[],
   comparedWith: { value: string; changed: boolean } | null = null,
-): string | null {
+): DisclosureMessage | null {
   if (own.length === 0) {
-    return comparedWith?.changed
-      ? `The tool treats ${value} like ${ANY_VALUE[factor]}: its requests are the same as with ${comparedWith.value}.`
-      : null;
+    return comparedWith?.changed ? { id: 'disclosure.same-as-neutral', factor, value, neutral: comparedWith.value } : null;
   }
-  const covert = [...new Set(own.map((c) => c.kind).filter((k) => COVERT_KINDS.has(k)))];
   // Local time alone tells the offset; Asia/Shanghai shares +08:00 with other countries' zones.
   if ((factor === 'timezone' || factor === 'system-timezone') && own.every((c) => c.kind === 'offset')) {
-    return `The tool could tell its vendor your UTC offset (that of ${value}, shared by other time zones), openly: it writes local dates or times into its requests.`;
+    return { id: 'disclosure.utc-offset', zone: value };
   }
-  const how = covert.length > 0 ? `, hidden in ${covert.join('/')} changes of its requests` : ', openly in its requests';
-  return `The tool could tell its vendor ${whatItTells(factor, value)}${how}.`;
+  const covert = [...new Set(own.map((c) => c.kind).filter((k) => COVERT_KINDS.has(k)))];
+  return { id: 'disclosure.could-tell', fact: whatItTells(factor, value), covert };
+}
+
+/** The disclosure sentence in English (the report's text field), or null. */
+export function disclosure(...args: Parameters<typeof disclosureMessage>): string | null {
+  const message = disclosureMessage(...args);
+  return message ? renderMessage(message, 'en') : null;
 }

@@ -232,6 +232,7 @@ describe('advice', () => {
         text: 'Turn off Claude Code telemetry: Settings: turn off sharing.',
         command: 'export DISABLE_TELEMETRY=1 DISABLE_ERROR_REPORTING=1',
         toolId: 'claude-code',
+        message: { id: 'advice.telemetry-off', tool: 'Claude Code', steps: ['Settings: turn off sharing'] },
       },
     ]);
   });

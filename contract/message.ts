@@ -1,0 +1,196 @@
+/**
+ * Structured statements: what the core says about a machine as a message id plus typed parameters,
+ * so that every language is a rendering of the same message (common/i18n/). The snapshot keeps the
+ * English text beside each message for compatibility; that text is the English rendering.
+ *
+ * Parameters hold facts, never prose: codes (country, confidence), names that stay as they are in
+ * every language (an organisation, a tool, a host, an env var), and structured references (a signal
+ * by its kind and key). Names of countries, languages and zones are looked up per language.
+ */
+import { z } from 'zod';
+import { RegistryEcosystem, SignalKey } from './signal-key.js';
+import { ChangeKind, Confidence, ProbeFactorName } from './terms.js';
+
+/** ISO 3166-1 alpha-2, upper case ("CN"); its name is looked up in the chosen language. */
+export const CountryCode = z.string().min(1);
+
+/** A signal's kind and key, the key named `subject`: snapshot redaction masks whatever sits under "<name>.key". */
+type Subject<K> = K extends { kind: infer Kind; key: infer Key } ? { kind: Kind; subject: Key } : never;
+export type SignalSubject = Subject<SignalKey>;
+
+const subjects = SignalKey.options.map((option) => z.object({ kind: option.shape.kind, subject: option.shape.key }));
+// The options mapped one to one from SignalKey's, so the union's type is SignalKey's with the key renamed.
+const SignalSubject = z.discriminatedUnion('kind', subjects as [(typeof subjects)[number], ...typeof subjects]) as unknown as z.ZodType<SignalSubject>;
+
+/**
+ * A signal as a sentence names it: its kind and key (what it is), and the value shown (the one host
+ * of a DNS search list, the domain of a git email, a list joined with ", ").
+ */
+export const SignalRef = z
+  .intersection(
+    SignalSubject,
+    z.object({
+      value: z.string(),
+      /** The tool's display name, for a setting in a tool's config (kind tool-setting). */
+      toolName: z.string().optional(),
+    }),
+  )
+  .meta({ id: 'SignalRef' });
+export type SignalRef = SignalSubject & { value: string; toolName?: string };
+
+/** An organisation, and a related but separate company it is named beside ("Ant Group, an affiliate of Alibaba"). */
+export const OrgRef = z.object({
+  name: z.string(),
+  relatedTo: z.object({ name: z.string(), relation: z.enum(['affiliate']) }).optional(),
+}).meta({ id: 'OrgRef' });
+export type OrgRef = z.infer<typeof OrgRef>;
+
+// --- inference headlines (Inference.message) -----------------------------------------------------
+
+export const InferenceMessage = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('inference.location.country'), country: CountryCode, confidence: Confidence }),
+  z.object({ id: z.literal('inference.network.proxy'), confidence: Confidence }),
+  z.object({ id: z.literal('inference.network.proxy-country'), country: CountryCode, confidence: Confidence }),
+  /** org: an organisation's name, or the registrable domain of a work email. */
+  z.object({ id: z.literal('inference.affiliation.organization'), org: z.string(), confidence: Confidence }),
+  /** relation user: only that you use the lab's API; member: that you work at or with it. */
+  z.object({
+    id: z.literal('inference.affiliation.ai-lab'),
+    lab: z.string(),
+    confidence: Confidence,
+    relation: z.enum(['member', 'user']),
+  }),
+]);
+export type InferenceMessage = z.infer<typeof InferenceMessage>;
+
+// --- evidence phrases (Inference.evidenceMessages) -----------------------------------------------
+
+const withSignal = { signal: SignalRef };
+/** The lab or model family beside the organisation ("Qwen / DashScope"), when it has one. */
+const lab = z.string().optional();
+
+export const EvidenceMessage = z.discriminatedUnion('id', [
+  /** The signal alone: "HTTPS_PROXY=http://proxy:8080". */
+  z.object({ id: z.literal('evidence.signal'), ...withSignal }),
+  /** A time zone or locale of a country: "time zone Asia/Shanghai (China)". */
+  z.object({ id: z.literal('evidence.country-of'), ...withSignal, country: CountryCode }),
+  z.object({ id: z.literal('evidence.ip-located'), ...withSignal, country: CountryCode }),
+  /** A host under a country's top-level domain. */
+  z.object({ id: z.literal('evidence.domain-in'), ...withSignal, country: CountryCode }),
+  /** Where the proxy is, which tools often take for where you are. */
+  z.object({ id: z.literal('evidence.proxy-located'), ...withSignal, country: CountryCode, by: z.enum(['ip', 'domain']) }),
+  z.object({ id: z.literal('evidence.mirror-national'), ...withSignal, operator: z.string(), country: CountryCode }),
+  z.object({ id: z.literal('evidence.mirror-worldwide'), ...withSignal, operator: z.string(), country: CountryCode }),
+  z.object({ id: z.literal('evidence.endpoint-for-accounts'), ...withSignal, country: CountryCode }),
+  z.object({ id: z.literal('evidence.used-mostly-in'), ...withSignal, country: CountryCode }),
+  z.object({ id: z.literal('evidence.proxy-http-only'), ...withSignal }),
+  z.object({ id: z.literal('evidence.pac-may-proxy'), ...withSignal }),
+  z.object({ id: z.literal('evidence.org-network'), ...withSignal, org: z.string(), country: CountryCode }),
+  z.object({ id: z.literal('evidence.org'), ...withSignal, org: OrgRef }),
+  z.object({ id: z.literal('evidence.not-public-email'), ...withSignal }),
+  z.object({ id: z.literal('evidence.lab'), ...withSignal, org: OrgRef, lab }),
+  z.object({ id: z.literal('evidence.lab-internal-host'), ...withSignal, org: OrgRef, lab, host: z.string() }),
+  z.object({ id: z.literal('evidence.lab-api'), ...withSignal, org: OrgRef, lab }),
+  /** A one-valued fact (a country) that more independent evidence puts elsewhere. */
+  z.object({ id: z.literal('evidence.contradiction'), country: CountryCode }),
+]);
+export type EvidenceMessage = z.infer<typeof EvidenceMessage>;
+
+// --- advice (Advice.message) ---------------------------------------------------------------------
+
+/** A tool started by a wrapper; `launchPrefix` when no command to alias is known (set it in its launch environment). */
+const wrapper = { tool: z.string(), launchPrefix: z.string().optional() };
+/** A config file, home-relative with "~/" where it is under HOME. */
+const file = z.string();
+
+export const AdviceMessage = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('advice.neutral-environment'), ...wrapper, neutral: z.enum(['timezone', 'locale', 'timezone-and-locale']) }),
+  z.object({ id: z.literal('advice.unset-proxy-variables'), ...wrapper }),
+  z.object({ id: z.literal('advice.unset-mirror-variable'), ...wrapper, variable: z.string(), ecosystem: RegistryEcosystem }),
+  z.object({ id: z.literal('advice.unset-endpoint-variable'), ...wrapper, variable: z.string() }),
+  z.object({ id: z.literal('advice.bypass-proxy'), tool: z.string() }),
+  z.object({ id: z.literal('advice.remove-tool-proxy'), signal: SignalRef, file }),
+  z.object({ id: z.literal('advice.npmrc-proxy') }),
+  z.object({ id: z.literal('advice.gnome-system-proxy') }),
+  z.object({ id: z.literal('advice.system-proxy'), signal: SignalRef }),
+  z.object({ id: z.literal('advice.move-mirror'), ecosystem: RegistryEcosystem, url: z.string(), file }),
+  /** domain: of the current global git email, when known. */
+  z.object({ id: z.literal('advice.neutral-git-email'), domain: z.string().optional() }),
+  z.object({ id: z.literal('advice.work-email-per-repo') }),
+  z.object({ id: z.literal('advice.dns-search'), signal: SignalRef }),
+  z.object({ id: z.literal('advice.neutral-hostname') }),
+  z.object({ id: z.literal('advice.move-base-url'), signal: SignalRef, file, tool: z.string() }),
+  /** steps: the tool's own opt-outs other than env vars (settings, UI toggles), verbatim from the catalog. */
+  z.object({ id: z.literal('advice.telemetry-off'), tool: z.string(), steps: z.array(z.string()) }),
+]);
+export type AdviceMessage = z.infer<typeof AdviceMessage>;
+
+// --- the 2026 check (CheckResult.message) --------------------------------------------------------
+
+/** One tripped condition of the 2026 check. */
+export const Check2026Reason = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('check-2026.reason.proxy-and-zone'), proxy: SignalRef, zone: z.string() }),
+  z.object({ id: z.literal('check-2026.reason.lab-host'), signal: SignalRef, host: z.string(), org: z.string() }),
+  z.object({ id: z.literal('check-2026.reason.chinese-company-host'), signal: SignalRef, host: z.string(), org: z.string() }),
+  z.object({ id: z.literal('check-2026.reason.cn-domain-host'), signal: SignalRef, host: z.string() }),
+]);
+export type Check2026Reason = z.infer<typeof Check2026Reason>;
+
+/** zone: the time zone a tool would resolve, absent when none was read. */
+const zone = z.string().optional();
+
+export const CheckMessage = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('check-2026.flagged'), reasons: z.array(Check2026Reason).min(1) }),
+  /** A proxy applies to HTTPS, the zone is another one. */
+  z.object({ id: z.literal('check-2026.clear.proxy-only'), zone }),
+  /** The zone is a checked one, no proxy applies to HTTPS. */
+  z.object({ id: z.literal('check-2026.clear.zone-only'), zone: z.string() }),
+  z.object({ id: z.literal('check-2026.clear.neither'), zone }),
+]);
+export type CheckMessage = z.infer<typeof CheckMessage>;
+
+// --- probe disclosures (ProbeVariantResult.message) ----------------------------------------------
+
+/** What a variant's requests could tell the vendor. */
+export const DisclosureFact = z.discriminatedUnion('id', [
+  /** country: the zone's, when it has one (not UTC or Etc/*). */
+  z.object({ id: z.literal('fact.zone'), factor: z.enum(['timezone', 'system-timezone']), zone: z.string(), country: CountryCode.optional() }),
+  z.object({ id: z.literal('fact.locale'), locale: z.string() }),
+  z.object({ id: z.literal('fact.proxy') }),
+  z.object({ id: z.literal('fact.custom-host'), host: z.string() }),
+  z.object({
+    id: z.literal('fact.org-host'),
+    host: z.string(),
+    org: z.string(),
+    orgKind: z.enum(['ai-lab', 'company']),
+    /** The organisation is Chinese (headquartered in CN). */
+    chinese: z.boolean(),
+  }),
+]);
+export type DisclosureFact = z.infer<typeof DisclosureFact>;
+
+export const DisclosureMessage = z.discriminatedUnion('id', [
+  /** The variant's requests equal those of the neutral variant it was compared with. */
+  z.object({ id: z.literal('disclosure.same-as-neutral'), factor: ProbeFactorName, value: z.string(), neutral: z.string() }),
+  /** Only local dates or times changed: the UTC offset of the zone, openly. */
+  z.object({ id: z.literal('disclosure.utc-offset'), zone: z.string() }),
+  /** covert: the covert kinds of change that carry it; empty when it is told openly. */
+  z.object({ id: z.literal('disclosure.could-tell'), fact: DisclosureFact, covert: z.array(ChangeKind) }),
+]);
+export type DisclosureMessage = z.infer<typeof DisclosureMessage>;
+
+/** Every statement the core makes that a view renders on its own. */
+export const Message = z.union([InferenceMessage, EvidenceMessage, AdviceMessage, CheckMessage, DisclosureMessage]);
+export type Message = z.infer<typeof Message>;
+export type MessageId = Message['id'];
+
+/** The families above with their parts, for a test that every id has a rendering. */
+export const MESSAGE_FAMILIES = {
+  InferenceMessage,
+  EvidenceMessage,
+  AdviceMessage,
+  Check2026Reason,
+  CheckMessage,
+  DisclosureFact,
+  DisclosureMessage,
+} as const;

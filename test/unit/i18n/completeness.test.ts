@@ -1,0 +1,120 @@
+/**
+ * The translations are complete: the same keys in both languages, every key used by the i18n
+ * code, every message id of the contract rendered in both languages with every placeholder filled
+ * and, in Chinese, no English prose left.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_FAMILIES, Message, type SignalRef } from '../../../contract/message.js';
+import { LANGUAGES } from '../../../common/i18n/languages.js';
+import { renderMessage, renderSignal } from '../../../common/i18n/render.js';
+import { RESOURCES } from '../../../common/i18n/translate.js';
+import { expectChinese, expectFilled } from '../../helpers/i18n-checks.js';
+import { ADVICE, CHECK_REASONS, CHECKS, DISCLOSURES, EVIDENCE, FACTS, INFERENCES, SIGNALS } from './message-samples.js';
+
+const I18N_DIR = fileURLToPath(new URL('../../../common/i18n/', import.meta.url));
+
+/** Keys of `a` that `b` lacks. */
+const missingFrom = (a: object, b: object) => Object.keys(a).filter((k) => !Object.hasOwn(b, k));
+
+/** Every string literal in the TypeScript files of a folder (not in comments, not in subfolders). */
+function stringLiterals(dir: string): Set<string> {
+  const found = new Set<string>();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+    const file = ts.createSourceFile(name, readFileSync(path.join(dir, name), 'utf8'), ts.ScriptTarget.Latest);
+    const visit = (node: ts.Node): void => {
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.add(node.text);
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+  }
+  return found;
+}
+
+/** Keys neither a message id nor the code names (the resources' own folder is not scanned). */
+const unusedKeys = (keys: readonly string[], literals: ReadonlySet<string>) => keys.filter((k) => !literals.has(k));
+
+/** The message ids a zod family lists. */
+const idsOf = (family: { options: ReadonlyArray<{ shape: { id: { value: unknown } } }> }) => family.options.map((o) => String(o.shape.id.value));
+
+describe('resources', () => {
+  it('have the same keys in English and Chinese', () => {
+    expect(missingFrom(RESOURCES.en, RESOURCES['zh-CN'])).toEqual([]);
+    expect(missingFrom(RESOURCES['zh-CN'], RESOURCES.en)).toEqual([]);
+    // The check itself: a key in one language only is found, in either direction.
+    expect(missingFrom({ ...RESOURCES.en, 'extra.key': 'x' }, RESOURCES['zh-CN'])).toEqual(['extra.key']);
+  });
+
+  it('have no empty template and no broken placeholder', () => {
+    for (const language of LANGUAGES) {
+      for (const [key, template] of Object.entries(RESOURCES[language])) {
+        expect(template, `${language} ${key}`).not.toBe('');
+        expect(template.replace(/\{\{\w+\}\}/g, ''), `${language} ${key}`).not.toMatch(/[{}]{2}/);
+      }
+    }
+  });
+
+  it('has no key that no message or i18n code uses', () => {
+    const literals = new Set([...stringLiterals(I18N_DIR), ...Object.values(MESSAGE_FAMILIES).flatMap(idsOf)]);
+    expect(unusedKeys(Object.keys(RESOURCES.en), literals)).toEqual([]);
+    expect(unusedKeys(['signal.timezone', 'never.used'], literals)).toEqual(['never.used']);
+  });
+});
+
+describe('messages', () => {
+  const samples: Record<string, readonly unknown[]> = { ...INFERENCES, ...EVIDENCE, ...ADVICE, ...CHECK_REASONS, ...CHECKS, ...FACTS, ...DISCLOSURES };
+
+  it('every id of every family in the contract has samples, valid by its schema', () => {
+    for (const [name, family] of Object.entries(MESSAGE_FAMILIES)) {
+      for (const id of idsOf(family)) {
+        const list = samples[id] ?? [];
+        expect(list.length, `${name} ${id}`).toBeGreaterThan(0);
+        for (const sample of list) expect(family.safeParse(sample).success, `${id} ${JSON.stringify(sample)}`).toBe(true);
+      }
+    }
+  });
+
+  /** The messages a view renders on its own; reasons and facts render inside checks and disclosures. */
+  const standalone = [INFERENCES, EVIDENCE, ADVICE, CHECKS, DISCLOSURES].flatMap((family) => Object.values(family).flat() as Message[]);
+
+  it('renders every message in English and in Chinese, the Chinese free of English prose', () => {
+    expect(standalone.length).toBeGreaterThan(80);
+    for (const message of standalone) {
+      expect(Message.safeParse(message).success, message.id).toBe(true);
+      const en = renderMessage(message, 'en');
+      const zh = renderMessage(message, 'zh-CN');
+      expectFilled(en, `en ${message.id}`);
+      expectChinese(zh, message, `zh-CN ${message.id}`);
+    }
+  });
+
+  it('names every kind of signal in both languages', () => {
+    for (const ref of SIGNALS) {
+      const en = renderSignal(ref, 'en');
+      expectFilled(en, `en ${ref.kind}`);
+      expect(en).toContain(ref.value);
+      expectFilled(renderSignal(ref, 'zh-CN'), `zh-CN ${ref.kind}`);
+      expect(renderSignal(ref, 'zh-CN')).toContain(ref.value);
+    }
+  });
+
+  it('names countries, languages and zones in the chosen language', () => {
+    const country = { id: 'inference.location.country', country: 'CN', confidence: 'high' } as const;
+    expect(renderMessage(country, 'en')).toBe('Tools can tell you are almost certainly in China (CN)');
+    expect(renderMessage(country, 'zh-CN')).toBe('工具几乎可以肯定你在中国（CN）');
+    const zone: Message = { id: 'disclosure.could-tell', fact: { id: 'fact.zone', factor: 'timezone', zone: 'Asia/Shanghai', country: 'CN' }, covert: ['confusable'] };
+    expect(renderMessage(zone, 'zh-CN')).toBe('该工具可以向其厂商透露你的时区位于中国（Asia/Shanghai，中国标准时间），信息藏在请求中的形近字符变化里。');
+    const locale: Message = { id: 'disclosure.could-tell', fact: { id: 'fact.locale', locale: 'zh_CN.UTF-8' }, covert: [] };
+    expect(renderMessage(locale, 'en')).toBe('The tool could tell its vendor your locale is Chinese (China) (zh_CN.UTF-8), openly in its requests.');
+    expect(renderMessage(locale, 'zh-CN')).toBe('该工具可以在请求中公开地向其厂商透露你的区域设置是中文（中国）（zh_CN.UTF-8）。');
+  });
+
+  it('leaves values as they are: no template or nesting syntax in a value is read', () => {
+    const ref: SignalRef = { kind: 'timezone', subject: { source: 'env' }, value: '{{country}} $t(unknown)' };
+    expect(renderSignal(ref, 'en')).toBe('time zone {{country}} $t(unknown)');
+    expect(renderSignal(ref, 'zh-CN')).toBe('时区 {{country}} $t(unknown)');
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * At least one message per id of every family in contract/message.ts, with real parameters, and
+ * between them every variant a rendering can take (each confidence, each signal kind, with and
+ * without optional parts). The mapped types make a new id without a sample a type error.
+ */
+import type {
+  AdviceMessage,
+  Check2026Reason,
+  CheckMessage,
+  DisclosureFact,
+  DisclosureMessage,
+  EvidenceMessage,
+  InferenceMessage,
+  SignalRef,
+} from '../../../contract/message.js';
+
+type Samples<M extends { id: string }> = { [K in M['id']]: ReadonlyArray<Extract<M, { id: K }>> };
+
+/** Every way a signal is named. */
+export const SIGNALS: readonly SignalRef[] = [
+  { kind: 'timezone', subject: { source: 'resolved' }, value: 'Asia/Shanghai' },
+  { kind: 'locale', subject: { variable: 'LANG' }, value: 'zh_CN.UTF-8' },
+  { kind: 'locale', subject: { variable: 'intl' }, value: 'zh-CN' },
+  { kind: 'proxy', subject: { source: 'env', variable: 'HTTPS_PROXY' }, value: 'http://proxy.corp.example.cn:8080' },
+  { kind: 'proxy', subject: { source: 'effective', scheme: 'https' }, value: 'http://127.0.0.1:7890' },
+  { kind: 'proxy', subject: { source: 'no-proxy', variable: 'NO_PROXY' }, value: 'localhost,.corp' },
+  { kind: 'proxy', subject: { source: 'system', system: 'gnome', setting: 'https' }, value: 'http://10.0.0.1:3128' },
+  { kind: 'proxy', subject: { source: 'system', system: 'macos', setting: 'pac' }, value: 'http://wpad.corp/proxy.pac' },
+  { kind: 'proxy', subject: { source: 'pac', system: 'kde' }, value: 'http://wpad.corp/proxy.pac' },
+  { kind: 'proxy', subject: { source: 'pac-result', system: 'windows' }, value: 'PROXY 10.0.0.1:3128' },
+  { kind: 'proxy', subject: { source: 'git', setting: 'http.proxy' }, value: 'socks5://127.0.0.1:1080' },
+  { kind: 'registry', subject: { ecosystem: 'npm', setting: 'registry' }, value: 'https://registry.npmmirror.com/' },
+  { kind: 'registry', subject: { ecosystem: 'pip', setting: 'extra' }, value: 'https://pypi.tuna.tsinghua.edu.cn/simple' },
+  { kind: 'registry', subject: { ecosystem: 'npm', setting: 'scope', scope: '@ali' }, value: 'https://registry.npm.alibaba-inc.com/' },
+  { kind: 'registry', subject: { ecosystem: 'npm', setting: 'https-proxy' }, value: 'http://127.0.0.1:7890' },
+  { kind: 'model-endpoint', subject: { variable: 'ANTHROPIC_BASE_URL' }, value: 'https://api.moonshot.cn/anthropic' },
+  {
+    kind: 'tool-setting',
+    subject: { toolId: 'claude-code', setting: 'env', name: 'env.ANTHROPIC_BASE_URL', variable: 'ANTHROPIC_BASE_URL', file: '~/.claude/settings.json' },
+    value: 'https://api.deepseek.com/anthropic',
+    toolName: 'Claude Code',
+  },
+  {
+    kind: 'tool-setting',
+    subject: { toolId: 'qwen-code', setting: 'base-url', name: 'baseUrl', file: '~/.qwen/settings.json' },
+    value: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
+    toolName: 'Qwen Code',
+  },
+  { kind: 'tool-setting', subject: { toolId: 'cursor', setting: 'proxy', name: 'http.proxy', file: '~/.config/Cursor/User/settings.json' }, value: 'http://127.0.0.1:7890', toolName: 'Cursor' },
+  { kind: 'identity', subject: { field: 'git-email' }, value: 'alibaba-inc.com' },
+  { kind: 'identity', subject: { field: 'git-name' }, value: 'Wang Wei' },
+  { kind: 'identity', subject: { field: 'git-config' }, value: '~/.gitconfig' },
+  { kind: 'identity', subject: { field: 'dns-search' }, value: 'corp.bytedance.net' },
+  { kind: 'identity', subject: { field: 'dns-domain' }, value: 'bytedance.net' },
+  { kind: 'identity', subject: { field: 'hostname' }, value: 'wangwei-alibaba-mbp' },
+  { kind: 'identity', subject: { field: 'user' }, value: 'wangwei' },
+  { kind: 'tool-config', subject: { toolId: 'claude-code', file: '~/.claude.json' }, value: 'unreadable' },
+  { kind: 'legacy', subject: { id: 'old.signal' }, value: 'x' },
+  { kind: 'system', subject: { part: 'sampler', sampler: 'proxy' }, value: 'failed' },
+];
+
+const zone: SignalRef = SIGNALS[0] as SignalRef;
+const proxy: SignalRef = SIGNALS[3] as SignalRef;
+const mirror: SignalRef = SIGNALS[11] as SignalRef;
+const endpoint: SignalRef = SIGNALS[15] as SignalRef;
+const email: SignalRef = SIGNALS[19] as SignalRef;
+const dns: SignalRef = SIGNALS[22] as SignalRef;
+const alibaba = { name: 'Alibaba' };
+const ant = { name: 'Ant Group', relatedTo: { name: 'Alibaba', relation: 'affiliate' as const } };
+
+export const INFERENCES: Samples<InferenceMessage> = {
+  'inference.location.country': (['low', 'medium', 'high'] as const).map((confidence) => ({ id: 'inference.location.country', country: 'CN', confidence })),
+  'inference.network.proxy': (['low', 'medium', 'high'] as const).map((confidence) => ({ id: 'inference.network.proxy', confidence })),
+  'inference.network.proxy-country': (['low', 'medium', 'high'] as const).map((confidence) => ({ id: 'inference.network.proxy-country', country: 'HK', confidence })),
+  'inference.affiliation.organization': (['low', 'medium', 'high'] as const).map((confidence) => ({ id: 'inference.affiliation.organization', org: 'Alibaba', confidence })),
+  'inference.affiliation.ai-lab': [
+    ...(['low', 'medium', 'high'] as const).map((confidence) => ({ id: 'inference.affiliation.ai-lab' as const, lab: 'Moonshot AI', confidence, relation: 'member' as const })),
+    { id: 'inference.affiliation.ai-lab', lab: 'DeepSeek', confidence: 'medium', relation: 'user' },
+  ],
+};
+
+export const EVIDENCE: Samples<EvidenceMessage> = {
+  'evidence.signal': [{ id: 'evidence.signal', signal: proxy }],
+  'evidence.country-of': [{ id: 'evidence.country-of', signal: zone, country: 'CN' }],
+  'evidence.ip-located': [{ id: 'evidence.ip-located', signal: proxy, country: 'SG' }],
+  'evidence.domain-in': [{ id: 'evidence.domain-in', signal: dns, country: 'CN' }],
+  'evidence.proxy-located': [
+    { id: 'evidence.proxy-located', signal: proxy, country: 'CN', by: 'domain' },
+    { id: 'evidence.proxy-located', signal: proxy, country: 'JP', by: 'ip' },
+  ],
+  'evidence.mirror-national': [{ id: 'evidence.mirror-national', signal: mirror, operator: 'npmmirror (Alibaba)', country: 'CN' }],
+  'evidence.mirror-worldwide': [{ id: 'evidence.mirror-worldwide', signal: mirror, operator: 'goproxy.io', country: 'CN' }],
+  'evidence.endpoint-for-accounts': [{ id: 'evidence.endpoint-for-accounts', signal: endpoint, country: 'CN' }],
+  'evidence.used-mostly-in': [{ id: 'evidence.used-mostly-in', signal: email, country: 'CN' }],
+  'evidence.proxy-http-only': [{ id: 'evidence.proxy-http-only', signal: proxy }],
+  'evidence.pac-may-proxy': [{ id: 'evidence.pac-may-proxy', signal: SIGNALS[8] as SignalRef }],
+  'evidence.org-network': [{ id: 'evidence.org-network', signal: proxy, org: 'ByteDance', country: 'CN' }],
+  'evidence.org': [
+    { id: 'evidence.org', signal: email, org: alibaba },
+    { id: 'evidence.org', signal: email, org: ant },
+  ],
+  'evidence.not-public-email': [{ id: 'evidence.not-public-email', signal: email }],
+  'evidence.lab': [
+    { id: 'evidence.lab', signal: email, org: alibaba, lab: 'Qwen / DashScope' },
+    { id: 'evidence.lab', signal: dns, org: { name: 'DeepSeek' } },
+  ],
+  'evidence.lab-internal-host': [{ id: 'evidence.lab-internal-host', signal: endpoint, org: ant, lab: 'Ling (Bailing)', host: 'llm.antgroup-inc.cn' }],
+  'evidence.lab-api': [{ id: 'evidence.lab-api', signal: endpoint, org: { name: 'Moonshot AI' }, lab: 'Kimi' }],
+  'evidence.contradiction': [{ id: 'evidence.contradiction', country: 'HK' }],
+};
+
+export const ADVICE: Samples<AdviceMessage> = {
+  'advice.neutral-environment': [
+    { id: 'advice.neutral-environment', tool: 'Claude Code', neutral: 'timezone' },
+    { id: 'advice.neutral-environment', tool: 'Claude Code', neutral: 'locale' },
+    { id: 'advice.neutral-environment', tool: 'Cursor', neutral: 'timezone-and-locale', launchPrefix: 'TZ=UTC LANG=en_US.UTF-8' },
+  ],
+  'advice.unset-proxy-variables': [
+    { id: 'advice.unset-proxy-variables', tool: 'Claude Code' },
+    { id: 'advice.unset-proxy-variables', tool: 'Cursor', launchPrefix: 'env -u HTTPS_PROXY' },
+  ],
+  'advice.unset-mirror-variable': [{ id: 'advice.unset-mirror-variable', tool: 'Claude Code', variable: 'PIP_INDEX_URL', ecosystem: 'pip' }],
+  'advice.unset-endpoint-variable': [{ id: 'advice.unset-endpoint-variable', tool: 'Gemini CLI', variable: 'ANTHROPIC_BASE_URL' }],
+  'advice.bypass-proxy': [{ id: 'advice.bypass-proxy', tool: 'Claude Code' }],
+  'advice.remove-tool-proxy': [{ id: 'advice.remove-tool-proxy', signal: SIGNALS[18] as SignalRef, file: '~/.config/Cursor/User/settings.json' }],
+  'advice.npmrc-proxy': [{ id: 'advice.npmrc-proxy' }],
+  'advice.gnome-system-proxy': [{ id: 'advice.gnome-system-proxy' }],
+  'advice.system-proxy': [{ id: 'advice.system-proxy', signal: SIGNALS[6] as SignalRef }],
+  'advice.move-mirror': [{ id: 'advice.move-mirror', ecosystem: 'npm', url: 'https://registry.npmmirror.com/', file: '~/.npmrc' }],
+  'advice.neutral-git-email': [{ id: 'advice.neutral-git-email', domain: 'alibaba-inc.com' }, { id: 'advice.neutral-git-email' }],
+  'advice.work-email-per-repo': [{ id: 'advice.work-email-per-repo' }],
+  'advice.dns-search': [{ id: 'advice.dns-search', signal: dns }],
+  'advice.neutral-hostname': [{ id: 'advice.neutral-hostname' }],
+  'advice.move-base-url': [{ id: 'advice.move-base-url', signal: SIGNALS[16] as SignalRef, file: '~/.claude/settings.json', tool: 'Claude Code' }],
+  'advice.telemetry-off': [
+    { id: 'advice.telemetry-off', tool: 'Claude Code', steps: [] },
+    { id: 'advice.telemetry-off', tool: 'Cursor', steps: ['telemetry.telemetryLevel: off', 'code --disable-telemetry'] },
+  ],
+};
+
+export const CHECK_REASONS: Samples<Check2026Reason> = {
+  'check-2026.reason.proxy-and-zone': [{ id: 'check-2026.reason.proxy-and-zone', proxy, zone: 'Asia/Shanghai' }],
+  'check-2026.reason.lab-host': [{ id: 'check-2026.reason.lab-host', signal: endpoint, host: 'api.moonshot.cn', org: 'Moonshot AI' }],
+  'check-2026.reason.chinese-company-host': [{ id: 'check-2026.reason.chinese-company-host', signal: proxy, host: 'proxy.alibaba-inc.com', org: 'Alibaba' }],
+  'check-2026.reason.cn-domain-host': [{ id: 'check-2026.reason.cn-domain-host', signal: proxy, host: 'proxy.corp.example.cn' }],
+};
+
+export const CHECKS: Samples<CheckMessage> = {
+  'check-2026.flagged': [{ id: 'check-2026.flagged', reasons: Object.values(CHECK_REASONS).flat() }],
+  'check-2026.clear.proxy-only': [{ id: 'check-2026.clear.proxy-only', zone: 'Europe/Berlin' }, { id: 'check-2026.clear.proxy-only' }],
+  'check-2026.clear.zone-only': [{ id: 'check-2026.clear.zone-only', zone: 'Asia/Urumqi' }],
+  'check-2026.clear.neither': [{ id: 'check-2026.clear.neither', zone: 'UTC' }],
+};
+
+export const FACTS: Samples<DisclosureFact> = {
+  'fact.zone': [
+    { id: 'fact.zone', factor: 'timezone', zone: 'Asia/Shanghai', country: 'CN' },
+    { id: 'fact.zone', factor: 'timezone', zone: 'UTC' },
+    { id: 'fact.zone', factor: 'system-timezone', zone: 'Asia/Urumqi', country: 'CN' },
+    { id: 'fact.zone', factor: 'system-timezone', zone: 'Etc/GMT-8' },
+  ],
+  'fact.locale': [{ id: 'fact.locale', locale: 'zh_CN.UTF-8' }, { id: 'fact.locale', locale: '!!' }],
+  'fact.proxy': [{ id: 'fact.proxy' }],
+  'fact.custom-host': [{ id: 'fact.custom-host', host: 'api.example.com' }],
+  'fact.org-host': [
+    { id: 'fact.org-host', host: 'api.moonshot.cn', org: 'Moonshot AI', orgKind: 'ai-lab', chinese: true },
+    { id: 'fact.org-host', host: 'api.openai.com', org: 'OpenAI', orgKind: 'ai-lab', chinese: false },
+    { id: 'fact.org-host', host: 'mirrors.aliyun.com', org: 'Alibaba', orgKind: 'company', chinese: true },
+    { id: 'fact.org-host', host: 'corp.example.org', org: 'Example', orgKind: 'company', chinese: false },
+  ],
+};
+
+export const DISCLOSURES: Samples<DisclosureMessage> = {
+  'disclosure.same-as-neutral': (['timezone', 'system-timezone', 'locale', 'proxy', 'base-url'] as const).map((factor) => ({
+    id: 'disclosure.same-as-neutral' as const,
+    factor,
+    value: 'api.example.org',
+    neutral: 'api.example.com',
+  })),
+  'disclosure.utc-offset': [{ id: 'disclosure.utc-offset', zone: 'Asia/Shanghai' }],
+  'disclosure.could-tell': [
+    ...Object.values(FACTS).flat().map((fact) => ({ id: 'disclosure.could-tell' as const, fact, covert: [] })),
+    { id: 'disclosure.could-tell', fact: { id: 'fact.proxy' }, covert: ['confusable', 'invisible', 'format', 'whitespace', 'offset', 'localised', 'text'] },
+  ],
+};
