@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { PAGE_CSP_DIRECTIVES } from '../common/content-security-policy.js';
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+const CSP = PAGE_CSP_DIRECTIVES.join('; ');
 
 /** Adds the CSP as a meta tag to the built page only: the dev server needs an inline refresh preamble. */
 function cspMeta(): Plugin {

@@ -1,14 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { createOfflineGeoLookup, type GeoDataSource, type OfflineGeoLookup } from '../core/geo/offline-lookup.js';
-
-const require = createRequire(import.meta.url);
-
-/** A file inside an installed npm package (resolved the way Node resolves the package). */
-function packageFile(pkg: string, file: string): string {
-  return join(dirname(require.resolve(`${pkg}/package.json`)), file);
-}
+import { packageFile } from './package-file.js';
 
 /** The offline data shipped as npm packages: country mmdb and ASN CSV ranges. */
 export const packagedGeoData: GeoDataSource = {

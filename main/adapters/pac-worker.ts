@@ -5,17 +5,24 @@
  * that loops in native code or allocates without bound then costs at most the deadline, never the
  * sample (or, in a CLI, the process: an unsettled promise alone would end it with exit code 13).
  *
- * The worker's code is a string (eval: true) that imports the two packages by resolved file URL:
- * the same code then runs from tsc's output, from Electron's bundle and from the TypeScript tests,
- * none of which has a worker file of its own to point at.
+ * The worker's code is a string (eval: true), so the same code runs from tsc's output, from
+ * Electron's bundle and from the TypeScript sources (under tsx or the tests, where a worker file
+ * would be TypeScript that Node 20 cannot load). It imports QuickJS and pac-resolver by URL: from
+ * node_modules, or in Electron's bundle from pac-sandbox.js beside main.js, which carries both (the
+ * packaged app has no node_modules code for them). That file and QuickJS's WebAssembly are inside
+ * app.asar, so the main thread, where Electron reads files inside the archive, reads them once and
+ * hands them to each worker (the sandbox as a data: URL, the WebAssembly as bytes): the worker itself
+ * opens no file, and both stay under the archive's integrity check.
  */
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PacOutcome } from '../core/context.js';
+import { packageFile } from './package-file.js';
 
 const SANDBOX_MEMORY_BYTES = 32 * 1024 * 1024;
-/** Starting a worker and compiling QuickJS's wasm takes a few hundred ms on a busy machine. */
+/** Starting a worker and instantiating QuickJS takes a few hundred ms on a busy machine. */
 const STARTUP_ALLOWANCE_MS = 3000;
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16, codeRangeSizeMb: 16, stackSizeMb: 4 };
 
@@ -26,7 +33,7 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { script, url, timeoutMs, memoryLimit, modules } = workerData;
+const { script, url, timeoutMs, memoryLimit, modules, wasm } = workerData;
 function parseIpv4(text) {
   const m = /^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$/.exec(String(text));
   if (!m) return null;
@@ -53,7 +60,7 @@ function reason(error) {
   try {
     const [{ QuickJS }, { createPacResolver }] = await Promise.all([import(modules.quickjs), import(modules.pacResolver)]);
     let deadline = Infinity;
-    vm = await QuickJS.create({ memoryLimit, interruptHandler: () => Date.now() > deadline });
+    vm = await QuickJS.create({ wasm, memoryLimit, interruptHandler: () => Date.now() > deadline });
     deadline = Date.now() + timeoutMs;
     const result = await createPacResolver(vm, script, { sandbox })(url);
     parentPort.postMessage(typeof result === 'string' ? { ok: true, result } : { ok: false, reason: 'FindProxyForURL returned no string' });
@@ -65,34 +72,68 @@ function reason(error) {
 })();
 `;
 
-let modules: { quickjs: string; pacResolver: string } | null = null;
+/**
+ * Defined by the Electron bundle only (main/scripts/electron-bundle.ts): the file beside main.js that
+ * carries QuickJS and pac-resolver. Elsewhere it is not defined and the packages load from node_modules.
+ */
+declare const TELLTALE_PAC_SANDBOX: string | undefined;
 
-function moduleUrls(): { quickjs: string; pacResolver: string } {
-  if (!modules) {
-    const require = createRequire(import.meta.url);
-    const resolve = (name: string) => pathToFileURL(require.resolve(name)).href;
-    modules = { quickjs: resolve('quickjs-wasi'), pacResolver: resolve('pac-resolver') };
-  }
-  return modules;
+/** Where a worker finds QuickJS and pac-resolver (module URLs) and QuickJS's WebAssembly. */
+export interface PacSandbox {
+  modules: { quickjs: string; pacResolver: string };
+  wasm: Uint8Array;
 }
 
+/** The sandbox of a bundle: one file carrying both packages (pac-sandbox.js), handed over as a data: URL. */
+export async function bundledPacSandbox(sandboxFile: URL | string, wasmFile: string): Promise<PacSandbox> {
+  const [code, wasm] = await Promise.all([readFile(sandboxFile), readFile(wasmFile)]);
+  const bundled = `data:text/javascript;base64,${code.toString('base64')}`;
+  return { modules: { quickjs: bundled, pacResolver: bundled }, wasm };
+}
+
+async function loadSandbox(): Promise<PacSandbox> {
+  const wasmFile = packageFile('quickjs-wasi', 'quickjs.wasm');
+  if (typeof TELLTALE_PAC_SANDBOX === 'string') return bundledPacSandbox(new URL(`./${TELLTALE_PAC_SANDBOX}`, import.meta.url), wasmFile);
+  const require = createRequire(import.meta.url);
+  const resolve = (name: string) => pathToFileURL(require.resolve(name)).href;
+  return { modules: { quickjs: resolve('quickjs-wasi'), pacResolver: resolve('pac-resolver') }, wasm: await readFile(wasmFile) };
+}
+
+let sandbox: Promise<PacSandbox> | null = null;
+
 /** Runs FindProxyForURL(url) of `script`; the script gets timeoutMs, the whole evaluation at most that plus the worker's start. */
-export function evaluatePacOffThread(script: string, url: string, timeoutMs: number): Promise<PacOutcome> {
+export async function evaluatePacOffThread(script: string, url: string, timeoutMs: number): Promise<PacOutcome> {
+  // Found once; a failure is kept (a missing file does not heal) and reported by every evaluation.
+  sandbox ??= loadSandbox();
+  let found: PacSandbox;
+  try {
+    found = await sandbox;
+  } catch (error) {
+    return couldNotStart(error);
+  }
+  return evaluatePacInSandbox(found, script, url, timeoutMs);
+}
+
+function couldNotStart(error: unknown): PacOutcome {
+  return { ok: false, reason: `PAC evaluation could not start: ${(error as Error).message}` };
+}
+
+/** evaluatePacOffThread with the sandbox given (the packaging test runs the packaged one). */
+export function evaluatePacInSandbox({ modules, wasm }: PacSandbox, script: string, url: string, timeoutMs: number): Promise<PacOutcome> {
   const started = Date.now();
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { script, url, timeoutMs, memoryLimit: SANDBOX_MEMORY_BYTES, modules, wasm },
+      resourceLimits: WORKER_LIMITS,
+      stdout: true,
+      stderr: true,
+    });
+  } catch (error) {
+    return Promise.resolve(couldNotStart(error));
+  }
   return new Promise<PacOutcome>((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { script, url, timeoutMs, memoryLimit: SANDBOX_MEMORY_BYTES, modules: moduleUrls() },
-        resourceLimits: WORKER_LIMITS,
-        stdout: true,
-        stderr: true,
-      });
-    } catch (error) {
-      resolve({ ok: false, reason: `PAC evaluation could not start: ${(error as Error).message}` });
-      return;
-    }
     let settled = false;
     const finish = (outcome: PacOutcome): void => {
       if (settled) return;

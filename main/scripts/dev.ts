@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createServer, type InlineConfig, type Plugin, type ViteDevServer } from 'vite';
 import { DEV_CSP_NONCE_ENV, DEV_SERVER_URL_ENV, devContentSecurityPolicy } from '../electron/app-dev-server.js';
-import { repoRoot, watchElectron, type ElectronTarget, type ElectronWatcher } from './electron-bundle.js';
+import { ELECTRON_TARGETS, repoRoot, watchElectron, type ElectronTarget, type ElectronWatcher } from './electron-bundle.js';
 
 const require = createRequire(import.meta.url);
 
@@ -174,7 +174,7 @@ async function devElectron(root: string): Promise<void> {
     // Both targets can rebuild for one change (a shared contract file): restart once.
     timer = setTimeout(() => {
       if (restarting || stopping) return void scheduleRestart();
-      log(child ? 'restarting Electron' : binary ? 'starting Electron' : 'main and preload are built');
+      log(child ? 'restarting Electron' : binary ? 'starting Electron' : 'the Electron bundles are built');
       restarting = restart().finally(() => (restarting = null));
     }, 150);
   };
@@ -185,7 +185,7 @@ async function devElectron(root: string): Promise<void> {
     onBuilt: (target) => {
       if (built.has(target)) log(`${target} rebuilt`);
       built.add(target);
-      if (built.size === 2) scheduleRestart();
+      if (built.size === ELECTRON_TARGETS.length) scheduleRestart();
     },
     onError: (target, error) => log(`${target} failed to build: ${error instanceof Error ? error.message : String(error)}`),
   });

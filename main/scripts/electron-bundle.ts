@@ -9,6 +9,9 @@
  *   dist/electron/preload.cjs  the sandboxed preload: one CommonJS file that requires nothing but
  *                              'electron' (a sandboxed preload cannot load anything else), with the
  *                              API names of contract/api-names.ts inlined.
+ *   dist/electron/pac-sandbox.js  what the PAC worker imports (main/adapters/pac-sandbox.ts): QuickJS
+ *                              and pac-resolver with their dependencies in one ESM file, loaded by
+ *                              URL inside a worker thread, so it cannot be part of main.js.
  *
  * `npm run build` runs this file (`tsx main/scripts/electron-bundle.ts`); `npm run dev` uses
  * watchElectron() (main/scripts/dev.ts); the unit tests build in memory with write: false.
@@ -22,7 +25,7 @@ import { repoRoot } from './repo-root.js';
 import { build, type InlineConfig, type Rolldown } from 'vite';
 
 export type BundleMode = 'production' | 'development';
-export type ElectronTarget = 'main' | 'preload';
+export type ElectronTarget = 'main' | 'preload' | 'pac-sandbox';
 
 export interface BundleOptions {
   /** The checkout root (the folder with package.json). */
@@ -36,6 +39,7 @@ export interface BundleOptions {
 export const ELECTRON_OUT_DIR = join('dist', 'electron');
 export const MAIN_FILE = 'main.js';
 export const PRELOAD_FILE = 'preload.cjs';
+export const PAC_SANDBOX_FILE = 'pac-sandbox.js';
 
 export { repoRoot };
 
@@ -48,24 +52,21 @@ export { repoRoot };
 export const RUNTIME_PACKAGES = {
   /** The history store: a native addon, loaded from its build folder through `bindings`. */
   'better-sqlite3': 'imported',
-  /**
-   * The PAC sandbox: reads quickjs.wasm next to its own module file. The PAC worker
-   * (main/adapters/pac-worker.ts) imports it by resolved path, so the bundle does not.
-   */
-  'quickjs-wasi': 'worker',
+  /** The PAC sandbox's WebAssembly: main/adapters/pac-worker.ts reads quickjs.wasm by path (its code is in PAC_SANDBOX_FILE). */
+  'quickjs-wasi': 'data',
   /** Offline ASN data: main/adapters/geo-data.ts reads its CSV files by path. */
   '@ip-location-db/asn': 'data',
   /** Offline country data: main/adapters/geo-data.ts reads its mmdb file by path. */
   '@ip-location-db/geo-whois-asn-country-mmdb': 'data',
-} as const satisfies Record<string, 'imported' | 'worker' | 'data'>;
+} as const satisfies Record<string, 'imported' | 'data'>;
 
-/** What the main bundle leaves to be imported at run time: Node's modules, electron and the imported and worker RUNTIME_PACKAGES. */
+/** What the main bundle leaves to be imported at run time: Node's modules, electron and the imported RUNTIME_PACKAGES. */
 export function mainExternal(root: string): (id: string) => boolean {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   const runtime = Object.keys(RUNTIME_PACKAGES);
   const undeclared = runtime.filter((name) => !pkg.dependencies?.[name]);
   if (undeclared.length > 0) throw new Error(`RUNTIME_PACKAGES must be dependencies in package.json: ${undeclared.join(', ')}`);
-  const imported = Object.entries(RUNTIME_PACKAGES).flatMap(([name, kind]) => (kind === 'data' ? [] : [name]));
+  const imported = Object.entries(RUNTIME_PACKAGES).flatMap(([name, kind]) => (kind === 'imported' ? [name] : []));
   const builtins = new Set(builtinModules);
   return (id) =>
     id === 'electron' ||
@@ -85,16 +86,15 @@ function shared(options: BundleOptions): InlineConfig {
   };
 }
 
-export function mainConfig(options: BundleOptions): InlineConfig {
+/** One ESM file for Electron's Node from `entry`: only what `external` says stays an import. */
+function nodeBundle(options: BundleOptions, entry: string, fileName: string, external: (id: string) => boolean): InlineConfig {
   const { root } = options;
   return {
     ...shared(options),
-    // Replaced at bundle time, so in a production bundle the dev-server code is dead: "" === '1'.
-    define: { 'process.env.TELLTALE_DEV_BUILD': JSON.stringify(options.mode === 'development' ? '1' : '') },
-    // An SSR build leaves every dependency external by default; here mainExternal alone decides.
+    // An SSR build leaves every dependency external by default; here `external` alone decides.
     ssr: { noExternal: true, target: 'node' },
     build: {
-      ssr: join(root, 'main', 'electron', 'main.ts'),
+      ssr: join(root, entry),
       outDir: join(root, ELECTRON_OUT_DIR),
       emptyOutDir: false,
       write: options.write ?? true,
@@ -104,11 +104,23 @@ export function mainConfig(options: BundleOptions): InlineConfig {
       sourcemap: true,
       reportCompressedSize: false,
       rolldownOptions: {
-        external: mainExternal(root),
-        // One file: the main process's lazy imports (the PAC sandbox, systeminformation) stay lazy in
-        // evaluation, but are inlined rather than split into chunks that packaging would have to track.
-        output: { format: 'es', entryFileNames: MAIN_FILE, codeSplitting: false },
+        external,
+        // One file: lazy imports (systeminformation) stay lazy in evaluation, but are inlined rather
+        // than split into chunks that packaging would have to track.
+        output: { format: 'es', entryFileNames: fileName, codeSplitting: false },
       },
+    },
+  };
+}
+
+export function mainConfig(options: BundleOptions): InlineConfig {
+  return {
+    ...nodeBundle(options, join('main', 'electron', 'main.ts'), MAIN_FILE, mainExternal(options.root)),
+    define: {
+      // Replaced at bundle time, so in a production bundle the dev-server code is dead: "" === '1'.
+      'process.env.TELLTALE_DEV_BUILD': JSON.stringify(options.mode === 'development' ? '1' : ''),
+      // The PAC worker imports QuickJS and pac-resolver from the sandbox bundle beside main.js.
+      TELLTALE_PAC_SANDBOX: JSON.stringify(PAC_SANDBOX_FILE),
     },
   };
 }
@@ -132,8 +144,21 @@ export function preloadConfig(options: BundleOptions): InlineConfig {
   };
 }
 
+/** QuickJS and pac-resolver for the PAC worker: everything inlined but Node's own modules. */
+export function pacSandboxConfig(options: BundleOptions): InlineConfig {
+  const builtins = new Set(builtinModules);
+  return nodeBundle(options, join('main', 'adapters', 'pac-sandbox.ts'), PAC_SANDBOX_FILE, (id) => id.startsWith('node:') || builtins.has(id));
+}
+
+const CONFIGS: Record<ElectronTarget, (options: BundleOptions) => InlineConfig> = {
+  main: mainConfig,
+  preload: preloadConfig,
+  'pac-sandbox': pacSandboxConfig,
+};
+export const ELECTRON_TARGETS = Object.keys(CONFIGS) as ElectronTarget[];
+
 export function electronConfig(target: ElectronTarget, options: BundleOptions): InlineConfig {
-  return target === 'main' ? mainConfig(options) : preloadConfig(options);
+  return CONFIGS[target](options);
 }
 
 /** The chunks of a build run with write: false. */
@@ -142,11 +167,10 @@ export function outputChunks(result: Awaited<ReturnType<typeof build>>): Rolldow
   return outputs.flatMap((out) => out.output.filter((item): item is Rolldown.OutputChunk => item.type === 'chunk'));
 }
 
-/** Builds both entry points once into dist/electron/ (emptied first). */
+/** Builds every target once into dist/electron/ (emptied first). */
 export async function bundleElectron(options: BundleOptions): Promise<void> {
   if (options.write !== false) await rm(join(options.root, ELECTRON_OUT_DIR), { recursive: true, force: true });
-  await build(mainConfig(options));
-  await build(preloadConfig(options));
+  for (const target of ELECTRON_TARGETS) await build(electronConfig(target, options));
 }
 
 export interface ElectronWatcher {
@@ -154,7 +178,7 @@ export interface ElectronWatcher {
 }
 
 /**
- * Builds both entry points and rebuilds each when a file it imports changes. onBuilt runs after
+ * Builds every target and rebuilds each when a file it imports changes. onBuilt runs after
  * every successful build of a target (the first ones included), onError after a failed one (the
  * watcher keeps going and rebuilds on the next change).
  */
@@ -163,7 +187,7 @@ export async function watchElectron(
 ): Promise<ElectronWatcher> {
   await rm(join(options.root, ELECTRON_OUT_DIR), { recursive: true, force: true });
   const watchers: Rolldown.RolldownWatcher[] = [];
-  for (const target of ['main', 'preload'] as const) {
+  for (const target of ELECTRON_TARGETS) {
     const config = electronConfig(target, options);
     const watcher = (await build({ ...config, build: { ...config.build, watch: {} } })) as Rolldown.RolldownWatcher;
     watcher.on('event', (event) => {

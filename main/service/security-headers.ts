@@ -1,18 +1,11 @@
 /**
  * Response headers for everything that serves the UI: the browser host and Electron's app://
- * protocol use the same ones. The CSP allows only the app's own files: no inline script, no eval,
- * no remote anything — the UI shows data about the user and must not be able to send it anywhere.
+ * protocol use the same ones. The CSP is the page's (common/content-security-policy.ts) plus what
+ * only a header can say: no framing, no form submissions.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+import { HEADER_ONLY_CSP_DIRECTIVES, PAGE_CSP_DIRECTIVES } from '../../common/content-security-policy.js';
+
+export const CONTENT_SECURITY_POLICY = [...PAGE_CSP_DIRECTIVES, ...HEADER_ONLY_CSP_DIRECTIVES].join('; ');
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

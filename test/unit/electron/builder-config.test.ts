@@ -34,9 +34,14 @@ describe('electron-builder.yml', () => {
   });
 
   it('gives the .deb what it needs (homepage, author with an e-mail) and publishes nowhere', () => {
-    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { homepage?: string; author?: { email?: string } };
+    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { homepage?: string; author?: { email?: string }; repository?: unknown };
     expect(pkg.homepage).toMatch(/^https:\/\//);
     expect(pkg.author?.email).toMatch(/@/);
+    // No public home yet: honest placeholders on the reserved .invalid domain (RFC 2606), no repository.
+    expect(new URL(pkg.homepage ?? '').hostname).toMatch(/\.invalid$/);
+    expect(pkg.author?.email).toMatch(/\.invalid$/);
+    expect((config.linux as { maintainer?: string }).maintainer).toMatch(/\.invalid>$/);
+    expect(pkg.repository).toBeUndefined();
     expect(config.publish).toBeNull();
   });
 

@@ -61,7 +61,10 @@ describe('Electron main bundle', () => {
     expect(external('node:fs')).toBe(true);
     expect(external('fs')).toBe(true);
     expect(external('better-sqlite3')).toBe(true);
-    expect(external('quickjs-wasi')).toBe(true);
+    // The PAC worker's packages are in a bundle of their own (pac-sandbox.js), never imported by main.js.
+    expect(external('quickjs-wasi')).toBe(false);
+    expect(production.code).not.toContain('// node_modules/quickjs-wasi/');
+    expect(production.code).not.toContain('// node_modules/pac-resolver/');
     expect(external('zod')).toBe(false);
     expect(external('systeminformation')).toBe(false);
     expect(external('vite')).toBe(false);

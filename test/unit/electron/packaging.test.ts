@@ -17,7 +17,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import asar from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
@@ -25,7 +25,10 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { FuseState, SENTINEL } from '@electron/fuses/dist/constants.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { MAIN_FILE, RUNTIME_PACKAGES } from '../../../main/scripts/electron-bundle.js';
+import { bundledPacSandbox, evaluatePacInSandbox } from '../../../main/adapters/pac-worker.js';
+import { PAC_TARGET, PAC_TIMEOUT_MS } from '../../../main/core/proxy/index.js';
+import { MAIN_FILE, PAC_SANDBOX_FILE, RUNTIME_PACKAGES } from '../../../main/scripts/electron-bundle.js';
+import { proxyFixture } from '../proxy/fixtures.js';
 import { NO_ELECTRON_BINARY, electronBinary } from '../../helpers/electron-binary.js';
 import { runWithElectronStub } from '../../helpers/electron-stub.js';
 
@@ -148,9 +151,19 @@ let appOutDir: string;
 let archive: string;
 let files: Map<string, { size: number; unpacked: boolean }>;
 let mainCode: string;
+let extractedDir: string | null = null;
+
+/** The archive extracted once, for the tests that run what it holds. */
+function extracted(): string {
+  if (!extractedDir) {
+    extractedDir = join(work, 'extracted');
+    asar.extractAll(archive, extractedDir);
+  }
+  return extractedDir;
+}
 
 beforeAll(async () => {
-  for (const file of [`dist/electron/${MAIN_FILE}`, 'dist/electron/preload.cjs', 'dist/renderer/index.html']) {
+  for (const file of [`dist/electron/${MAIN_FILE}`, 'dist/electron/preload.cjs', `dist/electron/${PAC_SANDBOX_FILE}`, 'dist/renderer/index.html']) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does).`);
   }
   work = await mkdtemp(join(tmpdir(), 'telltale-packaging-'));
@@ -172,7 +185,15 @@ describe('the packaged app (electron-builder --dir, stand-in Electron)', () => {
   it('holds in app.asar only the Electron bundles, the built UI, package.json and the runtime packages', () => {
     const paths = [...files.keys()];
     const outside = paths.filter(
-      (p) => !(p === 'package.json' || p === `dist/electron/${MAIN_FILE}` || p === 'dist/electron/preload.cjs' || p.startsWith('dist/renderer/') || packageOf(p)),
+      (p) =>
+        !(
+          p === 'package.json' ||
+          p === `dist/electron/${MAIN_FILE}` ||
+          p === 'dist/electron/preload.cjs' ||
+          p === `dist/electron/${PAC_SANDBOX_FILE}` ||
+          p.startsWith('dist/renderer/') ||
+          packageOf(p)
+        ),
     );
     expect(outside).toEqual([]);
     expect(paths).toContain('dist/renderer/index.html');
@@ -183,7 +204,7 @@ describe('the packaged app (electron-builder --dir, stand-in Electron)', () => {
     expect([...packages].sort()).toEqual([...Object.keys(RUNTIME_PACKAGES), 'bindings', 'file-uri-to-path'].sort());
   });
 
-  it('carries of the geo data exactly the files the app opens, with their licences', () => {
+  it('carries of the data packages (geo data, QuickJS WebAssembly) exactly the files the app opens, with their licences', () => {
     const opened = dataFilesOpenedBy(mainCode);
     expect(opened.length, 'the main bundle names the data files it opens').toBeGreaterThan(0);
     const dataPackages = Object.entries(RUNTIME_PACKAGES).flatMap(([name, kind]) => (kind === 'data' ? [name] : []));
@@ -203,7 +224,7 @@ describe('the packaged app (electron-builder --dir, stand-in Electron)', () => {
     );
   });
 
-  it('keeps app.asar small: the code and UI under 15 MiB, with the geo data under 50 MiB', () => {
+  it('keeps app.asar small: the code and UI under 15 MiB, with the data under 50 MiB', () => {
     const opened = new Set(dataFilesOpenedBy(mainCode));
     let data = 0;
     let code = 0;
@@ -214,33 +235,36 @@ describe('the packaged app (electron-builder --dir, stand-in Electron)', () => {
     }
     const archiveSize = readFileSync(archive).length;
     console.log(
-      `app.asar: ${(archiveSize / MiB).toFixed(1)} MiB = code and UI ${(code / MiB).toFixed(1)} MiB + geo data ${(data / MiB).toFixed(1)} MiB (+ index); ` +
+      `app.asar: ${(archiveSize / MiB).toFixed(1)} MiB = code and UI ${(code / MiB).toFixed(1)} MiB + data ${(data / MiB).toFixed(1)} MiB (+ index); ` +
         `${files.size} files`,
     );
     expect(code).toBeLessThan(15 * MiB);
     expect(archiveSize).toBeLessThan(50 * MiB);
   });
 
-  it('loads its main bundle from the package with every import resolved (better-sqlite3, quickjs-wasi, geo data)', async () => {
-    const extracted = join(work, 'extracted');
-    asar.extractAll(archive, extracted);
-    const main = join(extracted, 'dist', 'electron', MAIN_FILE);
-    const calls = await runWithElectronStub(main, join(work, 'electron-stub'), extracted);
+  it('loads its main bundle from the package with every import resolved (better-sqlite3, the data files)', async () => {
+    const main = join(extracted(), 'dist', 'electron', MAIN_FILE);
+    const calls = await runWithElectronStub(main, join(work, 'electron-stub'), extracted());
     expect(calls[0]).toBe('registerSchemesAsPrivileged');
     expect(calls.at(-1)).toBe('whenReady');
-    // The lazily loaded PAC sandbox finds its WebAssembly next to its module inside the package.
     const fromMain = createRequire(main);
-    const { QuickJS } = (await import(pathToFileURL(fromMain.resolve('quickjs-wasi')).href)) as typeof import('quickjs-wasi');
-    const vm = await QuickJS.create();
-    try {
-      expect(vm.dump(vm.evalCode('6 * 7'))).toBe(42);
-    } finally {
-      vm.dispose();
-    }
     for (const file of dataFilesOpenedBy(mainCode)) {
       const [, scope, name] = /^node_modules\/((?:@[^/]+\/)?[^/]+)\/(.+)$/.exec(file) ?? [];
       expect(existsSync(join(dirname(fromMain.resolve(`${scope}/package.json`)), name ?? '')), file).toBe(true);
     }
+  }, 60_000);
+
+  it('evaluates a real PAC with the packaged PAC sandbox and QuickJS WebAssembly, packed in the archive', async () => {
+    // Both stay inside app.asar (under its integrity check): the main thread reads them and hands them to the worker.
+    for (const path of [`dist/electron/${PAC_SANDBOX_FILE}`, 'node_modules/quickjs-wasi/quickjs.wasm']) expect(files.get(path)?.unpacked, path).toBe(false);
+    expect(mainCode).toContain('packageFile("quickjs-wasi", "quickjs.wasm")');
+    const sandbox = await bundledPacSandbox(
+      join(extracted(), 'dist', 'electron', PAC_SANDBOX_FILE),
+      join(extracted(), 'node_modules', 'quickjs-wasi', 'quickjs.wasm'),
+    );
+    // The sandbox bundle imports nothing from node_modules: it runs from a data: URL.
+    expect(await evaluatePacInSandbox(sandbox, proxyFixture('corp.pac'), PAC_TARGET, PAC_TIMEOUT_MS)).toEqual({ ok: true, result: 'PROXY p.corp.example.cn:8080; DIRECT' });
+    expect(await evaluatePacInSandbox(sandbox, proxyFixture('corp.pac'), 'https://git.corp.example.cn/', PAC_TIMEOUT_MS)).toEqual({ ok: true, result: 'DIRECT' });
   }, 60_000);
 
   it('flips the fuses in the executable as electron-builder.yml asks', async () => {

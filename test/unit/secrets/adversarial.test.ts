@@ -19,6 +19,8 @@ const RUNS: Array<[string, string]> = [
   ['=(', '=('],
   ['"a": ', '"a": '],
   ['-p after sshpass', '-p -x '],
+  ['docker not followed by login', 'docker \t'],
+  ['htpasswd not in batch mode', 'htpasswd -c x '],
   ['jar classpath', '/opt/gradle/lib/plugin-1.2.jar:'],
 ];
 

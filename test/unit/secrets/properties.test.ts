@@ -51,6 +51,17 @@ const argvWith = (s: string) =>
     ['aws', 'configure', 'set', 'aws_secret_access_key', s],
     ['tool', '--client-secret', s],
     ['tool', '--session', s],
+    ['podman', `--password=${s}`],
+  );
+
+/** Tools whose password flag is one of a subcommand's, or positional: the words before the secret stay together. */
+const subcommandArgvWith = (s: string) =>
+  fc.constantFrom<{ command: string[]; rest: string[] }>(
+    { command: ['docker', 'login'], rest: ['-p', s, 'registry.example.com'] },
+    { command: ['podman', 'login'], rest: ['-u', 'me', '-p', s] },
+    { command: ['helm', 'registry', 'login'], rest: ['r.example.com', '-p', s] },
+    { command: ['htpasswd'], rest: ['-b', 'users', 'bob', s] },
+    { command: ['htpasswd'], rest: ['-nbB', 'bob', s] },
   );
 
 async function survives(cls: SecretClass, secretValue: string, place: Placement): Promise<string[]> {
@@ -76,6 +87,20 @@ describe('generated secrets never survive any output', () => {
         async ([s, form, before, after]) => {
           const [tool, ...rest] = form;
           const args = [tool as string, ...before, ...rest, ...after];
+          expect(await survives('flag-argument', s, { in: 'argv', args })).toEqual([]);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('after a subcommand\'s password flag, or as htpasswd\'s batch-mode password, with other arguments around', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        secret.chain((s) => fc.tuple(fc.constant(s), subcommandArgvWith(s), benignArgs, benignArgs)),
+        async ([s, { command, rest }, between, after]) => {
+          // htpasswd's password is its last argument: nothing may follow it.
+          const args = [...command, ...between, ...rest, ...(rest.at(-1) === s ? [] : after)];
           expect(await survives('flag-argument', s, { in: 'argv', args })).toEqual([]);
         },
       ),

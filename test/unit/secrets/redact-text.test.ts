@@ -48,12 +48,27 @@ describe('redactText: a flag and its argument', () => {
       'docker login --password-stdin registry.example.com',
       'redis-cli -a', // nothing after it
       'ls -a /tmp; sshpass -f /run/pw ssh h',
+      'docker run -p 8080:80 nginx', // -p publishes a port outside "docker login"
+      'podman run -p 5432:5432 postgres',
+      'htpasswd -c /etc/nginx/.htpasswd alice', // not batch mode: htpasswd prompts
+      'htpasswd -v users bob',
+      'htpasswd -b', // nothing after it
     ];
     for (const text of plain) expect(redactText(text)).toBe(text);
   });
 
   it('scopes a tool\'s flags to its own command', () => {
     expect(redactText('sshpass -p pw1 ssh h; scp -p a b')).toBe('sshpass -p *** ssh h; scp -p a b');
+    expect(redactText('docker login -u me -p pw2 ghcr.io && docker run -p 80:80 app')).toBe('docker login -u me -p *** ghcr.io && docker run -p 80:80 app');
+    expect(redactText('htpasswd -b users bob pw3; ls -b x y')).toBe('htpasswd -b users bob ***; ls -b x y');
+  });
+
+  it('reads registry logins\' -p and htpasswd\'s batch-mode password (the last argument)', () => {
+    expect(redactText('docker   login -p pw4 r.example.com')).toBe('docker   login -p *** r.example.com');
+    expect(redactText('helm registry login r.example.com -u me -p pw5')).toBe('helm registry login r.example.com -u me -p ***');
+    expect(redactText('htpasswd -cbB -C 12 users bob "two words"')).toBe('htpasswd -cbB -C 12 users bob "***"');
+    expect(redactText('htpasswd -nb carol pw6\nnext line')).toBe('htpasswd -nb carol ***\nnext line');
+    expect(redactText('htpasswd -b users bob ***')).toBe('htpasswd -b users bob ***');
   });
 });
 
