@@ -5,7 +5,7 @@
  * the others, is a finding: the environment changes what the tool contacts.
  */
 import type { ProbeReachedHost, ProbeReachFinding, ProbeReachSource } from '../../../contract/snapshot.js';
-import { classifyAddress } from '../geo/classify.js';
+import { classifyAddress } from '../../../common/address-class.js';
 import type { EnvGroup, PlannedFactor } from './plan.js';
 
 /** One attempt to reach a host, as the probe saw it. */
