@@ -3,7 +3,8 @@
  * test holds a listening socket on loopback, a loopback connection of its own, and a child that
  * the catalog takes for the Codex CLI holds another (with a secret on its command line). Checks the
  * toggles hide and show those real rows, grouping by app, the command line on demand, keyboard
- * navigation, the filter kept across views, and that no cell is cut at 900x700; axe on the view.
+ * navigation, the filter kept across views, and that no cell is cut at 900x700; axe on the view;
+ * and, with no git identity anywhere, that the Signals view calls the git email "not set".
  * Screenshots go to test-results/screenshots/views/ (connections-*), light and dark.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -62,6 +63,8 @@ test.beforeAll(async () => {
     HOME: join(root, 'home'),
     XDG_STATE_HOME: join(root, 'state'),
     XDG_CONFIG_HOME: join(root, 'config'),
+    // No git identity anywhere: the Signals view says "not set".
+    GIT_CONFIG_NOSYSTEM: '1',
   };
   ({ child: serve, url } = await startServe(env, 1));
 });
@@ -159,6 +162,26 @@ test('rows are reached by keyboard with a visible focus; Enter opens and closes 
   await expect(body(page).getByRole('row')).toHaveCount(4);
 });
 
+test('a connection opened while the view is open is marked new for a few seconds', async ({ page }) => {
+  await openFiltered(page);
+  await toggle(page, 'loopback').check();
+  await expect(body(page).getByRole('row')).toHaveCount(4);
+  await expect(body(page).locator('.is-new')).toHaveCount(0);
+  const late = await new Promise<Socket>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => resolve(socket)).on('error', reject);
+  });
+  try {
+    // Both of its ends are new: this process's client socket and the accepted one.
+    const marked = body(page).locator('.is-new');
+    await expect(marked).toHaveCount(2, { timeout: 10_000 });
+    await expect(marked.first().getByRole('button')).toHaveAccessibleName(/\(new\)$/);
+    await expect(marked).toHaveCount(0, { timeout: 15_000 });
+    await expect(body(page).getByRole('row')).toHaveCount(6);
+  } finally {
+    late.destroy();
+  }
+});
+
 test('the filter and toggles outlast a visit to another view', async ({ page }) => {
   await openFiltered(page);
   await toggle(page, 'loopback').check();
@@ -205,4 +228,18 @@ test('nothing is cut at 900x700 (the table scrolls sideways in its own box); axe
     `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')))`,
   );
   expect(violations).toEqual([]);
+});
+
+test('Signals: a git email never set is a neutral "not set"; names for people, ids on hover, no badge on values read', async ({ page }) => {
+  await page.goto(url);
+  await openView(page, 'Signals');
+  const label = page.getByRole('cell', { name: 'git email (user.email)', exact: true });
+  await expect(label).toHaveAttribute('title', 'identity.git.email');
+  const row = page.getByRole('row').filter({ has: label });
+  await expect(row.locator('.badge')).toHaveText('not set');
+  await expect(row).not.toContainText(/failed|error/);
+  // A value that was read carries no badge (its state is still there for screen readers).
+  const zone = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Time zone programs see (Intl)', exact: true }) });
+  await expect(zone.locator('.badge')).toHaveCount(0);
+  await expect(zone).toContainText('read');
 });

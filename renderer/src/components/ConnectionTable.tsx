@@ -33,6 +33,18 @@ const COLUMNS: Column[] = [
   column('State', (r) => r.connection.state, 'state'),
 ];
 
+/** An element's height, kept up to date (read in an observer, not during render). */
+function useHeight(element: HTMLElement | null): number {
+  const [height, setHeight] = useState(0);
+  useLayoutEffect(() => {
+    if (!element) return undefined;
+    const observer = new ResizeObserver(() => setHeight(element.offsetHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
+  return height;
+}
+
 /** Text widths in the table's own fonts (cells, and bold headers), measured on a canvas. */
 function useTextMeasure(element: HTMLElement | null): { cell: (text: string) => number; header: (text: string) => number } | null {
   return useMemo(() => {
@@ -67,7 +79,8 @@ type Props = {
  */
 export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onToggleGroup, isNew }: Props) {
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
-  const bodyRef = useRef<HTMLDivElement>(null);
+  const [headElement, setHeadElement] = useState<HTMLDivElement | null>(null);
+  const headHeight = useHeight(headElement);
   const [active, setActive] = useState(0);
   const focusPending = useRef(false);
   const activeIndex = Math.min(active, Math.max(0, items.length - 1));
@@ -83,7 +96,9 @@ export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onT
     getScrollElement: () => scrollElement,
     estimateSize: (index) => (items[index]?.kind === 'details' ? 120 : ROW_HEIGHT),
     overscan: 12,
-    scrollMargin: bodyRef.current?.offsetTop ?? 0,
+    // The rows start below the sticky header, and scrolling to one keeps it out from under it.
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
     getItemKey: (index) => itemKey(items[index]) ?? index,
     // The row that holds the keyboard focus stays rendered, so Tab comes back to it.
     rangeExtractor: (range) => {
@@ -112,7 +127,7 @@ export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onT
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
 
-  const scrollMargin = virtualizer.options.scrollMargin;
+  const scrollMargin = headHeight;
   return (
     <>
       <div
@@ -123,7 +138,7 @@ export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onT
         ref={setScrollElement}
         style={template ? { ['--vtable-columns' as string]: template, ['--vtable-width' as string]: `${tableWidth}px` } : undefined}
       >
-        <div role="rowgroup" className="vtable-head">
+        <div role="rowgroup" className="vtable-head" ref={setHeadElement}>
           <div role="row" aria-rowindex={1} className="vtable-row">
             {COLUMNS.map((col) => (
               <div key={col.label} role="columnheader" aria-sort={col.sortKey ? (sort.key === col.sortKey ? sort.direction : 'none') : undefined}>
@@ -139,7 +154,7 @@ export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onT
             ))}
           </div>
         </div>
-        <div role="rowgroup" className="vtable-body" aria-label="Connection rows" ref={bodyRef} style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
+        <div role="rowgroup" className="vtable-body" aria-label="Connection rows" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
           {virtualizer.getVirtualItems().map((virtual) => {
             const item = items[virtual.index];
             if (!item) return null;
@@ -154,7 +169,8 @@ export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onT
                 role="row"
                 aria-rowindex={virtual.index + 2}
                 data-index={virtual.index}
-                ref={virtualizer.measureElement}
+                // Only details vary in height; measuring every row would force a layout per row while scrolling.
+                ref={item.kind === 'details' ? virtualizer.measureElement : undefined}
                 className={lineClass(item, isNew)}
                 style={{ transform: `translateY(${virtual.start - scrollMargin}px)` }}
               >

@@ -1,7 +1,8 @@
 import type { Connection, OwnerUnknown, Process, RemoteInfo, Tool } from '../../../contract/snapshot.js';
 import type { ProcessIndex } from '../../../common/processes.js';
 import { formatEndpoint } from '../../../common/format.js';
-import { isListeningSocket, isLoopbackSocket, isUnownedSocket } from '../../../common/socket-kinds.js';
+import { isListeningSocket, isLoopbackSocket, isUnownedSocket, memoisedClassify } from '../../../common/socket-kinds.js';
+import type { AddressClass } from '../../../common/address-class.js';
 
 export type SortKey = 'process' | 'pid' | 'tool' | 'remote' | 'country' | 'org' | 'state';
 export type SortDirection = 'ascending' | 'descending';
@@ -52,8 +53,8 @@ export type ConnectionRow = {
   identity: string;
   toolName: string;
   remote: string;
-  /** The background kinds it is, which the toggles hide. */
-  kinds: ReadonlySet<SocketKind>;
+  /** The background kinds it is (true), which the toggles hide. */
+  kinds: SocketScope;
   /** Lower-case text the free-text filter searches. */
   haystack: string;
 };
@@ -69,17 +70,14 @@ export function socketIdentity(connection: Connection): string {
   return `${protocol}|${pid}|${formatEndpoint(localAddress, localPort)}|${formatEndpoint(remoteAddress, remotePort)}`;
 }
 
-function socketKinds(connection: Connection): Set<SocketKind> {
-  const kinds = new Set<SocketKind>();
-  if (isLoopbackSocket(connection)) kinds.add('loopback');
-  if (isListeningSocket(connection)) kinds.add('listening');
-  if (isUnownedSocket(connection)) kinds.add('unowned');
-  return kinds;
+function socketKinds(connection: Connection, classify: (address: string) => AddressClass): SocketScope {
+  return { loopback: isLoopbackSocket(connection, classify), listening: isListeningSocket(connection, classify), unowned: isUnownedSocket(connection) };
 }
 
 export function toRows(connections: readonly Connection[], tools: readonly Tool[], processes: ProcessIndex): ConnectionRow[] {
   const toolNames = new Map(tools.map((tool) => [tool.id, tool.name]));
   const seen = new Map<string, number>();
+  const classify = memoisedClassify();
   return connections.map((connection) => {
     const process = connection.pid === null ? null : (processes.get(connection.pid) ?? null);
     const toolName = connection.toolId ? (toolNames.get(connection.toolId) ?? connection.toolId) : '';
@@ -104,7 +102,7 @@ export function toRows(connections: readonly Connection[], tools: readonly Tool[
     const repeat = seen.get(identity) ?? 0;
     seen.set(identity, repeat + 1);
     const key = repeat === 0 ? identity : `${identity}#${repeat}`;
-    return { connection, process, key, identity, toolName, remote, kinds: socketKinds(connection), haystack };
+    return { connection, process, key, identity, toolName, remote, kinds: socketKinds(connection, classify), haystack };
   });
 }
 
@@ -118,7 +116,8 @@ function matches({ connection, haystack }: ConnectionRow, filter: ConnectionFilt
   );
 }
 
-const shown = (row: ConnectionRow, show: SocketScope) => SOCKET_KINDS.every((kind) => show[kind] || !row.kinds.has(kind));
+const shown = ({ kinds }: ConnectionRow, show: SocketScope) =>
+  (show.loopback || !kinds.loopback) && (show.listening || !kinds.listening) && (show.unowned || !kinds.unowned);
 
 export function filterRows(rows: readonly ConnectionRow[], filter: ConnectionFilter): ConnectionRow[] {
   const needle = filter.text.trim().toLowerCase();
@@ -134,7 +133,7 @@ export function kindCounts(rows: readonly ConnectionRow[], filter: ConnectionFil
   const counts: Record<SocketKind, number> = { loopback: 0, listening: 0, unowned: 0 };
   for (const row of rows) {
     if (!matches(row, filter, needle)) continue;
-    for (const kind of row.kinds) counts[kind]++;
+    for (const kind of SOCKET_KINDS) if (row.kinds[kind]) counts[kind]++;
   }
   return counts;
 }
@@ -176,14 +175,17 @@ function compareValues(a: SortValue, b: SortValue, sign: number): number {
  * pid and remote end, and then keep their order (Array#sort is stable).
  */
 export function sortRows(rows: readonly ConnectionRow[], sort: ConnectionSort): ConnectionRow[] {
-  const keys = [sort.key, ...TIE_BREAKERS.filter((key) => key !== sort.key)];
-  const signs = keys.map((key) => (key === sort.key && sort.direction === 'descending' ? -1 : 1));
-  // Read each value once: the comparator runs n log n times.
-  const decorated = rows.map((row) => ({ row, values: keys.map((key) => SORT_VALUES[key](row)) }));
+  const valueOf = SORT_VALUES[sort.key];
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const ties = TIE_BREAKERS.filter((key) => key !== sort.key).map((key) => SORT_VALUES[key]);
+  // Read each sort value once (the comparator runs n log n times); tie-breakers only on a tie.
+  const decorated = rows.map((row) => ({ row, value: valueOf(row) }));
   decorated.sort((a, b) => {
-    for (let i = 0; i < keys.length; i++) {
-      const order = compareValues(a.values[i] ?? null, b.values[i] ?? null, signs[i] ?? 1);
-      if (order !== 0) return order;
+    const order = compareValues(a.value, b.value, sign);
+    if (order !== 0) return order;
+    for (const tie of ties) {
+      const next = compareValues(tie(a.row), tie(b.row), 1);
+      if (next !== 0) return next;
     }
     return 0;
   });
