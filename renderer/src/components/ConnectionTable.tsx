@@ -68,7 +68,7 @@ type Props = {
   onSort: (key: SortKey) => void;
   onToggleRow: (row: ConnectionRow) => void;
   onToggleGroup: (id: string) => void;
-  /** Identities of rows new since the previous sample. */
+  /** Whether a row is new since the previous sample. */
   isNew: (row: ConnectionRow) => boolean;
 };
 
@@ -127,7 +127,6 @@ export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onT
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
 
-  const scrollMargin = headHeight;
   return (
     <>
       <div
@@ -172,7 +171,7 @@ export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onT
                 // Only details vary in height; measuring every row would force a layout per row while scrolling.
                 ref={item.kind === 'details' ? virtualizer.measureElement : undefined}
                 className={lineClass(item, isNew)}
-                style={{ transform: `translateY(${virtual.start - scrollMargin}px)` }}
+                style={{ transform: `translateY(${virtual.start - headHeight}px)` }}
               >
                 <Line item={item} focus={focus} onToggleRow={onToggleRow} onToggleGroup={onToggleGroup} isNew={isNew} />
               </div>
