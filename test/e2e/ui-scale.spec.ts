@@ -26,6 +26,8 @@ test.afterAll(async () => {
 });
 
 test('the Connections view stays virtualized and usable with 10,000 connections', async ({ page }) => {
+  // 120 scroll steps, each rendering a fresh screen of rows: on a loaded machine that alone can take a minute.
+  test.setTimeout(150_000);
   await page.goto(host.server.url);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Connections', exact: true }).click();
   await expect(page.getByText(`${COUNT} of ${COUNT} connections`)).toBeVisible({ timeout: 20_000 });
