@@ -1,5 +1,5 @@
 import { createGeoLookup } from '../main/adapters/geo-data.js';
-import { formatIpv4 } from '../main/core/geo/ip-address.js';
+import { formatIpv4 } from '../common/ip-address.js';
 import type { BenchModule, BenchRow } from './types.js';
 
 const LOOKUPS = 200_000;

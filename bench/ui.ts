@@ -39,7 +39,7 @@ async function measure(page: Page, url: string): Promise<Measured> {
   }
   await nav.getByRole('button', { name: 'Connections', exact: true }).click();
   await page.locator(FIRST_ROW).first().waitFor();
-  const scroll = await scrollFrameTimes(page, '.vtable-body', SCROLL_FRAMES, SCROLL_STEP_PX);
+  const scroll = await scrollFrameTimes(page, '.vtable', SCROLL_FRAMES, SCROLL_STEP_PX);
   const work = frameStats(scroll.work);
   return {
     renderDom: median(dom),

@@ -7,6 +7,10 @@ import { describeFsError as describeError, readRegularFile } from './read-regula
 
 const MAX_OUTPUT = 16 * 1024 * 1024;
 
+function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
 export const systemIo: Io = {
   /** Regular files only, up to MAX_CONFIG_BYTES: a FIFO, a device or a huge file is a reason, not a hang. */
   async readText(path: string): Promise<ReadOutcome> {
@@ -20,14 +24,21 @@ export const systemIo: Io = {
       execFile(
         command,
         [...args],
-        { timeout: options.timeoutMs ?? 5000, maxBuffer: MAX_OUTPUT, windowsHide: true, encoding: 'utf8' },
+        {
+          timeout: options.timeoutMs ?? 5000,
+          maxBuffer: MAX_OUTPUT,
+          windowsHide: true,
+          encoding: 'utf8',
+          ...(options.env && { env: definedOnly(options.env) }),
+        },
         (error, stdout, stderr) => {
           if (!error) return resolve(ok(stdout));
           const e = error as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
-          if (e.code === 'ENOENT') return resolve(fail(`command not found: ${command}`));
-          if (e.killed) return resolve(fail(`${command} timed out`));
+          if (e.code === 'ENOENT') return resolve({ ok: false, reason: `command not found: ${command}`, exitCode: null });
+          if (e.killed) return resolve({ ok: false, reason: `${command} timed out`, exitCode: null });
           const detail = (stderr || e.message).trim().split('\n')[0] ?? '';
-          resolve(fail(`${command} failed (exit ${String(e.code)}): ${detail}`));
+          const exitCode = typeof e.code === 'number' ? e.code : null;
+          resolve({ ok: false, reason: `${command} failed (exit ${String(e.code)}): ${detail}`, exitCode });
         },
       );
     });

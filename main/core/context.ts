@@ -9,6 +9,13 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
 /** A file read: its text, or why not, and whether that is because nothing is there (not an error). */
 export type ReadOutcome = { ok: true; value: string } | { ok: false; reason: string; missing: boolean };
 
+/**
+ * A command's output, or why not. `exitCode` is the status it exited with when it ran to a non-zero
+ * exit (some commands say "not set" that way, e.g. `git config --get` exits 1); null when it did
+ * not run or was stopped (missing, timed out, killed).
+ */
+export type RunOutcome = { ok: true; value: string } | { ok: false; reason: string; exitCode: number | null };
+
 /** A PAC script's answer for one URL ("PROXY p.corp:8080; DIRECT"), or why there is none. */
 export type PacOutcome = { ok: true; result: string } | { ok: false; reason: string };
 
@@ -18,8 +25,11 @@ export interface Io {
    * opened for reading) or a file over the size cap is a reason.
    */
   readText(path: string): Promise<ReadOutcome>;
-  /** Runs a command without a shell. Missing command, non-zero exit and timeout are reasons. */
-  run(command: string, args: readonly string[], options?: { timeoutMs?: number }): Promise<Outcome<string>>;
+  /**
+   * Runs a command without a shell. Missing command, non-zero exit and timeout are reasons. `env`:
+   * the environment it sees (the sampled one, so HOME=/tmp/x reaches git too); this process's by default.
+   */
+  run(command: string, args: readonly string[], options?: { timeoutMs?: number; env?: SampleContext['env'] }): Promise<RunOutcome>;
   exists(path: string): Promise<boolean>;
   /** Resolves symlinks (e.g. /etc/localtime -> /usr/share/zoneinfo/Asia/Shanghai). */
   realPath(path: string): Promise<Outcome<string>>;

@@ -4,8 +4,8 @@
  * GPU and network processes are children of its main process).
  */
 import type { OwnSocket, SelfAudit } from '../../contract/self-audit.js';
-import type { Connection, Snapshot } from '../../contract/snapshot.js';
-import { classifyAddress } from './geo/classify.js';
+import type { Snapshot } from '../../contract/snapshot.js';
+import { isLoopbackSocket } from '../../common/socket-kinds.js';
 
 function ownPids(snapshot: Snapshot, rootPid: number): Set<number> {
   const children = new Map<number, number[]>();
@@ -23,13 +23,6 @@ function ownPids(snapshot: Snapshot, rootPid: number): Set<number> {
     }
   }
   return own;
-}
-
-/** Loopback when the local end is, and the remote end (if connected) is too. */
-export function isLoopbackSocket(connection: Pick<Connection, 'localAddress' | 'remoteAddress'>): boolean {
-  if (classifyAddress(connection.localAddress) !== 'loopback') return false;
-  const remote = connection.remoteAddress;
-  return remote === null || classifyAddress(remote) === 'loopback' || classifyAddress(remote) === 'unspecified';
 }
 
 export function auditOwnSockets(snapshot: Snapshot | null, rootPid: number): SelfAudit {

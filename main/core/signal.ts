@@ -15,6 +15,14 @@ export function okSignal(about: SignalKey, value: SignalValue, source: string, m
   return (meta ? { ...base, meta } : base) as Signal;
 }
 
+/**
+ * A value that was read and is not set (no git user.email, no AppleLocale): status ok with a null
+ * value, which readers show as a neutral "not set". Not `unavailable`, which means it could not be read.
+ */
+export function unsetSignal(about: SignalKey, source: string): Signal {
+  return okSignal(about, null, source);
+}
+
 export function unavailableSignal(about: SignalKey, source: string, reason: string): Signal {
   return { ...head(about), value: null, source, status: 'unavailable', reason } as Signal;
 }

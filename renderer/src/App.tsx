@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import type { TelltaleApi } from '../../contract/api.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { Header } from './components/Header.js';
@@ -17,9 +17,12 @@ import { WhatIfView } from './views/WhatIfView.js';
 import { Toasts } from './components/Toasts.js';
 import { inElectron } from './api/getApi.js';
 import type { LiveContext } from './lib/live-context.js';
+import { INITIAL_CONNECTIONS_VIEW, type ConnectionsViewState } from './lib/connections.js';
 import type { Snapshot, Tool } from '../../contract/snapshot.js';
 
-function SnapshotViews({ view, snapshot, live }: { view: ViewName; snapshot: Snapshot; live: LiveContext }) {
+type SnapshotViewsProps = { view: ViewName; snapshot: Snapshot; live: LiveContext; connections: ConnectionsViewStore };
+
+function SnapshotViews({ view, snapshot, live, connections: [connectionsState, setConnectionsState] }: SnapshotViewsProps) {
   switch (view) {
     case 'Overview':
       return <OverviewView snapshot={snapshot} />;
@@ -28,7 +31,7 @@ function SnapshotViews({ view, snapshot, live }: { view: ViewName; snapshot: Sna
     case 'Apps':
       return <AppsView snapshot={snapshot} live={live} />;
     case 'Connections':
-      return <ConnectionsView snapshot={snapshot} live={live} />;
+      return <ConnectionsView snapshot={snapshot} live={live} state={connectionsState} onState={setConnectionsState} />;
     case 'Signals':
       return <SignalsView signals={snapshot.signals} tools={snapshot.tools} />;
     default:
@@ -38,9 +41,13 @@ function SnapshotViews({ view, snapshot, live }: { view: ViewName; snapshot: Sna
 
 const NO_TOOLS: Tool[] = [];
 
+type ConnectionsViewStore = [ConnectionsViewState, Dispatch<SetStateAction<ConnectionsViewState>>];
+
 export function App({ api }: { api: TelltaleApi }) {
   const state = useTelltale(api);
   const [view, setView] = useState<ViewName>('Overview');
+  // Lives here so the Connections view's filter and toggles outlast a visit to another view.
+  const connections = useState<ConnectionsViewState>(INITIAL_CONNECTIONS_VIEW);
   // These talk to the API themselves and work before the first sample.
   const needsSnapshot = !['Snapshot', 'Probe', 'Timeline', 'Settings'].includes(view);
   const live = useMemo<LiveContext>(() => ({ api, seq: state.seq, status: state.status, attempts: state.attempts }), [api, state.seq, state.status, state.attempts]);
@@ -62,7 +69,7 @@ export function App({ api }: { api: TelltaleApi }) {
         {view === 'Settings' && <SelfAudit api={api} seq={state.seq} />}
         {needsSnapshot &&
           (state.snapshot ? (
-            <SnapshotViews view={view} snapshot={state.snapshot} live={live} />
+            <SnapshotViews view={view} snapshot={state.snapshot} live={live} connections={connections} />
           ) : (
             <p role="status">{state.loading ? 'Loading…' : 'Waiting for the first sample… (use “Sample now” to take one)'}</p>
           ))}

@@ -125,6 +125,8 @@ test('shows what the tools on this machine could infer, view by view', async ({ 
 
   await test.step("Connections: the child's connection to our TCP server", async () => {
     await openView(page, 'Connections');
+    // Our server is on loopback, which the view hides until asked.
+    await page.getByRole('checkbox', { name: /^Show loopback/ }).check();
     await page.getByRole('searchbox', { name: 'Filter connections' }).fill(`127.0.0.1:${serverPort}`);
     const row = page
       .getByRole('table', { name: 'Connections' })

@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
-import { classifyAddress } from '../../main/core/geo/classify.js';
+import { classifyAddress } from '../../common/address-class.js';
 
 export const TRACED_CALLS = ['connect', 'sendto', 'sendmsg', 'sendmmsg'] as const;
 export type TracedCall = (typeof TRACED_CALLS)[number];

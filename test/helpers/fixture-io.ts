@@ -8,7 +8,7 @@ import { fail, ok, type Io, type SampleContext } from '../../main/core/context.j
 export interface FixtureSpec {
   files?: Record<string, string>;
   /** Key: the command line joined with single spaces, e.g. "scutil --proxy". */
-  commands?: Record<string, string | { fail: string }>;
+  commands?: Record<string, string | { fail: string; exitCode?: number }>;
   dirs?: Record<string, string[]>;
   /** Symlink targets, e.g. { '/etc/localtime': '/usr/share/zoneinfo/Asia/Shanghai' }. */
   links?: Record<string, string>;
@@ -29,8 +29,8 @@ export function fixtureIo(spec: FixtureSpec): Io {
     async run(command, args) {
       const key = [command, ...args].join(' ');
       const out = commands[key];
-      if (out === undefined) return fail(`command not found: ${command}`);
-      return typeof out === 'string' ? ok(out) : fail(out.fail);
+      if (out === undefined) return { ok: false, reason: `command not found: ${command}`, exitCode: null };
+      return typeof out === 'string' ? ok(out) : { ok: false, reason: out.fail, exitCode: out.exitCode ?? null };
     },
     async exists(path) {
       return path in files || path in dirs || path in links;

@@ -1,4 +1,4 @@
-import { canonicalIp } from '../geo/ip-address.js';
+import { canonicalIp } from '../../../common/ip-address.js';
 import { normalizeState } from './state.js';
 import type { Protocol, SocketEndpoints } from './types.js';
 

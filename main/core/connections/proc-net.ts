@@ -1,4 +1,4 @@
-import { formatIpv4, formatIpv6, mappedIpv4 } from '../geo/ip-address.js';
+import { formatIpv4, formatIpv6, mappedIpv4 } from '../../../common/ip-address.js';
 import { procStateName } from './state.js';
 import type { Parsed, Protocol, SocketRow } from './types.js';
 

@@ -7,7 +7,7 @@
  * 30 a time extension, 31 an absolute time stamp (kernel/trace/ring_buffer.c). Offsets inside a
  * record come from the parsed format file (trace-format.ts).
  */
-import { formatIpv4, formatIpv6, mappedIpv4 } from '../geo/ip-address.js';
+import { formatIpv4, formatIpv6, mappedIpv4 } from '../../../common/ip-address.js';
 import type { PageHeaderLayout, SockStateLayout } from './trace-format.js';
 import { TCP_STATES, type TcpState, type TraceStateChange } from './trace-events.js';
 

@@ -1,5 +1,5 @@
 import type { RemoteInfo } from '../../../contract/snapshot.js';
-import { classifyAddress } from './classify.js';
+import { classifyAddress } from '../../../common/address-class.js';
 import type { GeoLookup } from './types.js';
 
 const LOCALHOST: RemoteInfo = { country: null, asn: null, org: null, host: 'localhost' };

@@ -1,7 +1,7 @@
 import { Reader, type Response } from 'maxmind';
 import { findAsn, parseAsnIpv4Csv, parseAsnIpv6Csv, type AsnInfo, type AsnTable } from './asn-table.js';
-import { classifyAddress } from './classify.js';
-import { formatIpv4, formatIpv6, mappedIpv4, parseIpv4, parseIpv6 } from './ip-address.js';
+import { classifyAddress } from '../../../common/address-class.js';
+import { formatIpv4, formatIpv6, mappedIpv4, parseIpv4, parseIpv6 } from '../../../common/ip-address.js';
 import type { GeoInfo, GeoLookup } from './types.js';
 
 /** Where the data comes from; each loader is called at most once, on first need, and may throw. */

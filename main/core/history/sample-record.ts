@@ -5,7 +5,7 @@
  */
 import type { MonitorEvent } from '../../../contract/events.js';
 import type { Connection, Inference, RemoteInfo, Snapshot } from '../../../contract/snapshot.js';
-import { classifyAddress } from '../geo/classify.js';
+import { classifyAddress } from '../../../common/address-class.js';
 import { encodeEvent, type StoredEvent } from './event-codec.js';
 import { levelRank } from './levels.js';
 

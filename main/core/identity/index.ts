@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { signalId } from '../../../contract/signal-key.js';
 import type { IdentityField, RegistryEcosystem, Signal, SignalKey } from '../../../contract/snapshot.js';
 import type { Outcome, SampleContext } from '../context.js';
-import { displayPath, errorSignal, okSignal, unavailableSignal, type SignalSampler } from '../signal.js';
+import { displayPath, errorSignal, okSignal, unavailableSignal, unsetSignal, type SignalSampler } from '../signal.js';
 import { parseGitConfig } from './git.js';
 import { emailDomain, firstLine, parseResolvConf, resolvConfSignals, userSignal } from './host.js';
 import { parseMavenSettings } from './maven.js';
@@ -49,6 +49,9 @@ async function parsedConfig<T>(
   return { error: errorSignal(errorAbout(displayPath(path, ctx.home)), fileSource(ctx, path), parsed.reason) };
 }
 
+/** git-config(1): "the section or key was not found (ret=1)". */
+const GIT_CONFIG_KEY_NOT_FOUND = 1;
+
 async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
   const signals: Signal[] = [];
   const found: { name?: [string, string]; email?: [string, string] } = {};
@@ -87,10 +90,13 @@ async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
     }
     if (!hit) {
       // Only when the files gave nothing: git itself may know more (GIT_CONFIG_GLOBAL, system config).
-      const out = await ctx.io.run('git', ['config', '--global', '--get', `user.${key}`]);
+      const source = `cmd:git config --global --get user.${key}`;
+      const out = await ctx.io.run('git', ['config', '--global', '--get', `user.${key}`], { env: ctx.env });
       const value = out.ok ? firstLine(out.value) : null;
-      if (value) hit = [value, `cmd:git config --global --get user.${key}`];
-      else signals.push(unavailableSignal(about, 'git config', out.ok ? `user.${key} not set` : out.reason));
+      if (value) hit = [value, source];
+      // `git config --get` exits 1 when the key is not set: an answer, not a failure.
+      else if (out.ok || out.exitCode === GIT_CONFIG_KEY_NOT_FOUND) signals.push(unsetSignal(about, source));
+      else signals.push(unavailableSignal(about, source, out.reason));
     }
     if (hit) signals.push(okSignal(about, hit[0], hit[1], key === 'email' ? { domain: emailDomain(hit[0]) } : undefined));
   }

@@ -3,7 +3,7 @@
  * "pypi.tuna.tsinghua.edu.cn" and "foo.co.uk" are all read correctly. Nothing here splits on dots.
  */
 import { parse } from 'tldts';
-import { canonicalIp } from '../geo/ip-address.js';
+import { canonicalIp } from '../../../common/ip-address.js';
 import { isCountryCode } from './countries.js';
 
 /** The registrable domain ("alibaba-inc.com" for "corp.alibaba-inc.com"); null for IPs and bare names. */

@@ -1,6 +1,6 @@
 import type { Signal, TimezoneSource } from '../../../contract/snapshot.js';
 import type { SampleContext } from '../context.js';
-import { errorSignal, okSignal, unavailableSignal, type SignalSampler } from '../signal.js';
+import { errorSignal, okSignal, unavailableSignal, unsetSignal, type SignalSampler } from '../signal.js';
 import { appleLocaleSignal, intlLocaleSignal, localeEnvSignals } from './locale.js';
 import {
   canonicalZone,
@@ -55,7 +55,10 @@ async function appleLocale(ctx: SampleContext): Promise<Signal[]> {
   if (ctx.platform !== 'darwin') return [];
   const source = 'cmd:defaults read -g AppleLocale';
   const out = await ctx.io.run('defaults', ['read', '-g', 'AppleLocale']);
-  return [out.ok ? appleLocaleSignal(out.value, source) : errorSignal({ kind: 'locale', key: { variable: 'AppleLocale' } }, source, out.reason)];
+  const about = { kind: 'locale', key: { variable: 'AppleLocale' } } as const;
+  if (out.ok) return [appleLocaleSignal(out.value, source)];
+  // `defaults read` exits 1 when the default does not exist: never set, not a failure.
+  return [out.exitCode === 1 ? unsetSignal(about, source) : errorSignal(about, source, out.reason)];
 }
 
 /** Time zone (TZ, /etc/localtime, /etc/timezone, Intl; the best as timezone.iana) and locale. Never throws. */

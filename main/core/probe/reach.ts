@@ -8,7 +8,7 @@
  * never looks new under the custom hosts.
  */
 import type { ProbeReachedHost, ProbeReachFinding, ProbeReachSource } from '../../../contract/snapshot.js';
-import { classifyAddress } from '../geo/classify.js';
+import { classifyAddress } from '../../../common/address-class.js';
 import type { EnvGroup, PlannedFactor } from './plan.js';
 
 /** One attempt to reach a host, as the probe saw it. */

@@ -12,7 +12,7 @@ import { modelBaseUrlSignals } from '../identity/model-urls.js';
 import { intlLocaleSignal, localeEnvSignals } from '../locale/locale.js';
 import { parseTzEnv, resolvedZoneSignals, zoneSignal, type ZoneCandidate } from '../locale/timezone.js';
 import { effectiveProxySignals, proxyEnvSignals } from '../proxy/env.js';
-import { unavailableSignal } from '../signal.js';
+import { unsetSignal } from '../signal.js';
 import { urlSignal } from '../url-signal.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -142,7 +142,7 @@ export function applyToggles(sample: WhatIfSample, toggles: readonly WhatIfToggl
       signals = signals.filter((s) => !(s.kind === 'registry' && s.key.ecosystem === toggle.ecosystem && !['proxy', 'https-proxy'].includes(s.key.setting)));
     } else if (toggle.kind === 'hide-git-email') {
       signals = signals.map((s) =>
-        s.kind === 'identity' && s.key.field === 'git-email' ? unavailableSignal({ kind: 'identity', key: { field: 'git-email' } }, 'git config', 'user.email not set') : s,
+        s.kind === 'identity' && s.key.field === 'git-email' ? unsetSignal({ kind: 'identity', key: { field: 'git-email' } }, 'cmd:git config --global --get user.email') : s,
       );
     } else if (toggle.kind === 'base-url') {
       signals = signals.map((s) => withBaseUrl(s, toggle.variable, toggle.url));

@@ -1,90 +1,259 @@
-import { useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { formatOrg, type ConnectionRow, type ConnectionSort, type SortKey } from '../lib/connections.js';
+import { nextIndex, type TableItem } from '../lib/connection-groups.js';
+import { columnWidths, type MeasuredColumn } from '../lib/column-widths.js';
+import { ConnectionDetails } from './ConnectionDetails.js';
 
 const ROW_HEIGHT = 32;
+/** Cell padding (0.5rem each side at the table's font size) plus a little slack for rounding. */
+const CELL_PADDING_PX = 22;
+/** The sort arrow beside a sortable header. */
+const SORT_ARROW_PX = 18;
+/** The open/closed marker before the process name. */
+const MARKER_PX = 16;
 
-type Column = { label: string; sortKey?: SortKey; cell: (row: ConnectionRow) => string };
+type Column = MeasuredColumn<ConnectionRow> & { sortKey?: SortKey };
+
+const column = (label: string, cell: Column['cell'], sortKey?: SortKey, extraPx = 0): Column => ({
+  label,
+  cell,
+  extraPx: CELL_PADDING_PX + extraPx + (sortKey ? SORT_ARROW_PX : 0),
+  ...(sortKey && { sortKey }),
+});
 
 const COLUMNS: Column[] = [
-  { label: 'Process', sortKey: 'process', cell: (r) => r.process?.name || '—' },
-  { label: 'PID', sortKey: 'pid', cell: (r) => (r.connection.pid === null ? '—' : String(r.connection.pid)) },
-  { label: 'Tool', sortKey: 'tool', cell: (r) => r.toolName || '—' },
-  { label: 'Remote', sortKey: 'remote', cell: (r) => r.remote || '—' },
-  { label: 'Host', cell: (r) => r.connection.remote?.host ?? '—' },
-  { label: 'Country', sortKey: 'country', cell: (r) => r.connection.remote?.country ?? '—' },
-  { label: 'Org', sortKey: 'org', cell: (r) => formatOrg(r.connection.remote) || '—' },
-  { label: 'State', sortKey: 'state', cell: (r) => r.connection.state },
+  column('Process', (r) => r.process?.name || '—', 'process', MARKER_PX),
+  column('PID', (r) => (r.connection.pid === null ? '—' : String(r.connection.pid)), 'pid'),
+  column('Tool', (r) => r.toolName || '—', 'tool'),
+  column('Remote', (r) => r.remote || '—', 'remote'),
+  column('Host', (r) => r.connection.remote?.host ?? '—'),
+  column('Country', (r) => r.connection.remote?.country ?? '—', 'country'),
+  column('Org', (r) => formatOrg(r.connection.remote) || '—', 'org'),
+  column('State', (r) => r.connection.state, 'state'),
 ];
 
-type Props = { rows: readonly ConnectionRow[]; sort: ConnectionSort; onSort: (key: SortKey) => void };
+/** An element's height, kept up to date (read in an observer, not during render). */
+function useHeight(element: HTMLElement | null): number {
+  const [height, setHeight] = useState(0);
+  useLayoutEffect(() => {
+    if (!element) return undefined;
+    const observer = new ResizeObserver(() => setHeight(element.offsetHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
+  return height;
+}
 
-/** All connections in a table that renders only the rows in view (fixed row height). */
-export function ConnectionTable({ rows, sort, onSort }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
+/** Text widths in the table's own fonts (cells, and bold headers), measured on a canvas. */
+function useTextMeasure(element: HTMLElement | null): { cell: (text: string) => number; header: (text: string) => number } | null {
+  return useMemo(() => {
+    const context = element ? document.createElement('canvas').getContext('2d') : null;
+    if (!element || !context) return null;
+    const style = getComputedStyle(element);
+    const font = (weight: string) => `${style.fontStyle} ${weight} ${style.fontSize} ${style.fontFamily}`;
+    const measureIn = (weight: string) => (text: string) => {
+      context.font = font(weight);
+      return context.measureText(text).width;
+    };
+    return { cell: measureIn(style.fontWeight), header: measureIn('600') };
+  }, [element]);
+}
+
+type Props = {
+  items: readonly TableItem[];
+  /** Every row (filtered or not): the columns are as wide as the widest, so they do not jump while filtering. */
+  allRows: readonly ConnectionRow[];
+  sort: ConnectionSort;
+  onSort: (key: SortKey) => void;
+  onToggleRow: (row: ConnectionRow) => void;
+  onToggleGroup: (id: string) => void;
+  /** Whether a row is new since the previous sample. */
+  isNew: (row: ConnectionRow) => boolean;
+};
+
+/**
+ * The connections in a table that renders only the lines in view. Rows are reached with the
+ * keyboard (Tab into the table, arrows, Home/End, Page Up/Down); Enter opens a row's details or
+ * folds a tool's group. Columns are as wide as their content; the table scrolls sideways in its own box.
+ */
+export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onToggleGroup, isNew }: Props) {
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const [headElement, setHeadElement] = useState<HTMLDivElement | null>(null);
+  const headHeight = useHeight(headElement);
+  const [active, setActive] = useState(0);
+  const focusPending = useRef(false);
+  const activeIndex = Math.min(active, Math.max(0, items.length - 1));
+
+  const measure = useTextMeasure(scrollElement);
+  const widths = useMemo(() => (measure ? columnWidths(COLUMNS, allRows, measure.cell, measure.header) : null), [measure, allRows]);
+  const template = widths ? widths.map((px) => `minmax(${px}px, ${px}fr)`).join(' ') : undefined;
+  const tableWidth = widths ? widths.reduce((sum, px) => sum + px, 0) : undefined;
+
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    count: items.length,
+    getScrollElement: () => scrollElement,
+    estimateSize: (index) => (items[index]?.kind === 'details' ? 120 : ROW_HEIGHT),
     overscan: 12,
-    getItemKey: (index) => rows[index]?.key ?? index,
+    // The rows start below the sticky header, and scrolling to one keeps it out from under it.
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
+    getItemKey: (index) => itemKey(items[index]) ?? index,
+    // The row that holds the keyboard focus stays rendered, so Tab comes back to it.
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      return indexes.includes(activeIndex) || activeIndex >= items.length ? indexes : [...indexes, activeIndex].sort((a, b) => a - b);
+    },
   });
+
+  // After a key moved the active row, focus it once it is rendered.
+  useLayoutEffect(() => {
+    if (!focusPending.current) return;
+    const target = scrollElement?.querySelector<HTMLElement>(`[data-focus-index="${activeIndex}"]`);
+    if (target) {
+      focusPending.current = false;
+      target.focus({ preventScroll: true });
+    }
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor((scrollElement?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const next = nextIndex(event.key, activeIndex, items.length, page);
+    if (next === null) return;
+    event.preventDefault();
+    setActive(next);
+    focusPending.current = true;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
 
   return (
     <>
-      <div className="vtable" role="table" aria-label="Connections" aria-rowcount={rows.length + 1}>
-        <div role="rowgroup" className="vtable-head">
+      <div
+        className="vtable"
+        role="table"
+        aria-label="Connections"
+        aria-rowcount={items.length + 1}
+        ref={setScrollElement}
+        style={template ? { ['--vtable-columns' as string]: template, ['--vtable-width' as string]: `${tableWidth}px` } : undefined}
+      >
+        <div role="rowgroup" className="vtable-head" ref={setHeadElement}>
           <div role="row" aria-rowindex={1} className="vtable-row">
-            {COLUMNS.map((column) => (
-              <div
-                key={column.label}
-                role="columnheader"
-                aria-sort={column.sortKey ? (sort.key === column.sortKey ? sort.direction : 'none') : undefined}
-              >
-                {column.sortKey ? (
-                  <button type="button" className="sort" onClick={() => onSort(column.sortKey as SortKey)}>
-                    {column.label}
-                    <span aria-hidden="true">
-                      {sort.key === column.sortKey ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
-                    </span>
+            {COLUMNS.map((col) => (
+              <div key={col.label} role="columnheader" aria-sort={col.sortKey ? (sort.key === col.sortKey ? sort.direction : 'none') : undefined}>
+                {col.sortKey ? (
+                  <button type="button" className="sort" onClick={() => onSort(col.sortKey as SortKey)}>
+                    {col.label}
+                    <span aria-hidden="true">{sort.key === col.sortKey ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
                   </button>
                 ) : (
-                  column.label
+                  col.label
                 )}
               </div>
             ))}
           </div>
         </div>
-        {/* Focusable so the keyboard can scroll it. */}
-        <div role="rowgroup" className="vtable-body" ref={scrollRef} tabIndex={0} aria-label="Connection rows">
-          <div className="vtable-spacer" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index];
-              if (!row) return null;
-              return (
-                <div
-                  key={item.key}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  className="vtable-row"
-                  style={{ transform: `translateY(${item.start}px)` }}
-                >
-                  {COLUMNS.map((column) => {
-                    const text = column.cell(row);
-                    return (
-                      <div key={column.label} role="cell" title={text}>
-                        {text}
-                      </div>
-                    );
-                  })}
-                </div>
-              );
-            })}
-          </div>
+        <div role="rowgroup" className="vtable-body" aria-label="Connection rows" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
+          {virtualizer.getVirtualItems().map((virtual) => {
+            const item = items[virtual.index];
+            if (!item) return null;
+            const focus = {
+              'data-focus-index': virtual.index,
+              tabIndex: virtual.index === activeIndex ? 0 : -1,
+              onFocus: () => setActive(virtual.index),
+            };
+            return (
+              <div
+                key={virtual.key}
+                role="row"
+                aria-rowindex={virtual.index + 2}
+                data-index={virtual.index}
+                // Only details vary in height; measuring every row would force a layout per row while scrolling.
+                ref={item.kind === 'details' ? virtualizer.measureElement : undefined}
+                className={lineClass(item, isNew)}
+                style={{ transform: `translateY(${virtual.start - headHeight}px)` }}
+              >
+                <Line item={item} focus={focus} onToggleRow={onToggleRow} onToggleGroup={onToggleGroup} isNew={isNew} />
+              </div>
+            );
+          })}
         </div>
       </div>
-      {rows.length === 0 && <p className="muted">No connections match.</p>}
+      {items.length === 0 && <p className="muted">No connections match.</p>}
+    </>
+  );
+}
+
+function itemKey(item: TableItem | undefined): string | undefined {
+  if (!item) return undefined;
+  return item.kind === 'group' ? `group:${item.group.id}` : `${item.kind}:${item.row.key}`;
+}
+
+function lineClass(item: TableItem, isNew: (row: ConnectionRow) => boolean): string {
+  if (item.kind === 'group') return 'vtable-row vtable-group';
+  if (item.kind === 'details') return 'vtable-row vtable-details';
+  return isNew(item.row) ? 'vtable-row is-new' : 'vtable-row';
+}
+
+/** Open or closed, for the eye; the button's aria-expanded says it to everyone else. */
+function Marker({ open }: { open: boolean }) {
+  return (
+    <span aria-hidden="true" className="marker">
+      {open ? '▾' : '▸'}
+    </span>
+  );
+}
+
+type Focus = { 'data-focus-index': number; tabIndex: number; onFocus: () => void };
+
+function Line({
+  item,
+  focus,
+  onToggleRow,
+  onToggleGroup,
+  isNew,
+}: { item: TableItem; focus: Focus } & Pick<Props, 'onToggleRow' | 'onToggleGroup' | 'isNew'>) {
+  if (item.kind === 'group') {
+    const { group, collapsed } = item;
+    return (
+      <div role="cell" className="vtable-span">
+        <button type="button" className="vtable-toggle" aria-expanded={!collapsed} onClick={() => onToggleGroup(group.id)} {...focus}>
+          <Marker open={!collapsed} />
+          {group.name} <span className="muted">({group.rows.length})</span>
+        </button>
+      </div>
+    );
+  }
+  if (item.kind === 'details') {
+    return (
+      <div role="cell" className="vtable-span" id={`details-${item.row.key}`}>
+        <ConnectionDetails row={item.row} />
+      </div>
+    );
+  }
+  const { row, open } = item;
+  const [first, ...rest] = COLUMNS;
+  return (
+    <>
+      <div role="cell">
+        <button
+          type="button"
+          className="vtable-toggle"
+          aria-expanded={open}
+          aria-controls={open ? `details-${row.key}` : undefined}
+          onClick={() => onToggleRow(row)}
+          {...focus}
+        >
+          <Marker open={open} />
+          {first?.cell(row)}
+          {isNew(row) && <span className="sr-only"> (new)</span>}
+        </button>
+      </div>
+      {rest.map((col) => (
+        <div key={col.label} role="cell">
+          {col.cell(row)}
+        </div>
+      ))}
     </>
   );
 }

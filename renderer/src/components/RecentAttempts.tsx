@@ -2,6 +2,7 @@ import type { ConnectionAttempt } from '../../../contract/attempts.js';
 import { formatEndpoint } from '../../../common/format.js';
 import type { ToolName } from '../lib/event-text.js';
 import { clockTime } from '../lib/time.js';
+import { closedAfterText } from '../lib/attempts.js';
 import { TableHead } from './TableHead.js';
 
 const OUTCOME_TEXT: Record<ConnectionAttempt['outcome'], string> = { established: 'connected', failed: 'failed', seen: 'seen open' };
@@ -31,6 +32,7 @@ export function RecentAttempts({ attempts, name, label }: { attempts: readonly C
               <td>
                 {attempt.outcome === 'failed' ? <strong className="attempt-failed">failed</strong> : OUTCOME_TEXT[attempt.outcome]}
                 {attempt.durationMs !== null && <span className="muted"> after {attempt.durationMs.toFixed(0)} ms</span>}
+                {closedAfterText(attempt) && <span className="muted">, {closedAfterText(attempt)}</span>}
               </td>
             </tr>
           ))}

@@ -11,3 +11,17 @@ export function appendAttempts(recent: ConnectionAttempt[], events: readonly Mon
   if (attempts.length === 0) return recent;
   return [...recent, ...attempts].slice(-RECENT_ATTEMPTS);
 }
+
+/** How long an established connection stayed open (ms), where the capture followed it to its close; null otherwise. */
+export function openForMs(attempt: Pick<ConnectionAttempt, 'at' | 'endedAt'>): number | null {
+  if (!attempt.endedAt) return null;
+  const ms = Date.parse(attempt.endedAt) - Date.parse(attempt.at);
+  return Number.isFinite(ms) && ms >= 0 ? ms : null;
+}
+
+/** "closed after 340 ms", "closed after 2.5 s", or null when the end is not known. */
+export function closedAfterText(attempt: Pick<ConnectionAttempt, 'at' | 'endedAt'>): string | null {
+  const ms = openForMs(attempt);
+  if (ms === null) return null;
+  return `closed after ${ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}`;
+}

@@ -1,10 +1,21 @@
-import type { Connection, Process, RemoteInfo, Tool } from '../../../contract/snapshot.js';
+import type { Connection, OwnerUnknown, Process, RemoteInfo, Tool } from '../../../contract/snapshot.js';
 import type { ProcessIndex } from '../../../common/processes.js';
 import { formatEndpoint } from '../../../common/format.js';
+import { isListeningSocket, isLoopbackSocket, isUnownedSocket, memoisedClassify } from '../../../common/socket-kinds.js';
+import type { AddressClass } from '../../../common/address-class.js';
 
 export type SortKey = 'process' | 'pid' | 'tool' | 'remote' | 'country' | 'org' | 'state';
 export type SortDirection = 'ascending' | 'descending';
 export type ConnectionSort = { key: SortKey; direction: SortDirection };
+
+/** The dev tools' rows first, then by process. */
+export const DEFAULT_SORT: ConnectionSort = { key: 'tool', direction: 'ascending' };
+
+/** Background sockets hidden unless asked for; each is a toggle. */
+export const SOCKET_KINDS = ['loopback', 'listening', 'unowned'] as const;
+export type SocketKind = (typeof SOCKET_KINDS)[number];
+/** Which kinds are shown (true) or hidden (false). */
+export type SocketScope = Readonly<Record<SocketKind, boolean>>;
 
 export type ConnectionFilter = {
   text: string;
@@ -14,18 +25,36 @@ export type ConnectionFilter = {
   country: string;
   /** Socket state; '' for any. */
   state: string;
+  show: SocketScope;
 };
 
-export const NO_FILTER: ConnectionFilter = { text: '', tool: '', country: '', state: '' };
+export const NO_FILTER: ConnectionFilter = { text: '', tool: '', country: '', state: '', show: { loopback: false, listening: false, unowned: false } };
+
+/** What the Connections view keeps while another view is shown. */
+export type ConnectionsViewState = {
+  filter: ConnectionFilter;
+  sort: ConnectionSort;
+  /** Rows under a header per tool. */
+  grouped: boolean;
+  /** Tool groups folded away (ids; '' is the rows no tool owns). */
+  collapsed: readonly string[];
+};
+
+export const INITIAL_CONNECTIONS_VIEW: ConnectionsViewState = { filter: NO_FILTER, sort: DEFAULT_SORT, grouped: false, collapsed: [] };
 
 /** One connection with what filtering and sorting need, computed once per snapshot. */
 export type ConnectionRow = {
   connection: Connection;
   /** Its owner, from the snapshot's process list; null when unknown. */
   process: Process | null;
+  /** Unique in one list and stable across samples (React's key). */
   key: string;
+  /** The same socket across samples: what "new since the last sample" and an opened row follow. */
+  identity: string;
   toolName: string;
   remote: string;
+  /** The background kinds it is (true), which the toggles hide. */
+  kinds: SocketScope;
   /** Lower-case text the free-text filter searches. */
   haystack: string;
 };
@@ -35,9 +64,21 @@ export function formatOrg(remote: RemoteInfo | null): string {
   return [remote?.asn != null ? `AS${remote.asn}` : null, remote?.org].filter(Boolean).join(' ');
 }
 
+/** protocol, pid and both ends: one socket, sample after sample. */
+export function socketIdentity(connection: Connection): string {
+  const { protocol, pid, localAddress, localPort, remoteAddress, remotePort } = connection;
+  return `${protocol}|${pid}|${formatEndpoint(localAddress, localPort)}|${formatEndpoint(remoteAddress, remotePort)}`;
+}
+
+function socketKinds(connection: Connection, classify: (address: string) => AddressClass): SocketScope {
+  return { loopback: isLoopbackSocket(connection, classify), listening: isListeningSocket(connection, classify), unowned: isUnownedSocket(connection) };
+}
+
 export function toRows(connections: readonly Connection[], tools: readonly Tool[], processes: ProcessIndex): ConnectionRow[] {
   const toolNames = new Map(tools.map((tool) => [tool.id, tool.name]));
-  return connections.map((connection, index) => {
+  const seen = new Map<string, number>();
+  const classify = memoisedClassify();
+  return connections.map((connection) => {
     const process = connection.pid === null ? null : (processes.get(connection.pid) ?? null);
     const toolName = connection.toolId ? (toolNames.get(connection.toolId) ?? connection.toolId) : '';
     const remote = formatEndpoint(connection.remoteAddress, connection.remotePort);
@@ -56,21 +97,55 @@ export function toRows(connections: readonly Connection[], tools: readonly Tool[
       .filter(Boolean)
       .join('\n')
       .toLowerCase();
-    const key = `${connection.protocol}|${connection.pid}|${connection.localAddress}:${connection.localPort}|${remote}|${index}`;
-    return { connection, process, key, toolName, remote, haystack };
+    const identity = socketIdentity(connection);
+    // Stable across samples (a focused row keeps its element); a repeated socket gets a count.
+    const repeat = seen.get(identity) ?? 0;
+    seen.set(identity, repeat + 1);
+    const key = repeat === 0 ? identity : `${identity}#${repeat}`;
+    return { connection, process, key, identity, toolName, remote, kinds: socketKinds(connection, classify), haystack };
   });
 }
 
-export function filterRows(rows: readonly ConnectionRow[], filter: ConnectionFilter): ConnectionRow[] {
-  const needle = filter.text.trim().toLowerCase();
-  return rows.filter(
-    ({ connection, haystack }) =>
-      (!filter.tool || connection.toolId === filter.tool) &&
-      (!filter.country || connection.remote?.country === filter.country) &&
-      (!filter.state || connection.state === filter.state) &&
-      (!needle || haystack.includes(needle)),
+/** The text and dropdown filters, without the toggles. */
+function matches({ connection, haystack }: ConnectionRow, filter: ConnectionFilter, needle: string): boolean {
+  return (
+    (!filter.tool || connection.toolId === filter.tool) &&
+    (!filter.country || connection.remote?.country === filter.country) &&
+    (!filter.state || connection.state === filter.state) &&
+    (!needle || haystack.includes(needle))
   );
 }
+
+const shown = ({ kinds }: ConnectionRow, show: SocketScope) =>
+  (show.loopback || !kinds.loopback) && (show.listening || !kinds.listening) && (show.unowned || !kinds.unowned);
+
+export function filterRows(rows: readonly ConnectionRow[], filter: ConnectionFilter): ConnectionRow[] {
+  const needle = filter.text.trim().toLowerCase();
+  return rows.filter((row) => matches(row, filter, needle) && shown(row, filter.show));
+}
+
+/**
+ * Per toggle, how many of the rows the other filters let through are of its kind: what it hides
+ * while off (a row of two kinds counts for both, and shows only when both are on).
+ */
+export function kindCounts(rows: readonly ConnectionRow[], filter: ConnectionFilter): Record<SocketKind, number> {
+  const needle = filter.text.trim().toLowerCase();
+  const counts: Record<SocketKind, number> = { loopback: 0, listening: 0, unowned: 0 };
+  for (const row of rows) {
+    if (!matches(row, filter, needle)) continue;
+    for (const kind of SOCKET_KINDS) if (row.kinds[kind]) counts[kind]++;
+  }
+  return counts;
+}
+
+/** Why a socket has no process, for its details. */
+export const OWNER_UNKNOWN_TEXT: Readonly<Record<OwnerUnknown, string>> = {
+  'no-process': 'No process holds it (closing, TIME_WAIT or the kernel’s).',
+  'permission-denied': 'Its owner belongs to another user, who hides its open files.',
+  exited: 'Its owner exited before it could be looked up.',
+  'not-found': 'No process that can be seen holds it.',
+  'not-reported': 'This platform’s connection table does not say which process holds it.',
+};
 
 type SortValue = string | number | null;
 
@@ -86,19 +161,33 @@ const SORT_VALUES: Record<SortKey, (row: ConnectionRow) => SortValue> = {
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-/** A sorted copy; empty values always go last, ties keep their order (Array#sort is stable). */
+/** Ties under the chosen column fall back to these, ascending: tool rows first, then by process; the remote end keeps a steady order between samples. */
+const TIE_BREAKERS: readonly SortKey[] = ['tool', 'process', 'pid', 'remote'];
+
+function compareValues(a: SortValue, b: SortValue, sign: number): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  const order = typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
+  return order * sign;
+}
+
+/**
+ * A sorted copy; empty values always go last; ties go by tool (rows of a tool first), process,
+ * pid and remote end, and then keep their order (Array#sort is stable).
+ */
 export function sortRows(rows: readonly ConnectionRow[], sort: ConnectionSort): ConnectionRow[] {
   const valueOf = SORT_VALUES[sort.key];
   const sign = sort.direction === 'ascending' ? 1 : -1;
-  // Read each value once: the comparator runs n log n times.
+  const ties = TIE_BREAKERS.filter((key) => key !== sort.key).map((key) => SORT_VALUES[key]);
+  // Read each sort value once (the comparator runs n log n times); tie-breakers only on a tie.
   const decorated = rows.map((row) => ({ row, value: valueOf(row) }));
   decorated.sort((a, b) => {
-    if (a.value === null || b.value === null) return a.value === b.value ? 0 : a.value === null ? 1 : -1;
-    const order =
-      typeof a.value === 'number' && typeof b.value === 'number'
-        ? a.value - b.value
-        : collator.compare(String(a.value), String(b.value));
-    return order * sign;
+    const order = compareValues(a.value, b.value, sign);
+    if (order !== 0) return order;
+    for (const tie of ties) {
+      const next = compareValues(tie(a.row), tie(b.row), 1);
+      if (next !== 0) return next;
+    }
+    return 0;
   });
   return decorated.map((entry) => entry.row);
 }

@@ -2,6 +2,7 @@
 import type { MonitorEvent, MonitorEventType } from '../../../contract/events.js';
 import type { Inference, NamedConnection } from '../../../contract/snapshot.js';
 import { formatEndpoint, formatValue } from '../../../common/format.js';
+import { closedAfterText } from './attempts.js';
 
 /** What the event list's type filter offers, with a label each. */
 export const EVENT_TYPE_LABELS: Readonly<Record<MonitorEventType, string>> = {
@@ -50,7 +51,9 @@ export function eventText(event: MonitorEvent, name: ToolName): string {
       const who = a.toolId ? name(a.toolId) : a.process;
       const to = destination(a.remote?.host, a.remoteAddress, a.remotePort, a.remote?.country, a.remote?.org);
       if (a.outcome === 'failed') return `${who} failed to reach ${to}`;
-      return a.outcome === 'established' ? `${who} connected to ${to}` : `${who} was seen connected to ${to}`;
+      if (a.outcome === 'seen') return `${who} was seen connected to ${to}`;
+      const closed = closedAfterText(a);
+      return `${who} connected to ${to}${closed ? `, ${closed}` : ''}`;
     }
     case 'tool-started':
       return `${name(event.toolId) === event.toolId ? event.name : name(event.toolId)} started`;

@@ -1,30 +1,45 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import type { Snapshot } from '../../../contract/snapshot.js';
 import { processIndex } from '../../../common/processes.js';
 import { ConnectionTable } from '../components/ConnectionTable.js';
 import {
   filterOptions,
   filterRows,
+  kindCounts,
   nextSort,
-  NO_FILTER,
   sortRows,
+  SOCKET_KINDS,
   toRows,
   type ConnectionFilter,
-  type ConnectionSort,
+  type ConnectionRow,
+  type ConnectionsViewState,
+  type SocketKind,
   type SortKey,
 } from '../lib/connections.js';
+import { tableItems } from '../lib/connection-groups.js';
 import { clockTime } from '../lib/time.js';
 import { CaptureNotice } from '../components/CaptureNotice.js';
 import { RecentAttempts } from '../components/RecentAttempts.js';
 import { toolNameLookup } from '../lib/event-text.js';
 import type { LiveContext } from '../lib/live-context.js';
+import { useNewRows } from '../hooks/useNewRows.js';
 
 type Frozen = Pick<Snapshot, 'connections' | 'processes' | 'tools' | 'takenAt'>;
 
-export function ConnectionsView({ snapshot, live }: { snapshot: Snapshot; live: LiveContext }) {
-  const [filter, setFilter] = useState<ConnectionFilter>(NO_FILTER);
-  const [sort, setSort] = useState<ConnectionSort>({ key: 'process', direction: 'ascending' });
+const KIND_LABELS: Record<SocketKind, string> = { loopback: 'loopback', listening: 'listening', unowned: 'without a process' };
+
+type Props = {
+  snapshot: Snapshot;
+  live: LiveContext;
+  /** Kept by the app, so the filter, toggles, sort and grouping survive a visit to another view. */
+  state: ConnectionsViewState;
+  onState: Dispatch<SetStateAction<ConnectionsViewState>>;
+};
+
+export function ConnectionsView({ snapshot, live, state, onState }: Props) {
+  const { filter, sort, grouped } = state;
   const [frozen, setFrozen] = useState<Frozen | null>(null);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   // Typing stays responsive with 10,000 rows: the filter catches up after the keystroke renders.
   const text = useDeferredValue(filter.text);
 
@@ -33,15 +48,20 @@ export function ConnectionsView({ snapshot, live }: { snapshot: Snapshot; live: 
     () => toRows(source.connections, source.tools, processIndex(source)),
     [source.connections, source.tools, source.processes], // eslint-disable-line react-hooks/exhaustive-deps -- source itself changes identity with every delta
   );
+  const newSince = useNewRows(source.takenAt, () => rows.map((row) => row.identity));
+  const isNew = useCallback((row: ConnectionRow) => newSince.has(row.identity), [newSince]);
   const options = useMemo(() => filterOptions(rows), [rows]);
-  const filtered = useMemo(
-    () => filterRows(rows, { text, tool: filter.tool, country: filter.country, state: filter.state }),
-    [rows, text, filter.tool, filter.country, filter.state],
-  );
+  const applied = useMemo<ConnectionFilter>(() => ({ ...filter, text }), [filter, text]);
+  const filtered = useMemo(() => filterRows(rows, applied), [rows, applied]);
+  const counts = useMemo(() => kindCounts(rows, applied), [rows, applied]);
   const sorted = useMemo(() => sortRows(filtered, sort), [filtered, sort]);
+  const collapsed = useMemo(() => new Set(state.collapsed), [state.collapsed]);
+  const items = useMemo(() => tableItems(sorted, { grouped, collapsed, open }), [sorted, grouped, collapsed, open]);
 
   const name = useMemo(() => toolNameLookup(snapshot.tools), [snapshot.tools]);
-  const update = (patch: Partial<ConnectionFilter>) => setFilter((current) => ({ ...current, ...patch }));
+  const update = (patch: Partial<ConnectionsViewState>) => onState((current) => ({ ...current, ...patch }));
+  const updateFilter = (patch: Partial<ConnectionFilter>) => onState((current) => ({ ...current, filter: { ...current.filter, ...patch } }));
+  const toggle = <T,>(set: ReadonlySet<T>, value: T): T[] => (set.has(value) ? [...set].filter((v) => v !== value) : [...set, value]);
   const toggleFreeze = () =>
     setFrozen((current) =>
       current
@@ -58,11 +78,11 @@ export function ConnectionsView({ snapshot, live }: { snapshot: Snapshot; live: 
           aria-label="Filter connections"
           placeholder="Filter: pid, process, address:port, host, country, org, tool"
           value={filter.text}
-          onChange={(event) => update({ text: event.target.value })}
+          onChange={(event) => updateFilter({ text: event.target.value })}
         />
         <label>
           Tool{' '}
-          <select value={filter.tool} onChange={(event) => update({ tool: event.target.value })}>
+          <select value={filter.tool} onChange={(event) => updateFilter({ tool: event.target.value })}>
             <option value="">Any</option>
             {options.tools.map((tool) => (
               <option key={tool.id} value={tool.id}>
@@ -73,7 +93,7 @@ export function ConnectionsView({ snapshot, live }: { snapshot: Snapshot; live: 
         </label>
         <label>
           Country{' '}
-          <select value={filter.country} onChange={(event) => update({ country: event.target.value })}>
+          <select value={filter.country} onChange={(event) => updateFilter({ country: event.target.value })}>
             <option value="">Any</option>
             {options.countries.map((country) => (
               <option key={country}>{country}</option>
@@ -82,7 +102,7 @@ export function ConnectionsView({ snapshot, live }: { snapshot: Snapshot; live: 
         </label>
         <label>
           State{' '}
-          <select value={filter.state} onChange={(event) => update({ state: event.target.value })}>
+          <select value={filter.state} onChange={(event) => updateFilter({ state: event.target.value })}>
             <option value="">Any</option>
             {options.states.map((state) => (
               <option key={state}>{state}</option>
@@ -93,6 +113,23 @@ export function ConnectionsView({ snapshot, live }: { snapshot: Snapshot; live: 
           Freeze
         </button>
       </div>
+      <fieldset className="toolbar socket-kinds">
+        <legend className="sr-only">Show background sockets</legend>
+        {SOCKET_KINDS.map((kind) => (
+          <label key={kind} className="check-inline">
+            <input
+              type="checkbox"
+              checked={filter.show[kind]}
+              onChange={(event) => updateFilter({ show: { ...filter.show, [kind]: event.target.checked } })}
+            />{' '}
+            Show {KIND_LABELS[kind]} ({counts[kind]}
+            {filter.show[kind] ? '' : ' hidden'})
+          </label>
+        ))}
+        <label className="check-inline">
+          <input type="checkbox" checked={grouped} onChange={(event) => update({ grouped: event.target.checked })} /> Group by app
+        </label>
+      </fieldset>
       <div className="table-meta meta-row">
         <p role="status">
           {sorted.length} of {rows.length} connections
@@ -101,9 +138,13 @@ export function ConnectionsView({ snapshot, live }: { snapshot: Snapshot; live: 
         <CaptureNotice capture={live.status?.capture} intervalMs={live.status?.intervalMs} />
       </div>
       <ConnectionTable
-        rows={sorted}
+        items={items}
+        allRows={rows}
         sort={sort}
-        onSort={(key: SortKey) => setSort((current) => nextSort(current, key))}
+        onSort={(key: SortKey) => update({ sort: nextSort(sort, key) })}
+        onToggleRow={(row) => setOpen((current) => new Set(toggle(current, row.identity)))}
+        onToggleGroup={(id) => update({ collapsed: toggle(collapsed, id) })}
+        isNew={isNew}
       />
       <section aria-labelledby="attempts-title" className="recent-attempts">
         <h3 id="attempts-title">Recent connection attempts ({live.attempts.length})</h3>

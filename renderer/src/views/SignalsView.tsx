@@ -15,8 +15,8 @@ const MESSAGES = {
   states: { set: 'read', 'not-set': 'not set', unavailable: 'not available', error: 'error' } satisfies Record<SignalState, string>,
 };
 
-/** Only a failure is coloured; "read" and "not set" are the normal states of a signal. */
-const STATE_TONES: Record<SignalState, Tone> = { set: 'muted', 'not-set': 'muted', unavailable: 'muted', error: 'danger' };
+/** Only a failure is coloured; "not set" is a normal state. A value that was read needs no badge (null). */
+const STATE_TONES: Record<SignalState, Tone | null> = { set: null, 'not-set': 'muted', unavailable: 'muted', error: 'danger' };
 
 /** Every observation, by kind, by a readable name (the id on hover), with why it is missing when it is. */
 export function SignalsView({ signals, tools }: { signals: readonly Signal[]; tools: readonly Tool[] }) {
@@ -35,13 +35,14 @@ export function SignalsView({ signals, tools }: { signals: readonly Signal[]; to
               <tbody>
                 {list.map((signal, index) => {
                   const state = signalState(signal);
+                  const tone = STATE_TONES[state];
                   return (
                     <tr key={`${signal.id}:${index}`}>
                       <td title={signal.id}>{signalLabel(signal, name)}</td>
                       <td className="mono">{formatValue(signal.value, '—')}</td>
                       <td className="mono">{signal.source}</td>
                       <td>
-                        <Badge tone={STATE_TONES[state]}>{MESSAGES.states[state]}</Badge>
+                        {tone ? <Badge tone={tone}>{MESSAGES.states[state]}</Badge> : <span className="sr-only">{MESSAGES.states[state]}</span>}
                         {signal.reason && <div className="muted">{signal.reason}</div>}
                       </td>
                     </tr>

@@ -8,6 +8,7 @@ import { systemIo } from '../../../main/adapters/system-io.js';
 import { sampleIdentity } from '../../../main/core/identity/index.js';
 import { infer } from '../../../main/core/inference/engine.js';
 import { fixtureContext } from '../../helpers/fixture-io.js';
+import { signalState } from '../../../common/signal-label.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/identity/${name}`, import.meta.url), 'utf8');
 const get = (signals: Signal[], id: string) => signals.filter((s) => s.id === id);
@@ -67,6 +68,22 @@ describe('sampleIdentity on fixtures', () => {
     expect(signals.filter((s) => s.status === 'error')).toEqual([]);
   });
 
+  it('a git key that is not set (git config exits 1) is "not set", a git that fails otherwise is unavailable', async () => {
+    const notFound = { fail: 'git failed (exit 1): ', exitCode: 1 };
+    const signals = await sampleIdentity(
+      fixtureContext({
+        commands: {
+          'git config --global --get user.email': notFound,
+          'git config --global --get user.name': { fail: 'git failed (exit 128): fatal: bad config line 1', exitCode: 128 },
+        },
+      }),
+    );
+    expect(get(signals, 'identity.git.email')).toEqual([
+      { id: 'identity.git.email', kind: 'identity', key: { field: 'git-email' }, value: null, source: 'cmd:git config --global --get user.email', status: 'ok' },
+    ]);
+    expect(get(signals, 'identity.git.name')[0]).toMatchObject({ status: 'unavailable', reason: 'git failed (exit 128): fatal: bad config line 1' });
+  });
+
   it('on macOS asks scutil for the computer name', async () => {
     const signals = await sampleIdentity(fixtureContext({ platform: 'darwin', commands: { 'scutil --get ComputerName': "Ada's MacBook Pro\n" } }));
     expect(get(signals, 'identity.hostname')[0]).toMatchObject({ value: "Ada's MacBook Pro", source: 'cmd:scutil --get ComputerName' });
@@ -95,6 +112,17 @@ describe('sampleIdentity on real files (systemIo, temporary HOME)', () => {
     const inferences = infer({ signals, tools: [], geo: null }).inferences;
     expect(inferences.find((i) => i.id === 'network.proxy')?.statement).toMatch(/git http\.proxy/);
     expect(inferences.find((i) => i.id === 'network.proxy-country')?.value).toBe('CN');
+  });
+
+  it('a git email never set is "not set" with a real git and an empty HOME, not a failure', async () => {
+    const home = await mkdtemp(join(os.tmpdir(), 'telltale-git-unset-'));
+    dirs.push(home);
+    const env = { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), GIT_CONFIG_NOSYSTEM: '1', PATH: process.env.PATH ?? '/usr/bin:/bin' };
+    const signals = await sampleIdentity({ env, home, platform: process.platform, io: systemIo });
+    for (const [id, field] of [['identity.git.email', 'git-email'], ['identity.git.name', 'git-name']] as const) {
+      expect(get(signals, id)).toEqual([{ id, kind: 'identity', key: { field }, value: null, source: `cmd:git config --global --get user.${field.slice(4)}`, status: 'ok' }]);
+      expect(signalState(get(signals, id)[0] as Signal)).toBe('not-set');
+    }
   });
 
   it('reads .gitconfig, .npmrc and both pip.conf files from disk and never leaks the proxy password', async () => {

@@ -121,6 +121,14 @@ describe('sampleLocale', () => {
     expect(get(win, 'timezone.iana')?.source).toBe('intl (this process)');
   });
 
+  it('on macOS an AppleLocale never set (defaults exits 1) is "not set"; another failure is an error', async () => {
+    const missing = 'defaults failed (exit 1): The domain/default pair of (kCFPreferencesAnyApplication, AppleLocale) does not exist';
+    const unset = await sampleLocale(fixtureContext({ platform: 'darwin', commands: { 'defaults read -g AppleLocale': { fail: missing, exitCode: 1 } } }));
+    expect(get(unset, 'locale.AppleLocale')).toEqual({ id: 'locale.AppleLocale', kind: 'locale', key: { variable: 'AppleLocale' }, value: null, source: 'cmd:defaults read -g AppleLocale', status: 'ok' });
+    const broken = await sampleLocale(fixtureContext({ platform: 'darwin', commands: { 'defaults read -g AppleLocale': { fail: 'defaults timed out' } } }));
+    expect(get(broken, 'locale.AppleLocale')).toMatchObject({ status: 'error', reason: 'defaults timed out' });
+  });
+
   it('reads this machine (real /etc/localtime through systemIo)', async () => {
     const signals = await sampleLocale({ env: {}, home: '/nonexistent', platform: process.platform, io: systemIo });
     const name = zoneFromPath(realpathSync('/etc/localtime'));

@@ -6,7 +6,7 @@ import type { Timeline } from '../../../contract/history.js';
 import type { AppNotification } from '../../../contract/notification.js';
 import { Settings, SettingsPatch } from '../../../contract/settings.js';
 import { appendEvents } from '../../../renderer/src/hooks/held-snapshot.js';
-import { appendAttempts, RECENT_ATTEMPTS } from '../../../renderer/src/lib/attempts.js';
+import { appendAttempts, closedAfterText, RECENT_ATTEMPTS } from '../../../renderer/src/lib/attempts.js';
 import { formatBytes } from '../../../renderer/src/lib/bytes.js';
 import { EVENT_TYPE_LABELS, eventText, toolNameLookup } from '../../../renderer/src/lib/event-text.js';
 import { eventToolId } from '../../../common/event-tool.js';
@@ -69,6 +69,16 @@ describe('eventText', () => {
   it('says which attempts failed, with IPv6 addresses in brackets', () => {
     expect(eventText(attemptEvent(1, 'failed'), name)).toBe('Claude Code failed to reach [2001:db8::7]:443 in US, Example Org');
     expect(eventText(attemptEvent(1, 'seen'), name)).toBe('Claude Code was seen connected to [2001:db8::7]:443 in US, Example Org');
+  });
+
+  it('says how long a connection the capture followed to its close was open', () => {
+    const { at } = attempt(1);
+    const closed = (ms: number): MonitorEvent => ({ type: 'connection-attempt', at, attempt: { ...attempt(1), endedAt: new Date(Date.parse(at) + ms).toISOString() } });
+    expect(eventText(closed(340), name)).toBe('Claude Code connected to [2001:db8::7]:443 in US, Example Org, closed after 340 ms');
+    expect(eventText(closed(12_500), name)).toBe('Claude Code connected to [2001:db8::7]:443 in US, Example Org, closed after 12.5 s');
+    // Still open when reported: no end is claimed.
+    expect(eventText(attemptEvent(1), name)).toBe('Claude Code connected to [2001:db8::7]:443 in US, Example Org');
+    expect(closedAfterText({ at, endedAt: 'not a time' })).toBeNull();
   });
 
   it('has a text and a label for every event type, and knows which tool each is about', () => {

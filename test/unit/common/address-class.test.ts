@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAddress } from '../../../main/core/geo/classify.js';
+import { classifyAddress } from '../../../common/address-class.js';
 
 describe('classifyAddress', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalIp, formatIpv6, parseIpv4, parseIpv6 } from '../../../main/core/geo/ip-address.js';
+import { canonicalIp, formatIpv6, parseIpv4, parseIpv6 } from '../../../common/ip-address.js';
 
 describe('parseIpv4', () => {
   it('parses dotted quads', () => {

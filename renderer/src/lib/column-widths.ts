@@ -1,0 +1,43 @@
+/** Column widths from content, so a virtualised table (rows laid out apart) cuts no cell. */
+
+export type MeasuredColumn<R> = {
+  label: string;
+  cell: (row: R) => string;
+  /** Room besides the text (padding, a sort arrow, a marker), px. */
+  extraPx: number;
+};
+
+/** How many of a column's longest texts are measured. */
+const CANDIDATES = 64;
+
+/**
+ * The texts that can be the widest: the longest by characters. Measuring every cell of 10,000 rows
+ * on each sample costs too much, and in these columns (names, addresses, states) a text a quarter
+ * shorter than the longest is not wider in practice; the extra room absorbs the rest.
+ */
+function widestCandidates(texts: ReadonlySet<string>): string[] {
+  let longest = 0;
+  for (const text of texts) longest = Math.max(longest, text.length);
+  const floor = Math.floor(longest * 0.75);
+  return [...texts]
+    .filter((text) => text.length >= floor)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, CANDIDATES);
+}
+
+/**
+ * Per column, the widest of its header and its cells, by `measure` (text width, px) and
+ * `measureHeader` (headers are bold).
+ */
+export function columnWidths<R>(
+  columns: readonly MeasuredColumn<R>[],
+  rows: readonly R[],
+  measure: (text: string) => number,
+  measureHeader: (text: string) => number = measure,
+): number[] {
+  return columns.map((column) => {
+    let widest = measureHeader(column.label);
+    for (const text of widestCandidates(new Set(rows.map(column.cell)))) widest = Math.max(widest, measure(text));
+    return Math.ceil(widest + column.extraPx);
+  });
+}
