@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
 import { createColors } from 'picocolors';
 import { describe, expect, it } from 'vitest';
@@ -209,7 +210,7 @@ describe('renderText', () => {
     expect(coloured).toContain(c.bold(c.red('High')));
     expect(coloured).toContain(c.yellow('Medium'));
     expect(Math.max(...coloured.split('\n').map((l) => stringWidth(l)))).toBeLessThanOrEqual(80);
-    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(plain);
+    expect(stripVTControlCharacters(coloured)).toBe(plain);
   });
 
   it('lists only the signals that matter unless asked for all', () => {
