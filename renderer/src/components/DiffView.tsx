@@ -25,7 +25,8 @@ function Part<T>({ title, items, render }: { title: string; items: readonly T[];
   );
 }
 
-const inferenceText = (inference: Inference) => `${inferenceShort(inference)} (${inference.confidence} confidence)`;
+/** The short value; the full statement on hover. */
+const inferenceText = (inference: Inference) => <span title={inference.statement}>{`${inferenceShort(inference)} (${inference.confidence} confidence)`}</span>;
 const churnText = (row: ChurnRow) => `${churnCounts(row)} ${row.label}`;
 
 /** Opened and closed connections as counts per tool and per remote; each socket on request. */
