@@ -88,11 +88,9 @@ function probeVerdicts(probe: ProbeReport): SummaryRow[] {
 
 function summarySection(snapshot: Snapshot, names: Names): ReportSection {
   const rows: SummaryRow[] = [];
-  const { exposure } = snapshot;
-  rows.push({
-    severity: exposure ? EXPOSURE_SEVERITY[exposure.level] : 'None',
-    cells: ['Exposure', exposure ? exposure.summary : exposureLabel(undefined), '-', '-'],
-  });
+  // The level only: the rows below are what drives it.
+  const level = snapshot.exposure?.level;
+  rows.push({ severity: level ? EXPOSURE_SEVERITY[level] : 'None', cells: ['Exposure', exposureLabel(level), '-', '-'] });
   for (const c of snapshot.checks ?? []) {
     rows.push({
       severity: c.flagged ? 'High' : 'None',
@@ -195,7 +193,7 @@ function probeSection(snapshot: Snapshot): ReportSection[] {
   return [{ title: 'Probe findings', blocks }];
 }
 
-function toolFindings(tool: Tool, snapshot: Snapshot, names: Names, includeLoopback: boolean): ReportBlock[] {
+function toolFindings(tool: Tool, snapshot: Snapshot, includeLoopback: boolean): ReportBlock[] {
   const visible = rankInferences(snapshot.inferences.filter((i) => i.visibleTo.includes(tool.id)));
   const flagged = (snapshot.checks ?? []).filter((c) => c.flagged && c.visibleTo.includes(tool.id));
   const remote = snapshot.connections.filter(
@@ -219,9 +217,9 @@ function toolFindings(tool: Tool, snapshot: Snapshot, names: Names, includeLoopb
   return [{ kind: 'subheading', text: `${tool.name}${tool.vendor ? ` (${tool.vendor})` : ''}` }, { kind: 'fields', rows }];
 }
 
-function toolsSection(snapshot: Snapshot, names: Names, includeLoopback: boolean): ReportSection {
+function toolsSection(snapshot: Snapshot, includeLoopback: boolean): ReportSection {
   const { running, installed, absent } = toolsByPresence(snapshot.tools);
-  const blocks = [...running, ...installed].flatMap((t) => toolFindings(t, snapshot, names, includeLoopback));
+  const blocks = [...running, ...installed].flatMap((t) => toolFindings(t, snapshot, includeLoopback));
   if (absent.length > 0) blocks.push({ kind: 'note', text: `Not found: ${absent.map((t) => t.name).join(', ')}` });
   return { title: 'Tools', blocks: blocks.length > 0 ? blocks : [{ kind: 'note', text: 'No known tools checked.' }] };
 }
@@ -270,7 +268,7 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
       inferencesSection(snapshot, names),
       checksSection(snapshot, names),
       ...probeSection(snapshot),
-      toolsSection(snapshot, names, includeLoopback),
+      toolsSection(snapshot, includeLoopback),
       ...signalSections(snapshot, names, options.signals ?? 'all'),
       connectionsSection(snapshot, names, includeLoopback),
     ],
