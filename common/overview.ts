@@ -51,7 +51,8 @@ export function countryLabel(code: string): string {
   return name && name !== code.toUpperCase() ? `${name} (${code.toUpperCase()})` : code;
 }
 
-const adviceKey = (a: Advice) => `${a.toolId ?? ''}\u0000${a.text}\u0000${a.command ?? ''}`;
+/** The same action (text, command and tool) has the same key. */
+export const adviceKey = (a: Advice) => `${a.toolId ?? ''}\u0000${a.text}\u0000${a.command ?? ''}`;
 
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 

@@ -378,6 +378,7 @@ export const SnapshotDiff = z.object({
   countriesAdded: z.array(z.string()),
   inferencesAdded: z.array(Inference),
   inferencesRemoved: z.array(Inference),
+  /** Same id: the same value with another confidence or evidence, or (one value lost, one gained) another value. */
   inferencesChanged: z.array(z.object({ before: Inference, after: Inference })),
   signalsChanged: z.array(z.object({ id: z.string(), before: SignalValue.nullable(), after: SignalValue.nullable() })),
   connectionsOpened: z.array(NamedConnection),

@@ -12,7 +12,9 @@ const USAGE = `Usage: telltale <command> [options]
 
 Commands:
   snapshot [--json] [--out FILE] [--format json|md|html] [--mask-hostname] [--mask-username]
-                       sample this machine once; print a report (or JSON), or write it to FILE
+           [--verbose] [--include-loopback]
+                       sample this machine once; print a report (or JSON), or write it to FILE;
+                       --verbose lists every signal; loopback sockets are listed only on request
   watch [--interval SECONDS] [--count N] [--json] [--precise]
                        sample repeatedly and print what changed as it happens, until interrupted,
                        with the TCP connections tools attempt between samples (polled every 0.5 s;
@@ -20,8 +22,8 @@ Commands:
   whatif [--unset VAR]... [--tz ZONE] [--locale en_US.UTF-8] [--drop-mirror npm|pip|go|...]
          [--hide-git-email] [--base-url VAR=URL] [--json]
                        what the tools could infer now and with those changes, side by side
-  diff A.json B.json [--json]
-                       what changed between two exported snapshots
+  diff A.json B.json [--verbose] [--json]
+                       what changed between two exported snapshots (--verbose: every socket)
   serve [--port N] [--interval SECONDS] [--precise]
                        serve the UI on 127.0.0.1 with a per-launch token
   capture [--user UID] [--socket PATH]

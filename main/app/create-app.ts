@@ -13,6 +13,7 @@ import type { SampleContext } from '../core/context.js';
 import { diffSnapshots } from '../core/snapshot/diff.js';
 import { exportSnapshot } from '../core/snapshot/export.js';
 import { parseSnapshotJson } from '../core/snapshot/validate.js';
+import { appVersion } from '../adapters/app-version.js';
 import { defaultConfigDir } from '../adapters/state-dir.js';
 import { matchProcess } from '../core/catalog/index.js';
 import { Monitor } from '../monitor/monitor.js';
@@ -202,7 +203,7 @@ function historyOf(options: AppOptions, wanted: Settings['history'], source: Sna
 
 function apiDeps(source: SnapshotSource): Omit<ApiHandlerDeps, 'monitor' | 'settings' | 'history'> {
   return {
-    exportSnapshot: (snapshot, format, masks) => exportSnapshot(snapshot, format, source.redaction(snapshot, masks)),
+    exportSnapshot: (snapshot, format, masks) => exportSnapshot(snapshot, format, source.redaction(snapshot, masks), { version: appVersion() }),
     diffWithCurrent: (previousJson, current) => {
       const previous = parseSnapshotJson(previousJson);
       if (!previous.ok) throw new ApiError(400, `Not a Telltale snapshot: ${previous.errors.slice(0, 5).join('; ')}`);

@@ -1,7 +1,7 @@
-/** `telltale diff A.json B.json`: what changed between two exported snapshots. */
+/** `telltale diff A.json B.json [--verbose]`: what changed between two exported snapshots. */
 import type { Snapshot } from '../../contract/snapshot.js';
 import { readRegularFile } from '../adapters/read-regular-file.js';
-import { diffSnapshots, renderDiffText } from '../core/snapshot/diff.js';
+import { diffNames, diffSnapshots, renderDiffText } from '../core/snapshot/diff.js';
 import { parseSnapshotJson } from '../core/snapshot/validate.js';
 import { parse, UsageError, type CliIo } from './args.js';
 
@@ -17,10 +17,11 @@ async function readSnapshotFile(file: string): Promise<Snapshot> {
 }
 
 export async function diffCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' } }, true);
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' } }, true);
   if (positionals.length !== 2) throw new UsageError('diff takes two snapshot files: telltale diff A.json B.json');
-  const [a, b] = await Promise.all(positionals.map(readSnapshotFile));
-  const diff = diffSnapshots(a as Snapshot, b as Snapshot);
-  io.stdout.write(values.json ? `${JSON.stringify(diff, null, 2)}\n` : `${renderDiffText(diff)}\n`);
+  const [a, b] = (await Promise.all(positionals.map(readSnapshotFile))) as [Snapshot, Snapshot];
+  const diff = diffSnapshots(a, b);
+  const text = () => renderDiffText(diff, { ...diffNames(a, b), verbose: values.verbose ?? false });
+  io.stdout.write(values.json ? `${JSON.stringify(diff, null, 2)}\n` : `${text()}\n`);
   return 0;
 }

@@ -1,11 +1,16 @@
-/** `telltale snapshot`: one sample, as a report, JSON, or an exported file. */
+/**
+ * `telltale snapshot`: one sample, as a report fitted to the terminal (coloured on a TTY), JSON, or
+ * an exported file.
+ */
 import path from 'node:path';
 import { writeFileAtomic } from '../adapters/write-file-atomic.js';
 import { exportSnapshot } from '../core/snapshot/export.js';
 import { redactSnapshot } from '../core/snapshot/redact.js';
 import { renderText } from '../core/snapshot/render-text.js';
+import { appVersion } from '../adapters/app-version.js';
 import { createSnapshotSource } from '../sample.js';
 import { parse, UsageError, type CliIo } from './args.js';
+import { terminalStyle, terminalWidth } from './terminal.js';
 
 const FORMATS = ['json', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -26,6 +31,8 @@ export async function snapshotCommand(args: string[], io: CliIo): Promise<number
     format: { type: 'string' },
     'mask-hostname': { type: 'boolean' },
     'mask-username': { type: 'boolean' },
+    verbose: { type: 'boolean', short: 'v' },
+    'include-loopback': { type: 'boolean' },
   });
   if (values.json && values.format && values.format !== 'json') throw new UsageError('--json and --format disagree');
   // `--out ""` (an unset shell variable) must not quietly print to stdout instead.
@@ -37,13 +44,20 @@ export async function snapshotCommand(args: string[], io: CliIo): Promise<number
     maskHostname: values['mask-hostname'] ?? false,
     maskUsername: values['mask-username'] ?? false,
   });
+  const report = { version: appVersion(), includeLoopback: values['include-loopback'] ?? false };
   if (values.out !== undefined) {
-    await writeFileAtomic(values.out, exportSnapshot(snapshot, format, redaction).content);
+    await writeFileAtomic(values.out, exportSnapshot(snapshot, format, redaction, report).content);
     io.stderr.write(`telltale: wrote ${format} snapshot to ${values.out}\n`);
   } else if (values.json || values.format) {
-    io.stdout.write(exportSnapshot(snapshot, format, redaction).content);
+    io.stdout.write(exportSnapshot(snapshot, format, redaction, report).content);
   } else {
-    io.stdout.write(renderText(redactSnapshot(snapshot, redaction)));
+    const text = renderText(redactSnapshot(snapshot, redaction), {
+      ...report,
+      signals: values.verbose ? 'all' : 'relevant',
+      width: terminalWidth(io.stdout),
+      style: terminalStyle(io.stdout),
+    });
+    io.stdout.write(text);
   }
   return 0;
 }

@@ -1,6 +1,10 @@
 /** What changed between two snapshots: tools, endpoints, countries, inferences, signals, connections. */
 import type { Inference, Snapshot, SnapshotDiff, Tool } from '../../../contract/snapshot.js';
+import { churnCounts, connectionChurn, type ChurnRow } from '../../../common/connection-churn.js';
 import { diffIsEmpty } from '../../../common/diff.js';
+import { inferenceChange, inferenceShort } from '../../../common/inference-label.js';
+import { countryLabel } from '../../../common/overview.js';
+import { signalLabel } from '../../../common/signal-label.js';
 import { formatConnection, formatEndpoint, formatValue } from '../../../common/format.js';
 import { redactText } from '../secrets/policy.js';
 import { processIndex, withOwnerName } from '../../../common/processes.js';
@@ -38,10 +42,38 @@ const inferenceKey = (inference: Inference): string => `${inference.id}\u0000${S
 const sameEvidence = (a: Inference, b: Inference): boolean =>
   sorted(a.evidence).join('\u0000') === sorted(b.evidence).join('\u0000');
 
-
 function onlyIn<T>(items: T[], other: T[], key: (item: T) => string): T[] {
   const keys = new Set(other.map(key));
   return items.filter((item) => !keys.has(key(item)));
+}
+
+/**
+ * Inferences added, removed and changed. The same id and value is changed when its confidence or
+ * evidence moved; an id that lost one value and gained one (Moonshot AI to DeepSeek) changed its value.
+ * An id with several values gained or lost at once stays added and removed: which pairs with which is unknown.
+ */
+function diffInferences(a: Inference[], b: Inference[]): Pick<SnapshotDiff, 'inferencesAdded' | 'inferencesRemoved' | 'inferencesChanged'> {
+  const before = new Map(a.map((i) => [inferenceKey(i), i]));
+  const changed = b.flatMap((after) => {
+    const was = before.get(inferenceKey(after));
+    return was && (was.confidence !== after.confidence || !sameEvidence(was, after)) ? [{ before: was, after }] : [];
+  });
+  const added = onlyIn(b, a, inferenceKey);
+  const removed = onlyIn(a, b, inferenceKey);
+  const single = (list: Inference[], id: string) => (list.filter((i) => i.id === id).length === 1 ? list.find((i) => i.id === id) : undefined);
+  const revalued = new Set<Inference>();
+  for (const after of added) {
+    const was = single(removed, after.id);
+    if (was && single(added, after.id)) {
+      changed.push({ before: was, after });
+      revalued.add(was).add(after);
+    }
+  }
+  return {
+    inferencesAdded: added.filter((i) => !revalued.has(i)),
+    inferencesRemoved: removed.filter((i) => !revalued.has(i)),
+    inferencesChanged: changed,
+  };
 }
 
 export function diffSnapshots(a: Snapshot, b: Snapshot): SnapshotDiff {
@@ -58,12 +90,6 @@ export function diffSnapshots(a: Snapshot, b: Snapshot): SnapshotDiff {
         .filter((endpoint) => !endpointsA.get(toolId)?.has(endpoint))
         .map((endpoint) => ({ toolId, endpoint })),
     );
-
-  const inferencesA = new Map(a.inferences.map((i) => [inferenceKey(i), i]));
-  const inferencesChanged = b.inferences.flatMap((after) => {
-    const before = inferencesA.get(inferenceKey(after));
-    return before && (before.confidence !== after.confidence || !sameEvidence(before, after)) ? [{ before, after }] : [];
-  });
 
   const signalsA = new Map(a.signals.map((s) => [s.id, s]));
   const signalsB = new Map(b.signals.map((s) => [s.id, s]));
@@ -84,17 +110,39 @@ export function diffSnapshots(a: Snapshot, b: Snapshot): SnapshotDiff {
     toolsStopped: minus(runningA, runningB),
     endpointsAdded,
     countriesAdded: minus(countries(b), countries(a)),
-    inferencesAdded: onlyIn(b.inferences, a.inferences, inferenceKey),
-    inferencesRemoved: onlyIn(a.inferences, b.inferences, inferenceKey),
-    inferencesChanged,
+    ...diffInferences(a.inferences, b.inferences),
     signalsChanged,
     connectionsOpened: onlyIn(b.connections, a.connections, connectionKey).map((c) => withOwnerName(c, processIndex(b))),
     connectionsClosed: onlyIn(a.connections, b.connections, connectionKey).map((c) => withOwnerName(c, processIndex(a))),
   };
 }
 
-/** The diff as plain text for the CLI: one "+"/"-"/"~" line per change. */
-export function renderDiffText(diff: SnapshotDiff): string {
+/** Names for the ids a diff carries, from the two snapshots it was made of (the later one wins). */
+export function diffNames(a: Snapshot, b: Snapshot): Required<Pick<DiffTextOptions, 'toolName' | 'signalName'>> {
+  const tools = new Map([...a.tools, ...b.tools].map((t) => [t.id, t.name]));
+  const toolName = (id: string) => tools.get(id) ?? id;
+  const signals = new Map([...a.signals, ...b.signals].map((s) => [s.id, signalLabel(s, toolName)]));
+  return { toolName, signalName: (id) => signals.get(id) ?? id };
+}
+
+export interface DiffTextOptions {
+  /** Tool ids to names (default: the id). */
+  toolName?: (id: string) => string;
+  /** Signal ids to labels (default: the id). */
+  signalName?: (id: string) => string;
+  /** List every connection opened and closed, not only the counts. */
+  verbose?: boolean;
+}
+
+/** How many tools and remotes the churn summary lists before "... N more". */
+export const CHURN_LIST_LIMIT = 10;
+
+/**
+ * The diff as plain text for the CLI: one "+"/"-"/"~" line per change, inferences by their short
+ * value, and connection churn as counts per tool and per remote (each socket with `verbose`).
+ */
+export function renderDiffText(diff: SnapshotDiff, options: DiffTextOptions = {}): string {
+  const { toolName = (id: string) => id, signalName = (id: string) => id } = options;
   const lines = [`Changes from ${diff.from} to ${diff.to}`];
   if (diffIsEmpty(diff)) return `${lines[0]}\nNo changes.\n`;
   const section = (title: string, items: string[]) => {
@@ -103,27 +151,34 @@ export function renderDiffText(diff: SnapshotDiff): string {
     // One push per item: a spread of a large snapshot's changes would overflow the stack.
     for (const item of items) lines.push(`  ${item}`);
   };
-  section('Tools installed', diff.toolsAdded.map((id) => `+ ${id}`));
-  section('Tools removed', diff.toolsRemoved.map((id) => `- ${id}`));
-  section('Tools started', diff.toolsStarted.map((id) => `+ ${id}`));
-  section('Tools stopped', diff.toolsStopped.map((id) => `- ${id}`));
-  section('New endpoints', diff.endpointsAdded.map((e) => `+ ${e.endpoint}${e.toolId ? ` (${e.toolId})` : ''}`));
-  section('New remote countries', diff.countriesAdded.map((country) => `+ ${country}`));
-  const inference = (i: Inference) => `${i.id} = ${String(i.value)} [${i.confidence}]: ${i.statement}`;
+  section('Tools installed', diff.toolsAdded.map((id) => `+ ${toolName(id)}`));
+  section('Tools removed', diff.toolsRemoved.map((id) => `- ${toolName(id)}`));
+  section('Tools started', diff.toolsStarted.map((id) => `+ ${toolName(id)}`));
+  section('Tools stopped', diff.toolsStopped.map((id) => `- ${toolName(id)}`));
+  section('New endpoints', diff.endpointsAdded.map((e) => `+ ${e.endpoint}${e.toolId ? ` (${toolName(e.toolId)})` : ''}`));
+  section('New remote countries', diff.countriesAdded.map((country) => `+ ${countryLabel(country)}`));
+  const inference = (i: Inference) => `${inferenceShort(i)} (${i.confidence} confidence)`;
   section('Inferences added', diff.inferencesAdded.map((i) => `+ ${inference(i)}`));
   section('Inferences removed', diff.inferencesRemoved.map((i) => `- ${inference(i)}`));
-  section(
-    'Inferences changed',
-    diff.inferencesChanged.map(
-      ({ before, after }) =>
-        `~ ${after.id} = ${String(after.value)}: ${before.confidence} -> ${after.confidence}; evidence ${before.evidence.join(', ') || '(none)'} -> ${after.evidence.join(', ') || '(none)'}`,
-    ),
-  );
+  section('Inferences changed', diff.inferencesChanged.map(({ before, after }) => `~ ${inferenceChange(before, after)}`));
   section(
     'Signals changed',
-    diff.signalsChanged.map((s) => `~ ${s.id}: ${formatValue(s.before)} -> ${formatValue(s.after)}`),
+    diff.signalsChanged.map((s) => `~ ${signalName(s.id)}: ${formatValue(s.before)} -> ${formatValue(s.after)}`),
   );
-  section('Connections opened', diff.connectionsOpened.map((c) => `+ ${formatConnection(c)}`));
-  section('Connections closed', diff.connectionsClosed.map((c) => `- ${formatConnection(c)}`));
+  const churn = connectionChurn(diff, toolName);
+  if (churn.opened + churn.closed > 0) {
+    const rows = (list: ChurnRow[]) => [
+      ...list.slice(0, CHURN_LIST_LIMIT).map((r) => `${churnCounts(r).padEnd(11)} ${r.label}`),
+      ...(list.length > CHURN_LIST_LIMIT ? [`... ${list.length - CHURN_LIST_LIMIT} more`] : []),
+    ];
+    lines.push('', `Connections: ${churn.opened} opened, ${churn.closed} closed`, '  by tool:');
+    for (const row of rows(churn.byTool)) lines.push(`    ${row}`);
+    lines.push('  by remote:');
+    for (const row of rows(churn.byRemote)) lines.push(`    ${row}`);
+  }
+  if (options.verbose) {
+    section('Connections opened', diff.connectionsOpened.map((c) => `+ ${formatConnection(c)}`));
+    section('Connections closed', diff.connectionsClosed.map((c) => `- ${formatConnection(c)}`));
+  }
   return redactText(`${lines.join('\n')}\n`);
 }

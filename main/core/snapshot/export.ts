@@ -6,6 +6,7 @@ import type { ExportFormat, ExportResult } from '../../../contract/api.js';
 import type { Snapshot } from '../../../contract/snapshot.js';
 import { EXPORT_FORMATS } from '../../../common/export-formats.js';
 import { redactSnapshot, type RedactOptions } from './redact.js';
+import type { ReportOptions } from './report-model.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 import { validateSnapshot } from './validate.js';
@@ -17,7 +18,7 @@ export class InvalidSnapshotError extends Error {
   }
 }
 
-const RENDERERS: Record<ExportFormat, (s: Snapshot) => string> = {
+const RENDERERS: Record<ExportFormat, (s: Snapshot, report: ReportOptions) => string> = {
   json: (s) => `${JSON.stringify(s, null, 2)}\n`,
   md: renderMarkdown,
   html: renderHtml,
@@ -29,9 +30,12 @@ export function exportFilename(snapshot: Snapshot, format: ExportFormat): string
   return `telltale-snapshot-${stamp}.${EXPORT_FORMATS[format].ext}`;
 }
 
-/** Throws InvalidSnapshotError when the (redacted) snapshot does not match the contract. */
-export function exportSnapshot(snapshot: Snapshot, format: ExportFormat, options: RedactOptions): ExportResult {
+/**
+ * Throws InvalidSnapshotError when the (redacted) snapshot does not match the contract. `report`
+ * shapes the Markdown and HTML reports (version, loopback); JSON is the snapshot as it is.
+ */
+export function exportSnapshot(snapshot: Snapshot, format: ExportFormat, options: RedactOptions, report: ReportOptions = {}): ExportResult {
   const checked = validateSnapshot(redactSnapshot(snapshot, options));
   if (!checked.ok) throw new InvalidSnapshotError(checked.errors);
-  return { filename: exportFilename(checked.snapshot, format), mime: EXPORT_FORMATS[format].mime, content: RENDERERS[format](checked.snapshot) };
+  return { filename: exportFilename(checked.snapshot, format), mime: EXPORT_FORMATS[format].mime, content: RENDERERS[format](checked.snapshot, report) };
 }

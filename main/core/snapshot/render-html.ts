@@ -3,7 +3,7 @@
  * CSP that forbids both, every text HTML-escaped, light and dark via prefers-color-scheme.
  */
 import type { Snapshot } from '../../../contract/snapshot.js';
-import { buildReport, type ReportBlock, type ReportItem } from './report-model.js';
+import { buildReport, type ReportBlock, type ReportItem, type ReportOptions } from './report-model.js';
 import { redactText } from '../secrets/policy.js';
 
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'";
@@ -13,9 +13,9 @@ export function escapeHtml(text: string): string {
 }
 
 const STYLE = `
-:root { color-scheme: light dark; --fg: #1d1f23; --bg: #ffffff; --muted: #5b6270; --line: #d9dde3; --alert: #b3261e; --calm: #1e7b34; --head: #f3f5f8; }
+:root { color-scheme: light dark; --fg: #1d1f23; --bg: #ffffff; --muted: #5b6270; --line: #d9dde3; --alert: #b3261e; --warn: #8a5a00; --calm: #1e7b34; --head: #f3f5f8; }
 @media (prefers-color-scheme: dark) {
-  :root { --fg: #e6e8eb; --bg: #16181c; --muted: #a1a8b3; --line: #343941; --alert: #ff8a80; --calm: #7bd88f; --head: #1f2228; }
+  :root { --fg: #e6e8eb; --bg: #16181c; --muted: #a1a8b3; --line: #343941; --alert: #ff8a80; --warn: #f2c46d; --calm: #7bd88f; --head: #1f2228; }
 }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
 main { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
@@ -27,7 +27,9 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: var(--head); }
 .note { color: var(--muted); font-style: italic; }
-.alert > span { color: var(--alert); font-weight: 600; } .calm > span { color: var(--calm); }
+.alert > span, tr.alert > td:first-child { color: var(--alert); font-weight: 600; }
+tr.warn > td:first-child { color: var(--warn); font-weight: 600; }
+.calm > span, tr.calm > td:first-child { color: var(--calm); }
 li ul { color: var(--muted); font-size: .9rem; }
 `;
 
@@ -42,7 +44,12 @@ function block(b: ReportBlock): string {
       return `<dl>${b.rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`;
     case 'table': {
       const head = `<tr>${b.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
-      const rows = b.rows.map((row) => `<tr>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
+      const rows = b.rows
+        .map((row, i) => {
+          const tone = b.tones?.[i];
+          return `<tr${tone ? ` class="${tone}"` : ''}>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
+        })
+        .join('\n');
       return `<table><thead>${head}</thead><tbody>\n${rows}\n</tbody></table>`;
     }
     case 'items':
@@ -54,9 +61,9 @@ function block(b: ReportBlock): string {
   }
 }
 
-export function renderHtml(snapshot: Snapshot): string {
-  const report = buildReport(snapshot);
-  const summary = block({ kind: 'fields', rows: report.summary });
+export function renderHtml(snapshot: Snapshot, options: ReportOptions = {}): string {
+  const report = buildReport(snapshot, options);
+  const header = block({ kind: 'fields', rows: report.header });
   const sections = report.sections
     .map((s) => `<section>\n<h2>${escapeHtml(s.title)}</h2>\n${s.blocks.map(block).join('\n')}\n</section>`)
     .join('\n');
@@ -74,7 +81,7 @@ export function renderHtml(snapshot: Snapshot): string {
 <body>
 <main>
 <h1>${escapeHtml(report.title)}</h1>
-${summary}
+${header}
 ${sections}
 </main>
 </body>

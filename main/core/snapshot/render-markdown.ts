@@ -1,14 +1,17 @@
-/** The report as Markdown (export). User-derived text is escaped so it cannot become markup. */
+/**
+ * The report as Markdown (export). User-derived text is escaped with backslashes so it cannot
+ * become markup; never with HTML entities, which show as "&amp;" in plain-text viewers.
+ */
 import type { Snapshot } from '../../../contract/snapshot.js';
-import { buildReport, type ReportBlock } from './report-model.js';
+import { buildReport, type ReportBlock, type ReportOptions } from './report-model.js';
 import { redactText } from '../secrets/policy.js';
 
-/** Escapes what Markdown (and the HTML it may embed) would interpret; newlines become spaces. */
+/**
+ * Escapes what Markdown (and the HTML it may embed) would interpret, "&" too (an entity such as
+ * "&lt;" would otherwise render as "<"); newlines become spaces.
+ */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s*\r?\n\s*/g, ' ')
-    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
-    .replace(/&/g, '&amp;');
+  return text.replace(/\s*\r?\n\s*/g, ' ').replace(/[\\`*_[\]<>|~&#]/g, '\\$&');
 }
 
 function block(b: ReportBlock): string[] {
@@ -16,8 +19,13 @@ function block(b: ReportBlock): string[] {
     case 'fields':
       return [...b.rows.map(([label, value]) => `- **${escapeMarkdown(label)}:** ${escapeMarkdown(value)}`), ''];
     case 'table': {
-      const row = (cells: string[]) => `| ${cells.map((c) => escapeMarkdown(c) || ' ').join(' | ')} |`;
-      return [row(b.head), `|${b.head.map(() => ' --- ').join('|')}|`, ...b.rows.map(row), ''];
+      const row = (cells: string[], tone?: string) =>
+        `| ${cells.map((c, i) => (i === 0 && tone === 'alert' ? `**${escapeMarkdown(c)}**` : escapeMarkdown(c) || ' ')).join(' | ')} |`;
+      // One push per row: a spread of a large snapshot's rows would overflow the stack.
+      const lines = [row(b.head), `|${b.head.map(() => ' --- ').join('|')}|`];
+      b.rows.forEach((cells, i) => lines.push(row(cells, b.tones?.[i])));
+      lines.push('');
+      return lines;
     }
     case 'items':
       return [
@@ -34,10 +42,9 @@ function block(b: ReportBlock): string[] {
   }
 }
 
-export function renderMarkdown(snapshot: Snapshot): string {
-  const report = buildReport(snapshot);
-  const lines = [`# ${escapeMarkdown(report.title)}`, ''];
-  lines.push(...report.summary.map(([label, value]) => `- **${escapeMarkdown(label)}:** ${escapeMarkdown(value)}`), '');
+export function renderMarkdown(snapshot: Snapshot, options: ReportOptions = {}): string {
+  const report = buildReport(snapshot, options);
+  const lines = [`# ${escapeMarkdown(report.title)}`, '', ...block({ kind: 'fields', rows: report.header })];
   // One push per line: a spread of a large snapshot's rows would overflow the stack.
   for (const section of report.sections) {
     lines.push(`## ${escapeMarkdown(section.title)}`, '');

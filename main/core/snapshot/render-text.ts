@@ -1,61 +1,84 @@
-/** The CLI's readable report. Takes a redacted snapshot; its output is scrubbed again all the same. */
+/**
+ * The CLI's readable report: the summary first, every line within the terminal's width, colour
+ * only when the caller passes a style (the CLI decides: a TTY, NO_COLOR, FORCE_COLOR). Takes a
+ * redacted snapshot; its output is scrubbed again all the same.
+ */
 import type { Snapshot } from '../../../contract/snapshot.js';
-import { buildReport, type ReportBlock } from './report-model.js';
+import { buildReport, type ReportBlock, type ReportOptions, type ReportTone } from './report-model.js';
 import { redactText } from '../secrets/policy.js';
+import { MIN_WIDTH, columns, paragraph } from './text-layout.js';
 
-/** The longest of `lengths` (0 for none); a loop, since Math.max(...rows) overflows the stack on a large snapshot. */
-function longest(lengths: Iterable<number>): number {
-  let max = 0;
-  for (const length of lengths) if (length > max) max = length;
-  return max;
+/** The few styles the report uses; PLAIN leaves text as it is. */
+export interface TextStyle {
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
 }
 
-/** Columns wider than this are not padded further, so one long command does not widen every row. */
-const MAX_COLUMN = 48;
+const same = (text: string) => text;
+export const PLAIN: TextStyle = { bold: same, dim: same, red: same, yellow: same, green: same };
 
-const oneLine = (text: string): string => text.replace(/\s*\r?\n\s*/g, ' ');
-
-function table(head: string[], rows: string[][]): string[] {
-  const all = [head, ...rows].map((row) => row.map(oneLine));
-  const widths = head.map((_, col) => Math.min(MAX_COLUMN, longest(all.map((row) => (row[col] ?? '').length))));
-  const line = (row: string[]) =>
-    row
-      .map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  const [first, ...rest] = all;
-  return [line(first ?? []), line(widths.map((w) => '-'.repeat(w))), ...rest.map(line)].map((l) => `  ${l}`);
+export interface TextOptions extends ReportOptions {
+  /** Columns per line (default 80). */
+  width?: number;
+  style?: TextStyle;
 }
 
-function block(b: ReportBlock): string[] {
-  switch (b.kind) {
-    case 'fields': {
-      const width = longest(b.rows.map(([label]) => label.length)) + 1;
-      return b.rows.map(([label, value]) => `  ${`${label}:`.padEnd(width)} ${oneLine(value)}`);
-    }
-    case 'table':
-      return table(b.head, b.rows);
-    case 'items':
-      return b.items.flatMap((item) => [
-        `  - ${oneLine(item.text)}`,
-        ...(item.details ?? []).map((detail) => `      ${oneLine(detail)}`),
-      ]);
-    case 'subheading':
-      return [`  ${b.text}:`];
-    case 'note':
-      return [`  ${oneLine(b.text)}`];
+function toneStyle(style: TextStyle, tone: ReportTone | undefined): (text: string) => string {
+  switch (tone) {
+    case 'alert':
+      return (t) => style.bold(style.red(t));
+    case 'warn':
+      return style.yellow;
+    case 'calm':
+      return style.green;
+    case undefined:
+      return same;
   }
 }
 
-export function renderText(snapshot: Snapshot): string {
-  const report = buildReport(snapshot);
-  const lines = [report.title, '='.repeat(report.title.length)];
-  const width = longest(report.summary.map(([label]) => label.length)) + 1;
-  for (const [label, value] of report.summary) lines.push(`${`${label}:`.padEnd(width)} ${oneLine(value)}`);
+const INDENT = '  ';
+
+function block(b: ReportBlock, width: number, style: TextStyle): string[] {
+  switch (b.kind) {
+    case 'fields':
+      return columns(
+        b.rows.map(([label, value]) => [`${label}:`, value]),
+        { width, indent: INDENT, paint: (line, _row, col) => (col === 0 ? style.dim(line) : line) },
+      );
+    case 'table':
+      return columns(b.rows, {
+        width,
+        indent: INDENT,
+        head: b.head,
+        paint: (line, row, col) => (row < 0 ? style.bold(line) : col === 0 ? toneStyle(style, b.tones?.[row])(line) : line),
+      });
+    case 'items':
+      return b.items.flatMap((item) => {
+        const paint = toneStyle(style, item.tone);
+        const lines = paragraph(item.text, width, `${INDENT}- `, `${INDENT}  `).map((l) => INDENT + paint(l.slice(INDENT.length)));
+        for (const detail of item.details ?? []) for (const l of paragraph(detail, width, `${INDENT}    `, `${INDENT}      `)) lines.push(l);
+        return lines;
+      });
+    case 'subheading':
+      return ['', ...paragraph(`${b.text}:`, width, INDENT).map(style.bold)];
+    case 'note':
+      return paragraph(b.text, width, INDENT).map(style.dim);
+  }
+}
+
+export function renderText(snapshot: Snapshot, options: TextOptions = {}): string {
+  const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? 80));
+  const style = options.style ?? PLAIN;
+  const report = buildReport(snapshot, options);
+  const lines = [style.bold(report.title), '='.repeat(report.title.length)];
+  for (const line of columns(report.header.map(([label, value]) => [`${label}:`, value]), { width, indent: '' })) lines.push(line);
   // One push per line: a spread of a large snapshot's rows would overflow the stack.
   for (const section of report.sections) {
-    lines.push('', section.title, '-'.repeat(section.title.length));
-    for (const line of section.blocks.flatMap(block)) lines.push(line);
+    lines.push('', style.bold(section.title), '-'.repeat(Math.min(width, section.title.length)));
+    for (const line of section.blocks.flatMap((b) => block(b, width, style))) lines.push(line);
   }
   return redactText(`${lines.join('\n')}\n`);
 }

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Inference, SnapshotDiff } from '../../../contract/snapshot.js';
+import { churnCounts, connectionChurn, type ChurnRow } from '../../../common/connection-churn.js';
 import { diffIsEmpty } from '../../../common/diff.js';
 import { formatConnection, formatValue } from '../../../common/format.js';
+import { inferenceChange, inferenceShort } from '../../../common/inference-label.js';
 import { clockTime } from '../lib/time.js';
 
 const LIST_LIMIT = 100;
@@ -23,10 +25,32 @@ function Part<T>({ title, items, render }: { title: string; items: readonly T[];
   );
 }
 
-const inferenceText = (inference: Inference) => `${inference.statement} (${inference.confidence} confidence)`;
+/** The short value; the full statement on hover. */
+const inferenceText = (inference: Inference) => <span title={inference.statement}>{`${inferenceShort(inference)} (${inference.confidence} confidence)`}</span>;
+const churnText = (row: ChurnRow) => `${churnCounts(row)} ${row.label}`;
 
-/** What changed between a previous snapshot and the current one. */
-export function DiffView({ diff }: { diff: SnapshotDiff }) {
+/** Opened and closed connections as counts per tool and per remote; each socket on request. */
+function Churn({ diff, toolName }: { diff: SnapshotDiff; toolName?: (id: string) => string }) {
+  const churn = connectionChurn(diff, toolName);
+  if (churn.opened + churn.closed === 0) return null;
+  return (
+    <section className="diff-part">
+      <h4>
+        Connections: {churn.opened} opened, {churn.closed} closed
+      </h4>
+      <Part title="By tool" items={churn.byTool} render={churnText} />
+      <Part title="By remote" items={churn.byRemote} render={churnText} />
+      <details>
+        <summary>Every connection</summary>
+        <Part title="Opened" items={diff.connectionsOpened} render={formatConnection} />
+        <Part title="Closed" items={diff.connectionsClosed} render={formatConnection} />
+      </details>
+    </section>
+  );
+}
+
+/** What changed between a previous snapshot and the current one. `toolName` names tools by id. */
+export function DiffView({ diff, toolName = (id) => id }: { diff: SnapshotDiff; toolName?: (id: string) => string }) {
   return (
     <div className="diff" aria-label="Differences">
       <p>
@@ -34,23 +58,19 @@ export function DiffView({ diff }: { diff: SnapshotDiff }) {
         <time dateTime={diff.to}>{clockTime(diff.to)} ({diff.to})</time>
       </p>
       {diffIsEmpty(diff) && <p>No differences.</p>}
-      <Part title="Tools added" items={diff.toolsAdded} render={(id) => id} />
-      <Part title="Tools removed" items={diff.toolsRemoved} render={(id) => id} />
-      <Part title="Tools started" items={diff.toolsStarted} render={(id) => id} />
-      <Part title="Tools stopped" items={diff.toolsStopped} render={(id) => id} />
+      <Part title="Tools added" items={diff.toolsAdded} render={toolName} />
+      <Part title="Tools removed" items={diff.toolsRemoved} render={toolName} />
+      <Part title="Tools started" items={diff.toolsStarted} render={toolName} />
+      <Part title="Tools stopped" items={diff.toolsStopped} render={toolName} />
       <Part
         title="Endpoints added"
         items={diff.endpointsAdded}
-        render={(e) => `${e.endpoint}${e.toolId ? ` (${e.toolId})` : ''}`}
+        render={(e) => `${e.endpoint}${e.toolId ? ` (${toolName(e.toolId)})` : ''}`}
       />
       <Part title="New countries" items={diff.countriesAdded} render={(country) => country} />
       <Part title="Inferences added" items={diff.inferencesAdded} render={inferenceText} />
       <Part title="Inferences removed" items={diff.inferencesRemoved} render={inferenceText} />
-      <Part
-        title="Inferences changed"
-        items={diff.inferencesChanged}
-        render={({ before, after }) => `${inferenceText(before)} → ${inferenceText(after)}`}
-      />
+      <Part title="Inferences changed" items={diff.inferencesChanged} render={({ before, after }) => inferenceChange(before, after)} />
       <Part
         title="Signals changed"
         items={diff.signalsChanged}
@@ -60,8 +80,7 @@ export function DiffView({ diff }: { diff: SnapshotDiff }) {
           </>
         )}
       />
-      <Part title="Connections opened" items={diff.connectionsOpened} render={formatConnection} />
-      <Part title="Connections closed" items={diff.connectionsClosed} render={formatConnection} />
+      <Churn diff={diff} toolName={toolName} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diffIsEmpty } from '../../../common/diff.js';
-import { diffSnapshots, renderDiffText } from '../../../main/core/snapshot/diff.js';
+import { connectionChurn } from '../../../common/connection-churn.js';
+import { diffNames, diffSnapshots, renderDiffText } from '../../../main/core/snapshot/diff.js';
+import { connection } from '../../helpers/snapshot-builders.js';
 import { loadSnapshot } from './load-fixture.js';
 
 const before = loadSnapshot('linux-sample.json');
@@ -31,12 +33,11 @@ describe('diffSnapshots on two samples an hour and a half apart', () => {
     expect(diff.countriesAdded).toEqual(['SG']);
   });
 
-  it('finds inferences added, removed and changed', () => {
-    expect(diff.inferencesAdded.map((i) => `${i.id}=${String(i.value)}`)).toEqual(['affiliation.ai-lab=DeepSeek']);
-    expect(diff.inferencesRemoved.map((i) => `${i.id}=${String(i.value)}`)).toEqual(['affiliation.ai-lab=Moonshot AI']);
-    expect(diff.inferencesChanged).toHaveLength(1);
-    expect(diff.inferencesChanged[0]?.before.confidence).toBe('high');
-    expect(diff.inferencesChanged[0]?.after.confidence).toBe('medium');
+  it('finds inferences changed in confidence, and one that changed its value (one AI lab for another)', () => {
+    expect(diff.inferencesAdded).toEqual([]);
+    expect(diff.inferencesRemoved).toEqual([]);
+    const changed = diff.inferencesChanged.map(({ before, after }) => `${after.id}: ${String(before.value)} ${before.confidence} -> ${String(after.value)} ${after.confidence}`);
+    expect(changed).toEqual(['location.country: CN high -> CN medium', 'affiliation.ai-lab: Moonshot AI low -> DeepSeek low']);
   });
 
   it('finds signals whose value or status changed, appeared or went', () => {
@@ -57,24 +58,69 @@ describe('diffSnapshots on two samples an hour and a half apart', () => {
     expect(diff.connectionsClosed.map((c) => `${c.pid} ${c.remoteAddress}`)).toEqual(['6001 47.246.2.17', '901 45.76.180.3']);
   });
 
-  it('renders every kind of change as text', () => {
-    const text = renderDiffText(diff);
+  it('renders every kind of change as text, by names, inferences by their short value', () => {
+    const text = renderDiffText(diff, diffNames(before, after));
     for (const expected of [
-      'Tools installed:\n  + codex',
-      'Tools removed:\n  - gemini-cli',
-      'Tools stopped:\n  - qoder',
-      '+ api.deepseek.com (claude-code)',
-      'New remote countries:\n  + SG',
-      '+ affiliation.ai-lab = DeepSeek [low]',
-      '- affiliation.ai-lab = Moonshot AI [low]',
-      '~ location.country = CN: high -> medium',
-      '~ registry.cargo: (none) -> https://rsproxy.cn/crates.io-index',
-      '+ codex (pid 7100) tcp 10.0.0.5:51700 -> 104.18.33.45:443 [US, Cloudflare, Inc.] ESTABLISHED (codex)',
-      '- qodercli (pid 6001)',
+      'Tools installed:\n  + Codex CLI',
+      'Tools removed:\n  - Gemini CLI',
+      'Tools stopped:\n  - Qoder CLI',
+      '+ api.deepseek.com (Claude Code)',
+      'New remote countries:\n  + Singapore (SG)',
+      '~ Country: China (CN), confidence high -> medium, evidence changed',
+      '~ AI lab: Moonshot AI -> DeepSeek, low confidence',
+      '~ cargo registry: (none) -> https://rsproxy.cn/crates.io-index',
+      'Connections: 3 opened, 2 closed',
+      '+1          Codex CLI',
+      '-1          Qoder CLI',
+      '+1          104.18.33.45, United States (US)',
     ]) {
       expect(text).toContain(expected);
     }
+    // Counts, not sockets, and never a full inference statement.
+    expect(text).not.toContain('qodercli (pid 6001)');
+    for (const i of [...before.inferences, ...after.inferences]) expect(text).not.toContain(i.statement);
     expect(diffIsEmpty(diff)).toBe(false);
+  });
+
+  it('lists every socket opened and closed with --verbose', () => {
+    const text = renderDiffText(diff, { ...diffNames(before, after), verbose: true });
+    expect(text).toContain('+ codex (pid 7100) tcp 10.0.0.5:51700 -> 104.18.33.45:443 [US, Cloudflare, Inc.] ESTABLISHED (codex)');
+    expect(text).toContain('- qodercli (pid 6001)');
+  });
+});
+
+describe('connection churn on a busy machine', () => {
+  it('summarises thousands of sockets as counts per tool and per remote host', () => {
+    const later = structuredClone(before);
+    later.takenAt = '2026-11-24T10:05:00.000Z';
+    const hosts = ['api.anthropic.com', 'statsig.anthropic.com', 'sentry.io'];
+    later.connections = Array.from({ length: 6074 }, (_, i) =>
+      connection({
+        localPort: 1024 + i,
+        remoteAddress: `160.79.104.${i % 3}`,
+        remote: { country: 'US', asn: 399358, org: 'Anthropic, PBC', host: hosts[i % 3] ?? null },
+        toolId: i % 2 ? 'claude-code' : null,
+        pid: i % 2 ? 4242 : 901,
+      }),
+    );
+    const churned = diffSnapshots(before, later);
+    expect(churned.connectionsOpened).toHaveLength(6074);
+    const churn = connectionChurn(churned, diffNames(before, later).toolName);
+    // Opened: the 6074 new sockets, half Claude Code's, half clash's (pid 901, no tool); closed: all 12 before.
+    expect(churn.byTool.slice(0, 2)).toEqual([
+      { label: 'Claude Code', opened: 3037, closed: before.connections.filter((c) => c.toolId === 'claude-code').length },
+      { label: 'clash (no tool)', opened: 3037, closed: before.connections.filter((c) => c.pid === 901).length },
+    ]);
+    expect(churn.byTool.reduce((n, r) => n + r.closed, 0)).toBe(before.connections.length);
+    // statsig.anthropic.com was among the remotes before too (a socket that closed).
+    expect(churn.byRemote.slice(0, 3)).toEqual([
+      { label: 'statsig.anthropic.com, United States (US)', opened: 2025, closed: 1 },
+      { label: 'api.anthropic.com, United States (US)', opened: 2025, closed: 0 },
+      { label: 'sentry.io, United States (US)', opened: 2024, closed: 0 },
+    ]);
+    const lines = renderDiffText(churned, diffNames(before, later)).split('\n');
+    expect(lines.length).toBeLessThan(60);
+    expect(lines).toContain(`Connections: 6074 opened, ${before.connections.length} closed`);
   });
 });
 

@@ -25,10 +25,21 @@ describe('exportSnapshot', () => {
   it('renders Markdown and HTML with their file names and types', () => {
     const md = exportSnapshot(sample, 'md', plain);
     expect([md.filename, md.mime]).toEqual(['telltale-snapshot-2026-11-24T10-00-00-000Z.md', 'text/markdown; charset=utf-8']);
-    expect(md.content.startsWith('# Telltale snapshot\n')).toBe(true);
+    expect(md.content.startsWith('# Telltale report\n')).toBe(true);
     const html = exportSnapshot(sample, 'html', plain);
     expect([html.filename, html.mime]).toEqual(['telltale-snapshot-2026-11-24T10-00-00-000Z.html', 'text/html; charset=utf-8']);
-    expect(html.content).toContain('<h1>Telltale snapshot</h1>');
+    expect(html.content).toContain('<h1>Telltale report</h1>');
+  });
+
+  it('puts the version and the loopback choice it is given into the Markdown and HTML reports', () => {
+    for (const format of ['md', 'html'] as const) {
+      const plainReport = exportSnapshot(sample, format, plain).content;
+      expect(plainReport).toContain('version unknown');
+      const report = exportSnapshot(sample, format, plain, { version: '1.2.3', includeLoopback: true }).content;
+      expect(report).toContain('1.2.3');
+      expect(report).toMatch(/3, listed below/);
+    }
+    expect(exportSnapshot(sample, 'json', plain, { version: '1.2.3' }).content).not.toContain('1.2.3');
   });
 
   it('refuses a snapshot that does not match the contract, in every format', () => {
