@@ -165,6 +165,29 @@ export const Inference = z.object({
 });
 export type Inference = z.infer<typeof Inference>;
 
+/** `offset`: a date or time in local time, overt, telling the UTC offset (shared by many zones). */
+export const ChangeKind = z.enum(['confusable', 'invisible', 'format', 'whitespace', 'offset', 'localised', 'text']);
+export type ChangeKind = z.infer<typeof ChangeKind>;
+
+/** What `telltale probe` varies, one at a time. system-timezone: /etc/localtime and /etc/timezone inside the run, with TZ=UTC. */
+export const ProbeFactorName = z.enum(['timezone', 'system-timezone', 'locale', 'proxy', 'base-url']);
+export type ProbeFactorName = z.infer<typeof ProbeFactorName>;
+
+/** A saved probe that saw a tool signal, covertly, a setting a check looks at: the check is not hypothetical for that tool. */
+export const ProbeProof = z.object({
+  /** The catalog tool probed, when its command was recognised. */
+  toolId: z.string().optional(),
+  command: z.array(z.string()),
+  /** When that probe started (ISO 8601): it identifies the report. */
+  startedAt: z.string(),
+  factor: ProbeFactorName,
+  /** The factor value under which the tool changed its requests covertly, e.g. "Asia/Shanghai". */
+  value: z.string(),
+  kinds: z.array(ChangeKind),
+  description: z.string(),
+});
+export type ProbeProof = z.infer<typeof ProbeProof>;
+
 /** A named check (e.g. the 2026 one) evaluated against this machine: would it have flagged the user? */
 export const CheckResult = z.object({
   id: z.string(),
@@ -173,6 +196,8 @@ export const CheckResult = z.object({
   statement: z.string(),
   evidence: z.array(z.string()),
   visibleTo: z.array(z.string()),
+  /** Probes that saw a tool act on what the check looks at (latest probe of each tool only). */
+  probeProof: z.array(ProbeProof).optional(),
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
@@ -187,9 +212,6 @@ export const Redaction = z.object({
 export type Redaction = z.infer<typeof Redaction>;
 
 // Probe results (from `telltale probe`), carried by a snapshot as probes[].
-/** `offset`: a date or time in local time, overt, telling the UTC offset (shared by many zones). */
-export const ChangeKind = z.enum(['confusable', 'invisible', 'format', 'whitespace', 'offset', 'localised', 'text']);
-export type ChangeKind = z.infer<typeof ChangeKind>;
 
 export const CodePointInfo = z.object({
   char: z.string(),
@@ -234,9 +256,8 @@ export const ProbeVariantResult = z.object({
 });
 export type ProbeVariantResult = z.infer<typeof ProbeVariantResult>;
 
-/** system-timezone: the zone of /etc/localtime and /etc/timezone inside the run, with TZ=UTC. */
 export const ProbeFactor = z.object({
-  factor: z.enum(['timezone', 'system-timezone', 'locale', 'proxy', 'base-url']),
+  factor: ProbeFactorName,
   baseline: z.string(),
   changed: z.boolean(),
   variants: z.array(ProbeVariantResult),
@@ -308,6 +329,8 @@ export type ProbeReachFinding = z.infer<typeof ProbeReachFinding>;
 
 export const ProbeReport = z.object({
   command: z.array(z.string()),
+  /** The catalog tool the command belongs to, when recognised (set when a saved report is read). */
+  toolId: z.string().optional(),
   startedAt: z.string(),
   finishedAt: z.string(),
   runsPerVariant: z.number().int(),

@@ -75,7 +75,7 @@ function isAnthropicBaseUrl(signal: Signal): boolean {
 }
 
 /** Why a host is on the check's lists, or null. Anthropic's own API is the tool's default, not a hit. */
-function listedBecause(host: string): string | null {
+export function listedBecause(host: string): string | null {
   const org = matchOrganization(host);
   if (org && isLabMatch(org) && org.org.name !== 'Anthropic') return `belongs to the AI lab ${org.org.name}`;
   if (org?.org.country === 'CN') return `belongs to ${org.org.name}, a Chinese company`;

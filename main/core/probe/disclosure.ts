@@ -1,10 +1,11 @@
 /** One sentence per changed variant: what the tool could tell its vendor about the user. */
-import type { ChangeKind, ProbeChange } from '../../../contract/snapshot.js';
+import type { ProbeChange } from '../../../contract/snapshot.js';
+import { COVERT_KINDS } from '../../../common/probe-findings.js';
 import { countryName, countryOfTimeZone } from '../knowledge/countries.js';
 import { isLabMatch, matchOrganization } from '../knowledge/organizations.js';
 import type { ProbeFactorName as FactorName } from '../../../common/probe.js';
 
-export const COVERT_KINDS: ReadonlySet<ChangeKind> = new Set(['confusable', 'invisible', 'format', 'whitespace']);
+export { COVERT_KINDS };
 
 function localeName(locale: string): string | null {
   const tag = locale.split('.')[0]?.replace('_', '-') ?? '';
