@@ -38,6 +38,7 @@ export const PROBE_MESSAGES = {
   notIsolated: 'ran without network isolation',
   noFindings: 'No finding: the requests did not change with any setting tried.',
   under: (values: readonly string[]) => ` (with ${values.join(', ')})`,
+  more: (n: number) => `${n} more finding${n === 1 ? '' : 's'}`,
 };
 
 const VERDICT_TONES: Readonly<Record<ProbeVerdict, Tone>> = { clean: 'ok', overt: 'warn', covert: 'danger', failed: 'info' };
@@ -64,19 +65,36 @@ export function ProbeFacts({ report }: { report: ProbeReport }) {
   return <p className="muted probe-facts">{facts.join(' · ')}</p>;
 }
 
-export function FindingList({ report, label }: { report: ProbeReport; label: string }) {
+function FindingItems({ findings }: { findings: readonly ProbeFinding[] }) {
+  return findings.map((finding, index) => (
+    <li key={index} className={`finding finding-${finding.kind}`}>
+      <Badge tone={FINDING_TONES[finding.kind]}>{PROBE_MESSAGES.findingKinds[finding.kind]}</Badge>{' '}
+      <strong>{PROBE_MESSAGES.factors[finding.factor]}</strong>
+      {finding.kind !== 'reach' && <span className="muted">{PROBE_MESSAGES.under(finding.values)}</span>}: {finding.description}
+      {finding.changeKinds.length > 0 && <span className="muted"> [{finding.changeKinds.join(', ')}]</span>}
+    </li>
+  ));
+}
+
+/** The report's findings; with `shown`, the first few and the rest folded (a tool's page stays short). */
+export function FindingList({ report, label, shown }: { report: ProbeReport; label: string; shown?: number }) {
   const findings = probeFindings(report);
   if (findings.length === 0) return report.error ? null : <p className="muted">{PROBE_MESSAGES.noFindings}</p>;
+  const first = shown === undefined ? findings : findings.slice(0, shown);
+  const rest = findings.slice(first.length);
   return (
-    <ul className="plain findings" aria-label={label}>
-      {findings.map((finding, index) => (
-        <li key={index} className={`finding finding-${finding.kind}`}>
-          <Badge tone={FINDING_TONES[finding.kind]}>{PROBE_MESSAGES.findingKinds[finding.kind]}</Badge>{' '}
-          <strong>{PROBE_MESSAGES.factors[finding.factor]}</strong>
-          {finding.kind !== 'reach' && <span className="muted">{PROBE_MESSAGES.under(finding.values)}</span>}: {finding.description}
-          {finding.changeKinds.length > 0 && <span className="muted"> [{finding.changeKinds.join(', ')}]</span>}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="plain findings" aria-label={label}>
+        <FindingItems findings={first} />
+      </ul>
+      {rest.length > 0 && (
+        <details>
+          <summary>{PROBE_MESSAGES.more(rest.length)}</summary>
+          <ul className="plain findings">
+            <FindingItems findings={rest} />
+          </ul>
+        </details>
+      )}
+    </>
   );
 }

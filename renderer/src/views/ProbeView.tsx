@@ -27,7 +27,7 @@ const MESSAGES = {
   reachedOf: (name: string) => `Hosts ${name} tried to reach`,
   reachColumns: ['Host or address', 'Ports', 'Seen as', 'Tries', 'Under'],
   noneReached: 'None seen besides the base URL.',
-  reachFindings: 'Tried under some settings only',
+  reachFinding: 'Tried under some settings only: see Findings',
   gaps: 'What could not be observed here',
   factors: 'What was varied',
   baseline: (value: string) => `baseline ${value}`,
@@ -162,7 +162,11 @@ function Reached({ report, name }: { report: ProbeReport; name: string }) {
             <TableHead columns={MESSAGES.reachColumns} />
             <tbody>
               {reached.map((host) => (
-                <tr key={host.host} className={findings.some((f) => f.host === host.host) ? 'finding-row' : undefined}>
+                <tr
+                  key={host.host}
+                  className={findings.some((f) => f.host === host.host) ? 'finding-row' : undefined}
+                  title={findings.some((f) => f.host === host.host) ? MESSAGES.reachFinding : undefined}
+                >
                   <td className="mono">{host.host}</td>
                   <td className="mono">{host.ports.join(', ') || '—'}</td>
                   <td>{host.seenBy.map((s) => PROBE_MESSAGES.seenBy[s]).join(', ')}</td>
@@ -173,18 +177,6 @@ function Reached({ report, name }: { report: ProbeReport; name: string }) {
             </tbody>
           </table>
         </ScrollBox>
-      )}
-      {findings.length > 0 && (
-        <>
-          <h5>{MESSAGES.reachFindings}</h5>
-          <ul className="plain">
-            {findings.map((finding) => (
-              <li key={`${finding.factor}:${finding.host}`} className="finding finding-reach">
-                {finding.description}
-              </li>
-            ))}
-          </ul>
-        </>
       )}
       {gaps.length > 0 && (
         <>

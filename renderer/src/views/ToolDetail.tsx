@@ -78,7 +78,7 @@ export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Sna
             {MESSAGES.probed(tool.name)} <VerdictBadge report={view.probes.latest} />
           </h4>
           <ProbeFacts report={view.probes.latest} />
-          <FindingList report={view.probes.latest} label={MESSAGES.probeFindings(tool.name)} />
+          <FindingList report={view.probes.latest} label={MESSAGES.probeFindings(tool.name)} shown={3} />
           {view.probes.earlier.length > 0 && <p className="muted">{MESSAGES.earlierProbes(view.probes.earlier.length)}</p>}
         </section>
       )}
