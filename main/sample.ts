@@ -169,7 +169,14 @@ export function createSnapshotSource(options: SnapshotSourceOptions = {}): Snaps
     // Unreadable or invalid reports are skipped by the loader; a failure or a stuck read shows none.
     probes: stage('probes', async (c) => withToolIds(await loadProbeReports(stateDir, c.io)), (): ProbeReport[] => [], deadlineMs),
   };
-  const inference = memoLast((input: { signals: Signal[]; tools: Tool[] }): InferOutput => infer({ ...input, geo }), inferenceKey);
+  // Saved probes count too (their findings and the 2026 check's proof); a report never changes once saved.
+  const inference = memoLast(
+    (input: { signals: Signal[]; tools: Tool[]; probes: ProbeReport[] }): InferOutput => {
+      const inferred = infer({ signals: input.signals, tools: input.tools, geo });
+      return { ...inferred, ...withProbeEvidence(inferred, input.probes, input.tools) };
+    },
+    (input) => `${inferenceKey(input)}\u0000${input.probes.map((p) => `${p.startedAt} ${p.command.join(' ')}`).join('\u0001')}`,
+  );
 
   async function take(): Promise<Snapshot> {
     const now = options.now?.() ?? new Date();
@@ -190,9 +197,7 @@ export function createSnapshotSource(options: SnapshotSourceOptions = {}): Snaps
     const { connections, processes } = await timed(timings, 'assemble', async () => assemble(sampled, running));
     const signals = checkSignals([...locale, ...proxy, ...identity, ...toolConfig.signals, ...installed.problems, connectionSignal(sampled)]);
     const baseTools = buildTools(TOOL_CATALOG, running, installed.found, toolConfig.settings);
-    const inferred = await timed(timings, 'inference', async () => inference({ signals, tools: baseTools }));
-    const { inferences } = inferred;
-    const { checks, exposure } = withProbeEvidence(inferred, probes, baseTools);
+    const { inferences, checks, exposure } = await timed(timings, 'inference', async () => inference({ signals, tools: baseTools, probes }));
     const tools = baseTools.map((tool) => ({
       ...tool,
       inferences: [...new Set(inferences.filter((i) => i.visibleTo.includes(tool.id)).map((i) => i.id))],
