@@ -3,8 +3,9 @@
  * for, which AI labs you work with, would the 2026 check flag you), each answered from the
  * snapshot's inferences and checks as the core computed them: grouping for display, no inference.
  */
-import type { Advice, CheckResult, Confidence, Inference, InferenceId } from '../contract/snapshot.js';
+import type { Advice, CheckResult, Confidence, Inference, InferenceId, ProbeProof, ProbeReport } from '../contract/snapshot.js';
 import { exposureLevel, rankInferences } from './exposure.js';
+import { probesOfTool } from './probe-findings.js';
 
 /** The 2026 check's id (main/core/inference/check-2026.ts evaluates it). */
 export const CHECK_2026_ID = 'cn-proxy-timezone-2026';
@@ -29,6 +30,8 @@ export interface OverviewRow {
   evidence: string[];
   /** What to do about it, each action once. */
   advice: Advice[];
+  /** For the 2026 check: saved probes that saw a tool act on what it looks at (the strongest evidence). */
+  probeProof: ProbeProof[];
 }
 
 const QUESTION_INFERENCES: Readonly<Record<Exclude<QuestionId, 'check-2026'>, readonly InferenceId[]>> = {
@@ -96,6 +99,7 @@ function inferenceRow(question: Exclude<QuestionId, 'check-2026'>, all: readonly
     visibleTo: unique(ranked.flatMap((i) => i.visibleTo)),
     evidence: unique(ranked.flatMap((i) => i.evidence)),
     advice: uniqueAdvice(ranked.flatMap((i) => i.advice ?? [])),
+    probeProof: [],
   };
 }
 
@@ -108,10 +112,12 @@ function checkRow(check: CheckResult | null, inferences: readonly Inference[]): 
     check,
     verdict: check === null ? 'Not evaluated' : check.flagged ? 'Would flag you' : 'Would not flag you',
     confidence: null,
-    discloses: check?.flagged ?? false,
+    // A probe that saw a tool signal the check's settings discloses even where the check would not flag you now.
+    discloses: (check?.flagged ?? false) || (check?.probeProof?.length ?? 0) > 0,
     visibleTo: check?.visibleTo ?? [],
     evidence: check?.evidence ?? [],
     advice: check?.flagged ? uniqueAdvice(related.flatMap((i) => i.advice ?? [])) : [],
+    probeProof: check?.probeProof ?? [],
   };
 }
 
@@ -128,13 +134,20 @@ export function overviewRows(inferences: readonly Inference[], checks: readonly 
   return ordered.map((row) => ({ ...row, advice: row.advice.filter((a) => (shown.has(adviceKey(a)) ? false : (shown.add(adviceKey(a)), true))) }));
 }
 
-/** The inferences and checks one tool can reach, and its exposure level from them. */
-export function toolView(toolId: string, inferences: readonly Inference[], checks: readonly CheckResult[]) {
+/**
+ * The inferences and checks one tool can reach, its saved probes, and its exposure level from them
+ * (its own probe findings count; another tool's proof of a check is not this tool's).
+ */
+export function toolView(toolId: string, inferences: readonly Inference[], checks: readonly CheckResult[], probes: readonly ProbeReport[] = []) {
   const visible = inferences.filter((i) => i.visibleTo.includes(toolId));
-  const reachable = checks.filter((c) => c.visibleTo.includes(toolId));
+  const reachable = checks
+    .filter((c) => c.visibleTo.includes(toolId) || c.probeProof?.some((p) => p.toolId === toolId))
+    .map((c) => ({ ...c, probeProof: c.probeProof?.filter((p) => p.toolId === toolId) }));
   const scoped = (advice: readonly Advice[] | undefined) => (advice ?? []).filter((a) => a.toolId === undefined || a.toolId === toolId);
+  const probed = probesOfTool(toolId, probes);
   return {
-    level: exposureLevel(visible, reachable),
+    level: exposureLevel(visible, reachable, probed ? [probed.latest] : []),
+    probes: probed,
     rows: overviewRows(
       visible.map((i) => ({ ...i, advice: scoped(i.advice) })),
       reachable,

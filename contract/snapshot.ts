@@ -171,6 +171,21 @@ export const Inference = z.object({
 });
 export type Inference = z.infer<typeof Inference>;
 
+/** A saved probe that saw a tool signal, covertly, a setting a check looks at: the check is not hypothetical for that tool. */
+export const ProbeProof = z.object({
+  /** The catalog tool probed, when its command was recognised. */
+  toolId: z.string().optional(),
+  command: z.array(z.string()),
+  /** When that probe started (ISO 8601): it identifies the report. */
+  startedAt: z.string(),
+  factor: ProbeFactorName,
+  /** The factor value under which the tool changed its requests covertly, e.g. "Asia/Shanghai". */
+  value: z.string(),
+  kinds: z.array(ChangeKind),
+  description: z.string(),
+});
+export type ProbeProof = z.infer<typeof ProbeProof>;
+
 /** A named check (e.g. the 2026 one) evaluated against this machine: would it have flagged the user? */
 export const CheckResult = z.object({
   id: z.string(),
@@ -181,6 +196,8 @@ export const CheckResult = z.object({
   visibleTo: z.array(z.string()),
   /** What `statement` says, as a message (contract/message.ts). */
   message: CheckMessage.optional(),
+  /** Probes that saw a tool act on what the check looks at (latest probe of each tool only). */
+  probeProof: z.array(ProbeProof).optional(),
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
@@ -320,6 +337,8 @@ export type ProbeReachFinding = z.infer<typeof ProbeReachFinding>;
 
 export const ProbeReport = z.object({
   command: z.array(z.string()),
+  /** The catalog tool the command belongs to, when recognised (set when a saved report is read). */
+  toolId: z.string().optional(),
   startedAt: z.string(),
   finishedAt: z.string(),
   runsPerVariant: z.number().int(),

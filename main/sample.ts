@@ -16,13 +16,14 @@ import { createGeoLookup } from './adapters/geo-data.js';
 import { rereadOnChange } from './adapters/reread-on-change.js';
 import { defaultStateDir } from './adapters/state-dir.js';
 import { processContext } from './adapters/system-io.js';
-import { buildTools, detectInstalled, matchProcess, readToolSettings, recognizeRunning, TOOL_CATALOG } from './core/catalog/index.js';
+import { buildTools, detectInstalled, matchCommand, matchProcess, readToolSettings, recognizeRunning, TOOL_CATALOG } from './core/catalog/index.js';
 import type { SampleContext } from './core/context.js';
 import { bounded } from './core/deadline.js';
 import { cachedGeoLookup } from './core/geo/cached-lookup.js';
 import type { GeoLookup } from './core/geo/types.js';
 import { sampleIdentity } from './core/identity/index.js';
 import { infer, type InferOutput } from './core/inference/engine.js';
+import { withProbeEvidence } from './core/inference/probe-evidence.js';
 import { sampleLocale } from './core/locale/index.js';
 import { memoLast } from './core/memo.js';
 import { sampleProxy } from './core/proxy/index.js';
@@ -137,6 +138,14 @@ export function redactionFor(snapshot: Snapshot, masks: RedactionOptions, home: 
 }
 
 /** A sampler bound to one context, with what it learnt kept between samples. */
+/** Each saved report with the catalog tool its command runs, so views and findings name the tool. */
+function withToolIds(reports: readonly ProbeReport[]): ProbeReport[] {
+  return reports.map((report) => {
+    const toolId = report.toolId ?? matchCommand(report.command, TOOL_CATALOG);
+    return toolId ? { ...report, toolId } : report;
+  });
+}
+
 export function createSnapshotSource(options: SnapshotSourceOptions = {}): SnapshotSource {
   const ctx = options.ctx ?? processContext();
   const stateDir = options.stateDir ?? defaultStateDir(ctx.env, ctx.home, ctx.platform);
@@ -158,9 +167,16 @@ export function createSnapshotSource(options: SnapshotSourceOptions = {}): Snaps
     ),
     connections: bounded(connectionsOrEmpty, deadlineMs, (ms) => noConnections(`did not finish within ${ms} ms`)),
     // Unreadable or invalid reports are skipped by the loader; a failure or a stuck read shows none.
-    probes: stage('probes', (c) => loadProbeReports(stateDir, c.io), (): ProbeReport[] => [], deadlineMs),
+    probes: stage('probes', async (c) => withToolIds(await loadProbeReports(stateDir, c.io)), (): ProbeReport[] => [], deadlineMs),
   };
-  const inference = memoLast((input: { signals: Signal[]; tools: Tool[] }): InferOutput => infer({ ...input, geo }), inferenceKey);
+  // Saved probes count too (their findings and the 2026 check's proof); a report never changes once saved.
+  const inference = memoLast(
+    (input: { signals: Signal[]; tools: Tool[]; probes: ProbeReport[] }): InferOutput => {
+      const inferred = infer({ signals: input.signals, tools: input.tools, geo });
+      return { ...inferred, ...withProbeEvidence(inferred, input.probes, input.tools) };
+    },
+    (input) => `${inferenceKey(input)}\u0000${input.probes.map((p) => `${p.startedAt} ${p.command.join(' ')}`).join('\u0001')}`,
+  );
 
   async function take(): Promise<Snapshot> {
     const now = options.now?.() ?? new Date();
@@ -181,7 +197,7 @@ export function createSnapshotSource(options: SnapshotSourceOptions = {}): Snaps
     const { connections, processes } = await timed(timings, 'assemble', async () => assemble(sampled, running));
     const signals = checkSignals([...locale, ...proxy, ...identity, ...toolConfig.signals, ...installed.problems, connectionSignal(sampled)]);
     const baseTools = buildTools(TOOL_CATALOG, running, installed.found, toolConfig.settings);
-    const { inferences, checks, exposure } = await timed(timings, 'inference', async () => inference({ signals, tools: baseTools }));
+    const { inferences, checks, exposure } = await timed(timings, 'inference', async () => inference({ signals, tools: baseTools, probes }));
     const tools = baseTools.map((tool) => ({
       ...tool,
       inferences: [...new Set(inferences.filter((i) => i.visibleTo.includes(tool.id)).map((i) => i.id))],
@@ -213,10 +229,13 @@ export function createSnapshotSource(options: SnapshotSourceOptions = {}): Snaps
     sockets,
     geo,
     redaction: (snapshot, masks) => redactionFor(snapshot, masks, ctx.home),
-    probes: () => loadProbeReports(stateDir),
+    probes: async () => withToolIds(await loadProbeReports(stateDir)),
     whatIf: (snapshot, toggles) => {
       const input = { signals: snapshot.signals, tools: snapshot.tools, env: ctx.env, geo, now: options.now?.() ?? new Date() };
-      return redactDeep(whatIf(input, toggles), { text: redact }) as WhatIfResult;
+      const result = whatIf(input, toggles);
+      // The toggles change the environment, not what probes saw the tools do: both sides count them, as a snapshot does.
+      const probed = (side: WhatIfResult['before']) => ({ ...side, ...withProbeEvidence(side, snapshot.probes ?? [], snapshot.tools) });
+      return redactDeep({ ...result, before: probed(result.before), after: probed(result.after) }, { text: redact }) as WhatIfResult;
     },
   };
 }

@@ -63,7 +63,7 @@ export function App({ api }: { api: TelltaleApi }) {
       <main id="main" tabIndex={-1}>
         {state.error && <ErrorMessage message={state.error} onDismiss={state.dismissError} />}
         {view === 'Snapshot' && <SnapshotView api={api} />}
-        {view === 'Probe' && <ProbeView api={api} />}
+        {view === 'Probe' && <ProbeView api={api} tools={tools} />}
         {view === 'Timeline' && <TimelineView api={api} tools={tools} seq={state.seq} />}
         {view === 'Settings' && <SettingsView api={api} tools={tools} />}
         {view === 'Settings' && <SelfAudit api={api} seq={state.seq} />}

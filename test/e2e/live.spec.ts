@@ -167,8 +167,10 @@ test('shows what the tools on this machine could infer, view by view', async ({ 
 
   await test.step("Probe: the covert tool's hidden change", async () => {
     await openView(page, 'Probe');
-    const report = page.getByRole('article', { name: /^Probe of .*covert-tool\.mjs/ });
+    // A command no catalog tool matches is named by the script it runs.
+    const report = page.getByRole('article', { name: 'covert-tool.mjs' });
     await expect(report).toBeVisible({ timeout: 15_000 });
+    await expect(report.getByText('Covert channel found').first()).toBeVisible();
     await expect(report.getByText('U+02BC MODIFIER LETTER APOSTROPHE').first()).toBeVisible();
     // The date separator flips in the Chinese time zone.
     await expect(report.getByText(/2026-11-24 became 2026\/11\/24/).first()).toBeVisible();

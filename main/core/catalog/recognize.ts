@@ -22,6 +22,12 @@ export function matchProcess(process: ProcessInfo, catalog: readonly ToolDefinit
   return byName?.id ?? null;
 }
 
+/** The catalog tool a probed command line runs (`node …/claude.mjs`, `claude -p hi`), or null. */
+export function matchCommand(argv: readonly string[], catalog: readonly ToolDefinition[] = TOOL_CATALOG): string | null {
+  const name = (argv[0] ?? '').split(/[\\/]/).pop() ?? '';
+  return matchProcess({ pid: 0, ppid: null, name, command: argv.join(' ') }, catalog);
+}
+
 /**
  * Which tools are running: toolId -> pids (ascending). A process belongs to the tool it matches
  * itself, else to the nearest recognised ancestor (a tool's shells, language servers and helpers

@@ -60,13 +60,20 @@ function isAnthropicBaseUrl(signal: Signal): boolean {
 }
 
 /** Why a host is on the check's lists, or null. Anthropic's own API is the tool's default, not a hit. */
-function listedBecause(signal: Signal, host: string): Check2026Reason | null {
+function listing(host: string): { id: 'check-2026.reason.lab-host' | 'check-2026.reason.chinese-company-host'; org: string } | { id: 'check-2026.reason.cn-domain-host' } | null {
   const org = matchOrganization(host);
-  const about = { signal: signalRef(signal), host };
-  if (org && isLabMatch(org) && org.org.name !== 'Anthropic') return { id: 'check-2026.reason.lab-host', ...about, org: org.org.name };
-  if (org?.org.country === 'CN') return { id: 'check-2026.reason.chinese-company-host', ...about, org: org.org.name };
-  if (countryOfTld(host) === 'CN') return { id: 'check-2026.reason.cn-domain-host', ...about };
+  if (org && isLabMatch(org) && org.org.name !== 'Anthropic') return { id: 'check-2026.reason.lab-host', org: org.org.name };
+  if (org?.org.country === 'CN') return { id: 'check-2026.reason.chinese-company-host', org: org.org.name };
+  if (countryOfTld(host) === 'CN') return { id: 'check-2026.reason.cn-domain-host' };
   return null;
+}
+
+/** Whether the check's lists hold this host (a probe's base-URL variant, say). */
+export const isListedHost = (host: string): boolean => listing(host) !== null;
+
+function listedBecause(signal: Signal, host: string): Check2026Reason | null {
+  const found = listing(host);
+  return found && { ...found, signal: signalRef(signal), host };
 }
 
 interface HostHit {

@@ -1,12 +1,13 @@
 /** One sentence per changed variant: what the tool could tell its vendor about the user. */
 import type { DisclosureFact, DisclosureMessage } from '../../../contract/message.js';
-import type { ChangeKind, ProbeChange } from '../../../contract/snapshot.js';
+import type { ProbeChange } from '../../../contract/snapshot.js';
 import { renderMessage } from '../../../common/i18n/render.js';
+import { COVERT_KINDS } from '../../../common/probe-findings.js';
 import { countryOfTimeZone } from '../knowledge/countries.js';
 import { isLabMatch, matchOrganization } from '../knowledge/organizations.js';
 import type { ProbeFactorName as FactorName } from '../../../common/probe.js';
 
-export const COVERT_KINDS: ReadonlySet<ChangeKind> = new Set(['confusable', 'invisible', 'format', 'whitespace']);
+export { COVERT_KINDS };
 
 function whatItTells(factor: FactorName, value: string): DisclosureFact {
   switch (factor) {

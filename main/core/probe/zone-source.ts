@@ -4,6 +4,7 @@
  * requests under one and not the other tells the source (Node's Intl follows TZ; Codex the system zone).
  */
 import type { ProbeFactor, ProbeZoneSource } from '../../../contract/snapshot.js';
+import { describeZoneSource } from '../../../common/probe.js';
 
 /** Null unless both factors ran with at least one zone in common. */
 export function zoneSource(factors: readonly ProbeFactor[]): ProbeZoneSource | null {
@@ -21,13 +22,4 @@ export function zoneSource(factors: readonly ProbeFactor[]): ProbeZoneSource | n
   return { follows, zones };
 }
 
-const SENTENCES: Readonly<Record<ProbeZoneSource['follows'], string>> = {
-  tz: 'The tool follows TZ: its requests changed with TZ, not with the system zone (with TZ unset it may fall back to the system zone).',
-  system: 'The tool follows the system zone (/etc/localtime, /etc/timezone), whatever TZ says: unsetting or changing TZ does not hide your zone from it.',
-  both: 'The tool follows both TZ and the system zone: its requests changed with each.',
-  neither: 'The tool follows neither TZ nor the system zone: its requests did not change with either.',
-};
-
-export function describeZoneSource(source: ProbeZoneSource): string {
-  return SENTENCES[source.follows];
-}
+export { describeZoneSource };

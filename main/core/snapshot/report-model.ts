@@ -12,7 +12,7 @@ import { signalLabel } from '../../../common/signal-label.js';
 import { toolsByPresence } from '../../../common/tools.js';
 import { adviceKey, uniqueAdvice } from '../../../common/overview.js';
 import { redactText } from '../secrets/policy.js';
-import { isLoopbackSocket } from '../self-audit.js';
+import { isLoopbackSocket } from '../../../common/socket-kinds.js';
 import { connectionsSection, signalSections, type Names } from './report-raw.js';
 import { reportTime } from './report-time.js';
 

@@ -3,7 +3,7 @@ import type { Connection, Signal, SignalKind, Snapshot } from '../../../contract
 import { formatRemote, formatValue } from '../../../common/format.js';
 import { ownerName, processIndex } from '../../../common/processes.js';
 import { signalState } from '../../../common/signal-label.js';
-import { isLoopbackSocket } from '../self-audit.js';
+import { isLoopbackSocket } from '../../../common/socket-kinds.js';
 import type { ReportBlock, ReportOptions, ReportSection } from './report-model.js';
 
 /** How many connections the report lists per tool before "... N more". */
@@ -65,7 +65,7 @@ const NO_TOOL = 'Other processes';
 export function connectionsSection(snapshot: Snapshot, names: Names, includeLoopback: boolean): ReportSection {
   const { connections } = snapshot;
   if (connections.length === 0) return { title: 'Connections', blocks: [{ kind: 'note', text: 'No connections sampled.' }]};
-  const loopback = connections.filter(isLoopbackSocket);
+  const loopback = connections.filter((c) => isLoopbackSocket(c));
   const shown = connections.filter((c) => c.remoteAddress !== null && (includeLoopback || !isLoopbackSocket(c)));
   const remote = shown.filter((c) => !isLoopbackSocket(c));
   const group = (c: Connection) => (c.toolId ? names.tool(c.toolId) : NO_TOOL);

@@ -3,6 +3,7 @@ import { ownerName, type ProcessIndex } from '../../../common/processes.js';
 import { formatEndpoint } from '../../../common/format.js';
 import { formatOrg } from '../lib/connections.js';
 import { TableHead } from './TableHead.js';
+import { ScrollBox } from './ScrollBox.js';
 
 const LIMIT = 100;
 
@@ -14,8 +15,7 @@ export function ConnectionList({ connections, processes, label }: Props) {
   const shown = connections.slice(0, LIMIT);
   return (
     <>
-      {/* Focusable so the keyboard can scroll it. */}
-      <div className="scroll-box" tabIndex={0} role="region" aria-label={label}>
+      <ScrollBox label={label}>
         <table className="simple-table" aria-label={label}>
           <TableHead columns={['Process', 'Remote', 'Host', 'Country', 'ASN / org', 'State']} />
           <tbody>
@@ -33,7 +33,7 @@ export function ConnectionList({ connections, processes, label }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {connections.length > LIMIT && (
         <p className="muted">
           Showing {LIMIT} of {connections.length}; the Connections view lists them all.

@@ -6,6 +6,8 @@ import { EvidenceList } from './EvidenceList.js';
 import { confidenceTone } from '../lib/exposure.js';
 import { toolNames } from '../lib/tools.js';
 import type { Signal } from '../../../contract/snapshot.js';
+import { formatLocalDateTime } from '../../../common/local-time.js';
+import { programOf } from '../../../common/probe-findings.js';
 
 /** The words of the question rows, in one place (to be translated later). */
 export const QUESTION_MESSAGES = {
@@ -18,6 +20,10 @@ export const QUESTION_MESSAGES = {
   } satisfies Record<QuestionId, string>,
   confidence: (c: string) => `${c} confidence`,
   flagged: 'Flagged',
+  proven: 'Seen by a probe',
+  proof: 'What a probe saw a tool do',
+  proofLine: (name: string, description: string) => `${name}: ${description}`,
+  probedAt: (when: string) => ` (probe of ${when})`,
   notFlagged: 'Not flagged',
   nothing: 'Nothing inferred',
   visibleTo: 'Visible to',
@@ -37,7 +43,18 @@ function shortNames(names: readonly string[]): string {
 
 function RowBadge({ row }: { row: OverviewRow }) {
   if (row.question === 'check-2026') {
-    return row.check ? <Badge tone={row.check.flagged ? 'danger' : 'ok'}>{row.check.flagged ? QUESTION_MESSAGES.flagged : QUESTION_MESSAGES.notFlagged}</Badge> : null;
+    if (!row.check) return null;
+    return (
+      <>
+        <Badge tone={row.check.flagged ? 'danger' : 'ok'}>{row.check.flagged ? QUESTION_MESSAGES.flagged : QUESTION_MESSAGES.notFlagged}</Badge>
+        {row.probeProof.length > 0 && (
+          <>
+            {' '}
+            <Badge tone="danger">{QUESTION_MESSAGES.proven}</Badge>
+          </>
+        )}
+      </>
+    );
   }
   return row.confidence ? <Badge tone={confidenceTone(row.confidence)}>{QUESTION_MESSAGES.confidence(row.confidence)}</Badge> : <Badge tone="muted">{QUESTION_MESSAGES.nothing}</Badge>;
 }
@@ -78,6 +95,19 @@ export function QuestionRow({ row, signals, tools }: { row: OverviewRow; signals
         {statements.map((statement, index) => (
           <p key={index}>{statement}</p>
         ))}
+        {row.probeProof.length > 0 && (
+          <>
+            <h4>{QUESTION_MESSAGES.proof}</h4>
+            <ul className="proof">
+              {row.probeProof.map((proof, index) => (
+                <li key={index}>
+                  {QUESTION_MESSAGES.proofLine(proof.toolId ? (toolNames([proof.toolId], tools)[0] ?? proof.toolId) : programOf(proof.command), proof.description)}
+                  <span className="muted">{QUESTION_MESSAGES.probedAt(formatLocalDateTime(proof.startedAt))}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         {row.evidence.length === 0 ? (
           <p className="muted">{QUESTION_MESSAGES.noEvidence}</p>
         ) : (

@@ -4,6 +4,7 @@ import type { ToolName } from '../lib/event-text.js';
 import { clockTime } from '../lib/time.js';
 import { closedAfterText } from '../lib/attempts.js';
 import { TableHead } from './TableHead.js';
+import { ScrollBox } from './ScrollBox.js';
 
 const OUTCOME_TEXT: Record<ConnectionAttempt['outcome'], string> = { established: 'connected', failed: 'failed', seen: 'seen open' };
 
@@ -12,7 +13,7 @@ export function RecentAttempts({ attempts, name, label }: { attempts: readonly C
   if (attempts.length === 0) return <p className="muted">No connection attempts seen since this page was opened.</p>;
   const newestFirst = [...attempts].reverse();
   return (
-    <div className="scroll-box">
+    <ScrollBox label={label}>
       <table className="simple-table" aria-label={label}>
         <TableHead columns={['Time', 'Process', 'Destination', 'Outcome']} />
         <tbody>
@@ -38,6 +39,6 @@ export function RecentAttempts({ attempts, name, label }: { attempts: readonly C
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

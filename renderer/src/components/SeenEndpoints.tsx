@@ -4,6 +4,7 @@ import { useApiQuery, useReloadOnSample } from '../hooks/useApiQuery.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { NoHistory } from './NoHistory.js';
 import { TableHead } from './TableHead.js';
+import { ScrollBox } from './ScrollBox.js';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
@@ -18,7 +19,7 @@ export function SeenEndpoints({ api, toolId, toolName, seq }: { api: TelltaleApi
   if (data.length === 0) return <p className="muted">None recorded in the history.</p>;
   const sorted = [...data].sort((a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen));
   return (
-    <div className="scroll-box">
+    <ScrollBox label={`Endpoints ${toolName} was seen using`}>
       <table className="simple-table" aria-label={`Endpoints ${toolName} was seen using`}>
         <TableHead columns={['Host or IP', 'Port', 'Country', 'Organisation', 'First seen', 'Last seen', 'Count', 'Failed']} />
         <tbody>
@@ -39,6 +40,6 @@ export function SeenEndpoints({ api, toolId, toolName, seq }: { api: TelltaleApi
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -32,7 +32,7 @@ function ToolButtons({ tools, selected, onSelect, facts }: { tools: Tool[]; sele
               {tool.name}
             </button>
             <span id={`presence-${tool.id}`} className="tool-facts">
-              {(tool.running || tool.installed) && <ExposureBadge level={toolView(tool.id, facts.snapshot.inferences, facts.snapshot.checks ?? []).level} />}
+              {(tool.running || tool.installed) && <ExposureBadge level={toolView(tool.id, facts.snapshot.inferences, facts.snapshot.checks ?? [], facts.snapshot.probes ?? []).level} />}
               <span className={`presence ${tool.running ? 'running' : ''}`}>
                 {toolPresence(tool)}
                 {count > 0 && ` · ${MESSAGES.connections(count)}`}

@@ -7,6 +7,7 @@ import { signalLabel, signalState, type SignalState } from '../../../common/sign
 import { groupSignals, kindLabel } from '../lib/signals.js';
 import { TableHead } from '../components/TableHead.js';
 import { toolNameLookup } from '../lib/event-text.js';
+import { ScrollBox } from '../components/ScrollBox.js';
 
 const MESSAGES = {
   title: 'Signals',
@@ -29,7 +30,7 @@ export function SignalsView({ signals, tools }: { signals: readonly Signal[]; to
       {groups.map(({ kind, signals: list }) => (
         <section key={kind}>
           <h3>{kindLabel(kind)}</h3>
-          <div className="scroll-box">
+          <ScrollBox label={kindLabel(kind)}>
             <table className="simple-table" aria-label={kindLabel(kind)}>
               <TableHead columns={MESSAGES.columns} />
               <tbody>
@@ -50,7 +51,7 @@ export function SignalsView({ signals, tools }: { signals: readonly Signal[]; to
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </section>
       ))}
     </section>

@@ -16,12 +16,17 @@ import { RecentAttempts } from '../components/RecentAttempts.js';
 import { CaptureNotice } from '../components/CaptureNotice.js';
 import type { LiveContext } from '../lib/live-context.js';
 import { toolNameLookup } from '../lib/event-text.js';
+import { FindingList, ProbeFacts, VerdictBadge } from '../components/ProbeParts.js';
+import { ScrollBox } from '../components/ScrollBox.js';
 
 const MESSAGES = {
   by: (vendor: string) => `by ${vendor}`,
   pids: (pids: readonly number[]) => ` · pid ${pids.join(', ')}`,
   foundAt: (where: string) => `Found at: ${where}`,
   infers: (name: string) => `What ${name} could infer about you`,
+  probed: (name: string) => `What a probe saw ${name} send`,
+  probeFindings: (name: string) => `Probe findings of ${name}`,
+  earlierProbes: (n: number) => `${n} earlier probe${n === 1 ? '' : 's'} in the Probe view.`,
   connections: (n: number) => `Live connections (${n})`,
   seen: 'Endpoints seen (from the history): hosts it reached or tried to reach',
   expected: "Expected endpoints (Telltale's catalog, not necessarily seen)",
@@ -44,7 +49,7 @@ const MESSAGES = {
 /** One tool: what it could infer (its own advice only), its connections and endpoints, then what it reads. */
 export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Snapshot; live: LiveContext }) {
   const signals = useMemo(() => indexSignals(snapshot.signals), [snapshot.signals]);
-  const view = useMemo(() => toolView(tool.id, snapshot.inferences, snapshot.checks ?? []), [tool.id, snapshot.inferences, snapshot.checks]);
+  const view = useMemo(() => toolView(tool.id, snapshot.inferences, snapshot.checks ?? [], snapshot.probes ?? []), [tool.id, snapshot.inferences, snapshot.checks, snapshot.probes]);
   const connections = useMemo(() => connectionsOf(snapshot.connections, tool.id), [snapshot.connections, tool.id]);
   const attempts = useMemo(() => live.attempts.filter((attempt: ConnectionAttempt) => attempt.toolId === tool.id), [live.attempts, tool.id]);
   const name = useMemo(() => toolNameLookup(snapshot.tools), [snapshot.tools]);
@@ -68,6 +73,17 @@ export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Sna
       <h4>{MESSAGES.infers(tool.name)}</h4>
       <QuestionList rows={view.rows} signals={signals} tools={snapshot.tools} label={MESSAGES.infers(tool.name)} />
 
+      {view.probes && (
+        <section aria-labelledby="tool-probe-title" className="tool-probe">
+          <h4 id="tool-probe-title">
+            {MESSAGES.probed(tool.name)} <VerdictBadge report={view.probes.latest} />
+          </h4>
+          <ProbeFacts report={view.probes.latest} />
+          <FindingList report={view.probes.latest} label={MESSAGES.probeFindings(tool.name)} shown={3} />
+          {view.probes.earlier.length > 0 && <p className="muted">{MESSAGES.earlierProbes(view.probes.earlier.length)}</p>}
+        </section>
+      )}
+
       <h4>{MESSAGES.connections(connections.length)}</h4>
       <CaptureNotice capture={live.status?.capture} intervalMs={live.status?.intervalMs} />
       <ConnectionList connections={connections} processes={processIndex(snapshot)} label={`${tool.name} connections`} />
@@ -89,7 +105,7 @@ export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Sna
       {settings.length === 0 ? (
         <p className="muted">{MESSAGES.noSettings}</p>
       ) : (
-        <div className="scroll-box">
+        <ScrollBox label={`${tool.name} settings`}>
           <table className="simple-table" aria-label={`${tool.name} settings`}>
             <TableHead columns={MESSAGES.settingColumns} />
             <tbody>
@@ -106,7 +122,7 @@ export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Sna
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
 
       {optOuts.length > 0 && (

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExposureLevel, type CheckResult } from '../../../contract/snapshot.js';
 import { EXPOSURE_LEVELS, exposureFor, exposureLabel, exposureLevel, rankInferences, topInference } from '../../../common/exposure.js';
 import { inference } from '../../helpers/snapshot-builders.js';
+import { change, factor, probeReport } from '../../helpers/probe-builders.js';
 
 const flaggedCheck: CheckResult = { id: 'check-2026', name: '2026 check', flagged: true, statement: 'Would be flagged.', evidence: [], visibleTo: [] };
 
@@ -29,6 +30,24 @@ describe('exposure levels', () => {
       level: 'high',
       summary: 'High exposure: the 2026 check would flag this machine; top inference: You are probably in China.',
     });
+  });
+});
+
+describe('exposure with probe findings', () => {
+  const covert = probeReport({ toolId: 'claude-code', command: ['/usr/bin/node', '/x/claude.mjs'], factors: [factor('timezone', { 'Asia/Shanghai': [change('confusable')] })] });
+  const overt = probeReport({ command: ['copilot'], factors: [factor('timezone', { 'Asia/Tokyo': [change('offset')] })] });
+
+  it('a covert channel makes it high and names the tool; an overt change lifts low to elevated, never lowers', () => {
+    const low = inference({ confidence: 'low' });
+    expect(exposureLevel([low], [], [covert])).toBe('high');
+    expect(exposureLevel([low], [], [overt])).toBe('elevated');
+    expect(exposureLevel([inference({ confidence: 'high' })], [], [overt])).toBe('high');
+    expect(exposureFor([], [], [covert], (r) => (r.toolId === 'claude-code' ? 'Claude Code' : '?')).summary).toBe(
+      'High exposure: a probe found a covert channel in Claude Code.',
+    );
+    // Without a name for it, the program the command runs.
+    expect(exposureFor([], [], [covert]).summary).toBe('High exposure: a probe found a covert channel in claude.mjs.');
+    expect(exposureFor([], [], [overt])).toEqual({ level: 'elevated', summary: 'Elevated exposure: a probe saw the requests of copilot change with your settings.' });
   });
 });
 

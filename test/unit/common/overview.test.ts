@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult, Inference } from '../../../contract/snapshot.js';
-import { CHECK_2026_ID, countryLabel, overviewRows, uniqueAdvice } from '../../../common/overview.js';
+import { CHECK_2026_ID, countryLabel, overviewRows, toolView, uniqueAdvice } from '../../../common/overview.js';
+import { change, factor, probeReport } from '../../helpers/probe-builders.js';
 
 const inference = (over: Partial<Inference> & Pick<Inference, 'id' | 'value'>): Inference => ({
   confidence: 'medium',
@@ -46,6 +47,30 @@ describe('overviewRows', () => {
     const proxy = rows.find((r) => r.question === 'proxy');
     expect(proxy).toMatchObject({ verdict: 'Yes, in United States (US)', confidence: 'medium', visibleTo: ['claude-code', 'codex'], evidence: ['proxy.env.HTTPS_PROXY'] });
     expect(rows.at(-1)).toMatchObject({ question: 'check-2026', verdict: 'Not evaluated' });
+  });
+});
+
+describe('probe findings in the rows and per tool', () => {
+  const proof = { toolId: 'claude-code', command: ['claude'], startedAt: '2026-11-24T10:00:00.000Z', factor: 'timezone' as const, value: 'Asia/Shanghai', kinds: ['format' as const], description: 'hidden' };
+
+  it('puts a 2026 check a probe proved first even where it would not flag you now, with the proof', () => {
+    const rows = overviewRows([], [{ ...check(false), probeProof: [proof] }]);
+    expect(rows[0]).toMatchObject({ question: 'check-2026', verdict: 'Would not flag you', discloses: true, probeProof: [proof] });
+    expect(overviewRows([], [check(false)]).at(-1)?.probeProof).toEqual([]);
+  });
+
+  it("raises a tool's level with its own latest probe only, and keeps only its own proof", () => {
+    const covert = probeReport({ toolId: 'claude-code', factors: [factor('timezone', { 'Asia/Shanghai': [change('format')] })] });
+    const other = probeReport({ toolId: 'codex', command: ['codex'], factors: [factor('timezone', { 'Asia/Shanghai': [change('offset')] })] });
+    const checks = [{ ...check(false), visibleTo: [], probeProof: [proof] }];
+    const claude = toolView('claude-code', [], checks, [covert, other]);
+    expect(claude.level).toBe('high');
+    expect(claude.probes?.latest).toBe(covert);
+    expect(claude.rows[0]).toMatchObject({ question: 'check-2026', probeProof: [proof] });
+    const codex = toolView('codex', [], checks, [covert, other]);
+    expect(codex.level).toBe('elevated');
+    expect(codex.rows.find((r) => r.question === 'check-2026')).toMatchObject({ verdict: 'Not evaluated', probeProof: [] });
+    expect(toolView('gemini-cli', [], [], [covert, other])).toMatchObject({ level: 'none', probes: null });
   });
 });
 
