@@ -81,9 +81,10 @@ describe('the history of a real monitor', () => {
 
     const mine = async () =>
       (await running.handlers.getEndpoints({ toolId: 'codex-cli' })).filter((e) => e.address === host && ports.includes(e.port));
-    const seen = await until('both endpoints in the history, each seen twice', async () => {
+    // Seen in two samples: a count of 2 alone may be one sample plus the attempt that opened it, at one instant.
+    const seen = await until('both endpoints in the history, each seen in two samples', async () => {
       const found = await mine();
-      return found.length === 2 && found.every((e) => e.count >= 2) ? found : null;
+      return found.length === 2 && found.every((e) => e.count >= 2 && Date.parse(e.lastSeen) > Date.parse(e.firstSeen)) ? found : null;
     });
     for (const e of seen) {
       expect(e).toMatchObject({ toolId: 'codex-cli', process: 'node', failed: 0 });
@@ -106,7 +107,7 @@ describe('the history of a real monitor', () => {
     const cli = await runCli(['history', 'endpoints', '--tool', 'codex-cli', '--json'], env());
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(0);
-    const listed = EndpointRecord.array().parse(JSON.parse(cli.stdout)).filter((e) => e.address === host);
+    const listed = EndpointRecord.array().parse(JSON.parse(cli.stdout)).filter((e) => e.address === host && ports.includes(e.port));
     expect(listed.map((e) => e.port).sort()).toEqual([...ports].sort());
     const text = await runCli(['history', 'endpoints'], env());
     expect(text.stdout).toContain('codex-cli');
