@@ -19,11 +19,15 @@ interface DateToken {
   /** More than one reading when day and month are both 12 or less (03/04/2026). */
   readings: Array<DateValue & { order: DateOrder }>;
   separator: string;
-  padded: boolean;
+  /**
+   * Whether the month and day are written with two digits; null when the date does not show it
+   * (11-30 reads the same zero-padded or not), so a month boundary (11-30 -> 12-01) is no change of width.
+   */
+  padded: boolean | null;
   cjk: boolean;
   /** "Nov 30, 2026" is to the day, "November 2026" only to the month. */
   precision: 'day' | 'month';
-  /** How a date with a month name is written ("MMMM D, YYYY"); absent for numeric dates. */
+  /** How a date with a month name is written ("MMMM {D}, YYYY", {D} the day's width); absent for numeric dates. */
   shape?: string;
 }
 
@@ -77,7 +81,8 @@ function dateToken(a: string, separator: string, b: string, c: string, cjk: bool
         : [];
   const readings = candidates.filter((r) => validDate(r.year, r.month, r.day));
   if (readings.length === 0) return null;
-  const padded = [a, b, c].every((part) => part.length >= 2);
+  const dayMonth = a.length === 4 ? [b, c] : [a, b];
+  const padded = dayMonth.some((part) => part.length === 1) ? false : dayMonth.some((part) => part.startsWith('0')) ? true : null;
   return { kind: 'date', readings, separator, padded, cjk, precision: 'day' };
 }
 
@@ -110,7 +115,7 @@ export function parseFormatted(token: string): FormattedToken | null {
   const named = parseNamedDate(token);
   if (named) {
     const reading = { order: 'mdy' as const, year: named.year, month: named.month, day: named.day ?? 1 };
-    return { kind: 'date', readings: [reading], separator: '', padded: false, cjk: false, precision: named.day === null ? 'month' : 'day', shape: named.shape };
+    return { kind: 'date', readings: [reading], separator: '', padded: named.dayPadded, cjk: false, precision: named.day === null ? 'month' : 'day', shape: named.shape };
   }
   const time = TIME.exec(token);
   if (time) {
@@ -147,9 +152,10 @@ function pairReadings(a: DateToken, b: DateToken): { a: DateValue & { order: Dat
   return { a: a.readings[0]!, b: b.readings[0]! };
 }
 
-function describeDateFormat(token: DateToken, order: DateOrder): string {
-  if (token.shape !== undefined) return token.shape;
-  const unit = { y: 'YYYY', m: token.padded ? 'MM' : 'M', d: token.padded ? 'DD' : 'D' };
+/** padded: the token's width, or (when it does not show one) the other token's. */
+function describeDateFormat(token: DateToken, order: DateOrder, padded: boolean): string {
+  if (token.shape !== undefined) return token.shape.replace('{M}', padded ? 'MM' : 'M').replace('{D}', padded ? 'DD' : 'D');
+  const unit = { y: 'YYYY', m: padded ? 'MM' : 'M', d: padded ? 'DD' : 'D' };
   const parts = [...order].map((letter) => unit[letter as 'y' | 'm' | 'd']);
   return token.cjk ? `${parts[0]}年${parts[1]}月${parts[2]}日` : parts.join(token.separator);
 }
@@ -178,8 +184,8 @@ export function compareFormatted(baseline: string, variant: string): TokenCompar
   const none = { dayShift: null, monthShift: null, offsets: null, minuteShift: null };
   if (a.kind === 'date' && b.kind === 'date') {
     const pair = pairReadings(a, b);
-    const fa = describeDateFormat(a, pair.a.order);
-    const fb = describeDateFormat(b, pair.b.order);
+    const fa = describeDateFormat(a, pair.a.order, a.padded ?? b.padded ?? true);
+    const fb = describeDateFormat(b, pair.b.order, b.padded ?? a.padded ?? true);
     const formatChange = fa === fb ? null : `${fa} became ${fb}`;
     if (a.precision === 'month' || b.precision === 'month') {
       const monthShift = pair.b.year * 12 + pair.b.month - (pair.a.year * 12 + pair.a.month);

@@ -11,8 +11,10 @@ export interface NamedDate {
   month: number;
   /** Null when only month and year are written. */
   day: number | null;
-  /** How it is written, e.g. "dddd, MMMM D, YYYY" or "MMM YYYY". */
+  /** How it is written, e.g. "dddd, MMMM {D}, YYYY" or "MMM YYYY"; {D} (and {M} in CJK dates) stand for day and month, whose width is dayPadded. */
   shape: string;
+  /** Whether the day (and a CJK month) is written with two digits; null when it does not show (30 reads the same either way). */
+  dayPadded: boolean | null;
 }
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -47,7 +49,8 @@ export function parseNamedDate(token: string): NamedDate | null {
     const month = Number(m);
     const day = Number(d);
     if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-    return { year: Number(y), month, day, shape: `YYYY年${m.length === 2 ? 'MM' : 'M'}月${d.length === 2 ? 'DD' : 'D'}日dddd` };
+    const dayPadded = m.length === 1 || d.length === 1 ? false : m.startsWith('0') || d.startsWith('0') ? true : null;
+    return { year: Number(y), month, day, shape: 'YYYY年{M}月{D}日dddd', dayPadded };
   }
   for (const { order, re } of ANCHORED) {
     const m = re.exec(token);
@@ -56,6 +59,7 @@ export function parseNamedDate(token: string): NamedDate | null {
     let weekday = '';
     let month: number;
     let day: number | null = null;
+    let dayPadded: boolean | null = null;
     let shape: string;
     if (order === 'm') {
       month = monthNumber(g[0]!);
@@ -65,12 +69,13 @@ export function parseNamedDate(token: string): NamedDate | null {
       const [monthName, dot, dayDigits, suffix, comma] = order === 'md' ? [g[2]!, g[3]!, g[4]!, g[5], g[6]!] : [g[4]!, g[5]!, g[2]!, g[3], g[6]!];
       month = monthNumber(monthName);
       day = Number(dayDigits);
-      const d = `${dayDigits.length === 2 && dayDigits.startsWith('0') ? 'DD' : 'D'}${suffix ? 'th' : ''}`;
+      dayPadded = dayDigits.length === 1 ? false : dayDigits.startsWith('0') ? true : null;
+      const d = `{D}${suffix ? 'th' : ''}`;
       shape = order === 'md' ? `${weekday}${monthShape(monthName, dot)} ${d}${comma} YYYY` : `${weekday}${d} ${monthShape(monthName, dot)}${comma} YYYY`;
     }
     const year = Number(m[m.length - 1]);
     if (month < 1 || (day !== null && (day < 1 || day > 31))) return null;
-    return { year, month, day, shape };
+    return { year, month, day, shape, dayPadded };
   }
   return null;
 }

@@ -159,10 +159,27 @@ describe('dates and times by format and by value', () => {
       expect(inZones('month November 2026.', 'month December 2026.', { baseline: 'UTC', variant: 'UTC' })).toEqual([]);
     });
 
-    it('reads a CJK date with its weekday as one date', () => {
+    it('reads a CJK date with its weekday as one date, its width shown only by the later date', () => {
+      // 11月30日 reads the same padded or not; 12月1日 shows the writer does not pad: no change of format.
       const found = inZones('今天是2026年11月30日星期一。', '今天是2026年12月1日星期二。', utcShanghai);
-      expect(found.map((c) => c.kind)).toEqual(['format', 'offset']);
-      expect(found[1]).toMatchObject({ baseline: '2026年11月30日星期一', variant: '2026年12月1日星期二' });
+      expect(found.map((c) => c.kind)).toEqual(['offset']);
+      expect(found[0]).toMatchObject({ baseline: '2026年11月30日星期一', variant: '2026年12月1日星期二' });
+    });
+
+    it.each([
+      ['JavaScript toDateString (real opencode)', 'Mon Nov 30 2026', 'Tue Dec 01 2026'],
+      ['an unpadded numeric date', '2026-11-30', '2026-12-1'],
+      ['a padded numeric date', '2026-11-30', '2026-12-01'],
+      ['a written day', 'November 30, 2026', 'December 01, 2026'],
+    ])('does not call a width the first date could not show a change of format: %s', (_what, from, to) => {
+      expect(inZones(`Today is ${from}.`, `Today is ${to}.`, utcShanghai).map((c) => c.kind)).toEqual(['offset']);
+    });
+
+    it.each([
+      ['numeric', '2026-01-05', '2026-1-6'],
+      ['written', 'January 05, 2026', 'January 6, 2026'],
+    ])('still reports a width both dates show as a change of format: %s', (_what, from, to) => {
+      expect(inZones(`Today is ${from}.`, `Today is ${to}.`, utcShanghai).map((c) => c.kind)).toContain('format');
     });
 
     it('leaves other words alone', () => {
