@@ -1,5 +1,5 @@
 /** Builders of contract objects for tests: a complete valid default, overridden per test. */
-import type { Connection, Inference, Process, Signal, Snapshot, Tool } from '../../contract/snapshot.js';
+import type { Connection, Inference, Process, Signal, Snapshot, SnapshotDiff, Tool } from '../../contract/snapshot.js';
 
 export function connection(overrides: Partial<Connection> = {}): Connection {
   return {
@@ -70,5 +70,25 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     tools: [tool()],
     inferences: [inference()],
     ...overrides,
+  };
+}
+
+/** A diff from `from` to `to` in which nothing changed; tests fill in the parts they need. */
+export function emptyDiff(from: string, to: string): SnapshotDiff {
+  return {
+    from,
+    to,
+    toolsAdded: [],
+    toolsRemoved: [],
+    toolsStarted: [],
+    toolsStopped: [],
+    endpointsAdded: [],
+    countriesAdded: [],
+    inferencesAdded: [],
+    inferencesRemoved: [],
+    inferencesChanged: [],
+    signalsChanged: [],
+    connectionsOpened: [],
+    connectionsClosed: [],
   };
 }

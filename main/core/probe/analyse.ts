@@ -5,7 +5,8 @@
  */
 import type { ProbeFactor } from '../../../contract/snapshot.js';
 import { compareGroups, locationOf, type RunGroup } from './compare.js';
-import { disclosure, disclosureMessage } from './disclosure.js';
+import { renderMessage } from '../../../common/i18n/render.js';
+import { disclosureMessage } from './disclosure.js';
 import { flattenRun, groupNoise } from './noise.js';
 import type { EnvGroup, PlannedFactor } from './plan.js';
 import type { RunRequests } from './types.js';
@@ -93,7 +94,7 @@ export function analyseProbe(plan: readonly PlannedFactor[], results: ReadonlyMa
         runs,
         changed: changes.length > 0,
         changes,
-        disclosure: disclosure(planned.factor, value, changes, comparedWith),
+        disclosure: message ? renderMessage(message, 'en') : null,
         ...(message ? { message } : {}),
         ...(comparedWith ? { comparedWith: comparedWith.value } : {}),
         ...(viaProxy.requests > 0 && baselineViaProxy === 0 ? { viaProxy } : {}),

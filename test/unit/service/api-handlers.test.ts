@@ -7,6 +7,7 @@ import type { ProbeReport, Snapshot, SnapshotDiff } from '../../../contract/snap
 import { ApiError, createApiHandlers, dispatchCall, type ApiHandlerDeps } from '../../../main/service/api-handlers.js';
 import { Monitor } from '../../../main/monitor/monitor.js';
 import { sampleSnapshot } from './sample-snapshot.js';
+import { emptyDiff } from '../../helpers/snapshot-builders.js';
 import { unavailableHistory } from '../../../main/history/unavailable.js';
 import { openSettingsStore } from '../../../main/settings/settings-store.js';
 
@@ -20,25 +21,6 @@ const probe: ProbeReport = {
   factors: [],
   summary: 'Nothing changed.',
 };
-
-function emptyDiff(from: string, to: string): SnapshotDiff {
-  return {
-    from,
-    to,
-    toolsAdded: [],
-    toolsRemoved: [],
-    toolsStarted: [],
-    toolsStopped: [],
-    endpointsAdded: [],
-    countriesAdded: [],
-    inferencesAdded: [],
-    inferencesRemoved: [],
-    inferencesChanged: [],
-    signalsChanged: [],
-    connectionsOpened: [],
-    connectionsClosed: [],
-  };
-}
 
 function setup() {
   const snapshot = sampleSnapshot();

@@ -8,27 +8,15 @@ import type { Signal, SnapshotDiff } from '../../../contract/snapshot.js';
 import { renderDiffText } from '../../../main/core/snapshot/diff.js';
 import { renderMarkdown } from '../../../main/core/snapshot/render-markdown.js';
 import { renderText } from '../../../main/core/snapshot/render-text.js';
-import { signal, snapshot } from '../../helpers/snapshot-builders.js';
+import { emptyDiff, signal, snapshot } from '../../helpers/snapshot-builders.js';
 
 const COUNT = 150_000;
 
 describe(`${COUNT} rows`, { timeout: 180_000 }, () => {
   it('renders a diff with that many changes, each on its line', () => {
     const diff: SnapshotDiff = {
-      from: '2026-11-24T10:00:00.000Z',
-      to: '2026-11-24T11:00:00.000Z',
-      toolsAdded: [],
-      toolsRemoved: [],
-      toolsStarted: [],
-      toolsStopped: [],
-      endpointsAdded: [],
-      countriesAdded: [],
-      inferencesAdded: [],
-      inferencesRemoved: [],
-      inferencesChanged: [],
+      ...emptyDiff('2026-11-24T10:00:00.000Z', '2026-11-24T11:00:00.000Z'),
       signalsChanged: Array.from({ length: COUNT }, (_, i) => ({ id: `locale.V${i}`, before: `a${i}`, after: `b${i}` })),
-      connectionsOpened: [],
-      connectionsClosed: [],
     };
     const lines = renderDiffText(diff).split('\n');
     expect(lines.filter((line) => line.startsWith('  ~ locale.V')).length).toBe(COUNT);
