@@ -5,6 +5,7 @@
  * Handlers on both sides validate requests with these schemas before acting.
  */
 import { z } from 'zod';
+import { LANGUAGES } from '../common/i18n/languages.js';
 import { CaptureStatus } from './attempts.js';
 import { SnapshotDelta } from './events.js';
 import { EndpointRecord, HistoryEventPage, HistoryEventQuery, HistoryPoint, HistoryRange, HistoryStatus, Timeline } from './history.js';
@@ -32,6 +33,8 @@ export const SamplerStatus = z.object({
   lastError: z.string().nullable(),
   /** How connection attempts between samples are seen: precise (every one) or polling (short ones may be missed). */
   capture: CaptureStatus,
+  /** The language in force: --lang, else the language setting, else the system's locale (common/i18n/choose-language.ts). */
+  language: z.enum(LANGUAGES),
   /**
    * The host's clock when this status was sent. Status is re-sent as a heartbeat at least every
    * HEARTBEAT_MS, so a UI that hears nothing for longer knows the host is gone, and one whose

@@ -3,6 +3,7 @@
  * read and write. Every field has a default, so an older or partial file still loads.
  */
 import { z } from 'zod';
+import { LANGUAGES } from '../common/i18n/languages.js';
 
 export const NotificationRule = z.enum([
   /** The exposure level rose. */
@@ -15,6 +16,10 @@ export const NotificationRule = z.enum([
   'inference-gained',
 ]);
 export type NotificationRule = z.infer<typeof NotificationRule>;
+
+/** The language Telltale speaks: one it knows, or 'system' (the locale: LC_ALL, LC_MESSAGES, LANG, the app's). */
+export const LanguageSetting = z.enum(['system', ...LANGUAGES]);
+export type LanguageSetting = z.infer<typeof LanguageSetting>;
 
 export const WindowBounds = z.object({
   x: z.number().int(),
@@ -47,6 +52,7 @@ export const Settings = z.object({
   preciseCapture: z.boolean().default(false),
   launchAtLogin: z.boolean().default(false),
   windowBounds: WindowBounds.nullable().default(null),
+  language: LanguageSetting.default('system'),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -66,6 +72,7 @@ export const SettingsPatch = z
     preciseCapture: z.boolean(),
     launchAtLogin: z.boolean(),
     windowBounds: WindowBounds.nullable(),
+    language: LanguageSetting,
   })
   .partial()
   .strict();

@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { CaptureStatus } from '../../contract/attempts.js';
 import type { EndpointRecord } from '../../contract/history.js';
-import type { Settings } from '../../contract/settings.js';
+import type { LanguageSetting, Settings } from '../../contract/settings.js';
 import type { SampleContext } from '../core/context.js';
 import { diffSnapshots } from '../core/snapshot/diff.js';
 import { exportSnapshot } from '../core/snapshot/export.js';
@@ -28,6 +28,8 @@ import { delegatingHistory, openHistory, type HistoryHandle } from '../history/o
 import { redactSnapshot } from '../core/snapshot/redact.js';
 import { defaultStateDir } from '../adapters/state-dir.js';
 import { processContext } from '../adapters/system-io.js';
+import { chooseLanguage } from '../../common/i18n/choose-language.js';
+import type { Language } from '../../common/i18n/languages.js';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -64,6 +66,11 @@ export interface AppOptions {
    * false: not kept (tests).
    */
   history?: { dir?: string } | false;
+  /**
+   * What decides the language besides the setting: a command line's --lang (wins over the
+   * setting) and the app's own locale (Electron's app.getLocale(); after LC_ALL, LC_MESSAGES, LANG).
+   */
+  language?: { flag?: string | null; appLocale?: string | null };
 }
 
 export interface TelltaleApp {
@@ -87,11 +94,16 @@ export interface TelltaleApp {
   capture: CaptureController;
   /** The capture's status once its first start settled (a command says why --precise is not on). */
   captureReady: Promise<CaptureStatus>;
+  /** The language in force now (it follows the setting unless --lang was given). */
+  language(): Language;
   /** Stops sampling, the heartbeat, the notifier, the capture and watching the settings file. */
   close(): Promise<void>;
   /** The history as now opened (re-opened when the setting turns it on or off): `ready` settles once it is open. */
   history(): Pick<HistoryHandle, 'ready' | 'queries'>;
 }
+
+/** The setting as chooseLanguage takes it: 'system' defers to the locale. */
+const languageChoice = (setting: LanguageSetting): Language | null => (setting === 'system' ? null : setting);
 
 const secondsToMs = (settings: Settings): number => settings.intervalSeconds * 1000;
 
@@ -101,6 +113,9 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
   const initial = settings.get();
   const source = createSnapshotSource({ ctx: options.ctx, stateDir: options.stateDir });
   let intervalMs = options.intervalMs ?? secondsToMs(initial);
+  const languageOf = (current: Settings): Language =>
+    chooseLanguage({ flag: options.language?.flag, setting: languageChoice(current.language), env: options.ctx?.env ?? process.env, appLocale: options.language?.appLocale });
+  const language = (): Language => languageOf(settings.get());
   const capture = createCaptureController({
     ...options.capture,
     sampler: source.sockets,
@@ -115,6 +130,7 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
     heartbeatMs: options.heartbeatMs,
     capture: () => capture.status(),
     takeAttempts: () => capture.takeAttempts(),
+    language,
   });
   // The history follows its settings: on or off, and its retention, as they change.
   let history = historyOf(options, settings.get().history, source, monitor);
@@ -140,6 +156,8 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
       }),
     );
   }
+  // A UI follows the language through the status it is sent.
+  watching.push(onSettingChange(settings, languageOf, () => events.emit('status', monitor.status)));
   if (!options.ignorePaused) watching.push(onSettingChange(settings, (s) => s.paused, (paused) => monitor.setPaused(paused)));
   // A capture that cannot start says why in its status; it never stops the app.
   const switchCapture = (on: boolean): Promise<CaptureStatus> =>
@@ -172,6 +190,7 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
     capture,
     captureReady,
     history: () => history,
+    language,
     onSettingChange: (select, listener) => onSettingChange(settings, select, listener),
     close: async () => {
       monitor.stop();

@@ -19,6 +19,7 @@ import type { CaptureStatus, ConnectionAttempt } from '../../contract/attempts.j
 import type { MonitorEvent } from '../../contract/events.js';
 import { HEARTBEAT_MS, type ApiEventName, type ApiEventPayload, type SamplerStatus, type SequencedSnapshot } from '../../contract/api.js';
 import type { Snapshot } from '../../contract/snapshot.js';
+import type { Language } from '../../common/i18n/languages.js';
 import { diffForDelta } from './changes.js';
 import { redactText } from '../core/secrets/policy.js';
 
@@ -33,6 +34,8 @@ export interface MonitorOptions {
   heartbeatMs?: number;
   /** How attempts between samples are seen; polling with no reason given when not told. */
   capture?: () => CaptureStatus;
+  /** The language in force (English when not told). */
+  language?: () => Language;
   /** Connection attempts seen since the last call: they go into the next delta, before its other events. */
   takeAttempts?: () => ConnectionAttempt[];
 }
@@ -53,6 +56,7 @@ export class Monitor {
   readonly #heartbeatMs: number;
   readonly #capture: () => CaptureStatus;
   readonly #takeAttempts: () => ConnectionAttempt[];
+  readonly #language: () => Language;
   readonly #events = new EventEmitter();
   #current: SequencedSnapshot = { seq: 0, snapshot: null };
   #inFlight: Promise<Snapshot> | null = null;
@@ -72,6 +76,7 @@ export class Monitor {
     this.#capture = options.capture ?? (() => POLLING_ONLY);
     this.#paused = options.paused ?? false;
     this.#takeAttempts = options.takeAttempts ?? (() => []);
+    this.#language = options.language ?? (() => 'en');
     // Many SSE clients and windows may listen; the default limit of 10 would only print warnings.
     this.#events.setMaxListeners(0);
   }
@@ -94,6 +99,7 @@ export class Monitor {
       intervalMs: this.#intervalMs,
       lastError: this.#lastError,
       capture: this.#capture(),
+      language: this.#language(),
       now: new Date().toISOString(),
     };
   }

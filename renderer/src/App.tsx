@@ -19,6 +19,7 @@ import { inElectron } from './api/getApi.js';
 import type { LiveContext } from './lib/live-context.js';
 import { INITIAL_CONNECTIONS_VIEW, type ConnectionsViewState } from './lib/connections.js';
 import type { Snapshot, Tool } from '../../contract/snapshot.js';
+import { LanguageContext, useDocumentLanguage } from './hooks/useT.js';
 
 type SnapshotViewsProps = { view: ViewName; snapshot: Snapshot; live: LiveContext; connections: ConnectionsViewStore };
 
@@ -52,9 +53,11 @@ export function App({ api }: { api: TelltaleApi }) {
   const needsSnapshot = !['Snapshot', 'Probe', 'Timeline', 'Settings'].includes(view);
   const live = useMemo<LiveContext>(() => ({ api, seq: state.seq, status: state.status, attempts: state.attempts }), [api, state.seq, state.status, state.attempts]);
   const tools = state.snapshot?.tools ?? NO_TOOLS;
+  const language = state.status?.language ?? 'en';
+  useDocumentLanguage(language);
 
   return (
-    <>
+    <LanguageContext.Provider value={language}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -76,6 +79,6 @@ export function App({ api }: { api: TelltaleApi }) {
       </main>
       {/* Electron shows notifications natively; the browser host shows them here. */}
       {!inElectron() && <Toasts api={api} />}
-    </>
+    </LanguageContext.Provider>
   );
 }

@@ -4,7 +4,7 @@ import type { Inference } from '../../../contract/snapshot.js';
 import { MAX_TOOLTIP_LENGTH, trayState, verdictOf } from '../../../main/electron/tray-state.js';
 import { countryInference, proxyInference, sampleSnapshot } from '../service/sample-snapshot.js';
 
-const idle: SamplerStatus = { paused: false, sampling: false, lastSampleAt: null, intervalMs: 5000, lastError: null, capture: { mode: 'polling', reason: null, pollMs: null }, now: '2026-11-24T10:00:00.000Z' };
+const idle: SamplerStatus = { paused: false, sampling: false, lastSampleAt: null, intervalMs: 5000, lastError: null, capture: { mode: 'polling', reason: null, pollMs: null }, language: 'en', now: '2026-11-24T10:00:00.000Z' };
 
 describe('trayState', () => {
   it('shows "none" and a sampling hint before the first snapshot', () => {

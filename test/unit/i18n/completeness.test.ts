@@ -12,24 +12,33 @@ import { MESSAGE_FAMILIES, Message, type SignalRef } from '../../../contract/mes
 import { LANGUAGES } from '../../../common/i18n/languages.js';
 import { renderMessage, renderSignal } from '../../../common/i18n/render.js';
 import { RESOURCES } from '../../../common/i18n/translate.js';
+import { EN_PARTS } from '../../../common/i18n/resources/en.js';
 import { expectChinese, expectFilled } from '../../helpers/i18n-checks.js';
 import { ADVICE, CHECK_REASONS, CHECKS, DISCLOSURES, EVIDENCE, FACTS, INFERENCES, SIGNALS } from './message-samples.js';
 
-const I18N_DIR = fileURLToPath(new URL('../../../common/i18n/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** Where code that names a key lives; the resources' own folder is not scanned. */
+const SOURCE_DIRS = ['common', 'contract', 'main', 'renderer/src'];
+const RESOURCES_DIR = path.join(ROOT, 'common/i18n/resources');
 
 /** Keys of `a` that `b` lacks. */
 const missingFrom = (a: object, b: object) => Object.keys(a).filter((k) => !Object.hasOwn(b, k));
 
-/** Every string literal in the TypeScript files of a folder (not in comments, not in subfolders). */
-function stringLiterals(dir: string): Set<string> {
-  const found = new Set<string>();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
-    const file = ts.createSourceFile(name, readFileSync(path.join(dir, name), 'utf8'), ts.ScriptTarget.Latest);
+/** Every string literal in the TypeScript files under a folder (not in comments; the resources skipped). */
+function stringLiterals(dir: string, found = new Set<string>()): Set<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (file !== RESOURCES_DIR) stringLiterals(file, found);
+      continue;
+    }
+    if (!/\.tsx?$/.test(entry.name)) continue;
+    const source = ts.createSourceFile(entry.name, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
     const visit = (node: ts.Node): void => {
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.add(node.text);
       ts.forEachChild(node, visit);
     };
-    visit(file);
+    visit(source);
   }
   return found;
 }
@@ -48,6 +57,18 @@ describe('resources', () => {
     expect(missingFrom({ ...RESOURCES.en, 'extra.key': 'x' }, RESOURCES['zh-CN'])).toEqual(['extra.key']);
   });
 
+  it('have each key in one part only (a spread keeps the last and hides the others)', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [part, entries] of Object.entries(EN_PARTS)) {
+      for (const key of Object.keys(entries)) {
+        if (seen.has(key)) twice.push(`${key} in ${seen.get(key)} and ${part}`);
+        seen.set(key, part);
+      }
+    }
+    expect(twice).toEqual([]);
+  });
+
   it('have no empty template and no broken placeholder', () => {
     for (const language of LANGUAGES) {
       for (const [key, template] of Object.entries(RESOURCES[language])) {
@@ -58,7 +79,7 @@ describe('resources', () => {
   });
 
   it('has no key that no message or i18n code uses', () => {
-    const literals = new Set([...stringLiterals(I18N_DIR), ...Object.values(MESSAGE_FAMILIES).flatMap(idsOf)]);
+    const literals = new Set([...SOURCE_DIRS.flatMap((dir) => [...stringLiterals(path.join(ROOT, dir))]), ...Object.values(MESSAGE_FAMILIES).flatMap(idsOf)]);
     expect(unusedKeys(Object.keys(RESOURCES.en), literals)).toEqual([]);
     expect(unusedKeys(['signal.timezone', 'never.used'], literals)).toEqual(['never.used']);
   });

@@ -69,6 +69,7 @@ describe('Monitor', () => {
       intervalMs: DEFAULT_INTERVAL_MS,
       lastError: null,
       capture: { mode: 'polling', reason: null, pollMs: null },
+      language: 'en',
       now: expect.any(String),
     });
   });

@@ -8,7 +8,7 @@ import { diffForDelta } from '../../../main/monitor/changes.js';
 import { conn, snap } from '../monitor/snapshots.js';
 
 const TOKEN = 'secret-token-123';
-const status = { paused: true, sampling: false, lastSampleAt: null, intervalMs: 5000, lastError: null, capture: { mode: 'polling', reason: null, pollMs: null }, now: '2026-11-24T10:00:00.000Z' };
+const status = { paused: true, sampling: false, lastSampleAt: null, intervalMs: 5000, lastError: null, capture: { mode: 'polling', reason: null, pollMs: null }, language: 'en', now: '2026-11-24T10:00:00.000Z' };
 
 type Seen = { method: string | undefined; url: string | undefined; auth: string | undefined; body: unknown };
 const seen: Seen[] = [];

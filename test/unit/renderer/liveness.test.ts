@@ -10,6 +10,7 @@ const status = (overrides: Partial<SamplerStatus> = {}): SamplerStatus => ({
   intervalMs: 5000,
   lastError: null,
   capture: { mode: 'polling', reason: null, pollMs: null },
+  language: 'en',
   now: HOST_NOW,
   ...overrides,
 });
