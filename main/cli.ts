@@ -24,8 +24,9 @@ Commands:
                        what the tools could infer now and with those changes, side by side
   diff A.json B.json [--verbose] [--json]
                        what changed between two exported snapshots (--verbose: every socket)
-  serve [--port N] [--interval SECONDS] [--precise]
-                       serve the UI on 127.0.0.1 with a per-launch token
+  serve [--port N] [--interval SECONDS] [--precise] [--lang en|zh-CN]
+                       serve the UI on 127.0.0.1 with a per-launch token; --lang overrides
+                       the language setting and the locale (LC_ALL, LC_MESSAGES, LANG)
   capture [--user UID] [--socket PATH]
                        (as root, e.g. \`sudo telltale capture\`) capture every TCP connection via
                        tracefs and stream it to that user's socket, for an unprivileged Telltale

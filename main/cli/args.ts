@@ -1,6 +1,7 @@
 /** What every CLI command shares: its output streams and strict option parsing with usage errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CaptureStatus } from '../../contract/attempts.js';
+import { isLanguage, LANGUAGES, type Language } from '../../common/i18n/languages.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -28,6 +29,13 @@ export function positiveNumber(raw: string | undefined, name: string, fallback: 
 /** --interval in seconds as milliseconds, or undefined when not given (the settings' interval applies). */
 export function intervalOption(raw: string | undefined): number | undefined {
   return raw === undefined ? undefined : positiveNumber(raw, '--interval', 0) * 1000;
+}
+
+/** --lang: a language Telltale speaks, or undefined when not given (the setting, then the locale, decide). */
+export function languageOption(raw: string | undefined): Language | undefined {
+  if (raw === undefined) return undefined;
+  if (!isLanguage(raw)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, got "${raw}"`);
+  return raw;
 }
 
 /** Says once why precise capture is not on when --precise asked for it (the app polls instead). */

@@ -5,17 +5,22 @@
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app/create-app.js';
 import { startServer } from '../server/server.js';
-import { intervalOption, parse, reportCapture, UsageError, type CliIo } from './args.js';
+import { intervalOption, languageOption, parse, reportCapture, UsageError, type CliIo } from './args.js';
 
 export async function serveCommand(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
   const { values } = parse(args, {
     port: { type: 'string', short: 'p' },
     interval: { type: 'string', short: 'i' },
     precise: { type: 'boolean' },
+    lang: { type: 'string' },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${values.port}"`);
-  const app = createApp({ intervalMs: intervalOption(values.interval), precise: values.precise ? true : undefined });
+  const app = createApp({
+    intervalMs: intervalOption(values.interval),
+    precise: values.precise ? true : undefined,
+    language: { flag: languageOption(values.lang) },
+  });
   const problem = app.settings.status().problem;
   if (problem) io.stderr.write(`telltale: ${problem}\n`);
   await reportCapture(app, values.precise ?? false, io);

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { Snapshot, type Connection } from '../../contract/snapshot.js';
+import type { Language } from '../../common/i18n/languages.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const rendererDir = join(repoRoot, 'dist', 'renderer');
@@ -71,8 +72,12 @@ export async function holdConnection(port: number): Promise<ChildProcess> {
 }
 
 /** `telltale serve --port 0` with `env`; resolves once it prints its URL. */
-export async function startServe(env: Env, intervalSeconds = 1): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--interval', String(intervalSeconds)], {
+/**
+ * `telltale serve` on a free port. The UI speaks `language` whatever the sampled locale is (the
+ * realistic setup's zh_CN would otherwise make it Chinese).
+ */
+export async function startServe(env: Env, intervalSeconds = 1, language: Language = 'en'): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--interval', String(intervalSeconds), '--lang', language], {
     env,
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
