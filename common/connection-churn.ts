@@ -3,6 +3,8 @@
  * busy machine's thousands of opened and closed sockets read as a few rows, in the CLI and the UI.
  */
 import type { NamedConnection, SnapshotDiff } from '../contract/snapshot.js';
+import type { Language } from './i18n/languages.js';
+import { translator, type Translate } from './i18n/translate.js';
 import { countryLabel } from './overview.js';
 
 export interface ChurnRow {
@@ -20,15 +22,15 @@ export interface ConnectionChurn {
   byRemote: ChurnRow[];
 }
 
-function owner(c: NamedConnection, toolName: (id: string) => string): string {
+function owner(c: NamedConnection, toolName: (id: string) => string, t: Translate): string {
   if (c.toolId) return toolName(c.toolId);
-  return c.process ? `${c.process} (no tool)` : '(no process)';
+  return c.process ? t('churn.no-tool', { process: c.process }) : t('format.no-process');
 }
 
-function remote(c: NamedConnection): string {
-  if (c.remoteAddress === null) return '(listening or unconnected)';
+function remote(c: NamedConnection, language: Language, t: Translate): string {
+  if (c.remoteAddress === null) return t('churn.unconnected');
   const where = c.remote?.host ?? c.remoteAddress;
-  return c.remote?.country ? `${where}, ${countryLabel(c.remote.country)}` : where;
+  return c.remote?.country ? t('churn.remote-in', { remote: where, country: countryLabel(c.remote.country, language) }) : where;
 }
 
 function tally(opened: readonly NamedConnection[], closed: readonly NamedConnection[], key: (c: NamedConnection) => string): ChurnRow[] {
@@ -48,13 +50,15 @@ function tally(opened: readonly NamedConnection[], closed: readonly NamedConnect
 export function connectionChurn(
   diff: Pick<SnapshotDiff, 'connectionsOpened' | 'connectionsClosed'>,
   toolName: (id: string) => string = (id) => id,
+  language: Language = 'en',
 ): ConnectionChurn {
+  const t = translator(language);
   const { connectionsOpened: opened, connectionsClosed: closed } = diff;
   return {
     opened: opened.length,
     closed: closed.length,
-    byTool: tally(opened, closed, (c) => owner(c, toolName)),
-    byRemote: tally(opened, closed, remote),
+    byTool: tally(opened, closed, (c) => owner(c, toolName, t)),
+    byRemote: tally(opened, closed, (c) => remote(c, language, t)),
   };
 }
 

@@ -2,7 +2,9 @@
  * The exposure verdict and the ranking of inferences, one definition for the core (which puts the
  * verdict into every snapshot), the tray and the UI.
  */
+import type { ExposureMessage } from '../contract/message.js';
 import type { CheckResult, Confidence, ExposureLevel, Inference, InferenceId, ProbeReport } from '../contract/snapshot.js';
+import { exposureLabel, renderMessage } from './i18n/render.js';
 import { latestProbes, probeExposure, probeVerdict, programOf, type ProbeVerdict } from './probe-findings.js';
 
 export const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = { low: 1, medium: 2, high: 3 };
@@ -56,41 +58,39 @@ export function topInference(inferences: readonly Inference[]): Inference | null
   return top;
 }
 
-const LABELS: Readonly<Record<ExposureLevel, string>> = {
-  none: 'No exposure',
-  low: 'Low exposure',
-  elevated: 'Elevated exposure',
-  high: 'High exposure',
-};
-
-/** "High exposure"; "Exposure not assessed" for a snapshot without a verdict. */
-export function exposureLabel(level: ExposureLevel | undefined): string {
-  return level ? LABELS[level] : 'Exposure not assessed';
-}
+export { exposureLabel };
 
 /** The name of a probed tool: its catalog name, else the command's program. */
 export type ProbedName = (report: ProbeReport) => string;
 
-/** The verdict a snapshot carries: the level and one sentence naming what drives it. */
+/** The headline of an inference's statement; its English text for one written before headlines had messages. */
+function headlineOf(inference: Inference): NonNullable<Extract<ExposureMessage, { id: 'exposure.summary' }>['top']> {
+  return inference.message ?? { id: 'headline.text', text: inference.statement.split(': ')[0]?.replace(/\.$/, '') ?? inference.statement };
+}
+
+/** The verdict a snapshot carries: the level, one sentence naming what drives it (English), and that sentence as a message. */
 export function exposureFor(
   inferences: readonly Inference[],
   checks: readonly CheckResult[] = [],
   probes: readonly ProbeReport[] = [],
   nameOf: ProbedName = (report) => programOf(report.command),
-): { level: ExposureLevel; summary: string } {
+): { level: ExposureLevel; summary: string; message: ExposureMessage } {
   const level = exposureLevel(inferences, checks, probes);
   const top = topInference(inferences);
   const flagged = checks.find((c) => c.flagged);
   const latest = latestProbes(probes);
-  const namesOf = (verdict: ProbeVerdict) => [...new Set(latest.filter((r) => probeVerdict(r) === verdict).map(nameOf))].join(', ');
+  const namesOf = (verdict: ProbeVerdict) => [...new Set(latest.filter((r) => probeVerdict(r) === verdict).map(nameOf))];
   const [covert, overt] = [namesOf('covert'), namesOf('overt')];
-  const lead = exposureLabel(level);
-  if (!top && !flagged && !covert && !overt) return { level, summary: `${lead}: the tools here can infer nothing about your country, proxy or employer.` };
-  const parts = [
-    ...(flagged ? [`the ${flagged.name} would flag this machine`] : []),
-    ...(covert ? [`a probe found a covert channel in ${covert}`] : []),
-    ...(overt ? [`a probe saw the requests of ${overt} change with your settings`] : []),
-    ...(top ? [`top inference: ${top.statement.split(': ')[0]?.replace(/\.$/, '')}`] : []),
-  ];
-  return { level, summary: `${lead}: ${parts.join('; ')}.` };
+  const message: ExposureMessage =
+    !top && !flagged && covert.length === 0 && overt.length === 0
+      ? { id: 'exposure.nothing', level }
+      : {
+          id: 'exposure.summary',
+          level,
+          ...(flagged ? { flagged: flagged.nameMessage ?? { id: 'check.name', name: flagged.name } } : {}),
+          covert,
+          overt,
+          ...(top ? { top: headlineOf(top) } : {}),
+        };
+  return { level, summary: renderMessage(message, 'en'), message };
 }

@@ -1,4 +1,6 @@
 /** Dates for people: local wall-clock time with its UTC offset, so a date read elsewhere stays unambiguous. */
+import type { Language } from './i18n/languages.js';
+import { translator } from './i18n/translate.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -11,11 +13,12 @@ export function formatUtcOffset(minutesEast: number): string {
 
 /**
  * "2026-11-24 18:00 (UTC+08:00)". The offset defaults to the local zone's at that instant (the
- * browser's or the process's); "unknown" for a missing or unreadable timestamp.
+ * browser's or the process's); "unknown" for a missing or unreadable timestamp. The numeric form
+ * reads the same in every language Telltale speaks; only "unknown" is translated.
  */
-export function formatLocalDateTime(iso: string | null | undefined, minutesEast?: number): string {
+export function formatLocalDateTime(iso: string | null | undefined, minutesEast?: number, language: Language = 'en'): string {
   const ms = iso ? Date.parse(iso) : Number.NaN;
-  if (Number.isNaN(ms)) return 'unknown';
+  if (Number.isNaN(ms)) return translator(language)('unknown');
   const offset = minutesEast ?? -new Date(ms).getTimezoneOffset();
   const local = new Date(ms + offset * 60_000);
   const date = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;

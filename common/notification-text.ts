@@ -1,13 +1,15 @@
 /** How a notification reads where only text fits: a native popup, a terminal line, a toast. */
 import type { AppNotification } from '../contract/notification.js';
+import type { Language } from './i18n/languages.js';
+import { translator } from './i18n/translate.js';
 
 /** The body, saying how many similar ones were folded into this one. */
-export function notificationBody(n: Pick<AppNotification, 'body' | 'folded'>): string {
+export function notificationBody(n: Pick<AppNotification, 'body' | 'folded'>, language: Language = 'en'): string {
   if (n.folded === 0) return n.body;
-  return `${n.body} (and ${n.folded} more like it)`;
+  return translator(language)('notification.folded', { body: n.body, count: String(n.folded) });
 }
 
 /** One line: "! [time] title: body". */
-export function notificationLine(n: AppNotification): string {
-  return `! [${n.at}] ${n.title}: ${notificationBody(n)}`;
+export function notificationLine(n: AppNotification, language: Language = 'en'): string {
+  return `! [${n.at}] ${n.title}: ${notificationBody(n, language)}`;
 }

@@ -5,6 +5,9 @@
  */
 import type { Advice, CheckResult, Confidence, Inference, InferenceId, ProbeProof, ProbeReport } from '../contract/snapshot.js';
 import { exposureLevel, rankInferences } from './exposure.js';
+import type { Language } from './i18n/languages.js';
+import { countryName } from './i18n/names.js';
+import { translator, type Translate } from './i18n/translate.js';
 import { probesOfTool } from './probe-findings.js';
 
 /** The 2026 check's id (main/core/inference/check-2026.ts evaluates it). */
@@ -18,7 +21,7 @@ export interface OverviewRow {
   inferences: Inference[];
   /** The 2026 check, for its row. */
   check: CheckResult | null;
-  /** The answer in a few words: "China (CN)", "Yes, in United States (US)", "Would flag you". */
+  /** The answer in a few words, in the language asked for: "China (CN)", "Yes, in United States (US)", "Would flag you". */
   verdict: string;
   /** The strongest confidence among the inferences; null for the check or when nothing is inferred. */
   confidence: Confidence | null;
@@ -41,17 +44,11 @@ const QUESTION_INFERENCES: Readonly<Record<Exclude<QuestionId, 'check-2026'>, re
   'ai-lab': ['affiliation.ai-lab'],
 };
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** "China (CN)"; the code alone when it is not a known region. */
-export function countryLabel(code: string): string {
-  let name: string | undefined;
-  try {
-    name = regionNames.of(code.toUpperCase());
-  } catch {
-    name = undefined;
-  }
-  return name && name !== code.toUpperCase() ? `${name} (${code.toUpperCase()})` : code;
+/** "China (CN)" / "中国（CN）"; the code alone when it is not a known region. */
+export function countryLabel(code: string, language: Language = 'en'): string {
+  const upper = code.toUpperCase();
+  const name = countryName(upper, language);
+  return name && name !== upper ? translator(language)('country.label', { name, code: upper }) : code;
 }
 
 /** The same action (text, command and tool) has the same key. */
@@ -69,31 +66,33 @@ function valuesOf(inferences: readonly Inference[], id: InferenceId, format: (va
   return unique(inferences.filter((i) => i.id === id).map((i) => format(String(i.value))));
 }
 
-function verdictFor(question: Exclude<QuestionId, 'check-2026'>, ranked: readonly Inference[]): string {
+function verdictFor(question: Exclude<QuestionId, 'check-2026'>, ranked: readonly Inference[], language: Language, t: Translate): string {
+  const country = (code: string) => countryLabel(code, language);
   switch (question) {
     case 'country':
-      return valuesOf(ranked, 'location.country', countryLabel).join(' or ');
+      return valuesOf(ranked, 'location.country', country).join(t('list.or'));
     case 'proxy': {
-      const where = valuesOf(ranked, 'network.proxy-country', countryLabel);
+      const where = valuesOf(ranked, 'network.proxy-country', country);
       const uses = ranked.some((i) => i.id === 'network.proxy');
       if (!uses && where.length === 0) return '';
-      return where.length ? `Yes, in ${where.join(' or ')}` : 'Yes';
+      return where.length ? t('overview.proxy.yes-in', { countries: where.join(t('list.or')) }) : t('overview.proxy.yes');
     }
     case 'employer':
-      return valuesOf(ranked, 'affiliation.organization', (v) => v).join(', ');
+      return valuesOf(ranked, 'affiliation.organization', (v) => v).join(t('list.comma'));
     case 'ai-lab':
-      return valuesOf(ranked, 'affiliation.ai-lab', (v) => v).join(', ');
+      return valuesOf(ranked, 'affiliation.ai-lab', (v) => v).join(t('list.comma'));
   }
 }
 
-function inferenceRow(question: Exclude<QuestionId, 'check-2026'>, all: readonly Inference[]): OverviewRow {
+function inferenceRow(question: Exclude<QuestionId, 'check-2026'>, all: readonly Inference[], language: Language): OverviewRow {
+  const t = translator(language);
   const ranked = rankInferences(all.filter((i) => QUESTION_INFERENCES[question].includes(i.id)));
-  const verdict = verdictFor(question, ranked);
+  const verdict = verdictFor(question, ranked, language, t);
   return {
     question,
     inferences: ranked,
     check: null,
-    verdict: verdict || 'Not inferred',
+    verdict: verdict || t('overview.not-inferred'),
     confidence: ranked[0]?.confidence ?? null,
     discloses: ranked.length > 0,
     visibleTo: unique(ranked.flatMap((i) => i.visibleTo)),
@@ -103,14 +102,14 @@ function inferenceRow(question: Exclude<QuestionId, 'check-2026'>, all: readonly
   };
 }
 
-function checkRow(check: CheckResult | null, inferences: readonly Inference[]): OverviewRow {
+function checkRow(check: CheckResult | null, inferences: readonly Inference[], t: Translate): OverviewRow {
   // The check rests on the same signals as some inferences: their advice is how to stop it too.
   const related = check ? inferences.filter((i) => i.evidence.some((e) => check.evidence.includes(e))) : [];
   return {
     question: 'check-2026',
     inferences: [],
     check,
-    verdict: check === null ? 'Not evaluated' : check.flagged ? 'Would flag you' : 'Would not flag you',
+    verdict: t(check === null ? 'overview.check.not-evaluated' : check.flagged ? 'overview.check.would-flag' : 'overview.check.would-not-flag'),
     confidence: null,
     // A probe that saw a tool signal the check's settings discloses even where the check would not flag you now.
     discloses: (check?.flagged ?? false) || (check?.probeProof?.length ?? 0) > 0,
@@ -125,9 +124,9 @@ function checkRow(check: CheckResult | null, inferences: readonly Inference[]): 
  * One row per question, in a fixed order; a flagged 2026 check comes first, since it is the one
  * verdict a tool has been seen acting on.
  */
-export function overviewRows(inferences: readonly Inference[], checks: readonly CheckResult[]): OverviewRow[] {
-  const check = checkRow(checks.find((c) => c.id === CHECK_2026_ID) ?? null, inferences);
-  const rows = (['country', 'proxy', 'employer', 'ai-lab'] as const).map((q) => inferenceRow(q, inferences));
+export function overviewRows(inferences: readonly Inference[], checks: readonly CheckResult[], language: Language = 'en'): OverviewRow[] {
+  const check = checkRow(checks.find((c) => c.id === CHECK_2026_ID) ?? null, inferences, translator(language));
+  const rows = (['country', 'proxy', 'employer', 'ai-lab'] as const).map((q) => inferenceRow(q, inferences, language));
   const ordered = check.discloses ? [check, ...rows] : [...rows, check];
   // Each action once on the page: under the first row that needs it.
   const shown = new Set<string>();
@@ -138,7 +137,13 @@ export function overviewRows(inferences: readonly Inference[], checks: readonly 
  * The inferences and checks one tool can reach, its saved probes, and its exposure level from them
  * (its own probe findings count; another tool's proof of a check is not this tool's).
  */
-export function toolView(toolId: string, inferences: readonly Inference[], checks: readonly CheckResult[], probes: readonly ProbeReport[] = []) {
+export function toolView(
+  toolId: string,
+  inferences: readonly Inference[],
+  checks: readonly CheckResult[],
+  probes: readonly ProbeReport[] = [],
+  language: Language = 'en',
+) {
   const visible = inferences.filter((i) => i.visibleTo.includes(toolId));
   const reachable = checks
     .filter((c) => c.visibleTo.includes(toolId) || c.probeProof?.some((p) => p.toolId === toolId))
@@ -151,6 +156,7 @@ export function toolView(toolId: string, inferences: readonly Inference[], check
     rows: overviewRows(
       visible.map((i) => ({ ...i, advice: scoped(i.advice) })),
       reachable,
+      language,
     ),
   };
 }

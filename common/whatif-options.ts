@@ -5,6 +5,8 @@
  */
 import type { Signal } from '../contract/snapshot.js';
 import type { WhatIfToggle } from '../contract/whatif.js';
+import type { Language } from './i18n/languages.js';
+import { translator } from './i18n/translate.js';
 
 export interface WhatIfOption {
   /** Stable across samples, for React keys and the checked set. */
@@ -43,7 +45,8 @@ function baseUrlVariable(signal: Signal): string | null {
   return variable && (signal.kind === 'tool-setting' && signal.key.setting === 'base-url' || variable in DEFAULT_BASE_URLS) ? variable : null;
 }
 
-export function whatIfOptions(signals: readonly Signal[]): WhatIfOption[] {
+export function whatIfOptions(signals: readonly Signal[], language: Language = 'en'): WhatIfOption[] {
+  const t = translator(language);
   const present = signals.filter(ok);
   const proxyVars = new Set<string>();
   const modelVars = new Set<string>();
@@ -57,18 +60,18 @@ export function whatIfOptions(signals: readonly Signal[]): WhatIfOption[] {
     if (variable) modelVars.add(variable);
   }
   const options: WhatIfOption[] = [
-    ...[...proxyVars].sort().map((variable) => ({ key: `unset:${variable}`, label: `Unset ${variable}`, toggle: { kind: 'unset-env', variable } as const })),
-    { key: 'tz', label: `Time zone ${NEUTRAL_ZONE} (TZ=${NEUTRAL_ZONE})`, toggle: { kind: 'timezone', zone: NEUTRAL_ZONE } },
-    { key: 'locale', label: `Neutral locale (LANG=${NEUTRAL_LOCALE})`, toggle: { kind: 'locale', locale: NEUTRAL_LOCALE } },
+    ...[...proxyVars].sort().map((variable) => ({ key: `unset:${variable}`, label: t('whatif.option.unset', { variable }), toggle: { kind: 'unset-env', variable } as const })),
+    { key: 'tz', label: t('whatif.option.timezone', { zone: NEUTRAL_ZONE }), toggle: { kind: 'timezone', zone: NEUTRAL_ZONE } },
+    { key: 'locale', label: t('whatif.option.locale', { locale: NEUTRAL_LOCALE }), toggle: { kind: 'locale', locale: NEUTRAL_LOCALE } },
     ...[...mirrors].sort().map((ecosystem) => ({
       key: `mirror:${ecosystem}`,
-      label: `Drop the ${ecosystem} mirror`,
+      label: t('whatif.option.drop-mirror', { ecosystem }),
       toggle: { kind: 'drop-mirror', ecosystem } as WhatIfToggle,
     })),
-    ...(gitEmail ? [{ key: 'git-email', label: 'Hide the git email', toggle: { kind: 'hide-git-email' } as const }] : []),
+    ...(gitEmail ? [{ key: 'git-email', label: t('whatif.option.hide-git-email'), toggle: { kind: 'hide-git-email' } as const }] : []),
     ...[...modelVars].sort().flatMap((variable): WhatIfOption[] => {
       const url = DEFAULT_BASE_URLS[variable];
-      return url ? [{ key: `base-url:${variable}`, label: `Point ${variable} at ${url}`, toggle: { kind: 'base-url', variable, url } }] : [];
+      return url ? [{ key: `base-url:${variable}`, label: t('whatif.option.base-url', { variable, url }), toggle: { kind: 'base-url', variable, url } }] : [];
     }),
   ];
   return options;

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { RegistryEcosystem, SignalKey } from './signal-key.js';
-import { ChangeKind, Confidence, ProbeFactorName } from './terms.js';
+import { ChangeKind, Confidence, ExposureLevel, ProbeFactorName } from './terms.js';
 
 /** ISO 3166-1 alpha-2, upper case ("CN"); its name is looked up in the chosen language. */
 export const CountryCode = z.string().min(1);
@@ -179,8 +179,72 @@ export const DisclosureMessage = z.discriminatedUnion('id', [
 ]);
 export type DisclosureMessage = z.infer<typeof DisclosureMessage>;
 
+// --- a check's name (CheckResult.nameMessage) ---------------------------------------------------
+
+export const CheckNameMessage = z.discriminatedUnion('id', [z.object({ id: z.literal('check-2026.name') })]);
+export type CheckNameMessage = z.infer<typeof CheckNameMessage>;
+
+// --- the exposure verdict's sentence (Snapshot.exposure.message) -----------------------------------
+
+/** An inference's headline, or (a snapshot written before headlines had messages) its English text. */
+const Headline = z.union([InferenceMessage, z.object({ id: z.literal('headline.text'), text: z.string() })]);
+
+export const ExposureMessage = z.discriminatedUnion('id', [
+  /** No inference, no flagged check, no probe finding. */
+  z.object({ id: z.literal('exposure.nothing'), level: ExposureLevel }),
+  z.object({
+    id: z.literal('exposure.summary'),
+    level: ExposureLevel,
+    /** The flagged check's name (its English name for a check without a message). */
+    flagged: z.union([CheckNameMessage, z.object({ id: z.literal('check.name'), name: z.string() })]).optional(),
+    /** Names of the tools whose latest probe found a covert channel, or an overt change. */
+    covert: z.array(z.string()),
+    overt: z.array(z.string()),
+    /** The most telling inference's headline. */
+    top: Headline.optional(),
+  }),
+]);
+export type ExposureMessage = z.infer<typeof ExposureMessage>;
+
+// --- probe summaries (ProbeReport.summaryMessage, ProbeReachFinding.message) -----------------------
+
+/** A factor and the kinds of change that singled its variants out. */
+const FactorKinds = z.object({ factor: ProbeFactorName, kinds: z.array(ChangeKind) });
+
+export const ProbeSummaryMessage = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('probe-summary.failed') }),
+  z.object({ id: z.literal('probe-summary.nothing-compared') }),
+  z.object({
+    id: z.literal('probe-summary'),
+    /** Requests captured, for the sentence that nothing depended on the factors. */
+    requests: z.number().int(),
+    covert: z.array(FactorKinds),
+    overt: z.array(FactorKinds),
+    unchanged: z.array(ProbeFactorName),
+    reach: z.array(z.object({ host: z.string(), factor: ProbeFactorName })),
+  }),
+]);
+export type ProbeSummaryMessage = z.infer<typeof ProbeSummaryMessage>;
+
+/** with/without: factor values (the baseline's label for the baseline) under which every run tried the host, or none did. */
+export const ReachMessage = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('reach.tried-only-with'), host: z.string(), factor: ProbeFactorName, with: z.array(z.string()) }),
+  z.object({ id: z.literal('reach.not-tried-with'), host: z.string(), factor: ProbeFactorName, with: z.array(z.string()), without: z.array(z.string()) }),
+]);
+export type ReachMessage = z.infer<typeof ReachMessage>;
+
 /** Every statement the core makes that a view renders on its own. */
-export const Message = z.union([InferenceMessage, EvidenceMessage, AdviceMessage, CheckMessage, DisclosureMessage]);
+export const Message = z.union([
+  InferenceMessage,
+  EvidenceMessage,
+  AdviceMessage,
+  CheckMessage,
+  DisclosureMessage,
+  CheckNameMessage,
+  ExposureMessage,
+  ProbeSummaryMessage,
+  ReachMessage,
+]);
 export type Message = z.infer<typeof Message>;
 export type MessageId = Message['id'];
 
@@ -193,4 +257,8 @@ export const MESSAGE_FAMILIES = {
   CheckMessage,
   DisclosureFact,
   DisclosureMessage,
+  CheckNameMessage,
+  ExposureMessage,
+  ProbeSummaryMessage,
+  ReachMessage,
 } as const;

@@ -9,12 +9,22 @@
  * migrated by main/core/snapshot/migrate.ts). Every URL-valued signal carries meta.host.
  */
 import { z } from 'zod';
-import { AdviceMessage, CheckMessage, DisclosureMessage, EvidenceMessage, InferenceMessage } from './message.js';
+import {
+  AdviceMessage,
+  CheckMessage,
+  CheckNameMessage,
+  DisclosureMessage,
+  EvidenceMessage,
+  ExposureMessage,
+  InferenceMessage,
+  ProbeSummaryMessage,
+  ReachMessage,
+} from './message.js';
 import { SignalKey, ToolSettingKind } from './signal-key.js';
-import { ChangeKind, Confidence, ProbeFactorName } from './terms.js';
+import { ChangeKind, Confidence, ExposureLevel, ProbeFactorName } from './terms.js';
 
 export * from './signal-key.js';
-export { ChangeKind, Confidence, ProbeFactorName };
+export { ChangeKind, Confidence, ExposureLevel, ProbeFactorName };
 
 export const SCHEMA_VERSION = 2 as const;
 
@@ -190,6 +200,8 @@ export type ProbeProof = z.infer<typeof ProbeProof>;
 export const CheckResult = z.object({
   id: z.string(),
   name: z.string(),
+  /** What `name` says, as a message (contract/message.ts). */
+  nameMessage: CheckNameMessage.optional(),
   flagged: z.boolean(),
   statement: z.string(),
   evidence: z.array(z.string()),
@@ -200,9 +212,6 @@ export const CheckResult = z.object({
   probeProof: z.array(ProbeProof).optional(),
 });
 export type CheckResult = z.infer<typeof CheckResult>;
-
-export const ExposureLevel = z.enum(['none', 'low', 'elevated', 'high']);
-export type ExposureLevel = z.infer<typeof ExposureLevel>;
 
 export const Redaction = z.object({
   secrets: z.literal(true),
@@ -332,6 +341,8 @@ export const ProbeReachFinding = z.object({
   /** ... and under which no run did. */
   without: z.array(z.string()),
   description: z.string(),
+  /** What `description` says, as a message (contract/message.ts). */
+  message: ReachMessage.optional(),
 });
 export type ProbeReachFinding = z.infer<typeof ProbeReachFinding>;
 
@@ -349,6 +360,8 @@ export const ProbeReport = z.object({
   noise: z.array(z.string()),
   factors: z.array(ProbeFactor),
   summary: z.string(),
+  /** What `summary` says, as a message (contract/message.ts). */
+  summaryMessage: ProbeSummaryMessage.optional(),
   error: z.string().optional(),
   /** The TCP connections each run's processes attempted (precise capture, Linux as root). */
   attempts: z.array(ProbeRunAttempts).optional(),
@@ -378,7 +391,8 @@ export const Snapshot = z.object({
   tools: z.array(Tool),
   inferences: z.array(Inference),
   checks: z.array(CheckResult).optional(),
-  exposure: z.object({ level: ExposureLevel, summary: z.string() }).optional(),
+  /** summary: one sentence naming what drives the level; message: the same as a message (contract/message.ts). */
+  exposure: z.object({ level: ExposureLevel, summary: z.string(), message: ExposureMessage.optional() }).optional(),
   probes: z.array(ProbeReport).optional(),
   redaction: Redaction.optional(),
   /** How long sampling took, per stage, in ms. */

@@ -14,3 +14,7 @@ export type ChangeKind = z.infer<typeof ChangeKind>;
 /** What `telltale probe` varies, one at a time. system-timezone: /etc/localtime and /etc/timezone, with TZ=UTC. */
 export const ProbeFactorName = z.enum(['timezone', 'system-timezone', 'locale', 'proxy', 'base-url']);
 export type ProbeFactorName = z.infer<typeof ProbeFactorName>;
+
+/** How much the tools here can learn, from nothing inferred to the most exposed. */
+export const ExposureLevel = z.enum(['none', 'low', 'elevated', 'high']);
+export type ExposureLevel = z.infer<typeof ExposureLevel>;

@@ -5,16 +5,20 @@
 import {
   AdviceMessage,
   CheckMessage,
+  CheckNameMessage,
+  DisclosureMessage,
   EvidenceMessage,
+  ExposureMessage,
   InferenceMessage,
+  ProbeSummaryMessage,
   type Check2026Reason,
   type DisclosureFact,
-  type DisclosureMessage,
   type Message,
   type OrgRef,
+  type ReachMessage,
   type SignalRef,
 } from '../../contract/message.js';
-import type { ChangeKind, Confidence, ProbeFactorName } from '../../contract/terms.js';
+import type { ChangeKind, Confidence, ExposureLevel, ProbeFactorName } from '../../contract/terms.js';
 import { CHECK_2026_SIGNALLING, CHECK_2026_ZONES } from '../check-2026.js';
 import type { Language } from './languages.js';
 import { countryName, languageName, orList, zoneName } from './names.js';
@@ -64,6 +68,23 @@ const CHANGE_KINDS: Readonly<Record<ChangeKind, PlainKey>> = {
   localised: 'change-kind.localised',
   text: 'change-kind.text',
 };
+
+const FACTORS: Readonly<Record<ProbeFactorName, PlainKey>> = {
+  timezone: 'probe.factor.timezone',
+  'system-timezone': 'probe.factor.system-timezone',
+  locale: 'probe.factor.locale',
+  proxy: 'probe.factor.proxy',
+  'base-url': 'probe.factor.base-url',
+};
+
+const EXPOSURE_LABELS: Readonly<Record<ExposureLevel, PlainKey>> = {
+  none: 'exposure.level.none',
+  low: 'exposure.level.low',
+  elevated: 'exposure.level.elevated',
+  high: 'exposure.level.high',
+};
+
+export const CONFIDENCE_WORDS: Readonly<Record<Confidence, PlainKey>> = { low: 'confidence.low', medium: 'confidence.medium', high: 'confidence.high' };
 
 const WRAPPER_REASONS = {
   timezone: 'advice.reason.neutral-timezone',
@@ -272,12 +293,69 @@ class Renderer {
     }
   }
 
+  exposureLabel(level: ExposureLevel | undefined): string {
+    return this.t(level ? EXPOSURE_LABELS[level] : 'exposure.not-assessed');
+  }
+
+  exposure(m: ExposureMessage): string {
+    const { t } = this;
+    const level = this.exposureLabel(m.level);
+    if (m.id === 'exposure.nothing') return t('exposure.summary.nothing', { level });
+    const tools = (names: readonly string[]) => names.join(t('list.comma'));
+    const check = m.flagged && (m.flagged.id === 'check.name' ? m.flagged.name : t(m.flagged.id));
+    const headline = m.top && (m.top.id === 'headline.text' ? m.top.text : this.headline(m.top));
+    const parts = [
+      ...(check ? [t('exposure.part.flagged', { check })] : []),
+      ...(m.covert.length ? [t('exposure.part.covert', { tools: tools(m.covert) })] : []),
+      ...(m.overt.length ? [t('exposure.part.overt', { tools: tools(m.overt) })] : []),
+      ...(headline ? [t('exposure.part.top', { headline })] : []),
+    ];
+    return t('exposure.summary', { level, parts: parts.join(t('list.semicolon')) });
+  }
+
+  factor(name: ProbeFactorName): string {
+    return this.t(FACTORS[name]);
+  }
+
+  probeSummary(m: ProbeSummaryMessage): string {
+    const { t } = this;
+    if (m.id !== 'probe-summary') return t(m.id);
+    const item = (item: string, detail: string) => t('list.paren', { item, detail });
+    const factors = (list: typeof m.covert) =>
+      list.map((f) => item(this.factor(f.factor), f.kinds.map((k) => t(CHANGE_KINDS[k])).join(t('list.comma')))).join(t('list.semicolon'));
+    const parts = [
+      ...(m.covert.length ? [t('probe-summary.covert', { factors: factors(m.covert) })] : []),
+      ...(m.overt.length ? [t('probe-summary.overt', { factors: factors(m.overt) })] : []),
+      ...(m.unchanged.length ? [t('probe-summary.unchanged', { factors: m.unchanged.map((f) => this.factor(f)).join(t('list.comma')) })] : []),
+      ...(m.reach.length
+        ? [t('probe-summary.reach', { hosts: m.reach.map((r) => item(r.host, this.factor(r.factor))).join(t('list.semicolon')) })]
+        : []),
+    ];
+    if (m.covert.length === 0 && m.overt.length === 0 && m.reach.length === 0) {
+      parts.unshift(t('probe-summary.independent', { count: String(m.requests) }));
+    }
+    return parts.reduce((first, next) => t('list.then', { first, next }));
+  }
+
+  reach(m: ReachMessage): string {
+    const { t } = this;
+    const list = (values: readonly string[]) => values.join(t('list.comma'));
+    const factor = this.factor(m.factor);
+    return m.id === 'reach.tried-only-with'
+      ? t(m.id, { host: m.host, factor, with: list(m.with) })
+      : t(m.id, { host: m.host, factor, with: list(m.with), without: list(m.without) });
+  }
+
   message(m: Message): string {
     if (isInference(m)) return this.headline(m);
     if (isEvidence(m)) return this.evidence(m);
     if (isAdvice(m)) return this.advice(m);
     if (isCheck(m)) return this.check(m);
-    return this.disclosure(m);
+    if (isDisclosure(m)) return this.disclosure(m);
+    if (isExposure(m)) return this.exposure(m);
+    if (isProbeSummary(m)) return this.probeSummary(m);
+    if (isCheckName(m)) return this.t(m.id);
+    return this.reach(m);
   }
 }
 
@@ -291,6 +369,10 @@ const isInference = guardOf<InferenceMessage>(InferenceMessage);
 const isEvidence = guardOf<EvidenceMessage>(EvidenceMessage);
 const isAdvice = guardOf<AdviceMessage>(AdviceMessage);
 const isCheck = guardOf<CheckMessage>(CheckMessage);
+const isDisclosure = guardOf<DisclosureMessage>(DisclosureMessage);
+const isExposure = guardOf<ExposureMessage>(ExposureMessage);
+const isProbeSummary = guardOf<ProbeSummaryMessage>(ProbeSummaryMessage);
+const isCheckName = guardOf<CheckNameMessage>(CheckNameMessage);
 
 const renderers = new Map<Language, Renderer>();
 
@@ -329,4 +411,9 @@ export function renderSignal(ref: SignalRef, language: Language): string {
 /** An inference's whole statement: its headline, then its evidence phrases. */
 export function renderStatement(headline: InferenceMessage, evidence: readonly EvidenceMessage[], language: Language): string {
   return remember(`${language}\u0000${JSON.stringify([headline, evidence])}`, () => renderer(language).statement(headline, evidence));
+}
+
+/** "High exposure" / "暴露程度高"; "Exposure not assessed" for a snapshot without a verdict. */
+export function exposureLabel(level: ExposureLevel | undefined, language: Language = 'en'): string {
+  return renderer(language).exposureLabel(level);
 }

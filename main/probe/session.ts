@@ -7,12 +7,14 @@
 import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { ProbeSummaryMessage } from '../../contract/message.js';
 import { ProbeReport } from '../../contract/snapshot.js';
+import { renderMessage } from '../../common/i18n/render.js';
 import { analyseProbe, type GroupRuns } from '../core/probe/analyse.js';
 import type { ProbeFactorName as FactorName } from '../../common/probe.js';
 import { commandFor, DEFAULT_SYSTEM_ZONE, planProbe, type EnvGroup } from '../core/probe/plan.js';
 import { analyseReach, type ReachEvent } from '../core/probe/reach.js';
-import { summarise } from '../core/probe/report.js';
+import { probeSummaryMessage } from '../core/probe/report.js';
 import { zoneSource } from '../core/probe/zone-source.js';
 import { maskBaseUrlHosts } from '../core/probe/slots.js';
 import { baseUrlOrigins } from '../core/probe/base-urls.js';
@@ -234,6 +236,9 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
         : undefined;
     const source = error ? null : zoneSource(analysis.factors);
     const gaps = reachGaps(isolation, 'unavailable' in recorder ? recorder.unavailable : null);
+    const summaryMessage: ProbeSummaryMessage = error
+      ? { id: 'probe-summary.failed' }
+      : probeSummaryMessage(analysis.factors, requestsCaptured, reachAnalysis.findings);
     const report: ProbeReport = {
       command: options.command,
       startedAt,
@@ -243,7 +248,8 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
       isolated: isolation !== null,
       noise: analysis.noise,
       factors: error ? [] : analysis.factors,
-      summary: error ? 'The probe could not compare anything.' : summarise(analysis.factors, requestsCaptured, reachAnalysis.findings),
+      summary: renderMessage(summaryMessage, 'en'),
+      summaryMessage,
       ...(error ? { error } : {}),
       ...('runs' in recorder ? { attempts: recorder.runs } : { attemptsUnavailable: recorder.unavailable }),
       ...(source ? { zoneSource: source } : {}),

@@ -5,7 +5,7 @@
  * the time zone is Asia/Shanghai or Asia/Urumqi, or when the proxy host or ANTHROPIC_BASE_URL host
  * is Chinese or an AI lab's.
  */
-import type { Check2026Reason, CheckMessage } from '../../../contract/message.js';
+import type { Check2026Reason, CheckMessage, CheckNameMessage } from '../../../contract/message.js';
 import type { CheckResult, Signal, TimezoneSource, Tool } from '../../../contract/snapshot.js';
 import { renderMessage } from '../../../common/i18n/render.js';
 import { CHECK_2026_SIGNALLING, CHECK_2026_ZONES } from '../../../common/check-2026.js';
@@ -18,7 +18,7 @@ import { hostsOf, textOf } from './signal-values.js';
 import { visibleTo, visibleToAll } from './visibility.js';
 
 export { CHECK_2026_ID, CHECK_2026_SIGNALLING, CHECK_2026_ZONES };
-export const CHECK_2026_NAME = '2026 coding-CLI China check';
+const NAME: CheckNameMessage = { id: 'check-2026.name' };
 
 /**
  * The legacy tzdata aliases of the zones the check named (PRC, Asia/Chongqing, Asia/Chungking,
@@ -104,7 +104,7 @@ export function check2026(signals: readonly Signal[], tools: readonly Tool[]): C
   const hits = hostHits(ok, proxies);
   const proxyAndZone = proxies.length > 0 && zoneHit && zone !== null;
 
-  const base = { id: CHECK_2026_ID, name: CHECK_2026_NAME };
+  const base = { id: CHECK_2026_ID, name: renderMessage(NAME, 'en'), nameMessage: NAME };
   if (proxyAndZone || hits.length > 0) {
     const reasons: Check2026Reason[] = [
       ...(proxyAndZone ? [{ id: 'check-2026.reason.proxy-and-zone' as const, proxy: signalRef(proxies[0] as Signal), zone: zoneText }] : []),

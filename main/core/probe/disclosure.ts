@@ -1,7 +1,6 @@
 /** One sentence per changed variant: what the tool could tell its vendor about the user. */
 import type { DisclosureFact, DisclosureMessage } from '../../../contract/message.js';
 import type { ProbeChange } from '../../../contract/snapshot.js';
-import { renderMessage } from '../../../common/i18n/render.js';
 import { COVERT_KINDS } from '../../../common/probe-findings.js';
 import { countryOfTimeZone } from '../knowledge/countries.js';
 import { isLabMatch, matchOrganization } from '../knowledge/organizations.js';
@@ -49,10 +48,4 @@ export function disclosureMessage(
   }
   const covert = [...new Set(own.map((c) => c.kind).filter((k) => COVERT_KINDS.has(k)))];
   return { id: 'disclosure.could-tell', fact: whatItTells(factor, value), covert };
-}
-
-/** The disclosure sentence in English (the report's text field), or null. */
-export function disclosure(...args: Parameters<typeof disclosureMessage>): string | null {
-  const message = disclosureMessage(...args);
-  return message ? renderMessage(message, 'en') : null;
 }

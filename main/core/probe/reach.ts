@@ -7,8 +7,10 @@
  * tried it besides cannot be seen), so the official host that is the base-url factor's baseline
  * never looks new under the custom hosts.
  */
+import type { ReachMessage } from '../../../contract/message.js';
 import type { ProbeReachedHost, ProbeReachFinding, ProbeReachSource } from '../../../contract/snapshot.js';
 import { classifyAddress } from '../../../common/address-class.js';
+import { renderMessage } from '../../../common/i18n/render.js';
 import type { EnvGroup, PlannedFactor } from './plan.js';
 
 /** One attempt to reach a host, as the probe saw it. */
@@ -103,11 +105,10 @@ export function analyseReach(plan: readonly PlannedFactor[], runs: ReachRuns): R
       const withIt = tried.filter((t) => t.all).map((t) => t.label);
       const without = tried.filter((t) => t.none).map((t) => t.label);
       if (withIt.length === 0 || without.length === 0) return [];
-      const baselineTried = withIt.includes(factor.baselineLabel);
-      const description = baselineTried
-        ? `${host} was not tried with ${factor.factor} ${without.join(', ')} (it was with ${withIt.join(', ')})`
-        : `${host} was tried only with ${factor.factor} ${withIt.join(', ')}`;
-      return [{ host, factor: factor.factor, with: withIt, without, description }];
+      const message: ReachMessage = withIt.includes(factor.baselineLabel)
+        ? { id: 'reach.not-tried-with', host, factor: factor.factor, with: withIt, without }
+        : { id: 'reach.tried-only-with', host, factor: factor.factor, with: withIt };
+      return [{ host, factor: factor.factor, with: withIt, without, description: renderMessage(message, 'en'), message }];
     });
   });
   return { reached, findings };

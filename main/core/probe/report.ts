@@ -1,5 +1,6 @@
-/** The probe's summary sentence and its readable text rendering. */
-import type { ProbeChange, ProbeFactor, ProbeReachFinding, ProbeReport } from '../../../contract/snapshot.js';
+/** The probe's summary (a message, rendered as its English text field) and its readable text rendering. */
+import type { ProbeSummaryMessage } from '../../../contract/message.js';
+import type { ChangeKind, ProbeChange, ProbeFactor, ProbeReachFinding, ProbeReport } from '../../../contract/snapshot.js';
 import { formatCommand } from '../../../common/format.js';
 import { describeViaProxy } from '../../../common/probe.js';
 import { makeVisible } from './codepoints.js';
@@ -7,31 +8,27 @@ import { COVERT_KINDS } from './disclosure.js';
 import { describeZoneSource } from './zone-source.js';
 
 /** Kinds of the changes that single a variant out (each variant's changes are its own: see analyse.ts). */
-function kindsOf(factor: ProbeFactor, covert: boolean): string[] {
+function kindsOf(factor: ProbeFactor, covert: boolean): ChangeKind[] {
   const kinds = factor.variants.flatMap((v) => v.changes.map((c) => c.kind)).filter((k) => COVERT_KINDS.has(k) === covert);
   return [...new Set(kinds)];
 }
 
-export function summarise(factors: readonly ProbeFactor[], requests: number, reachFindings: readonly ProbeReachFinding[] = []): string {
-  if (factors.length === 0) return 'Nothing was compared.';
-  const covert = factors.filter((f) => kindsOf(f, true).length > 0);
-  const overt = factors.filter((f) => kindsOf(f, false).length > 0);
-  const unchanged = factors.filter((f) => !f.changed).map((f) => f.factor);
-  const parts: string[] = [];
-  if (covert.length > 0) {
-    parts.push(`Covert channels: ${covert.map((f) => `${f.factor} (${kindsOf(f, true).join(', ')})`).join('; ')}.`);
-  }
-  if (overt.length > 0) {
-    parts.push(`Overt changes: ${overt.map((f) => `${f.factor} (${kindsOf(f, false).join(', ')})`).join('; ')}.`);
-  }
-  if (unchanged.length > 0) parts.push(`No change with: ${unchanged.join(', ')}.`);
-  if (reachFindings.length > 0) {
-    parts.push(`Hosts tried under some settings only: ${reachFindings.map((f) => `${f.host} (${f.factor})`).join('; ')}.`);
-  }
-  if (covert.length === 0 && overt.length === 0 && reachFindings.length === 0) {
-    parts.unshift(`The tool's ${requests} captured request(s) did not depend on the environment factors tried.`);
-  }
-  return parts.join(' ');
+/** What the probe found, factor by factor: covert channels, overt changes, no change, hosts tried under some settings only. */
+export function probeSummaryMessage(
+  factors: readonly ProbeFactor[],
+  requests: number,
+  reachFindings: readonly ProbeReachFinding[] = [],
+): ProbeSummaryMessage {
+  if (factors.length === 0) return { id: 'probe-summary.nothing-compared' };
+  const withKinds = (covert: boolean) => factors.map((f) => ({ factor: f.factor, kinds: kindsOf(f, covert) })).filter((f) => f.kinds.length > 0);
+  return {
+    id: 'probe-summary',
+    requests,
+    covert: withKinds(true),
+    overt: withKinds(false),
+    unchanged: factors.filter((f) => !f.changed).map((f) => f.factor),
+    reach: reachFindings.map((f) => ({ host: f.host, factor: f.factor })),
+  };
 }
 
 /** Terminal lines stay one line and short; the JSON report keeps every character. */

@@ -9,7 +9,7 @@ const flaggedCheck: CheckResult = { id: 'check-2026', name: '2026 check', flagge
 describe('exposure levels', () => {
   it('lists every level from none to high, each with its own label', () => {
     expect(EXPOSURE_LEVELS).toEqual(ExposureLevel.options);
-    expect(new Set(EXPOSURE_LEVELS.map(exposureLabel)).size).toBe(EXPOSURE_LEVELS.length);
+    expect(new Set(EXPOSURE_LEVELS.map((level) => exposureLabel(level))).size).toBe(EXPOSURE_LEVELS.length);
     expect(exposureLabel('high')).toBe('High exposure');
     expect(exposureLabel(undefined)).toBe('Exposure not assessed');
   });
@@ -26,7 +26,7 @@ describe('exposure levels', () => {
 
   it('sums the verdict up with the flagged check and the top inference', () => {
     expect(exposureFor([]).summary).toBe('No exposure: the tools here can infer nothing about your country, proxy or employer.');
-    expect(exposureFor([inference({ statement: 'You are probably in China: Asia/Shanghai.' })], [flaggedCheck])).toEqual({
+    expect(exposureFor([inference({ statement: 'You are probably in China: Asia/Shanghai.' })], [flaggedCheck])).toMatchObject({
       level: 'high',
       summary: 'High exposure: the 2026 check would flag this machine; top inference: You are probably in China.',
     });
@@ -47,7 +47,7 @@ describe('exposure with probe findings', () => {
     );
     // Without a name for it, the program the command runs.
     expect(exposureFor([], [], [covert]).summary).toBe('High exposure: a probe found a covert channel in claude.mjs.');
-    expect(exposureFor([], [], [overt])).toEqual({ level: 'elevated', summary: 'Elevated exposure: a probe saw the requests of copilot change with your settings.' });
+    expect(exposureFor([], [], [overt])).toMatchObject({ level: 'elevated', summary: 'Elevated exposure: a probe saw the requests of copilot change with your settings.' });
   });
 });
 

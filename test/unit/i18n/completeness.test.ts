@@ -14,7 +14,20 @@ import { renderMessage, renderSignal } from '../../../common/i18n/render.js';
 import { RESOURCES } from '../../../common/i18n/translate.js';
 import { EN_PARTS } from '../../../common/i18n/resources/en.js';
 import { expectChinese, expectFilled } from '../../helpers/i18n-checks.js';
-import { ADVICE, CHECK_REASONS, CHECKS, DISCLOSURES, EVIDENCE, FACTS, INFERENCES, SIGNALS } from './message-samples.js';
+import {
+  ADVICE,
+  CHECK_NAMES,
+  CHECK_REASONS,
+  CHECKS,
+  DISCLOSURES,
+  EVIDENCE,
+  EXPOSURES,
+  FACTS,
+  INFERENCES,
+  PROBE_SUMMARIES,
+  REACHES,
+  SIGNALS,
+} from './message-samples.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Where code that names a key lives; the resources' own folder is not scanned. */
@@ -86,7 +99,19 @@ describe('resources', () => {
 });
 
 describe('messages', () => {
-  const samples: Record<string, readonly unknown[]> = { ...INFERENCES, ...EVIDENCE, ...ADVICE, ...CHECK_REASONS, ...CHECKS, ...FACTS, ...DISCLOSURES };
+  const samples: Record<string, readonly unknown[]> = {
+    ...INFERENCES,
+    ...EVIDENCE,
+    ...ADVICE,
+    ...CHECK_REASONS,
+    ...CHECKS,
+    ...FACTS,
+    ...DISCLOSURES,
+    ...CHECK_NAMES,
+    ...EXPOSURES,
+    ...PROBE_SUMMARIES,
+    ...REACHES,
+  };
 
   it('every id of every family in the contract has samples, valid by its schema', () => {
     for (const [name, family] of Object.entries(MESSAGE_FAMILIES)) {
@@ -99,7 +124,9 @@ describe('messages', () => {
   });
 
   /** The messages a view renders on its own; reasons and facts render inside checks and disclosures. */
-  const standalone = [INFERENCES, EVIDENCE, ADVICE, CHECKS, DISCLOSURES].flatMap((family) => Object.values(family).flat() as Message[]);
+  const standalone = [INFERENCES, EVIDENCE, ADVICE, CHECKS, DISCLOSURES, CHECK_NAMES, EXPOSURES, PROBE_SUMMARIES, REACHES].flatMap(
+    (family) => Object.values(family).flat() as Message[],
+  );
 
   it('renders every message in English and in Chinese, the Chinese free of English prose', () => {
     expect(standalone.length).toBeGreaterThan(80);

@@ -7,10 +7,14 @@ import type {
   AdviceMessage,
   Check2026Reason,
   CheckMessage,
+  CheckNameMessage,
   DisclosureFact,
   DisclosureMessage,
   EvidenceMessage,
+  ExposureMessage,
   InferenceMessage,
+  ProbeSummaryMessage,
+  ReachMessage,
   SignalRef,
 } from '../../../contract/message.js';
 
@@ -181,5 +185,48 @@ export const DISCLOSURES: Samples<DisclosureMessage> = {
   'disclosure.could-tell': [
     ...Object.values(FACTS).flat().map((fact) => ({ id: 'disclosure.could-tell' as const, fact, covert: [] })),
     { id: 'disclosure.could-tell', fact: { id: 'fact.proxy' }, covert: ['confusable', 'invisible', 'format', 'whitespace', 'offset', 'localised', 'text'] },
+  ],
+};
+
+export const CHECK_NAMES: Samples<CheckNameMessage> = { 'check-2026.name': [{ id: 'check-2026.name' }] };
+
+export const EXPOSURES: Samples<ExposureMessage> = {
+  'exposure.nothing': [{ id: 'exposure.nothing', level: 'none' }],
+  'exposure.summary': [
+    {
+      id: 'exposure.summary',
+      level: 'high',
+      flagged: { id: 'check-2026.name' },
+      covert: ['Claude Code', 'covert-tool.mjs'],
+      overt: ['Codex'],
+      top: { id: 'inference.affiliation.ai-lab', lab: 'Moonshot AI', confidence: 'high', relation: 'member' },
+    },
+    { id: 'exposure.summary', level: 'elevated', covert: [], overt: ['Gemini CLI'] },
+    { id: 'exposure.summary', level: 'low', covert: [], overt: [], top: { id: 'inference.location.country', country: 'CN', confidence: 'low' } },
+    // A snapshot written before checks and headlines had messages: their English text, quoted as it was.
+    { id: 'exposure.summary', level: 'high', flagged: { id: 'check.name', name: 'Example check' }, covert: [], overt: [], top: { id: 'headline.text', text: 'Example headline' } },
+  ],
+};
+
+export const PROBE_SUMMARIES: Samples<ProbeSummaryMessage> = {
+  'probe-summary.failed': [{ id: 'probe-summary.failed' }],
+  'probe-summary.nothing-compared': [{ id: 'probe-summary.nothing-compared' }],
+  'probe-summary': [
+    {
+      id: 'probe-summary',
+      requests: 12,
+      covert: [{ factor: 'timezone', kinds: ['confusable', 'format'] }],
+      overt: [{ factor: 'base-url', kinds: ['text'] }, { factor: 'system-timezone', kinds: ['offset', 'localised'] }],
+      unchanged: ['locale', 'proxy'],
+      reach: [{ host: 'rum.vendor.example', factor: 'timezone' }],
+    },
+    { id: 'probe-summary', requests: 4, covert: [], overt: [], unchanged: ['timezone', 'system-timezone', 'locale', 'proxy', 'base-url'], reach: [] },
+  ],
+};
+
+export const REACHES: Samples<ReachMessage> = {
+  'reach.tried-only-with': [{ id: 'reach.tried-only-with', host: 'rum.vendor.example', factor: 'timezone', with: ['Asia/Shanghai'] }],
+  'reach.not-tried-with': [
+    { id: 'reach.not-tried-with', host: 'rum.vendor.example', factor: 'base-url', with: ['api.anthropic.com', 'api.example.com'], without: ['api.moonshot.cn'] },
   ],
 };

@@ -41,7 +41,7 @@ describe('probes as proof of the 2026 check', () => {
     const covert = probeReport({ toolId: 'claude-code', factors: [factor('timezone', { 'Asia/Shanghai': [change('format')] })] });
     const out = withProbeEvidence({ inferences: [], checks: [notFlagged] }, [covert], [tool({ id: 'claude-code', name: 'Claude Code' })]);
     expect(out.checks[0]?.probeProof).toHaveLength(1);
-    expect(out.exposure).toEqual({ level: 'high', summary: 'High exposure: a probe found a covert channel in Claude Code.' });
+    expect(out.exposure).toMatchObject({ level: 'high', summary: 'High exposure: a probe found a covert channel in Claude Code.' });
     const none = withProbeEvidence({ inferences: [], checks: [notFlagged] }, [], []);
     expect(none.checks[0]).toEqual(notFlagged);
     expect(none.exposure.level).toBe('none');

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ProbeChange, ProbeFactor } from '../../../contract/snapshot.js';
-import { disclosure } from '../../../main/core/probe/disclosure.js';
-import { renderProbeReport, summarise } from '../../../main/core/probe/report.js';
+import { renderMessage } from '../../../common/i18n/render.js';
+import { disclosureMessage } from '../../../main/core/probe/disclosure.js';
+import { probeSummaryMessage, renderProbeReport } from '../../../main/core/probe/report.js';
 
 function change(location: string, baseline: string, variant: string, kind: ProbeChange['kind'] = 'text'): ProbeChange {
   return { kind, location, baseline, variant, contextBefore: 'Today', contextAfter: 's date', codePoints: [], description: `${baseline} became ${variant}` };
+}
+
+/** The disclosure as the report's English text field renders it. */
+function english(...args: Parameters<typeof disclosureMessage>): string | undefined {
+  const message = disclosureMessage(...args);
+  return message ? renderMessage(message, 'en') : undefined;
 }
 
 const betaTrimmed = change('POST /v1/messages header:anthropic-beta', ',web-search', '');
@@ -14,18 +21,18 @@ describe('disclosure of a variant compared with the neutral one', () => {
   const example = { value: 'api.example.com', changed: true };
 
   it('names what singles the host out', () => {
-    expect(disclosure('base-url', 'api.moonshot.cn', [swapped], example)).toBe(
+    expect(english('base-url', 'api.moonshot.cn', [swapped], example)).toBe(
       'The tool could tell its vendor your base URL belongs to a Chinese AI lab (api.moonshot.cn, Moonshot AI), hidden in confusable changes of its requests.',
     );
   });
 
   it('says the tool does not tell a host apart when it changes nothing beyond the neutral host', () => {
-    expect(disclosure('base-url', 'api.example.org', [], example)).toBe(
+    expect(english('base-url', 'api.example.org', [], example)).toBe(
       'The tool treats api.example.org like any custom host: its requests are the same as with api.example.com.',
     );
     // The neutral host changed nothing either: there is nothing to disclose at all.
-    expect(disclosure('base-url', 'api.example.org', [], { ...example, changed: false })).toBeNull();
-    expect(disclosure('base-url', 'api.example.org', [])).toBeNull();
+    expect(disclosureMessage('base-url', 'api.example.org', [], { ...example, changed: false })).toBeNull();
+    expect(disclosureMessage('base-url', 'api.example.org', [])).toBeNull();
   });
 });
 
@@ -42,7 +49,7 @@ describe('summary and text report', () => {
   };
 
   it('counts covert and overt kinds over the variants', () => {
-    expect(summarise([factor], 4)).toBe('Covert channels: base-url (confusable). Overt changes: base-url (text).');
+    expect(renderMessage(probeSummaryMessage([factor], 4), 'en')).toBe('Covert channels: base-url (confusable). Overt changes: base-url (text).');
   });
 
   it('says what each variant was compared with', () => {

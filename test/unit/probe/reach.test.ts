@@ -56,6 +56,7 @@ describe('what else a tool tried to reach', () => {
         with: ['Asia/Shanghai'],
         without: ['UTC', 'Europe/Berlin'],
         description: 'rum.vendor.example was tried only with timezone Asia/Shanghai',
+        message: { id: 'reach.tried-only-with', host: 'rum.vendor.example', factor: 'timezone', with: ['Asia/Shanghai'] },
       },
       {
         host: 'rum.vendor.example',
@@ -63,6 +64,13 @@ describe('what else a tool tried to reach', () => {
         with: [plan[1]!.baselineLabel, 'api.example.com'],
         without: ['api.moonshot.cn'],
         description: `rum.vendor.example was not tried with base-url api.moonshot.cn (it was with ${plan[1]!.baselineLabel}, api.example.com)`,
+        message: {
+          id: 'reach.not-tried-with',
+          host: 'rum.vendor.example',
+          factor: 'base-url',
+          with: [plan[1]!.baselineLabel, 'api.example.com'],
+          without: ['api.moonshot.cn'],
+        },
       },
     ]);
   });

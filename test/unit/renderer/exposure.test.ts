@@ -7,7 +7,7 @@ describe('exposure', () => {
   it('gives every level its own label and colour, rising with the level', () => {
     const levels = ExposureLevel.options;
     expect(levels.map(exposureTone)).toEqual(['ok', 'info', 'warn', 'danger']);
-    expect(new Set(levels.map(exposureLabel)).size).toBe(levels.length);
+    expect(new Set(levels.map((level) => exposureLabel(level))).size).toBe(levels.length);
     expect(exposureLabel('high')).toBe('High exposure');
   });
 
