@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { formatOrg, stateLabel, type ConnectionRow, type ConnectionSort, type SortKey } from '../lib/connections.js';
 import { nextIndex, type TableItem } from '../lib/connection-groups.js';
@@ -9,6 +9,8 @@ import { countryName } from '../../../common/i18n/names.js';
 import { ConnectionDetails } from './ConnectionDetails.js';
 
 const ROW_HEIGHT = 32;
+/** Rows whose cells size the columns on first paint (a screenful and then some); all rows right after. */
+const FIRST_PAINT_ROWS = 64;
 /** Cell padding (0.5rem each side at the table's font size) plus a little slack for rounding. */
 const CELL_PADDING_PX = 22;
 /** The sort arrow beside a sortable header. */
@@ -29,6 +31,13 @@ const column = (id: Column['id'], label: string, cell: Column['cell'], sortable:
 
 /** The columns in the language in force: headers, and the state as a readable label with the kernel's name on hover. */
 function columnsFor(t: Translate, country: (code: string) => string | undefined): Column[] {
+  // A few states, 10,000 rows: translate each state once (the widths read every row's cell).
+  const states = new Map<string, string>();
+  const state = (raw: string) => {
+    let label = states.get(raw);
+    if (label === undefined) states.set(raw, (label = stateLabel(raw, t)));
+    return label;
+  };
   return [
     column('process', t('conn.col.process'), (r) => r.process?.name || '—', true, MARKER_PX),
     column('pid', t('conn.col.pid'), (r) => (r.connection.pid === null ? '—' : String(r.connection.pid)), true),
@@ -37,7 +46,7 @@ function columnsFor(t: Translate, country: (code: string) => string | undefined)
     column('host', t('conn.col.host'), (r) => r.connection.remote?.host ?? '—', false),
     { ...column('country', t('conn.col.country'), (r) => r.connection.remote?.country ?? '—', true), title: (r) => (r.connection.remote?.country ? country(r.connection.remote.country) : undefined) },
     column('org', t('conn.col.org'), (r) => formatOrg(r.connection.remote) || '—', true),
-    { ...column('state', t('conn.col.state'), (r) => stateLabel(r.connection.state, t), true), title: (r) => r.connection.state },
+    { ...column('state', t('conn.col.state'), (r) => state(r.connection.state), true), title: (r) => r.connection.state },
   ];
 }
 
@@ -103,20 +112,27 @@ export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onT
 
   const columns = useMemo(() => columnsFor(t, (code) => countryName(code, language) ?? undefined), [t, language]);
   const measure = useTextMeasure(scrollElement);
-  const widths = useMemo(() => (measure ? columnWidths(columns, allRows, measure.cell, measure.header) : null), [measure, columns, allRows]);
+  // The first paint sizes the columns from the first rows shown; every row's cells, a render later.
+  const firstRows = useMemo(() => items.slice(0, FIRST_PAINT_ROWS).flatMap((item) => (item.kind === 'row' ? [item.row] : [])), [items]);
+  const sizingRows = useDeferredValue(allRows, firstRows);
+  const widths = useMemo(() => (measure ? columnWidths(columns, sizingRows, measure.cell, measure.header) : null), [measure, columns, sizingRows]);
   const template = widths ? widths.map((px) => `minmax(${px}px, ${px}fr)`).join(' ') : undefined;
   const tableWidth = widths ? widths.reduce((sum, px) => sum + px, 0) : undefined;
 
+  // The same functions while the items stay: a new getItemKey makes the virtualizer lay out every
+  // item again (10,000 keys and sizes) on each render, scrolling included.
+  const estimateSize = useCallback((index: number) => (items[index]?.kind === 'details' ? 120 : ROW_HEIGHT), [items]);
+  const getItemKey = useCallback((index: number) => itemKey(items[index]) ?? index, [items]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollElement,
-    estimateSize: (index) => (items[index]?.kind === 'details' ? 120 : ROW_HEIGHT),
+    estimateSize,
     overscan: 12,
     // The rows start below the sticky header, and scrolling to one keeps it out from under it.
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
-    getItemKey: (index) => itemKey(items[index]) ?? index,
+    getItemKey,
     // The row that holds the keyboard focus stays rendered, so Tab comes back to it.
     rangeExtractor: (range) => {
       const indexes = defaultRangeExtractor(range);
