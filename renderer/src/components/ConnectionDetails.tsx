@@ -1,9 +1,12 @@
 import { formatEndpoint } from '../../../common/format.js';
-import { OWNER_UNKNOWN_TEXT, type ConnectionRow } from '../lib/connections.js';
+import { OWNER_UNKNOWN_KEYS, type ConnectionRow } from '../lib/connections.js';
+import { useLanguage, useT } from '../hooks/useT.js';
 import { CommandLine } from './CommandLine.js';
 
 /** An opened connection row: its process's command line (already redacted by the host) and the rest. */
 export function ConnectionDetails({ row }: { row: ConnectionRow }) {
+  const t = useT();
+  const language = useLanguage();
   const { connection, process } = row;
   return (
     <div className="connection-details">
@@ -11,29 +14,27 @@ export function ConnectionDetails({ row }: { row: ConnectionRow }) {
         process.command ? (
           <CommandLine command={process.command} />
         ) : (
-          <p className="muted">The command line of {process.name} could not be read.</p>
+          <p className="muted">{t('conn.details.noCommand', { process: process.name })}</p>
         )
       ) : (
-        <p className="muted">
-          {connection.ownerUnknown ? OWNER_UNKNOWN_TEXT[connection.ownerUnknown] : 'Its process is not in this sample.'}
-        </p>
+        <p className="muted">{connection.ownerUnknown ? t(OWNER_UNKNOWN_KEYS[connection.ownerUnknown]) : t('conn.details.notInSample')}</p>
       )}
       <dl className="facts">
-        <dt>Local</dt>
+        <dt>{t('conn.details.local')}</dt>
         <dd className="mono">{formatEndpoint(connection.localAddress, connection.localPort) || '—'}</dd>
-        <dt>Protocol</dt>
+        <dt>{t('conn.details.protocol')}</dt>
         <dd>{connection.protocol}</dd>
         {process?.startedAt && (
           <>
-            <dt>Process started</dt>
+            <dt>{t('conn.details.started')}</dt>
             <dd>
-              <time dateTime={process.startedAt}>{new Date(process.startedAt).toLocaleString()}</time>
+              <time dateTime={process.startedAt}>{new Date(process.startedAt).toLocaleString(language)}</time>
             </dd>
           </>
         )}
         {process && process.ppid !== null && (
           <>
-            <dt>Parent pid</dt>
+            <dt>{t('conn.details.ppid')}</dt>
             <dd>{process.ppid}</dd>
           </>
         )}

@@ -1,7 +1,9 @@
 import type { Connection } from '../../../contract/snapshot.js';
 import { ownerName, type ProcessIndex } from '../../../common/processes.js';
 import { formatEndpoint } from '../../../common/format.js';
-import { formatOrg } from '../lib/connections.js';
+import { formatOrg, stateLabel } from '../lib/connections.js';
+import { useLanguage, useT } from '../hooks/useT.js';
+import { countryName } from '../../../common/i18n/names.js';
 import { TableHead } from './TableHead.js';
 import { ScrollBox } from './ScrollBox.js';
 
@@ -11,13 +13,17 @@ const LIMIT = 100;
 type Props = { connections: readonly Connection[]; processes: ProcessIndex; label: string };
 
 export function ConnectionList({ connections, processes, label }: Props) {
-  if (connections.length === 0) return <p className="muted">No live connections.</p>;
+  const t = useT();
+  const language = useLanguage();
+  if (connections.length === 0) return <p className="muted">{t('conn.list.none')}</p>;
   const shown = connections.slice(0, LIMIT);
+  const number = new Intl.NumberFormat(language);
+  const columns = [t('conn.col.process'), t('conn.col.remote'), t('conn.col.host'), t('conn.col.country'), t('conn.col.asnOrg'), t('conn.col.state')];
   return (
     <>
       <ScrollBox label={label}>
         <table className="simple-table" aria-label={label}>
-          <TableHead columns={['Process', 'Remote', 'Host', 'Country', 'ASN / org', 'State']} />
+          <TableHead columns={columns} />
           <tbody>
             {shown.map((c, index) => (
               <tr key={`${c.pid}-${c.localPort}-${c.remoteAddress}-${c.remotePort}-${index}`}>
@@ -26,18 +32,16 @@ export function ConnectionList({ connections, processes, label }: Props) {
                 </td>
                 <td className="mono">{formatEndpoint(c.remoteAddress, c.remotePort) || '—'}</td>
                 <td>{c.remote?.host ?? '—'}</td>
-                <td>{c.remote?.country ?? '—'}</td>
+                <td title={c.remote?.country ? (countryName(c.remote.country, language) ?? undefined) : undefined}>{c.remote?.country ?? '—'}</td>
                 <td>{formatOrg(c.remote) || '—'}</td>
-                <td>{c.state}</td>
+                <td title={c.state}>{stateLabel(c.state, t)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </ScrollBox>
       {connections.length > LIMIT && (
-        <p className="muted">
-          Showing {LIMIT} of {connections.length}; the Connections view lists them all.
-        </p>
+        <p className="muted">{t('conn.list.truncated', { shown: number.format(LIMIT), total: number.format(connections.length) })}</p>
       )}
     </>
   );

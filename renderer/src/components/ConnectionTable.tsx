@@ -1,11 +1,16 @@
-import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { formatOrg, type ConnectionRow, type ConnectionSort, type SortKey } from '../lib/connections.js';
+import { formatOrg, stateLabel, type ConnectionRow, type ConnectionSort, type SortKey } from '../lib/connections.js';
 import { nextIndex, type TableItem } from '../lib/connection-groups.js';
 import { columnWidths, type MeasuredColumn } from '../lib/column-widths.js';
+import { useLanguage, useT } from '../hooks/useT.js';
+import type { Translate } from '../../../common/i18n/translate.js';
+import { countryName } from '../../../common/i18n/names.js';
 import { ConnectionDetails } from './ConnectionDetails.js';
 
 const ROW_HEIGHT = 32;
+/** Rows whose cells size the columns on first paint (a screenful and then some); all rows right after. */
+const FIRST_PAINT_ROWS = 64;
 /** Cell padding (0.5rem each side at the table's font size) plus a little slack for rounding. */
 const CELL_PADDING_PX = 22;
 /** The sort arrow beside a sortable header. */
@@ -13,25 +18,37 @@ const SORT_ARROW_PX = 18;
 /** The open/closed marker before the process name. */
 const MARKER_PX = 16;
 
-type Column = MeasuredColumn<ConnectionRow> & { sortKey?: SortKey };
+/** A column; `title` is the cell's tooltip (the raw value behind a readable label). */
+type Column = MeasuredColumn<ConnectionRow> & { id: SortKey | 'host'; sortKey?: SortKey; title?: (row: ConnectionRow) => string | undefined };
 
-const column = (label: string, cell: Column['cell'], sortKey?: SortKey, extraPx = 0): Column => ({
+const column = (id: Column['id'], label: string, cell: Column['cell'], sortable: boolean, extraPx = 0): Column => ({
+  id,
   label,
   cell,
-  extraPx: CELL_PADDING_PX + extraPx + (sortKey ? SORT_ARROW_PX : 0),
-  ...(sortKey && { sortKey }),
+  extraPx: CELL_PADDING_PX + extraPx + (sortable ? SORT_ARROW_PX : 0),
+  ...(sortable && id !== 'host' && { sortKey: id }),
 });
 
-const COLUMNS: Column[] = [
-  column('Process', (r) => r.process?.name || '—', 'process', MARKER_PX),
-  column('PID', (r) => (r.connection.pid === null ? '—' : String(r.connection.pid)), 'pid'),
-  column('Tool', (r) => r.toolName || '—', 'tool'),
-  column('Remote', (r) => r.remote || '—', 'remote'),
-  column('Host', (r) => r.connection.remote?.host ?? '—'),
-  column('Country', (r) => r.connection.remote?.country ?? '—', 'country'),
-  column('Org', (r) => formatOrg(r.connection.remote) || '—', 'org'),
-  column('State', (r) => r.connection.state, 'state'),
-];
+/** The columns in the language in force: headers, and the state as a readable label with the kernel's name on hover. */
+function columnsFor(t: Translate, country: (code: string) => string | undefined): Column[] {
+  // A few states, 10,000 rows: translate each state once (the widths read every row's cell).
+  const states = new Map<string, string>();
+  const state = (raw: string) => {
+    let label = states.get(raw);
+    if (label === undefined) states.set(raw, (label = stateLabel(raw, t)));
+    return label;
+  };
+  return [
+    column('process', t('conn.col.process'), (r) => r.process?.name || '—', true, MARKER_PX),
+    column('pid', t('conn.col.pid'), (r) => (r.connection.pid === null ? '—' : String(r.connection.pid)), true),
+    column('tool', t('conn.col.tool'), (r) => r.toolName || '—', true),
+    column('remote', t('conn.col.remote'), (r) => r.remote || '—', true),
+    column('host', t('conn.col.host'), (r) => r.connection.remote?.host ?? '—', false),
+    { ...column('country', t('conn.col.country'), (r) => r.connection.remote?.country ?? '—', true), title: (r) => (r.connection.remote?.country ? country(r.connection.remote.country) : undefined) },
+    column('org', t('conn.col.org'), (r) => formatOrg(r.connection.remote) || '—', true),
+    { ...column('state', t('conn.col.state'), (r) => state(r.connection.state), true), title: (r) => r.connection.state },
+  ];
+}
 
 /** An element's height, kept up to date (read in an observer, not during render). */
 function useHeight(element: HTMLElement | null): number {
@@ -51,10 +68,14 @@ function useTextMeasure(element: HTMLElement | null): { cell: (text: string) => 
     const context = element ? document.createElement('canvas').getContext('2d') : null;
     if (!element || !context) return null;
     const style = getComputedStyle(element);
-    const font = (weight: string) => `${style.fontStyle} ${weight} ${style.fontSize} ${style.fontFamily}`;
-    const measureIn = (weight: string) => (text: string) => {
-      context.font = font(weight);
-      return context.measureText(text).width;
+    // Setting the canvas font parses it: set it only when the weight changes, not per text.
+    let current = '';
+    const measureIn = (weight: string) => {
+      const font = `${style.fontStyle} ${weight} ${style.fontSize} ${style.fontFamily}`;
+      return (text: string) => {
+        if (current !== font) context.font = current = font;
+        return context.measureText(text).width;
+      };
     };
     return { cell: measureIn(style.fontWeight), header: measureIn('600') };
   }, [element]);
@@ -68,8 +89,10 @@ type Props = {
   onSort: (key: SortKey) => void;
   onToggleRow: (row: ConnectionRow) => void;
   onToggleGroup: (id: string) => void;
-  /** Whether a row is new since the previous sample. */
-  isNew: (row: ConnectionRow) => boolean;
+  /** Identities of the rows new and not yet seen. */
+  unseen: ReadonlySet<string>;
+  /** Ref for an unseen row's element (it carries data-identity): watched until the user has seen it. */
+  watchRow: (element: HTMLElement | null) => (() => void) | undefined;
 };
 
 /**
@@ -77,7 +100,9 @@ type Props = {
  * keyboard (Tab into the table, arrows, Home/End, Page Up/Down); Enter opens a row's details or
  * folds a tool's group. Columns are as wide as their content; the table scrolls sideways in its own box.
  */
-export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onToggleGroup, isNew }: Props) {
+export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onToggleGroup, unseen, watchRow }: Props) {
+  const t = useT();
+  const language = useLanguage();
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
   const [headElement, setHeadElement] = useState<HTMLDivElement | null>(null);
   const headHeight = useHeight(headElement);
@@ -85,21 +110,29 @@ export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onT
   const focusPending = useRef(false);
   const activeIndex = Math.min(active, Math.max(0, items.length - 1));
 
+  const columns = useMemo(() => columnsFor(t, (code) => countryName(code, language) ?? undefined), [t, language]);
   const measure = useTextMeasure(scrollElement);
-  const widths = useMemo(() => (measure ? columnWidths(COLUMNS, allRows, measure.cell, measure.header) : null), [measure, allRows]);
+  // The first paint sizes the columns from the first rows shown; every row's cells, a render later.
+  const firstRows = useMemo(() => items.slice(0, FIRST_PAINT_ROWS).flatMap((item) => (item.kind === 'row' ? [item.row] : [])), [items]);
+  const sizingRows = useDeferredValue(allRows, firstRows);
+  const widths = useMemo(() => (measure ? columnWidths(columns, sizingRows, measure.cell, measure.header) : null), [measure, columns, sizingRows]);
   const template = widths ? widths.map((px) => `minmax(${px}px, ${px}fr)`).join(' ') : undefined;
   const tableWidth = widths ? widths.reduce((sum, px) => sum + px, 0) : undefined;
 
+  // The same functions while the items stay: a new getItemKey makes the virtualizer lay out every
+  // item again (10,000 keys and sizes) on each render, scrolling included.
+  const estimateSize = useCallback((index: number) => (items[index]?.kind === 'details' ? 120 : ROW_HEIGHT), [items]);
+  const getItemKey = useCallback((index: number) => itemKey(items[index]) ?? index, [items]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollElement,
-    estimateSize: (index) => (items[index]?.kind === 'details' ? 120 : ROW_HEIGHT),
+    estimateSize,
     overscan: 12,
     // The rows start below the sticky header, and scrolling to one keeps it out from under it.
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
-    getItemKey: (index) => itemKey(items[index]) ?? index,
+    getItemKey,
     // The row that holds the keyboard focus stays rendered, so Tab comes back to it.
     rangeExtractor: (range) => {
       const indexes = defaultRangeExtractor(range);
@@ -132,15 +165,15 @@ export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onT
       <div
         className="vtable"
         role="table"
-        aria-label="Connections"
+        aria-label={t('conn.table.label')}
         aria-rowcount={items.length + 1}
         ref={setScrollElement}
         style={template ? { ['--vtable-columns' as string]: template, ['--vtable-width' as string]: `${tableWidth}px` } : undefined}
       >
         <div role="rowgroup" className="vtable-head" ref={setHeadElement}>
           <div role="row" aria-rowindex={1} className="vtable-row">
-            {COLUMNS.map((col) => (
-              <div key={col.label} role="columnheader" aria-sort={col.sortKey ? (sort.key === col.sortKey ? sort.direction : 'none') : undefined}>
+            {columns.map((col) => (
+              <div key={col.id} role="columnheader" aria-sort={col.sortKey ? (sort.key === col.sortKey ? sort.direction : 'none') : undefined}>
                 {col.sortKey ? (
                   <button type="button" className="sort" onClick={() => onSort(col.sortKey as SortKey)}>
                     {col.label}
@@ -153,7 +186,7 @@ export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onT
             ))}
           </div>
         </div>
-        <div role="rowgroup" className="vtable-body" aria-label="Connection rows" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
+        <div role="rowgroup" className="vtable-body" aria-label={t('conn.table.rows')} style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
           {virtualizer.getVirtualItems().map((virtual) => {
             const item = items[virtual.index];
             if (!item) return null;
@@ -162,24 +195,27 @@ export function ConnectionTable({ items, allRows, sort, onSort, onToggleRow, onT
               tabIndex: virtual.index === activeIndex ? 0 : -1,
               onFocus: () => setActive(virtual.index),
             };
+            const isNew = item.kind === 'row' && unseen.has(item.row.identity);
             return (
               <div
                 key={virtual.key}
                 role="row"
                 aria-rowindex={virtual.index + 2}
                 data-index={virtual.index}
+                data-identity={isNew ? item.row.identity : undefined}
                 // Only details vary in height; measuring every row would force a layout per row while scrolling.
-                ref={item.kind === 'details' ? virtualizer.measureElement : undefined}
+                // An unseen row is watched until the user has seen it.
+                ref={item.kind === 'details' ? virtualizer.measureElement : isNew ? watchRow : undefined}
                 className={lineClass(item, isNew)}
                 style={{ transform: `translateY(${virtual.start - headHeight}px)` }}
               >
-                <Line item={item} focus={focus} onToggleRow={onToggleRow} onToggleGroup={onToggleGroup} isNew={isNew} />
+                <Line item={item} columns={columns} focus={focus} onToggleRow={onToggleRow} onToggleGroup={onToggleGroup} isNew={isNew} />
               </div>
             );
           })}
         </div>
       </div>
-      {items.length === 0 && <p className="muted">No connections match.</p>}
+      {items.length === 0 && <p className="muted">{t('conn.table.noMatch')}</p>}
     </>
   );
 }
@@ -189,10 +225,10 @@ function itemKey(item: TableItem | undefined): string | undefined {
   return item.kind === 'group' ? `group:${item.group.id}` : `${item.kind}:${item.row.key}`;
 }
 
-function lineClass(item: TableItem, isNew: (row: ConnectionRow) => boolean): string {
+function lineClass(item: TableItem, isNew: boolean): string {
   if (item.kind === 'group') return 'vtable-row vtable-group';
   if (item.kind === 'details') return 'vtable-row vtable-details';
-  return isNew(item.row) ? 'vtable-row is-new' : 'vtable-row';
+  return isNew ? 'vtable-row is-new' : 'vtable-row';
 }
 
 /** Open or closed, for the eye; the button's aria-expanded says it to everyone else. */
@@ -208,18 +244,20 @@ type Focus = { 'data-focus-index': number; tabIndex: number; onFocus: () => void
 
 function Line({
   item,
+  columns,
   focus,
   onToggleRow,
   onToggleGroup,
   isNew,
-}: { item: TableItem; focus: Focus } & Pick<Props, 'onToggleRow' | 'onToggleGroup' | 'isNew'>) {
+}: { item: TableItem; columns: readonly Column[]; focus: Focus; isNew: boolean } & Pick<Props, 'onToggleRow' | 'onToggleGroup'>) {
+  const t = useT();
   if (item.kind === 'group') {
     const { group, collapsed } = item;
     return (
       <div role="cell" className="vtable-span">
         <button type="button" className="vtable-toggle" aria-expanded={!collapsed} onClick={() => onToggleGroup(group.id)} {...focus}>
           <Marker open={!collapsed} />
-          {group.name} <span className="muted">({group.rows.length})</span>
+          {group.id ? group.name : t('conn.group.other')} <span className="muted">({group.rows.length})</span>
         </button>
       </div>
     );
@@ -232,7 +270,7 @@ function Line({
     );
   }
   const { row, open } = item;
-  const [first, ...rest] = COLUMNS;
+  const [first, ...rest] = columns;
   return (
     <>
       <div role="cell">
@@ -246,11 +284,11 @@ function Line({
         >
           <Marker open={open} />
           {first?.cell(row)}
-          {isNew(row) && <span className="sr-only"> (new)</span>}
+          {isNew && <span className="sr-only">{t('conn.table.newRow')}</span>}
         </button>
       </div>
       {rest.map((col) => (
-        <div key={col.label} role="cell">
+        <div key={col.id} role="cell" title={col.title?.(row)}>
           {col.cell(row)}
         </div>
       ))}

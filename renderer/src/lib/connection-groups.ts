@@ -1,15 +1,13 @@
 /** The Connections table's lines: rows, optionally under one header per tool, and an opened row's details. */
 import type { ConnectionRow } from './connections.js';
 
-/** Rows of one tool ('' for processes no tool owns), in the order given. */
+/** Rows of one tool ('' for processes no tool owns), in the order given; `name` is the tool's ('' for no tool: the view names that group). */
 export type RowGroup = { id: string; name: string; rows: ConnectionRow[] };
 
 export type TableItem =
   | { kind: 'group'; group: RowGroup; collapsed: boolean }
   | { kind: 'row'; row: ConnectionRow; open: boolean }
   | { kind: 'details'; row: ConnectionRow };
-
-export const NO_TOOL_GROUP = 'Other processes';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
@@ -19,7 +17,7 @@ export function groupByTool(rows: readonly ConnectionRow[]): RowGroup[] {
   for (const row of rows) {
     const id = row.connection.toolId ?? '';
     let group = groups.get(id);
-    if (!group) groups.set(id, (group = { id, name: id ? row.toolName : NO_TOOL_GROUP, rows: [] }));
+    if (!group) groups.set(id, (group = { id, name: id ? row.toolName : '', rows: [] }));
     group.rows.push(row);
   }
   return [...groups.values()].sort((a, b) => Number(a.id === '') - Number(b.id === '') || collator.compare(a.name, b.name));

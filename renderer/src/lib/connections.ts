@@ -3,6 +3,7 @@ import type { ProcessIndex } from '../../../common/processes.js';
 import { formatEndpoint } from '../../../common/format.js';
 import { isListeningSocket, isLoopbackSocket, isUnownedSocket, memoisedClassify } from '../../../common/socket-kinds.js';
 import type { AddressClass } from '../../../common/address-class.js';
+import type { PlainKey, Translate } from '../../../common/i18n/translate.js';
 
 export type SortKey = 'process' | 'pid' | 'tool' | 'remote' | 'country' | 'org' | 'state';
 export type SortDirection = 'ascending' | 'descending';
@@ -55,8 +56,6 @@ export type ConnectionRow = {
   remote: string;
   /** The background kinds it is (true), which the toggles hide. */
   kinds: SocketScope;
-  /** Lower-case text the free-text filter searches. */
-  haystack: string;
 };
 
 /** "AS4134 Chinanet", either part alone, or "" when nothing is known. */
@@ -64,10 +63,9 @@ export function formatOrg(remote: RemoteInfo | null): string {
   return [remote?.asn != null ? `AS${remote.asn}` : null, remote?.org].filter(Boolean).join(' ');
 }
 
-/** protocol, pid and both ends: one socket, sample after sample. */
-export function socketIdentity(connection: Connection): string {
-  const { protocol, pid, localAddress, localPort, remoteAddress, remotePort } = connection;
-  return `${protocol}|${pid}|${formatEndpoint(localAddress, localPort)}|${formatEndpoint(remoteAddress, remotePort)}`;
+/** protocol, pid and both ends: one socket, sample after sample (`remote` is its formatted remote end). */
+function socketIdentity(connection: Connection, remote: string): string {
+  return `${connection.protocol}|${connection.pid}|${formatEndpoint(connection.localAddress, connection.localPort)}|${remote}`;
 }
 
 function socketKinds(connection: Connection, classify: (address: string) => AddressClass): SocketScope {
@@ -82,7 +80,23 @@ export function toRows(connections: readonly Connection[], tools: readonly Tool[
     const process = connection.pid === null ? null : (processes.get(connection.pid) ?? null);
     const toolName = connection.toolId ? (toolNames.get(connection.toolId) ?? connection.toolId) : '';
     const remote = formatEndpoint(connection.remoteAddress, connection.remotePort);
-    const haystack = [
+    const identity = socketIdentity(connection, remote);
+    // Stable across samples (a focused row keeps its element); a repeated socket gets a count.
+    const repeat = seen.get(identity) ?? 0;
+    seen.set(identity, repeat + 1);
+    const key = repeat === 0 ? identity : `${identity}#${repeat}`;
+    return { connection, process, key, identity, toolName, remote, kinds: socketKinds(connection, classify) };
+  });
+}
+
+/** Lower-case text the free-text filter searches, built the first time a filter needs it (not on first paint). */
+const haystacks = new WeakMap<ConnectionRow, string>();
+
+function haystackOf(row: ConnectionRow): string {
+  let text = haystacks.get(row);
+  if (text === undefined) {
+    const { connection, process, toolName, remote } = row;
+    text = [
       connection.pid === null ? null : `pid ${connection.pid}`,
       process?.name,
       process?.command,
@@ -97,22 +111,19 @@ export function toRows(connections: readonly Connection[], tools: readonly Tool[
       .filter(Boolean)
       .join('\n')
       .toLowerCase();
-    const identity = socketIdentity(connection);
-    // Stable across samples (a focused row keeps its element); a repeated socket gets a count.
-    const repeat = seen.get(identity) ?? 0;
-    seen.set(identity, repeat + 1);
-    const key = repeat === 0 ? identity : `${identity}#${repeat}`;
-    return { connection, process, key, identity, toolName, remote, kinds: socketKinds(connection, classify), haystack };
-  });
+    haystacks.set(row, text);
+  }
+  return text;
 }
 
 /** The text and dropdown filters, without the toggles. */
-function matches({ connection, haystack }: ConnectionRow, filter: ConnectionFilter, needle: string): boolean {
+function matches(row: ConnectionRow, filter: ConnectionFilter, needle: string): boolean {
+  const { connection } = row;
   return (
     (!filter.tool || connection.toolId === filter.tool) &&
     (!filter.country || connection.remote?.country === filter.country) &&
     (!filter.state || connection.state === filter.state) &&
-    (!needle || haystack.includes(needle))
+    (!needle || haystackOf(row).includes(needle))
   );
 }
 
@@ -139,13 +150,35 @@ export function kindCounts(rows: readonly ConnectionRow[], filter: ConnectionFil
 }
 
 /** Why a socket has no process, for its details. */
-export const OWNER_UNKNOWN_TEXT: Readonly<Record<OwnerUnknown, string>> = {
-  'no-process': 'No process holds it (closing, TIME_WAIT or the kernel’s).',
-  'permission-denied': 'Its owner belongs to another user, who hides its open files.',
-  exited: 'Its owner exited before it could be looked up.',
-  'not-found': 'No process that can be seen holds it.',
-  'not-reported': 'This platform’s connection table does not say which process holds it.',
+export const OWNER_UNKNOWN_KEYS: Readonly<Record<OwnerUnknown, PlainKey>> = {
+  'no-process': 'conn.owner.noProcess',
+  'permission-denied': 'conn.owner.permissionDenied',
+  exited: 'conn.owner.exited',
+  'not-found': 'conn.owner.notFound',
+  'not-reported': 'conn.owner.notReported',
 };
+
+/** A readable label per socket state (the kernel's names, as the samplers report them); others show as they are. */
+const STATE_KEYS: Readonly<Record<string, PlainKey>> = {
+  ESTABLISHED: 'conn.state.established',
+  SYN_SENT: 'conn.state.synSent',
+  SYN_RECV: 'conn.state.synRecv',
+  FIN_WAIT1: 'conn.state.closing',
+  FIN_WAIT2: 'conn.state.closing',
+  LAST_ACK: 'conn.state.closing',
+  CLOSING: 'conn.state.closing',
+  TIME_WAIT: 'conn.state.timeWait',
+  CLOSE: 'conn.state.close',
+  CLOSE_WAIT: 'conn.state.closeWait',
+  LISTEN: 'conn.state.listen',
+  UNCONN: 'conn.state.unconn',
+};
+
+/** A state's readable label ("connected" for ESTABLISHED); a state without one as it is. */
+export function stateLabel(state: string, t: Translate): string {
+  const key = Object.hasOwn(STATE_KEYS, state) ? STATE_KEYS[state] : undefined;
+  return key ? t(key) : state;
+}
 
 type SortValue = string | number | null;
 
@@ -165,7 +198,9 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 const TIE_BREAKERS: readonly SortKey[] = ['tool', 'process', 'pid', 'remote'];
 
 function compareValues(a: SortValue, b: SortValue, sign: number): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  // Equal values are the common case among ties (a process's many sockets): skip the collator.
+  if (a === b) return 0;
+  if (a === null || b === null) return a === null ? 1 : -1;
   const order = typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
   return order * sign;
 }
@@ -175,17 +210,14 @@ function compareValues(a: SortValue, b: SortValue, sign: number): number {
  * pid and remote end, and then keep their order (Array#sort is stable).
  */
 export function sortRows(rows: readonly ConnectionRow[], sort: ConnectionSort): ConnectionRow[] {
-  const valueOf = SORT_VALUES[sort.key];
   const sign = sort.direction === 'ascending' ? 1 : -1;
-  const ties = TIE_BREAKERS.filter((key) => key !== sort.key).map((key) => SORT_VALUES[key]);
-  // Read each sort value once (the comparator runs n log n times); tie-breakers only on a tie.
-  const decorated = rows.map((row) => ({ row, value: valueOf(row) }));
+  const keys = [sort.key, ...TIE_BREAKERS.filter((key) => key !== sort.key)].map((key) => SORT_VALUES[key]);
+  // Read every sort value once (the comparator runs n log n times).
+  const decorated = rows.map((row) => ({ row, values: keys.map((valueOf) => valueOf(row)) }));
   decorated.sort((a, b) => {
-    const order = compareValues(a.value, b.value, sign);
-    if (order !== 0) return order;
-    for (const tie of ties) {
-      const next = compareValues(tie(a.row), tie(b.row), 1);
-      if (next !== 0) return next;
+    for (let i = 0; i < keys.length; i++) {
+      const order = compareValues(a.values[i] ?? null, b.values[i] ?? null, i === 0 ? sign : 1);
+      if (order !== 0) return order;
     }
     return 0;
   });

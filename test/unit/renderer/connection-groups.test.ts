@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByTool, nextIndex, NO_TOOL_GROUP, tableItems, type TableItem } from '../../../renderer/src/lib/connection-groups.js';
+import { groupByTool, nextIndex, tableItems, type TableItem } from '../../../renderer/src/lib/connection-groups.js';
 import { toRows } from '../../../renderer/src/lib/connections.js';
 import { processIndex } from '../../../common/processes.js';
 import { connection, process, tool } from '../../helpers/snapshot-builders.js';
@@ -16,14 +16,14 @@ const rows = toRows(
   processIndex({ processes: [process(), process({ pid: 7, name: 'kimi', toolId: 'kimi-cli' }), process({ pid: 9, name: 'curl' })] }),
 );
 const describeItem = (item: TableItem) =>
-  item.kind === 'group' ? `${item.group.name} (${item.group.rows.length})${item.collapsed ? ' folded' : ''}` : `${item.kind} :${item.row.connection.remotePort}`;
+  item.kind === 'group' ? `${item.group.name || 'no tool'} (${item.group.rows.length})${item.collapsed ? ' folded' : ''}` : `${item.kind} :${item.row.connection.remotePort}`;
 
 describe('groupByTool', () => {
   it('makes one group per tool, by name, the rows no tool owns last, keeping the rows in order', () => {
     expect(groupByTool(rows).map((g) => [g.id, g.name, g.rows.map((r) => r.connection.remotePort)])).toEqual([
       ['claude-code', 'Claude Code', [2, 4]],
       ['kimi-cli', 'Kimi CLI', [3]],
-      ['', NO_TOOL_GROUP, [1]],
+      ['', '', [1]],
     ]);
   });
 });
@@ -38,7 +38,7 @@ describe('tableItems', () => {
       'row :4',
       'Kimi CLI (1)',
       'row :3',
-      `${NO_TOOL_GROUP} (1)`,
+      'no tool (1)',
       'row :1',
     ]);
   });
@@ -51,7 +51,7 @@ describe('tableItems', () => {
       'row :4',
       'details :4',
       'Kimi CLI (1) folded',
-      `${NO_TOOL_GROUP} (1) folded`,
+      'no tool (1) folded',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../common/i18n/translate.js';
 import {
   DEFAULT_SORT,
   filterOptions,
@@ -8,6 +9,7 @@ import {
   nextSort,
   NO_FILTER,
   sortRows,
+  stateLabel,
   type ConnectionFilter,
   toRows,
   type ConnectionRow,
@@ -188,5 +190,16 @@ describe('the default order', () => {
       ['', 30],
       ['', null],
     ]);
+  });
+});
+
+describe('stateLabel', () => {
+  it('reads a kernel state in the language in force, and leaves a state it does not know as it is', () => {
+    expect(stateLabel('ESTABLISHED', translator('en'))).toBe('connected');
+    expect(stateLabel('ESTABLISHED', translator('zh-CN'))).toBe('已连接');
+    expect(stateLabel('LISTEN', translator('zh-CN'))).toBe('监听中');
+    expect(stateLabel('NEW_SYN_RECV', translator('zh-CN'))).toBe('NEW_SYN_RECV');
+    // Not an inherited property taken for a state.
+    expect(stateLabel('toString', translator('en'))).toBe('toString');
   });
 });

@@ -1,30 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { expireNewRows, nextExpiry, nextNewRows, NO_NEW_ROWS } from '../../../renderer/src/lib/new-rows.js';
+import { markAllSeen, markSeen, nextDwellEnd, nextNewRows, NO_NEW_ROWS, seenAfterDwell, unseenCount } from '../../../renderer/src/lib/new-rows.js';
+
+const rows = (...ids: string[]) => ids.map((identity) => ({ identity }));
 
 describe('new rows', () => {
-  it('marks nothing on the first sample, then what the previous sample did not have', () => {
-    const first = nextNewRows(NO_NEW_ROWS, ['a', 'b'], 1000, 5000);
-    expect([...first.since.keys()]).toEqual([]);
-    const second = nextNewRows(first, ['a', 'b', 'c'], 2000, 5000);
-    expect([...second.since]).toEqual([['c', 2000]]);
-    // Still new at the next sample (within the hold), with its first time; a row gone is unmarked.
-    const third = nextNewRows(second, ['a', 'c', 'd'], 3000, 5000);
-    expect([...third.since]).toEqual([
-      ['c', 2000],
-      ['d', 3000],
-    ]);
-    expect([...nextNewRows(third, ['a', 'd'], 4000, 5000).since]).toEqual([['d', 3000]]);
+  it('marks nothing on the first sample, then what the previous sample did not have, until seen or gone', () => {
+    const first = nextNewRows(NO_NEW_ROWS, ['a', 'b']);
+    expect([...first.unseen]).toEqual([]);
+    const second = nextNewRows(first, ['a', 'b', 'c']);
+    expect([...second.unseen]).toEqual(['c']);
+    // However many samples pass, an unseen row stays new; a row gone is dropped.
+    let later = second;
+    for (let i = 0; i < 50; i++) later = nextNewRows(later, ['a', 'c', 'd']);
+    expect([...later.unseen].sort()).toEqual(['c', 'd']);
+    expect([...nextNewRows(later, ['a', 'd']).unseen]).toEqual(['d']);
   });
 
-  it('expires marks after the hold and says when the next one expires', () => {
-    const state = nextNewRows(nextNewRows(NO_NEW_ROWS, ['a'], 0, 5000), ['a', 'b'], 1000, 5000);
-    expect(nextExpiry(state, 5000)).toBe(6000);
-    expect(expireNewRows(state, 5999, 5000)).toBe(state);
-    const expired = expireNewRows(state, 6000, 5000);
-    expect(expired.since.size).toBe(0);
-    expect(nextExpiry(expired, 5000)).toBeNull();
-    // A row that comes back after it went away is new again.
-    const gone = nextNewRows(expired, ['a'], 7000, 5000);
-    expect([...nextNewRows(gone, ['a', 'b'], 8000, 5000).since]).toEqual([['b', 8000]]);
+  it('forgets a row once seen; it is new again only when it comes back after going away', () => {
+    const state = nextNewRows(nextNewRows(NO_NEW_ROWS, ['a']), ['a', 'b', 'c']);
+    const seen = markSeen(state, ['b', 'x']);
+    expect([...seen.unseen]).toEqual(['c']);
+    expect(markSeen(seen, ['b'])).toBe(seen);
+    expect([...nextNewRows(seen, ['a', 'b', 'c']).unseen]).toEqual(['c']);
+    const gone = nextNewRows(seen, ['a', 'c']);
+    expect([...nextNewRows(gone, ['a', 'b', 'c']).unseen].sort()).toEqual(['b', 'c']);
+  });
+
+  it('marks all as seen at once, and counts the unseen among the rows shown', () => {
+    const state = nextNewRows(nextNewRows(NO_NEW_ROWS, ['a']), ['a', 'b', 'c']);
+    expect(unseenCount(state.unseen, rows('a', 'b', 'c'))).toBe(2);
+    // A row the filters hide is still unseen but not counted.
+    expect(unseenCount(state.unseen, rows('a', 'c'))).toBe(1);
+    const none = markAllSeen(state);
+    expect(none.unseen.size).toBe(0);
+    expect(unseenCount(none.unseen, rows('a', 'b', 'c'))).toBe(0);
+    expect(markAllSeen(none)).toBe(none);
+  });
+});
+
+describe('dwell', () => {
+  it('counts a row seen once it has been in view for the dwell, and says when the next is due', () => {
+    const inView = new Map([
+      ['a', 1000],
+      ['b', 1400],
+    ]);
+    expect(nextDwellEnd(inView, 600)).toBe(1600);
+    expect(seenAfterDwell(inView, 1599, 600)).toEqual([]);
+    expect(seenAfterDwell(inView, 1600, 600)).toEqual(['a']);
+    expect(seenAfterDwell(inView, 2000, 600)).toEqual(['a', 'b']);
+    expect(nextDwellEnd(new Map(), 600)).toBeNull();
   });
 });
