@@ -19,17 +19,14 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiHandlers } from '../service/api-handlers.js';
-import { createApiEndpoint, errorResponse, isApiPath, type EndpointLoad } from '../service/api-endpoint.js';
-import type { AppEvents } from '../service/app-events.js';
-import type { EventStreamLimits } from '../service/event-stream.js';
-import type { BodyLimits } from '../service/request-body.js';
+import { createApiEndpoint, errorResponse, isApiPath, type ApiEndpointOptions, type EndpointLoad } from '../service/api-endpoint.js';
 import { bearerToken, checkRequestSource, cookieValue, generateToken, secretsEqual } from './request-guard.js';
 import { SECURITY_HEADERS } from '../service/security-headers.js';
 import { resolveStaticFile } from '../service/static-files.js';
 import { sendWebResponse, toWebRequest } from './web-exchange.js';
 
-export interface ServerOptions {
+/** The API's own options (handlers, events, limits) and where this host listens and what it serves. */
+export interface ServerOptions extends ApiEndpointOptions {
   /** Only loopback is supported: the host must never be reachable from the network. */
   host?: '127.0.0.1';
   /** 0 (the default) picks a free port. */
@@ -38,13 +35,6 @@ export interface ServerOptions {
   token?: string;
   /** The built UI (dist/renderer). */
   staticDir: string;
-  handlers: ApiHandlers;
-  /** Every event the UI gets (the composition root's hub; a bare Monitor gives its own events only). */
-  events: AppEvents;
-  /** Bounds on event-stream clients (defaults in main/service/event-stream.ts). */
-  eventStream?: Partial<EventStreamLimits>;
-  /** Bounds on request bodies (defaults in main/service/request-body.ts). */
-  bodies?: Partial<BodyLimits>;
 }
 
 export interface RunningServer {

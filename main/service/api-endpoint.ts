@@ -15,7 +15,7 @@ import { redactText } from '../core/secrets/policy.js';
 import { ApiError, dispatchCall, type ApiHandlers } from './api-handlers.js';
 import type { AppEvents } from './app-events.js';
 import { DEFAULT_EVENT_STREAM_LIMITS, EVENT_STREAM_CONTENT_TYPE, EventBroadcaster, type EventStreamLimits } from './event-stream.js';
-import { BodyBudget, BodyError, DEFAULT_BODY_LIMITS, type BodyLimits } from './request-body.js';
+import { BodyBudget, DEFAULT_BODY_LIMITS, type BodyLimits } from './request-body.js';
 import { checkRequestOrigin } from './request-origin.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
@@ -108,7 +108,7 @@ export function createApiEndpoint(options: ApiEndpointOptions): ApiEndpoint {
     try {
       return name === EVENTS_CALL ? openEvents(request) : await call(request, name);
     } catch (error) {
-      const status = error instanceof ApiError || error instanceof BodyError ? error.status : 500;
+      const status = error instanceof ApiError ? error.status : 500;
       return errorResponse(status, error instanceof Error ? error.message : String(error));
     }
   }

@@ -5,6 +5,7 @@
  * memory. A body's share is held until the caller releases it, once its reply is built, since
  * parsing and the handler keep copies of it until then.
  */
+import { ApiError } from './api-handlers.js';
 
 export interface BodyLimits {
   maxBodyBytes: number;
@@ -18,16 +19,6 @@ export interface BodyLimits {
  */
 export const DEFAULT_BODY_LIMITS: BodyLimits = { maxBodyBytes: 32 * 1024 * 1024, budgetBytes: 64 * 1024 * 1024 };
 
-/** A request refused before or while its body was read; `status` follows HTTP. */
-export class BodyError extends Error {
-  constructor(
-    readonly status: 400 | 413 | 415 | 503,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'BodyError';
-  }
-}
 
 /** A parsed body and the function that gives its share of the budget back (call it once the reply is built). */
 export interface ReadBody {
@@ -47,10 +38,10 @@ export class BodyBudget {
     return this.#inUse;
   }
 
-  /** The JSON body of `request` ({} when empty) with its share of the budget, or a BodyError. */
+  /** The JSON body of `request` ({} when empty) with its share of the budget, or an ApiError (400, 413, 415 or 503). */
   async readJson(request: Request): Promise<ReadBody> {
     const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/json') throw new BodyError(415, 'Content-Type must be application/json.');
+    if (type !== 'application/json') throw new ApiError(415, 'Content-Type must be application/json.');
     let held = 0;
     const release = (): void => {
       this.#inUse -= held;
@@ -58,9 +49,9 @@ export class BodyBudget {
     };
     // A declared length is claimed whole before reading, so a refusal costs no memory at all.
     const take = (bytes: number): void => {
-      if (held + bytes > this.limits.maxBodyBytes) throw new BodyError(413, `Request body too large (the limit is ${sizeText(this.limits.maxBodyBytes)}).`);
+      if (held + bytes > this.limits.maxBodyBytes) throw new ApiError(413, `Request body too large (the limit is ${sizeText(this.limits.maxBodyBytes)}).`);
       if (this.#inUse + bytes > this.limits.budgetBytes) {
-        throw new BodyError(503, 'The host is busy reading other large requests; try again in a moment.');
+        throw new ApiError(503, 'The host is busy reading other large requests; try again in a moment.');
       }
       this.#inUse += bytes;
       held += bytes;
@@ -75,7 +66,7 @@ export class BodyBudget {
       try {
         return { value: JSON.parse(text) as unknown, release };
       } catch {
-        throw new BodyError(400, 'Request body is not valid JSON.');
+        throw new ApiError(400, 'Request body is not valid JSON.');
       }
     } catch (error) {
       release();
@@ -100,7 +91,7 @@ async function readText(request: Request, onSize: (size: number) => void): Promi
       try {
         next = await reader.read();
       } catch {
-        throw new BodyError(400, 'The connection closed while its body was read.');
+        throw new ApiError(400, 'The connection closed while its body was read.');
       }
       if (next.done) break;
       size += next.value.byteLength;

@@ -5,12 +5,13 @@
  * backpressure, and the end when the client cancels).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { apiCalls, apiEvents, type ApiEventName, type SequencedSnapshot } from '../../../contract/api.js';
+import { apiCalls, type SequencedSnapshot } from '../../../contract/api.js';
 import type { SnapshotDelta } from '../../../contract/events.js';
 import { Monitor } from '../../../main/monitor/monitor.js';
 import { createApiEndpoint, type ApiEndpoint, type ApiEndpointOptions } from '../../../main/service/api-endpoint.js';
 import { churningSnapshots } from '../../helpers/churning-snapshots.js';
 import { monitorOnlyHandlers } from '../../helpers/monitor-handlers.js';
+import { SseReader, type ReceivedEvent } from '../../helpers/sse.js';
 
 const ORIGIN = 'app://telltale';
 const open: Array<{ endpoint: ApiEndpoint; monitor: Monitor }> = [];
@@ -139,23 +140,15 @@ describe('request bodies', () => {
 });
 
 /** Reads SSE events from a response body until `done` says so; each is checked against the contract. */
-async function readEvents(body: ReadableStream<Uint8Array>, done: (events: { event: ApiEventName; data: unknown }[]) => boolean) {
+async function readEvents(body: ReadableStream<Uint8Array>, done: (events: ReceivedEvent[]) => boolean) {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  const events: { event: ApiEventName; data: unknown }[] = [];
-  let text = '';
+  const parser = new SseReader();
+  const events: ReceivedEvent[] = [];
   while (!done(events)) {
     const next = await reader.read();
     if (next.done) throw new Error(`the stream ended after ${events.map((e) => e.event).join(', ')}`);
-    text += decoder.decode(next.value, { stream: true });
-    let end: number;
-    while ((end = text.indexOf('\n\n')) >= 0) {
-      const block = text.slice(0, end);
-      text = text.slice(end + 2);
-      const event = /^event: (.+)$/m.exec(block)?.[1] as ApiEventName | undefined;
-      const data = /^data: (.+)$/m.exec(block)?.[1];
-      if (event && data) events.push({ event, data: apiEvents[event].parse(JSON.parse(data)) });
-    }
+    events.push(...parser.push(decoder.decode(next.value, { stream: true })));
   }
   return { events, reader };
 }
