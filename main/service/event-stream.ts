@@ -215,8 +215,8 @@ export class EventBroadcaster {
       {
         start: (controller) => {
           controller.enqueue(encoder.encode(': telltale events\n\n'));
-          // Its snapshot covers every broadcast queued so far, so it takes none of them.
           const forget = (gone: Client): void => void this.#clients.delete(gone);
+          // Its snapshot covers every broadcast queued so far, so it takes none of them.
           client = new Client(controller, this.limits, () => this.#latest(), this.now, this.#queued, forget);
         },
         pull: () => client?.pulled(),
@@ -224,6 +224,7 @@ export class EventBroadcaster {
       },
       { highWaterMark: this.limits.maxBufferedBytes, size: (frame) => frame.byteLength },
     );
+    // start() runs inside the constructor, so the client exists here (the cast tells the compiler).
     const opened = client as Client | null;
     if (!opened) throw new Error('ReadableStream did not start synchronously.');
     this.#clients.add(opened);
