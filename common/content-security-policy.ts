@@ -9,6 +9,9 @@ export const PAGE_CSP_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
+  // The API and its event stream are fetched from the page's own origin in both hosts: the
+  // loopback host, or app://telltale in Electron ('self' matches a standard custom scheme exactly
+  // as it matches the scripts loaded from it), so no scheme or host needs naming here.
   "connect-src 'self'",
   "img-src 'self' data:",
   "object-src 'none'",

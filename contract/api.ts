@@ -1,8 +1,8 @@
 /**
- * The one API between the UI and the main process. The Electron preload exposes exactly these
- * calls (window.telltale) over IPC; the browser host implements the same calls over HTTP
- * (POST /api/<call>, JSON body = request) and the events over Server-Sent Events (GET /api/events).
- * Handlers on both sides validate requests with these schemas before acting.
+ * The one API between the UI and the main process, the same in both hosts: POST /api/<call> with
+ * the request as a JSON body, and the events as Server-Sent Events from GET /api/events, served on
+ * app://telltale/ inside Electron and on the loopback browser host (main/service/api-endpoint.ts).
+ * Requests are validated with these schemas before anything acts on them.
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../common/i18n/languages.js';
@@ -14,7 +14,6 @@ import { Settings, SettingsPatch, SettingsStatus } from './settings.js';
 import { ProbeReport, Snapshot, SnapshotDiff } from './snapshot.js';
 import { SelfAudit } from './self-audit.js';
 import { WhatIfResult, WhatIfToggle } from './whatif.js';
-import type { ApiCallNameList, ApiEventNameList } from './api-names.js';
 
 export const ExportFormat = z.enum(['json', 'md', 'html']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
@@ -99,7 +98,7 @@ export const apiCalls = {
   getSelfAudit: { request: Empty, response: SelfAudit },
   /** The current sample's inferences and checks with these changes applied (no toggles: as it is). */
   whatIf: { request: z.object({ toggles: z.array(WhatIfToggle).max(20) }).strict(), response: WhatIfResult },
-} as const satisfies Record<ApiCallNameList, unknown>;
+} as const;
 
 export type ApiCallName = keyof typeof apiCalls;
 export type ApiRequest<K extends ApiCallName> = z.input<(typeof apiCalls)[K]['request']>;
@@ -115,16 +114,14 @@ export const apiEvents = {
   notification: AppNotification,
   /** The settings changed (from another window, the tray or a file edit), or their file's status did. */
   settings: Settings,
-} as const satisfies Record<ApiEventNameList, unknown>;
+} as const;
 
 export type ApiEventName = keyof typeof apiEvents;
 export type ApiEventPayload<K extends ApiEventName> = z.infer<(typeof apiEvents)[K]>;
 
-/** The API object the renderer sees (window.telltale in Electron, an HTTP client in the browser). */
+/** The API object the renderer sees (renderer/src/api/httpApi.ts, validated). */
 export type TelltaleApi = {
   [K in ApiCallName]: (request: ApiRequest<K>) => Promise<ApiResponse<K>>;
 } & {
   on<K extends ApiEventName>(event: K, listener: (payload: ApiEventPayload<K>) => void): () => void;
 };
-
-export { IPC_CALL_PREFIX, IPC_EVENT_PREFIX } from './api-names.js';

@@ -1,7 +1,7 @@
 /**
  * `npm run dev` only: app://telltale/ serves the UI from Vite's dev server (hot module reload)
- * instead of dist/renderer. The window keeps its app:// origin, so IPC, navigation and the trusted
- * sender checks are exactly those of a production build; only where the files come from and the
+ * instead of dist/renderer. The window keeps its app:// origin, so the API on that origin, navigation
+ * and the origin checks are exactly those of a production build; only where the files come from and the
  * CSP differ. Kept free of electron imports so it is tested under plain Node.
  *
  * main.ts reads the dev server from the environment only in a bundle built by `npm run dev`

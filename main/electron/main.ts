@@ -1,19 +1,18 @@
 /**
  * Electron entry point, bundled by main/scripts/electron-bundle.ts into dist/electron/main.js
- * (package.json "main"), next to the preload dist/electron/preload.cjs. A thin shell: the
- * Monitor samples, the window shows the UI over the preload bridge, the tray shows the exposure
- * level, notifications pop up natively. Closing the window keeps monitoring in the tray; Quit in
- * the tray ends the app. Settings live in userData/settings.json.
+ * (package.json "main"). A thin shell: the Monitor samples, the window shows the UI from
+ * app://telltale/, which also answers its API calls and event stream (no preload, no IPC), the
+ * tray shows the exposure level, notifications pop up natively. Closing the window keeps
+ * monitoring in the tray; Quit in the tray ends the app. Settings live in userData/settings.json.
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, screen } from 'electron';
 import type { SettingsPatch } from '../../contract/settings.js';
 import { createApp, type TelltaleApp } from '../app/create-app.js';
+import { createApiEndpoint } from '../service/api-endpoint.js';
 import { devRendererFromEnv, type DevRenderer } from './app-dev-server.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { exportSnapshotWithDialog } from './export-dialog.js';
-import { forwardAppEvents, registerIpc } from './ipc.js';
 import { applyLaunchAtLogin, startedHidden } from './login-item.js';
 import { showNativeNotification } from './native-notifications.js';
 import { createTray, type TelltaleTray } from './tray.js';
@@ -21,7 +20,6 @@ import { boundsToSave, debounce, restorableBounds } from './window-bounds.js';
 import { createMainWindow, restrictPermissions } from './window.js';
 import { redactText } from '../core/secrets/policy.js';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
 const appRoot = app.getAppPath();
 const rendererDir = join(appRoot, 'dist', 'renderer');
 // Packaged builds copy assets/ next to app.asar (electron-builder.yml extraResources).
@@ -42,7 +40,7 @@ function reportError(title: string, error: unknown): void {
 function openWindow(running: TelltaleApp): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((d) => d.workArea);
   const bounds = restorableBounds(running.settings.get().windowBounds, workAreas);
-  const window = createMainWindow({ preloadPath: join(here, 'preload.cjs'), iconPath: join(assetsDir, 'icon.png'), bounds });
+  const window = createMainWindow({ iconPath: join(assetsDir, 'icon.png'), bounds });
   // Normal bounds: a maximised or minimised window keeps the size it returns to.
   const save = debounce(() => {
     if (window.isDestroyed()) return;
@@ -76,13 +74,12 @@ async function start(): Promise<void> {
   const devRenderer: DevRenderer | null =
     process.env.TELLTALE_DEV_BUILD === '1' && !app.isPackaged ? devRendererFromEnv(process.env) : null;
   if (devRenderer) console.log(`Telltale (dev): the UI comes from ${devRenderer.origin} with hot reload`);
-  handleAppProtocol(rendererDir, devRenderer);
 
   const running = createApp({ configDir: app.getPath('userData') });
   telltale = running;
   const { monitor, handlers, settings, events, close } = running;
-  registerIpc(handlers);
-  forwardAppEvents(events);
+  const api = createApiEndpoint({ handlers, events });
+  handleAppProtocol(api, rendererDir, devRenderer);
   const settingsProblem = settings.status().problem;
   if (settingsProblem) console.error(`Telltale: ${settingsProblem}`);
 
@@ -119,6 +116,7 @@ async function start(): Promise<void> {
   }
 
   app.on('before-quit', () => {
+    api.close();
     void close();
     tray.destroy();
   });

@@ -1,7 +1,8 @@
 /**
- * The one app window. It shows only app://telltale/ and gets nothing but the preload bridge:
- * isolated, sandboxed, no Node, no navigation away, no pop-ups, and of the web permissions only
- * what the app's own pages use (permissions.ts).
+ * The one app window. It shows only app://telltale/ and reaches the main process only by
+ * fetching from that origin (app-protocol.ts): no preload, no IPC; isolated, sandboxed, no Node,
+ * no navigation away, no pop-ups, and of the web permissions only what the app's own pages use
+ * (permissions.ts).
  */
 import { BrowserWindow, session, type Rectangle } from 'electron';
 import { APP_INDEX_URL, isAppUrl } from './app-url.js';
@@ -19,7 +20,7 @@ export function restrictPermissions(): void {
   );
 }
 
-export function createMainWindow(options: { preloadPath: string; iconPath?: string; bounds?: Rectangle | null }): BrowserWindow {
+export function createMainWindow(options: { iconPath?: string; bounds?: Rectangle | null }): BrowserWindow {
   const window = new BrowserWindow({
     title: WINDOW_TITLE,
     width: 1200,
@@ -30,7 +31,6 @@ export function createMainWindow(options: { preloadPath: string; iconPath?: stri
     show: false,
     ...(options.iconPath ? { icon: options.iconPath } : {}),
     webPreferences: {
-      preload: options.preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

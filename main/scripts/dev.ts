@@ -4,7 +4,7 @@
  * dev server's HMR socket):
  *
  *   npm run dev        (tsx main/scripts/dev.ts electron)
- *     bundles main and preload in watch mode (main/scripts/electron-bundle.ts, with the dev-server
+ *     bundles the main process in watch mode (main/scripts/electron-bundle.ts, with the dev-server
  *     support compiled in) and starts Electron; every rebuild of either restarts Electron. The
  *     window still shows app://telltale/, whose files now come from the dev server
  *     (main/electron/app-dev-server.ts). Quitting Electron ends the dev session; if it crashes, the
@@ -116,7 +116,7 @@ async function devElectron(root: string): Promise<void> {
   if (!binary) {
     log(
       "Electron's binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD, or its download host is unreachable): " +
-        'rebuilding main and preload on change without starting Electron. For the UI in a browser use `npm run dev:serve`.',
+        'rebuilding the main process on change without starting Electron. For the UI in a browser use `npm run dev:serve`.',
     );
   }
 

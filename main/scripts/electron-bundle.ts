@@ -1,14 +1,11 @@
 /**
- * Bundles the two Electron entry points with Vite. The CLI and the core stay compiled by tsc into
+ * Bundles what Electron loads with Vite. The CLI and the core stay compiled by tsc into
  * dist/main/ (bin/telltale.js runs dist/main/cli.js); only what Electron loads is bundled:
  *
  *   dist/electron/main.js      the main process (package.json "main"): ESM, our code and the npm
  *                              dependencies it uses in one file; only node:*, electron and the few
  *                              packages of RUNTIME_PACKAGES stay external and load from
  *                              node_modules, so the packaged app carries no other node_modules.
- *   dist/electron/preload.cjs  the sandboxed preload: one CommonJS file that requires nothing but
- *                              'electron' (a sandboxed preload cannot load anything else), with the
- *                              API names of contract/api-names.ts inlined.
  *   dist/electron/pac-sandbox.js  what the PAC worker imports (main/adapters/pac-sandbox.ts): QuickJS
  *                              and pac-resolver with their dependencies in one ESM file, loaded by
  *                              URL inside a worker thread, so it cannot be part of main.js.
@@ -25,7 +22,7 @@ import { repoRoot } from './repo-root.js';
 import { build, type InlineConfig, type Rolldown } from 'vite';
 
 export type BundleMode = 'production' | 'development';
-export type ElectronTarget = 'main' | 'preload' | 'pac-sandbox';
+export type ElectronTarget = 'main' | 'pac-sandbox';
 
 export interface BundleOptions {
   /** The checkout root (the folder with package.json). */
@@ -38,7 +35,6 @@ export interface BundleOptions {
 
 export const ELECTRON_OUT_DIR = join('dist', 'electron');
 export const MAIN_FILE = 'main.js';
-export const PRELOAD_FILE = 'preload.cjs';
 export const PAC_SANDBOX_FILE = 'pac-sandbox.js';
 
 export { repoRoot };
@@ -125,25 +121,6 @@ export function mainConfig(options: BundleOptions): InlineConfig {
   };
 }
 
-export function preloadConfig(options: BundleOptions): InlineConfig {
-  const { root } = options;
-  return {
-    ...shared(options),
-    build: {
-      lib: { entry: join(root, 'main', 'electron', 'preload.ts'), formats: ['cjs'], fileName: () => PRELOAD_FILE },
-      outDir: join(root, ELECTRON_OUT_DIR),
-      emptyOutDir: false,
-      write: options.write ?? true,
-      target: 'esnext',
-      // Unminified: the one file that crosses the trust boundary stays readable in the package.
-      minify: false,
-      sourcemap: true,
-      reportCompressedSize: false,
-      rolldownOptions: { external: ['electron'] },
-    },
-  };
-}
-
 /** QuickJS and pac-resolver for the PAC worker: everything inlined but Node's own modules. */
 export function pacSandboxConfig(options: BundleOptions): InlineConfig {
   const builtins = new Set(builtinModules);
@@ -152,7 +129,6 @@ export function pacSandboxConfig(options: BundleOptions): InlineConfig {
 
 const CONFIGS: Record<ElectronTarget, (options: BundleOptions) => InlineConfig> = {
   main: mainConfig,
-  preload: preloadConfig,
   'pac-sandbox': pacSandboxConfig,
 };
 export const ELECTRON_TARGETS = Object.keys(CONFIGS) as ElectronTarget[];

@@ -4,12 +4,13 @@
  * So every request must carry the secret token, and requests a web page could forge are refused:
  *  - Host must name this server (127.0.0.1:PORT or localhost:PORT): defeats DNS rebinding, where
  *    evil.example resolves to 127.0.0.1 and the page becomes "same-origin" with us.
- *  - An Origin header, when present, must be exactly our own origin; Sec-Fetch-Site, when present,
- *    must be same-origin or none (a user-typed URL). A page on another port of 127.0.0.1 counts as
- *    "same-site" for cookies, so this is what keeps it out.
+ *  - Origin and Sec-Fetch-Site follow main/service/request-origin.ts (the rule Electron's app://
+ *    applies too). A page on another port of 127.0.0.1 counts as "same-site" for cookies, so this
+ *    is what keeps it out.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { checkRequestOrigin } from '../service/request-origin.js';
 
 export function generateToken(): string {
   return randomBytes(32).toString('base64url');
@@ -43,13 +44,7 @@ export function checkRequestSource(req: IncomingMessage, port: number): GuardVer
     return { ok: false, status: 421, reason: 'This server only answers requests addressed to itself.' };
   }
   const origin = `http://${host}`;
-  const requestOrigin = req.headers.origin;
-  if (requestOrigin !== undefined && requestOrigin !== origin) {
-    return { ok: false, status: 403, reason: 'Cross-origin requests are not allowed.' };
-  }
   const fetchSite = req.headers['sec-fetch-site'];
-  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
-    return { ok: false, status: 403, reason: 'Cross-site requests are not allowed.' };
-  }
-  return { ok: true, origin };
+  const verdict = checkRequestOrigin({ origin: req.headers.origin ?? null, fetchSite: typeof fetchSite === 'string' ? fetchSite : null }, origin);
+  return verdict.ok ? { ok: true, origin } : verdict;
 }

@@ -4,8 +4,10 @@
  *
  * Authentication:
  *  - The URL printed for the user is http://127.0.0.1:PORT/?token=TOKEN. The UI reads the token
- *    from its page URL and sends it as `Authorization: Bearer` on every API call, and as ?token= on
- *    GET /api/events (EventSource cannot set headers).
+ *    from its page URL and sends it as `Authorization: Bearer` on every API call and on
+ *    GET /api/events (a fetch, like in Electron); ?token= is accepted too (a plain EventSource).
+ *  - Behind the token, /api/ is main/service/api-endpoint.ts, the handler Electron's app://
+ *    protocol uses: the same calls, validation, limits, event stream and error shapes.
  *  - The page's own script and style requests cannot carry the token. So the token-checked HTML
  *    load sets a cookie (HttpOnly, SameSite=Strict, Path=/) and static files accept that cookie.
  *    The cookie holds a separate random asset key, not the token, and is accepted for static files
@@ -17,16 +19,14 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, dispatchCall, type ApiHandlers } from '../service/api-handlers.js';
-import { DEFAULT_EVENT_STREAM_LIMITS, EventBroadcaster, type EventStreamLimits } from './event-stream.js';
-import { BodyBudget, BodyError, DEFAULT_BODY_LIMITS, type BodyLimits } from './request-body.js';
-import type { AppEvents } from '../service/app-events.js';
+import { createApiEndpoint, errorResponse, isApiPath, type ApiEndpointOptions, type EndpointLoad } from '../service/api-endpoint.js';
 import { bearerToken, checkRequestSource, cookieValue, generateToken, secretsEqual } from './request-guard.js';
 import { SECURITY_HEADERS } from '../service/security-headers.js';
 import { resolveStaticFile } from '../service/static-files.js';
-import { redactText } from '../core/secrets/policy.js';
+import { sendWebResponse, toWebRequest } from './web-exchange.js';
 
-export interface ServerOptions {
+/** The API's own options (handlers, events, limits) and where this host listens and what it serves. */
+export interface ServerOptions extends ApiEndpointOptions {
   /** Only loopback is supported: the host must never be reachable from the network. */
   host?: '127.0.0.1';
   /** 0 (the default) picks a free port. */
@@ -35,13 +35,6 @@ export interface ServerOptions {
   token?: string;
   /** The built UI (dist/renderer). */
   staticDir: string;
-  handlers: ApiHandlers;
-  /** Every event the UI gets (the composition root's hub; a bare Monitor gives its own events only). */
-  events: AppEvents;
-  /** Bounds on event-stream clients (defaults in event-stream.ts). */
-  eventStream?: Partial<EventStreamLimits>;
-  /** Bounds on request bodies (defaults in request-body.ts). */
-  bodies?: Partial<BodyLimits>;
 }
 
 export interface RunningServer {
@@ -54,26 +47,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface HostLoad {
-  eventClients: number;
-  laggingClients: number;
-  /** Event bytes queued in this process for sockets that have not taken them. */
-  queuedEventBytes: number;
-  /** Request-body bytes being read or handled. */
-  bodyBytesHeld: number;
-}
+export type HostLoad = EndpointLoad;
 
 function send(res: ServerResponse, status: number, body: string, contentType: string, extra: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...extra });
   res.end(body);
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
-}
-
-function sendError(res: ServerResponse, status: number, message: string, extra?: Record<string, string>): void {
-  send(res, status, JSON.stringify({ error: message }), 'application/json; charset=utf-8', extra);
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -85,8 +63,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw new Error('The token must be at least 16 characters of A-Z a-z 0-9 _ -.');
   }
   const assetKey = generateToken();
-  const streams = new EventBroadcaster(options.events, { ...DEFAULT_EVENT_STREAM_LIMITS, ...options.eventStream });
-  const bodies = new BodyBudget({ ...DEFAULT_BODY_LIMITS, ...options.bodies });
+  const api = createApiEndpoint(options);
   let port = 0;
   const cookieName = () => `telltale_assets_${port}`;
 
@@ -95,29 +72,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return given !== null && secretsEqual(given, token);
   };
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (!hasToken(req, url)) return sendError(res, 401, 'Missing or wrong token.');
-    const name = url.pathname.slice('/api/'.length);
-    if (name === 'events') {
-      if (req.method !== 'GET') return sendError(res, 405, 'Use GET.', { Allow: 'GET' });
-      const opened = streams.open(req, res);
-      if (!opened.ok) return sendError(res, opened.status, opened.reason, { 'Retry-After': '5' });
-      return;
-    }
-    if (req.method !== 'POST') return sendError(res, 405, 'Use POST.', { Allow: 'POST' });
-    const body = await bodies.readJson(req, res);
-    sendJson(res, 200, await dispatchCall(options.handlers, name, body));
+  /** The API is the shared endpoint's; only the token is this host's own check. */
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, origin: string): Promise<void> {
+    const response = hasToken(req, url) ? await api.handle(toWebRequest(req, origin)) : errorResponse(401, 'Missing or wrong token.');
+    await sendWebResponse(req, res, response);
   }
 
+  /** Errors outside the API (guard, static files) in the API's error shape. */
+  const sendError = (req: IncomingMessage, res: ServerResponse, status: number, message: string, extra?: Record<string, string>): Promise<void> =>
+    sendWebResponse(req, res, errorResponse(status, message, extra));
+
   async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'Use GET.', { Allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(req, res, 405, 'Use GET.', { Allow: 'GET, HEAD' });
     const byToken = hasToken(req, url);
     const cookie = cookieValue(req, cookieName());
     if (!byToken && !(cookie !== null && secretsEqual(cookie, assetKey))) {
       return send(res, 401, 'Open the address telltale printed, including ?token=.\n', 'text/plain; charset=utf-8');
     }
     const found = await resolveStaticFile(options.staticDir, url.pathname);
-    if (found.kind === 'forbidden') return sendError(res, 403, 'Forbidden path.');
+    if (found.kind === 'forbidden') return sendError(req, res, 403, 'Forbidden path.');
     if (found.kind === 'not-found') {
       const hint = url.pathname === '/' ? ' The UI is not built: run `npm run build`.' : '';
       return send(res, 404, `Not found.${hint}\n`, 'text/plain; charset=utf-8');
@@ -136,27 +109,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const verdict = checkRequestSource(req, port);
-    if (!verdict.ok) return sendError(res, verdict.status, verdict.reason);
+    if (!verdict.ok) return sendError(req, res, verdict.status, verdict.reason);
     let url: URL;
     try {
       url = new URL(req.url ?? '/', verdict.origin);
     } catch {
-      return sendError(res, 400, 'Malformed URL.');
+      return sendError(req, res, 400, 'Malformed URL.');
     }
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
+    if (isApiPath(url.pathname)) return handleApi(req, res, url, verdict.origin);
     return handleStatic(req, res, url);
   }
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      const status = error instanceof ApiError || error instanceof BodyError ? error.status : 500;
-      const message = redactText(error instanceof Error ? error.message : String(error));
       if (res.headersSent) return void res.destroy();
-      if (req.complete) return sendError(res, status, message);
-      // A body left unread (refused as too large, or for want of budget) is not read on: the
-      // connection closes once the answer is out.
-      sendError(res, status, message, { Connection: 'close' });
-      res.once('finish', () => req.socket.destroySoon());
+      void sendError(req, res, 500, error instanceof Error ? error.message : String(error));
     });
   });
 
@@ -173,14 +140,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
-    load: () => ({
-      eventClients: streams.clientCount,
-      laggingClients: streams.laggingCount,
-      queuedEventBytes: streams.queuedBytes,
-      bodyBytesHeld: bodies.inUse,
-    }),
+    load: () => api.load(),
     close: async () => {
-      streams.close();
+      api.close();
       await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());
         server.closeAllConnections();

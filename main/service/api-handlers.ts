@@ -1,6 +1,6 @@
 /**
- * The implementation of every call in contract/api.ts, shared by the Electron IPC bridge and the
- * browser host. Transport code calls `dispatchCall`, which is the one place a request from the UI
+ * The implementation of every call in contract/api.ts, shared by both hosts through
+ * api-endpoint.ts. Transport code calls `dispatchCall`, which is the one place a request from the UI
  * is checked against the contract before anything acts on it.
  */
 import { z } from 'zod';
@@ -16,7 +16,7 @@ import { auditOwnSockets } from '../core/self-audit.js';
 /** An error the UI caused or should be told about; `status` follows HTTP so the server can pass it on. */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 404 | 500 | 503,
+    readonly status: 400 | 404 | 413 | 415 | 500 | 503,
     message: string,
   ) {
     super(message);
@@ -115,7 +115,7 @@ export function isApiCallName(name: string): name is ApiCallName {
 }
 
 /**
- * Runs call `name` with a request from outside (IPC or HTTP). Unknown names are a 404 and a request
+ * Runs call `name` with a request from outside (an API request's JSON body). Unknown names are a 404 and a request
  * that does not match the call's schema a 400, both with a message that says what was wrong.
  * A missing request counts as `{}` so argument-less calls may omit it.
  */

@@ -1,7 +1,7 @@
 /**
  * The one typed source of the app's events (contract/api.ts apiEvents): the monitor's snapshot,
- * delta and status, the notifier's notifications and the settings store's changes. The browser
- * host's event stream and Electron's IPC both forward every event of it, so a new kind of event
+ * delta and status, the notifier's notifications and the settings store's changes. The event
+ * stream both hosts serve (event-stream.ts) forwards every event of it, so a new kind of event
  * reaches both by being added here.
  */
 import { EventEmitter } from 'node:events';

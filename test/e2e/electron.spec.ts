@@ -1,6 +1,7 @@
 /**
  * The Electron shell, launched for real from the built app: `electron .` runs package.json "main",
- * the bundle dist/electron/main.js, which loads the preload bundle dist/electron/preload.cjs.
+ * the bundle dist/electron/main.js. The window has no preload: the UI reaches the main process
+ * only by fetching from its own app://telltale/ origin.
  * Needs Electron's binary, which npm downloads on install; where it is missing (no access to its
  * download host) the test is skipped and says why.
  */
@@ -18,7 +19,7 @@ test.skip(!binary, NO_ELECTRON_BINARY);
 test.skip(noDisplay, 'No display for Electron: run under `xvfb-run -a`');
 
 test('opens the window and shows the exposure level in the tray', async () => {
-  for (const file of ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html']) {
+  for (const file of ['dist/electron/main.js', 'dist/renderer/index.html']) {
     expect(existsSync(root + file), `${file} is built (npm run build)`).toBe(true);
   }
   const app = await electron.launch({
@@ -34,9 +35,31 @@ test('opens the window and shows the exposure level in the tray', async () => {
     expect(window.url()).toBe('app://telltale/index.html');
     const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle());
     expect(title).toBe('Telltale');
-    // The preload bridge is there and nothing else of Node is.
-    expect(await window.evaluate(() => typeof (window as unknown as { telltale?: unknown }).telltale)).toBe('object');
+    // No bridge and nothing of Node: the API is the app:// origin's, fetched like any resource.
+    expect(await window.evaluate(() => typeof (window as unknown as { telltale?: unknown }).telltale)).toBe('undefined');
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    const status = await window.evaluate(async () => {
+      const response = await fetch('/api/getStatus', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      return { code: response.status, body: (await response.json()) as { intervalMs?: unknown } };
+    });
+    expect(status.code).toBe(200);
+    expect(typeof status.body.intervalMs).toBe('number');
+    // The event stream streams over app:// (read with fetch, as the UI does): status, then the snapshot.
+    const stream = await window.evaluate(async () => {
+      const response = await fetch('/api/events');
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      while (!text.includes('event: snapshot')) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+      await reader.cancel();
+      return { type: response.headers.get('content-type'), events: [...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]) };
+    });
+    expect(stream.type).toBe('text/event-stream; charset=utf-8');
+    expect(stream.events.slice(0, 2)).toEqual(['status', 'snapshot']);
 
     // main.ts exposes this read-only view when TELLTALE_E2E=1; evaluate runs in the main process.
     type E2eView = { telltaleE2E: { trayState(): TrayState; status(): { lastSampleAt: string | null } } };

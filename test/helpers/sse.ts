@@ -2,6 +2,7 @@
 import { request as httpRequest } from 'node:http';
 import { expect } from 'vitest';
 import { apiEvents, type ApiEventName } from '../../contract/api.js';
+import { EventStreamParser } from '../../renderer/src/api/event-stream.js';
 
 export interface HostAddress {
   port: number;
@@ -45,22 +46,15 @@ export function readEvents(target: HostAddress, done: (events: ReceivedEvent[]) 
   });
 }
 
-/** Splits a stream's text into SSE events, each checked against the contract. */
+/** Splits a stream's text into SSE events (with the UI's own parser), each checked against the contract. */
 export class SseReader {
-  #buffer = '';
+  readonly #parser = new EventStreamParser();
 
   /** The events that `chunk` completes. */
   push(chunk: string): ReceivedEvent[] {
-    this.#buffer += chunk;
-    const events: ReceivedEvent[] = [];
-    let end: number;
-    while ((end = this.#buffer.indexOf('\n\n')) >= 0) {
-      const block = this.#buffer.slice(0, end);
-      this.#buffer = this.#buffer.slice(end + 2);
-      const event = /^event: (.+)$/m.exec(block)?.[1] as ApiEventName | undefined;
-      const data = /^data: (.+)$/m.exec(block)?.[1];
-      if (event && data) events.push({ event, data: apiEvents[event].parse(JSON.parse(data)) });
-    }
-    return events;
+    return this.#parser.push(chunk).map(({ event, data }) => {
+      if (!Object.hasOwn(apiEvents, event)) throw new Error(`Unknown event "${event}" on the stream.`);
+      return { event: event as ApiEventName, data: apiEvents[event as ApiEventName].parse(JSON.parse(data)) };
+    });
   }
 }

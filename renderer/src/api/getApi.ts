@@ -1,17 +1,10 @@
+import { APP_ORIGIN } from '../../../common/app-origin.js';
 import type { TelltaleApi } from '../../../contract/api.js';
 import { takeToken } from '../lib/token.js';
 import { createHttpApi } from './httpApi.js';
-import type { UntrustedApi } from './untrusted.js';
 import { validated } from './validated.js';
 
 const TOKEN_KEY = 'telltale.token';
-
-declare global {
-  interface Window {
-    /** Set by the Electron preload (contextBridge); absent in a browser. */
-    telltale?: UntrustedApi;
-  }
-}
 
 /** The token from ?token=..., kept for this tab and removed from the address bar and history. */
 function browserToken(): string | null {
@@ -36,31 +29,31 @@ export function onApiProblem(listener: (message: string) => void): () => void {
 
 const streamErrorListeners = new Set<() => void>();
 
-/** The browser host's event stream failed: the host may be gone. (Electron's IPC has no such failure.) */
+/** The event stream failed: the host may be gone (it reconnects by itself). */
 export function onEventStreamError(listener: () => void): () => void {
   streamErrorListeners.add(listener);
   return () => streamErrorListeners.delete(listener);
 }
 
-/** True in the Electron app (its preload bridge is there), false in a browser. */
+/** True in the Electron app (the page comes from app://telltale), false in a browser. */
 export function inElectron(): boolean {
-  return window.telltale !== undefined;
+  // location.origin is not relied on for a custom scheme; protocol and host are.
+  return `${window.location.protocol}//${window.location.host}` === APP_ORIGIN;
 }
 
 let api: TelltaleApi | null = null;
 
-/** The API: the preload bridge in Electron, otherwise the browser host over HTTP. */
+/** The API of the host the page came from: same calls and events over fetch in Electron and in a browser. */
 export function getApi(): TelltaleApi {
   if (!api) {
-    const raw =
-      window.telltale ??
-      createHttpApi({
-        baseUrl: window.location.origin,
-        token: browserToken(),
-        fetch: window.fetch.bind(window),
-        openEvents: (url) => new EventSource(url),
-        onStreamError: () => streamErrorListeners.forEach((listener) => listener()),
-      });
+    const electron = inElectron();
+    const raw = createHttpApi({
+      baseUrl: electron ? APP_ORIGIN : window.location.origin,
+      // Only the browser host needs a token: nothing but the app's own pages can reach app://.
+      token: electron ? null : browserToken(),
+      fetch: window.fetch.bind(window),
+      onStreamError: () => streamErrorListeners.forEach((listener) => listener()),
+    });
     api = validated(raw, (message) => problemListeners.forEach((listener) => listener(message)));
   }
   return api;

@@ -1,23 +1,20 @@
 import { apiCalls, apiEvents, type ApiCallName, type ApiEventName } from '../../../contract/api.js';
+import { openEventStream, type EventStreamConnection, type ServerSentEvent } from './event-stream.js';
 import { ApiError, type UntrustedApi } from './untrusted.js';
 
-/** The part of EventSource the client uses (a parameter so tests can supply one). */
-export type EventStream = {
-  addEventListener(type: string, listener: (event: { data: string }) => void): void;
-  close(): void;
-};
-
 export type HttpApiOptions = {
-  /** Origin of the browser host, e.g. "http://127.0.0.1:7345". */
+  /** Origin of the host: "http://127.0.0.1:7345" (the browser host) or "app://telltale" (Electron). */
   baseUrl: string;
+  /** The browser host's access token; null in Electron, whose app:// origin needs none. */
   token: string | null;
   fetch: typeof fetch;
-  openEvents: (url: string) => EventStream;
   /**
-   * Called when the event stream fails (the host went away or refused it). EventSource keeps
-   * retrying by itself; the next event that arrives says the host is back.
+   * Called when the event stream fails (the host went away or refused it). The stream reconnects
+   * by itself; the next event that arrives says the host is back.
    */
   onStreamError: () => void;
+  /** Delay before the event stream reconnects (event-stream.ts; tests shorten it). */
+  retryMs?: number;
 };
 
 function errorText(body: unknown): string | null {
@@ -27,17 +24,20 @@ function errorText(body: unknown): string | null {
 }
 
 /**
- * The browser host's API: POST /api/<call> with the request as JSON and a bearer token; events
- * over Server-Sent Events from /api/events (EventSource cannot send headers, hence the query token).
+ * The one API client, for both hosts (main/service/api-endpoint.ts serves both): POST
+ * /api/<call> with the request as JSON; events as Server-Sent Events from GET /api/events, read
+ * with fetch (event-stream.ts). The browser host's token goes in an Authorization header.
  * Replies are returned unchecked; wrap with validated().
  */
-export function createHttpApi({ baseUrl, token, fetch, openEvents, onStreamError }: HttpApiOptions): UntrustedApi {
+export function createHttpApi({ baseUrl, token, fetch, onStreamError, retryMs }: HttpApiOptions): UntrustedApi {
+  const authorization: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+
   async function call(name: ApiCallName, request: unknown): Promise<unknown> {
     let response: Response;
     try {
       response = await fetch(new URL(`/api/${name}`, baseUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
+        headers: { 'content-type': 'application/json', ...authorization },
         body: JSON.stringify(request),
       });
     } catch (error) {
@@ -58,29 +58,28 @@ export function createHttpApi({ baseUrl, token, fetch, openEvents, onStreamError
   }
 
   const listeners = new Map<ApiEventName, Set<(payload: unknown) => void>>();
-  let stream: EventStream | null = null;
+  let stream: EventStreamConnection | null = null;
 
-  function dispatch(event: ApiEventName, data: string): void {
+  function dispatch({ event, data }: ServerSentEvent): void {
+    if (!Object.hasOwn(apiEvents, event)) return;
     let payload: unknown;
     try {
       payload = JSON.parse(data);
     } catch {
       payload = undefined; // validated() reports it as malformed.
     }
-    for (const listener of listeners.get(event) ?? []) listener(payload);
+    for (const listener of listeners.get(event as ApiEventName) ?? []) listener(payload);
   }
 
   function subscribe(event: ApiEventName, listener: (payload: unknown) => void): () => void {
-    if (!stream) {
-      const url = new URL('/api/events', baseUrl);
-      if (token) url.searchParams.set('token', token);
-      const opened = openEvents(url.toString());
-      for (const name of Object.keys(apiEvents) as ApiEventName[]) {
-        opened.addEventListener(name, (message) => dispatch(name, message.data));
-      }
-      opened.addEventListener('error', () => onStreamError());
-      stream = opened;
-    }
+    stream ??= openEventStream({
+      url: new URL('/api/events', baseUrl).toString(),
+      headers: authorization,
+      fetch,
+      onEvent: dispatch,
+      onError: () => onStreamError(),
+      ...(retryMs === undefined ? {} : { retryMs }),
+    });
     const set = listeners.get(event) ?? new Set();
     set.add(listener);
     listeners.set(event, set);

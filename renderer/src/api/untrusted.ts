@@ -1,6 +1,6 @@
 import type { ApiCallName, ApiEventName, ApiRequest } from '../../../contract/api.js';
 
-/** An API whose replies have not been checked yet: the Electron bridge or the HTTP client. */
+/** An API whose replies have not been checked yet: the HTTP client (httpApi.ts), in either host. */
 export type UntrustedApi = {
   [K in ApiCallName]: (request: ApiRequest<K>) => Promise<unknown>;
 } & {

@@ -57,10 +57,10 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/electron/**', 'dist/renderer/**', 'package.json', '!**/*.map']));
   });
 
-  it('packages the Electron entry point package.json names, and its preload next to it', () => {
+  it('packages the Electron entry point package.json names, and the PAC sandbox bundle next to it', () => {
     const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { main: string };
     expect(pkg.main).toBe('dist/electron/main.js');
-    // main.ts loads the preload from its own folder.
+    // The PAC worker loads pac-sandbox.js from main.js's own folder.
     expect(config.files).toContain('dist/electron/**');
   });
 

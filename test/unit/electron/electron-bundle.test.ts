@@ -86,7 +86,7 @@ describe('Electron main bundle', () => {
   });
 
   it('leaves the dev server out of a production build and in a development one', () => {
-    expect(production.code).toContain('handleAppProtocol(rendererDir, null)');
+    expect(production.code).toContain('const devRenderer = null;');
     expect(production.code).not.toContain('devRendererFromEnv(');
     expect(development.code).toContain('devRendererFromEnv(process.env)');
   });

@@ -163,7 +163,7 @@ function extracted(): string {
 }
 
 beforeAll(async () => {
-  for (const file of [`dist/electron/${MAIN_FILE}`, 'dist/electron/preload.cjs', `dist/electron/${PAC_SANDBOX_FILE}`, 'dist/renderer/index.html']) {
+  for (const file of [`dist/electron/${MAIN_FILE}`, `dist/electron/${PAC_SANDBOX_FILE}`, 'dist/renderer/index.html']) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does).`);
   }
   work = await mkdtemp(join(tmpdir(), 'telltale-packaging-'));
@@ -182,14 +182,13 @@ afterAll(async () => {
 });
 
 describe('the packaged app (electron-builder --dir, stand-in Electron)', () => {
-  it('holds in app.asar only the Electron bundles, the built UI, package.json and the runtime packages', () => {
+  it('holds in app.asar only the Electron bundles (no preload), the built UI, package.json and the runtime packages', () => {
     const paths = [...files.keys()];
     const outside = paths.filter(
       (p) =>
         !(
           p === 'package.json' ||
           p === `dist/electron/${MAIN_FILE}` ||
-          p === 'dist/electron/preload.cjs' ||
           p === `dist/electron/${PAC_SANDBOX_FILE}` ||
           p.startsWith('dist/renderer/') ||
           packageOf(p)
@@ -197,6 +196,8 @@ describe('the packaged app (electron-builder --dir, stand-in Electron)', () => {
     );
     expect(outside).toEqual([]);
     expect(paths).toContain('dist/renderer/index.html');
+    // The renderer reaches main through app:// alone: no preload script is packaged.
+    expect(paths.filter((p) => /preload/i.test(p))).toEqual([]);
     // No source maps, no CLI (dist/main/), no second React: the UI bundle already has it.
     expect(paths.filter((p) => p.endsWith('.map') || p.startsWith('dist/main/'))).toEqual([]);
     // Of node_modules only RUNTIME_PACKAGES, and better-sqlite3's loader (bindings and its one dependency).

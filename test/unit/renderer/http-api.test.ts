@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpApi, type EventStream } from '../../../renderer/src/api/httpApi.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpApi } from '../../../renderer/src/api/httpApi.js';
 import { ApiError } from '../../../renderer/src/api/untrusted.js';
 import { validated } from '../../../renderer/src/api/validated.js';
 import { diffForDelta } from '../../../main/monitor/changes.js';
@@ -19,8 +19,18 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : undefined;
 }
 
+/** The event streams the stand-in host has open, newest last: a test writes SSE text to them. */
+const streams: { url: string | undefined; auth: string | undefined; response: ServerResponse }[] = [];
+
 // A stand-in for the browser host: real HTTP on loopback, with the replies each test needs.
 const server: Server = createServer((request, response) => {
+  if (request.url === '/api/events') {
+    if (request.headers.authorization !== `Bearer ${TOKEN}`) return void response.writeHead(401).end();
+    response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' });
+    response.write(': open\n\n');
+    streams.push({ url: request.url, auth: request.headers.authorization, response });
+    return;
+  }
   void readBody(request).then((body) => {
     seen.push({ method: request.method, url: request.url, auth: request.headers.authorization, body });
     const reply = (code: number, payload: string) => {
@@ -49,27 +59,25 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterEach(() => {
+  for (const stream of streams.splice(0)) stream.response.end();
+});
 
-/** Records what the client opens and lets the test push named events. */
-function fakeEvents() {
-  const opened: { url: string; listeners: Map<string, (event: { data: string }) => void>; closed: boolean }[] = [];
-  const open = (url: string): EventStream => {
-    const entry = { url, listeners: new Map<string, (event: { data: string }) => void>(), closed: false };
-    opened.push(entry);
-    return {
-      addEventListener: (type, listener) => entry.listeners.set(type, listener),
-      close: () => {
-        entry.closed = true;
-      },
-    };
-  };
-  return { opened, open };
-}
-
-function client(token: string | null, problems: string[] = [], events = fakeEvents(), onStreamError: () => void = () => undefined) {
-  const raw = createHttpApi({ baseUrl, token, fetch, openEvents: events.open, onStreamError });
+function client(token: string | null, problems: string[] = [], onStreamError: () => void = () => undefined) {
+  const raw = createHttpApi({ baseUrl, token, fetch, onStreamError, retryMs: 50 });
   return validated(raw, (message) => problems.push(message));
 }
+
+const until = async (check: () => boolean, what: string): Promise<void> => {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+/** Writes one SSE event to the newest open stream. */
+const push = (event: string, data: string) => streams.at(-1)?.response.write(`event: ${event}\ndata: ${data}\n\n`);
 
 describe('HTTP API client', () => {
   it('POSTs the request as JSON with the bearer token and returns the validated reply', async () => {
@@ -98,63 +106,75 @@ describe('HTTP API client', () => {
   });
 
   it('reports an unreachable host', async () => {
-    const api = validated(
-      createHttpApi({ baseUrl: 'http://127.0.0.1:1', token: TOKEN, fetch, openEvents: fakeEvents().open, onStreamError: () => undefined }),
-      () => undefined,
-    );
+    const api = validated(createHttpApi({ baseUrl: 'http://127.0.0.1:1', token: TOKEN, fetch, onStreamError: () => undefined }), () => undefined);
     await expect(api.getSnapshot({})).rejects.toThrow(/Cannot reach Telltale/);
   });
 });
 
-describe('HTTP API events', () => {
-  it('opens one event stream with the token, delivers valid events and reports malformed ones', () => {
-    const events = fakeEvents();
+describe('HTTP API events (Server-Sent Events read with fetch)', () => {
+  it('opens one event stream with the token, delivers valid events and reports malformed ones', async () => {
     const problems: string[] = [];
-    const api = client(TOKEN, problems, events);
+    const api = client(TOKEN, problems);
     const statuses: unknown[] = [];
     const snapshots: unknown[] = [];
     const offStatus = api.on('status', (payload) => statuses.push(payload));
     const offSnapshot = api.on('snapshot', (payload) => snapshots.push(payload));
 
-    expect(events.opened).toHaveLength(1);
-    const stream = events.opened[0]!;
-    expect(new URL(stream.url).pathname).toBe('/api/events');
-    expect(new URL(stream.url).searchParams.get('token')).toBe(TOKEN);
+    await until(() => streams.length === 1, 'the stream');
+    expect(streams[0]).toMatchObject({ url: '/api/events', auth: `Bearer ${TOKEN}` });
 
-    stream.listeners.get('status')?.({ data: JSON.stringify(status) });
-    stream.listeners.get('status')?.({ data: '{"paused":' });
-    stream.listeners.get('snapshot')?.({ data: JSON.stringify({ seq: 1, snapshot: { ...snap(), schemaVersion: 1 } }) });
+    push('status', JSON.stringify(status));
+    push('status', '{"paused":');
+    push('snapshot', JSON.stringify({ seq: 1, snapshot: { ...snap(), schemaVersion: 1 } }));
+    push('snapshot', JSON.stringify({ seq: 0, snapshot: null }));
+    await until(() => snapshots.length === 1, 'the valid snapshot');
     expect(statuses).toEqual([status]);
-    expect(snapshots).toEqual([]);
+    expect(snapshots).toEqual([{ seq: 0, snapshot: null }]);
     expect(problems).toHaveLength(2);
     expect(problems[1]).toMatch(/malformed snapshot update: snapshot\.schemaVersion/);
-    stream.listeners.get('snapshot')?.({ data: JSON.stringify({ seq: 0, snapshot: null }) });
-    expect(snapshots).toEqual([{ seq: 0, snapshot: null }]);
 
     offStatus();
-    expect(stream.closed).toBe(false);
+    const stream = streams[0]!.response;
+    expect(stream.destroyed).toBe(false);
+    const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
     offSnapshot();
-    expect(stream.closed).toBe(true);
+    await closed;
   });
 
-  it('delivers deltas checked against the contract', () => {
-    const events = fakeEvents();
+  it('delivers deltas checked against the contract, split across chunks however they fall', async () => {
     const problems: string[] = [];
-    const api = client(TOKEN, problems, events);
+    const api = client(TOKEN, problems);
     const deltas: unknown[] = [];
-    api.on('delta', (payload) => deltas.push(payload));
+    const off = api.on('delta', (payload) => deltas.push(payload));
+    await until(() => streams.length === 1, 'the stream');
     const delta = diffForDelta({ seq: 1, snapshot: snap() }, snap({ connections: [conn({ pid: 9 })] }), 2);
-    events.opened[0]?.listeners.get('delta')?.({ data: JSON.stringify(delta) });
-    events.opened[0]?.listeners.get('delta')?.({ data: JSON.stringify({ ...delta, baseSeq: -1 }) });
+    const text = `event: delta\r\ndata: ${JSON.stringify(delta)}\r\n\r\nevent: delta\ndata: ${JSON.stringify({ ...delta, baseSeq: -1 })}\n\n`;
+    // In 7-character pieces: CRLFs, field names and the payloads split at arbitrary points.
+    for (let at = 0; at < text.length; at += 7) streams[0]?.response.write(text.slice(at, at + 7));
+    await until(() => problems.length === 1, 'both deltas');
     expect(deltas).toEqual([delta]);
     expect(problems).toEqual([expect.stringMatching(/malformed delta update: baseSeq/)]);
+    off();
   });
 
-  it('says when the event stream fails', () => {
-    const events = fakeEvents();
+  it('says when the event stream fails, and reconnects by itself', async () => {
     let failures = 0;
-    client(TOKEN, [], events, () => failures++).on('status', () => undefined);
-    events.opened[0]?.listeners.get('error')?.({ data: '' });
-    expect(failures).toBe(1);
+    const api = client(TOKEN, [], () => failures++);
+    const seen: unknown[] = [];
+    const off = api.on('status', (payload) => seen.push(payload));
+    await until(() => streams.length === 1, 'the stream');
+    streams[0]?.response.end();
+    await until(() => failures === 1 && streams.length === 2, 'the failure and a new stream');
+    push('status', JSON.stringify(status));
+    await until(() => seen.length === 1, 'an event on the new stream');
+    off();
+  });
+
+  it('counts a refused stream as a failure and keeps trying', async () => {
+    let failures = 0;
+    const off = client('wrong', [], () => failures++).on('status', () => undefined);
+    await until(() => failures >= 2, 'two refusals');
+    off();
+    expect(streams).toEqual([]);
   });
 });

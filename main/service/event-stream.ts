@@ -1,37 +1,36 @@
 /**
  * GET /api/events: the app's events (main/service/app-events.ts) as Server-Sent Events, named like
- * contract/api.ts. A new client gets the current status and the numbered snapshot at once (so the
- * UI never waits a whole interval for its first picture), then deltas, status (including the
- * monitor's heartbeat, which also keeps idle connections and any proxy between from timing out),
- * notifications and settings changes. Everything is released when the client goes away.
+ * contract/api.ts, as the body of a web Response (a ReadableStream), so the browser host and
+ * Electron's app:// protocol serve the same stream. A new client gets the current status and the
+ * numbered snapshot at once (so the UI never waits a whole interval for its first picture), then
+ * deltas, status (including the monitor's heartbeat, which also keeps idle connections and any
+ * proxy between from timing out), notifications and settings changes. Everything is released when
+ * the client cancels its stream.
  *
- * Under load: each event is serialized once into one Buffer that every client's socket references
- * (no copy per client). A client that does not keep up (more than `maxBufferedBytes` written to it
- * still wait for its socket when the next event comes) is written nothing more until it drains;
- * what it missed is coalesced into the latest state: on drain it gets the latest settings and status,
- * the notifications of the gap (at most MAX_HELD_NOTIFICATIONS) and a fresh snapshot in place of
- * the deltas (the UI starts over from any snapshot event). One that stays stalled for
- * `stalledDropMs` is dropped; EventSource reconnects by itself once the page reads again.
+ * Under load: each event is serialized once into one byte array that every client's stream
+ * references (no copy per client). Each stream's queue counts bytes; a client whose queue holds
+ * more than `maxBufferedBytes` when the next event comes (its transport stopped taking them: a
+ * socket that does not drain, a renderer that does not read) is queued nothing more until it
+ * has taken everything; what it missed is coalesced into the latest state: it then gets the latest
+ * settings and status, the notifications of the gap (at most MAX_HELD_NOTIFICATIONS) and a fresh
+ * snapshot in place of the deltas (the UI starts over from any snapshot event). One that stays
+ * stalled for `stalledDropMs` is dropped (its stream errors); the UI's reader reconnects.
  *
- * A socket shows no backpressure until the kernel's buffers for it are full, several MB on loopback,
- * so a client that stopped reading takes each frame by a synchronous copy for many events before it
- * lags. Fanning one 0.6 MB delta out to 100 such clients in one go blocked the event loop for 0.6 s
- * (bench/serve-load.ts), and API calls waited behind it; so the fan-out writes at most
+ * A transport pulls from the stream as it writes: the browser host into a socket (which shows no
+ * backpressure until the kernel's buffers for it are full, several MB on loopback), Electron into
+ * its URL loader. Fanning one 0.6 MB delta out to 100 such clients in one go blocked the event loop
+ * for 0.6 s (bench/serve-load.ts), and API calls waited behind it; so the fan-out queues at most
  * FANOUT_BYTES_PER_TURN per turn of the event loop and goes on in the next, frames in order.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { apiEvents, type ApiEventName, type ApiEventPayload, type SequencedSnapshot } from '../../contract/api.js';
-import type { AppEvents } from '../service/app-events.js';
+import type { AppEvents } from './app-events.js';
 
 export interface EventStreamLimits {
   /** Open streams at most; the one too many is refused with 503. */
   maxClients: number;
-  /**
-   * Bytes queued in the process for one client beyond which it counts as lagging (at least the
-   * socket's high-water mark, 16 KiB, so that a 'drain' is due). It holds at most this plus one frame.
-   */
+  /** Bytes queued for one client beyond which it counts as lagging. It holds at most this plus one frame. */
   maxBufferedBytes: number;
-  /** A lagging client that has not drained for this long is disconnected. */
+  /** A lagging client that has not caught up for this long is disconnected. */
   stalledDropMs: number;
 }
 
@@ -41,17 +40,21 @@ export const DEFAULT_EVENT_STREAM_LIMITS: EventStreamLimits = {
   stalledDropMs: 30_000,
 };
 
-/** Bytes written to sockets in one turn of the event loop before the fan-out yields to other work. */
+/** Bytes queued to streams in one turn of the event loop before the fan-out yields to other work. */
 export const FANOUT_BYTES_PER_TURN = 4 * 1024 * 1024;
 
 /** Notifications of a gap kept for a lagging client; older ones are dropped (the history keeps them). */
 export const MAX_HELD_NOTIFICATIONS = 20;
 
-type Frame = Buffer;
+export const EVENT_STREAM_CONTENT_TYPE = 'text/event-stream; charset=utf-8';
+
+type Frame = Uint8Array;
+
+const encoder = new TextEncoder();
 
 function frameOf<K extends ApiEventName>(event: K, payload: ApiEventPayload<K>): Frame {
   // JSON.stringify never emits a raw newline, so one data: line carries the whole payload.
-  return Buffer.from(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`, 'utf8');
+  return encoder.encode(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
 }
 
 /** What a lagging client missed, reduced to what it needs on resume. */
@@ -70,15 +73,18 @@ const STATE_EVENTS: ReadonlySet<ApiEventName> = new Set(['snapshot', 'delta', 's
 class Client {
   #lagSince: number | null = null;
   #missed = nothingMissed();
+  #open = true;
   /** The last queued broadcast (by number) that the state this client was last given already covers. */
   syncedThrough: number;
 
   constructor(
-    readonly res: ServerResponse,
+    private readonly controller: ReadableStreamDefaultController<Frame>,
     private readonly limits: EventStreamLimits,
     private readonly resync: () => { status: Frame; snapshot: Frame; through: number },
     private readonly now: () => number,
     syncedThrough: number,
+    /** Called once when the stream ends by cancel or drop, so the broadcaster forgets the client. */
+    private readonly gone: (client: Client) => void,
   ) {
     this.syncedThrough = syncedThrough;
   }
@@ -87,20 +93,25 @@ class Client {
     return this.#lagSince !== null;
   }
 
+  /** Bytes queued in the stream that its transport has not taken yet. */
+  get queuedBytes(): number {
+    return this.#open ? this.limits.maxBufferedBytes - (this.controller.desiredSize ?? this.limits.maxBufferedBytes) : 0;
+  }
+
   /**
-   * Writes `frame` unless more than the bound written before has not gone out yet: then the client
-   * lags, and the frame only marks what it will need on resume. Says whether it wrote.
+   * Queues `frame` unless more than the bound queued before has not been taken yet: then the
+   * client lags, and the frame only marks what it will need on resume. Says whether it queued.
    */
   send(event: ApiEventName, frame: Frame): boolean {
-    if (this.#lagSince === null && this.res.writableLength <= this.limits.maxBufferedBytes) {
-      this.res.write(frame);
+    if (!this.#open) return false;
+    if (this.#lagSince === null && this.queuedBytes <= this.limits.maxBufferedBytes) {
+      this.controller.enqueue(frame);
       return true;
     }
     if (this.#lagSince === null) {
       this.#lagSince = this.now();
-      this.res.once('drain', () => this.#resume());
     } else if (this.now() - this.#lagSince >= this.limits.stalledDropMs) {
-      this.res.destroy();
+      this.drop();
       return false;
     }
     const missed = this.#missed;
@@ -109,6 +120,32 @@ class Client {
     else if (event === 'settings') missed.settings = frame;
     else missed.notifications = [...missed.notifications, frame].slice(-MAX_HELD_NOTIFICATIONS);
     return false;
+  }
+
+  /** The transport pulled: a lagging client that has taken everything resumes. */
+  pulled(): void {
+    if (this.#lagSince !== null && this.queuedBytes === 0) this.#resume();
+  }
+
+  /** Ends the stream normally (the host closes). */
+  close(): void {
+    if (!this.#open) return;
+    this.#open = false;
+    this.controller.close();
+  }
+
+  /** Ends the stream with an error, so the transport cuts the connection. */
+  drop(): void {
+    if (!this.#open) return;
+    this.cancelled();
+    this.controller.error(new Error('The event stream was dropped: its client did not keep up.'));
+  }
+
+  /** The client went away (or was dropped): nothing more may be queued. */
+  cancelled(): void {
+    if (!this.#open) return;
+    this.#open = false;
+    this.gone(this);
   }
 
   #resume(): void {
@@ -126,17 +163,17 @@ class Client {
   }
 }
 
-export type OpenResult = { ok: true; end: () => void } | { ok: false; status: 503; reason: string };
+export type OpenResult = { ok: true; body: ReadableStream<Frame> } | { ok: false; status: 503; reason: string };
 
 /**
- * One per server: listens to the app's events once and fans each frame out to the open streams.
+ * One per host: listens to the app's events once and fans each frame out to the open streams.
  * `now` is a parameter so tests can stall a client without waiting.
  */
 export class EventBroadcaster {
   readonly #clients = new Set<Client>();
   readonly #unsubscribe: Array<() => void>;
   #snapshotFrame: { for: SequencedSnapshot; frame: Frame } | null = null;
-  /** Broadcasts not yet written to every client, oldest first, numbered; `next` is where the first one goes on. */
+  /** Broadcasts not yet queued to every client, oldest first, numbered; `next` is where the first one goes on. */
   readonly #queue: Array<{ number: number; event: ApiEventName; frame: Frame; recipients: Client[] }> = [];
   #next = 0;
   #queued = 0;
@@ -161,43 +198,42 @@ export class EventBroadcaster {
     return [...this.#clients].filter((client) => client.lagging).length;
   }
 
-  /** Bytes written to the streams that their sockets have not taken yet. */
+  /** Bytes queued in the streams that their transports have not taken yet. */
   get queuedBytes(): number {
     let total = 0;
-    for (const client of this.#clients) total += client.res.writableLength;
+    for (const client of this.#clients) total += client.queuedBytes;
     return total;
   }
 
-  /** Starts a stream on `res`, or says why not (too many streams). */
-  open(req: IncomingMessage, res: ServerResponse): OpenResult {
+  /** A new stream (the body of the response), or why not (too many streams). */
+  open(): OpenResult {
     if (this.#clients.size >= this.limits.maxClients) {
       return { ok: false, status: 503, reason: `Too many open event streams (at most ${this.limits.maxClients}): close another Telltale tab.` };
     }
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    // Its snapshot covers every broadcast queued so far, so it takes none of them.
-    const client = new Client(res, this.limits, () => this.#latest(), this.now, this.#queued);
-    this.#clients.add(client);
-    res.write(': telltale events\n\n');
-    // Added and written in the same tick, so no delta can fall between the snapshot this client
+    let client: Client | null = null;
+    const body = new ReadableStream<Frame>(
+      {
+        start: (controller) => {
+          controller.enqueue(encoder.encode(': telltale events\n\n'));
+          const forget = (gone: Client): void => void this.#clients.delete(gone);
+          // Its snapshot covers every broadcast queued so far, so it takes none of them.
+          client = new Client(controller, this.limits, () => this.#latest(), this.now, this.#queued, forget);
+        },
+        pull: () => client?.pulled(),
+        cancel: () => client?.cancelled(),
+      },
+      { highWaterMark: this.limits.maxBufferedBytes, size: (frame) => frame.byteLength },
+    );
+    // start() runs inside the constructor, so the client exists here (the cast tells the compiler).
+    const opened = client as Client | null;
+    if (!opened) throw new Error('ReadableStream did not start synchronously.');
+    this.#clients.add(opened);
+    // Added and queued in the same tick, so no delta can fall between the snapshot this client
     // starts from and the deltas it gets.
     const { status, snapshot } = this.#latest();
-    client.send('status', status);
-    client.send('snapshot', snapshot);
-
-    let ended = false;
-    const end = (): void => {
-      if (ended) return;
-      ended = true;
-      this.#clients.delete(client);
-      res.end();
-    };
-    req.on('close', end);
-    res.on('close', end);
-    return { ok: true, end };
+    opened.send('status', status);
+    opened.send('snapshot', snapshot);
+    return { ok: true, body };
   }
 
   /** Ends every stream and stops listening. */
@@ -205,7 +241,7 @@ export class EventBroadcaster {
     for (const off of this.#unsubscribe.splice(0)) off();
     if (this.#flushScheduled) clearImmediate(this.#flushScheduled);
     this.#queue.length = 0;
-    for (const client of [...this.#clients]) client.res.end();
+    for (const client of this.#clients) client.close();
     this.#clients.clear();
   }
 
@@ -215,7 +251,7 @@ export class EventBroadcaster {
     if (!this.#flushScheduled) this.#flush();
   }
 
-  /** Writes queued broadcasts in order until FANOUT_BYTES_PER_TURN is spent, then goes on in the next turn. */
+  /** Queues broadcasts in order until FANOUT_BYTES_PER_TURN is spent, then goes on in the next turn. */
   #flush(): void {
     this.#flushScheduled = null;
     let budget = FANOUT_BYTES_PER_TURN;
@@ -227,7 +263,7 @@ export class EventBroadcaster {
         }
         const client = job.recipients[this.#next++] as Client;
         if (!this.#clients.has(client) || (STATE_EVENTS.has(job.event) && job.number <= client.syncedThrough)) continue;
-        if (client.send(job.event, job.frame)) budget -= job.frame.length;
+        if (client.send(job.event, job.frame)) budget -= job.frame.byteLength;
       }
       this.#queue.shift();
       this.#next = 0;
