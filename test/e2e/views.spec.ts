@@ -15,11 +15,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { Snapshot } from '../../contract/snapshot.js';
 import { WhatIfResult } from '../../contract/whatif.js';
 import { overviewRows } from '../../common/overview.js';
-import { VIEWS } from '../../renderer/src/lib/views.js';
+import { VIEW_IDS, VIEW_LABELS } from '../../renderer/src/lib/views.js';
+import { translator } from '../../common/i18n/translate.js';
 import { rendererDir, repoRoot, runCli, startServe, stopChild, writeToolConfigs } from './live-fixture.js';
 
 test.skip(!existsSync(join(rendererDir, 'index.html')), 'dist/ is not built: run `npm run build` first');
 test.describe.configure({ mode: 'serial' });
+
+/** The views by their English names, as the navigation's buttons are named in English. */
+const english = translator('en');
+const VIEWS = VIEW_IDS.map((id) => english(VIEW_LABELS[id]));
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SIZES = [
