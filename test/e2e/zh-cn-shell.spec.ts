@@ -7,9 +7,8 @@
  * an English UI Chinese without a reload.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -22,15 +21,11 @@ import { translator } from '../../common/i18n/translate.js';
 import { VIEW_LABELS, type ViewId } from '../../renderer/src/lib/views.js';
 import { ENGLISH_WORDS } from '../helpers/english-words.js';
 import { rendererDir, repoRoot, startServe, stopChild, writeToolConfigs } from './live-fixture.js';
+import { forEachScreen, seriousViolations } from './page-checks.js';
 
 test.skip(!existsSync(join(rendererDir, 'index.html')), 'dist/ is not built: run `npm run build` first');
 test.describe.configure({ mode: 'serial' });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const SIZES = [
-  { width: 1400, height: 900 },
-  { width: 900, height: 700 },
-] as const;
 const VIEWS: readonly ViewId[] = ['overview', 'apps', 'signals', 'settings'];
 const zh = translator('zh-CN');
 const en = translator('en');
@@ -167,28 +162,20 @@ test('axe finds nothing critical or serious in the Chinese views', async ({ page
   const found: string[] = [];
   for (const view of VIEWS) {
     await show(page, view);
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) })))`);
-    for (const v of violations as Array<{ id: string; impact: string; nodes: string[] }>) {
-      if (v.impact === 'critical' || v.impact === 'serious') found.push(`${view}: ${v.id} (${v.impact}) at ${v.nodes.join(', ')}`);
-    }
+    found.push(...(await seriousViolations(page, view)));
   }
   expect(found).toEqual([]);
 });
 
 test('screenshots of the Chinese views at 1400x900 and 900x700, light and dark', async ({ page }) => {
   test.setTimeout(240_000);
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await waitForSample(page);
-      for (const view of VIEWS) {
-        await show(page, view);
-        await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'zh-CN', `${view}-${size.width}x${size.height}-${colorScheme}.png`) });
-      }
+  await forEachScreen(page, async ({ width, height, colorScheme }) => {
+    await waitForSample(page);
+    for (const view of VIEWS) {
+      await show(page, view);
+      await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'zh-CN', `${view}-${width}x${height}-${colorScheme}.png`) });
     }
-  }
+  });
 });
 
 test('picking 简体中文 in Settings turns an English UI Chinese without a reload, and System names the locale’s language', async ({ page }) => {

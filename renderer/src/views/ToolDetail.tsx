@@ -18,7 +18,7 @@ import type { LiveContext } from '../lib/live-context.js';
 import { toolNameLookup } from '../lib/event-text.js';
 import { FindingList, ProbeFacts, VerdictBadge } from '../components/ProbeParts.js';
 import { ScrollBox } from '../components/ScrollBox.js';
-import type { ToolSettingKind } from '../../../contract/signal-key.js';
+import { SETTING_KINDS } from '../../../common/i18n/render-signal.js';
 import type { PlainKey } from '../../../common/i18n/translate.js';
 import { useLanguage, useT } from '../hooks/useT.js';
 import { countedKey, formatNumber } from '../lib/count.js';
@@ -28,16 +28,6 @@ const CAN_READ: Readonly<Record<Capability, PlainKey>> = {
   timezone: 'tool-page.can-read.timezone',
   files: 'tool-page.can-read.files',
   network: 'tool-page.can-read.network',
-};
-
-/** A setting's kind as the core's words name it ("proxy", "基础 URL"). */
-const SETTING_KINDS: Readonly<Record<ToolSettingKind, PlainKey>> = {
-  proxy: 'tool-setting.proxy',
-  'base-url': 'tool-setting.base-url',
-  telemetry: 'tool-setting.telemetry',
-  model: 'tool-setting.model',
-  env: 'tool-setting.env',
-  other: 'tool-setting.other',
 };
 
 const EARLIER_PROBES = { one: 'tool-page.earlier-probes.one', other: 'tool-page.earlier-probes.other' } as const;
