@@ -1,7 +1,7 @@
 import type { HistoryStatus } from '../../../contract/history.js';
 import type { Language } from '../../../common/i18n/languages.js';
 import { translator } from '../../../common/i18n/translate.js';
-import { useLanguage } from '../hooks/useT.js';
+import { useLanguage, useT } from '../hooks/useT.js';
 
 /** Why there is nothing from the history (turned off, or the store could not be opened). */
 export function noHistoryReason(status: HistoryStatus, language: Language = 'en'): string {
@@ -9,6 +9,7 @@ export function noHistoryReason(status: HistoryStatus, language: Language = 'en'
 }
 
 export function NoHistory({ status }: { status: HistoryStatus }) {
+  const t = useT();
   const language = useLanguage();
-  return <p className="muted">{translator(language)('no-history.line', { reason: noHistoryReason(status, language) })}</p>;
+  return <p className="muted">{t('no-history.line', { reason: noHistoryReason(status, language) })}</p>;
 }
