@@ -34,6 +34,8 @@ export const SamplerStatus = z.object({
   capture: CaptureStatus,
   /** The language in force: --lang, else the language setting, else the system's locale (common/i18n/choose-language.ts). */
   language: z.enum(LANGUAGES),
+  /** The language the system's locale gives (what the setting 'system' means here), so a language picker can name it. */
+  systemLanguage: z.enum(LANGUAGES).optional(),
   /**
    * The host's clock when this status was sent. Status is re-sent as a heartbeat at least every
    * HEARTBEAT_MS, so a UI that hears nothing for longer knows the host is gone, and one whose

@@ -5,7 +5,8 @@ import type { MessageKey, PlainKey, Translate } from './translate.js';
 
 const SYSTEM_NAMES: Readonly<Record<string, string>> = { gnome: 'GNOME', kde: 'KDE', macos: 'macOS', windows: 'Windows' };
 
-const SETTING_KINDS: Readonly<Record<ToolSettingKind, PlainKey>> = {
+/** A tool setting's kind as a sentence names it ('proxy', '基础 URL'). */
+export const SETTING_KINDS: Readonly<Record<ToolSettingKind, PlainKey>> = {
   proxy: 'tool-setting.proxy',
   'base-url': 'tool-setting.base-url',
   telemetry: 'tool-setting.telemetry',

@@ -131,6 +131,7 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
     capture: () => capture.status(),
     takeAttempts: () => capture.takeAttempts(),
     language,
+    systemLanguage: () => chooseLanguage({ env: options.ctx?.env ?? process.env, appLocale: options.language?.appLocale }),
   });
   // The history follows its settings: on or off, and its retention, as they change.
   let history = historyOf(options, settings.get().history, source, monitor);

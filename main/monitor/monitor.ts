@@ -36,6 +36,8 @@ export interface MonitorOptions {
   capture?: () => CaptureStatus;
   /** The language in force (English when not told). */
   language?: () => Language;
+  /** The language the system's locale gives (absent from the status when not told). */
+  systemLanguage?: () => Language;
   /** Connection attempts seen since the last call: they go into the next delta, before its other events. */
   takeAttempts?: () => ConnectionAttempt[];
 }
@@ -57,6 +59,7 @@ export class Monitor {
   readonly #capture: () => CaptureStatus;
   readonly #takeAttempts: () => ConnectionAttempt[];
   readonly #language: () => Language;
+  readonly #systemLanguage: (() => Language) | undefined;
   readonly #events = new EventEmitter();
   #current: SequencedSnapshot = { seq: 0, snapshot: null };
   #inFlight: Promise<Snapshot> | null = null;
@@ -77,6 +80,7 @@ export class Monitor {
     this.#paused = options.paused ?? false;
     this.#takeAttempts = options.takeAttempts ?? (() => []);
     this.#language = options.language ?? (() => 'en');
+    this.#systemLanguage = options.systemLanguage;
     // Many SSE clients and windows may listen; the default limit of 10 would only print warnings.
     this.#events.setMaxListeners(0);
   }
@@ -100,6 +104,7 @@ export class Monitor {
       lastError: this.#lastError,
       capture: this.#capture(),
       language: this.#language(),
+      ...(this.#systemLanguage && { systemLanguage: this.#systemLanguage() }),
       now: new Date().toISOString(),
     };
   }

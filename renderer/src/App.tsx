@@ -2,7 +2,8 @@ import { useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import type { TelltaleApi } from '../../contract/api.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { Header } from './components/Header.js';
-import { Nav, type ViewName } from './components/Nav.js';
+import { Nav } from './components/Nav.js';
+import type { ViewId } from './lib/views.js';
 import { useTelltale } from './hooks/useTelltale.js';
 import { AppsView } from './views/AppsView.js';
 import { ConnectionsView } from './views/ConnectionsView.js';
@@ -20,20 +21,21 @@ import type { LiveContext } from './lib/live-context.js';
 import { INITIAL_CONNECTIONS_VIEW, type ConnectionsViewState } from './lib/connections.js';
 import type { Snapshot, Tool } from '../../contract/snapshot.js';
 import { LanguageContext, useDocumentLanguage } from './hooks/useT.js';
+import { translator } from '../../common/i18n/translate.js';
 
-type SnapshotViewsProps = { view: ViewName; snapshot: Snapshot; live: LiveContext; connections: ConnectionsViewStore };
+type SnapshotViewsProps = { view: ViewId; snapshot: Snapshot; live: LiveContext; connections: ConnectionsViewStore };
 
 function SnapshotViews({ view, snapshot, live, connections: [connectionsState, setConnectionsState] }: SnapshotViewsProps) {
   switch (view) {
-    case 'Overview':
+    case 'overview':
       return <OverviewView snapshot={snapshot} />;
-    case 'What if':
+    case 'what-if':
       return <WhatIfView api={live.api} seq={live.seq} snapshot={snapshot} />;
-    case 'Apps':
+    case 'apps':
       return <AppsView snapshot={snapshot} live={live} />;
-    case 'Connections':
+    case 'connections':
       return <ConnectionsView snapshot={snapshot} live={live} state={connectionsState} onState={setConnectionsState} />;
-    case 'Signals':
+    case 'signals':
       return <SignalsView signals={snapshot.signals} tools={snapshot.tools} />;
     default:
       return null;
@@ -42,39 +44,42 @@ function SnapshotViews({ view, snapshot, live, connections: [connectionsState, s
 
 const NO_TOOLS: Tool[] = [];
 
+/** These talk to the API themselves and work before the first sample. */
+const OWN_DATA_VIEWS: ReadonlySet<ViewId> = new Set(['snapshot', 'probe', 'timeline', 'settings']);
+
 type ConnectionsViewStore = [ConnectionsViewState, Dispatch<SetStateAction<ConnectionsViewState>>];
 
 export function App({ api }: { api: TelltaleApi }) {
   const state = useTelltale(api);
-  const [view, setView] = useState<ViewName>('Overview');
+  const [view, setView] = useState<ViewId>('overview');
   // Lives here so the Connections view's filter and toggles outlast a visit to another view.
   const connections = useState<ConnectionsViewState>(INITIAL_CONNECTIONS_VIEW);
-  // These talk to the API themselves and work before the first sample.
-  const needsSnapshot = !['Snapshot', 'Probe', 'Timeline', 'Settings'].includes(view);
+  const needsSnapshot = !OWN_DATA_VIEWS.has(view);
   const live = useMemo<LiveContext>(() => ({ api, seq: state.seq, status: state.status, attempts: state.attempts }), [api, state.seq, state.status, state.attempts]);
   const tools = state.snapshot?.tools ?? NO_TOOLS;
   const language = state.status?.language ?? 'en';
   useDocumentLanguage(language);
+  const t = useMemo(() => translator(language), [language]);
 
   return (
     <LanguageContext.Provider value={language}>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('app.skip')}
       </a>
       <Header snapshot={state.snapshot} status={state.status} link={state.link} onSampleNow={state.sampleNow} onSetPaused={state.setPaused} />
       <Nav current={view} onSelect={setView} />
       <main id="main" tabIndex={-1}>
         {state.error && <ErrorMessage message={state.error} onDismiss={state.dismissError} />}
-        {view === 'Snapshot' && <SnapshotView api={api} />}
-        {view === 'Probe' && <ProbeView api={api} tools={tools} />}
-        {view === 'Timeline' && <TimelineView api={api} tools={tools} seq={state.seq} />}
-        {view === 'Settings' && <SettingsView api={api} tools={tools} />}
-        {view === 'Settings' && <SelfAudit api={api} seq={state.seq} />}
+        {view === 'snapshot' && <SnapshotView api={api} />}
+        {view === 'probe' && <ProbeView api={api} tools={tools} />}
+        {view === 'timeline' && <TimelineView api={api} tools={tools} seq={state.seq} />}
+        {view === 'settings' && <SettingsView api={api} tools={tools} systemLanguage={state.status?.systemLanguage} />}
+        {view === 'settings' && <SelfAudit api={api} seq={state.seq} />}
         {needsSnapshot &&
           (state.snapshot ? (
             <SnapshotViews view={view} snapshot={state.snapshot} live={live} connections={connections} />
           ) : (
-            <p role="status">{state.loading ? 'Loading…' : 'Waiting for the first sample… (use “Sample now” to take one)'}</p>
+            <p role="status">{state.loading ? t('shell.loading') : t('app.waiting')}</p>
           ))}
       </main>
       {/* Electron shows notifications natively; the browser host shows them here. */}

@@ -74,10 +74,11 @@ export async function holdConnection(port: number): Promise<ChildProcess> {
 /** `telltale serve --port 0` with `env`; resolves once it prints its URL. */
 /**
  * `telltale serve` on a free port. The UI speaks `language` whatever the sampled locale is (the
- * realistic setup's zh_CN would otherwise make it Chinese).
+ * realistic setup's zh_CN would otherwise make it Chinese); null leaves it to the setting and the locale.
  */
-export async function startServe(env: Env, intervalSeconds = 1, language: Language = 'en'): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--interval', String(intervalSeconds), '--lang', language], {
+export async function startServe(env: Env, intervalSeconds = 1, language: Language | null = 'en'): Promise<{ child: ChildProcess; url: string }> {
+  const lang = language === null ? [] : ['--lang', language];
+  const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--interval', String(intervalSeconds), ...lang], {
     env,
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,26 +6,26 @@
  * 1400x900 and 900x700, light and dark, to test-results/screenshots/views/.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { Snapshot } from '../../contract/snapshot.js';
 import { WhatIfResult } from '../../contract/whatif.js';
 import { overviewRows } from '../../common/overview.js';
-import { VIEWS } from '../../renderer/src/lib/views.js';
+import { VIEW_IDS, VIEW_LABELS } from '../../renderer/src/lib/views.js';
+import { translator } from '../../common/i18n/translate.js';
 import { rendererDir, repoRoot, runCli, startServe, stopChild, writeToolConfigs } from './live-fixture.js';
+import { forEachScreen, seriousViolations } from './page-checks.js';
 
 test.skip(!existsSync(join(rendererDir, 'index.html')), 'dist/ is not built: run `npm run build` first');
 test.describe.configure({ mode: 'serial' });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const SIZES = [
-  { width: 1400, height: 900 },
-  { width: 900, height: 700 },
-] as const;
+/** The views by their English names, as the navigation's buttons are named in English. */
+const english = translator('en');
+const VIEWS = VIEW_IDS.map((id) => english(VIEW_LABELS[id]));
+
 
 let root: string;
 let serve: ChildProcess | undefined;
@@ -120,30 +120,22 @@ test('axe finds nothing critical or serious in any view', async ({ page }) => {
   for (const view of VIEWS) {
     await openView(page, view);
     await page.waitForTimeout(500);
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) })))`);
-    for (const v of violations as Array<{ id: string; impact: string; nodes: string[] }>) {
-      if (v.impact === 'critical' || v.impact === 'serious') found.push(`${view}: ${v.id} (${v.impact}) at ${v.nodes.join(', ')}`);
-    }
+    found.push(...(await seriousViolations(page, view)));
   }
   expect(found).toEqual([]);
 });
 
 test('screenshots of every view at 1400x900 and 900x700, light and dark', async ({ page }) => {
   test.setTimeout(240_000);
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await waitForSample(page);
-      for (const view of VIEWS) {
-        await openView(page, view);
-        await page.waitForTimeout(400);
-        const name = `${view.toLowerCase().replace(/\s+/g, '-')}-${size.width}x${size.height}-${colorScheme}.png`;
-        await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'views', name) });
-      }
+  await forEachScreen(page, async ({ width, height, colorScheme }) => {
+    await waitForSample(page);
+    for (const view of VIEWS) {
+      await openView(page, view);
+      await page.waitForTimeout(400);
+      const name = `${view.toLowerCase().replace(/\s+/g, '-')}-${width}x${height}-${colorScheme}.png`;
+      await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'views', name) });
     }
-  }
+  });
 });
 
 test("a tool's page shows only its own advice, names not ids", async ({ page }) => {

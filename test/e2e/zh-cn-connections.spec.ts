@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ENGLISH_WORDS } from '../helpers/i18n-checks.js';
+import { ENGLISH_WORDS } from '../helpers/english-words.js';
 import { rendererDir, repoRoot, startServe, stopChild } from './live-fixture.js';
 import { checkScreens, holdConnections, seriousViolations, type HeldConnections } from './connections-fixture.js';
 

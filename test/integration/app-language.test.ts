@@ -1,6 +1,7 @@
 /**
  * The language in force travels in the status: --lang first, then the setting, then the sampled
- * environment's locale; a setting change re-sends the status so every UI follows at once.
+ * environment's locale; a setting change re-sends the status so every UI follows at once. The
+ * status also names what the locale alone gives (systemLanguage), for the language picker.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -35,6 +36,8 @@ describe('the language in force', () => {
     await app.handlers.updateSettings({ language: 'en' });
     expect(app.monitor.status.language).toBe('en');
     expect(sent.at(-1)?.language).toBe('en');
+    // What 'system' would give stays named, for the language picker.
+    expect(sent.at(-1)?.systemLanguage).toBe('zh-CN');
     await app.handlers.updateSettings({ language: 'system' });
     expect(app.language()).toBe('zh-CN');
   });
@@ -43,6 +46,8 @@ describe('the language in force', () => {
     const flagged = await appWith({ LANG: 'en_US.UTF-8' }, { flag: 'zh-CN' });
     await flagged.handlers.updateSettings({ language: 'en' });
     expect(flagged.language()).toBe('zh-CN');
+    // --lang and the setting aside, the locale gives English.
+    expect(flagged.monitor.status.systemLanguage).toBe('en');
     expect((await appWith({}, { appLocale: 'zh-CN' })).language()).toBe('zh-CN');
     expect((await appWith({ LC_ALL: 'C' }, { appLocale: 'zh-CN' })).language()).toBe('en');
   });

@@ -1,20 +1,25 @@
 import type { CaptureStatus } from '../../../contract/attempts.js';
 import { Badge } from './Badge.js';
+import { useLanguage, useT } from '../hooks/useT.js';
+import { formatNumber } from '../lib/count.js';
 
 /** How connections between samples are seen: a quiet note while polling, a badge when precise. */
 export function CaptureNotice({ capture, intervalMs }: { capture: CaptureStatus | undefined; intervalMs: number | undefined }) {
+  const t = useT();
+  const language = useLanguage();
   if (!capture) return null;
   if (capture.mode === 'precise') {
     return (
       <p className="capture-precise">
-        <Badge tone="ok">precise capture</Badge> <span className="muted">every TCP connection attempt is seen</span>
+        <Badge tone="ok">{t('capture.precise')}</Badge> <span className="muted">{t('capture.precise-note')}</span>
       </p>
     );
   }
-  const every = capture.pollMs ? `new sockets are looked for every ${capture.pollMs / 1000} s` : intervalMs ? `sampled every ${intervalMs / 1000} s` : null;
+  const seconds = (ms: number) => formatNumber(ms / 1000, language);
+  const every = capture.pollMs ? t('capture.poll-every', { seconds: seconds(capture.pollMs) }) : intervalMs ? t('capture.sampled-every', { seconds: seconds(intervalMs) }) : null;
   return (
     <p className="capture-notice" role="note">
-      Connections shorter than the interval may be missed{every ? ` (${every})` : ''}. {capture.reason ?? 'Precise capture is not available on this system.'}
+      {every ? t('capture.may-miss-every', { every }) : t('capture.may-miss')} {capture.reason ?? t('capture.unavailable')}
     </p>
   );
 }

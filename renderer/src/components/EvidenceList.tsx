@@ -4,17 +4,14 @@ import { formatValue } from '../../../common/format.js';
 import { signalLabel } from '../../../common/signal-label.js';
 import { toolNameLookup } from '../lib/event-text.js';
 import { resolveEvidence } from '../lib/signals.js';
+import { useT } from '../hooks/useT.js';
 
-const MESSAGES = {
-  none: 'No evidence listed.',
-  from: (source: string) => ` from ${source}`,
-  missing: ' (not in this snapshot)',
-};
 
 /** The signals an inference rests on: what was read (by name, the id on hover) and where. */
 export function EvidenceList({ ids, signals, tools }: { ids: readonly string[]; signals: ReadonlyMap<string, Signal>; tools: readonly Tool[] }) {
+  const t = useT();
   const name = useMemo(() => toolNameLookup(tools), [tools]);
-  if (ids.length === 0) return <p className="muted">{MESSAGES.none}</p>;
+  if (ids.length === 0) return <p className="muted">{t('evidence-list.none')}</p>;
   return (
     <ul className="evidence">
       {resolveEvidence(ids, signals).map(({ id, signal }) => (
@@ -24,12 +21,12 @@ export function EvidenceList({ ids, signals, tools }: { ids: readonly string[]; 
               <span title={id}>{signalLabel(signal, name)}</span>
               {' = '}
               <strong>{formatValue(signal.value, '—')}</strong>
-              <span className="muted">{MESSAGES.from(signal.source)}</span>
+              <span className="muted">{t('evidence-list.from', { source: signal.source })}</span>
             </>
           ) : (
             <>
               <code>{id}</code>
-              <span className="muted">{MESSAGES.missing}</span>
+              <span className="muted">{t('evidence-list.missing')}</span>
             </>
           )}
         </li>

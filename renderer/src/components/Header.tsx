@@ -3,6 +3,7 @@ import type { Snapshot } from '../../../contract/snapshot.js';
 import type { Link } from '../hooks/useTelltale.js';
 import { ExposureBadge } from './ExposureBadge.js';
 import { LiveIndicator } from './LiveIndicator.js';
+import { useT } from '../hooks/useT.js';
 
 type Props = {
   snapshot: Snapshot | null;
@@ -13,6 +14,7 @@ type Props = {
 };
 
 export function Header({ snapshot, status, link, onSampleNow, onSetPaused }: Props) {
+  const t = useT();
   const paused = status?.paused ?? false;
   return (
     <header className="app-header">
@@ -21,10 +23,10 @@ export function Header({ snapshot, status, link, onSampleNow, onSetPaused }: Pro
       <LiveIndicator status={status} link={link} takenAt={snapshot?.takenAt} />
       <div className="header-actions">
         <button type="button" onClick={() => onSetPaused(!paused)} disabled={!status}>
-          {paused ? 'Resume monitoring' : 'Pause monitoring'}
+          {paused ? t('header.resume') : t('header.pause')}
         </button>
         <button type="button" className="primary" onClick={onSampleNow} disabled={status?.sampling ?? false}>
-          Sample now
+          {t('header.sample-now')}
         </button>
       </div>
     </header>

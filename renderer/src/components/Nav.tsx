@@ -1,15 +1,15 @@
-import { VIEWS, type ViewName } from '../lib/views.js';
+import { useT } from '../hooks/useT.js';
+import { VIEW_IDS, VIEW_LABELS, type ViewId } from '../lib/views.js';
 
-export type { ViewName };
-
-export function Nav({ current, onSelect }: { current: ViewName; onSelect: (view: ViewName) => void }) {
+export function Nav({ current, onSelect }: { current: ViewId; onSelect: (view: ViewId) => void }) {
+  const t = useT();
   return (
-    <nav className="app-nav" aria-label="Views">
+    <nav className="app-nav" aria-label={t('nav.label')}>
       <ul>
-        {VIEWS.map((view) => (
+        {VIEW_IDS.map((view) => (
           <li key={view}>
             <button type="button" aria-current={view === current ? 'page' : undefined} onClick={() => onSelect(view)}>
-              {view}
+              {t(VIEW_LABELS[view])}
             </button>
           </li>
         ))}

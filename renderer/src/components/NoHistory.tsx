@@ -1,10 +1,15 @@
 import type { HistoryStatus } from '../../../contract/history.js';
+import type { Language } from '../../../common/i18n/languages.js';
+import { translator } from '../../../common/i18n/translate.js';
+import { useLanguage, useT } from '../hooks/useT.js';
 
 /** Why there is nothing from the history (turned off, or the store could not be opened). */
-export function noHistoryReason(status: HistoryStatus): string {
-  return status.message ?? 'The history store is not available.';
+export function noHistoryReason(status: HistoryStatus, language: Language = 'en'): string {
+  return status.message ?? translator(language)('no-history.unavailable');
 }
 
 export function NoHistory({ status }: { status: HistoryStatus }) {
-  return <p className="muted">No history is being kept: {noHistoryReason(status)}</p>;
+  const t = useT();
+  const language = useLanguage();
+  return <p className="muted">{t('no-history.line', { reason: noHistoryReason(status, language) })}</p>;
 }

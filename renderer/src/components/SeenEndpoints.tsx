@@ -5,23 +5,28 @@ import { ErrorMessage } from './ErrorMessage.js';
 import { NoHistory } from './NoHistory.js';
 import { TableHead } from './TableHead.js';
 import { ScrollBox } from './ScrollBox.js';
-
-const when = (iso: string) => new Date(iso).toLocaleString();
+import { useLanguage, useT } from '../hooks/useT.js';
+import { formatNumber } from '../lib/count.js';
+import { dateTime } from '../lib/time.js';
 
 /** What the history saw one tool talk to (or try to), most used first. */
 export function SeenEndpoints({ api, toolId, toolName, seq }: { api: TelltaleApi; toolId: string; toolName: string; seq: number }) {
+  const t = useT();
+  const language = useLanguage();
   const { data, error, reload } = useApiQuery(useCallback(() => api.getEndpoints({ toolId }), [api, toolId]));
   const status = useApiQuery(useCallback(() => api.getHistoryStatus({}), [api]));
   useReloadOnSample(seq, reload);
   if (status.data && !status.data.available) return <NoHistory status={status.data} />;
-  if (error) return <ErrorMessage message={`Could not read the endpoints seen: ${error}`} />;
-  if (!data) return <p className="muted">Loading…</p>;
-  if (data.length === 0) return <p className="muted">None recorded in the history.</p>;
+  if (error) return <ErrorMessage message={t('endpoints.error', { error })} />;
+  if (!data) return <p className="muted">{t('shell.loading')}</p>;
+  if (data.length === 0) return <p className="muted">{t('endpoints.none')}</p>;
   const sorted = [...data].sort((a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen));
+  const label = t('endpoints.label', { tool: toolName });
+  const columns = [t('endpoints.host'), t('endpoints.port'), t('endpoints.country'), t('endpoints.org'), t('endpoints.first-seen'), t('endpoints.last-seen'), t('endpoints.count'), t('endpoints.failed')];
   return (
-    <ScrollBox label={`Endpoints ${toolName} was seen using`}>
-      <table className="simple-table" aria-label={`Endpoints ${toolName} was seen using`}>
-        <TableHead columns={['Host or IP', 'Port', 'Country', 'Organisation', 'First seen', 'Last seen', 'Count', 'Failed']} />
+    <ScrollBox label={label}>
+      <table className="simple-table" aria-label={label}>
+        <TableHead columns={columns} />
         <tbody>
           {sorted.map((endpoint) => (
             <tr key={`${endpoint.process}:${endpoint.address}:${endpoint.port}`}>
@@ -32,10 +37,10 @@ export function SeenEndpoints({ api, toolId, toolName, seq }: { api: TelltaleApi
               <td>{endpoint.port}</td>
               <td>{endpoint.country ?? '—'}</td>
               <td>{endpoint.org ?? '—'}</td>
-              <td>{when(endpoint.firstSeen)}</td>
-              <td>{when(endpoint.lastSeen)}</td>
-              <td>{endpoint.count}</td>
-              <td className={endpoint.failed > 0 ? 'attempt-failed' : undefined}>{endpoint.failed}</td>
+              <td>{dateTime(endpoint.firstSeen, language)}</td>
+              <td>{dateTime(endpoint.lastSeen, language)}</td>
+              <td>{formatNumber(endpoint.count, language)}</td>
+              <td className={endpoint.failed > 0 ? 'attempt-failed' : undefined}>{formatNumber(endpoint.failed, language)}</td>
             </tr>
           ))}
         </tbody>

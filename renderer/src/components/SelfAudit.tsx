@@ -3,15 +3,20 @@ import type { TelltaleApi } from '../../../contract/api.js';
 import type { OwnSocket, SelfAudit as SelfAuditData } from '../../../contract/self-audit.js';
 import { useApiQuery, useReloadOnSample } from '../hooks/useApiQuery.js';
 import { Badge } from './Badge.js';
+import { TableHead } from './TableHead.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { useLanguage, useT } from '../hooks/useT.js';
+import { formatNumber } from '../lib/count.js';
 
 const endpoint = (address: string | null, port: number | null) => (address === null ? '—' : port === null ? address : `${address}:${port}`);
 
 function Verdict({ audit }: { audit: SelfAuditData }) {
+  const t = useT();
+  const language = useLanguage();
   if (audit.verdict === 'loopback-only') {
     return (
       <p role="status">
-        <Badge tone="ok">loopback only</Badge> All {audit.sockets.length} of Telltale’s own sockets in the last sample stay on this machine.
+        <Badge tone="ok">{t('audit.loopback-badge')}</Badge> {t('audit.loopback', { count: formatNumber(audit.sockets.length, language) })}
       </p>
     );
   }
@@ -19,15 +24,15 @@ function Verdict({ audit }: { audit: SelfAuditData }) {
     const outside = audit.sockets.filter((socket) => !socket.loopback).length;
     return (
       <p role="alert">
-        <Badge tone="danger">not loopback</Badge> {outside} of Telltale’s own sockets reach beyond this machine. Telltale should never do
-        this: please report it.
+        <Badge tone="danger">{t('audit.outside-badge')}</Badge> {t('audit.outside', { count: formatNumber(outside, language) })}
       </p>
     );
   }
-  return <p role="status">No sample of Telltale’s own sockets yet.</p>;
+  return <p role="status">{t('audit.none')}</p>;
 }
 
 function SocketRow({ socket }: { socket: OwnSocket }) {
+  const t = useT();
   return (
     <tr className={socket.loopback ? undefined : 'self-audit-outside'}>
       <td>
@@ -37,7 +42,7 @@ function SocketRow({ socket }: { socket: OwnSocket }) {
       <td>{endpoint(socket.localAddress, socket.localPort)}</td>
       <td>{endpoint(socket.remoteAddress, socket.remotePort)}</td>
       <td>{socket.state}</td>
-      <td>{socket.loopback ? 'yes' : 'NO'}</td>
+      <td>{socket.loopback ? t('audit.yes') : t('audit.no')}</td>
     </tr>
   );
 }
@@ -47,29 +52,18 @@ function SocketRow({ socket }: { socket: OwnSocket }) {
  * its own sockets in the last sample. The test suite checks the same promise under strace.
  */
 export function SelfAudit({ api, seq }: { api: TelltaleApi; seq: number }) {
+  const t = useT();
   const query = useApiQuery(useCallback(() => api.getSelfAudit({}), [api]));
   useReloadOnSample(seq, query.reload);
   return (
     <section aria-labelledby="self-audit-title" className="self-audit">
-      <h2 id="self-audit-title">Self-audit</h2>
-      <p className="muted">
-        Telltale connects to nothing but this machine and sends no telemetry. Each sample lists Telltale’s own processes too; their sockets are
-        shown here and must all be loopback. Its test suite also runs every command under strace and fails on any other connection or DNS lookup.
-      </p>
+      <h2 id="self-audit-title">{t('audit.title')}</h2>
+      <p className="muted">{t('audit.intro')}</p>
       {query.error && <ErrorMessage message={query.error} />}
       {query.data && <Verdict audit={query.data} />}
       {query.data && query.data.sockets.length > 0 && (
-        <table className="simple-table" aria-label="Telltale’s own sockets">
-          <thead>
-            <tr>
-              <th scope="col">Process</th>
-              <th scope="col">Protocol</th>
-              <th scope="col">Local</th>
-              <th scope="col">Remote</th>
-              <th scope="col">State</th>
-              <th scope="col">Loopback</th>
-            </tr>
-          </thead>
+        <table className="simple-table" aria-label={t('audit.sockets')}>
+          <TableHead columns={[t('shell.process'), t('audit.protocol'), t('audit.local'), t('audit.remote'), t('shell.state'), t('audit.loopback-column')]} />
           <tbody>
             {query.data.sockets.map((socket, index) => (
               <SocketRow key={`${index}-${socket.pid}-${socket.localPort}-${socket.remotePort}`} socket={socket} />

@@ -2,9 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { TelltaleApi } from '../../../contract/api.js';
 import type { AppNotification } from '../../../contract/notification.js';
 import { addToast, removeToast, TOAST_MS, toastBody } from '../lib/toasts.js';
+import { useLanguage, useT } from '../hooks/useT.js';
 
 function Toast({ notification, onDismiss }: { notification: AppNotification; onDismiss: () => void }) {
   // The timer stops while the pointer or keyboard focus is on the toast, so it can be read and dismissed.
+  const t = useT();
+  const language = useLanguage();
   const [held, setHeld] = useState(false);
   const dismiss = useRef(onDismiss);
   useEffect(() => {
@@ -25,10 +28,10 @@ function Toast({ notification, onDismiss }: { notification: AppNotification; onD
     >
       <div>
         <strong>{notification.title}</strong>
-        <p>{toastBody(notification)}</p>
+        <p>{toastBody(notification, language)}</p>
       </div>
-      <button type="button" className="small" aria-label={`Dismiss: ${notification.title}`} onClick={onDismiss}>
-        Dismiss
+      <button type="button" className="small" aria-label={t('toast.dismiss', { title: notification.title })} onClick={onDismiss}>
+        {t('shell.dismiss')}
       </button>
     </li>
   );
@@ -36,11 +39,12 @@ function Toast({ notification, onDismiss }: { notification: AppNotification; onD
 
 /** Notifications as toasts (the browser host; Electron shows them natively). */
 export function Toasts({ api }: { api: TelltaleApi }) {
+  const t = useT();
   const [shown, setShown] = useState<AppNotification[]>([]);
   useEffect(() => api.on('notification', (next) => setShown((current) => addToast(current, next))), [api]);
   // The live region is always in the page, so screen readers announce toasts added to it.
   return (
-    <section className="toasts" aria-label="Notifications" aria-live="polite">
+    <section className="toasts" aria-label={t('shell.notifications')} aria-live="polite">
       <ul>
         {shown.map((notification) => (
           <Toast key={notification.id} notification={notification} onDismiss={() => setShown((current) => removeToast(current, notification.id))} />

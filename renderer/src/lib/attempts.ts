@@ -1,6 +1,9 @@
 /** Connection attempts from deltas, kept apart from the other events so a burst cannot push those out. */
 import type { ConnectionAttempt } from '../../../contract/attempts.js';
 import type { MonitorEvent } from '../../../contract/events.js';
+import type { Language } from '../../../common/i18n/languages.js';
+import { translator } from '../../../common/i18n/translate.js';
+import { formatNumber } from './count.js';
 
 /** How many recent attempts the UI keeps. */
 export const RECENT_ATTEMPTS = 100;
@@ -19,9 +22,15 @@ export function openForMs(attempt: Pick<ConnectionAttempt, 'at' | 'endedAt'>): n
   return Number.isFinite(ms) && ms >= 0 ? ms : null;
 }
 
+/** "340 ms", "2.5 s" ("340 毫秒"). */
+export function durationText(ms: number, language: Language = 'en'): string {
+  const t = translator(language);
+  return ms < 10_000 ? t('duration.ms', { count: formatNumber(Math.round(ms), language) }) : t('duration.s', { count: formatNumber(ms / 1000, language, 1) });
+}
+
 /** "closed after 340 ms", "closed after 2.5 s", or null when the end is not known. */
-export function closedAfterText(attempt: Pick<ConnectionAttempt, 'at' | 'endedAt'>): string | null {
+export function closedAfterText(attempt: Pick<ConnectionAttempt, 'at' | 'endedAt'>, language: Language = 'en'): string | null {
   const ms = openForMs(attempt);
   if (ms === null) return null;
-  return `closed after ${ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}`;
+  return translator(language)('attempts.closed-after', { duration: durationText(ms, language) });
 }

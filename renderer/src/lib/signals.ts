@@ -1,4 +1,6 @@
 import type { Signal, SignalKind } from '../../../contract/snapshot.js';
+import type { Language } from '../../../common/i18n/languages.js';
+import { translator, type PlainKey } from '../../../common/i18n/translate.js';
 
 export type Evidence = { id: string; signal: Signal | undefined };
 
@@ -12,21 +14,21 @@ export function indexSignals(signals: readonly Signal[]): Map<string, Signal> {
 }
 
 /** Kinds in the order the Signals view shows them. */
-const KIND_LABELS: Record<SignalKind, string> = {
-  proxy: 'Proxy',
-  timezone: 'Time zone',
-  locale: 'Locale',
-  identity: 'Identity',
-  registry: 'Package registries',
-  'model-endpoint': 'Model endpoints',
-  'tool-setting': 'Tool settings',
-  'tool-config': 'Tool config files',
-  system: 'System',
-  legacy: 'Other (from an older export)',
+const KIND_LABELS: Readonly<Record<SignalKind, PlainKey>> = {
+  proxy: 'signals-view.kind.proxy',
+  timezone: 'signals-view.kind.timezone',
+  locale: 'signals-view.kind.locale',
+  identity: 'signals-view.kind.identity',
+  registry: 'signals-view.kind.registry',
+  'model-endpoint': 'signals-view.kind.model-endpoint',
+  'tool-setting': 'signals-view.kind.tool-setting',
+  'tool-config': 'signals-view.kind.tool-config',
+  system: 'signals-view.kind.system',
+  legacy: 'signals-view.kind.legacy',
 };
 
-export function kindLabel(kind: SignalKind): string {
-  return KIND_LABELS[kind];
+export function kindLabel(kind: SignalKind, language: Language = 'en'): string {
+  return translator(language)(KIND_LABELS[kind]);
 }
 
 /** Signals grouped by kind in a fixed order; empty kinds are left out. */

@@ -1,5 +1,8 @@
 import type { Connection, Inference, Tool } from '../../../contract/snapshot.js';
 import { toolsByPresence } from '../../../common/tools.js';
+import type { Language } from '../../../common/i18n/languages.js';
+import { translator } from '../../../common/i18n/translate.js';
+import { formatNumber } from './count.js';
 
 /** Tools found on this machine (running first, then by name), and those not found. */
 export function partitionTools(tools: readonly Tool[]): { present: Tool[]; absent: Tool[] } {
@@ -7,9 +10,11 @@ export function partitionTools(tools: readonly Tool[]): { present: Tool[]; absen
   return { present: [...running, ...installed], absent };
 }
 
-export function toolPresence(tool: Tool): string {
-  if (tool.running) return tool.pids.length > 1 ? `running (${tool.pids.length} processes)` : 'running';
-  return tool.installed ? 'installed' : 'not found';
+/** "running", "running (3 processes)", "installed" or "not found", in `language`. */
+export function toolPresence(tool: Tool, language: Language = 'en'): string {
+  const t = translator(language);
+  if (tool.running) return tool.pids.length > 1 ? t('apps.running-processes', { count: formatNumber(tool.pids.length, language) }) : t('apps.running');
+  return tool.installed ? t('apps.installed') : t('apps.not-found');
 }
 
 export function inferencesVisibleTo(inferences: readonly Inference[], toolId: string): Inference[] {

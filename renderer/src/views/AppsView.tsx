@@ -7,20 +7,15 @@ import { ToolDetail } from './ToolDetail.js';
 import { partitionTools, toolPresence } from '../lib/tools.js';
 import type { LiveContext } from '../lib/live-context.js';
 import { relativeTime } from '../lib/time.js';
-
-const MESSAGES = {
-  title: 'Apps',
-  present: (n: number) => `On this machine (${n})`,
-  noneFound: 'None of the known tools was found.',
-  absent: (n: number) => `Not found on this machine (${n})`,
-  connections: (n: number) => `${n} connection${n === 1 ? '' : 's'}`,
-  lastSeen: (when: string) => `last seen ${when}`,
-};
+import { CONNECTIONS, countedKey, formatNumber } from '../lib/count.js';
+import { useLanguage, useT } from '../hooks/useT.js';
 
 /** `now`: the host's clock at its last status, what "last seen" is relative to. */
 type ToolFacts = { connections: ReadonlyMap<string, number>; lastSeen: ReadonlyMap<string, string>; snapshot: Snapshot; now: number };
 
 function ToolButtons({ tools, selected, onSelect, facts }: { tools: Tool[]; selected: string | null; onSelect: (id: string) => void; facts: ToolFacts }) {
+  const t = useT();
+  const language = useLanguage();
   return (
     <ul className="tool-list">
       {tools.map((tool) => {
@@ -34,9 +29,9 @@ function ToolButtons({ tools, selected, onSelect, facts }: { tools: Tool[]; sele
             <span id={`presence-${tool.id}`} className="tool-facts">
               {(tool.running || tool.installed) && <ExposureBadge level={toolView(tool.id, facts.snapshot.inferences, facts.snapshot.checks ?? [], facts.snapshot.probes ?? []).level} />}
               <span className={`presence ${tool.running ? 'running' : ''}`}>
-                {toolPresence(tool)}
-                {count > 0 && ` · ${MESSAGES.connections(count)}`}
-                {last && ` · ${MESSAGES.lastSeen(relativeTime(last, facts.now))}`}
+                {toolPresence(tool, language)}
+                {count > 0 && ` · ${t(countedKey(CONNECTIONS, count, language), { count: formatNumber(count, language) })}`}
+                {last && ` · ${t('apps.last-seen', { when: relativeTime(last, facts.now, language) })}`}
               </span>
             </span>
           </li>
@@ -48,6 +43,8 @@ function ToolButtons({ tools, selected, onSelect, facts }: { tools: Tool[]; sele
 
 /** Per-app disclosure: pick a tool, see what it could infer, what it talks to and what it reads. */
 export function AppsView({ snapshot, live }: { snapshot: Snapshot; live: LiveContext }) {
+  const t = useT();
+  const language = useLanguage();
   const { present, absent } = useMemo(() => partitionTools(snapshot.tools), [snapshot.tools]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = snapshot.tools.find((tool) => tool.id === selectedId) ?? present[0] ?? null;
@@ -64,18 +61,18 @@ export function AppsView({ snapshot, live }: { snapshot: Snapshot; live: LiveCon
 
   return (
     <section aria-labelledby="apps-title" className="apps">
-      <h2 id="apps-title">{MESSAGES.title}</h2>
+      <h2 id="apps-title">{t('nav.apps')}</h2>
       <div className="split">
         <div className="split-list">
-          <h3>{MESSAGES.present(present.length)}</h3>
+          <h3>{t('apps.present', { count: formatNumber(present.length, language) })}</h3>
           {present.length === 0 ? (
-            <p className="muted">{MESSAGES.noneFound}</p>
+            <p className="muted">{t('apps.none-found')}</p>
           ) : (
             <ToolButtons tools={present} selected={selected?.id ?? null} onSelect={setSelectedId} facts={facts} />
           )}
           {absent.length > 0 && (
             <details>
-              <summary>{MESSAGES.absent(absent.length)}</summary>
+              <summary>{t('apps.absent', { count: formatNumber(absent.length, language) })}</summary>
               <ToolButtons tools={absent} selected={selected?.id ?? null} onSelect={setSelectedId} facts={facts} />
             </details>
           )}

@@ -3,26 +3,29 @@ import type { Snapshot } from '../../../contract/snapshot.js';
 import { overviewRows } from '../../../common/overview.js';
 import { QuestionList } from '../components/QuestionList.js';
 import { indexSignals } from '../lib/signals.js';
+import { useLanguage, useT } from '../hooks/useT.js';
+import { CONNECTIONS, countedKey, formatNumber } from '../lib/count.js';
 
-const MESSAGES = {
-  title: 'Overview',
-  list: 'What your tools could infer about you',
-  counts: (running: number, connections: number) =>
-    `${running} tool${running === 1 ? '' : 's'} running · ${connections} connection${connections === 1 ? '' : 's'}`,
-};
+const RUNNING = { one: 'overview.running.one', other: 'overview.running.other' } as const;
 
 /** Five questions a worried developer asks, one row each, all on one screen; a row opens to its evidence and advice. */
 export function OverviewView({ snapshot }: { snapshot: Snapshot }) {
   const signals = useMemo(() => indexSignals(snapshot.signals), [snapshot.signals]);
   const rows = useMemo(() => overviewRows(snapshot.inferences, snapshot.checks ?? []), [snapshot.inferences, snapshot.checks]);
+  const t = useT();
+  const language = useLanguage();
   const running = snapshot.tools.filter((tool) => tool.running).length;
+  const connections = snapshot.connections.length;
 
   return (
     <section aria-labelledby="overview-title" className="overview">
-      <h2 id="overview-title">{MESSAGES.title}</h2>
+      <h2 id="overview-title">{t('nav.overview')}</h2>
       {/* The exposure level is the header's badge (once); the rows below say what drives it. */}
-      <p className="overview-summary muted">{MESSAGES.counts(running, snapshot.connections.length)}</p>
-      <QuestionList rows={rows} signals={signals} tools={snapshot.tools} label={MESSAGES.list} />
+      <p className="overview-summary muted">
+        {t(countedKey(RUNNING, running, language), { count: formatNumber(running, language) })} ·{' '}
+        {t(countedKey(CONNECTIONS, connections, language), { count: formatNumber(connections, language) })}
+      </p>
+      <QuestionList rows={rows} signals={signals} tools={snapshot.tools} label={t('overview.list')} />
     </section>
   );
 }

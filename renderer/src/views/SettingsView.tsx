@@ -1,20 +1,27 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { TelltaleApi } from '../../../contract/api.js';
-import { NotificationRule, type Settings } from '../../../contract/settings.js';
+import { LanguageSetting, NotificationRule, type Settings } from '../../../contract/settings.js';
 import type { Tool } from '../../../contract/snapshot.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useApiQuery } from '../hooks/useApiQuery.js';
 import { formatBytes } from '../lib/bytes.js';
+import { formatNumber } from '../lib/count.js';
 import { fieldErrors, type FieldErrors } from '../lib/field-errors.js';
 import { settingsPatch, toggled } from '../lib/settings-patch.js';
-import { clockTime } from '../lib/time.js';
+import { clockTime, dateTime } from '../lib/time.js';
+import { LANGUAGES, type Language } from '../../../common/i18n/languages.js';
+import type { PlainKey } from '../../../common/i18n/translate.js';
+import { useLanguage, useT } from '../hooks/useT.js';
 
-const RULE_LABELS: Record<NotificationRule, string> = {
-  'exposure-rose': 'The exposure level rose',
-  'tool-started': 'An AI coding tool started',
-  'new-destination': 'A tool contacted a new country or organisation',
-  'inference-gained': 'A tool can newly infer something about you',
+const RULE_LABELS: Readonly<Record<NotificationRule, PlainKey>> = {
+  'exposure-rose': 'settings.rule.exposure-rose',
+  'tool-started': 'settings.rule.tool-started',
+  'new-destination': 'settings.rule.new-destination',
+  'inference-gained': 'settings.rule.inference-gained',
 };
+
+/** What the form edits: everything but the language, which the picker applies at once. */
+const formPatch = (saved: Settings, draft: Settings) => settingsPatch(saved, { ...draft, language: saved.language });
 
 const NO_ERRORS: FieldErrors = { byField: {}, other: null };
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -77,49 +84,81 @@ function Check({ field, errors, label, checked, onChange }: { field: string; err
   );
 }
 
+/** Each language's name in itself, so a reader finds theirs whatever the UI speaks now. */
+const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', 'zh-CN': '简体中文' };
+
+/** System (naming the language the locale gives), English or 简体中文; applied as soon as it is picked. */
+function LanguageField({ value, systemLanguage, error, onChange }: { value: LanguageSetting; systemLanguage: Language | undefined; error: string | null; onChange: (choice: LanguageSetting) => void }) {
+  const t = useT();
+  const errors: FieldErrors = error ? { byField: { language: t('settings.language-error', { error }) }, other: null } : NO_ERRORS;
+  return (
+    <div className="card">
+      <Field field="language" errors={errors} label={t('settings.language')} hint={t('settings.language-hint')}>
+        {({ id, describedBy, invalid }) => (
+          <select id={id} value={value} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(event) => onChange(LanguageSetting.parse(event.target.value))}>
+            <option value="system">{systemLanguage ? t('settings.language-system', { language: LANGUAGE_NAMES[systemLanguage] }) : t('settings.language-system-unknown')}</option>
+            {LANGUAGES.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {LANGUAGE_NAMES[language]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </div>
+  );
+}
+
 function HistoryStatusLine({ api }: { api: TelltaleApi }) {
+  const t = useT();
+  const language = useLanguage();
   const status = useApiQuery(useCallback(() => api.getHistoryStatus({}), [api]));
-  if (status.error) return <ErrorMessage message={`Could not ask about the history: ${status.error}`} />;
+  if (status.error) return <ErrorMessage message={t('settings.history-error', { error: status.error })} />;
   const s = status.data;
   if (!s) return null;
   return (
-    <dl className="facts" aria-label="History store">
-      <dt>State</dt>
-      <dd>{s.available ? 'Recording' : 'Not available'}</dd>
+    <dl className="facts" aria-label={t('settings.history-store')}>
+      <dt>{t('shell.state')}</dt>
+      <dd>{s.available ? t('settings.recording') : t('settings.not-available')}</dd>
       {s.message && (
         <>
-          <dt>Note</dt>
+          <dt>{t('settings.note')}</dt>
           <dd>{s.message}</dd>
         </>
       )}
-      <dt>File</dt>
+      <dt>{t('shell.file')}</dt>
       <dd className="mono">{s.path ?? '—'}</dd>
-      <dt>Size</dt>
-      <dd>{s.sizeBytes === null ? '—' : formatBytes(s.sizeBytes)}</dd>
-      <dt>Oldest entry</dt>
-      <dd>{s.oldestAt ? new Date(s.oldestAt).toLocaleString() : '—'}</dd>
+      <dt>{t('settings.size')}</dt>
+      <dd>{s.sizeBytes === null ? '—' : formatBytes(s.sizeBytes, language)}</dd>
+      <dt>{t('settings.oldest')}</dt>
+      <dd>{s.oldestAt ? dateTime(s.oldestAt, language) : '—'}</dd>
     </dl>
   );
 }
 
 /** Where the settings live, and what happened to a file that could not be used (kept aside, never lost). */
 function SettingsFileLine({ api }: { api: TelltaleApi }) {
+  const t = useT();
   const status = useApiQuery(useCallback(() => api.getSettingsStatus({}), [api]));
   const s = status.data;
-  if (status.error) return <ErrorMessage message={`Could not ask about the settings file: ${status.error}`} />;
+  if (status.error) return <ErrorMessage message={t('settings.file-error', { error: status.error })} />;
   if (!s) return null;
   return (
     <>
       <p className="muted">
-        Saved in <span className="mono">{s.file ?? 'memory only (this run)'}</span>
+        {t('settings.saved-in')} <span className="mono">{s.file ?? t('settings.memory-only')}</span>
       </p>
-      {s.problem && <ErrorMessage message={`The settings file could not be used: ${s.problem}${s.keptAside ? ` It was kept as ${s.keptAside}.` : ''}`} />}
+      {s.problem && (
+        <ErrorMessage message={`${t('settings.file-problem', { problem: s.problem })}${s.keptAside ? t('settings.kept-aside', { file: s.keptAside }) : ''}`} />
+      )}
     </>
   );
 }
 
 /** Every setting, saved through updateSettings; follows changes made elsewhere. */
-export function SettingsView({ api, tools }: { api: TelltaleApi; tools: readonly Tool[] }) {
+export function SettingsView({ api, tools, systemLanguage }: { api: TelltaleApi; tools: readonly Tool[]; systemLanguage: Language | undefined }) {
+  const t = useT();
+  const language = useLanguage();
   const [saved, setSaved] = useState<Settings | null>(null);
   const [draft, setDraft] = useState<Settings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -129,7 +168,9 @@ export function SettingsView({ api, tools }: { api: TelltaleApi; tools: readonly
   const [busy, setBusy] = useState(false);
   const [savedCount, setSavedCount] = useState(0);
 
-  const dirty = saved !== null && draft !== null && Object.keys(settingsPatch(saved, draft)).length > 0;
+  const [languageError, setLanguageError] = useState<string | null>(null);
+
+  const dirty = saved !== null && draft !== null && Object.keys(formPatch(saved, draft)).length > 0;
 
   useEffect(() => {
     let live = true;
@@ -148,24 +189,26 @@ export function SettingsView({ api, tools }: { api: TelltaleApi; tools: readonly
 
   // Changes from elsewhere (the tray, another window, an edited file) replace what is shown unless
   // the user is editing; then they are told, and Revert loads them.
-  const shown = useRef({ dirty });
+  const shown = useRef({ dirty, saved });
   useEffect(() => {
-    shown.current = { dirty };
-  }, [dirty]);
+    shown.current = { dirty, saved };
+  }, [dirty, saved]);
   useEffect(
     () =>
       api.on('settings', (next) => {
+        const before = shown.current.saved;
         setSaved(next);
-        if (shown.current.dirty) setChangedElsewhere(true);
-        else setDraft(next);
+        if (!shown.current.dirty) setDraft(next);
+        // A new language alone is the picker's own change, not an edit made elsewhere.
+        else if (!before || Object.keys(formPatch(before, next)).length > 0) setChangedElsewhere(true);
       }),
     [api],
   );
 
   const sortedTools = useMemo(() => [...tools].sort((a, b) => a.name.localeCompare(b.name)), [tools]);
 
-  if (loadError) return <ErrorMessage message={`Could not read the settings: ${loadError}`} />;
-  if (!saved || !draft) return <p role="status">Loading settings…</p>;
+  if (loadError) return <ErrorMessage message={t('settings.load-error', { error: loadError })} />;
+  if (!saved || !draft) return <p role="status">{t('settings.loading')}</p>;
 
   const update = (patch: Partial<Settings>) => setDraft({ ...draft, ...patch });
   const updateHistory = (patch: Partial<Settings['history']>) => update({ history: { ...draft.history, ...patch } });
@@ -174,7 +217,7 @@ export function SettingsView({ api, tools }: { api: TelltaleApi; tools: readonly
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    const patch = settingsPatch(saved, draft);
+    const patch = formPatch(saved, draft);
     setBusy(true);
     setErrors(NO_ERRORS);
     setMessage(null);
@@ -185,10 +228,32 @@ export function SettingsView({ api, tools }: { api: TelltaleApi; tools: readonly
         setDraft(now);
         setChangedElsewhere(false);
         setSavedCount((count) => count + 1);
-        setMessage(`Saved at ${clockTime(new Date().toISOString())}. Now in force: a sample every ${now.intervalSeconds} s, monitoring ${now.paused ? 'paused' : 'on'}, history ${now.history.enabled ? `kept ${now.history.retentionDays} days (up to ${now.history.maxSizeMb} MB)` : 'off'}, notifications ${now.notifications.enabled ? 'on' : 'off'}.`);
+        setMessage(savedMessage(now));
       })
       .catch((reason: unknown) => setErrors(fieldErrors(messageOf(reason))))
       .finally(() => setBusy(false));
+  };
+  // Said in the language in force when the reply came (a save does not change the language).
+  const savedMessage = (now: Settings) =>
+    t('settings.saved', {
+      time: clockTime(new Date().toISOString(), language),
+      seconds: formatNumber(now.intervalSeconds, language),
+      monitoring: now.paused ? t('settings.paused-state') : t('settings.on'),
+      history: now.history.enabled
+        ? t('settings.history-kept', { days: formatNumber(now.history.retentionDays, language), mb: formatNumber(now.history.maxSizeMb, language) })
+        : t('settings.off'),
+      notifications: now.notifications.enabled ? t('settings.on') : t('settings.off'),
+    });
+  // The language applies at once: the host re-sends its status in the new language.
+  const chooseLanguage = (choice: Settings['language']) => {
+    setLanguageError(null);
+    api.updateSettings({ language: choice }).then(
+      (now) => {
+        setSaved(now);
+        setDraft((current) => current && { ...current, language: now.language });
+      },
+      (reason: unknown) => setLanguageError(messageOf(reason)),
+    );
   };
   const revert = () => {
     setDraft(saved);
@@ -198,40 +263,43 @@ export function SettingsView({ api, tools }: { api: TelltaleApi; tools: readonly
 
   return (
     <section aria-labelledby="settings-title" className="settings">
-      <h2 id="settings-title">Settings</h2>
+      <h2 id="settings-title">{t('nav.settings')}</h2>
       <SettingsFileLine key={savedCount} api={api} />
+      <LanguageField value={saved.language} systemLanguage={systemLanguage} onChange={chooseLanguage} error={languageError} />
       <form onSubmit={save} noValidate>
         <fieldset className="card">
-          <legend>Monitoring</legend>
-          <NumberField field="intervalSeconds" errors={errors} label="Seconds between samples" hint="1 to 3600." value={draft.intervalSeconds} onChange={(intervalSeconds) => update({ intervalSeconds })} />
-          <Check field="paused" errors={errors} label="Paused" checked={draft.paused} onChange={(paused) => update({ paused })} />
-          <Check field="preciseCapture" errors={errors} label="Precise capture: see every TCP connection attempt (Linux; needs root or the capture helper)" checked={draft.preciseCapture} onChange={(preciseCapture) => update({ preciseCapture })} />
-          <Check field="launchAtLogin" errors={errors} label="Launch at login" checked={draft.launchAtLogin} onChange={(launchAtLogin) => update({ launchAtLogin })} />
+          <legend>{t('settings.monitoring')}</legend>
+          <NumberField field="intervalSeconds" errors={errors} label={t('settings.interval')} hint={t('settings.interval-hint')} value={draft.intervalSeconds} onChange={(intervalSeconds) => update({ intervalSeconds })} />
+          <Check field="paused" errors={errors} label={t('settings.paused')} checked={draft.paused} onChange={(paused) => update({ paused })} />
+          <Check field="preciseCapture" errors={errors} label={t('settings.precise')} checked={draft.preciseCapture} onChange={(preciseCapture) => update({ preciseCapture })} />
+          <Check field="launchAtLogin" errors={errors} label={t('settings.launch')} checked={draft.launchAtLogin} onChange={(launchAtLogin) => update({ launchAtLogin })} />
           <p className="muted">
-            Window position: {draft.windowBounds ? `remembered (${draft.windowBounds.width}×${draft.windowBounds.height})` : 'not remembered'}.
+            {draft.windowBounds
+              ? t('settings.window-remembered', { width: String(draft.windowBounds.width), height: String(draft.windowBounds.height) })
+              : t('settings.window-not-remembered')}
           </p>
         </fieldset>
 
         <fieldset className="card">
-          <legend>History</legend>
-          <Check field="history.enabled" errors={errors} label="Keep a history" checked={draft.history.enabled} onChange={(enabled) => updateHistory({ enabled })} />
-          <NumberField field="history.retentionDays" errors={errors} label="Keep for (days)" hint="1 to 3650." value={draft.history.retentionDays} onChange={(retentionDays) => updateHistory({ retentionDays })} />
-          <NumberField field="history.maxSizeMb" errors={errors} label="Size limit (MB)" hint="10 to 100000; the oldest entries go first." value={draft.history.maxSizeMb} onChange={(maxSizeMb) => updateHistory({ maxSizeMb })} />
+          <legend>{t('settings.history')}</legend>
+          <Check field="history.enabled" errors={errors} label={t('settings.history-enabled')} checked={draft.history.enabled} onChange={(enabled) => updateHistory({ enabled })} />
+          <NumberField field="history.retentionDays" errors={errors} label={t('settings.retention')} hint={t('settings.retention-hint')} value={draft.history.retentionDays} onChange={(retentionDays) => updateHistory({ retentionDays })} />
+          <NumberField field="history.maxSizeMb" errors={errors} label={t('settings.max-size')} hint={t('settings.max-size-hint')} value={draft.history.maxSizeMb} onChange={(maxSizeMb) => updateHistory({ maxSizeMb })} />
           {/* Asked again after each save: the size and oldest entry follow the new limits. */}
           <HistoryStatusLine key={savedCount} api={api} />
         </fieldset>
 
         <fieldset className="card">
-          <legend>Notifications</legend>
-          <Check field="notifications.enabled" errors={errors} label="Show notifications" checked={draft.notifications.enabled} onChange={(enabled) => updateNotifications({ enabled })} />
+          <legend>{t('shell.notifications')}</legend>
+          <Check field="notifications.enabled" errors={errors} label={t('settings.show-notifications')} checked={draft.notifications.enabled} onChange={(enabled) => updateNotifications({ enabled })} />
           <fieldset className="sub" disabled={!draft.notifications.enabled}>
-            <legend>Notify me when</legend>
+            <legend>{t('settings.notify-when')}</legend>
             {NotificationRule.options.map((rule) => (
               <Check
                 key={rule}
                 field="notifications.mutedRules"
                 errors={NO_ERRORS}
-                label={RULE_LABELS[rule]}
+                label={t(RULE_LABELS[rule])}
                 checked={!draft.notifications.mutedRules.includes(rule)}
                 onChange={(on) => updateNotifications({ mutedRules: toggled(draft.notifications.mutedRules, rule, !on) })}
               />
@@ -239,7 +307,7 @@ export function SettingsView({ api, tools }: { api: TelltaleApi; tools: readonly
             {errors.byField['notifications.mutedRules'] && <p className="field-error">{errors.byField['notifications.mutedRules']}</p>}
           </fieldset>
           <fieldset className="sub muted-tools" disabled={!draft.notifications.enabled}>
-            <legend>Never notify about these tools</legend>
+            <legend>{t('settings.muted-tools')}</legend>
             {[...sortedTools, ...unknownMuted.map((id) => ({ id, name: id }))].map((tool) => (
               <label key={tool.id} className="check">
                 <input
@@ -256,17 +324,17 @@ export function SettingsView({ api, tools }: { api: TelltaleApi; tools: readonly
 
         {changedElsewhere && (
           <p className="notice" role="status">
-            The settings were changed elsewhere while you edited. Save keeps your changes; Revert shows the new ones.
+            {t('settings.changed-elsewhere')}
           </p>
         )}
-        {errors.other && <ErrorMessage message={`Not saved: ${errors.other}`} />}
-        {Object.keys(errors.byField).length > 0 && <ErrorMessage message="Not saved: some values are out of range (see the fields marked above)." />}
+        {errors.other && <ErrorMessage message={t('settings.not-saved', { error: errors.other })} />}
+        {Object.keys(errors.byField).length > 0 && <ErrorMessage message={t('settings.out-of-range')} />}
         <div className="button-row">
           <button type="submit" className="primary" disabled={!dirty || busy}>
-            Save settings
+            {t('settings.save')}
           </button>
           <button type="button" disabled={!dirty || busy} onClick={revert}>
-            Revert
+            {t('settings.revert')}
           </button>
         </div>
         <p role="status" className="save-status">

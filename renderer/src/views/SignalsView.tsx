@@ -8,12 +8,14 @@ import { groupSignals, kindLabel } from '../lib/signals.js';
 import { TableHead } from '../components/TableHead.js';
 import { toolNameLookup } from '../lib/event-text.js';
 import { ScrollBox } from '../components/ScrollBox.js';
+import type { PlainKey } from '../../../common/i18n/translate.js';
+import { useLanguage, useT } from '../hooks/useT.js';
 
-const MESSAGES = {
-  title: 'Signals',
-  none: 'No signals in this snapshot.',
-  columns: ['Signal', 'Value', 'Source', 'State'],
-  states: { set: 'read', 'not-set': 'not set', unavailable: 'not available', error: 'error' } satisfies Record<SignalState, string>,
+const STATE_KEYS: Readonly<Record<SignalState, PlainKey>> = {
+  set: 'signals-view.state.set',
+  'not-set': 'signals-view.state.not-set',
+  unavailable: 'signals-view.state.unavailable',
+  error: 'signals-view.state.error',
 };
 
 /** Only a failure is coloured; "not set" is a normal state. A value that was read needs no badge (null). */
@@ -21,18 +23,21 @@ const STATE_TONES: Record<SignalState, Tone | null> = { set: null, 'not-set': 'm
 
 /** Every observation, by kind, by a readable name (the id on hover), with why it is missing when it is. */
 export function SignalsView({ signals, tools }: { signals: readonly Signal[]; tools: readonly Tool[] }) {
+  const t = useT();
+  const language = useLanguage();
+  const columns = [t('signals-view.signal'), t('shell.value'), t('signals-view.source'), t('shell.state')];
   const groups = useMemo(() => groupSignals(signals), [signals]);
   const name = useMemo(() => toolNameLookup(tools), [tools]);
   return (
     <section aria-labelledby="signals-title">
-      <h2 id="signals-title">{MESSAGES.title}</h2>
-      {groups.length === 0 && <p className="muted">{MESSAGES.none}</p>}
+      <h2 id="signals-title">{t('nav.signals')}</h2>
+      {groups.length === 0 && <p className="muted">{t('signals-view.none')}</p>}
       {groups.map(({ kind, signals: list }) => (
         <section key={kind}>
-          <h3>{kindLabel(kind)}</h3>
-          <ScrollBox label={kindLabel(kind)}>
-            <table className="simple-table" aria-label={kindLabel(kind)}>
-              <TableHead columns={MESSAGES.columns} />
+          <h3>{kindLabel(kind, language)}</h3>
+          <ScrollBox label={kindLabel(kind, language)}>
+            <table className="simple-table" aria-label={kindLabel(kind, language)}>
+              <TableHead columns={columns} />
               <tbody>
                 {list.map((signal, index) => {
                   const state = signalState(signal);
@@ -43,7 +48,7 @@ export function SignalsView({ signals, tools }: { signals: readonly Signal[]; to
                       <td className="mono">{formatValue(signal.value, '—')}</td>
                       <td className="mono">{signal.source}</td>
                       <td>
-                        {tone ? <Badge tone={tone}>{MESSAGES.states[state]}</Badge> : <span className="sr-only">{MESSAGES.states[state]}</span>}
+                        {tone ? <Badge tone={tone}>{t(STATE_KEYS[state])}</Badge> : <span className="sr-only">{t(STATE_KEYS[state])}</span>}
                         {signal.reason && <div className="muted">{signal.reason}</div>}
                       </td>
                     </tr>

@@ -18,36 +18,25 @@ import type { LiveContext } from '../lib/live-context.js';
 import { toolNameLookup } from '../lib/event-text.js';
 import { FindingList, ProbeFacts, VerdictBadge } from '../components/ProbeParts.js';
 import { ScrollBox } from '../components/ScrollBox.js';
+import { SETTING_KINDS } from '../../../common/i18n/render-signal.js';
+import type { PlainKey } from '../../../common/i18n/translate.js';
+import { useLanguage, useT } from '../hooks/useT.js';
+import { countedKey, formatNumber } from '../lib/count.js';
 
-const MESSAGES = {
-  by: (vendor: string) => `by ${vendor}`,
-  pids: (pids: readonly number[]) => ` · pid ${pids.join(', ')}`,
-  foundAt: (where: string) => `Found at: ${where}`,
-  infers: (name: string) => `What ${name} could infer about you`,
-  probed: (name: string) => `What a probe saw ${name} send`,
-  probeFindings: (name: string) => `Probe findings of ${name}`,
-  earlierProbes: (n: number) => `${n} earlier probe${n === 1 ? '' : 's'} in the Probe view.`,
-  connections: (n: number) => `Live connections (${n})`,
-  seen: 'Endpoints seen (from the history): hosts it reached or tried to reach',
-  expected: "Expected endpoints (Telltale's catalog, not necessarily seen)",
-  none: 'None known.',
-  reads: (name: string) => `What ${name} reads`,
-  readsList: (name: string) => `What ${name} reads`,
-  settings: 'Settings in its config files',
-  noSettings: 'No relevant settings in its config files.',
-  settingColumns: ['File', 'Key', 'Kind', 'Value'],
-  telemetry: 'Telemetry opt-outs',
-  attempts: (n: number) => `Recent connection attempts (${n})`,
-  capabilities: {
-    env: 'its environment: proxy variables, model base URLs, LANG, TZ',
-    timezone: 'the time zone and clock',
-    files: 'files in your home: git config, package-manager and tool configs',
-    network: 'the network: it connects out',
-  } satisfies Record<Capability, string>,
+const CAN_READ: Readonly<Record<Capability, PlainKey>> = {
+  env: 'tool-page.can-read.env',
+  timezone: 'tool-page.can-read.timezone',
+  files: 'tool-page.can-read.files',
+  network: 'tool-page.can-read.network',
 };
+
+const EARLIER_PROBES = { one: 'tool-page.earlier-probes.one', other: 'tool-page.earlier-probes.other' } as const;
 
 /** One tool: what it could infer (its own advice only), its connections and endpoints, then what it reads. */
 export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Snapshot; live: LiveContext }) {
+  const t = useT();
+  const language = useLanguage();
+  const count = (n: number) => ({ count: formatNumber(n, language) });
   const signals = useMemo(() => indexSignals(snapshot.signals), [snapshot.signals]);
   const view = useMemo(() => toolView(tool.id, snapshot.inferences, snapshot.checks ?? [], snapshot.probes ?? []), [tool.id, snapshot.inferences, snapshot.checks, snapshot.probes]);
   const connections = useMemo(() => connectionsOf(snapshot.connections, tool.id), [snapshot.connections, tool.id]);
@@ -60,60 +49,60 @@ export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Sna
     <article aria-labelledby="tool-title" className="tool-detail">
       <header className="card-head">
         <h3 id="tool-title">
-          {tool.name} {tool.vendor && <span className="muted">{MESSAGES.by(tool.vendor)}</span>}
+          {tool.name} {tool.vendor && <span className="muted">{t('tool-page.by', { vendor: tool.vendor })}</span>}
         </h3>
         <ExposureBadge level={view.level} />
       </header>
       <p>
-        {toolPresence(tool)}
-        {tool.pids.length > 0 && <span className="muted">{MESSAGES.pids(tool.pids)}</span>}
+        {toolPresence(tool, language)}
+        {tool.pids.length > 0 && <span className="muted"> · {t('shell.pid', { pids: tool.pids.join(t('list.comma')) })}</span>}
       </p>
-      {tool.installEvidence && tool.installEvidence.length > 0 && <p className="muted">{MESSAGES.foundAt(tool.installEvidence.join(', '))}</p>}
+      {tool.installEvidence && tool.installEvidence.length > 0 && <p className="muted">{t('tool-page.found-at', { where: tool.installEvidence.join(t('list.comma')) })}</p>}
 
-      <h4>{MESSAGES.infers(tool.name)}</h4>
-      <QuestionList rows={view.rows} signals={signals} tools={snapshot.tools} label={MESSAGES.infers(tool.name)} />
+      <h4>{t('tool-page.infers', { tool: tool.name })}</h4>
+      <QuestionList rows={view.rows} signals={signals} tools={snapshot.tools} label={t('tool-page.infers', { tool: tool.name })} />
 
       {view.probes && (
         <section aria-labelledby="tool-probe-title" className="tool-probe">
           <h4 id="tool-probe-title">
-            {MESSAGES.probed(tool.name)} <VerdictBadge report={view.probes.latest} />
+            {t('tool-page.probed', { tool: tool.name })} <VerdictBadge report={view.probes.latest} />
           </h4>
           <ProbeFacts report={view.probes.latest} />
-          <FindingList report={view.probes.latest} label={MESSAGES.probeFindings(tool.name)} shown={3} />
-          {view.probes.earlier.length > 0 && <p className="muted">{MESSAGES.earlierProbes(view.probes.earlier.length)}</p>}
+          <FindingList report={view.probes.latest} label={t('tool-page.probe-findings', { tool: tool.name })} shown={3} />
+          {view.probes.earlier.length > 0 && <p className="muted">{t(countedKey(EARLIER_PROBES, view.probes.earlier.length, language), count(view.probes.earlier.length))}</p>}
         </section>
       )}
 
-      <h4>{MESSAGES.connections(connections.length)}</h4>
+      <h4>{t('tool-page.connections', count(connections.length))}</h4>
       <CaptureNotice capture={live.status?.capture} intervalMs={live.status?.intervalMs} />
-      <ConnectionList connections={connections} processes={processIndex(snapshot)} label={`${tool.name} connections`} />
+      <ConnectionList connections={connections} processes={processIndex(snapshot)} label={t('tool-page.connections-label', { tool: tool.name })} />
 
       <section aria-labelledby="endpoints-title" className="endpoints">
-        <h4 id="endpoints-title">{MESSAGES.seen}</h4>
+        <h4 id="endpoints-title">{t('tool-page.seen')}</h4>
         <SeenEndpoints api={live.api} toolId={tool.id} toolName={tool.name} seq={live.seq} />
-        <h5>{MESSAGES.expected}</h5>
-        <Chips items={tool.endpoints} label={MESSAGES.expected} empty={MESSAGES.none} />
+        <h5>{t('tool-page.expected')}</h5>
+        <Chips items={tool.endpoints} label={t('tool-page.expected')} empty={t('tool-page.none')} />
       </section>
 
-      <h4>{MESSAGES.reads(tool.name)}</h4>
-      <ul className="plain" aria-label={MESSAGES.readsList(tool.name)}>
+      <h4>{t('tool-page.reads', { tool: tool.name })}</h4>
+      <ul className="plain" aria-label={t('tool-page.reads', { tool: tool.name })}>
         {tool.canRead.map((capability) => (
-          <li key={capability}>{MESSAGES.capabilities[capability]}</li>
+          <li key={capability}>{t(CAN_READ[capability])}</li>
         ))}
       </ul>
-      <h5>{MESSAGES.settings}</h5>
+      <h5>{t('tool-page.settings')}</h5>
       {settings.length === 0 ? (
-        <p className="muted">{MESSAGES.noSettings}</p>
+        <p className="muted">{t('tool-page.no-settings')}</p>
       ) : (
-        <ScrollBox label={`${tool.name} settings`}>
-          <table className="simple-table" aria-label={`${tool.name} settings`}>
-            <TableHead columns={MESSAGES.settingColumns} />
+        <ScrollBox label={t('tool-page.settings-label', { tool: tool.name })}>
+          <table className="simple-table" aria-label={t('tool-page.settings-label', { tool: tool.name })}>
+            <TableHead columns={[t('shell.file'), t('tool-page.key'), t('tool-page.kind'), t('shell.value')]} />
             <tbody>
               {settings.map((setting, index) => (
                 <tr key={index}>
                   <td className="mono">{setting.file}</td>
                   <td className="mono">{setting.key}</td>
-                  <td>{setting.kind}</td>
+                  <td>{t(SETTING_KINDS[setting.kind])}</td>
                   <td>
                     <span className="mono">{setting.value ?? '—'}</span>
                     {setting.note && <div className="muted">{setting.note}</div>}
@@ -127,7 +116,7 @@ export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Sna
 
       {optOuts.length > 0 && (
         <>
-          <h4>{MESSAGES.telemetry}</h4>
+          <h4>{t('tool-page.telemetry')}</h4>
           <ul className="plain">
             {optOuts.map((optOut) => (
               <li key={optOut}>
@@ -138,8 +127,8 @@ export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Sna
         </>
       )}
 
-      <h4>{MESSAGES.attempts(attempts.length)}</h4>
-      <RecentAttempts attempts={attempts} name={name} label={`${tool.name} connection attempts`} />
+      <h4>{t('tool-page.attempts', count(attempts.length))}</h4>
+      <RecentAttempts attempts={attempts} name={name} label={t('tool-page.attempts-label', { tool: tool.name })} />
     </article>
   );
 }
