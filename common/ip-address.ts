@@ -18,7 +18,7 @@ export function parseIpv4(text: string): number | null {
 }
 
 export function formatIpv4(value: number): string {
-  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
+  return `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
 }
 
 /** Splits off an IPv6 zone: "fe80::1%eth0" -> ["fe80::1", "%eth0"]. */

@@ -29,9 +29,10 @@ const TCP_SYN_SENT = 2;
 const TCP_CLOSE = 7;
 const IPPROTO_TCP = 6;
 const INSTANCE_PREFIX = 'telltale-';
-// The kernel buffers events between reads (1.4 MB per CPU); attempts reach the monitor at its next
-// sample anyway, so four reads a second are prompt enough, and cost less than ten (bench/precise.ts).
-const POLL_MS = 250;
+// The kernel buffers events between reads (1.4 MB per CPU) and attempts reach the monitor at its
+// next sample (every 2 s or more) anyway, so a read a second is prompt enough: every wake costs
+// (bench/precise.ts). A read that stopped at its bound (a burst) is followed by another at once.
+const POLL_MS = 1000;
 
 export interface TraceCaptureOptions {
   /** Instance name; `telltale-<pid>-<start time>` unless given. */
@@ -283,21 +284,21 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
 
-  /** Reads what is there on the main thread (never blocking); false on a real error. `flush`: up to this instant. */
-  const readAvailable = (flush: boolean): boolean => {
-    if (stopped) return true;
+  /** Reads what is there on the main thread (never blocking); `flush`: up to this instant. Says whether more may wait, or that it failed. */
+  const readAvailable = (flush: boolean): 'done' | 'more' | 'failed' => {
+    if (stopped) return 'done';
     try {
-      active.readAvailable(flush);
-      return true;
+      return active.readAvailable(flush) ? 'more' : 'done';
     } catch (error) {
       options.onError(error as Error);
-      return false;
+      return 'failed';
     }
   };
   const poll = () => {
     timer = null;
-    if (stopped || !readAvailable(false)) return;
-    timer = setTimeout(poll, POLL_MS);
+    const read = readAvailable(false);
+    if (stopped || read === 'failed') return;
+    timer = setTimeout(poll, read === 'more' ? 0 : POLL_MS);
   };
   timer = setTimeout(poll, 0);
 

@@ -12,7 +12,8 @@ import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { parseTraceFormat, pageHeaderLayout, sockStateLayout } from '../core/connections/trace-format.js';
 import { createConnectionTracker, parseTraceLine, type ConnectionEnd, type ConnectionEvent } from '../core/connections/trace-events.js';
-import { decodeTracePage, type RawLayout, type SocketStateChange } from '../core/connections/trace-page.js';
+import { createTraceBatcher } from '../core/connections/trace-batch.js';
+import type { RawLayout } from '../core/connections/trace-page.js';
 import { createSocketTracker } from '../core/connections/trace-sockets.js';
 import { taskOwners } from './trace-task-owner.js';
 
@@ -21,10 +22,11 @@ export type TraceReaderKind = 'raw' | 'text';
 export interface TraceReader {
   kind: TraceReaderKind;
   /**
-   * Reads everything the kernel holds now; throws on a real error (not EAGAIN). `flush`: also
-   * hands on the last moment's events, which a poll keeps for the next (see openRawReader).
+   * Reads what the kernel holds now; throws on a real error (not EAGAIN). `flush`: also hands on
+   * the last moment's events, which a poll keeps for the next (see openRawReader). Returns true
+   * when it stopped at its bound with more perhaps waiting (a burst): read again soon.
    */
-  readAvailable(flush: boolean): void;
+  readAvailable(flush: boolean): boolean;
   /** Events the kernel dropped because its buffer was full (raw only: pages flagged so). */
   readonly missedPages: number;
   close(): void;
@@ -44,16 +46,18 @@ function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
 }
 
-/** Reads `fd` into `buffer` until EAGAIN (or the bound), handing each chunk to `use`. */
-function readUntilEmpty(fd: number, buffer: Buffer, use: (bytes: Buffer) => void): void {
+/** Reads `fd` into `buffer` until EAGAIN, handing each chunk to `use`; true when the bound stopped it first. */
+function readUntilEmpty(fd: number, buffer: Buffer, use: (bytes: Buffer) => void): boolean {
   try {
     for (let i = 0; i < MAX_READS_PER_FD; i++) {
       const n = readSync(fd, buffer, 0, buffer.length, null);
-      if (n === 0) return;
+      if (n === 0) return false;
       use(buffer.subarray(0, n));
     }
+    return true;
   } catch (error) {
     if (errorCode(error) !== 'EAGAIN') throw error;
+    return false;
   }
 }
 
@@ -78,22 +82,16 @@ function pageSize(instance: string): number {
   return 4096;
 }
 
-// Events stamped this close to a poll's start may not be in their CPU's buffer yet when it is read.
+// Events stamped this close to a read's start may not be in their CPU's buffer yet when it is read.
 const SETTLE_SECONDS = 0.01;
-// Further ahead than this, a time is not on our clock (a kernel that kept its own trace clock).
-const CLOCK_SKEW_SECONDS = 5;
 
 /** CLOCK_MONOTONIC in seconds, the instance's trace clock when it is `mono`. */
 const monotonicSeconds = () => Number(process.hrtime.bigint()) / 1e9;
 
 /**
  * `root` is the tracefs mount, `instance` the instance directory (its events must be set up
- * already); `monotonic`: its trace clock is CLOCK_MONOTONIC.
- *
- * One connection's changes can land on different CPUs, and each CPU's buffer is read in turn: a
- * connect recorded on CPU 0 just after CPU 0 was read, and its outcome on CPU 1 just before CPU 1
- * was, would reach the tracker in the wrong order. So each poll merges what it read by time and
- * keeps back what was stamped after the poll started (less a margin), for the next poll.
+ * already); `monotonic`: its trace clock is CLOCK_MONOTONIC, so a read can keep back the changes
+ * of its last moment for the next (trace-batch.ts).
  */
 export function openRawReader(root: string, instance: string, handlers: ReaderHandlers, monotonic: boolean): TraceReader {
   const layout = readRawLayout(instance);
@@ -108,38 +106,25 @@ export function openRawReader(root: string, instance: string, handlers: ReaderHa
   }
   const owners = taskOwners(root);
   const tracker = createSocketTracker({ ownerOf: (tid) => owners.ownerOf(tid), ends: handlers.onEnd !== undefined });
+  const batcher = createTraceBatcher(layout, tracker);
   const page = Buffer.alloc(pageSize(instance));
-  let missedPages = 0;
-  let kept: SocketStateChange[] = [];
-  let batch: SocketStateChange[] = [];
-  const usePage = (bytes: Buffer) => {
-    const decoded = decodeTracePage(bytes, layout);
-    if (decoded.missedEvents) missedPages++;
-    for (const change of decoded.changes) batch.push(change);
+  const addPage = (bytes: Buffer) => batcher.addPage(bytes);
+  const emit = (event: ConnectionEvent | ConnectionEnd) => {
+    if (event.type === 'closed') handlers.onEnd?.(event);
+    else handlers.onEvent(event);
   };
   return {
     kind: 'raw',
     readAvailable(flush) {
       const cutoff = flush || !monotonic ? Infinity : monotonicSeconds() - SETTLE_SECONDS;
       owners.nextBatch();
-      batch = kept;
-      kept = [];
-      for (const fd of fds) readUntilEmpty(fd, page, usePage);
-      if (batch.length > 1) batch.sort((a, b) => a.timestamp - b.timestamp);
-      for (const change of batch) {
-        if (change.timestamp > cutoff && change.timestamp < cutoff + CLOCK_SKEW_SECONDS) {
-          kept.push(change);
-          continue;
-        }
-        for (const event of tracker.push(change)) {
-          if (event.type === 'closed') handlers.onEnd?.(event);
-          else handlers.onEvent(event);
-        }
-      }
-      batch = [];
+      let more = false;
+      for (let i = 0; i < fds.length; i++) more = readUntilEmpty(fds[i]!, page, addPage) || more;
+      batcher.finish(cutoff, emit);
+      return more;
     },
     get missedPages() {
-      return missedPages;
+      return batcher.missedPages;
     },
     close() {
       for (const fd of fds.splice(0)) closeSync(fd);
@@ -174,7 +159,7 @@ export function openTextReader(instance: string, handlers: ReaderHandlers): Trac
   return {
     kind: 'text',
     readAvailable() {
-      if (open) readUntilEmpty(fd, buffer, useText);
+      return open && readUntilEmpty(fd, buffer, useText);
     },
     missedPages: 0,
     close() {

@@ -17,20 +17,24 @@ function ownerFromStatus(text: string): TaskOwner | null {
   return name === undefined || tgid === undefined ? null : { pid: Number(tgid), comm: name };
 }
 
-/** The value for `tid` in "tid value" lines (saved_tgids, saved_cmdlines), found by indexOf: the files hold thousands of lines. */
-function valueOf(text: string, tid: number): string | undefined {
+/**
+ * The value for `tid` in "tid value" lines (saved_tgids, saved_cmdlines), found by indexOf in the
+ * bytes: the files hold thousands of lines (~300 kB), not worth a string.
+ */
+function valueOf(bytes: Buffer, tid: number): string | undefined {
   const key = `${tid} `;
-  const at = text.startsWith(key) ? 0 : text.indexOf(`\n${key}`) + 1;
-  if (at === 0 && !text.startsWith(key)) return undefined;
-  const end = text.indexOf('\n', at);
-  return text.slice(at + key.length, end === -1 ? text.length : end);
+  const first = bytes.lastIndexOf(key, 0) === 0; // searching back from 0: a match at the start only
+  const line = first ? 0 : bytes.indexOf(`\n${key}`) + 1;
+  if (!first && line === 0) return undefined;
+  const end = bytes.indexOf('\n', line);
+  return bytes.toString('latin1', line + key.length, end === -1 ? bytes.length : end);
 }
 
-function readOr(path: string, fallback: string): string {
+function readOr(path: string): Buffer | null {
   try {
-    return readFileSync(path, 'latin1');
+    return readFileSync(path);
   } catch {
-    return fallback;
+    return null;
   }
 }
 
@@ -46,10 +50,10 @@ const MAX_CACHED = 4096;
 /** `root`: the tracefs mount (saved_tgids and saved_cmdlines are global, not per instance). */
 export function taskOwners(root: string, now: () => number = Date.now): TaskOwners {
   const cache = new Map<number, { owner: TaskOwner; at: number }>();
-  let saved: { tgids: string; comms: string } | null = null;
+  let saved: { tgids: Buffer; comms: Buffer } | null = null;
 
   const fromTrace = (tid: number): TaskOwner => {
-    saved ??= { tgids: readOr(join(root, 'saved_tgids'), ''), comms: readOr(join(root, 'saved_cmdlines'), '') };
+    saved ??= { tgids: readOr(join(root, 'saved_tgids')) ?? Buffer.alloc(0), comms: readOr(join(root, 'saved_cmdlines')) ?? Buffer.alloc(0) };
     const tgid = Number(valueOf(saved.tgids, tid));
     const comm = valueOf(saved.comms, tid);
     return { pid: tgid > 0 ? tgid : tid, comm: comm && comm !== '<...>' ? comm : '?' };
@@ -60,7 +64,7 @@ export function taskOwners(root: string, now: () => number = Date.now): TaskOwne
       const at = now();
       const cached = cache.get(tid);
       if (cached && at - cached.at < OWNER_TTL_MS) return cached.owner;
-      const owner = ownerFromStatus(readOr(`/proc/${tid}/status`, '')) ?? fromTrace(tid);
+      const owner = ownerFromStatus(readOr(`/proc/${tid}/status`)?.toString('latin1') ?? '') ?? fromTrace(tid);
       if (cache.size >= MAX_CACHED) cache.clear();
       cache.set(tid, { owner, at });
       return owner;

@@ -167,7 +167,7 @@ describe.skipIf(unavailable !== null)('stale instances', () => {
       expect(existsSync(instance)).toBe(false);
       expect(readdirSync(join(TRACEFS, 'instances'))).toContain(ownInstanceName());
       const child2 = await run(`import net from 'node:net'; const s = net.connect(${'1'}, '127.0.0.1'); s.on('error', () => {});`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await result.drain(); // the events up to now, not waiting for the next read
       expect(events.some((e) => e.pid === child2.pid && e.type === 'failed')).toBe(true);
     } finally {
       await result.stop();

@@ -55,15 +55,25 @@ function readUnsigned(view: DataView, at: number, size: number, le: boolean): nu
   return Number(view.getBigUint64(at, le));
 }
 
-function hex32(n: number): string {
-  return n.toString(16).padStart(8, '0');
+// Addresses repeat (loopback, the same few hosts): their text is made once, not for every record.
+const ipv4Texts = new Map<number, string>();
+const IPV4_TEXTS = 1024;
+
+function ipv4Text(value: number): string {
+  let text = ipv4Texts.get(value);
+  if (text === undefined) {
+    if (ipv4Texts.size >= IPV4_TEXTS) ipv4Texts.clear();
+    text = formatIpv4(value);
+    ipv4Texts.set(value, text);
+  }
+  return text;
 }
 
 function ipv6At(view: DataView, at: number): string {
   let value = 0n;
   for (let i = 0; i < 16; i += 4) value = (value << 32n) | BigInt(view.getUint32(at + i, false));
   const mapped = mappedIpv4(value);
-  return mapped === null ? formatIpv6(value) : formatIpv4(mapped);
+  return mapped === null ? formatIpv6(value) : ipv4Text(mapped);
 }
 
 /** One record's payload (at `at`, `length` bytes), or null when it is another event or not TCP. */
@@ -77,10 +87,8 @@ function decodeRecord(view: DataView, at: number, length: number, layout: RawLay
   const newstate: TcpState | undefined = TCP_STATES[view.getInt32(at + e.newstate.offset, le) - 1];
   if (!oldstate || !newstate) return null;
   const skaddr = e.skaddr.size === 8
-    ? le
-      ? hex32(view.getUint32(at + e.skaddr.offset + 4, true)) + hex32(view.getUint32(at + e.skaddr.offset, true))
-      : hex32(view.getUint32(at + e.skaddr.offset, false)) + hex32(view.getUint32(at + e.skaddr.offset + 4, false))
-    : hex32(view.getUint32(at + e.skaddr.offset, le));
+    ? view.getBigUint64(at + e.skaddr.offset, le).toString(16).padStart(16, '0')
+    : view.getUint32(at + e.skaddr.offset, le).toString(16).padStart(8, '0');
   const v4 = familyNumber === AF_INET;
   return {
     socket: skaddr,
@@ -89,8 +97,8 @@ function decodeRecord(view: DataView, at: number, length: number, layout: RawLay
     sport: view.getUint16(at + e.sport.offset, le),
     dport: view.getUint16(at + e.dport.offset, le),
     // Addresses are stored in network byte order.
-    saddr: v4 ? formatIpv4(view.getUint32(at + e.saddr.offset, false)) : ipv6At(view, at + e.saddrV6.offset),
-    daddr: v4 ? formatIpv4(view.getUint32(at + e.daddr.offset, false)) : ipv6At(view, at + e.daddrV6.offset),
+    saddr: v4 ? ipv4Text(view.getUint32(at + e.saddr.offset, false)) : ipv6At(view, at + e.saddrV6.offset),
+    daddr: v4 ? ipv4Text(view.getUint32(at + e.daddr.offset, false)) : ipv6At(view, at + e.daddrV6.offset),
     oldstate,
     newstate,
     timestamp: ns / 1e9,
@@ -131,7 +139,8 @@ export function decodeTracePage(page: Uint8Array, layout: RawLayout): DecodedPag
     } else {
       ns += delta;
       // type_len 0: the length (which counts itself) is in the next word, the record after it.
-      const [start, length] = typeLen === 0 ? [at + 8, (extra ?? 0) - 4] : [at + 4, typeLen * 4];
+      const start = typeLen === 0 ? at + 8 : at + 4;
+      const length = typeLen === 0 ? (extra ?? 0) - 4 : typeLen * 4;
       if (length < 0 || start + length > end) break;
       const change = decodeRecord(view, start, length, layout, ns);
       if (change) changes.push(change);

@@ -20,8 +20,8 @@ interface Followed {
 }
 
 export interface SocketTracker {
-  /** Feed one change; returns the events it completes (zero or one). */
-  push(change: SocketStateChange): (ConnectionEvent | ConnectionEnd)[];
+  /** Feed one change; returns the event it completes, or null. */
+  push(change: SocketStateChange): ConnectionEvent | ConnectionEnd | null;
   /** Sockets connecting, waiting for their outcome. */
   readonly connecting: number;
   /** Established sockets waiting for their end. */
@@ -43,13 +43,17 @@ function remember(map: Map<string, Followed>, socket: string, followed: Followed
   if (map.size > limit) map.delete(map.keys().next().value!);
 }
 
+/** The outcome or end of a followed socket, built as one object (the reader makes two per connection). */
+function socketEvent<T extends 'established' | 'failed' | 'closed'>(type: T, c: SocketStateChange, f: Followed) {
+  const { pid, comm } = f.owner;
+  const { family, saddr, sport, daddr, dport, timestamp, socket } = c;
+  return { type, pid, comm, family, localAddress: saddr, localPort: sport, remoteAddress: daddr, remotePort: dport, timestamp, socket, elapsed: secondsSince(f.start, timestamp) };
+}
+
 export function createSocketTracker(options: SocketTrackerOptions): SocketTracker {
   const limit = options.limit ?? 10_000;
   const connecting = new Map<string, Followed>();
   const open = new Map<string, Followed>();
-
-  const fields = (c: SocketStateChange, f: Followed) => ({ ...eventFields(c, f.owner), socket: c.socket });
-  const elapsed = (c: SocketStateChange, f: Followed) => secondsSince(f.start, c.timestamp);
 
   return {
     get connecting() {
@@ -62,25 +66,25 @@ export function createSocketTracker(options: SocketTrackerOptions): SocketTracke
       if (c.newstate === 'SYN_SENT' && c.oldstate === 'CLOSE') {
         const followed = { owner: options.ownerOf(c.tid), start: c.timestamp };
         remember(connecting, c.socket, followed, limit);
-        return [{ type: 'attempt', ...fields(c, followed) }];
+        return Object.assign(eventFields(c, followed.owner), { type: 'attempt' as const, socket: c.socket });
       }
       if (c.oldstate === 'SYN_SENT') {
         const followed = connecting.get(c.socket);
-        if (!followed) return [];
+        if (!followed) return null;
         connecting.delete(c.socket);
         if (c.newstate === 'ESTABLISHED') {
           if (options.ends) remember(open, c.socket, followed, limit);
-          return [{ type: 'established', ...fields(c, followed), elapsed: elapsed(c, followed) }];
+          return socketEvent('established', c, followed);
         }
-        return c.newstate === 'CLOSE' ? [{ type: 'failed', ...fields(c, followed), elapsed: elapsed(c, followed) }] : [];
+        return c.newstate === 'CLOSE' ? socketEvent('failed', c, followed) : null;
       }
       if (c.newstate === 'CLOSE') {
         const followed = open.get(c.socket);
-        if (!followed) return [];
+        if (!followed) return null;
         open.delete(c.socket);
-        return [{ type: 'closed', ...fields(c, followed), elapsed: elapsed(c, followed) }];
+        return socketEvent('closed', c, followed);
       }
-      return [];
+      return null;
     },
   };
 }

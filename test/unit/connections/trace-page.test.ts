@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { pageHeaderLayout, parseTraceFormat, sockStateLayout, TraceFormatError } from '../../../main/core/connections/trace-format.js';
 import type { ConnectionEnd, ConnectionEvent } from '../../../main/core/connections/trace-events.js';
 import { decodeTracePage, type RawLayout, type SocketStateChange } from '../../../main/core/connections/trace-page.js';
+import { createTraceBatcher } from '../../../main/core/connections/trace-batch.js';
 import { createSocketTracker } from '../../../main/core/connections/trace-sockets.js';
 
 const dir = new URL('../../fixtures/trace/linux-6.18.44-x64/', import.meta.url);
@@ -32,7 +33,7 @@ const changes = pages.flatMap((page) => decodeTracePage(page, layout).changes);
 
 function track(input: SocketStateChange[], ends = true): (ConnectionEvent | ConnectionEnd)[] {
   const tracker = createSocketTracker({ ownerOf: (tid) => ({ pid: tid, comm: `task-${tid}` }), ends });
-  return input.flatMap((change) => tracker.push(change));
+  return input.flatMap((change) => tracker.push(change) ?? []);
 }
 
 describe('format files', () => {
@@ -149,8 +150,44 @@ describe('createSocketTracker on recorded pages', () => {
     const distinct = starts.map((c, i) => ({ ...c, socket: `s${i}` }));
     for (const c of distinct) tracker.push(c);
     expect(tracker.connecting).toBe(2);
-    expect(tracker.push({ ...distinct[0]!, oldstate: 'SYN_SENT', newstate: 'ESTABLISHED' })).toEqual([]);
-    expect(tracker.push({ ...distinct[2]!, oldstate: 'SYN_SENT', newstate: 'ESTABLISHED' })).toHaveLength(1);
+    expect(tracker.push({ ...distinct[0]!, oldstate: 'SYN_SENT', newstate: 'ESTABLISHED' })).toBeNull();
+    expect(tracker.push({ ...distinct[2]!, oldstate: 'SYN_SENT', newstate: 'ESTABLISHED' })).toMatchObject({ type: 'established', socket: 's2' });
     expect(tracker.open).toBe(1);
+  });
+});
+
+describe('createTraceBatcher on recorded pages', () => {
+  const owner = (tid: number) => ({ pid: tid, comm: `task-${tid}` });
+  /** The events of `reads` reads, each given its pages and a cutoff. */
+  function batched(reads: { pages: Uint8Array[]; cutoff: number }[], ends = true) {
+    const tracker = createSocketTracker({ ownerOf: owner, ends });
+    const batcher = createTraceBatcher(layout, tracker);
+    const events: (ConnectionEvent | ConnectionEnd)[] = [];
+    for (const read of reads) {
+      for (const page of read.pages) batcher.addPage(page);
+      batcher.finish(read.cutoff, (event) => events.push(event));
+    }
+    return { events, tracker };
+  }
+
+  it('gives the events of tracking every change in order, however the pages are split into reads', () => {
+    expect(batched([{ pages, cutoff: Infinity }]).events).toEqual(track(changes));
+    expect(batched([{ pages, cutoff: Infinity }], false).events).toEqual(track(changes, false));
+    // One page per read, and the pages of a read in reverse (another CPU's page first): a socket's changes meet across reads.
+    expect(batched(pages.map((page) => ({ pages: [page], cutoff: Infinity }))).events).toEqual(track(changes));
+    expect(batched([{ pages: [...pages].reverse(), cutoff: Infinity }]).events).toEqual(track(changes));
+  });
+
+  it('keeps back what was stamped after the cutoff, attempts with their outcomes, until a later read', () => {
+    const middle = changes[Math.floor(changes.length / 2)]!.timestamp;
+    const { events } = batched([
+      { pages, cutoff: middle },
+      { pages: [], cutoff: Infinity },
+    ]);
+    expect(events).toEqual(track(changes));
+    const early = batched([{ pages, cutoff: middle }]).events;
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.length).toBeLessThan(events.length);
+    expect(early.every((e) => e.timestamp <= middle)).toBe(true);
   });
 });

@@ -11,15 +11,7 @@ import { parseConfig } from '../../../main/core/catalog/config-format.js';
 import { parseResolvConf } from '../../../main/core/identity/host.js';
 import { parseGitConfig } from '../../../main/core/identity/git.js';
 import { parseMavenSettings } from '../../../main/core/identity/maven.js';
-import {
-  goEnvFileProxy,
-  goProxyEntry,
-  parseCargoConfig,
-  parseNpmrc,
-  parsePipConf,
-  parseYarnrc,
-  registrySignal,
-} from '../../../main/core/identity/registries.js';
+import * as registries from '../../../main/core/identity/registries.js';
 import { parsePosixLocale } from '../../../main/core/locale/locale.js';
 import { parseEtcTimezone, parseTzEnv } from '../../../main/core/locale/timezone.js';
 import { effectiveProxySignals, proxyEnvSignals } from '../../../main/core/proxy/env.js';
@@ -41,12 +33,12 @@ const PARSERS: Record<string, (text: string) => Answer> = {
   'config yaml': (t) => parseConfig(t, 'yaml'),
   'config ini': (t) => parseConfig(t, 'ini'),
   'config env': (t) => parseConfig(t, 'env'),
-  npmrc: (t) => parseNpmrc(t, { HOME: '/home/dev' }),
-  yarnrc: parseYarnrc,
-  'pip.conf': parsePipConf,
-  'cargo config': parseCargoConfig,
-  'go env file': goEnvFileProxy,
-  GOPROXY: goProxyEntry,
+  npmrc: (t) => registries.parseNpmrc(t, { HOME: '/home/dev' }),
+  yarnrc: registries.parseYarnrc,
+  'pip.conf': registries.parsePipConf,
+  'cargo config': registries.parseCargoConfig,
+  'go env file': registries.goEnvFileProxy,
+  GOPROXY: registries.goProxyEntry,
   'maven settings.xml': parseMavenSettings,
   gitconfig: (t) => parseGitConfig(t, '/home/dev/.gitconfig', '/home/dev'),
   'resolv.conf': parseResolvConf,
@@ -59,7 +51,7 @@ const PARSERS: Record<string, (text: string) => Answer> = {
   TZ: parseTzEnv,
   LANG: parsePosixLocale,
   URL: parseUrlish,
-  'registry URL signal': (t) => registrySignal({ ecosystem: 'npm', setting: 'registry' }, t, 'file:~/.npmrc'),
+  'registry URL signal': (t) => registries.registrySignal({ ecosystem: 'npm', setting: 'registry' }, t, 'file:~/.npmrc'),
   'proxy variables': (t) => [...proxyEnvSignals({ HTTPS_PROXY: t, NO_PROXY: t }), ...effectiveProxySignals({ HTTPS_PROXY: t, NO_PROXY: t })],
 };
 
