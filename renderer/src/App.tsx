@@ -65,7 +65,7 @@ export function App({ api }: { api: TelltaleApi }) {
       <Nav current={view} onSelect={setView} />
       <main id="main" tabIndex={-1}>
         {state.error && <ErrorMessage message={state.error} onDismiss={state.dismissError} />}
-        {view === 'Snapshot' && <SnapshotView api={api} />}
+        {view === 'Snapshot' && <SnapshotView api={api} tools={tools} />}
         {view === 'Probe' && <ProbeView api={api} tools={tools} />}
         {view === 'Timeline' && <TimelineView api={api} tools={tools} seq={state.seq} />}
         {view === 'Settings' && <SettingsView api={api} tools={tools} />}
