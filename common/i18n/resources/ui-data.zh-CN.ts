@@ -127,7 +127,8 @@ export const uiDataZhCN = {
   'probeview.factors': '改变了哪些设置',
   'probeview.baseline': '基准 {{value}}',
   'probeview.compared-with': '，与 {{value}} 比较',
-  'probeview.via-proxy': '；{{of}} 个请求中有 {{requests}} 个经代理发送（这是请求的传输方式，不算变化）',
+  'probeview.via-proxy.one': '；{{of}} 个请求中有 {{requests}} 个经代理发送（这是请求的传输方式，不算变化）',
+  'probeview.via-proxy.other': '；{{of}} 个请求中有 {{requests}} 个经代理发送（这是请求的传输方式，不算变化）',
   'probeview.shared.one': '该工具对任何自定义主机都会做的 {{count}} 处变化',
   'probeview.shared.other': '该工具对任何自定义主机都会做的 {{count}} 处变化',
   'probeview.also-seen': '（{{values}} 下也出现）',
@@ -183,7 +184,7 @@ export const uiDataZhCN = {
   'visible.invisible': '不可见字符 {{codePoint}}',
   'visible.lookalike': '形近字符 {{codePoint}}',
 
-  'whatif.title': '假如',
+  'whatif.title': '假设分析',
   'whatif.intro':
     '改变工具能读取的内容，看看它们还能推断出什么。Telltale 会把这些更改应用到当前采样上，重新计算同样的推断和 2026 检查；你机器上的任何设置都不会改变。',
   'whatif.changes': '更改',

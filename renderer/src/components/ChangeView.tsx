@@ -1,8 +1,8 @@
 import type { ProbeChange } from '../../../contract/snapshot.js';
 import { codePointLabel } from '../../../common/codepoints.js';
+import { CHANGE_KINDS } from '../../../common/i18n/render.js';
 import { useT } from '../hooks/useT.js';
 import { Badge } from './Badge.js';
-import { CHANGE_KIND_KEYS } from './ProbeParts.js';
 import { VisibleText } from './VisibleText.js';
 
 function Line({ label, before, part, after }: { label: string; before: string; part: string; after: string }) {
@@ -26,7 +26,7 @@ export function ChangeView({ change }: { change: ProbeChange }) {
   return (
     <li className="change">
       <p>
-        <Badge tone="warn">{t(CHANGE_KIND_KEYS[change.kind])}</Badge> <span className="mono">{change.location}</span>
+        <Badge tone="warn">{t(CHANGE_KINDS[change.kind])}</Badge> <span className="mono">{change.location}</span>
         {t('data.colon')}
         {change.description}
       </p>

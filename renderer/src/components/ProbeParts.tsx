@@ -1,7 +1,7 @@
 /** Pieces of a probe report shared by the Probe view and a tool's page: verdict badge, date line, findings. */
-import type { ChangeKind, ProbeReport, ProbeReachSource, Tool } from '../../../contract/snapshot.js';
+import type { ProbeReport, ProbeReachSource, Tool } from '../../../contract/snapshot.js';
 import type { Language } from '../../../common/i18n/languages.js';
-import { renderMessage } from '../../../common/i18n/render.js';
+import { CHANGE_KINDS, renderMessage } from '../../../common/i18n/render.js';
 import type { PlainKey } from '../../../common/i18n/translate.js';
 import { formatLocalDateTime } from '../../../common/local-time.js';
 import { probeFindings, probeVerdict, programOf, type ProbeFinding, type ProbeVerdict } from '../../../common/probe-findings.js';
@@ -23,17 +23,6 @@ const FINDING_KEYS: Readonly<Record<ProbeFinding['kind'], PlainKey>> = {
   covert: 'probeview.finding.covert',
   overt: 'probeview.finding.overt',
   reach: 'probeview.finding.reach',
-};
-
-/** A kind of change in a request, as a word (the core's terms). */
-export const CHANGE_KIND_KEYS: Readonly<Record<ChangeKind, PlainKey>> = {
-  confusable: 'change-kind.confusable',
-  invisible: 'change-kind.invisible',
-  format: 'change-kind.format',
-  whitespace: 'change-kind.whitespace',
-  offset: 'change-kind.offset',
-  localised: 'change-kind.localised',
-  text: 'change-kind.text',
 };
 
 /** What a probe varies, as a heading. */
@@ -106,7 +95,7 @@ function FindingItems({ findings, report }: { findings: readonly ProbeFinding[];
       {finding.kind !== 'reach' && <span className="muted">{t('probeview.under', { values: finding.values.join(t('list.comma')) })}</span>}
       {t('data.colon')}
       {findingText(finding, report, language, changedWith)}
-      {finding.changeKinds.length > 0 && <span className="muted"> [{finding.changeKinds.map((kind) => t(CHANGE_KIND_KEYS[kind])).join(t('list.comma'))}]</span>}
+      {finding.changeKinds.length > 0 && <span className="muted"> [{finding.changeKinds.map((kind) => t(CHANGE_KINDS[kind])).join(t('list.comma'))}]</span>}
     </li>
   ));
 }

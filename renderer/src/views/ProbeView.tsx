@@ -94,7 +94,7 @@ function FactorView({ factor }: { factor: ProbeFactor }) {
                 {changed(variant.changed)}
                 {variant.comparedWith && t('probeview.compared-with', { value: variant.comparedWith })}
                 {variant.viaProxy &&
-                  t('probeview.via-proxy', { requests: formatCount(variant.viaProxy.requests, language), of: formatCount(variant.viaProxy.of, language) })}
+                  t(countKey(variant.viaProxy.of, { one: 'probeview.via-proxy.one', other: 'probeview.via-proxy.other' }), { requests: formatCount(variant.viaProxy.requests, language), of: formatCount(variant.viaProxy.of, language) })}
               </span>
             </p>
             <Disclosure variant={variant} />
