@@ -68,7 +68,14 @@ export const apiCalls = {
   sampleNow: { request: Empty, response: Snapshot },
   setPaused: { request: z.object({ paused: z.boolean() }).strict(), response: SamplerStatus },
   exportSnapshot: {
-    request: z.object({ format: ExportFormat, redaction: RedactionOptions }).strict(),
+    request: z
+      .object({
+        format: ExportFormat,
+        redaction: RedactionOptions,
+        /** List sockets on loopback in the Markdown and HTML reports too (`--include-loopback`); JSON holds every socket. */
+        includeLoopback: z.boolean().default(false),
+      })
+      .strict(),
     response: ExportResult,
   },
   /** Compares a previously exported snapshot (JSON text) with the current one. */

@@ -59,7 +59,8 @@ const ANY_VALUE: Readonly<Record<ProbeFactorName, PlainKey>> = {
   'base-url': 'probe.any.base-url',
 };
 
-const CHANGE_KINDS: Readonly<Record<ChangeKind, PlainKey>> = {
+/** A kind of change in a request as a word (also the Probe view's badges). */
+export const CHANGE_KINDS: Readonly<Record<ChangeKind, PlainKey>> = {
   confusable: 'change-kind.confusable',
   invisible: 'change-kind.invisible',
   format: 'change-kind.format',

@@ -223,7 +223,8 @@ function historyOf(options: AppOptions, wanted: Settings['history'], source: Sna
 
 function apiDeps(source: SnapshotSource): Omit<ApiHandlerDeps, 'monitor' | 'settings' | 'history'> {
   return {
-    exportSnapshot: (snapshot, format, masks) => exportSnapshot(snapshot, format, source.redaction(snapshot, masks), { version: appVersion() }),
+    exportSnapshot: (snapshot, format, masks, includeLoopback) =>
+      exportSnapshot(snapshot, format, source.redaction(snapshot, masks), { version: appVersion(), includeLoopback }),
     diffWithCurrent: (previousJson, current) => {
       const previous = parseSnapshotJson(previousJson);
       if (!previous.ok) throw new ApiError(400, `Not a Telltale snapshot: ${previous.errors.slice(0, 5).join('; ')}`);

@@ -6,7 +6,7 @@ import type { ApiHandlers } from '../service/api-handlers.js';
 
 /** Returns the path written, or null when the user cancelled. */
 export async function exportSnapshotWithDialog(handlers: ApiHandlers, parent: BrowserWindow | null): Promise<string | null> {
-  const result = await handlers.exportSnapshot({ format: 'json', redaction: { maskHostname: false, maskUsername: false } });
+  const result = await handlers.exportSnapshot({ format: 'json', redaction: { maskHostname: false, maskUsername: false }, includeLoopback: false });
   const options = {
     title: 'Export snapshot',
     defaultPath: result.filename,

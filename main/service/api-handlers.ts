@@ -37,6 +37,7 @@ export interface ApiHandlerDeps {
     snapshot: Snapshot,
     format: ExportFormat,
     redaction: RedactionOptions,
+    includeLoopback: boolean,
   ) => ExportResult | Promise<ExportResult>;
   /**
    * Compares a previously exported snapshot (JSON text as the user gave it) with `current`.
@@ -86,7 +87,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       await deps.settings.update({ paused });
       return monitor.status;
     },
-    exportSnapshot: async ({ format, redaction }) => deps.exportSnapshot(await current(), format, redaction),
+    exportSnapshot: async ({ format, redaction, includeLoopback }) => deps.exportSnapshot(await current(), format, redaction, includeLoopback),
     diffWithCurrent: async ({ previous }) => deps.diffWithCurrent(previous, await current()),
     getProbes: async () => deps.getProbes(),
     getHistoryStatus: async () => deps.history.status(),

@@ -70,7 +70,7 @@ export function App({ api }: { api: TelltaleApi }) {
       <Nav current={view} onSelect={setView} />
       <main id="main" tabIndex={-1}>
         {state.error && <ErrorMessage message={state.error} onDismiss={state.dismissError} />}
-        {view === 'snapshot' && <SnapshotView api={api} />}
+        {view === 'snapshot' && <SnapshotView api={api} tools={tools} />}
         {view === 'probe' && <ProbeView api={api} tools={tools} />}
         {view === 'timeline' && <TimelineView api={api} tools={tools} seq={state.seq} />}
         {view === 'settings' && <SettingsView api={api} tools={tools} systemLanguage={state.status?.systemLanguage} />}

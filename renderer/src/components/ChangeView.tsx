@@ -1,5 +1,7 @@
 import type { ProbeChange } from '../../../contract/snapshot.js';
 import { codePointLabel } from '../../../common/codepoints.js';
+import { CHANGE_KINDS } from '../../../common/i18n/render.js';
+import { useT } from '../hooks/useT.js';
 import { Badge } from './Badge.js';
 import { VisibleText } from './VisibleText.js';
 
@@ -20,15 +22,18 @@ function Line({ label, before, part, after }: { label: string; before: string; p
 
 /** One difference in a captured request, character by character. */
 export function ChangeView({ change }: { change: ProbeChange }) {
+  const t = useT();
   return (
     <li className="change">
       <p>
-        <Badge tone="warn">{change.kind}</Badge> <span className="mono">{change.location}</span>: {change.description}
+        <Badge tone="warn">{t(CHANGE_KINDS[change.kind])}</Badge> <span className="mono">{change.location}</span>
+        {t('data.colon')}
+        {change.description}
       </p>
-      <Line label="Baseline" before={change.contextBefore} part={change.baseline} after={change.contextAfter} />
-      <Line label="Variant" before={change.contextBefore} part={change.variant} after={change.contextAfter} />
+      <Line label={t('change.baseline')} before={change.contextBefore} part={change.baseline} after={change.contextAfter} />
+      <Line label={t('change.variant')} before={change.contextBefore} part={change.variant} after={change.contextAfter} />
       {change.codePoints.length > 0 && (
-        <ul className="chips" aria-label="Characters that differ">
+        <ul className="chips" aria-label={t('change.characters')}>
           {change.codePoints.map((info, index) => (
             <li key={index} className="chip codepoint">
               {codePointLabel(info)}

@@ -4,8 +4,9 @@ import type { MonitorEventType } from '../../../contract/events.js';
 import { HISTORY_RANGE_MS, type HistoryRange } from '../../../contract/history.js';
 import type { Tool } from '../../../contract/snapshot.js';
 import { useApiQuery, useReloadOnSample } from '../hooks/useApiQuery.js';
+import { useLanguage, useT } from '../hooks/useT.js';
+import { countKey, dateTime, formatCount } from '../lib/data-format.js';
 import { EVENT_TYPE_LABELS, eventText, toolNameLookup } from '../lib/event-text.js';
-import { clockTime } from '../lib/time.js';
 import { ErrorMessage } from './ErrorMessage.js';
 
 const EVENT_TYPES = Object.keys(EVENT_TYPE_LABELS) as MonitorEventType[];
@@ -15,6 +16,8 @@ type Props = { api: TelltaleApi; range: HistoryRange; tools: readonly Tool[]; se
 
 /** The history's change events in the range, newest first, filtered by type and tool. */
 export function EventList({ api, range, tools, seq }: Props) {
+  const t = useT();
+  const language = useLanguage();
   const [type, setType] = useState<MonitorEventType | ''>('');
   const [toolId, setToolId] = useState('');
   const run = useCallback(
@@ -34,12 +37,12 @@ export function EventList({ api, range, tools, seq }: Props) {
 
   return (
     <section aria-labelledby="events-title" className="card">
-      <h3 id="events-title">Events</h3>
+      <h3 id="events-title">{t('events.title')}</h3>
       <div className="toolbar">
         <label>
-          Kind{' '}
+          {t('events.kind')}{' '}
           <select value={type} onChange={(event) => setType(event.target.value as MonitorEventType | '')}>
-            <option value="">Any</option>
+            <option value="">{t('events.any')}</option>
             {EVENT_TYPES.map((value) => (
               <option key={value} value={value}>
                 {EVENT_TYPE_LABELS[value]}
@@ -48,9 +51,9 @@ export function EventList({ api, range, tools, seq }: Props) {
           </select>
         </label>
         <label>
-          Tool{' '}
+          {t('events.tool')}{' '}
           <select value={toolId} onChange={(event) => setToolId(event.target.value)}>
-            <option value="">Any</option>
+            <option value="">{t('events.any')}</option>
             {sortedTools.map((tool) => (
               <option key={tool.id} value={tool.id}>
                 {tool.name}
@@ -59,19 +62,19 @@ export function EventList({ api, range, tools, seq }: Props) {
           </select>
         </label>
       </div>
-      {error && <ErrorMessage message={`Could not read the events: ${error}`} />}
+      {error && <ErrorMessage message={t('events.error', { error })} />}
       {data && (
         <>
           <p className="table-meta" role="status">
-            {data.events.length} event{data.events.length === 1 ? '' : 's'}
-            {data.truncated && ` (the newest ${LIMIT}; narrow the filter to see older ones)`}
+            {t(countKey(data.events.length, { one: 'data.events.one', other: 'data.events.other' }), { count: formatCount(data.events.length, language) })}
+            {data.truncated && t('events.truncated', { limit: formatCount(LIMIT, language) })}
           </p>
           {data.events.length > 0 && (
-            <ol className="event-list" aria-label="History events">
+            <ol className="event-list" aria-label={t('events.list')}>
               {data.events.map((entry) => (
                 <li key={entry.id}>
                   <time dateTime={entry.at} title={entry.at}>
-                    {new Date(entry.at).toLocaleDateString()} {clockTime(entry.at)}
+                    {dateTime(entry.at, language)}
                   </time>{' '}
                   <span className="event-kind">{EVENT_TYPE_LABELS[entry.event.type]}</span>{' '}
                   <span>{eventText(entry.event, name)}</span>

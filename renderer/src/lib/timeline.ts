@@ -2,6 +2,7 @@
 import type { Timeline } from '../../../contract/history.js';
 import type { ExposureLevel } from '../../../contract/snapshot.js';
 import { EXPOSURE_LEVELS } from '../../../common/exposure.js';
+import type { Translate } from '../../../common/i18n/translate.js';
 
 /** The exposure level as a height: none 0 … high 3; null where nothing was sampled (a gap in the line). */
 export function exposureHeights(timeline: Timeline): (number | null)[] {
@@ -43,11 +44,13 @@ export function exposurePeak(timeline: Timeline): { level: ExposureLevel; at: nu
   return best;
 }
 
-/** "every 1 min", "every 15 min", "every 2 h": how long one bucket is. */
-export function bucketLabel(bucketMs: number): string {
-  if (bucketMs < 60_000) return `every ${Math.round(bucketMs / 1000)} s`;
+/** "every 1 min", "every 15 min", "every 2 h" (每 15 分钟): how long one bucket is. */
+export function bucketLabel(bucketMs: number, t: Translate): string {
+  if (bucketMs < 60_000) return t('timeline.every.seconds', { count: String(Math.round(bucketMs / 1000)) });
   const minutes = Math.round(bucketMs / 60_000);
-  return minutes < 60 ? `every ${minutes} min` : `every ${Math.round(minutes / 60)} h`;
+  return minutes < 60
+    ? t('timeline.every.minutes', { count: String(minutes) })
+    : t('timeline.every.hours', { count: String(Math.round(minutes / 60)) });
 }
 
 /** Series colours, distinguishable on light and dark backgrounds; the legend table names each. */

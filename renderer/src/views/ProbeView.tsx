@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TelltaleApi } from '../../../contract/api.js';
-import type { ProbeChange, ProbeFactor, ProbeReport, Tool } from '../../../contract/snapshot.js';
-import { describeViaProxy, describeZoneSource } from '../../../common/probe.js';
+import type { ProbeAttempt, ProbeChange, ProbeFactor, ProbeReport, ProbeVariantResult, ProbeZoneSource, Tool } from '../../../contract/snapshot.js';
+import { renderMessage } from '../../../common/i18n/render.js';
+import type { PlainKey } from '../../../common/i18n/translate.js';
 import { probesByTool, type ToolProbes } from '../../../common/probe-findings.js';
 import { formatCommand } from '../../../common/format.js';
 import { formatLocalDateTime } from '../../../common/local-time.js';
@@ -9,47 +10,24 @@ import { Badge } from '../components/Badge.js';
 import { ChangeView } from '../components/ChangeView.js';
 import { CommandLine } from '../components/CommandLine.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { FindingList, PROBE_MESSAGES, ProbeFacts, probedName, VerdictBadge } from '../components/ProbeParts.js';
+import { FACTOR_KEYS, FindingList, ProbeFacts, probedName, SEEN_BY_KEYS, VerdictBadge } from '../components/ProbeParts.js';
 import { ScrollBox } from '../components/ScrollBox.js';
 import { TableHead } from '../components/TableHead.js';
+import { useLanguage, useT } from '../hooks/useT.js';
+import { countKey, formatCount } from '../lib/data-format.js';
 
-const MESSAGES = {
-  title: 'Probe',
-  reload: 'Reload probe results',
-  loading: 'Loading…',
-  findings: 'Findings',
-  findingsOf: (name: string) => `Findings of the probe of ${name}`,
-  zoneSource: 'Which time zone it follows',
-  zoneColumns: ['Zone', 'With TZ', 'With the system zone'],
-  changed: 'changed the requests',
-  unchanged: 'no change',
-  systemZoneUnavailable: (why: string) => `The system zone was not varied (only TZ): ${why}`,
-  reached: 'Other hosts it tried to reach',
-  reachedOf: (name: string) => `Hosts ${name} tried to reach`,
-  reachColumns: ['Host or address', 'Ports', 'Seen as', 'Tries', 'Under'],
-  noneReached: 'None seen besides the base URL.',
-  reachFinding: 'Tried under some settings only: see Findings',
-  gaps: 'What could not be observed here',
-  factors: 'What was varied',
-  baseline: (value: string) => `baseline ${value}`,
-  runs: (n: number) => `${n} run${n === 1 ? '' : 's'}`,
-  comparedWith: (value: string) => ` compared with ${value}`,
-  sharedChanges: (n: number) => `${n} change${n === 1 ? '' : 's'} the tool makes for any custom host`,
-  alsoSeen: (values: string) => `(also seen with ${values})`,
-  noise: (fields: readonly string[]) => `Ignored as noise (differed between identical runs): ${fields.join(', ')}`,
-  attempts: (n: number) => `TCP connection attempts of each run (${n} runs)`,
-  attemptsUnavailable: (why: string) => `TCP connection attempts not recorded: ${why}`,
-  attemptColumns: ['Environment', 'Run', 'Attempts'],
-  noAttempts: 'none',
-  earlier: (name: string, n: number) => `Earlier probes of ${name} (${n})`,
-  earlierOne: (when: string) => `Probe of ${when}`,
-  emptyTitle: 'No probe results yet.',
-  emptyWhat:
-    'A probe runs a tool several times while changing one thing at a time (time zone, locale, proxy, model base URL) and compares the requests it sends, to show what the tool reports about you. Run it from a terminal:',
-  emptyExample: 'For example',
-  emptyThen: '; then reload this view.',
+const ZONE_SOURCE_KEYS: Readonly<Record<ProbeZoneSource['follows'], PlainKey>> = {
+  tz: 'probeview.zone-source.tz',
+  system: 'probeview.zone-source.system',
+  both: 'probeview.zone-source.both',
+  neither: 'probeview.zone-source.neither',
 };
 
+const OUTCOME_KEYS: Readonly<Record<ProbeAttempt['outcome'], PlainKey>> = {
+  established: 'probeview.outcome.established',
+  failed: 'probeview.outcome.failed',
+  unknown: 'probeview.outcome.unknown',
+};
 
 function ChangeList({ changes }: { changes: readonly ProbeChange[] }) {
   return (
@@ -66,16 +44,19 @@ function ChangeList({ changes }: { changes: readonly ProbeChange[] }) {
  * variant directly mark the changes that variant showed too (sharedWith): those are folded away.
  */
 function VariantChanges({ changes }: { changes: readonly ProbeChange[] }) {
+  const t = useT();
+  const language = useLanguage();
   const own = changes.filter((c) => c.sharedWith === undefined);
   const shared = changes.filter((c) => c.sharedWith !== undefined);
-  const alike = [...new Set(shared.map((c) => c.sharedWith))].join(', ');
+  const alike = [...new Set(shared.map((c) => c.sharedWith))].join(t('list.comma'));
   return (
     <>
       {own.length > 0 && <ChangeList changes={own} />}
       {shared.length > 0 && (
         <details>
           <summary>
-            {MESSAGES.sharedChanges(shared.length)} <span className="muted">{MESSAGES.alsoSeen(alike)}</span>
+            {t(countKey(shared.length, { one: 'probeview.shared.one', other: 'probeview.shared.other' }), { count: formatCount(shared.length, language) })}{' '}
+            <span className="muted">{t('probeview.also-seen', { values: alike })}</span>
           </summary>
           <ChangeList changes={shared} />
         </details>
@@ -84,12 +65,22 @@ function VariantChanges({ changes }: { changes: readonly ProbeChange[] }) {
   );
 }
 
+/** What a variant discloses, in the language in force (its English text for a report saved before messages). */
+function Disclosure({ variant }: { variant: ProbeVariantResult }) {
+  const language = useLanguage();
+  const text = variant.message ? renderMessage(variant.message, language) : variant.disclosure;
+  return text ? <p className="disclosure">{text}</p> : null;
+}
+
 function FactorView({ factor }: { factor: ProbeFactor }) {
+  const t = useT();
+  const language = useLanguage();
+  const changed = (yes: boolean) => (yes ? t('probeview.changed') : t('probeview.unchanged'));
   return (
     <section className="factor">
       <h5>
-        {PROBE_MESSAGES.factors[factor.factor]} <span className="muted">{MESSAGES.baseline(factor.baseline)}</span>{' '}
-        <Badge tone={factor.changed ? 'danger' : 'ok'}>{factor.changed ? MESSAGES.changed : MESSAGES.unchanged}</Badge>
+        {t(FACTOR_KEYS[factor.factor])} <span className="muted">{t('probeview.baseline', { value: factor.baseline })}</span>{' '}
+        <Badge tone={factor.changed ? 'danger' : 'ok'}>{changed(factor.changed)}</Badge>
       </h5>
       <ul className="plain">
         {factor.variants.map((variant, index) => (
@@ -97,12 +88,16 @@ function FactorView({ factor }: { factor: ProbeFactor }) {
             <p>
               <strong className="mono">{variant.value}</strong>{' '}
               <span className="muted">
-                ({MESSAGES.runs(variant.runs)}) {variant.changed ? MESSAGES.changed : MESSAGES.unchanged}
-                {variant.comparedWith && MESSAGES.comparedWith(variant.comparedWith)}
-                {variant.viaProxy && `; ${describeViaProxy(variant.viaProxy)}`}
+                {t('data.parenthesised', {
+                  text: t(countKey(variant.runs, { one: 'data.runs.one', other: 'data.runs.other' }), { count: formatCount(variant.runs, language) }),
+                })}{' '}
+                {changed(variant.changed)}
+                {variant.comparedWith && t('probeview.compared-with', { value: variant.comparedWith })}
+                {variant.viaProxy &&
+                  t(countKey(variant.viaProxy.of, { one: 'probeview.via-proxy.one', other: 'probeview.via-proxy.other' }), { requests: formatCount(variant.viaProxy.requests, language), of: formatCount(variant.viaProxy.of, language) })}
               </span>
             </p>
-            {variant.disclosure && <p className="disclosure">{variant.disclosure}</p>}
+            <Disclosure variant={variant} />
             {variant.error && <ErrorMessage message={variant.error} />}
             <VariantChanges changes={variant.changes} />
           </li>
@@ -113,23 +108,25 @@ function FactorView({ factor }: { factor: ProbeFactor }) {
 }
 
 function ZoneSource({ report }: { report: ProbeReport }) {
+  const t = useT();
   if (!report.zoneSource && !report.systemZoneUnavailable) return null;
+  const changed = (yes: boolean) => (yes ? t('probeview.changed') : t('probeview.unchanged'));
   return (
     <section className="probe-part">
-      <h4>{MESSAGES.zoneSource}</h4>
-      {report.systemZoneUnavailable && <p className="muted">{MESSAGES.systemZoneUnavailable(report.systemZoneUnavailable)}</p>}
+      <h4>{t('probeview.zone-source')}</h4>
+      {report.systemZoneUnavailable && <p className="muted">{t('probeview.system-zone-unavailable', { reason: report.systemZoneUnavailable })}</p>}
       {report.zoneSource && (
         <>
-          <p>{describeZoneSource(report.zoneSource)}</p>
-          <ScrollBox label={MESSAGES.zoneSource}>
-            <table className="simple-table" aria-label={MESSAGES.zoneSource}>
-              <TableHead columns={MESSAGES.zoneColumns} />
+          <p>{t(ZONE_SOURCE_KEYS[report.zoneSource.follows])}</p>
+          <ScrollBox label={t('probeview.zone-source')}>
+            <table className="simple-table" aria-label={t('probeview.zone-source')}>
+              <TableHead columns={[t('probeview.zone'), t('probeview.with-tz'), t('probeview.with-system-zone')]} />
               <tbody>
                 {report.zoneSource.zones.map((zone) => (
                   <tr key={zone.zone}>
                     <td className="mono">{zone.zone}</td>
-                    <td>{zone.tz ? MESSAGES.changed : MESSAGES.unchanged}</td>
-                    <td>{zone.system ? MESSAGES.changed : MESSAGES.unchanged}</td>
+                    <td>{changed(zone.tz)}</td>
+                    <td>{changed(zone.system)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -142,29 +139,40 @@ function ZoneSource({ report }: { report: ProbeReport }) {
 }
 
 function Reached({ report, name }: { report: ProbeReport; name: string }) {
+  const t = useT();
+  const language = useLanguage();
   const reached = report.reached;
   const findings = report.reachFindings ?? [];
   const gaps = report.reachGaps ?? [];
   if (!reached && findings.length === 0 && gaps.length === 0) return null;
+  const label = t('probeview.reached-of', { name });
   return (
     <section className="probe-part">
-      <h4>{MESSAGES.reached}</h4>
-      {reached && reached.length === 0 && <p className="muted">{MESSAGES.noneReached}</p>}
+      <h4>{t('probeview.reached')}</h4>
+      {reached && reached.length === 0 && <p className="muted">{t('probeview.none-reached')}</p>}
       {reached && reached.length > 0 && (
-        <ScrollBox label={MESSAGES.reachedOf(name)}>
-          <table className="simple-table reached" aria-label={MESSAGES.reachedOf(name)}>
-            <TableHead columns={MESSAGES.reachColumns} />
+        <ScrollBox label={label}>
+          <table className="simple-table reached" aria-label={label}>
+            <TableHead
+              columns={[
+                t('probeview.reached.host'),
+                t('probeview.reached.ports'),
+                t('probeview.reached.seen-as'),
+                t('probeview.reached.tries'),
+                t('probeview.reached.under'),
+              ]}
+            />
             <tbody>
               {reached.map((host) => (
                 <tr
                   key={host.host}
                   className={findings.some((f) => f.host === host.host) ? 'finding-row' : undefined}
-                  title={findings.some((f) => f.host === host.host) ? MESSAGES.reachFinding : undefined}
+                  title={findings.some((f) => f.host === host.host) ? t('probeview.reach-finding') : undefined}
                 >
                   <td className="mono">{host.host}</td>
-                  <td className="mono">{host.ports.join(', ') || '—'}</td>
-                  <td>{host.seenBy.map((s) => PROBE_MESSAGES.seenBy[s]).join(', ')}</td>
-                  <td>{host.count}</td>
+                  <td className="mono">{host.ports.join(', ') || t('data.dash')}</td>
+                  <td>{host.seenBy.map((s) => t(SEEN_BY_KEYS[s])).join(t('list.comma'))}</td>
+                  <td>{formatCount(host.count, language)}</td>
                   <td className="mono">{host.environments.join(', ')}</td>
                 </tr>
               ))}
@@ -174,7 +182,7 @@ function Reached({ report, name }: { report: ProbeReport; name: string }) {
       )}
       {gaps.length > 0 && (
         <>
-          <h5>{MESSAGES.gaps}</h5>
+          <h5>{t('probeview.gaps')}</h5>
           <ul>
             {gaps.map((gap) => (
               <li key={gap}>{gap}</li>
@@ -186,24 +194,30 @@ function Reached({ report, name }: { report: ProbeReport; name: string }) {
   );
 }
 
+const address = (a: ProbeAttempt) => `${a.remoteAddress.includes(':') ? `[${a.remoteAddress}]` : a.remoteAddress}:${a.remotePort}`;
+
 function Attempts({ report }: { report: ProbeReport }) {
-  if (report.attemptsUnavailable) return <p className="muted">{MESSAGES.attemptsUnavailable(report.attemptsUnavailable)}</p>;
+  const t = useT();
+  const language = useLanguage();
+  if (report.attemptsUnavailable) return <p className="muted">{t('probeview.attempts-unavailable', { reason: report.attemptsUnavailable })}</p>;
   if (!report.attempts || report.attempts.length === 0) return null;
+  const runs = report.attempts.length;
+  const label = t('probeview.attempts', { runs: t(countKey(runs, { one: 'data.runs.one', other: 'data.runs.other' }), { count: formatCount(runs, language) }) });
   return (
     <details>
-      <summary>{MESSAGES.attempts(report.attempts.length)}</summary>
-      <ScrollBox label={MESSAGES.attempts(report.attempts.length)}>
-        <table className="simple-table" aria-label={MESSAGES.attempts(report.attempts.length)}>
-          <TableHead columns={MESSAGES.attemptColumns} />
+      <summary>{label}</summary>
+      <ScrollBox label={label}>
+        <table className="simple-table" aria-label={label}>
+          <TableHead columns={[t('probeview.attempts.environment'), t('probeview.attempts.run'), t('probeview.attempts.attempts')]} />
           <tbody>
             {report.attempts.map((run) => (
               <tr key={`${run.group}:${run.run}`}>
                 <td className="mono">{run.group}</td>
-                <td>{run.run}</td>
+                <td>{formatCount(run.run, language)}</td>
                 <td className="mono">
                   {run.attempts.length === 0
-                    ? MESSAGES.noAttempts
-                    : run.attempts.map((a) => `${a.process} (${a.pid}) → ${a.remoteAddress.includes(':') ? `[${a.remoteAddress}]` : a.remoteAddress}:${a.remotePort} ${a.outcome}`).join('; ')}
+                    ? t('probeview.attempts.none')
+                    : run.attempts.map((a) => `${a.process} (${a.pid}) → ${address(a)} ${t(OUTCOME_KEYS[a.outcome])}`).join('; ')}
                 </td>
               </tr>
             ))}
@@ -216,6 +230,7 @@ function Attempts({ report }: { report: ProbeReport }) {
 
 /** Everything one report holds, below its tool's heading. */
 function ReportBody({ report, name }: { report: ProbeReport; name: string }) {
+  const t = useT();
   return (
     <>
       <CommandLine command={formatCommand(report.command)} />
@@ -223,15 +238,15 @@ function ReportBody({ report, name }: { report: ProbeReport; name: string }) {
       <p>{report.summary}</p>
       {report.error && <ErrorMessage message={report.error} />}
       <section className="probe-part">
-        <h4>{MESSAGES.findings}</h4>
-        <FindingList report={report} label={MESSAGES.findingsOf(name)} />
+        <h4>{t('probeview.findings')}</h4>
+        <FindingList report={report} label={t('probeview.findings-of', { name })} />
       </section>
       <ZoneSource report={report} />
       <Reached report={report} name={name} />
       {report.factors.length > 0 && (
         <section className="probe-part">
-          <h4>{MESSAGES.factors}</h4>
-          {report.noise.length > 0 && <p className="muted">{MESSAGES.noise(report.noise)}</p>}
+          <h4>{t('probeview.factors')}</h4>
+          {report.noise.length > 0 && <p className="muted">{t('probeview.noise', { fields: report.noise.join(', ') })}</p>}
           {report.factors.map((factor) => (
             <FactorView key={factor.factor} factor={factor} />
           ))}
@@ -244,6 +259,8 @@ function ReportBody({ report, name }: { report: ProbeReport; name: string }) {
 
 /** One tool: its latest probe in full, older ones folded below it. */
 function ToolProbesView({ row, tools }: { row: ToolProbes; tools: readonly Tool[] }) {
+  const t = useT();
+  const language = useLanguage();
   const name = probedName(row.latest, tools);
   const headingId = `probe-${row.key.replace(/[^a-z0-9]+/gi, '-')}`;
   return (
@@ -255,11 +272,11 @@ function ToolProbesView({ row, tools }: { row: ToolProbes; tools: readonly Tool[
       <ReportBody report={row.latest} name={name} />
       {row.earlier.length > 0 && (
         <details className="earlier-probes">
-          <summary>{MESSAGES.earlier(name, row.earlier.length)}</summary>
+          <summary>{t('probeview.earlier', { name, count: formatCount(row.earlier.length, language) })}</summary>
           {row.earlier.map((report) => (
             <details key={report.startedAt} className="earlier-probe">
               <summary>
-                {MESSAGES.earlierOne(formatLocalDateTime(report.startedAt))} <VerdictBadge report={report} />
+                {t('probeview.earlier-one', { when: formatLocalDateTime(report.startedAt) })} <VerdictBadge report={report} />
               </summary>
               <ReportBody report={report} name={name} />
             </details>
@@ -272,6 +289,7 @@ function ToolProbesView({ row, tools }: { row: ToolProbes; tools: readonly Tool[
 
 /** Results of `telltale probe`, one card per tool: did its requests change with the time zone, proxy, ...? */
 export function ProbeView({ api, tools }: { api: TelltaleApi; tools: readonly Tool[] }) {
+  const t = useT();
   const [reports, setReports] = useState<ProbeReport[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -290,20 +308,20 @@ export function ProbeView({ api, tools }: { api: TelltaleApi; tools: readonly To
 
   return (
     <section aria-labelledby="probe-title" className="probe">
-      <h2 id="probe-title">{MESSAGES.title}</h2>
+      <h2 id="probe-title">{t('probeview.title')}</h2>
       <button type="button" onClick={load}>
-        {MESSAGES.reload}
+        {t('probeview.reload')}
       </button>
-      {error && <ErrorMessage message={error} />}
-      {rows === null && !error && <p role="status">{MESSAGES.loading}</p>}
+      {error && <ErrorMessage message={t('probeview.error', { error })} />}
+      {rows === null && !error && <p role="status">{t('probeview.loading')}</p>}
       {rows?.length === 0 && (
         <div className="card">
-          <p>{MESSAGES.emptyTitle}</p>
-          <p>{MESSAGES.emptyWhat}</p>
-          <CommandLine command="telltale probe -- <tool command>" />
+          <p>{t('probeview.empty')}</p>
+          <p>{t('probeview.empty.what')}</p>
+          <CommandLine command={`telltale probe -- ${t('probeview.tool-command')}`} />
           <p className="muted">
-            {MESSAGES.emptyExample} <code>telltale probe -- claude -p hello</code>
-            {MESSAGES.emptyThen}
+            {t('probeview.empty.example')} <code>telltale probe -- claude -p hello</code>
+            {t('probeview.empty.then')}
           </p>
         </div>
       )}

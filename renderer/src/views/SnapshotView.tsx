@@ -1,22 +1,26 @@
-import { useCallback, useState, type ChangeEvent } from 'react';
+import { useCallback, useMemo, useState, type ChangeEvent } from 'react';
 import type { TelltaleApi, ExportFormat } from '../../../contract/api.js';
-import type { SnapshotDiff } from '../../../contract/snapshot.js';
+import type { SnapshotDiff, Tool } from '../../../contract/snapshot.js';
 import { EXPORT_FORMATS } from '../../../common/export-formats.js';
 import { formatMiB, SNAPSHOT_TEXT_LIMIT } from '../../../common/limits.js';
 import { DiffView } from '../components/DiffView.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { saveFile } from '../components/saveFile.js';
 import { useApiQuery } from '../hooks/useApiQuery.js';
+import { useLanguage, useT } from '../hooks/useT.js';
 import { NoHistory } from '../components/NoHistory.js';
-import { clockTime } from '../lib/time.js';
+import { countKey, dateTime, formatCount, LEVEL_KEYS } from '../lib/data-format.js';
+import { toolNameLookup, type ToolName } from '../lib/event-text.js';
 
-const FORMATS = (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => ({ format, label: `Export ${EXPORT_FORMATS[format].label}` }));
+const FORMATS = Object.keys(EXPORT_FORMATS) as ExportFormat[];
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function ExportPanel({ api }: { api: TelltaleApi }) {
+  const t = useT();
   const [maskHostname, setMaskHostname] = useState(false);
   const [maskUsername, setMaskUsername] = useState(false);
+  const [includeLoopback, setIncludeLoopback] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,38 +30,41 @@ function ExportPanel({ api }: { api: TelltaleApi }) {
     setError(null);
     setMessage(null);
     api
-      .exportSnapshot({ format, redaction: { maskHostname, maskUsername } })
-      .then((result) => setMessage(`Saved ${saveFile(result.filename, result.mime, result.content)}`))
+      .exportSnapshot({ format, redaction: { maskHostname, maskUsername }, includeLoopback })
+      .then((result) => setMessage(t('export.saved', { file: saveFile(result.filename, result.mime, result.content) })))
       .catch((reason: unknown) => setError(messageOf(reason)))
       .finally(() => setBusy(false));
   };
 
   return (
     <section className="card" aria-labelledby="export-title">
-      <h3 id="export-title">Export the current snapshot</h3>
-      <p className="muted">Secrets (proxy passwords, tokens) are always removed. You can also mask:</p>
+      <h3 id="export-title">{t('export.title')}</h3>
+      <p className="muted">{t('export.intro')}</p>
       <label className="check">
-        <input type="checkbox" checked={maskHostname} onChange={(event) => setMaskHostname(event.target.checked)} /> Mask
-        host name
+        <input type="checkbox" checked={maskHostname} onChange={(event) => setMaskHostname(event.target.checked)} /> {t('export.mask-hostname')}
       </label>
       <label className="check">
-        <input type="checkbox" checked={maskUsername} onChange={(event) => setMaskUsername(event.target.checked)} /> Mask
-        user name
+        <input type="checkbox" checked={maskUsername} onChange={(event) => setMaskUsername(event.target.checked)} /> {t('export.mask-username')}
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={includeLoopback} onChange={(event) => setIncludeLoopback(event.target.checked)} />{' '}
+        {t('export.include-loopback')}
       </label>
       <div className="button-row">
-        {FORMATS.map(({ format, label }) => (
+        {FORMATS.map((format) => (
           <button key={format} type="button" disabled={busy} onClick={() => exportAs(format)}>
-            {label}
+            {t('export.as', { format: EXPORT_FORMATS[format].label })}
           </button>
         ))}
       </div>
       <p role="status">{message}</p>
-      {error && <ErrorMessage message={`Export failed: ${error}`} />}
+      {error && <ErrorMessage message={t('export.failed', { error })} />}
     </section>
   );
 }
 
-function ComparePanel({ api }: { api: TelltaleApi }) {
+function ComparePanel({ api, toolName }: { api: TelltaleApi; toolName: ToolName }) {
+  const t = useT();
   const [diff, setDiff] = useState<SnapshotDiff | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -68,7 +75,7 @@ function ComparePanel({ api }: { api: TelltaleApi }) {
     setDiff(null);
     setError(null);
     if (file.size > SNAPSHOT_TEXT_LIMIT) {
-      setError(`${file.name} is too large (over ${formatMiB(SNAPSHOT_TEXT_LIMIT)}) to be a Telltale snapshot.`);
+      setError(t('compare.file.too-large', { file: file.name, limit: formatMiB(SNAPSHOT_TEXT_LIMIT) }));
       return;
     }
     setBusy(true);
@@ -76,20 +83,19 @@ function ComparePanel({ api }: { api: TelltaleApi }) {
       .text()
       .then((previous) => api.diffWithCurrent({ previous }))
       .then(setDiff)
-      .catch((reason: unknown) => setError(`Could not compare with ${file.name}: ${messageOf(reason)}`))
+      .catch((reason: unknown) => setError(t('compare.file.failed', { file: file.name, error: messageOf(reason) })))
       .finally(() => setBusy(false));
   };
 
   return (
     <section className="card" aria-labelledby="compare-title">
-      <h3 id="compare-title">Compare with an exported snapshot</h3>
+      <h3 id="compare-title">{t('compare.file.title')}</h3>
       <label>
-        Previous snapshot (JSON export){' '}
-        <input type="file" accept=".json,application/json" onChange={compare} disabled={busy} />
+        {t('compare.file.label')} <input type="file" accept=".json,application/json" onChange={compare} disabled={busy} />
       </label>
-      {busy && <p role="status">Comparing…</p>}
+      {busy && <p role="status">{t('data.comparing')}</p>}
       {error && <ErrorMessage message={error} />}
-      {diff && <DiffView diff={diff} />}
+      {diff && <DiffView diff={diff} toolName={toolName} />}
     </section>
   );
 }
@@ -97,7 +103,9 @@ function ComparePanel({ api }: { api: TelltaleApi }) {
 const POINTS = 200;
 
 /** "now" against a snapshot the history kept (whenever the exposure or the inferences changed). */
-function HistoryComparePanel({ api }: { api: TelltaleApi }) {
+function HistoryComparePanel({ api, toolName }: { api: TelltaleApi; toolName: ToolName }) {
+  const t = useT();
+  const language = useLanguage();
   const status = useApiQuery(useCallback(() => api.getHistoryStatus({}), [api]));
   const points = useApiQuery(useCallback(() => api.getHistoryPoints({ limit: POINTS }), [api]));
   const [chosen, setChosen] = useState('');
@@ -114,7 +122,7 @@ function HistoryComparePanel({ api }: { api: TelltaleApi }) {
     api
       .diffWithHistory({ id })
       .then(setDiff)
-      .catch((reason: unknown) => setError(`Could not compare: ${messageOf(reason)}`))
+      .catch((reason: unknown) => setError(t('compare.history.failed', { error: messageOf(reason) })))
       .finally(() => setBusy(false));
   };
 
@@ -122,24 +130,29 @@ function HistoryComparePanel({ api }: { api: TelltaleApi }) {
   if (status.data && !status.data.available) {
     body = <NoHistory status={status.data} />;
   } else if (points.error) {
-    body = <ErrorMessage message={`Could not read the history: ${points.error}`} />;
+    body = <ErrorMessage message={t('compare.history.read-error', { error: points.error })} />;
   } else if (points.data?.length === 0) {
-    body = <p className="muted">The history holds no earlier snapshot yet (one is kept whenever the exposure or the inferences change).</p>;
+    body = <p className="muted">{t('compare.history.empty')}</p>;
   } else if (points.data) {
     body = (
       <div className="toolbar">
         <label>
-          Earlier point{' '}
+          {t('compare.history.point')}{' '}
           <select value={chosen} onChange={(event) => setChosen(event.target.value)}>
             {points.data.map((point) => (
               <option key={point.id} value={point.id}>
-                {new Date(point.at).toLocaleDateString()} {clockTime(point.at)} · {point.level ?? 'no level'} · {point.inferences} inference{point.inferences === 1 ? '' : 's'} · {point.summary}
+                {[
+                  dateTime(point.at, language),
+                  point.level ? t(LEVEL_KEYS[point.level]) : t('compare.history.no-level'),
+                  t(countKey(point.inferences, { one: 'data.inferences.one', other: 'data.inferences.other' }), { count: formatCount(point.inferences, language) }),
+                  point.summary,
+                ].join(' · ')}
               </option>
             ))}
           </select>
         </label>
         <button type="button" onClick={compare} disabled={busy}>
-          Compare with now
+          {t('compare.history.now')}
         </button>
       </div>
     );
@@ -147,22 +160,25 @@ function HistoryComparePanel({ api }: { api: TelltaleApi }) {
 
   return (
     <section className="card" aria-labelledby="history-compare-title">
-      <h3 id="history-compare-title">Compare with an earlier point in the history</h3>
+      <h3 id="history-compare-title">{t('compare.history.title')}</h3>
       {body}
-      {busy && <p role="status">Comparing…</p>}
+      {busy && <p role="status">{t('data.comparing')}</p>}
       {error && <ErrorMessage message={error} />}
-      {diff && <DiffView diff={diff} />}
+      {diff && <DiffView diff={diff} toolName={toolName} />}
     </section>
   );
 }
 
-export function SnapshotView({ api }: { api: TelltaleApi }) {
+/** Export, and compare now with an earlier point or an exported file; tools are named, not shown by id. */
+export function SnapshotView({ api, tools }: { api: TelltaleApi; tools: readonly Tool[] }) {
+  const t = useT();
+  const toolName = useMemo(() => toolNameLookup(tools), [tools]);
   return (
     <section aria-labelledby="snapshot-title">
-      <h2 id="snapshot-title">Snapshot</h2>
+      <h2 id="snapshot-title">{t('snapshot.title')}</h2>
       <ExportPanel api={api} />
-      <HistoryComparePanel api={api} />
-      <ComparePanel api={api} />
+      <HistoryComparePanel api={api} toolName={toolName} />
+      <ComparePanel api={api} toolName={toolName} />
     </section>
   );
 }

@@ -1,46 +1,39 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { TelltaleApi } from '../../../contract/api.js';
-import type { Snapshot } from '../../../contract/snapshot.js';
+import type { Confidence, Snapshot } from '../../../contract/snapshot.js';
 import type { WhatIfOutcome } from '../../../contract/whatif.js';
 import { exposureLabel } from '../../../common/exposure.js';
 import { formatValue } from '../../../common/format.js';
+import type { PlainKey } from '../../../common/i18n/translate.js';
 import { overviewRows, type OverviewRow, type QuestionId } from '../../../common/overview.js';
 import { whatIfOptions } from '../../../common/whatif-options.js';
 import { Badge } from '../components/Badge.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useApiQuery, useReloadOnSample } from '../hooks/useApiQuery.js';
+import { useT } from '../hooks/useT.js';
 import { confidenceTone, exposureTone } from '../lib/exposure.js';
 
-const MESSAGES = {
-  title: 'What if',
-  intro:
-    'Change what your tools can read and see what they could still infer. Telltale recomputes the same inferences and the 2026 check from this sample with the changes applied; nothing on your machine changes.',
-  changes: 'Changes',
-  none: 'Pick one or more changes.',
-  computing: 'Computing…',
-  question: 'Question',
-  now: 'Now',
-  then: 'With these changes',
-  exposure: 'Exposure',
-  changed: 'changed',
-  signals: 'Signals the changes touch',
-  noSignals: 'No signal changes.',
-  error: (message: string) => `What-if failed: ${message}`,
-  questions: {
-    country: 'Country',
-    proxy: 'Proxy',
-    employer: 'Employer',
-    'ai-lab': 'AI labs',
-    'check-2026': '2026 check',
-  } satisfies Record<QuestionId, string>,
+const QUESTION_KEYS: Readonly<Record<QuestionId, PlainKey>> = {
+  country: 'whatif.question.country',
+  proxy: 'whatif.question.proxy',
+  employer: 'whatif.question.employer',
+  'ai-lab': 'whatif.question.ai-lab',
+  'check-2026': 'whatif.question.check-2026',
+};
+
+const CONFIDENCE_KEYS: Readonly<Record<Confidence, PlainKey>> = {
+  low: 'whatif.confidence.low',
+  medium: 'whatif.confidence.medium',
+  high: 'whatif.confidence.high',
 };
 
 function Answer({ row }: { row: OverviewRow | undefined }) {
-  if (!row) return <span className="muted">—</span>;
+  const t = useT();
+  if (!row) return <span className="muted">{t('data.dash')}</span>;
   const badge = row.check ? (
     <Badge tone={row.check.flagged ? 'danger' : 'ok'}>{row.verdict}</Badge>
   ) : row.confidence ? (
-    <Badge tone={confidenceTone(row.confidence)}>{row.confidence}</Badge>
+    <Badge tone={confidenceTone(row.confidence)}>{t(CONFIDENCE_KEYS[row.confidence])}</Badge>
   ) : null;
   return (
     <>
@@ -53,40 +46,41 @@ function Answer({ row }: { row: OverviewRow | undefined }) {
 const answerKey = (row: OverviewRow | undefined) => (row ? `${row.verdict}|${row.confidence ?? ''}` : '');
 
 function Comparison({ before, after }: { before: WhatIfOutcome; after: WhatIfOutcome }) {
+  const t = useT();
   const was = new Map(overviewRows(before.inferences, before.checks).map((row) => [row.question, row]));
   const now = overviewRows(after.inferences, after.checks);
   const exposureChanged = before.exposure.level !== after.exposure.level;
   return (
-    <table className="simple-table whatif-table" aria-label="Now and with these changes">
+    <table className="simple-table whatif-table" aria-label={t('whatif.table')}>
       <thead>
         <tr>
-          <th scope="col">{MESSAGES.question}</th>
-          <th scope="col">{MESSAGES.now}</th>
-          <th scope="col">{MESSAGES.then}</th>
+          <th scope="col">{t('whatif.question')}</th>
+          <th scope="col">{t('whatif.now')}</th>
+          <th scope="col">{t('whatif.then')}</th>
         </tr>
       </thead>
       <tbody>
         <tr className={exposureChanged ? 'changed' : undefined}>
-          <th scope="row">{MESSAGES.exposure}</th>
+          <th scope="row">{t('whatif.exposure')}</th>
           <td>
             <Badge tone={exposureTone(before.exposure.level)}>{exposureLabel(before.exposure.level)}</Badge>
           </td>
           <td>
             <Badge tone={exposureTone(after.exposure.level)}>{exposureLabel(after.exposure.level)}</Badge>
-            {exposureChanged && <span className="sr-only"> ({MESSAGES.changed})</span>}
+            {exposureChanged && <span className="sr-only"> {t('whatif.changed')}</span>}
           </td>
         </tr>
         {now.map((row) => {
           const changed = answerKey(was.get(row.question)) !== answerKey(row);
           return (
             <tr key={row.question} className={changed ? 'changed' : undefined} data-question={row.question}>
-              <th scope="row">{MESSAGES.questions[row.question]}</th>
+              <th scope="row">{t(QUESTION_KEYS[row.question])}</th>
               <td>
                 <Answer row={was.get(row.question)} />
               </td>
               <td>
                 <Answer row={row} />
-                {changed && <span className="sr-only"> ({MESSAGES.changed})</span>}
+                {changed && <span className="sr-only"> {t('whatif.changed')}</span>}
               </td>
             </tr>
           );
@@ -98,6 +92,7 @@ function Comparison({ before, after }: { before: WhatIfOutcome; after: WhatIfOut
 
 /** Toggle what the tools can read; the host recomputes inferences and the 2026 check; shown side by side. */
 export function WhatIfView({ api, seq, snapshot }: { api: TelltaleApi; seq: number; snapshot: Snapshot }) {
+  const t = useT();
   const options = useMemo(() => whatIfOptions(snapshot.signals), [snapshot.signals]);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const toggles = useMemo(() => options.filter((o) => checked.has(o.key)).map((o) => o.toggle), [options, checked]);
@@ -114,36 +109,36 @@ export function WhatIfView({ api, seq, snapshot }: { api: TelltaleApi; seq: numb
 
   return (
     <section aria-labelledby="whatif-title" className="whatif">
-      <h2 id="whatif-title">{MESSAGES.title}</h2>
-      <p className="muted">{MESSAGES.intro}</p>
+      <h2 id="whatif-title">{t('whatif.title')}</h2>
+      <p className="muted">{t('whatif.intro')}</p>
       <fieldset className="card whatif-changes">
-        <legend>{MESSAGES.changes}</legend>
+        <legend>{t('whatif.changes')}</legend>
         {options.map((option) => (
           <label key={option.key} className="check">
             <input type="checkbox" checked={checked.has(option.key)} onChange={() => flip(option.key)} /> {option.label}
           </label>
         ))}
       </fieldset>
-      {error && <ErrorMessage message={MESSAGES.error(error)} />}
+      {error && <ErrorMessage message={t('whatif.error', { error })} />}
       {data ? (
         <>
-          {toggles.length === 0 && <p className="muted">{MESSAGES.none}</p>}
+          {toggles.length === 0 && <p className="muted">{t('whatif.none')}</p>}
           <Comparison before={data.before} after={data.after} />
-          <h3>{MESSAGES.signals}</h3>
+          <h3>{t('whatif.signals')}</h3>
           {data.signalsChanged.length === 0 ? (
-            <p className="muted">{MESSAGES.noSignals}</p>
+            <p className="muted">{t('whatif.no-signals')}</p>
           ) : (
             <ul className="plain signal-changes">
               {data.signalsChanged.map((change) => (
                 <li key={change.id}>
-                  <code>{change.id}</code>: {formatValue(change.before, '—')} → {formatValue(change.after, '—')}
+                  <code>{change.id}</code>: {formatValue(change.before, t('data.dash'))} → {formatValue(change.after, t('data.dash'))}
                 </li>
               ))}
             </ul>
           )}
         </>
       ) : (
-        !error && <p role="status">{MESSAGES.computing}</p>
+        !error && <p role="status">{t('whatif.computing')}</p>
       )}
     </section>
   );

@@ -13,6 +13,7 @@ import { eventToolId } from '../../../common/event-tool.js';
 import { fieldErrors } from '../../../renderer/src/lib/field-errors.js';
 import { rateLimited } from '../../../renderer/src/lib/rate-limit.js';
 import { settingsPatch, toggled } from '../../../renderer/src/lib/settings-patch.js';
+import { translator } from '../../../common/i18n/translate.js';
 import { activityTotals, bucketLabel, exposureHeights, exposurePeak } from '../../../renderer/src/lib/timeline.js';
 import { addToast, MAX_TOASTS, removeToast, toastBody } from '../../../renderer/src/lib/toasts.js';
 import { MonitorEventType } from '../../../contract/events.js';
@@ -120,9 +121,12 @@ describe('timeline helpers', () => {
   });
 
   it('describes bucket lengths', () => {
-    expect(bucketLabel(30_000)).toBe('every 30 s');
-    expect(bucketLabel(900_000)).toBe('every 15 min');
-    expect(bucketLabel(7_200_000)).toBe('every 2 h');
+    const [en, zh] = [translator('en'), translator('zh-CN')];
+    expect(bucketLabel(30_000, en)).toBe('every 30 s');
+    expect(bucketLabel(900_000, en)).toBe('every 15 min');
+    expect(bucketLabel(7_200_000, en)).toBe('every 2 h');
+    expect(bucketLabel(900_000, zh)).toBe('每 15 分钟');
+    expect(bucketLabel(7_200_000, zh)).toBe('每 2 小时');
   });
 });
 

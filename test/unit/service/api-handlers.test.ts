@@ -68,7 +68,7 @@ describe('createApiHandlers + dispatchCall', () => {
     const { handlers, deps, snapshot } = setup();
     const result = await call(handlers, 'exportSnapshot', { format: 'json', redaction: {} });
     expect(result.filename).toBe('telltale.json');
-    expect(deps.exportSnapshot).toHaveBeenCalledWith(snapshot, 'json', { maskHostname: false, maskUsername: false });
+    expect(deps.exportSnapshot).toHaveBeenCalledWith(snapshot, 'json', { maskHostname: false, maskUsername: false }, false);
   });
 
   it('diffs a previous snapshot against the current one', async () => {

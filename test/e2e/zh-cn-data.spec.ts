@@ -1,0 +1,202 @@
+/**
+ * The data views in Simplified Chinese: `telltale serve --lang zh-CN` on the realistic machine of
+ * views.spec.ts (Claude Code on Moonshot, an alibaba-inc.com git email, an npm mirror, Asia/Shanghai,
+ * zh_CN, a local proxy) with a saved probe report of a covert tool run as Claude Code. Opens Timeline,
+ * Snapshot (comparing with the history and with an exported file), Probe and What-if; checks that
+ * no English prose is left once the data (hosts, names, values, commands) is taken out, that
+ * Compare names tools rather than showing ids, axe, and writes screenshots at 1400x900 and 900x700,
+ * light and dark, to test-results/screenshots/zh-CN/<view>-<w>x<h>-<scheme>.png.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { Snapshot } from '../../contract/snapshot.js';
+import { ENGLISH_WORDS } from '../helpers/english-words.js';
+import { rendererDir, repoRoot, runCli, startServe, stopChild, writeToolConfigs } from './live-fixture.js';
+
+test.skip(!existsSync(join(rendererDir, 'index.html')), 'dist/ is not built: run `npm run build` first');
+test.describe.configure({ mode: 'serial' });
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SAMPLE_EXPORT = join(repoRoot, 'test', 'fixtures', 'snapshot', 'linux-sample.json');
+const SIZES = [
+  { width: 1400, height: 900 },
+  { width: 900, height: 700 },
+] as const;
+
+/** The views of this spec: the nav's English name (a build before the nav speaks Chinese) or its Chinese one, and what shows it has loaded. */
+const VIEWS = {
+  timeline: { name: /^(Timeline|时间线)$/, ready: 'ol.event-list' },
+  snapshot: { name: /^(Snapshot|快照)$/, ready: '#history-compare-title' },
+  probe: { name: /^(Probe|探测)$/, ready: 'article.probe-report' },
+  'what-if': { name: /^(What if|假设分析)$/, ready: 'table.whatif-table' },
+} as const;
+type ViewId = keyof typeof VIEWS;
+
+let root: string;
+let serve: ChildProcess | undefined;
+let url: string;
+/** Values the views show as they are, in any language: names, hosts, settings, probe values. */
+let data: string[] = [];
+
+/** Strings of a snapshot that are values, not prose. */
+function snapshotData(snapshot: Snapshot): string[] {
+  const values = [
+    ...snapshot.tools.flatMap((t) => [t.name, t.id]),
+    ...snapshot.signals.flatMap((s) => (typeof s.value === 'string' ? [s.value] : Array.isArray(s.value) ? s.value.map(String) : [])),
+    ...snapshot.connections.flatMap((c) => [c.remote?.host, c.remote?.org, c.remoteAddress].filter((v): v is string => typeof v === 'string')),
+    ...snapshot.processes.map((p) => p.name),
+    ...(snapshot.probes ?? []).flatMap((r) => [
+      ...r.command,
+      ...r.noise,
+      ...r.factors.flatMap((f) => [f.baseline, ...f.variants.flatMap((v) => [v.value, ...v.changes.flatMap((c) => [c.location, c.baseline, c.variant, ...c.codePoints.flatMap((p) => [p.codePoint, p.name])])])]),
+      ...(r.reached ?? []).flatMap((h) => [h.host, ...h.environments]),
+    ]),
+  ];
+  return values.filter((v) => v.length > 1);
+}
+
+async function openView(page: Page, view: ViewId): Promise<void> {
+  await page.getByRole('navigation').first().getByRole('button', { name: VIEWS[view].name }).click();
+  await expect(page.locator(VIEWS[view].ready).first()).toBeVisible({ timeout: 30_000 });
+}
+
+/** Lines of the view's visible text still holding English prose once code, monospaced values and the data are taken out. */
+async function englishLines(page: Page): Promise<string[]> {
+  // A hidden clone without code and monospaced values (attached, so innerText keeps its line breaks).
+  const text = (await page.evaluate(`(() => {
+    const main = document.querySelector('main').cloneNode(true);
+    main.querySelectorAll('code, kbd, pre, .mono').forEach((e) => e.remove());
+    main.style.position = 'absolute';
+    main.style.left = '-99999px';
+    document.body.append(main);
+    const lines = main.innerText;
+    main.remove();
+    return lines;
+  })()`)) as string;
+  const longestFirst = [...new Set(data)].sort((a, b) => b.length - a.length);
+  const lines = [...new Set(text.split('\n'))];
+  return lines
+    .map((line) => ({ line, prose: longestFirst.reduce((rest, value) => rest.split(value).join(' '), line) }))
+    .filter(({ prose }) => ENGLISH_WORDS.test(prose) || (/\p{L}/u.test(prose) && !/\p{Script=Han}/u.test(prose)))
+    .map(({ line }) => line);
+}
+
+async function axeSerious(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) })))`,
+  );
+  return (violations as Array<{ id: string; impact: string; nodes: string[] }>)
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id} (${v.impact}) at ${v.nodes.join(', ')}`);
+}
+
+/** Everything a view can show: details open, a comparison made, what-if changes picked. */
+async function fillView(page: Page, view: ViewId): Promise<void> {
+  if (view === 'snapshot') {
+    const history = page.locator('section[aria-labelledby="history-compare-title"]');
+    await history.getByRole('button').click();
+    await expect(history.locator('.diff')).toBeVisible({ timeout: 30_000 });
+    const file = page.locator('section[aria-labelledby="compare-title"]');
+    await file.locator('input[type="file"]').setInputFiles(SAMPLE_EXPORT);
+    await expect(file.locator('.diff')).toBeVisible({ timeout: 30_000 });
+  }
+  if (view === 'what-if') {
+    const boxes = page.locator('fieldset.whatif-changes input[type="checkbox"]');
+    await boxes.first().check();
+    await boxes.nth(1).check();
+    await expect(page.locator('table.whatif-table tr.changed').first()).toBeVisible({ timeout: 30_000 });
+  }
+  await page.evaluate(`document.querySelectorAll('details').forEach((d) => { d.open = true; })`);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  root = await mkdtemp(join(tmpdir(), 'telltale-e2e-zh-data-'));
+  const home = join(root, 'home');
+  await writeToolConfigs(home);
+  await mkdir(join(root, 'bin'));
+  for (const bin of ['claude', 'gemini']) await writeFile(join(root, 'bin', bin), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+  const state = join(root, 'state');
+  // A covert tool under the name the catalog gives Claude Code, probed where serve reads reports.
+  await mkdir(join(root, 'tools'));
+  await symlink(join(repoRoot, 'test', 'fixtures', 'fake-tools', 'covert-tool.mjs'), join(root, 'tools', 'claude.mjs'));
+  const probeEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, TZ: 'UTC', LANG: 'C.UTF-8', XDG_STATE_HOME: state, XDG_CONFIG_HOME: join(root, 'config') };
+  await runCli(
+    ['probe', '--no-isolation', '--state-dir', join(state, 'telltale'), '--', process.execPath, join(root, 'tools', 'claude.mjs'), '--now', '2026-11-24T10:00:00Z'],
+    probeEnv,
+  );
+  const env = {
+    PATH: `${join(root, 'bin')}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    HOME: home,
+    TZ: 'Asia/Shanghai',
+    LANG: 'zh_CN.UTF-8',
+    HTTPS_PROXY: 'http://127.0.0.1:7890',
+    NO_PROXY: 'localhost',
+    XDG_STATE_HOME: state,
+    XDG_CONFIG_HOME: join(root, 'config'),
+  };
+  ({ child: serve, url } = await startServe(env, 2, 'zh-CN'));
+  const [now, sample] = await Promise.all([
+    runCli(['snapshot', '--json'], env).then(({ stdout }) => Snapshot.parse(JSON.parse(stdout))),
+    Snapshot.parse(JSON.parse(readFileSync(SAMPLE_EXPORT, 'utf8'))),
+  ]);
+  data = [...snapshotData(now), ...snapshotData(sample)];
+});
+
+test.afterAll(async () => {
+  await stopChild(serve);
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+test.beforeEach(async ({ page }) => {
+  await page.setViewportSize(SIZES[0]);
+  await page.goto(url);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN', { timeout: 30_000 });
+});
+
+for (const view of Object.keys(VIEWS) as ViewId[]) {
+  test(`${view}: no English prose once the data is taken out, and axe finds nothing critical or serious`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await openView(page, view);
+    await fillView(page, view);
+    expect(await englishLines(page)).toEqual([]);
+    expect(await axeSerious(page)).toEqual([]);
+  });
+}
+
+test('Compare names tools, not their ids', async ({ page }) => {
+  await openView(page, 'snapshot');
+  await fillView(page, 'snapshot');
+  // The summary lists (tools, endpoints, churn per tool), not each socket's line under "every connection".
+  const lists = page.locator('section[aria-labelledby="compare-title"] .diff :not(details) > section.diff-part > ul');
+  // The sample export has tools this machine lacks and sockets of Claude Code: named by the catalog.
+  await expect(lists.first()).toBeVisible();
+  const items = await lists.locator('> li').allInnerTexts();
+  expect(items.some((item) => item.endsWith(' GitHub Copilot'))).toBe(true);
+  expect(items.some((item) => item.endsWith(' Claude Code'))).toBe(true);
+  // A tool id alone, after a count ("-3 claude-code") or in brackets ("api.moonshot.cn（kimi-cli）").
+  const ids = /(^|\s|[（(])(claude-code|copilot|kimi-cli|qoder|codex)[）)]?$/;
+  expect(items.filter((item) => ids.test(item))).toEqual([]);
+});
+
+test('screenshots at 1400x900 and 900x700, light and dark', async ({ page }) => {
+  test.setTimeout(300_000);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      for (const view of Object.keys(VIEWS) as ViewId[]) {
+        await page.goto(url);
+        await openView(page, view);
+        await fillView(page, view);
+        await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'zh-CN', `${view}-${size.width}x${size.height}-${colorScheme}.png`) });
+      }
+    }
+  }
+});
