@@ -83,7 +83,8 @@ const SEVERITY_WORD: Readonly<Record<Severity, PlainKey>> = {
 const SEVERITY_TONE: Readonly<Record<Severity, ReportTone | undefined>> = { high: 'alert', medium: 'warn', low: 'calm', none: undefined };
 const CONFIDENCE_SEVERITY: Readonly<Record<Confidence, Severity>> = { high: 'high', medium: 'medium', low: 'low' };
 const EXPOSURE_SEVERITY = { high: 'high', elevated: 'medium', low: 'low', none: 'none' } as const satisfies Record<string, Severity>;
-const CONFIDENCE_WORD: Readonly<Record<Confidence, PlainKey>> = {
+/** Confidence in the report's words ("high" / "高"). */
+export const CONFIDENCE_WORD: Readonly<Record<Confidence, PlainKey>> = {
   high: 'report.confidence.high',
   medium: 'report.confidence.medium',
   low: 'report.confidence.low',
