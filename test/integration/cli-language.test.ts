@@ -11,6 +11,7 @@ import path from 'node:path';
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Snapshot } from '../../contract/snapshot.js';
+import { writeToolConfigs } from '../e2e/live-fixture.js';
 import { expectNoEnglishProse, htmlText, reportData } from '../helpers/report-prose.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
 
@@ -45,13 +46,8 @@ function ok(run: CliRun): string {
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'telltale-cli-lang-'));
   home = path.join(root, 'home');
-  await mkdir(path.join(home, '.claude'), { recursive: true });
-  await writeFile(
-    path.join(home, '.claude', 'settings.json'),
-    JSON.stringify({ env: { ANTHROPIC_BASE_URL: 'https://api.moonshot.cn/anthropic', HTTPS_PROXY: 'http://u:secretpw@10.9.8.7:3128' } }),
-  );
-  await writeFile(path.join(home, '.gitconfig'), '[user]\n\tname = 李伟 (Li Wei)\n\temail = li.wei@alibaba-inc.com\n');
-  await writeFile(path.join(home, '.npmrc'), 'registry=https://registry.npmmirror.com/\n');
+  // The end-to-end tests' realistic setup: Claude Code on Moonshot (through a proxy), an Alibaba email, an npm mirror.
+  await writeToolConfigs(home);
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@
  * a HOME on disk: in Chinese every heading, label and finding is Chinese (the data aside), lines
  * still fit the width with double-width characters; in English the same report as before.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import stringWidth from 'string-width';
@@ -15,6 +15,7 @@ import { renderHtml } from '../../main/core/snapshot/render-html.js';
 import { renderMarkdown } from '../../main/core/snapshot/render-markdown.js';
 import { renderText } from '../../main/core/snapshot/render-text.js';
 import { createSnapshotSource } from '../../main/sample.js';
+import { writeToolConfigs } from '../e2e/live-fixture.js';
 import { expectNoEnglishProse, htmlText, markdownText, reportData } from '../helpers/report-prose.js';
 
 let home: string;
@@ -23,10 +24,8 @@ let data: string[];
 
 beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'telltale-report-lang-'));
-  await writeFile(path.join(home, '.npmrc'), 'registry=https://registry.npmmirror.com/\n');
-  await writeFile(path.join(home, '.gitconfig'), '[user]\n\tname = 李伟\n\temail = li.wei@alibaba-inc.com\n');
-  await mkdir(path.join(home, '.claude'));
-  await writeFile(path.join(home, '.claude', 'settings.json'), '{"env":{"ANTHROPIC_BASE_URL":"https://api.moonshot.cn/anthropic"}}\n');
+  // The end-to-end tests' realistic setup: Claude Code on Moonshot, an Alibaba email, an npm mirror.
+  await writeToolConfigs(home);
   const env = {
     HOME: home,
     PATH: process.env.PATH ?? '/usr/bin:/bin',
