@@ -12,17 +12,17 @@ const USAGE = `Usage: telltale <command> [options]
 
 Commands:
   snapshot [--json] [--out FILE] [--format json|md|html] [--mask-hostname] [--mask-username]
-           [--verbose] [--include-loopback]
+           [--verbose] [--include-loopback] [--lang en|zh-CN]
                        sample this machine once; print a report (or JSON), or write it to FILE;
                        --verbose lists every signal; loopback sockets are listed only on request
-  watch [--interval SECONDS] [--count N] [--json] [--precise]
+  watch [--interval SECONDS] [--count N] [--json] [--precise] [--lang en|zh-CN]
                        sample repeatedly and print what changed as it happens, until interrupted,
                        with the TCP connections tools attempt between samples (polled every 0.5 s;
                        --precise, Linux: every one, via tracefs as root or the capture helper)
   whatif [--unset VAR]... [--tz ZONE] [--locale en_US.UTF-8] [--drop-mirror npm|pip|go|...]
-         [--hide-git-email] [--base-url VAR=URL] [--json]
+         [--hide-git-email] [--base-url VAR=URL] [--json] [--lang en|zh-CN]
                        what the tools could infer now and with those changes, side by side
-  diff A.json B.json [--verbose] [--json]
+  diff A.json B.json [--verbose] [--json] [--lang en|zh-CN]
                        what changed between two exported snapshots (--verbose: every socket)
   serve [--port N] [--interval SECONDS] [--precise] [--lang en|zh-CN]
                        serve the UI on 127.0.0.1 with a per-launch token; --lang overrides
@@ -34,14 +34,17 @@ Commands:
                        a loopback relay that records what a tool sends to its model API
   probe [options] -- <tool command...>
                        run a tool under controlled environments and report what changes
-  history [--since 1h|24h|7d] [--tool ID] [--kind K] [--json]
+  history [--since 1h|24h|7d] [--tool ID] [--kind K] [--json] [--lang en|zh-CN]
                        past events, newest first (K: connection, attempt, tool, signal,
                        inference, exposure); read from the history the monitor keeps
-  history endpoints [--tool ID] [--json]
+  history endpoints [--tool ID] [--json] [--lang en|zh-CN]
                        what each tool talked to: address, host, country, org, first and last seen
   fleet osquery-config [--platform linux|darwin|windows]
                        an osquery ATC config that reads the history as tables (for Fleet, Kolide)
   help                 this text
+
+--lang chooses the language of reports and printed findings (this help is in English); without
+it the \`language\` setting, then LC_ALL, LC_MESSAGES and LANG decide. JSON is the same in any language.
 
 Telltale makes no network connection except on loopback and sends nothing anywhere.`;
 

@@ -23,7 +23,7 @@ import { createSnapshotSource, type SnapshotSource } from '../sample.js';
 import { ApiError, createApiHandlers, type ApiHandlerDeps, type ApiHandlers } from '../service/api-handlers.js';
 import { AppEventHub, type AppEvents } from '../service/app-events.js';
 import { unavailableHistory } from '../history/unavailable.js';
-import { onSettingChange, openSettingsStore, type SettingsStore } from '../settings/settings-store.js';
+import { onSettingChange, openSettingsStore, SETTINGS_FILE, type SettingsStore } from '../settings/settings-store.js';
 import { delegatingHistory, openHistory, type HistoryHandle } from '../history/open-history.js';
 import { redactSnapshot } from '../core/snapshot/redact.js';
 import { defaultStateDir } from '../adapters/state-dir.js';
@@ -31,7 +31,7 @@ import { processContext } from '../adapters/system-io.js';
 import { chooseLanguage } from '../../common/i18n/choose-language.js';
 import type { Language } from '../../common/i18n/languages.js';
 
-export const SETTINGS_FILE = 'settings.json';
+export { SETTINGS_FILE };
 
 export interface AppOptions {
   /** The machine and user to sample (default: this process's). */
@@ -180,7 +180,7 @@ export function createApp(options: AppOptions = {}): TelltaleApp {
     }),
   );
 
-  const handlers = createApiHandlers({ monitor, settings, history: historyQueries, ...apiDeps(source) });
+  const handlers = createApiHandlers({ monitor, settings, history: historyQueries, ...apiDeps(source, language) });
   return {
     source,
     monitor,
@@ -221,10 +221,11 @@ function historyOf(options: AppOptions, wanted: Settings['history'], source: Sna
   });
 }
 
-function apiDeps(source: SnapshotSource): Omit<ApiHandlerDeps, 'monitor' | 'settings' | 'history'> {
+function apiDeps(source: SnapshotSource, language: () => Language): Omit<ApiHandlerDeps, 'monitor' | 'settings' | 'history'> {
   return {
+    // Reports in the language in force when exported.
     exportSnapshot: (snapshot, format, masks, includeLoopback) =>
-      exportSnapshot(snapshot, format, source.redaction(snapshot, masks), { version: appVersion(), includeLoopback }),
+      exportSnapshot(snapshot, format, source.redaction(snapshot, masks), { version: appVersion(), includeLoopback, language: language() }),
     diffWithCurrent: (previousJson, current) => {
       const previous = parseSnapshotJson(previousJson);
       if (!previous.ok) throw new ApiError(400, `Not a Telltale snapshot: ${previous.errors.slice(0, 5).join('; ')}`);

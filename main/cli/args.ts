@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CaptureStatus } from '../../contract/attempts.js';
 import { isLanguage, LANGUAGES, type Language } from '../../common/i18n/languages.js';
+import { translator } from '../../common/i18n/translate.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -38,8 +39,10 @@ export function languageOption(raw: string | undefined): Language | undefined {
   return raw;
 }
 
-/** Says once why precise capture is not on when --precise asked for it (the app polls instead). */
-export async function reportCapture(app: { captureReady: Promise<CaptureStatus> }, precise: boolean, io: CliIo): Promise<void> {
+/** Says once, in the app's language, why precise capture is not on when --precise asked for it (the app polls instead). */
+export async function reportCapture(app: { captureReady: Promise<CaptureStatus>; language(): Language }, precise: boolean, io: CliIo): Promise<void> {
   const status = await app.captureReady;
-  if (precise && status.mode !== 'precise') io.stderr.write(`telltale: precise capture unavailable, polling: ${status.reason ?? ''}\n`);
+  if (precise && status.mode !== 'precise') {
+    io.stderr.write(`telltale: ${translator(app.language())('cli.capture.polling', { reason: status.reason ?? '' })}\n`);
+  }
 }

@@ -4,6 +4,7 @@ import { readRegularFile } from '../adapters/read-regular-file.js';
 import { diffNames, diffSnapshots, renderDiffText } from '../core/snapshot/diff.js';
 import { parseSnapshotJson } from '../core/snapshot/validate.js';
 import { parse, UsageError, type CliIo } from './args.js';
+import { commandLanguage } from './language.js';
 
 /** Far above a real export (a busy machine's snapshot is a few MB); a FIFO or device is refused, never read. */
 const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
@@ -17,11 +18,12 @@ async function readSnapshotFile(file: string): Promise<Snapshot> {
 }
 
 export async function diffCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' } }, true);
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' }, lang: { type: 'string' } }, true);
   if (positionals.length !== 2) throw new UsageError('diff takes two snapshot files: telltale diff A.json B.json');
+  const language = commandLanguage(values.lang, io);
   const [a, b] = (await Promise.all(positionals.map(readSnapshotFile))) as [Snapshot, Snapshot];
   const diff = diffSnapshots(a, b);
-  const text = () => renderDiffText(diff, { ...diffNames(a, b), verbose: values.verbose ?? false });
+  const text = () => renderDiffText(diff, { ...diffNames(a, b), verbose: values.verbose ?? false, language });
   io.stdout.write(values.json ? `${JSON.stringify(diff, null, 2)}\n` : `${text()}\n`);
   return 0;
 }

@@ -12,6 +12,8 @@ import { HISTORY_FILE, HistoryReader } from '../adapters/history/sqlite-history.
 import { HISTORY_KINDS, isHistoryKind, KIND_TYPES } from '../core/history/event-kinds.js';
 import { formatEvent } from '../monitor/event-text.js';
 import { parse, UsageError, type CliIo } from './args.js';
+import { commandLanguage } from './language.js';
+import { translator, type Translate } from '../../common/i18n/translate.js';
 
 const LIMIT = 10_000;
 
@@ -24,12 +26,13 @@ function openReader(): HistoryReader {
 }
 
 function eventsCommand(args: string[], io: CliIo): number {
-  const { values } = parse(args, { since: { type: 'string' }, tool: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } });
+  const { values } = parse(args, { since: { type: 'string' }, tool: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } });
   const since = values.since ?? '24h';
   const range = HistoryRange.safeParse(since);
   if (!range.success) throw new UsageError(`--since must be one of ${HistoryRange.options.join(', ')}, got "${since}"`);
   const kind = values.kind;
   if (kind !== undefined && !isHistoryKind(kind)) throw new UsageError(`--kind must be one of ${HISTORY_KINDS.join(', ')}, got "${kind}"`);
+  const t = translator(commandLanguage(values.lang, io));
   const reader = openReader();
   try {
     const page = reader.events({
@@ -41,49 +44,51 @@ function eventsCommand(args: string[], io: CliIo): number {
     const problem = reader.status().message;
     if (problem) io.stderr.write(`telltale: ${problem}\n`);
     if (values.json) io.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
-    else io.stdout.write(eventsText(page.events, page.truncated, since));
+    else io.stdout.write(eventsText(page.events, page.truncated, since, t));
     return problem ? 1 : 0;
   } finally {
     reader.close();
   }
 }
 
-function eventsText(events: readonly HistoryEvent[], truncated: boolean, since: string): string {
-  if (events.length === 0) return `No events in the last ${since}.\n`;
+function eventsText(events: readonly HistoryEvent[], truncated: boolean, since: string, t: Translate): string {
+  if (events.length === 0) return `${t('cli.history.none', { since })}\n`;
   const lines = events.map((e) => formatEvent(e.event));
-  if (truncated) lines.push(`(the newest ${events.length} shown; narrow with --since, --tool or --kind)`);
+  if (truncated) lines.push(t('cli.history.truncated', { count: String(events.length) }));
   return `${lines.join('\n')}\n`;
 }
 
 function endpointsCommand(args: string[], io: CliIo): number {
-  const { values } = parse(args, { tool: { type: 'string' }, json: { type: 'boolean' } });
+  const { values } = parse(args, { tool: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } });
+  const t = translator(commandLanguage(values.lang, io));
   const reader = openReader();
   try {
     const endpoints = reader.endpoints(values.tool);
     const problem = reader.status().message;
     if (problem) io.stderr.write(`telltale: ${problem}\n`);
-    io.stdout.write(values.json ? `${JSON.stringify(endpoints, null, 2)}\n` : endpointsText(endpoints));
+    io.stdout.write(values.json ? `${JSON.stringify(endpoints, null, 2)}\n` : endpointsText(endpoints, t));
     return problem ? 1 : 0;
   } finally {
     reader.close();
   }
 }
 
-function endpointsText(endpoints: readonly EndpointRecord[]): string {
-  if (endpoints.length === 0) return 'No remote endpoints recorded yet.\n';
+function endpointsText(endpoints: readonly EndpointRecord[], t: Translate): string {
+  if (endpoints.length === 0) return `${t('cli.endpoints.none')}\n`;
   const groups = new Map<string, EndpointRecord[]>();
   for (const e of endpoints) {
-    const owner = e.toolId ?? `${e.process} (no tool)`;
+    const owner = e.toolId ?? t('cli.endpoints.no-tool', { process: e.process });
     groups.set(owner, [...(groups.get(owner) ?? []), e]);
   }
   const out: string[] = [];
   for (const [owner, list] of groups) {
     out.push(owner);
     for (const e of list) {
-      const where = [e.country, e.org].filter(Boolean).join(', ');
+      const where = [e.country, e.org].filter(Boolean).join(t('list.comma'));
       const address = e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`;
-      const failed = e.failed ? `, ${e.failed} failed` : '';
-      out.push(`  ${address}${e.host ? ` ${e.host}` : ''}${where ? ` (${where})` : ''}  first ${e.firstSeen}, last ${e.lastSeen}, seen ${e.count}x${failed}`);
+      const seen = { first: e.firstSeen, last: e.lastSeen, count: String(e.count) };
+      const when = e.failed ? t('cli.endpoints.seen-failed', { ...seen, failed: String(e.failed) }) : t('cli.endpoints.seen', seen);
+      out.push(`  ${[address, e.host, where ? t('cli.endpoints.where', { where }) : null].filter(Boolean).join(' ')}  ${when}`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -10,6 +10,8 @@ import { renderText } from '../core/snapshot/render-text.js';
 import { appVersion } from '../adapters/app-version.js';
 import { createSnapshotSource } from '../sample.js';
 import { parse, UsageError, type CliIo } from './args.js';
+import { commandLanguage } from './language.js';
+import { translator } from '../../common/i18n/translate.js';
 import { terminalStyle, terminalWidth } from './terminal.js';
 
 const FORMATS = ['json', 'md', 'html'] as const;
@@ -33,21 +35,24 @@ export async function snapshotCommand(args: string[], io: CliIo): Promise<number
     'mask-username': { type: 'boolean' },
     verbose: { type: 'boolean', short: 'v' },
     'include-loopback': { type: 'boolean' },
+    lang: { type: 'string' },
   });
   if (values.json && values.format && values.format !== 'json') throw new UsageError('--json and --format disagree');
   // `--out ""` (an unset shell variable) must not quietly print to stdout instead.
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out needs a file name');
   const format = values.json ? 'json' : formatFrom(values.format, values.out);
+  // The reports' language (JSON is the same in every language).
+  const language = commandLanguage(values.lang, io);
   const source = createSnapshotSource();
   const snapshot = await source.take();
   const redaction = source.redaction(snapshot, {
     maskHostname: values['mask-hostname'] ?? false,
     maskUsername: values['mask-username'] ?? false,
   });
-  const report = { version: appVersion(), includeLoopback: values['include-loopback'] ?? false };
+  const report = { version: appVersion(), includeLoopback: values['include-loopback'] ?? false, language };
   if (values.out !== undefined) {
     await writeFileAtomic(values.out, exportSnapshot(snapshot, format, redaction, report).content);
-    io.stderr.write(`telltale: wrote ${format} snapshot to ${values.out}\n`);
+    io.stderr.write(`telltale: ${translator(language)('cli.snapshot.wrote', { format, file: values.out })}\n`);
   } else if (values.json || values.format) {
     io.stdout.write(exportSnapshot(snapshot, format, redaction, report).content);
   } else {

@@ -13,17 +13,29 @@
  */
 import type { SequencedSnapshot } from '../../contract/api.js';
 import type { SnapshotDelta } from '../../contract/events.js';
+import type { ExposureLevel } from '../../contract/snapshot.js';
+import { translator, type PlainKey, type Translate } from '../../common/i18n/translate.js';
 import { createApp } from '../app/create-app.js';
 import { formatEvent } from '../monitor/event-text.js';
-import { intervalOption, parse, positiveNumber, reportCapture, UsageError, type CliIo } from './args.js';
+import { intervalOption, languageOption, parse, positiveNumber, reportCapture, UsageError, type CliIo } from './args.js';
 import { notificationLine } from '../../common/notification-text.js';
 
-function firstSampleText({ snapshot }: SequencedSnapshot): string {
+const LEVEL_WORD: Readonly<Record<ExposureLevel, PlainKey>> = {
+  none: 'cli.watch.level.none',
+  low: 'cli.watch.level.low',
+  elevated: 'cli.watch.level.elevated',
+  high: 'cli.watch.level.high',
+};
+
+function firstSampleText({ snapshot }: SequencedSnapshot, t: Translate): string {
   if (!snapshot) return '';
-  return (
-    `[${snapshot.takenAt}] first sample: ${snapshot.signals.length} signals, ${snapshot.connections.length} connections, ` +
-    `${snapshot.tools.filter((t) => t.running).length} tools running, exposure ${snapshot.exposure?.level ?? 'none'}\n`
-  );
+  const summary = t('cli.watch.first-sample', {
+    signals: String(snapshot.signals.length),
+    connections: String(snapshot.connections.length),
+    tools: String(snapshot.tools.filter((tool) => tool.running).length),
+    exposure: t(LEVEL_WORD[snapshot.exposure?.level ?? 'none']),
+  });
+  return `[${snapshot.takenAt}] ${summary}\n`;
 }
 
 export async function watchCommand(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
@@ -32,20 +44,23 @@ export async function watchCommand(args: string[], io: CliIo, signal: AbortSigna
     count: { type: 'string', short: 'n' },
     json: { type: 'boolean' },
     precise: { type: 'boolean' },
+    lang: { type: 'string' },
   });
   const intervalMs = intervalOption(values.interval);
   const count = values.count === undefined ? Infinity : positiveNumber(values.count, '--count', 1);
   if (!Number.isInteger(count) && count !== Infinity) throw new UsageError('--count must be a whole number');
   const json = values.json ?? false;
 
-  const app = createApp({ intervalMs, ignorePaused: true, precise: values.precise ? true : undefined });
+  const app = createApp({ intervalMs, ignorePaused: true, precise: values.precise ? true : undefined, language: { flag: languageOption(values.lang) } });
+  // Looked up at each use: the language setting may change while watching.
+  const t = (): Translate => translator(app.language());
   const { monitor } = app;
   await reportCapture(app, values.precise ?? false, io);
   const print = (text: string) => void io.stdout.write(text);
   const problem = app.settings.status().problem;
   if (problem) io.stderr.write(`telltale: ${problem}\n`);
   if (!json) app.events.on('notification', (n) => print(`${notificationLine(n)}\n`));
-  monitor.on('snapshot', (first) => print(json ? `${JSON.stringify({ type: 'snapshot', ...first })}\n` : firstSampleText(first)));
+  monitor.on('snapshot', (first) => print(json ? `${JSON.stringify({ type: 'snapshot', ...first })}\n` : firstSampleText(first, t())));
   monitor.on('delta', (delta: SnapshotDelta) => {
     for (const event of delta.events) print(`${json ? JSON.stringify(event) : formatEvent(event)}\n`);
   });
@@ -62,7 +77,7 @@ export async function watchCommand(args: string[], io: CliIo, signal: AbortSigna
         attempts++;
         if (status.lastError !== null) {
           failed++;
-          io.stderr.write(`telltale: sample failed: ${status.lastError}\n`);
+          io.stderr.write(`telltale: ${t()('cli.watch.sample-failed', { error: status.lastError })}\n`);
         }
         if (attempts >= count) resolve();
       }

@@ -3,6 +3,7 @@ import { WhatIfToggle } from '../../contract/whatif.js';
 import { renderWhatIfText } from '../core/whatif/render-text.js';
 import { createSnapshotSource } from '../sample.js';
 import { parse, UsageError, type CliIo } from './args.js';
+import { commandLanguage } from './language.js';
 
 /** The command line's changes as typed toggles; a malformed one is a usage error naming it. */
 export function togglesFrom(values: {
@@ -41,8 +42,12 @@ export async function whatifCommand(args: string[], io: CliIo): Promise<number> 
     'hide-git-email': { type: 'boolean' },
     'base-url': { type: 'string', multiple: true },
     json: { type: 'boolean' },
+    lang: { type: 'string' },
   });
   const toggles = togglesFrom(values);
+  // Checked before sampling (a bad --lang is a usage error). The text is renderWhatIfText's, which
+  // speaks English until it takes the language (common-text, at merge): then pass it this.
+  commandLanguage(values.lang, io);
   const source = createSnapshotSource();
   const result = source.whatIf(await source.take(), toggles);
   io.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderWhatIfText(result));

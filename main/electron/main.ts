@@ -75,7 +75,8 @@ async function start(): Promise<void> {
     process.env.TELLTALE_DEV_BUILD === '1' && !app.isPackaged ? devRendererFromEnv(process.env) : null;
   if (devRenderer) console.log(`Telltale (dev): the UI comes from ${devRenderer.origin} with hot reload`);
 
-  const running = createApp({ configDir: app.getPath('userData') });
+  // The language follows the setting, else LC_ALL, LC_MESSAGES, LANG, else the OS's locale as Electron reads it.
+  const running = createApp({ configDir: app.getPath('userData'), language: { appLocale: app.getLocale() } });
   telltale = running;
   const { monitor, handlers, settings, events, close } = running;
   const api = createApiEndpoint({ handlers, events });
@@ -98,7 +99,7 @@ async function start(): Promise<void> {
     {
       open: showWindow,
       sampleNow: () => void monitor.sampleNow().catch((e: unknown) => reportError('Sampling failed', e)),
-      exportSnapshot: () => void exportSnapshotWithDialog(handlers, mainWindow).catch((e: unknown) => reportError('Export failed', e)),
+      exportSnapshot: () => void exportSnapshotWithDialog(handlers, mainWindow, running.language()).catch((e: unknown) => reportError('Export failed', e)),
       togglePause: () => saveFromTray({ paused: !monitor.status.paused }, 'Pausing'),
       toggleNotifications: () => saveFromTray({ notifications: { enabled: !notificationsOn() } }, 'The notification setting'),
       quit: () => app.quit(),

@@ -1,10 +1,14 @@
 /**
- * What the tray shows, computed from the last snapshot and the sampler status. Pure (no electron
- * import) so every state is unit-tested; tray.ts only applies the result.
+ * What the tray shows, computed from the last snapshot and the sampler status, in the language the
+ * status says is in force. Pure (no electron import) so every state is unit-tested; tray.ts only
+ * applies the result.
  */
 import type { SamplerStatus } from '../../contract/api.js';
 import type { ExposureLevel, Snapshot } from '../../contract/snapshot.js';
 import { exposureFor, exposureLabel, topInference } from '../../common/exposure.js';
+import type { Language } from '../../common/i18n/languages.js';
+import { renderStatement } from '../../common/i18n/render.js';
+import { translator, type Translate } from '../../common/i18n/translate.js';
 
 export type TrayIconName = `tray-${ExposureLevel}`;
 
@@ -38,31 +42,36 @@ function truncate(text: string, max: number): string {
 }
 
 /** The level and the most telling inference (the one the Overview lists first), else the verdict's summary. */
-function describe(snapshot: Snapshot | null, status: SamplerStatus, level: ExposureLevel): string {
-  if (!snapshot) return status.lastError ? `sampling failed: ${status.lastError}` : 'sampling…';
+function describe(snapshot: Snapshot | null, status: SamplerStatus, level: ExposureLevel, t: Translate, language: Language): string {
+  if (!snapshot) return status.lastError ? t('tray.sampling-failed', { error: status.lastError }) : t('tray.sampling');
   const top = topInference(snapshot.inferences);
-  if (top) return `${exposureLabel(level)}: ${top.statement}`;
+  if (top) {
+    const statement = top.message ? renderStatement(top.message, top.evidenceMessages ?? [], language) : top.statement;
+    return t('tray.level-and-finding', { level: exposureLabel(level), finding: statement });
+  }
   return verdictOf(snapshot).summary || exposureLabel(level);
 }
 
 export function trayState(snapshot: Snapshot | null, status: SamplerStatus, notificationsOn = true): TrayState {
+  const { language } = status;
+  const t = translator(language);
   const level = snapshot ? verdictOf(snapshot).level : 'none';
-  const flags = [status.paused ? 'paused' : null, snapshot && status.lastError ? 'last sample failed' : null].filter(Boolean);
-  const suffix = flags.length ? ` (${flags.join('; ')})` : '';
-  const body = truncate(`Telltale — ${describe(snapshot, status, level)}`, MAX_TOOLTIP_LENGTH - suffix.length);
+  const flags = [status.paused ? t('tray.flag.paused') : null, snapshot && status.lastError ? t('tray.flag.failed') : null].filter((f) => f !== null);
+  const suffix = flags.length ? t('tray.flags', { flags: flags.join(t('list.semicolon')) }) : '';
+  const body = truncate(t('tray.tooltip', { text: describe(snapshot, status, level, t, language) }), MAX_TOOLTIP_LENGTH - suffix.length);
   return {
     level,
     iconName: `tray-${level}`,
     tooltip: `${body}${suffix}`,
     menu: {
-      open: 'Open Telltale',
-      sampleNow: status.sampling ? 'Sampling…' : 'Sample now',
+      open: t('tray.open'),
+      sampleNow: status.sampling ? t('tray.sampling-now') : t('tray.sample-now'),
       sampleNowEnabled: !status.sampling,
-      exportSnapshot: 'Export snapshot…',
+      exportSnapshot: t('tray.export'),
       exportEnabled: snapshot !== null,
-      pauseResume: status.paused ? 'Resume monitoring' : 'Pause monitoring',
-      notifications: notificationsOn ? 'Pause notifications' : 'Resume notifications',
-      quit: 'Quit Telltale',
+      pauseResume: status.paused ? t('tray.resume') : t('tray.pause'),
+      notifications: notificationsOn ? t('tray.notifications-pause') : t('tray.notifications-resume'),
+      quit: t('tray.quit'),
     },
   };
 }

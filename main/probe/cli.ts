@@ -4,6 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROBE_FACTORS as FACTORS, type ProbeFactorName as FactorName } from '../../common/probe.js';
 import { defaultStateDir } from '../adapters/state-dir.js';
+import { commandLanguage } from '../cli/language.js';
+import { translator, type Translate } from '../../common/i18n/translate.js';
 import { redactText } from '../core/secrets/policy.js';
 import { DEFAULT_LOCALES, DEFAULT_TIMEZONES } from '../core/probe/plan.js';
 import { CHINESE_HOSTS, NEUTRAL_VARIANT_HOSTS } from '../core/probe/hosts.js';
@@ -35,6 +37,8 @@ const USAGE = `Usage: telltale probe [options] -- <tool command...>
   --no-isolation        run the tool even where it cannot be cut off from the network
                         (Linux network namespaces); it may then reach the internet itself
   --state-dir DIR       where the report is saved (default: the Telltale state dir)
+  --lang en|zh-CN       the language of the printed report (default: the language setting,
+                        then LC_ALL, LC_MESSAGES, LANG)
 In the tool command, {{ANTHROPIC_BASE_URL}} and {{OPENAI_BASE_URL}} (or any {{NAME}} the probe
 sets) become each run's value, for tools configured by flags:
   telltale probe -- codex exec -c openai_base_url={{OPENAI_BASE_URL}} "say ok"`;
@@ -55,6 +59,7 @@ interface ParsedArgs {
   options: ProbeOptions;
   json: boolean;
   stateDir: string;
+  lang: string | undefined;
 }
 
 function parse(argv: string[]): ParsedArgs {
@@ -77,6 +82,7 @@ function parse(argv: string[]): ParsedArgs {
         'home-template': { type: 'string' },
         'no-isolation': { type: 'boolean' },
         'state-dir': { type: 'string' },
+        lang: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -93,6 +99,7 @@ function parse(argv: string[]): ParsedArgs {
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout ?? ''}"`);
   return {
     json: values.json ?? false,
+    lang: values.lang,
     stateDir: values['state-dir'] ?? defaultStateDir(process.env, os.homedir()),
     options: {
       command: argv.slice(split + 1),
@@ -111,8 +118,10 @@ function parse(argv: string[]): ParsedArgs {
 
 export async function runProbe(argv: string[], io: ProbeIo): Promise<number> {
   let parsed: ParsedArgs;
+  let t: Translate;
   try {
     parsed = parse(argv);
+    t = translator(commandLanguage(parsed.lang, io));
   } catch (error) {
     io.stderr.write(`telltale probe: ${redactText((error as Error).message)}\n\n${USAGE}\n`);
     return 2;
@@ -120,14 +129,14 @@ export async function runProbe(argv: string[], io: ProbeIo): Promise<number> {
   try {
     const progress = progressPrinter(io.stderr);
     const { report, keptDir } = await probeTool({ ...parsed.options, onProgress: (p) => progress.update(p) }).finally(() => progress.finish());
-    if (!report.isolated) io.stderr.write('telltale probe: warning: the tool ran without network isolation (--no-isolation)\n');
+    if (!report.isolated) io.stderr.write(`telltale probe: ${t('cli.probe.not-isolated')}\n`);
     io.stdout.write(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : renderProbeReport(report));
     const file = await saveProbeReport(parsed.stateDir, report).catch((error: unknown) => {
-      io.stderr.write(`telltale probe: could not save the report: ${redactText((error as Error).message)}\n`);
+      io.stderr.write(`telltale probe: ${t('cli.probe.not-saved', { error: redactText((error as Error).message) })}\n`);
       return null;
     });
-    if (file) io.stderr.write(`telltale probe: report saved to ${file}\n`);
-    if (keptDir) io.stderr.write(`telltale probe: HOME, work dir and captures kept in ${keptDir}\n`);
+    if (file) io.stderr.write(`telltale probe: ${t('cli.probe.saved', { file })}\n`);
+    if (keptDir) io.stderr.write(`telltale probe: ${t('cli.probe.kept', { dir: keptDir })}\n`);
     return report.error ? 1 : 0;
   } catch (error) {
     if (error instanceof ProbeRefused) {

@@ -10,6 +10,9 @@ import { ensureSettingsDir, keepAside, readSettingsFile, writeSettingsFile } fro
 import { watchFile, type FileWatch } from '../adapters/watch-file.js';
 import { redactText } from '../core/secrets/policy.js';
 
+/** The settings file's name in the config dir (createApp's, or Electron's userData). */
+export const SETTINGS_FILE = 'settings.json';
+
 export type SettingsListener = (settings: Settings, previous: Settings) => void;
 
 export interface SettingsStore {

@@ -2,6 +2,7 @@
  * `telltale snapshot` and `telltale diff` as a user reads them on a terminal: the real CLI in a
  * child process, with a home full of settings (a proxy, a mirror, a Chinese time zone and locale),
  * piped with COLUMNS and NO_COLOR / FORCE_COLOR, and on a pseudo-terminal (script(1)) of a set width.
+ * In English (--lang en over LANG=zh_CN); test/integration/cli-language.test.ts reads the Chinese.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -47,7 +48,7 @@ afterAll(async () => {
 // Each run samples the machine (a few seconds on a loaded box).
 describe('telltale snapshot on a terminal', { timeout: 120_000 }, () => {
   it.each([80, 60])('piped with COLUMNS=%i and NO_COLOR: the summary first, every line within the width, no colour', async (columns) => {
-    const run = await runCli(['snapshot'], env({ COLUMNS: String(columns), NO_COLOR: '1' }));
+    const run = await runCli(['snapshot', '--lang', 'en'], env({ COLUMNS: String(columns), NO_COLOR: '1' }));
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).not.toContain(ESC);
     expect(widest(run.stdout)).toBeLessThanOrEqual(columns);
@@ -66,7 +67,7 @@ describe('telltale snapshot on a terminal', { timeout: 120_000 }, () => {
   });
 
   it('without COLUMNS on a pipe: 80 columns; FORCE_COLOR colours it, still within them', async () => {
-    const [plain, forced] = await Promise.all([runCli(['snapshot'], env()), runCli(['snapshot'], env({ FORCE_COLOR: '1' }))]);
+    const [plain, forced] = await Promise.all([runCli(['snapshot', '--lang', 'en'], env()), runCli(['snapshot', '--lang', 'en'], env({ FORCE_COLOR: '1' }))]);
     expect(plain.stdout).not.toContain(ESC);
     expect(widest(plain.stdout)).toBeLessThanOrEqual(80);
     expect(forced.stdout).toContain(ESC);
@@ -75,8 +76,8 @@ describe('telltale snapshot on a terminal', { timeout: 120_000 }, () => {
 
   it('--verbose adds the signals that are not set', async () => {
     const [short, verbose] = await Promise.all([
-      runCli(['snapshot'], env({ COLUMNS: '200' })),
-      runCli(['snapshot', '--verbose'], env({ COLUMNS: '200' })),
+      runCli(['snapshot', '--lang', 'en'], env({ COLUMNS: '200' })),
+      runCli(['snapshot', '--verbose', '--lang', 'en'], env({ COLUMNS: '200' })),
     ]);
     expect(short.stdout).toContain('--verbose lists them');
     expect(verbose.stdout).not.toContain('--verbose lists them');
@@ -88,7 +89,7 @@ describe('telltale snapshot on a terminal', { timeout: 120_000 }, () => {
   it.skipIf(process.platform !== 'linux')('on a pseudo-terminal: the terminal width, in colour; NO_COLOR turns the colour off', async () => {
     const onPty = (extra: Record<string, string>) =>
       new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-        const command = `stty cols 72; exec '${process.execPath}' --import tsx '${cliEntry}' snapshot`;
+        const command = `stty cols 72; exec '${process.execPath}' --import tsx '${cliEntry}' snapshot --lang en`;
         const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: path.dirname(cliEntry), env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
         child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -111,7 +112,7 @@ describe('telltale snapshot --out report.md and diff', { timeout: 180_000 }, () 
     const dir = await mkdtemp(path.join(os.tmpdir(), 'telltale-report-out-'));
     try {
       const md = path.join(dir, 'report.md');
-      expect((await runCli(['snapshot', '--out', md], env())).code).toBe(0);
+      expect((await runCli(['snapshot', '--out', md, '--lang', 'en'], env())).code).toBe(0);
       const text = await readFile(md, 'utf8');
       expect(text).toContain(`- **Telltale:** ${version}`);
       expect(text).toContain('## Time zone \\& locale');
@@ -121,7 +122,7 @@ describe('telltale snapshot --out report.md and diff', { timeout: 180_000 }, () 
       const [a, b] = [path.join(dir, 'a.json'), path.join(dir, 'b.json')];
       expect((await runCli(['snapshot', '--out', a], { PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UTC', LANG: 'C.UTF-8' })).code).toBe(0);
       expect((await runCli(['snapshot', '--out', b], env())).code).toBe(0);
-      const diff = await runCli(['diff', a, b], env());
+      const diff = await runCli(['diff', a, b, '--lang', 'en'], env());
       expect(diff.code, diff.stderr).toBe(0);
       expect(diff.stdout).toMatch(/\+ Country: China \(CN\) \((high|medium|low) confidence\)/);
       expect(diff.stdout).toMatch(/~ Time zone: UTC -> Asia\/Shanghai/);

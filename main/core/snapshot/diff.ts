@@ -7,6 +7,9 @@ import { countryLabel } from '../../../common/overview.js';
 import { signalLabel } from '../../../common/signal-label.js';
 import { formatConnection, formatEndpoint, formatValue } from '../../../common/format.js';
 import { redactText } from '../secrets/policy.js';
+import type { Language } from '../../../common/i18n/languages.js';
+import { translator, type PlainKey } from '../../../common/i18n/translate.js';
+import { CONFIDENCE_WORD } from './report-model.js';
 import { processIndex, withOwnerName } from '../../../common/processes.js';
 import { connectionKey } from '../../../common/snapshot-delta.js';
 
@@ -132,7 +135,10 @@ export interface DiffTextOptions {
   signalName?: (id: string) => string;
   /** List every connection opened and closed, not only the counts. */
   verbose?: boolean;
+  /** The language of the headings (default English). */
+  language?: Language;
 }
+
 
 /** How many tools and remotes the churn summary lists before "... N more". */
 export const CHURN_LIST_LIMIT = 10;
@@ -143,42 +149,43 @@ export const CHURN_LIST_LIMIT = 10;
  */
 export function renderDiffText(diff: SnapshotDiff, options: DiffTextOptions = {}): string {
   const { toolName = (id: string) => id, signalName = (id: string) => id } = options;
-  const lines = [`Changes from ${diff.from} to ${diff.to}`];
-  if (diffIsEmpty(diff)) return `${lines[0]}\nNo changes.\n`;
-  const section = (title: string, items: string[]) => {
+  const t = translator(options.language ?? 'en');
+  const lines = [t('diff.title', { from: diff.from, to: diff.to })];
+  if (diffIsEmpty(diff)) return `${lines[0]}\n${t('diff.none')}\n`;
+  const section = (title: PlainKey, items: string[]) => {
     if (items.length === 0) return;
-    lines.push('', `${title}:`);
+    lines.push('', t('report.label', { label: t(title) }));
     // One push per item: a spread of a large snapshot's changes would overflow the stack.
     for (const item of items) lines.push(`  ${item}`);
   };
-  section('Tools installed', diff.toolsAdded.map((id) => `+ ${toolName(id)}`));
-  section('Tools removed', diff.toolsRemoved.map((id) => `- ${toolName(id)}`));
-  section('Tools started', diff.toolsStarted.map((id) => `+ ${toolName(id)}`));
-  section('Tools stopped', diff.toolsStopped.map((id) => `- ${toolName(id)}`));
-  section('New endpoints', diff.endpointsAdded.map((e) => `+ ${e.endpoint}${e.toolId ? ` (${toolName(e.toolId)})` : ''}`));
-  section('New remote countries', diff.countriesAdded.map((country) => `+ ${countryLabel(country)}`));
-  const inference = (i: Inference) => `${inferenceShort(i)} (${i.confidence} confidence)`;
-  section('Inferences added', diff.inferencesAdded.map((i) => `+ ${inference(i)}`));
-  section('Inferences removed', diff.inferencesRemoved.map((i) => `- ${inference(i)}`));
-  section('Inferences changed', diff.inferencesChanged.map(({ before, after }) => `~ ${inferenceChange(before, after)}`));
+  section('diff.tools-installed', diff.toolsAdded.map((id) => `+ ${toolName(id)}`));
+  section('diff.tools-removed', diff.toolsRemoved.map((id) => `- ${toolName(id)}`));
+  section('diff.tools-started', diff.toolsStarted.map((id) => `+ ${toolName(id)}`));
+  section('diff.tools-stopped', diff.toolsStopped.map((id) => `- ${toolName(id)}`));
+  section('diff.endpoints', diff.endpointsAdded.map((e) => `+ ${e.toolId ? t('diff.endpoint-of', { endpoint: e.endpoint, tool: toolName(e.toolId) }) : e.endpoint}`));
+  section('diff.countries', diff.countriesAdded.map((country) => `+ ${countryLabel(country)}`));
+  const inference = (i: Inference) => t('report.inference.title', { inference: inferenceShort(i), confidence: t(CONFIDENCE_WORD[i.confidence]) });
+  section('diff.inferences-added', diff.inferencesAdded.map((i) => `+ ${inference(i)}`));
+  section('diff.inferences-removed', diff.inferencesRemoved.map((i) => `- ${inference(i)}`));
+  section('diff.inferences-changed', diff.inferencesChanged.map(({ before, after }) => `~ ${inferenceChange(before, after)}`));
   section(
-    'Signals changed',
+    'diff.signals-changed',
     diff.signalsChanged.map((s) => `~ ${signalName(s.id)}: ${formatValue(s.before)} -> ${formatValue(s.after)}`),
   );
   const churn = connectionChurn(diff, toolName);
   if (churn.opened + churn.closed > 0) {
     const rows = (list: ChurnRow[]) => [
       ...list.slice(0, CHURN_LIST_LIMIT).map((r) => `${churnCounts(r).padEnd(11)} ${r.label}`),
-      ...(list.length > CHURN_LIST_LIMIT ? [`... ${list.length - CHURN_LIST_LIMIT} more`] : []),
+      ...(list.length > CHURN_LIST_LIMIT ? [t('report.connections.more', { count: String(list.length - CHURN_LIST_LIMIT) })] : []),
     ];
-    lines.push('', `Connections: ${churn.opened} opened, ${churn.closed} closed`, '  by tool:');
+    lines.push('', t('diff.connections', { opened: String(churn.opened), closed: String(churn.closed) }), `  ${t('report.label', { label: t('diff.by-tool') })}`);
     for (const row of rows(churn.byTool)) lines.push(`    ${row}`);
-    lines.push('  by remote:');
+    lines.push(`  ${t('report.label', { label: t('diff.by-remote') })}`);
     for (const row of rows(churn.byRemote)) lines.push(`    ${row}`);
   }
   if (options.verbose) {
-    section('Connections opened', diff.connectionsOpened.map((c) => `+ ${formatConnection(c)}`));
-    section('Connections closed', diff.connectionsClosed.map((c) => `- ${formatConnection(c)}`));
+    section('diff.connections-opened', diff.connectionsOpened.map((c) => `+ ${formatConnection(c)}`));
+    section('diff.connections-closed', diff.connectionsClosed.map((c) => `- ${formatConnection(c)}`));
   }
   return redactText(`${lines.join('\n')}\n`);
 }

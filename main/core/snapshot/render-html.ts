@@ -68,7 +68,7 @@ export function renderHtml(snapshot: Snapshot, options: ReportOptions = {}): str
     .map((s) => `<section>\n<h2>${escapeHtml(s.title)}</h2>\n${s.blocks.map(block).join('\n')}\n</section>`)
     .join('\n');
   const html = `<!doctype html>
-<html lang="en">
+<html lang="${report.language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">

@@ -3,6 +3,7 @@
  * become markup; never with HTML entities, which show as "&amp;" in plain-text viewers.
  */
 import type { Snapshot } from '../../../contract/snapshot.js';
+import { translator, type Translate } from '../../../common/i18n/translate.js';
 import { buildReport, type ReportBlock, type ReportOptions } from './report-model.js';
 import { redactText } from '../secrets/policy.js';
 
@@ -14,10 +15,10 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, ' ').replace(/[\\`*_[\]<>|~&#]/g, '\\$&');
 }
 
-function block(b: ReportBlock): string[] {
+function block(b: ReportBlock, t: Translate): string[] {
   switch (b.kind) {
     case 'fields':
-      return [...b.rows.map(([label, value]) => `- **${escapeMarkdown(label)}:** ${escapeMarkdown(value)}`), ''];
+      return [...b.rows.map(([label, value]) => `- **${escapeMarkdown(t('report.label', { label }))}** ${escapeMarkdown(value)}`), ''];
     case 'table': {
       const row = (cells: string[], tone?: string) =>
         `| ${cells.map((c, i) => (i === 0 && tone === 'alert' ? `**${escapeMarkdown(c)}**` : escapeMarkdown(c) || ' ')).join(' | ')} |`;
@@ -44,11 +45,12 @@ function block(b: ReportBlock): string[] {
 
 export function renderMarkdown(snapshot: Snapshot, options: ReportOptions = {}): string {
   const report = buildReport(snapshot, options);
-  const lines = [`# ${escapeMarkdown(report.title)}`, '', ...block({ kind: 'fields', rows: report.header })];
+  const t = translator(report.language);
+  const lines = [`# ${escapeMarkdown(report.title)}`, '', ...block({ kind: 'fields', rows: report.header }, t)];
   // One push per line: a spread of a large snapshot's rows would overflow the stack.
   for (const section of report.sections) {
     lines.push(`## ${escapeMarkdown(section.title)}`, '');
-    for (const line of section.blocks.flatMap(block)) lines.push(line);
+    for (const line of section.blocks.flatMap((b) => block(b, t))) lines.push(line);
   }
   return redactText(`${lines.join('\n').trimEnd()}\n`);
 }

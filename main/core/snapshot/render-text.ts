@@ -3,7 +3,9 @@
  * only when the caller passes a style (the CLI decides: a TTY, NO_COLOR, FORCE_COLOR). Takes a
  * redacted snapshot; its output is scrubbed again all the same.
  */
+import stringWidth from 'string-width';
 import type { Snapshot } from '../../../contract/snapshot.js';
+import { translator, type Translate } from '../../../common/i18n/translate.js';
 import { buildReport, type ReportBlock, type ReportOptions, type ReportTone } from './report-model.js';
 import { redactText } from '../secrets/policy.js';
 import { MIN_WIDTH, columns, paragraph } from './text-layout.js';
@@ -41,11 +43,11 @@ function toneStyle(style: TextStyle, tone: ReportTone | undefined): (text: strin
 
 const INDENT = '  ';
 
-function block(b: ReportBlock, width: number, style: TextStyle): string[] {
+function block(b: ReportBlock, width: number, style: TextStyle, t: Translate): string[] {
   switch (b.kind) {
     case 'fields':
       return columns(
-        b.rows.map(([label, value]) => [`${label}:`, value]),
+        b.rows.map(([label, value]) => [t('report.label', { label }), value]),
         { width, indent: INDENT, paint: (line, _row, col) => (col === 0 ? style.dim(line) : line) },
       );
     case 'table':
@@ -63,7 +65,7 @@ function block(b: ReportBlock, width: number, style: TextStyle): string[] {
         return lines;
       });
     case 'subheading':
-      return ['', ...paragraph(`${b.text}:`, width, INDENT).map(style.bold)];
+      return ['', ...paragraph(t('report.label', { label: b.text }), width, INDENT).map(style.bold)];
     case 'note':
       return paragraph(b.text, width, INDENT).map(style.dim);
   }
@@ -73,12 +75,14 @@ export function renderText(snapshot: Snapshot, options: TextOptions = {}): strin
   const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? 80));
   const style = options.style ?? PLAIN;
   const report = buildReport(snapshot, options);
-  const lines = [style.bold(report.title), '='.repeat(report.title.length)];
-  for (const line of columns(report.header.map(([label, value]) => [`${label}:`, value]), { width, indent: '' })) lines.push(line);
+  const t = translator(report.language);
+  // Underlines as wide as the terminal shows the title (a CJK character takes two columns).
+  const lines = [style.bold(report.title), '='.repeat(Math.min(width, stringWidth(report.title)))];
+  for (const line of columns(report.header.map(([label, value]) => [t('report.label', { label }), value]), { width, indent: '' })) lines.push(line);
   // One push per line: a spread of a large snapshot's rows would overflow the stack.
   for (const section of report.sections) {
-    lines.push('', style.bold(section.title), '-'.repeat(Math.min(width, section.title.length)));
-    for (const line of section.blocks.flatMap((b) => block(b, width, style))) lines.push(line);
+    lines.push('', style.bold(section.title), '-'.repeat(Math.min(width, stringWidth(section.title))));
+    for (const line of section.blocks.flatMap((b) => block(b, width, style, t))) lines.push(line);
   }
   return redactText(`${lines.join('\n')}\n`);
 }

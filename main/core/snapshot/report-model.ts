@@ -3,18 +3,23 @@
  * text, Markdown and HTML renderers show the same content and differ only in markup. Findings come
  * first (a summary table, most severe first; inferences with evidence and advice; checks; probe
  * findings; per tool), raw signals and connections last. Tools and signals are named, not id'd.
+ * Every word of the report's own is in the language asked for (common/i18n, the `cli` part);
+ * messages from the core are rendered from their `message` in it.
  */
-import type { Advice, CheckResult, Inference, ProbeReport, Snapshot, Tool } from '../../../contract/snapshot.js';
+import type { Advice, Capability, CheckResult, Confidence, Inference, ProbeReport, Snapshot, Tool } from '../../../contract/snapshot.js';
 import { exposureLabel, rankInferences } from '../../../common/exposure.js';
 import { formatCommand } from '../../../common/format.js';
+import { renderMessage, renderStatement } from '../../../common/i18n/render.js';
+import { translator, type PlainKey, type Translate } from '../../../common/i18n/translate.js';
+import type { Language } from '../../../common/i18n/languages.js';
 import { inferenceShort, inferenceValue, inferenceLabel } from '../../../common/inference-label.js';
 import { signalLabel } from '../../../common/signal-label.js';
 import { toolsByPresence } from '../../../common/tools.js';
 import { adviceKey, uniqueAdvice } from '../../../common/overview.js';
 import { redactText } from '../secrets/policy.js';
 import { isLoopbackSocket } from '../../../common/socket-kinds.js';
-import { connectionsSection, signalSections, type Names } from './report-raw.js';
-import { reportTime } from './report-time.js';
+import { connectionsSection, listOf, signalSections, type Names } from './report-raw.js';
+import { formatInstant, reportTime } from './report-time.js';
 
 /** How a row or item reads at a glance; renderers may colour it. */
 export type ReportTone = 'alert' | 'warn' | 'calm';
@@ -39,6 +44,8 @@ export interface ReportSection {
 }
 
 export interface Report {
+  /** The language it is written in (HTML's lang attribute). */
+  language: Language;
   title: string;
   /** Version, time, host, redaction. */
   header: Array<[label: string, value: string]>;
@@ -52,58 +59,93 @@ export interface ReportOptions {
   includeLoopback?: boolean;
   /** Raw signal tables: every signal, or only those that matter (set, or in error). Default: all. */
   signals?: 'all' | 'relevant';
+  /** The report's language (default English). */
+  language?: Language;
+}
+
+/** What every section needs: the translator, the language, ids to names. */
+export interface ReportContext {
+  t: Translate;
+  language: Language;
+  names: Names;
 }
 
 export { CONNECTION_LIST_LIMIT } from './report-raw.js';
 
-export type Severity = 'High' | 'Medium' | 'Low' | 'None';
-const SEVERITY_ORDER: readonly Severity[] = ['High', 'Medium', 'Low', 'None'];
-const SEVERITY_TONE: Readonly<Record<Severity, ReportTone | undefined>> = { High: 'alert', Medium: 'warn', Low: 'calm', None: undefined };
-const CONFIDENCE_SEVERITY: Readonly<Record<Inference['confidence'], Severity>> = { high: 'High', medium: 'Medium', low: 'Low' };
-const EXPOSURE_SEVERITY = { high: 'High', elevated: 'Medium', low: 'Low', none: 'None' } as const satisfies Record<string, Severity>;
+type Severity = 'high' | 'medium' | 'low' | 'none';
+const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low', 'none'];
+const SEVERITY_WORD: Readonly<Record<Severity, PlainKey>> = {
+  high: 'report.severity.high',
+  medium: 'report.severity.medium',
+  low: 'report.severity.low',
+  none: 'report.severity.none',
+};
+const SEVERITY_TONE: Readonly<Record<Severity, ReportTone | undefined>> = { high: 'alert', medium: 'warn', low: 'calm', none: undefined };
+const CONFIDENCE_SEVERITY: Readonly<Record<Confidence, Severity>> = { high: 'high', medium: 'medium', low: 'low' };
+const EXPOSURE_SEVERITY = { high: 'high', elevated: 'medium', low: 'low', none: 'none' } as const satisfies Record<string, Severity>;
+/** Confidence in the report's words ("high" / "高"). */
+export const CONFIDENCE_WORD: Readonly<Record<Confidence, PlainKey>> = {
+  high: 'report.confidence.high',
+  medium: 'report.confidence.medium',
+  low: 'report.confidence.low',
+};
+const CAPABILITY_WORD: Readonly<Record<Capability, PlainKey>> = {
+  env: 'report.capability.env',
+  timezone: 'report.capability.timezone',
+  files: 'report.capability.files',
+  network: 'report.capability.network',
+};
 
 interface SummaryRow {
   severity: Severity;
   cells: [finding: string, verdict: string, confidence: string, visibleTo: string];
 }
 
-const list = (values: readonly string[], none: string): string => (values.length > 0 ? values.join(', ') : none);
+const confidenceWord = (t: Translate, confidence: Confidence): string => t(CONFIDENCE_WORD[confidence]);
 
-function probeVerdicts(probe: ProbeReport): SummaryRow[] {
+/** An inference's statement in the language, from its messages when it has them. */
+function statementOf(i: Inference, language: Language): string {
+  return i.message ? renderStatement(i.message, i.evidenceMessages ?? [], language) : i.statement;
+}
+
+function probeVerdicts(probe: ProbeReport, t: Translate): SummaryRow[] {
   const command = formatCommand(probe.command);
-  if (probe.error && probe.factors.length === 0) return [{ severity: 'None', cells: [`Probe of ${command}`, `Failed: ${probe.error}`, '-', '-'] }];
+  if (probe.error && probe.factors.length === 0) {
+    return [{ severity: 'none', cells: [t('report.probe.of', { command }), t('report.probe.failed', { error: probe.error }), '-', '-'] }];
+  }
   return probe.factors.map((f): SummaryRow => {
     const changed = f.variants.filter((v) => v.changed).map((v) => v.value);
     return {
-      severity: changed.length > 0 ? 'High' : 'None',
+      severity: changed.length > 0 ? 'high' : 'none',
       cells: [
-        `Probe of ${command}: ${f.factor}`,
-        changed.length > 0 ? `Requests change with ${changed.join(', ')}` : 'Requests do not change',
-        'measured',
+        t('report.probe.of-factor', { command, factor: f.factor }),
+        changed.length > 0 ? t('report.probe.changes-with', { values: changed.join(t('list.comma')) }) : t('report.probe.unchanged'),
+        t('report.probe.measured'),
         '-',
       ],
     };
   });
 }
 
-function summarySection(snapshot: Snapshot, names: Names): ReportSection {
+function summarySection(snapshot: Snapshot, { t, names }: ReportContext): ReportSection {
   const rows: SummaryRow[] = [];
+  const noTool = t('report.no-known-tool');
   // The level only: the rows below are what drives it.
   const level = snapshot.exposure?.level;
-  rows.push({ severity: level ? EXPOSURE_SEVERITY[level] : 'None', cells: ['Exposure', exposureLabel(level), '-', '-'] });
+  rows.push({ severity: level ? EXPOSURE_SEVERITY[level] : 'none', cells: [t('report.summary.exposure'), exposureLabel(level), '-', '-'] });
   for (const c of snapshot.checks ?? []) {
     rows.push({
-      severity: c.flagged ? 'High' : 'None',
-      cells: [c.name, c.flagged ? 'Would flag you' : 'Would not flag you', '-', list(names.tools(c.visibleTo), '(no known tool)')],
+      severity: c.flagged ? 'high' : 'none',
+      cells: [c.name, t(c.flagged ? 'report.check.would-flag' : 'report.check.would-not-flag'), '-', listOf(t, names.tools(c.visibleTo), noTool)],
     });
   }
   for (const i of rankInferences(snapshot.inferences)) {
     rows.push({
       severity: CONFIDENCE_SEVERITY[i.confidence],
-      cells: [inferenceLabel(i.id), inferenceValue(i), i.confidence, list(names.tools(i.visibleTo), '(no known tool)')],
+      cells: [inferenceLabel(i.id), inferenceValue(i), confidenceWord(t, i.confidence), listOf(t, names.tools(i.visibleTo), noTool)],
     });
   }
-  for (const probe of snapshot.probes ?? []) rows.push(...probeVerdicts(probe));
+  for (const probe of snapshot.probes ?? []) rows.push(...probeVerdicts(probe, t));
   const ordered = rows
     .map((row, index) => ({ row, index }))
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.row.severity) - SEVERITY_ORDER.indexOf(b.row.severity) || a.index - b.index)
@@ -111,78 +153,97 @@ function summarySection(snapshot: Snapshot, names: Names): ReportSection {
   const blocks: ReportBlock[] = [
     {
       kind: 'table',
-      head: ['Severity', 'Finding', 'Verdict', 'Confidence', 'Visible to'],
-      rows: ordered.map((r) => [r.severity, ...r.cells]),
+      head: [t('report.summary.severity'), t('report.summary.finding'), t('report.summary.verdict'), t('report.summary.confidence'), t('report.summary.visible-to')],
+      rows: ordered.map((r) => [t(SEVERITY_WORD[r.severity]), ...r.cells]),
       tones: ordered.map((r) => SEVERITY_TONE[r.severity]),
     },
   ];
-  if (snapshot.inferences.length === 0) blocks.push({ kind: 'note', text: 'Nothing here points to a country, a proxy or an affiliation.' });
-  return { title: 'Summary', blocks };
+  if (snapshot.inferences.length === 0) blocks.push({ kind: 'note', text: t('report.inferences.none') });
+  return { title: t('report.section.summary'), blocks };
 }
 
-function adviceLine(advice: Advice, names: Names): string {
-  const scope = advice.toolId ? ` (${names.tool(advice.toolId)})` : '';
-  return `Advice${scope}: ${advice.text}${advice.command ? ` Run: ${advice.command}` : ''}`;
+function adviceLine(advice: Advice, { t, names, language }: ReportContext): string {
+  const text = advice.message ? renderMessage(advice.message, language) : advice.text;
+  const line = advice.toolId ? t('report.advice.tool', { tool: names.tool(advice.toolId), text }) : t('report.advice', { text });
+  return advice.command ? t('report.advice.run', { advice: line, command: advice.command }) : line;
 }
 
-function inferencesSection(snapshot: Snapshot, names: Names): ReportSection {
-  if (snapshot.inferences.length === 0) {
-    return { title: 'Inferences', blocks: [{ kind: 'note', text: 'Nothing here points to a country, a proxy or an affiliation.' }] };
-  }
+/** "Evidence: a, b" and "Visible to: c", the lines every finding ends with. */
+function evidenceLines(evidence: readonly string[], visibleTo: readonly string[], { t, names }: ReportContext): string[] {
+  return [
+    t('report.evidence', { signals: listOf(t, names.signals(evidence), t('report.none-parenthesised')) }),
+    t('report.visible-to', { tools: listOf(t, names.tools(visibleTo), t('report.no-known-tool')) }),
+  ];
+}
+
+function inferencesSection(snapshot: Snapshot, context: ReportContext): ReportSection {
+  const { t, language } = context;
+  const title = t('report.section.inferences');
+  if (snapshot.inferences.length === 0) return { title, blocks: [{ kind: 'note', text: t('report.inferences.none') }] };
   // Each action once in the report: under the first (most telling) inference that needs it.
   const shown = new Set<string>();
   const items = rankInferences(snapshot.inferences).map((i): ReportItem => {
     const own = uniqueAdvice(i.advice ?? []).filter((a) => !shown.has(adviceKey(a)));
     for (const a of own) shown.add(adviceKey(a));
     return {
-      text: `${inferenceShort(i)} (${i.confidence} confidence)`,
-      details: [
-        i.statement,
-        `Evidence: ${list(names.signals(i.evidence), '(none)')}`,
-        `Visible to: ${list(names.tools(i.visibleTo), '(no known tool)')}`,
-        ...own.map((a) => adviceLine(a, names)),
-      ],
+      text: t('report.inference.title', { inference: inferenceShort(i), confidence: confidenceWord(t, i.confidence) }),
+      details: [statementOf(i, language), ...evidenceLines(i.evidence, i.visibleTo, context), ...own.map((a) => adviceLine(a, context))],
       tone: SEVERITY_TONE[CONFIDENCE_SEVERITY[i.confidence]],
     };
   });
-  return { title: 'Inferences', blocks: [{ kind: 'items', items }] };
+  return { title, blocks: [{ kind: 'items', items }] };
 }
 
-function checkItem(c: CheckResult, names: Names): ReportItem {
+function checkItem(c: CheckResult, context: ReportContext): ReportItem {
+  const { t, language } = context;
   return {
-    text: `${c.flagged ? 'FLAGGED' : 'not flagged'}: ${c.name}`,
-    details: [c.statement, `Evidence: ${list(names.signals(c.evidence), '(none)')}`, `Visible to: ${list(names.tools(c.visibleTo), '(no known tool)')}`],
+    text: t(c.flagged ? 'report.check.flagged' : 'report.check.not-flagged', { name: c.name }),
+    details: [c.message ? renderMessage(c.message, language) : c.statement, ...evidenceLines(c.evidence, c.visibleTo, context)],
     tone: c.flagged ? 'alert' : 'calm',
   };
 }
 
-function checksSection(snapshot: Snapshot, names: Names): ReportSection {
+function checksSection(snapshot: Snapshot, context: ReportContext): ReportSection {
+  const { t } = context;
   const checks = snapshot.checks ?? [];
-  if (checks.length === 0) return { title: 'Checks', blocks: [{ kind: 'note', text: 'No checks were evaluated.' }] };
-  return { title: 'Checks', blocks: [{ kind: 'items', items: checks.map((c) => checkItem(c, names)) }] };
+  const title = t('report.section.checks');
+  if (checks.length === 0) return { title, blocks: [{ kind: 'note', text: t('report.checks.none') }] };
+  return { title, blocks: [{ kind: 'items', items: checks.map((c) => checkItem(c, context)) }] };
+}
+
+/** What one variant's requests did: an error, changed in N places, or no change. */
+function variantOutcome(v: ProbeReport['factors'][number]['variants'][number], t: Translate): string {
+  if (v.error) return t('report.probe.error', { error: v.error });
+  if (!v.changed) return t('report.probe.no-change');
+  return v.changes.length === 1 ? t('report.probe.changed-once') : t('report.probe.changed', { count: String(v.changes.length) });
 }
 
 /** One row per variant tried: what the probe varied, to what, and what the tool's requests did. */
-function probeSection(snapshot: Snapshot): ReportSection[] {
+function probeSection(snapshot: Snapshot, { t, language }: ReportContext, zone: string | undefined): ReportSection[] {
   const probes = snapshot.probes ?? [];
   if (probes.length === 0) return [];
   const blocks = probes.flatMap((p): ReportBlock[] => {
     const rows = p.factors.flatMap((f) =>
       f.variants.map((v) => [
         f.factor,
-        `${v.value} (against ${v.comparedWith ?? f.baseline})`,
-        v.error ? `error: ${v.error}` : v.changed ? `changed in ${v.changes.length} place${v.changes.length === 1 ? '' : 's'}` : 'no change',
-        v.disclosure ?? (v.changed ? v.changes.map((c) => c.description).join(' ') : '-'),
+        t('report.probe.tried', { value: v.value, against: v.comparedWith ?? f.baseline }),
+        variantOutcome(v, t),
+        v.message ? renderMessage(v.message, language) : (v.disclosure ?? (v.changed ? v.changes.map((c) => c.description).join(' ') : '-')),
       ]),
     );
+    const fields: Array<[string, string]> = [
+      [t('report.probe.summary'), p.summary],
+      [t('report.probe.runs'), String(p.runsPerVariant)],
+    ];
+    if (p.error) fields.push([t('report.probe.failure'), p.error]);
     const out: ReportBlock[] = [
-      { kind: 'subheading', text: `${formatCommand(p.command)} (${p.startedAt})` },
-      { kind: 'fields', rows: [['Summary', p.summary], ['Runs per variant', String(p.runsPerVariant)], ...(p.error ? [['Error', p.error] as [string, string]] : [])] },
+      { kind: 'subheading', text: t('report.probe.heading', { command: formatCommand(p.command), startedAt: formatInstant(p.startedAt, zone, language) }) },
+      { kind: 'fields', rows: fields },
     ];
     if (rows.length > 0) {
       out.push({
         kind: 'table',
-        head: ['Factor', 'Tried', 'Requests', 'What it discloses'],
+        head: [t('report.probe.factor'), t('report.probe.value'), t('report.probe.requests'), t('report.probe.discloses')],
         rows,
         tones: p.factors.flatMap((f) => f.variants.map((v) => (v.changed ? 'alert' : undefined))),
       });
@@ -190,44 +251,58 @@ function probeSection(snapshot: Snapshot): ReportSection[] {
     for (const r of p.reachFindings ?? []) out.push({ kind: 'note', text: r.description });
     return out;
   });
-  return [{ title: 'Probe findings', blocks }];
+  return [{ title: t('report.section.probes'), blocks }];
 }
 
-function toolFindings(tool: Tool, snapshot: Snapshot, includeLoopback: boolean): ReportBlock[] {
+function toolState(tool: Tool, t: Translate): string {
+  if (!tool.running) return t('report.tool.installed');
+  return tool.pids.length > 0 ? t('report.tool.running-pids', { pids: tool.pids.join(t('list.comma')) }) : t('report.tool.running');
+}
+
+function toolFindings(tool: Tool, snapshot: Snapshot, includeLoopback: boolean, { t }: ReportContext): ReportBlock[] {
   const visible = rankInferences(snapshot.inferences.filter((i) => i.visibleTo.includes(tool.id)));
   const flagged = (snapshot.checks ?? []).filter((c) => c.flagged && c.visibleTo.includes(tool.id));
   const remote = snapshot.connections.filter(
     (c) => c.toolId === tool.id && c.remoteAddress !== null && (includeLoopback || !isLoopbackSocket(c)),
   );
   const countries = [...new Set(remote.flatMap((c) => (c.remote?.country ? [c.remote.country] : [])))].sort();
-  const state = tool.running ? `running${tool.pids.length > 0 ? ` (pid ${tool.pids.join(', ')})` : ''}` : 'installed, not running';
+  const none = t('report.none');
   const rows: Array<[string, string]> = [
-    ['State', state],
-    ['Could infer', list(visible.map((i) => `${inferenceShort(i)} (${i.confidence})`), 'nothing')],
+    [t('report.tool.state'), toolState(tool, t)],
+    [t('report.tool.could-infer'), listOf(t, visible.map((i) => t('report.tool.inference', { inference: inferenceShort(i), confidence: confidenceWord(t, i.confidence) })), t('report.tool.nothing'))],
   ];
-  if (flagged.length > 0) rows.push(['Checks it could run', flagged.map((c) => `${c.name}: would flag you`).join('; ')]);
+  if (flagged.length > 0) rows.push([t('report.tool.checks'), flagged.map((c) => t('report.tool.would-flag', { name: c.name })).join(t('list.semicolon'))]);
+  const connections =
+    remote.length === 0
+      ? none
+      : countries.length > 0
+        ? t('report.tool.connections-to', { count: String(remote.length), countries: countries.join(t('list.comma')) })
+        : String(remote.length);
   rows.push(
-    ['Reads', list(tool.canRead, '(nothing known)')],
-    ['Settings found', list((tool.settings ?? []).map((s) => `${s.key} in ${s.file}`), 'none')],
-    ['Connections', remote.length === 0 ? 'none' : `${remote.length}${countries.length ? ` (to ${countries.join(', ')})` : ''}`],
-    ['Expected endpoints', list(tool.endpoints, '(none known)')],
+    [t('report.tool.reads'), listOf(t, tool.canRead.map((c) => t(CAPABILITY_WORD[c])), t('report.tool.nothing-known'))],
+    [t('report.tool.settings'), listOf(t, (tool.settings ?? []).map((s) => t('report.tool.setting-in', { key: s.key, file: s.file })), none)],
+    [t('report.tool.connections'), connections],
+    [t('report.tool.endpoints'), listOf(t, tool.endpoints, t('report.none-known'))],
   );
-  if (tool.telemetryOptOuts?.length) rows.push(['Telemetry opt-outs', tool.telemetryOptOuts.join(', ')]);
-  if (tool.installEvidence?.length) rows.push(['Found at', tool.installEvidence.join(', ')]);
-  return [{ kind: 'subheading', text: `${tool.name}${tool.vendor ? ` (${tool.vendor})` : ''}` }, { kind: 'fields', rows }];
+  if (tool.telemetryOptOuts?.length) rows.push([t('report.tool.telemetry'), tool.telemetryOptOuts.join(t('list.comma'))]);
+  if (tool.installEvidence?.length) rows.push([t('report.tool.found-at'), tool.installEvidence.join(t('list.comma'))]);
+  const heading = tool.vendor ? t('report.tool.heading', { name: tool.name, vendor: tool.vendor }) : tool.name;
+  return [{ kind: 'subheading', text: heading }, { kind: 'fields', rows }];
 }
 
-function toolsSection(snapshot: Snapshot, includeLoopback: boolean): ReportSection {
+function toolsSection(snapshot: Snapshot, includeLoopback: boolean, context: ReportContext): ReportSection {
+  const { t } = context;
   const { running, installed, absent } = toolsByPresence(snapshot.tools);
-  const blocks = [...running, ...installed].flatMap((t) => toolFindings(t, snapshot, includeLoopback));
-  if (absent.length > 0) blocks.push({ kind: 'note', text: `Not found: ${absent.map((t) => t.name).join(', ')}` });
-  return { title: 'Tools', blocks: blocks.length > 0 ? blocks : [{ kind: 'note', text: 'No known tools checked.' }] };
+  const blocks = [...running, ...installed].flatMap((tool) => toolFindings(tool, snapshot, includeLoopback, context));
+  if (absent.length > 0) blocks.push({ kind: 'note', text: t('report.tools.not-found', { tools: absent.map((tool) => tool.name).join(t('list.comma')) }) });
+  return { title: t('report.section.tools'), blocks: blocks.length > 0 ? blocks : [{ kind: 'note', text: t('report.tools.none') }] };
 }
 
-function redactionLabel(snapshot: Snapshot): string {
+function redactionLabel(snapshot: Snapshot, t: Translate): string {
   const r = snapshot.redaction;
-  if (!r) return 'not redacted';
-  return ['secrets masked', r.hostname ? 'hostname masked' : '', r.username ? 'user name masked' : ''].filter(Boolean).join(', ');
+  if (!r) return t('report.redaction.none');
+  const masked = [t('report.redaction.secrets'), r.hostname ? t('report.redaction.hostname') : '', r.username ? t('report.redaction.username') : ''];
+  return masked.filter(Boolean).join(t('list.comma'));
 }
 
 /** Every string through the secrets pass: renderers are a last line of defence too. */
@@ -252,25 +327,29 @@ function namesOf(snapshot: Snapshot): Names {
 }
 
 export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Report {
-  const names = namesOf(snapshot);
+  const language = options.language ?? 'en';
+  const t = translator(language);
+  const context: ReportContext = { t, language, names: namesOf(snapshot) };
   const includeLoopback = options.includeLoopback ?? false;
+  const { text: takenAt, zone } = reportTime(snapshot, language);
   const header: Array<[string, string]> = [
-    ['Telltale', options.version ?? 'version unknown'],
-    ['Taken at', reportTime(snapshot)],
-    ['Host', `${snapshot.host.platform} ${snapshot.host.release} (${snapshot.host.arch})`],
-    ['Redaction', redactionLabel(snapshot)],
+    [t('report.header.version'), options.version ?? t('report.header.version-unknown')],
+    [t('report.header.taken-at'), takenAt],
+    [t('report.header.host'), t('report.header.host-value', snapshot.host)],
+    [t('report.header.redaction'), redactionLabel(snapshot, t)],
   ];
   return scrub({
-    title: 'Telltale report',
+    language,
+    title: t('report.title'),
     header,
     sections: [
-      summarySection(snapshot, names),
-      inferencesSection(snapshot, names),
-      checksSection(snapshot, names),
-      ...probeSection(snapshot),
-      toolsSection(snapshot, includeLoopback),
-      ...signalSections(snapshot, names, options.signals ?? 'all'),
-      connectionsSection(snapshot, names, includeLoopback),
+      summarySection(snapshot, context),
+      inferencesSection(snapshot, context),
+      checksSection(snapshot, context),
+      ...probeSection(snapshot, context, zone),
+      toolsSection(snapshot, includeLoopback, context),
+      ...signalSections(snapshot, context, options.signals ?? 'all'),
+      connectionsSection(snapshot, context, includeLoopback),
     ],
   });
 }

@@ -3,6 +3,8 @@ import type { SamplerStatus } from '../../../contract/api.js';
 import type { Inference } from '../../../contract/snapshot.js';
 import { MAX_TOOLTIP_LENGTH, trayState, verdictOf } from '../../../main/electron/tray-state.js';
 import { countryInference, proxyInference, sampleSnapshot } from '../service/sample-snapshot.js';
+import { exposureLabel } from '../../../common/exposure.js';
+import { dataStrings, expectChinese } from '../../helpers/i18n-checks.js';
 
 const idle: SamplerStatus = { paused: false, sampling: false, lastSampleAt: null, intervalMs: 5000, lastError: null, capture: { mode: 'polling', reason: null, pollMs: null }, language: 'en', now: '2026-11-24T10:00:00.000Z' };
 
@@ -77,5 +79,41 @@ describe('trayState', () => {
   it('offers to pause notifications while they are on, and to resume them when off', () => {
     expect(trayState(sampleSnapshot(), idle).menu.notifications).toBe('Pause notifications');
     expect(trayState(sampleSnapshot(), idle, false).menu.notifications).toBe('Resume notifications');
+  });
+
+  describe('in Chinese (the status says which language is in force)', () => {
+    const zh: SamplerStatus = { ...idle, language: 'zh-CN' };
+    // The statement comes from its message; the English text stays in the snapshot for any other reader.
+    const located: Inference = {
+      ...countryInference,
+      message: { id: 'inference.location.country', country: 'CN', confidence: 'high' },
+      evidenceMessages: [{ id: 'evidence.signal', signal: { kind: 'timezone', subject: { source: 'env' }, value: 'Asia/Shanghai' } }],
+    };
+
+    it('names every menu item in Chinese', () => {
+      const idleMenu = trayState(sampleSnapshot(), zh).menu;
+      const busyMenu = trayState(sampleSnapshot(), { ...zh, sampling: true, paused: true }, false).menu;
+      expect(idleMenu).toMatchObject({ open: '打开 Telltale', sampleNow: '立即采样', exportSnapshot: '导出快照…', pauseResume: '暂停监控', notifications: '暂停通知', quit: '退出 Telltale' });
+      expect(busyMenu).toMatchObject({ sampleNow: '正在采样…', pauseResume: '恢复监控', notifications: '恢复通知' });
+      for (const label of [...Object.values(idleMenu), ...Object.values(busyMenu)].filter((v) => typeof v === 'string')) expectChinese(label, ['Telltale'], label);
+    });
+
+    it('says the finding from its message, with the marks in Chinese', () => {
+      const state = trayState(sampleSnapshot({ inferences: [located] }), { ...zh, paused: true, lastError: 'timeout' });
+      expect(state.tooltip).toBe(`Telltale — ${exposureLabel('high')}：工具几乎可以肯定你在中国（CN）：时区 Asia/Shanghai。（已暂停；上次采样失败）`);
+      expect(state.tooltip.length).toBeLessThanOrEqual(MAX_TOOLTIP_LENGTH);
+    });
+
+    it('says it is sampling, or why sampling failed, in Chinese', () => {
+      expect(trayState(null, { ...zh, sampling: true }).tooltip).toBe('Telltale — 正在采样…');
+      const failed = trayState(null, { ...zh, lastError: 'ss: not found' }).tooltip;
+      expect(failed).toBe('Telltale — 采样失败：ss: not found');
+      expectChinese(failed, dataStrings(['Telltale', 'ss: not found']), 'failed');
+    });
+
+    it('follows the language from one status to the next', () => {
+      expect(trayState(sampleSnapshot(), idle).menu.open).toBe('Open Telltale');
+      expect(trayState(sampleSnapshot(), zh).menu.open).toBe('打开 Telltale');
+    });
   });
 });

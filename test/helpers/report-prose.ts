@@ -1,0 +1,72 @@
+/**
+ * Checks that a report in Chinese has no English prose of its own: every line, after the snapshot's
+ * data (values, hosts, paths, names, reasons) is taken out, is Chinese (test/helpers/i18n-checks.ts).
+ */
+import type { Snapshot } from '../../contract/snapshot.js';
+import { EXPOSURE_LEVELS, exposureLabel } from '../../common/exposure.js';
+import { formatValue } from '../../common/format.js';
+import { inferenceLabel, inferenceShort, inferenceValue } from '../../common/inference-label.js';
+import { signalLabel } from '../../common/signal-label.js';
+import { dataStrings, expectChinese } from './i18n-checks.js';
+
+/** English sentences a snapshot carries next to their messages: a Chinese report must render the message instead. */
+const ENGLISH_FIELDS = new Set(['statement', 'text', 'disclosure']);
+
+function withoutEnglishFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEnglishFields);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([k]) => !ENGLISH_FIELDS.has(k)).map(([k, v]) => [k, withoutEnglishFields(v)]));
+  }
+  return value;
+}
+
+/**
+ * What the shared text modules of common/ (owned by the common-text step of issue 13) still say in
+ * English: labels of signals and inferences, the exposure level, empty values. Taken out like data
+ * until they take the language; then this list goes and the check covers them too.
+ */
+function pendingCommonText(snapshot: Snapshot): string[] {
+  const tools = new Map(snapshot.tools.map((t) => [t.id, t.name]));
+  return [
+    ...snapshot.signals.map((s) => signalLabel(s, (id) => tools.get(id) ?? id)),
+    ...snapshot.inferences.flatMap((i) => [inferenceShort(i), inferenceLabel(i.id), inferenceValue(i)]),
+    ...EXPOSURE_LEVELS.map((level) => exposureLabel(level)),
+    formatValue([]),
+    formatValue(''),
+  ];
+}
+
+/** The strings a report may show as they are in any language, longest first. */
+export function reportData(snapshot: Snapshot): string[] {
+  const strings = [...dataStrings(withoutEnglishFields(snapshot)), ...pendingCommonText(snapshot)];
+  return [...new Set(strings)].filter((s) => s.length > 0);
+}
+
+/** Every line of `text` with letters left after the data is taken out is Chinese, with no English word. */
+export function expectNoEnglishProse(text: string, data: readonly string[], what: string): void {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  for (const line of lines) expectChinese(line, data, `${what}: ${line}`);
+}
+
+/** An HTML report's visible text, one element's text a line (no style sheet, no attributes). */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<head>[\s\S]*<\/head>/, '')
+    .replace(/<[^>]+>/g, '\n')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+}
+
+/** A Markdown report's text without its markup and escapes, so data reads as it is. */
+export function markdownText(md: string): string {
+  return md
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/^_(.*)_$/, '$1')
+        .replace(/^#+ |^\s*- /, '')
+        .replace(/\*\*/g, '')
+        .replace(/(^|[^\\])\|/g, '$1 ')
+        .replace(/\\([\\`*_[\]<>|~&#])/g, '$1'),
+    )
+    .join('\n');
+}
