@@ -49,8 +49,8 @@ function tally(opened: readonly NamedConnection[], closed: readonly NamedConnect
 
 export function connectionChurn(
   diff: Pick<SnapshotDiff, 'connectionsOpened' | 'connectionsClosed'>,
-  toolName: (id: string) => string = (id) => id,
-  language: Language = 'en',
+  toolName: (id: string) => string,
+  language: Language,
 ): ConnectionChurn {
   const t = translator(language);
   const { connectionsOpened: opened, connectionsClosed: closed } = diff;

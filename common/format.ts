@@ -22,7 +22,7 @@ export function formatRemote(connection: Connection): string {
 }
 
 /** A connection on one line, as a diff lists it: "codex (pid 7100) tcp 10.0.0.5:51700 -> host (1.2.3.4:443) [US, Org] ESTABLISHED (codex)". */
-export function formatConnection(c: NamedConnection, language: Language = 'en'): string {
+export function formatConnection(c: NamedConnection, language: Language): string {
   const t = translator(language);
   const who =
     c.pid !== null
@@ -40,7 +40,7 @@ export function formatConnection(c: NamedConnection, language: Language = 'en'):
 }
 
 /** A signal value as one line of text; `none` stands for a missing value ("(none)" in reports, "—" in the UI). */
-export function formatValue(value: SignalValue | undefined, none?: string, language: Language = 'en'): string {
+export function formatValue(value: SignalValue | undefined, none: string | undefined, language: Language): string {
   const t = translator(language);
   if (value === null || value === undefined) return none ?? t('format.none');
   // A list's items are values, joined as the values they are (", " in any language).

@@ -16,26 +16,26 @@ const LABELS: Readonly<Record<InferenceId, PlainKey>> = {
 const COUNTRY_VALUED: ReadonlySet<InferenceId> = new Set(['location.country', 'network.proxy-country']);
 
 /** "Country"; the id itself for an id this build does not know (a newer export's). */
-export function inferenceLabel(id: InferenceId, language: Language = 'en'): string {
+export function inferenceLabel(id: InferenceId, language: Language): string {
   const key = LABELS[id] as PlainKey | undefined;
   return key ? translator(language)(key) : id;
 }
 
 /** The value in words: "China (CN)", "yes", "Alibaba". */
-export function inferenceValue(inference: Pick<Inference, 'id' | 'value'>, language: Language = 'en'): string {
+export function inferenceValue(inference: Pick<Inference, 'id' | 'value'>, language: Language): string {
   if (typeof inference.value === 'boolean') return translator(language)(inference.value ? 'inference-label.yes' : 'inference-label.no');
   return COUNTRY_VALUED.has(inference.id) ? countryLabel(inference.value, language) : inference.value;
 }
 
 /** "Country: China (CN)". */
-export function inferenceShort(inference: Pick<Inference, 'id' | 'value'>, language: Language = 'en'): string {
+export function inferenceShort(inference: Pick<Inference, 'id' | 'value'>, language: Language): string {
   return translator(language)('inference-label.short', { label: inferenceLabel(inference.id, language), value: inferenceValue(inference, language) });
 }
 
 const sameEvidence = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((e) => b.includes(e));
 
 /** How one inference changed: "AI lab: Moonshot AI -> DeepSeek, low confidence", "Country: China (CN), confidence high -> medium, evidence changed". */
-export function inferenceChange(before: Inference, after: Inference, language: Language = 'en'): string {
+export function inferenceChange(before: Inference, after: Inference, language: Language): string {
   const t = translator(language);
   const value = (i: Inference) => inferenceValue(i, language);
   const confidence = (i: Inference) => t(CONFIDENCE_WORDS[i.confidence]);

@@ -16,7 +16,7 @@ export function formatUtcOffset(minutesEast: number): string {
  * browser's or the process's); "unknown" for a missing or unreadable timestamp. The numeric form
  * reads the same in every language Telltale speaks; only "unknown" is translated.
  */
-export function formatLocalDateTime(iso: string | null | undefined, minutesEast?: number, language: Language = 'en'): string {
+export function formatLocalDateTime(iso: string | null | undefined, minutesEast: number | undefined, language: Language): string {
   const ms = iso ? Date.parse(iso) : Number.NaN;
   if (Number.isNaN(ms)) return translator(language)('unknown');
   const offset = minutesEast ?? -new Date(ms).getTimezoneOffset();

@@ -4,12 +4,12 @@ import type { Language } from './i18n/languages.js';
 import { translator } from './i18n/translate.js';
 
 /** The body, saying how many similar ones were folded into this one. */
-export function notificationBody(n: Pick<AppNotification, 'body' | 'folded'>, language: Language = 'en'): string {
+export function notificationBody(n: Pick<AppNotification, 'body' | 'folded'>, language: Language): string {
   if (n.folded === 0) return n.body;
   return translator(language)('notification.folded', { body: n.body, count: String(n.folded) });
 }
 
 /** One line: "! [time] title: body". */
-export function notificationLine(n: AppNotification, language: Language = 'en'): string {
+export function notificationLine(n: AppNotification, language: Language): string {
   return `! [${n.at}] ${n.title}: ${notificationBody(n, language)}`;
 }

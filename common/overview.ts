@@ -45,7 +45,7 @@ const QUESTION_INFERENCES: Readonly<Record<Exclude<QuestionId, 'check-2026'>, re
 };
 
 /** "China (CN)" / "中国（CN）"; the code alone when it is not a known region. */
-export function countryLabel(code: string, language: Language = 'en'): string {
+export function countryLabel(code: string, language: Language): string {
   const upper = code.toUpperCase();
   const name = countryName(upper, language);
   return name && name !== upper ? translator(language)('country.label', { name, code: upper }) : code;
@@ -124,7 +124,7 @@ function checkRow(check: CheckResult | null, inferences: readonly Inference[], t
  * One row per question, in a fixed order; a flagged 2026 check comes first, since it is the one
  * verdict a tool has been seen acting on.
  */
-export function overviewRows(inferences: readonly Inference[], checks: readonly CheckResult[], language: Language = 'en'): OverviewRow[] {
+export function overviewRows(inferences: readonly Inference[], checks: readonly CheckResult[], language: Language): OverviewRow[] {
   const check = checkRow(checks.find((c) => c.id === CHECK_2026_ID) ?? null, inferences, translator(language));
   const rows = (['country', 'proxy', 'employer', 'ai-lab'] as const).map((q) => inferenceRow(q, inferences, language));
   const ordered = check.discloses ? [check, ...rows] : [...rows, check];
@@ -141,8 +141,8 @@ export function toolView(
   toolId: string,
   inferences: readonly Inference[],
   checks: readonly CheckResult[],
-  probes: readonly ProbeReport[] = [],
-  language: Language = 'en',
+  probes: readonly ProbeReport[],
+  language: Language,
 ) {
   const visible = inferences.filter((i) => i.visibleTo.includes(toolId));
   const reachable = checks

@@ -51,7 +51,7 @@ function registryLabel({ ecosystem, setting, scope }: KeyOf<'registry'>, t: Tran
 }
 
 /** `toolName` maps a tool id to its name ("claude-code" -> "Claude Code"). */
-export function signalLabel(signal: Signal, toolName: (id: string) => string, language: Language = 'en'): string {
+export function signalLabel(signal: Signal, toolName: (id: string) => string, language: Language): string {
   const t = translator(language);
   switch (signal.kind) {
     case 'proxy':

@@ -45,7 +45,7 @@ function baseUrlVariable(signal: Signal): string | null {
   return variable && (signal.kind === 'tool-setting' && signal.key.setting === 'base-url' || variable in DEFAULT_BASE_URLS) ? variable : null;
 }
 
-export function whatIfOptions(signals: readonly Signal[], language: Language = 'en'): WhatIfOption[] {
+export function whatIfOptions(signals: readonly Signal[], language: Language): WhatIfOption[] {
   const t = translator(language);
   const present = signals.filter(ok);
   const proxyVars = new Set<string>();

@@ -415,6 +415,6 @@ export function renderStatement(headline: InferenceMessage, evidence: readonly E
 }
 
 /** "High exposure" / "暴露程度高"; "Exposure not assessed" for a snapshot without a verdict. */
-export function exposureLabel(level: ExposureLevel | undefined, language: Language = 'en'): string {
+export function exposureLabel(level: ExposureLevel | undefined, language: Language): string {
   return renderer(language).exposureLabel(level);
 }

@@ -23,7 +23,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   const language = commandLanguage(values.lang, io);
   const [a, b] = (await Promise.all(positionals.map(readSnapshotFile))) as [Snapshot, Snapshot];
   const diff = diffSnapshots(a, b);
-  const text = () => renderDiffText(diff, { ...diffNames(a, b), verbose: values.verbose ?? false, language });
+  const text = () => renderDiffText(diff, { ...diffNames(a, b, language), verbose: values.verbose ?? false, language });
   io.stdout.write(values.json ? `${JSON.stringify(diff, null, 2)}\n` : `${text()}\n`);
   return 0;
 }

@@ -3,6 +3,7 @@
  * `telltale history endpoints [--tool ID] [--json]`: what each tool talked to, where, first and last seen.
  * Both open the history read-only, so they work while a monitor records.
  */
+import type { Language } from '../../common/i18n/languages.js';
 import os from 'node:os';
 import path from 'node:path';
 import { HISTORY_RANGE_MS, HistoryRange } from '../../contract/history.js';
@@ -32,7 +33,8 @@ function eventsCommand(args: string[], io: CliIo): number {
   if (!range.success) throw new UsageError(`--since must be one of ${HistoryRange.options.join(', ')}, got "${since}"`);
   const kind = values.kind;
   if (kind !== undefined && !isHistoryKind(kind)) throw new UsageError(`--kind must be one of ${HISTORY_KINDS.join(', ')}, got "${kind}"`);
-  const t = translator(commandLanguage(values.lang, io));
+  const language = commandLanguage(values.lang, io);
+  const t = translator(language);
   const reader = openReader();
   try {
     const page = reader.events({
@@ -44,16 +46,16 @@ function eventsCommand(args: string[], io: CliIo): number {
     const problem = reader.status().message;
     if (problem) io.stderr.write(`telltale: ${problem}\n`);
     if (values.json) io.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
-    else io.stdout.write(eventsText(page.events, page.truncated, since, t));
+    else io.stdout.write(eventsText(page.events, page.truncated, since, t, language));
     return problem ? 1 : 0;
   } finally {
     reader.close();
   }
 }
 
-function eventsText(events: readonly HistoryEvent[], truncated: boolean, since: string, t: Translate): string {
+function eventsText(events: readonly HistoryEvent[], truncated: boolean, since: string, t: Translate, language: Language): string {
   if (events.length === 0) return `${t('cli.history.none', { since })}\n`;
-  const lines = events.map((e) => formatEvent(e.event));
+  const lines = events.map((e) => formatEvent(e.event, language));
   if (truncated) lines.push(t('cli.history.truncated', { count: String(events.length) }));
   return `${lines.join('\n')}\n`;
 }

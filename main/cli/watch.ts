@@ -59,10 +59,10 @@ export async function watchCommand(args: string[], io: CliIo, signal: AbortSigna
   const print = (text: string) => void io.stdout.write(text);
   const problem = app.settings.status().problem;
   if (problem) io.stderr.write(`telltale: ${problem}\n`);
-  if (!json) app.events.on('notification', (n) => print(`${notificationLine(n)}\n`));
+  if (!json) app.events.on('notification', (n) => print(`${notificationLine(n, app.language())}\n`));
   monitor.on('snapshot', (first) => print(json ? `${JSON.stringify({ type: 'snapshot', ...first })}\n` : firstSampleText(first, t())));
   monitor.on('delta', (delta: SnapshotDelta) => {
-    for (const event of delta.events) print(`${json ? JSON.stringify(event) : formatEvent(event)}\n`);
+    for (const event of delta.events) print(`${json ? JSON.stringify(event) : formatEvent(event, app.language())}\n`);
   });
 
   let failed = 0;

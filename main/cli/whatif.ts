@@ -45,11 +45,10 @@ export async function whatifCommand(args: string[], io: CliIo): Promise<number> 
     lang: { type: 'string' },
   });
   const toggles = togglesFrom(values);
-  // Checked before sampling (a bad --lang is a usage error). The text is renderWhatIfText's, which
-  // speaks English until it takes the language (common-text, at merge): then pass it this.
-  commandLanguage(values.lang, io);
+  // Checked before sampling: a bad --lang is a usage error.
+  const language = commandLanguage(values.lang, io);
   const source = createSnapshotSource();
   const result = source.whatIf(await source.take(), toggles);
-  io.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderWhatIfText(result));
+  io.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderWhatIfText(result, language));
   return 0;
 }

@@ -84,7 +84,7 @@ async function start(): Promise<void> {
   const settingsProblem = settings.status().problem;
   if (settingsProblem) console.error(`Telltale: ${settingsProblem}`);
 
-  events.on('notification', (n) => showNativeNotification(n, showWindow));
+  events.on('notification', (n) => showNativeNotification(n, running.language(), showWindow));
   const launchAtLogin = (enabled: boolean): void =>
     void applyLaunchAtLogin(enabled).catch((e: unknown) => reportError('Launch at login could not be changed', e));
   // Applied at start too: the entry follows the setting even if it was removed or the app moved.

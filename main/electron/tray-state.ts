@@ -47,9 +47,9 @@ function describe(snapshot: Snapshot | null, status: SamplerStatus, level: Expos
   const top = topInference(snapshot.inferences);
   if (top) {
     const statement = top.message ? renderStatement(top.message, top.evidenceMessages ?? [], language) : top.statement;
-    return t('tray.level-and-finding', { level: exposureLabel(level), finding: statement });
+    return t('tray.level-and-finding', { level: exposureLabel(level, language), finding: statement });
   }
-  return verdictOf(snapshot).summary || exposureLabel(level);
+  return verdictOf(snapshot).summary || exposureLabel(level, language);
 }
 
 export function trayState(snapshot: Snapshot | null, status: SamplerStatus, notificationsOn = true): TrayState {

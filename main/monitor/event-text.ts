@@ -23,7 +23,7 @@ const valueText = (i: Inference, t: Translate): string => `${String(i.value)} [$
 
 const inferenceText = (i: Inference, language: Language, t: Translate): string => `${i.id} = ${valueText(i, t)}: ${statementOf(i, language)}`;
 
-export function formatEvent(event: MonitorEvent, language: Language = 'en'): string {
+export function formatEvent(event: MonitorEvent, language: Language): string {
   const t = translator(language);
   const line = (text: string) => `[${event.at}] ${text}`;
   switch (event.type) {

@@ -105,7 +105,7 @@ test('what-if in the UI and the CLI equals a fresh snapshot taken with the chang
   await page.getByRole('checkbox', { name: /^Time zone UTC/ }).check();
   const table = page.getByRole('table', { name: 'Now and with these changes' });
   await expect(table.locator('tr.changed[data-question="proxy"]')).toBeVisible({ timeout: 15_000 });
-  for (const row of overviewRows(fresh.inferences, fresh.checks ?? [])) {
+  for (const row of overviewRows(fresh.inferences, fresh.checks ?? [], 'en')) {
     const cell = table.locator(`tr[data-question="${row.question}"] td`).last();
     await expect(cell).toContainText(row.verdict);
     if (row.confidence) await expect(cell).toContainText(row.confidence);

@@ -12,11 +12,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { Snapshot } from '../../contract/snapshot.js';
 import { CHECK_2026_SIGNALLING } from '../../common/check-2026.js';
-import { EXPOSURE_LEVELS, exposureLabel } from '../../common/exposure.js';
-import { overviewRows, toolView } from '../../common/overview.js';
-import { signalLabel } from '../../common/signal-label.js';
 import { translator } from '../../common/i18n/translate.js';
 import { VIEW_LABELS, type ViewId } from '../../renderer/src/lib/views.js';
 import { ENGLISH_WORDS } from '../helpers/english-words.js';
@@ -29,13 +25,6 @@ test.describe.configure({ mode: 'serial' });
 const VIEWS: readonly ViewId[] = ['overview', 'apps', 'signals', 'settings'];
 const zh = translator('zh-CN');
 const en = translator('en');
-
-/**
- * English the UI shows that other parts of issue 13 translate (their branches are merged by the
- * lead): the common/*.ts labels of the helper "common-text" and the tool page's connection list of
- * "ui-connections". Taken out like values until then; the lead removes them when merging.
- */
-const OTHER_PARTS = ['No live connections.'];
 
 let root: string;
 let serve: ChildProcess | undefined;
@@ -60,22 +49,14 @@ function strings(value: unknown): string[] {
   return [];
 }
 
-/** The English the common-text modules still produce for this snapshot (see OTHER_PARTS). */
-function commonText(snapshot: Snapshot): string[] {
-  const name = (id: string) => snapshot.tools.find((tool) => tool.id === id)?.name ?? id;
-  const rows = [overviewRows(snapshot.inferences, snapshot.checks ?? []), ...snapshot.tools.map((tool) => toolView(tool.id, snapshot.inferences, snapshot.checks ?? []).rows)].flat();
-  return [...rows.map((row) => row.verdict), ...EXPOSURE_LEVELS.map((level) => exposureLabel(level)), exposureLabel(undefined), ...snapshot.signals.map((signal) => signalLabel(signal, name))];
-}
-
 /** What is taken out of a page's text before looking for English: values first, the longest first. */
 async function valuesOf(): Promise<string[]> {
   const held = await api<{ snapshot: unknown }>('getSnapshot');
-  const snapshot = Snapshot.parse(held.snapshot);
   const replies = [held, await api('getStatus'), await api('getSettings'), await api('getSettingsStatus'), await api('getHistoryStatus'), await api('getSelfAudit')];
   // A bare lowercase word among the values (a kind, a state) would hide that very word left in English.
   const values = strings(replies).filter((s) => s.length > 0 && !(/^[a-z]+$/.test(s) && ENGLISH_WORDS.test(s)));
   // The phrase the 2026 check's tool wrote into its prompt is quoted as it was, in English.
-  return [...values, ...commonText(snapshot), ...OTHER_PARTS, CHECK_2026_SIGNALLING.phrase, 'Telltale'].sort((a, b) => b.length - a.length);
+  return [...values, CHECK_2026_SIGNALLING.phrase, 'Telltale'].sort((a, b) => b.length - a.length);
 }
 
 /** The English words left in what the page shows and names (text, accessible names, titles) once `values` are out. */

@@ -3,10 +3,6 @@
  * data (values, hosts, paths, names, reasons) is taken out, is Chinese (test/helpers/i18n-checks.ts).
  */
 import type { Snapshot } from '../../contract/snapshot.js';
-import { EXPOSURE_LEVELS, exposureLabel } from '../../common/exposure.js';
-import { formatValue } from '../../common/format.js';
-import { inferenceLabel, inferenceShort, inferenceValue } from '../../common/inference-label.js';
-import { signalLabel } from '../../common/signal-label.js';
 import { dataStrings, expectChinese } from './i18n-checks.js';
 
 /** English sentences a snapshot carries next to their messages: a Chinese report must render the message instead. */
@@ -20,25 +16,9 @@ function withoutEnglishFields(value: unknown): unknown {
   return value;
 }
 
-/**
- * What the shared text modules of common/ (owned by the common-text step of issue 13) still say in
- * English: labels of signals and inferences, the exposure level, empty values. Taken out like data
- * until they take the language; then this list goes and the check covers them too.
- */
-function pendingCommonText(snapshot: Snapshot): string[] {
-  const tools = new Map(snapshot.tools.map((t) => [t.id, t.name]));
-  return [
-    ...snapshot.signals.map((s) => signalLabel(s, (id) => tools.get(id) ?? id)),
-    ...snapshot.inferences.flatMap((i) => [inferenceShort(i), inferenceLabel(i.id), inferenceValue(i)]),
-    ...EXPOSURE_LEVELS.map((level) => exposureLabel(level)),
-    formatValue([]),
-    formatValue(''),
-  ];
-}
-
 /** The strings a report may show as they are in any language, longest first. */
 export function reportData(snapshot: Snapshot): string[] {
-  const strings = [...dataStrings(withoutEnglishFields(snapshot)), ...pendingCommonText(snapshot)];
+  const strings = dataStrings(withoutEnglishFields(snapshot));
   return [...new Set(strings)].filter((s) => s.length > 0);
 }
 

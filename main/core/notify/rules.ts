@@ -163,7 +163,7 @@ export function evaluateRules(input: RuleInput): RuleOutput {
             rule: 'exposure-rose',
             toolId: null,
             title: `Exposure rose from ${event.before ?? 'none'} to ${event.after}`,
-            body: input.exposureSummary ?? `${exposureLabel(event.after)}: tools here can learn more about you than before.`,
+            body: input.exposureSummary ?? `${exposureLabel(event.after, 'en')}: tools here can learn more about you than before.`,
             at: event.at,
           });
         }

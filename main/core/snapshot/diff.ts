@@ -121,10 +121,10 @@ export function diffSnapshots(a: Snapshot, b: Snapshot): SnapshotDiff {
 }
 
 /** Names for the ids a diff carries, from the two snapshots it was made of (the later one wins). */
-export function diffNames(a: Snapshot, b: Snapshot): Required<Pick<DiffTextOptions, 'toolName' | 'signalName'>> {
+export function diffNames(a: Snapshot, b: Snapshot, language: Language): Required<Pick<DiffTextOptions, 'toolName' | 'signalName'>> {
   const tools = new Map([...a.tools, ...b.tools].map((t) => [t.id, t.name]));
   const toolName = (id: string) => tools.get(id) ?? id;
-  const signals = new Map([...a.signals, ...b.signals].map((s) => [s.id, signalLabel(s, toolName)]));
+  const signals = new Map([...a.signals, ...b.signals].map((s) => [s.id, signalLabel(s, toolName, language)]));
   return { toolName, signalName: (id) => signals.get(id) ?? id };
 }
 
@@ -149,7 +149,8 @@ export const CHURN_LIST_LIMIT = 10;
  */
 export function renderDiffText(diff: SnapshotDiff, options: DiffTextOptions = {}): string {
   const { toolName = (id: string) => id, signalName = (id: string) => id } = options;
-  const t = translator(options.language ?? 'en');
+  const language = options.language ?? 'en';
+  const t = translator(language);
   const lines = [t('diff.title', { from: diff.from, to: diff.to })];
   if (diffIsEmpty(diff)) return `${lines[0]}\n${t('diff.none')}\n`;
   const section = (title: PlainKey, items: string[]) => {
@@ -163,16 +164,16 @@ export function renderDiffText(diff: SnapshotDiff, options: DiffTextOptions = {}
   section('diff.tools-started', diff.toolsStarted.map((id) => `+ ${toolName(id)}`));
   section('diff.tools-stopped', diff.toolsStopped.map((id) => `- ${toolName(id)}`));
   section('diff.endpoints', diff.endpointsAdded.map((e) => `+ ${e.toolId ? t('diff.endpoint-of', { endpoint: e.endpoint, tool: toolName(e.toolId) }) : e.endpoint}`));
-  section('diff.countries', diff.countriesAdded.map((country) => `+ ${countryLabel(country)}`));
-  const inference = (i: Inference) => t('report.inference.title', { inference: inferenceShort(i), confidence: t(CONFIDENCE_WORD[i.confidence]) });
+  section('diff.countries', diff.countriesAdded.map((country) => `+ ${countryLabel(country, language)}`));
+  const inference = (i: Inference) => t('report.inference.title', { inference: inferenceShort(i, language), confidence: t(CONFIDENCE_WORD[i.confidence]) });
   section('diff.inferences-added', diff.inferencesAdded.map((i) => `+ ${inference(i)}`));
   section('diff.inferences-removed', diff.inferencesRemoved.map((i) => `- ${inference(i)}`));
-  section('diff.inferences-changed', diff.inferencesChanged.map(({ before, after }) => `~ ${inferenceChange(before, after)}`));
+  section('diff.inferences-changed', diff.inferencesChanged.map(({ before, after }) => `~ ${inferenceChange(before, after, language)}`));
   section(
     'diff.signals-changed',
-    diff.signalsChanged.map((s) => `~ ${signalName(s.id)}: ${formatValue(s.before)} -> ${formatValue(s.after)}`),
+    diff.signalsChanged.map((s) => `~ ${signalName(s.id)}: ${formatValue(s.before, undefined, language)} -> ${formatValue(s.after, undefined, language)}`),
   );
-  const churn = connectionChurn(diff, toolName);
+  const churn = connectionChurn(diff, toolName, language);
   if (churn.opened + churn.closed > 0) {
     const rows = (list: ChurnRow[]) => [
       ...list.slice(0, CHURN_LIST_LIMIT).map((r) => `${churnCounts(r).padEnd(11)} ${r.label}`),
@@ -184,8 +185,8 @@ export function renderDiffText(diff: SnapshotDiff, options: DiffTextOptions = {}
     for (const row of rows(churn.byRemote)) lines.push(`    ${row}`);
   }
   if (options.verbose) {
-    section('diff.connections-opened', diff.connectionsOpened.map((c) => `+ ${formatConnection(c)}`));
-    section('diff.connections-closed', diff.connectionsClosed.map((c) => `- ${formatConnection(c)}`));
+    section('diff.connections-opened', diff.connectionsOpened.map((c) => `+ ${formatConnection(c, language)}`));
+    section('diff.connections-closed', diff.connectionsClosed.map((c) => `- ${formatConnection(c, language)}`));
   }
   return redactText(`${lines.join('\n')}\n`);
 }

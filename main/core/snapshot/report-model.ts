@@ -127,12 +127,12 @@ function probeVerdicts(probe: ProbeReport, t: Translate): SummaryRow[] {
   });
 }
 
-function summarySection(snapshot: Snapshot, { t, names }: ReportContext): ReportSection {
+function summarySection(snapshot: Snapshot, { t, names, language }: ReportContext): ReportSection {
   const rows: SummaryRow[] = [];
   const noTool = t('report.no-known-tool');
   // The level only: the rows below are what drives it.
   const level = snapshot.exposure?.level;
-  rows.push({ severity: level ? EXPOSURE_SEVERITY[level] : 'none', cells: [t('report.summary.exposure'), exposureLabel(level), '-', '-'] });
+  rows.push({ severity: level ? EXPOSURE_SEVERITY[level] : 'none', cells: [t('report.summary.exposure'), exposureLabel(level, language), '-', '-'] });
   for (const c of snapshot.checks ?? []) {
     rows.push({
       severity: c.flagged ? 'high' : 'none',
@@ -142,7 +142,7 @@ function summarySection(snapshot: Snapshot, { t, names }: ReportContext): Report
   for (const i of rankInferences(snapshot.inferences)) {
     rows.push({
       severity: CONFIDENCE_SEVERITY[i.confidence],
-      cells: [inferenceLabel(i.id), inferenceValue(i), confidenceWord(t, i.confidence), listOf(t, names.tools(i.visibleTo), noTool)],
+      cells: [inferenceLabel(i.id, language), inferenceValue(i, language), confidenceWord(t, i.confidence), listOf(t, names.tools(i.visibleTo), noTool)],
     });
   }
   for (const probe of snapshot.probes ?? []) rows.push(...probeVerdicts(probe, t));
@@ -186,7 +186,7 @@ function inferencesSection(snapshot: Snapshot, context: ReportContext): ReportSe
     const own = uniqueAdvice(i.advice ?? []).filter((a) => !shown.has(adviceKey(a)));
     for (const a of own) shown.add(adviceKey(a));
     return {
-      text: t('report.inference.title', { inference: inferenceShort(i), confidence: confidenceWord(t, i.confidence) }),
+      text: t('report.inference.title', { inference: inferenceShort(i, language), confidence: confidenceWord(t, i.confidence) }),
       details: [statementOf(i, language), ...evidenceLines(i.evidence, i.visibleTo, context), ...own.map((a) => adviceLine(a, context))],
       tone: SEVERITY_TONE[CONFIDENCE_SEVERITY[i.confidence]],
     };
@@ -259,7 +259,7 @@ function toolState(tool: Tool, t: Translate): string {
   return tool.pids.length > 0 ? t('report.tool.running-pids', { pids: tool.pids.join(t('list.comma')) }) : t('report.tool.running');
 }
 
-function toolFindings(tool: Tool, snapshot: Snapshot, includeLoopback: boolean, { t }: ReportContext): ReportBlock[] {
+function toolFindings(tool: Tool, snapshot: Snapshot, includeLoopback: boolean, { t, language }: ReportContext): ReportBlock[] {
   const visible = rankInferences(snapshot.inferences.filter((i) => i.visibleTo.includes(tool.id)));
   const flagged = (snapshot.checks ?? []).filter((c) => c.flagged && c.visibleTo.includes(tool.id));
   const remote = snapshot.connections.filter(
@@ -269,7 +269,7 @@ function toolFindings(tool: Tool, snapshot: Snapshot, includeLoopback: boolean, 
   const none = t('report.none');
   const rows: Array<[string, string]> = [
     [t('report.tool.state'), toolState(tool, t)],
-    [t('report.tool.could-infer'), listOf(t, visible.map((i) => t('report.tool.inference', { inference: inferenceShort(i), confidence: confidenceWord(t, i.confidence) })), t('report.tool.nothing'))],
+    [t('report.tool.could-infer'), listOf(t, visible.map((i) => t('report.tool.inference', { inference: inferenceShort(i, language), confidence: confidenceWord(t, i.confidence) })), t('report.tool.nothing'))],
   ];
   if (flagged.length > 0) rows.push([t('report.tool.checks'), flagged.map((c) => t('report.tool.would-flag', { name: c.name })).join(t('list.semicolon'))]);
   const connections =
@@ -315,10 +315,10 @@ function scrub<T>(value: T): T {
   return value;
 }
 
-function namesOf(snapshot: Snapshot): Names {
+function namesOf(snapshot: Snapshot, language: Language): Names {
   const tools = new Map(snapshot.tools.map((t) => [t.id, t.name]));
   const tool = (id: string) => tools.get(id) ?? id;
-  const signals = new Map(snapshot.signals.map((s) => [s.id, signalLabel(s, tool)]));
+  const signals = new Map(snapshot.signals.map((s) => [s.id, signalLabel(s, tool, language)]));
   return {
     tool,
     tools: (ids) => ids.map(tool),
@@ -329,7 +329,7 @@ function namesOf(snapshot: Snapshot): Names {
 export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Report {
   const language = options.language ?? 'en';
   const t = translator(language);
-  const context: ReportContext = { t, language, names: namesOf(snapshot) };
+  const context: ReportContext = { t, language, names: namesOf(snapshot, language) };
   const includeLoopback = options.includeLoopback ?? false;
   const { text: takenAt, zone } = reportTime(snapshot, language);
   const header: Array<[string, string]> = [

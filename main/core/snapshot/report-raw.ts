@@ -1,4 +1,5 @@
 /** The report's raw data, after its findings: signals by category, and connections grouped by tool. */
+import type { Language } from '../../../common/i18n/languages.js';
 import type { Connection, Signal, SignalKind, Snapshot } from '../../../contract/snapshot.js';
 import { formatRemote, formatValue } from '../../../common/format.js';
 import type { PlainKey, Translate } from '../../../common/i18n/translate.js';
@@ -37,13 +38,13 @@ const STATUS_WORD: Readonly<Record<Exclude<Signal['status'], 'ok'>, PlainKey>> =
   error: 'report.signal.error',
 };
 
-function signalValue(signal: Signal, t: Translate): string {
-  if (signal.status === 'ok') return formatValue(signal.value, t('report.none-parenthesised'));
+function signalValue(signal: Signal, t: Translate, language: Language): string {
+  if (signal.status === 'ok') return formatValue(signal.value, t('report.none-parenthesised'), language);
   return t('report.signal.status', { status: t(STATUS_WORD[signal.status]), reason: signal.reason ?? t('report.signal.no-reason') });
 }
 
 /** The signals of each category as a table; `relevant` keeps those set or in error. */
-export function signalSections(snapshot: Snapshot, { t, names }: ReportContext, which: NonNullable<ReportOptions['signals']>): ReportSection[] {
+export function signalSections(snapshot: Snapshot, { t, names, language }: ReportContext, which: NonNullable<ReportOptions['signals']>): ReportSection[] {
   const keep = (s: Signal) => which === 'all' || ['set', 'error'].includes(signalState(s));
   return CATEGORIES.map(({ title, kinds, host }): ReportSection => {
     const all = snapshot.signals.filter((s) => kinds.includes(s.kind));
@@ -55,7 +56,7 @@ export function signalSections(snapshot: Snapshot, { t, names }: ReportContext, 
             {
               kind: 'table',
               head: [t('report.signal.head.signal'), t('report.signal.head.value'), t('report.signal.head.source')],
-              rows: shown.map((s) => [names.signals([s.id])[0] ?? s.id, signalValue(s, t), s.source]),
+              rows: shown.map((s) => [names.signals([s.id])[0] ?? s.id, signalValue(s, t, language), s.source]),
             },
           ];
     if (host) {

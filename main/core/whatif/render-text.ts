@@ -16,7 +16,7 @@ const QUESTIONS: Readonly<Record<QuestionId, PlainKey>> = {
   'check-2026': 'whatif.question.check-2026',
 };
 
-export function describeToggle(toggle: WhatIfToggle, language: Language = 'en'): string {
+export function describeToggle(toggle: WhatIfToggle, language: Language): string {
   const t = translator(language);
   switch (toggle.kind) {
     case 'unset-env':
@@ -37,7 +37,7 @@ export function describeToggle(toggle: WhatIfToggle, language: Language = 'en'):
 /** Pads to terminal columns (CJK characters take two), not to String.length. */
 const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 
-export function renderWhatIfText(result: WhatIfResult, language: Language = 'en'): string {
+export function renderWhatIfText(result: WhatIfResult, language: Language): string {
   const t = translator(language);
   const before = new Map(overviewRows(result.before.inferences, result.before.checks, language).map((row) => [row.question, row]));
   const after = overviewRows(result.after.inferences, result.after.checks, language);

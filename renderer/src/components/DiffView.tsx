@@ -47,7 +47,7 @@ const churnText = (row: ChurnRow) => `${churnCounts(row)} ${row.label}`;
 function Churn({ diff, toolName }: { diff: SnapshotDiff; toolName: (id: string) => string }) {
   const t = useT();
   const language = useLanguage();
-  const churn = connectionChurn(diff, toolName);
+  const churn = connectionChurn(diff, toolName, language);
   if (churn.opened + churn.closed === 0) return null;
   return (
     <section className="diff-part">
@@ -56,8 +56,8 @@ function Churn({ diff, toolName }: { diff: SnapshotDiff; toolName: (id: string) 
       <Part title={t('diff.by-remote')} items={churn.byRemote} render={churnText} />
       <details>
         <summary>{t('diff.every-connection')}</summary>
-        <Part title={t('diff.opened')} items={diff.connectionsOpened} render={formatConnection} />
-        <Part title={t('diff.closed')} items={diff.connectionsClosed} render={formatConnection} />
+        <Part title={t('diff.opened')} items={diff.connectionsOpened} render={(c) => formatConnection(c, language)} />
+        <Part title={t('diff.closed')} items={diff.connectionsClosed} render={(c) => formatConnection(c, language)} />
       </details>
     </section>
   );
@@ -69,7 +69,7 @@ export function DiffView({ diff, toolName = (id) => id }: { diff: SnapshotDiff; 
   const language = useLanguage();
   /** The short value; the full statement on hover. */
   const inferenceText = (inference: Inference) => (
-    <span title={statementOf(inference, language)}>{t(WITH_CONFIDENCE[inference.confidence], { value: inferenceShort(inference) })}</span>
+    <span title={statementOf(inference, language)}>{t(WITH_CONFIDENCE[inference.confidence], { value: inferenceShort(inference, language) })}</span>
   );
   return (
     <div className="diff" aria-label={t('diff.label')}>
@@ -87,13 +87,13 @@ export function DiffView({ diff, toolName = (id) => id }: { diff: SnapshotDiff; 
       <Part title={t('diff.countries-added')} items={diff.countriesAdded} render={(country) => country} />
       <Part title={t('diff.inferences-added')} items={diff.inferencesAdded} render={inferenceText} />
       <Part title={t('diff.inferences-removed')} items={diff.inferencesRemoved} render={inferenceText} />
-      <Part title={t('diff.inferences-changed')} items={diff.inferencesChanged} render={({ before, after }) => inferenceChange(before, after)} />
+      <Part title={t('diff.inferences-changed')} items={diff.inferencesChanged} render={({ before, after }) => inferenceChange(before, after, language)} />
       <Part
         title={t('diff.signals-changed')}
         items={diff.signalsChanged}
         render={(s) => (
           <>
-            <code>{s.id}</code>: {formatValue(s.before, t('data.dash'))} → {formatValue(s.after, t('data.dash'))}
+            <code>{s.id}</code>: {formatValue(s.before, t('data.dash'), language)} → {formatValue(s.after, t('data.dash'), language)}
           </>
         )}
       />

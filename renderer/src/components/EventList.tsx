@@ -77,7 +77,7 @@ export function EventList({ api, range, tools, seq }: Props) {
                     {dateTime(entry.at, language)}
                   </time>{' '}
                   <span className="event-kind">{EVENT_TYPE_LABELS[entry.event.type]}</span>{' '}
-                  <span>{eventText(entry.event, name)}</span>
+                  <span>{eventText(entry.event, name, language)}</span>
                 </li>
               ))}
             </ol>

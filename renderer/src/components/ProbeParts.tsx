@@ -61,7 +61,7 @@ export function ProbeFacts({ report }: { report: ProbeReport }) {
   const t = useT();
   const language = useLanguage();
   const facts = [
-    t('probeview.probed', { when: formatLocalDateTime(report.startedAt) }),
+    t('probeview.probed', { when: formatLocalDateTime(report.startedAt, undefined, language) }),
     t(countKey(report.runsPerVariant, { one: 'probeview.runs-per-variant.one', other: 'probeview.runs-per-variant.other' }), {
       count: formatCount(report.runsPerVariant, language),
     }),

@@ -109,7 +109,7 @@ export function QuestionRow({ row, signals, tools }: { row: OverviewRow; signals
                     name: proof.toolId ? (toolNames([proof.toolId], tools)[0] ?? proof.toolId) : programOf(proof.command),
                     description: proof.description,
                   })}
-                  <span className="muted">{t('question.probed-at', { when: formatLocalDateTime(proof.startedAt) })}</span>
+                  <span className="muted">{t('question.probed-at', { when: formatLocalDateTime(proof.startedAt, undefined, language) })}</span>
                 </li>
               ))}
             </ul>

@@ -23,13 +23,13 @@ export function openForMs(attempt: Pick<ConnectionAttempt, 'at' | 'endedAt'>): n
 }
 
 /** "340 ms", "2.5 s" ("340 毫秒"). */
-export function durationText(ms: number, language: Language = 'en'): string {
+export function durationText(ms: number, language: Language): string {
   const t = translator(language);
   return ms < 10_000 ? t('duration.ms', { count: formatNumber(Math.round(ms), language) }) : t('duration.s', { count: formatNumber(ms / 1000, language, 1) });
 }
 
 /** "closed after 340 ms", "closed after 2.5 s", or null when the end is not known. */
-export function closedAfterText(attempt: Pick<ConnectionAttempt, 'at' | 'endedAt'>, language: Language = 'en'): string | null {
+export function closedAfterText(attempt: Pick<ConnectionAttempt, 'at' | 'endedAt'>, language: Language): string | null {
   const ms = openForMs(attempt);
   if (ms === null) return null;
   return translator(language)('attempts.closed-after', { duration: durationText(ms, language) });

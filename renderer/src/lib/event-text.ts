@@ -58,7 +58,7 @@ function destination(t: Translate, remote: Remote, address: string | null, port:
   return where ? t('event-text.where', { destination: named, where }) : named;
 }
 
-export function eventText(event: MonitorEvent, name: ToolName, language: Language = 'en'): string {
+export function eventText(event: MonitorEvent, name: ToolName, language: Language): string {
   const t = translator(language);
   const inference = (i: Inference) => t('event-text.inference', { statement: inferenceStatement(i, language), level: t(CONFIDENCE_KEYS[i.confidence]) });
   const connection = (c: NamedConnection) => ({
@@ -84,7 +84,7 @@ export function eventText(event: MonitorEvent, name: ToolName, language: Languag
     case 'tool-stopped':
       return t('event-text.stopped', { tool: toolOf(event) });
     case 'signal-changed':
-      return t('event-text.signal-changed', { id: event.id, before: formatValue(event.before, '—'), after: formatValue(event.after, '—') });
+      return t('event-text.signal-changed', { id: event.id, before: formatValue(event.before, '—', language), after: formatValue(event.after, '—', language) });
     case 'inference-gained':
       return t('event-text.gained', { inference: inference(event.inference) });
     case 'inference-lost':

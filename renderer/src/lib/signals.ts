@@ -27,7 +27,7 @@ const KIND_LABELS: Readonly<Record<SignalKind, PlainKey>> = {
   legacy: 'signals-view.kind.legacy',
 };
 
-export function kindLabel(kind: SignalKind, language: Language = 'en'): string {
+export function kindLabel(kind: SignalKind, language: Language): string {
   return translator(language)(KIND_LABELS[kind]);
 }
 

@@ -6,7 +6,7 @@ import { formatNumber } from './count.js';
  * "just now", "3 s ago", "4 min ago", "2 h ago", "3 d ago" ("刚刚", "3 秒前"); "unknown" for a missing
  * or bad timestamp. `language` defaults to English for callers not yet translated.
  */
-export function relativeTime(iso: string | null | undefined, nowMs: number, language: Language = 'en'): string {
+export function relativeTime(iso: string | null | undefined, nowMs: number, language: Language): string {
   const t = translator(language);
   const then = iso ? Date.parse(iso) : Number.NaN;
   if (Number.isNaN(then)) return t('unknown');
@@ -28,13 +28,13 @@ const parsed = (iso: string | null | undefined): Date | null => {
 };
 
 /** Local wall-clock time of an ISO timestamp in the language's form ("3:04:05 PM", "15:04:05"), for screen readers and tooltips. */
-export function clockTime(iso: string | null | undefined, language: Language = 'en'): string {
+export function clockTime(iso: string | null | undefined, language: Language): string {
   const date = parsed(iso);
   return date ? date.toLocaleTimeString(language) : translator(language)('unknown');
 }
 
 /** Local date and time of an ISO timestamp in the language's form. */
-export function dateTime(iso: string | null | undefined, language: Language = 'en'): string {
+export function dateTime(iso: string | null | undefined, language: Language): string {
   const date = parsed(iso);
   return date ? date.toLocaleString(language) : translator(language)('unknown');
 }

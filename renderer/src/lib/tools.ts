@@ -11,7 +11,7 @@ export function partitionTools(tools: readonly Tool[]): { present: Tool[]; absen
 }
 
 /** "running", "running (3 processes)", "installed" or "not found", in `language`. */
-export function toolPresence(tool: Tool, language: Language = 'en'): string {
+export function toolPresence(tool: Tool, language: Language): string {
   const t = translator(language);
   if (tool.running) return tool.pids.length > 1 ? t('apps.running-processes', { count: formatNumber(tool.pids.length, language) }) : t('apps.running');
   return tool.installed ? t('apps.installed') : t('apps.not-found');

@@ -27,7 +27,7 @@ function ToolButtons({ tools, selected, onSelect, facts }: { tools: Tool[]; sele
               {tool.name}
             </button>
             <span id={`presence-${tool.id}`} className="tool-facts">
-              {(tool.running || tool.installed) && <ExposureBadge level={toolView(tool.id, facts.snapshot.inferences, facts.snapshot.checks ?? [], facts.snapshot.probes ?? []).level} />}
+              {(tool.running || tool.installed) && <ExposureBadge level={toolView(tool.id, facts.snapshot.inferences, facts.snapshot.checks ?? [], facts.snapshot.probes ?? [], language).level} />}
               <span className={`presence ${tool.running ? 'running' : ''}`}>
                 {toolPresence(tool, language)}
                 {count > 0 && ` · ${t(countedKey(CONNECTIONS, count, language), { count: formatNumber(count, language) })}`}

@@ -155,7 +155,7 @@ export function ConnectionsView({ snapshot, live, state, onState }: Props) {
       <div className="table-meta meta-row">
         <p role="status">
           {t('conn.shownOfTotal', { shown: number.format(sorted.length), total: number.format(rows.length) })}
-          {frozen && <span className="frozen">{t('conn.frozenAt', { time: clockTime(frozen.takenAt) })}</span>}
+          {frozen && <span className="frozen">{t('conn.frozenAt', { time: clockTime(frozen.takenAt, language) })}</span>}
         </p>
         {unseen > 0 && (
           <p className="unseen-rows">

@@ -11,9 +11,9 @@ const RUNNING = { one: 'overview.running.one', other: 'overview.running.other' }
 /** Five questions a worried developer asks, one row each, all on one screen; a row opens to its evidence and advice. */
 export function OverviewView({ snapshot }: { snapshot: Snapshot }) {
   const signals = useMemo(() => indexSignals(snapshot.signals), [snapshot.signals]);
-  const rows = useMemo(() => overviewRows(snapshot.inferences, snapshot.checks ?? []), [snapshot.inferences, snapshot.checks]);
   const t = useT();
   const language = useLanguage();
+  const rows = useMemo(() => overviewRows(snapshot.inferences, snapshot.checks ?? [], language), [snapshot.inferences, snapshot.checks, language]);
   const running = snapshot.tools.filter((tool) => tool.running).length;
   const connections = snapshot.connections.length;
 

@@ -276,7 +276,7 @@ function ToolProbesView({ row, tools }: { row: ToolProbes; tools: readonly Tool[
           {row.earlier.map((report) => (
             <details key={report.startedAt} className="earlier-probe">
               <summary>
-                {t('probeview.earlier-one', { when: formatLocalDateTime(report.startedAt) })} <VerdictBadge report={report} />
+                {t('probeview.earlier-one', { when: formatLocalDateTime(report.startedAt, undefined, language) })} <VerdictBadge report={report} />
               </summary>
               <ReportBody report={report} name={name} />
             </details>

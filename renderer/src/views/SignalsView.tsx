@@ -44,8 +44,8 @@ export function SignalsView({ signals, tools }: { signals: readonly Signal[]; to
                   const tone = STATE_TONES[state];
                   return (
                     <tr key={`${signal.id}:${index}`}>
-                      <td title={signal.id}>{signalLabel(signal, name)}</td>
-                      <td className="mono">{formatValue(signal.value, '—')}</td>
+                      <td title={signal.id}>{signalLabel(signal, name, language)}</td>
+                      <td className="mono">{formatValue(signal.value, '—', language)}</td>
                       <td className="mono">{signal.source}</td>
                       <td>
                         {tone ? <Badge tone={tone}>{t(STATE_KEYS[state])}</Badge> : <span className="sr-only">{t(STATE_KEYS[state])}</span>}

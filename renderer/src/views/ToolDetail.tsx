@@ -38,7 +38,7 @@ export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Sna
   const language = useLanguage();
   const count = (n: number) => ({ count: formatNumber(n, language) });
   const signals = useMemo(() => indexSignals(snapshot.signals), [snapshot.signals]);
-  const view = useMemo(() => toolView(tool.id, snapshot.inferences, snapshot.checks ?? [], snapshot.probes ?? []), [tool.id, snapshot.inferences, snapshot.checks, snapshot.probes]);
+  const view = useMemo(() => toolView(tool.id, snapshot.inferences, snapshot.checks ?? [], snapshot.probes ?? [], language), [tool.id, snapshot.inferences, snapshot.checks, snapshot.probes, language]);
   const connections = useMemo(() => connectionsOf(snapshot.connections, tool.id), [snapshot.connections, tool.id]);
   const attempts = useMemo(() => live.attempts.filter((attempt: ConnectionAttempt) => attempt.toolId === tool.id), [live.attempts, tool.id]);
   const name = useMemo(() => toolNameLookup(snapshot.tools), [snapshot.tools]);

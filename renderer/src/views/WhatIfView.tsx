@@ -10,7 +10,7 @@ import { whatIfOptions } from '../../../common/whatif-options.js';
 import { Badge } from '../components/Badge.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useApiQuery, useReloadOnSample } from '../hooks/useApiQuery.js';
-import { useT } from '../hooks/useT.js';
+import { useLanguage, useT } from '../hooks/useT.js';
 import { confidenceTone, exposureTone } from '../lib/exposure.js';
 
 const QUESTION_KEYS: Readonly<Record<QuestionId, PlainKey>> = {
@@ -47,8 +47,9 @@ const answerKey = (row: OverviewRow | undefined) => (row ? `${row.verdict}|${row
 
 function Comparison({ before, after }: { before: WhatIfOutcome; after: WhatIfOutcome }) {
   const t = useT();
-  const was = new Map(overviewRows(before.inferences, before.checks).map((row) => [row.question, row]));
-  const now = overviewRows(after.inferences, after.checks);
+  const language = useLanguage();
+  const was = new Map(overviewRows(before.inferences, before.checks, language).map((row) => [row.question, row]));
+  const now = overviewRows(after.inferences, after.checks, language);
   const exposureChanged = before.exposure.level !== after.exposure.level;
   return (
     <table className="simple-table whatif-table" aria-label={t('whatif.table')}>
@@ -63,10 +64,10 @@ function Comparison({ before, after }: { before: WhatIfOutcome; after: WhatIfOut
         <tr className={exposureChanged ? 'changed' : undefined}>
           <th scope="row">{t('whatif.exposure')}</th>
           <td>
-            <Badge tone={exposureTone(before.exposure.level)}>{exposureLabel(before.exposure.level)}</Badge>
+            <Badge tone={exposureTone(before.exposure.level)}>{exposureLabel(before.exposure.level, language)}</Badge>
           </td>
           <td>
-            <Badge tone={exposureTone(after.exposure.level)}>{exposureLabel(after.exposure.level)}</Badge>
+            <Badge tone={exposureTone(after.exposure.level)}>{exposureLabel(after.exposure.level, language)}</Badge>
             {exposureChanged && <span className="sr-only"> {t('whatif.changed')}</span>}
           </td>
         </tr>
@@ -93,7 +94,8 @@ function Comparison({ before, after }: { before: WhatIfOutcome; after: WhatIfOut
 /** Toggle what the tools can read; the host recomputes inferences and the 2026 check; shown side by side. */
 export function WhatIfView({ api, seq, snapshot }: { api: TelltaleApi; seq: number; snapshot: Snapshot }) {
   const t = useT();
-  const options = useMemo(() => whatIfOptions(snapshot.signals), [snapshot.signals]);
+  const language = useLanguage();
+  const options = useMemo(() => whatIfOptions(snapshot.signals, language), [snapshot.signals, language]);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const toggles = useMemo(() => options.filter((o) => checked.has(o.key)).map((o) => o.toggle), [options, checked]);
   // Asked again when the toggles change, and when a new sample arrives.
@@ -131,7 +133,7 @@ export function WhatIfView({ api, seq, snapshot }: { api: TelltaleApi; seq: numb
             <ul className="plain signal-changes">
               {data.signalsChanged.map((change) => (
                 <li key={change.id}>
-                  <code>{change.id}</code>: {formatValue(change.before, t('data.dash'))} → {formatValue(change.after, t('data.dash'))}
+                  <code>{change.id}</code>: {formatValue(change.before, t('data.dash'), language)} → {formatValue(change.after, t('data.dash'), language)}
                 </li>
               ))}
             </ul>

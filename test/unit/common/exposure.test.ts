@@ -9,9 +9,9 @@ const flaggedCheck: CheckResult = { id: 'check-2026', name: '2026 check', flagge
 describe('exposure levels', () => {
   it('lists every level from none to high, each with its own label', () => {
     expect(EXPOSURE_LEVELS).toEqual(ExposureLevel.options);
-    expect(new Set(EXPOSURE_LEVELS.map((level) => exposureLabel(level))).size).toBe(EXPOSURE_LEVELS.length);
-    expect(exposureLabel('high')).toBe('High exposure');
-    expect(exposureLabel(undefined)).toBe('Exposure not assessed');
+    expect(new Set(EXPOSURE_LEVELS.map((level) => exposureLabel(level, 'en'))).size).toBe(EXPOSURE_LEVELS.length);
+    expect(exposureLabel('high', 'en')).toBe('High exposure');
+    expect(exposureLabel(undefined, 'en')).toBe('Exposure not assessed');
   });
 
   it('rates a proxy in use as elevated and a confident country or a flagged check as high', () => {

@@ -20,17 +20,17 @@ describe('formatEndpoint', () => {
 
 describe('formatValue', () => {
   it('writes every signal value type as one line', () => {
-    expect(formatValue('Asia/Shanghai')).toBe('Asia/Shanghai');
-    expect(formatValue(480)).toBe('480');
-    expect(formatValue(true)).toBe('true');
-    expect(formatValue(['corp.example', 'example'])).toBe('corp.example, example');
-    expect(formatValue([])).toBe('(empty list)');
-    expect(formatValue('')).toBe('(empty)');
+    expect(formatValue('Asia/Shanghai', undefined, 'en')).toBe('Asia/Shanghai');
+    expect(formatValue(480, undefined, 'en')).toBe('480');
+    expect(formatValue(true, undefined, 'en')).toBe('true');
+    expect(formatValue(['corp.example', 'example'], undefined, 'en')).toBe('corp.example, example');
+    expect(formatValue([], undefined, 'en')).toBe('(empty list)');
+    expect(formatValue('', undefined, 'en')).toBe('(empty)');
   });
 
   it('says "(none)" for a missing value unless told otherwise', () => {
-    expect(formatValue(null)).toBe('(none)');
-    expect(formatValue(undefined, '—')).toBe('—');
+    expect(formatValue(null, undefined, 'en')).toBe('(none)');
+    expect(formatValue(undefined, '—', 'en')).toBe('—');
   });
 });
 
@@ -74,7 +74,7 @@ describe('formatRemote and formatConnection', () => {
   });
 
   it('puts a connection on one line', () => {
-    expect(formatConnection({ ...base, toolId: 'codex', remote: { country: 'US', asn: 13335, org: 'Cloudflare, Inc.', host: null } })).toBe(
+    expect(formatConnection({ ...base, toolId: 'codex', remote: { country: 'US', asn: 13335, org: 'Cloudflare, Inc.', host: null } }, 'en')).toBe(
       `codex (pid 7100) ${base.protocol} 10.0.0.5:51700 -> [2001:db8::1]:443 [US, Cloudflare, Inc.] ${base.state} (codex)`,
     );
   });

@@ -22,7 +22,7 @@ const check = (flagged: boolean): CheckResult => ({
 
 describe('overviewRows', () => {
   it('answers the five questions in order, the 2026 check last when it does not flag you', () => {
-    const rows = overviewRows([], [check(false)]);
+    const rows = overviewRows([], [check(false)], 'en');
     expect(rows.map((r) => r.question)).toEqual(['country', 'proxy', 'employer', 'ai-lab', 'check-2026']);
     expect(rows.map((r) => r.verdict)).toEqual(['Not inferred', 'Not inferred', 'Not inferred', 'Not inferred', 'Would not flag you']);
     expect(rows.every((r) => !r.discloses)).toBe(true);
@@ -31,7 +31,7 @@ describe('overviewRows', () => {
   it('puts a flagged check first, with the advice of the inferences resting on its evidence', () => {
     const advice = { text: 'Start Claude Code with a neutral time zone.', command: "alias claude='TZ=UTC claude'", toolId: 'claude-code' };
     const country = inference({ id: 'location.country', value: 'CN', confidence: 'high', evidence: ['timezone.iana'], advice: [advice] });
-    const rows = overviewRows([country], [check(true)]);
+    const rows = overviewRows([country], [check(true)], 'en');
     expect(rows[0]).toMatchObject({ question: 'check-2026', verdict: 'Would flag you', discloses: true, advice: [advice] });
     expect(rows[1]).toMatchObject({ question: 'country', verdict: 'China (CN)', confidence: 'high' });
   });
@@ -42,7 +42,7 @@ describe('overviewRows', () => {
         inference({ id: 'network.proxy', value: true, evidence: ['proxy.env.HTTPS_PROXY'], visibleTo: ['claude-code', 'codex'] }),
         inference({ id: 'network.proxy-country', value: 'US', confidence: 'low', evidence: ['proxy.env.HTTPS_PROXY'], visibleTo: ['codex'] }),
       ],
-      [],
+      [], 'en',
     );
     const proxy = rows.find((r) => r.question === 'proxy');
     expect(proxy).toMatchObject({ verdict: 'Yes, in United States (US)', confidence: 'medium', visibleTo: ['claude-code', 'codex'], evidence: ['proxy.env.HTTPS_PROXY'] });
@@ -54,23 +54,23 @@ describe('probe findings in the rows and per tool', () => {
   const proof = { toolId: 'claude-code', command: ['claude'], startedAt: '2026-11-24T10:00:00.000Z', factor: 'timezone' as const, value: 'Asia/Shanghai', kinds: ['format' as const], description: 'hidden' };
 
   it('puts a 2026 check a probe proved first even where it would not flag you now, with the proof', () => {
-    const rows = overviewRows([], [{ ...check(false), probeProof: [proof] }]);
+    const rows = overviewRows([], [{ ...check(false), probeProof: [proof] }], 'en');
     expect(rows[0]).toMatchObject({ question: 'check-2026', verdict: 'Would not flag you', discloses: true, probeProof: [proof] });
-    expect(overviewRows([], [check(false)]).at(-1)?.probeProof).toEqual([]);
+    expect(overviewRows([], [check(false)], 'en').at(-1)?.probeProof).toEqual([]);
   });
 
   it("raises a tool's level with its own latest probe only, and keeps only its own proof", () => {
     const covert = probeReport({ toolId: 'claude-code', factors: [factor('timezone', { 'Asia/Shanghai': [change('format')] })] });
     const other = probeReport({ toolId: 'codex', command: ['codex'], factors: [factor('timezone', { 'Asia/Shanghai': [change('offset')] })] });
     const checks = [{ ...check(false), visibleTo: [], probeProof: [proof] }];
-    const claude = toolView('claude-code', [], checks, [covert, other]);
+    const claude = toolView('claude-code', [], checks, [covert, other], 'en');
     expect(claude.level).toBe('high');
     expect(claude.probes?.latest).toBe(covert);
     expect(claude.rows[0]).toMatchObject({ question: 'check-2026', probeProof: [proof] });
-    const codex = toolView('codex', [], checks, [covert, other]);
+    const codex = toolView('codex', [], checks, [covert, other], 'en');
     expect(codex.level).toBe('elevated');
     expect(codex.rows.find((r) => r.question === 'check-2026')).toMatchObject({ verdict: 'Not evaluated', probeProof: [] });
-    expect(toolView('gemini-cli', [], [], [covert, other])).toMatchObject({ level: 'none', probes: null });
+    expect(toolView('gemini-cli', [], [], [covert, other], 'en')).toMatchObject({ level: 'none', probes: null });
   });
 });
 
@@ -78,8 +78,8 @@ describe('uniqueAdvice and countryLabel', () => {
   it('keeps each action once and names countries', () => {
     const a = { text: 'Turn off telemetry.', command: 'export X=1', toolId: 'codex' };
     expect(uniqueAdvice([a, { ...a }, { ...a, toolId: 'claude-code' }])).toHaveLength(2);
-    expect(countryLabel('cn')).toBe('China (CN)');
-    expect(countryLabel('ZZ-not')).toBe('ZZ-not');
+    expect(countryLabel('cn', 'en')).toBe('China (CN)');
+    expect(countryLabel('ZZ-not', 'en')).toBe('ZZ-not');
   });
 });
 
@@ -95,9 +95,9 @@ describe('signalLabel and signalState', () => {
       source: 'file:~/.claude/settings.json',
       status: 'ok',
     } as const;
-    expect(signalLabel(setting, name)).toBe('Claude Code setting env.ANTHROPIC_BASE_URL');
+    expect(signalLabel(setting, name, 'en')).toBe('Claude Code setting env.ANTHROPIC_BASE_URL');
     const proxy = { id: 'proxy.env.HTTPS_PROXY', kind: 'proxy', key: { source: 'env', variable: 'HTTPS_PROXY' }, value: null, source: 'env', status: 'ok' } as const;
-    expect(signalLabel(proxy, name)).toBe('HTTPS_PROXY (environment)');
+    expect(signalLabel(proxy, name, 'en')).toBe('HTTPS_PROXY (environment)');
     expect(signalState(proxy)).toBe('not-set');
     expect(signalState(setting)).toBe('set');
   });

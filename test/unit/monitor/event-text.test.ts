@@ -26,6 +26,6 @@ describe('formatEvent', () => {
     ],
     [{ type: 'exposure-changed', at, before: null, after: 'high' }, '~ exposure none -> high'],
   ])('%j', (event, text) => {
-    expect(formatEvent(event)).toBe(`[${at}] ${text}`);
+    expect(formatEvent(event, 'en')).toBe(`[${at}] ${text}`);
   });
 });

@@ -7,13 +7,13 @@ describe('exposure', () => {
   it('gives every level its own label and colour, rising with the level', () => {
     const levels = ExposureLevel.options;
     expect(levels.map(exposureTone)).toEqual(['ok', 'info', 'warn', 'danger']);
-    expect(new Set(levels.map((level) => exposureLabel(level))).size).toBe(levels.length);
-    expect(exposureLabel('high')).toBe('High exposure');
+    expect(new Set(levels.map((level) => exposureLabel(level, 'en'))).size).toBe(levels.length);
+    expect(exposureLabel('high', 'en')).toBe('High exposure');
   });
 
   it('handles a snapshot without an exposure assessment', () => {
     expect(exposureTone(undefined)).toBe('muted');
-    expect(exposureLabel(undefined)).toBe('Exposure not assessed');
+    expect(exposureLabel(undefined, 'en')).toBe('Exposure not assessed');
   });
 
   it('colours confidence from calm to alarming', () => {

@@ -61,33 +61,33 @@ describe('eventText', () => {
   const name = toolNameLookup([{ id: 'claude-code', name: 'Claude Code' }]);
 
   it('names tools by name, and falls back to what the event itself says', () => {
-    expect(eventText({ type: 'tool-started', at: '', toolId: 'claude-code', name: 'claude-code', pids: [1] }, name)).toBe('Claude Code started');
-    expect(eventText(stopped, name)).toBe('codex stopped');
+    expect(eventText({ type: 'tool-started', at: '', toolId: 'claude-code', name: 'claude-code', pids: [1] }, name, 'en')).toBe('Claude Code started');
+    expect(eventText(stopped, name, 'en')).toBe('codex stopped');
     const opened: MonitorEvent = { type: 'connection-opened', at: '', connection: { ...conn({ toolId: 'claude-code', remote: { country: 'US', asn: 1, org: 'Anthropic, PBC', host: 'api.anthropic.com' } }), process: 'claude' } };
-    expect(eventText(opened, name)).toMatch(/^Claude Code connected to api\.anthropic\.com \(.+:443\) in US, Anthropic, PBC$/);
+    expect(eventText(opened, name, 'en')).toMatch(/^Claude Code connected to api\.anthropic\.com \(.+:443\) in US, Anthropic, PBC$/);
   });
 
   it('says which attempts failed, with IPv6 addresses in brackets', () => {
-    expect(eventText(attemptEvent(1, 'failed'), name)).toBe('Claude Code failed to reach [2001:db8::7]:443 in US, Example Org');
-    expect(eventText(attemptEvent(1, 'seen'), name)).toBe('Claude Code was seen connected to [2001:db8::7]:443 in US, Example Org');
+    expect(eventText(attemptEvent(1, 'failed'), name, 'en')).toBe('Claude Code failed to reach [2001:db8::7]:443 in US, Example Org');
+    expect(eventText(attemptEvent(1, 'seen'), name, 'en')).toBe('Claude Code was seen connected to [2001:db8::7]:443 in US, Example Org');
   });
 
   it('says how long a connection the capture followed to its close was open', () => {
     const { at } = attempt(1);
     const closed = (ms: number): MonitorEvent => ({ type: 'connection-attempt', at, attempt: { ...attempt(1), endedAt: new Date(Date.parse(at) + ms).toISOString() } });
-    expect(eventText(closed(340), name)).toBe('Claude Code connected to [2001:db8::7]:443 in US, Example Org, closed after 340 ms');
-    expect(eventText(closed(12_500), name)).toBe('Claude Code connected to [2001:db8::7]:443 in US, Example Org, closed after 12.5 s');
+    expect(eventText(closed(340), name, 'en')).toBe('Claude Code connected to [2001:db8::7]:443 in US, Example Org, closed after 340 ms');
+    expect(eventText(closed(12_500), name, 'en')).toBe('Claude Code connected to [2001:db8::7]:443 in US, Example Org, closed after 12.5 s');
     // Still open when reported: no end is claimed.
-    expect(eventText(attemptEvent(1), name)).toBe('Claude Code connected to [2001:db8::7]:443 in US, Example Org');
-    expect(closedAfterText({ at, endedAt: 'not a time' })).toBeNull();
+    expect(eventText(attemptEvent(1), name, 'en')).toBe('Claude Code connected to [2001:db8::7]:443 in US, Example Org');
+    expect(closedAfterText({ at, endedAt: 'not a time' }, 'en')).toBeNull();
   });
 
   it('has a text and a label for every event type, and knows which tool each is about', () => {
     expect(Object.keys(EVENT_TYPE_LABELS).sort()).toEqual([...MonitorEventType.options].sort());
     const country = inf();
-    expect(eventText({ type: 'inference-gained', at: '', inference: country }, name)).toBe(`New inference: ${country.statement} (high confidence)`);
-    expect(eventText({ type: 'exposure-changed', at: '', before: null, after: 'high' }, name)).toBe('Exposure is high');
-    expect(eventText({ type: 'exposure-changed', at: '', before: 'low', after: 'high' }, name)).toBe('Exposure went from low to high');
+    expect(eventText({ type: 'inference-gained', at: '', inference: country }, name, 'en')).toBe(`New inference: ${country.statement} (high confidence)`);
+    expect(eventText({ type: 'exposure-changed', at: '', before: null, after: 'high' }, name, 'en')).toBe('Exposure is high');
+    expect(eventText({ type: 'exposure-changed', at: '', before: 'low', after: 'high' }, name, 'en')).toBe('Exposure went from low to high');
     expect(eventToolId(attemptEvent(1))).toBe('claude-code');
     expect(eventToolId({ type: 'exposure-changed', at: '', before: null, after: 'high' })).toBeNull();
   });
@@ -196,8 +196,8 @@ describe('toasts', () => {
   });
 
   it('mentions folded notifications', () => {
-    expect(toastBody(note('a'))).toBe('Codex started.');
-    expect(toastBody(note('a', 4))).toBe('Codex started. (and 4 similar)');
+    expect(toastBody(note('a'), 'en')).toBe('Codex started.');
+    expect(toastBody(note('a', 4), 'en')).toBe('Codex started. (and 4 similar)');
   });
 });
 
@@ -237,8 +237,8 @@ describe('settings form helpers', () => {
   });
 
   it('formats sizes', () => {
-    expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(3_400_000)).toBe('3.4 MB');
-    expect(formatBytes(250_000_000)).toBe('250 MB');
+    expect(formatBytes(512, 'en')).toBe('512 B');
+    expect(formatBytes(3_400_000, 'en')).toBe('3.4 MB');
+    expect(formatBytes(250_000_000, 'en')).toBe('250 MB');
   });
 });

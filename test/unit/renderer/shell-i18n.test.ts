@@ -74,7 +74,7 @@ describe('counts and numbers', () => {
     expect(formatNumber(2.5, 'zh-CN', 1)).toBe('2.5');
     expect(formatBytes(3_400_000, 'zh-CN')).toBe('3.4 MB');
     expect(closedAfterText({ at: '2026-11-24T10:00:00.000Z', endedAt: '2026-11-24T10:00:00.340Z' }, 'zh-CN')).toBe('340 毫秒后关闭');
-    expect(closedAfterText({ at: '2026-11-24T10:00:00.000Z', endedAt: '2026-11-24T10:00:12.500Z' })).toBe('closed after 12.5 s');
+    expect(closedAfterText({ at: '2026-11-24T10:00:00.000Z', endedAt: '2026-11-24T10:00:12.500Z' }, 'en')).toBe('closed after 12.5 s');
   });
 });
 
@@ -130,8 +130,8 @@ describe('event lines', () => {
   });
 
   it('read as before in English', () => {
-    expect(eventText(events[0] as MonitorEvent, name)).toBe('Claude Code connected to api.moonshot.cn (203.0.113.9:443) in CN, Moonshot, closed after 2,000 ms');
-    expect(eventText(events[5] as MonitorEvent, name)).toBe('Exposure went from elevated to high');
+    expect(eventText(events[0] as MonitorEvent, name, 'en')).toBe('Claude Code connected to api.moonshot.cn (203.0.113.9:443) in CN, Moonshot, closed after 2,000 ms');
+    expect(eventText(events[5] as MonitorEvent, name, 'en')).toBe('Exposure went from elevated to high');
   });
 
   it('render an inference from its message in the language asked for, its English text when it has none', () => {

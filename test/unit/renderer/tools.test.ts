@@ -17,10 +17,10 @@ describe('partitionTools', () => {
 
 describe('toolPresence', () => {
   it('describes running, installed and missing tools', () => {
-    expect(toolPresence(claude)).toBe('running');
-    expect(toolPresence(aider)).toBe('running (2 processes)');
-    expect(toolPresence(codex)).toBe('installed');
-    expect(toolPresence(gemini)).toBe('not found');
+    expect(toolPresence(claude, 'en')).toBe('running');
+    expect(toolPresence(aider, 'en')).toBe('running (2 processes)');
+    expect(toolPresence(codex, 'en')).toBe('installed');
+    expect(toolPresence(gemini, 'en')).toBe('not found');
   });
 });
 

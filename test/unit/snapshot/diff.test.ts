@@ -59,7 +59,7 @@ describe('diffSnapshots on two samples an hour and a half apart', () => {
   });
 
   it('renders every kind of change as text, by names, inferences by their short value', () => {
-    const text = renderDiffText(diff, diffNames(before, after));
+    const text = renderDiffText(diff, diffNames(before, after, 'en'));
     for (const expected of [
       'Tools installed:\n  + Codex CLI',
       'Tools removed:\n  - Gemini CLI',
@@ -83,7 +83,7 @@ describe('diffSnapshots on two samples an hour and a half apart', () => {
   });
 
   it('lists every socket opened and closed with --verbose', () => {
-    const text = renderDiffText(diff, { ...diffNames(before, after), verbose: true });
+    const text = renderDiffText(diff, { ...diffNames(before, after, 'en'), verbose: true });
     expect(text).toContain('+ codex (pid 7100) tcp 10.0.0.5:51700 -> 104.18.33.45:443 [US, Cloudflare, Inc.] ESTABLISHED (codex)');
     expect(text).toContain('- qodercli (pid 6001)');
   });
@@ -105,7 +105,7 @@ describe('connection churn on a busy machine', () => {
     );
     const churned = diffSnapshots(before, later);
     expect(churned.connectionsOpened).toHaveLength(6074);
-    const churn = connectionChurn(churned, diffNames(before, later).toolName);
+    const churn = connectionChurn(churned, diffNames(before, later, 'en').toolName, 'en');
     // Opened: the 6074 new sockets, half Claude Code's, half clash's (pid 901, no tool); closed: all 12 before.
     expect(churn.byTool.slice(0, 2)).toEqual([
       { label: 'Claude Code', opened: 3037, closed: before.connections.filter((c) => c.toolId === 'claude-code').length },
@@ -118,7 +118,7 @@ describe('connection churn on a busy machine', () => {
       { label: 'api.anthropic.com, United States (US)', opened: 2025, closed: 0 },
       { label: 'sentry.io, United States (US)', opened: 2024, closed: 0 },
     ]);
-    const lines = renderDiffText(churned, diffNames(before, later)).split('\n');
+    const lines = renderDiffText(churned, diffNames(before, later, 'en')).split('\n');
     expect(lines.length).toBeLessThan(60);
     expect(lines).toContain(`Connections: 6074 opened, ${before.connections.length} closed`);
   });
