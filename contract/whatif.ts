@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CheckResult, ExposureLevel, Inference, RegistryEcosystem, SignalValue } from './snapshot.js';
+import { ExposureMessage } from './message.js';
 
 /** An environment variable name as a shell would accept it. */
 const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').max(100);
@@ -28,7 +29,7 @@ export type WhatIfToggle = z.infer<typeof WhatIfToggle>;
 export const WhatIfOutcome = z.object({
   inferences: z.array(Inference),
   checks: z.array(CheckResult),
-  exposure: z.object({ level: ExposureLevel, summary: z.string() }),
+  exposure: z.object({ level: ExposureLevel, summary: z.string(), message: ExposureMessage.optional() }),
 });
 export type WhatIfOutcome = z.infer<typeof WhatIfOutcome>;
 

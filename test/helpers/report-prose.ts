@@ -3,6 +3,7 @@
  * data (values, hosts, paths, names, reasons) is taken out, is Chinese (test/helpers/i18n-checks.ts).
  */
 import type { Snapshot } from '../../contract/snapshot.js';
+import { signalLabel } from '../../common/signal-label.js';
 import { dataStrings, expectChinese } from './i18n-checks.js';
 
 /** English sentences a snapshot carries next to their messages: a Chinese report must render the message instead. */
@@ -18,7 +19,9 @@ function withoutEnglishFields(value: unknown): unknown {
 
 /** The strings a report may show as they are in any language, longest first. */
 export function reportData(snapshot: Snapshot): string[] {
-  const strings = dataStrings(withoutEnglishFields(snapshot));
+  // A signal named by the file it is read from (/etc/localtime) reads the same in any language.
+  const paths = snapshot.signals.map((signal) => signalLabel(signal, (id) => id, 'zh-CN')).filter((label) => label.startsWith('/'));
+  const strings = [...dataStrings(withoutEnglishFields(snapshot)), ...paths];
   return [...new Set(strings)].filter((s) => s.length > 0);
 }
 

@@ -51,13 +51,14 @@ function Churn({ diff, toolName }: { diff: SnapshotDiff; toolName: (id: string) 
   if (churn.opened + churn.closed === 0) return null;
   return (
     <section className="diff-part">
-      <h4>{t('diff.connections', { opened: formatCount(churn.opened, language), closed: formatCount(churn.closed, language) })}</h4>
-      <Part title={t('diff.by-tool')} items={churn.byTool} render={churnText} />
-      <Part title={t('diff.by-remote')} items={churn.byRemote} render={churnText} />
+      <h4>{t('diffview.connections', { opened: formatCount(churn.opened, language), closed: formatCount(churn.closed, language) })}</h4>
+      <Part title={t('diffview.by-tool')} items={churn.byTool} render={churnText} />
+      <Part title={t('diffview.by-remote')} items={churn.byRemote} render={churnText} />
       <details>
         <summary>{t('diff.every-connection')}</summary>
-        <Part title={t('diff.opened')} items={diff.connectionsOpened} render={(c) => formatConnection(c, language)} />
-        <Part title={t('diff.closed')} items={diff.connectionsClosed} render={(c) => formatConnection(c, language)} />
+        {/* Each socket as a technical line (process, addresses, state): monospaced, like a log. */}
+        <Part title={t('diff.opened')} items={diff.connectionsOpened} render={(c) => <span className="mono">{formatConnection(c, language)}</span>} />
+        <Part title={t('diff.closed')} items={diff.connectionsClosed} render={(c) => <span className="mono">{formatConnection(c, language)}</span>} />
       </details>
     </section>
   );
@@ -74,11 +75,11 @@ export function DiffView({ diff, toolName = (id) => id }: { diff: SnapshotDiff; 
   return (
     <div className="diff" aria-label={t('diff.label')}>
       <p title={`${diff.from} → ${diff.to}`}>{t('diff.range', { from: dateTime(diff.from, language), to: dateTime(diff.to, language) })}</p>
-      {diffIsEmpty(diff) && <p>{t('diff.none')}</p>}
+      {diffIsEmpty(diff) && <p>{t('diffview.none')}</p>}
       <Part title={t('diff.tools-added')} items={diff.toolsAdded} render={toolName} />
-      <Part title={t('diff.tools-removed')} items={diff.toolsRemoved} render={toolName} />
-      <Part title={t('diff.tools-started')} items={diff.toolsStarted} render={toolName} />
-      <Part title={t('diff.tools-stopped')} items={diff.toolsStopped} render={toolName} />
+      <Part title={t('diffview.tools-removed')} items={diff.toolsRemoved} render={toolName} />
+      <Part title={t('diffview.tools-started')} items={diff.toolsStarted} render={toolName} />
+      <Part title={t('diffview.tools-stopped')} items={diff.toolsStopped} render={toolName} />
       <Part
         title={t('diff.endpoints-added')}
         items={diff.endpointsAdded}

@@ -6,10 +6,10 @@ import type { Tool } from '../../../contract/snapshot.js';
 import { useApiQuery, useReloadOnSample } from '../hooks/useApiQuery.js';
 import { useLanguage, useT } from '../hooks/useT.js';
 import { countKey, dateTime, formatCount } from '../lib/data-format.js';
-import { EVENT_TYPE_LABELS, eventText, toolNameLookup } from '../lib/event-text.js';
+import { EVENT_TYPE_KEYS, eventText, toolNameLookup } from '../lib/event-text.js';
 import { ErrorMessage } from './ErrorMessage.js';
 
-const EVENT_TYPES = Object.keys(EVENT_TYPE_LABELS) as MonitorEventType[];
+const EVENT_TYPES = Object.keys(EVENT_TYPE_KEYS) as MonitorEventType[];
 const LIMIT = 300;
 
 type Props = { api: TelltaleApi; range: HistoryRange; tools: readonly Tool[]; seq: number };
@@ -45,7 +45,7 @@ export function EventList({ api, range, tools, seq }: Props) {
             <option value="">{t('events.any')}</option>
             {EVENT_TYPES.map((value) => (
               <option key={value} value={value}>
-                {EVENT_TYPE_LABELS[value]}
+                {t(EVENT_TYPE_KEYS[value])}
               </option>
             ))}
           </select>
@@ -76,7 +76,7 @@ export function EventList({ api, range, tools, seq }: Props) {
                   <time dateTime={entry.at} title={entry.at}>
                     {dateTime(entry.at, language)}
                   </time>{' '}
-                  <span className="event-kind">{EVENT_TYPE_LABELS[entry.event.type]}</span>{' '}
+                  <span className="event-kind">{t(EVENT_TYPE_KEYS[entry.event.type])}</span>{' '}
                   <span>{eventText(entry.event, name, language)}</span>
                 </li>
               ))}

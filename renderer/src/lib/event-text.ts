@@ -21,11 +21,6 @@ export const EVENT_TYPE_KEYS: Readonly<Record<MonitorEventType, PlainKey>> = {
   'exposure-changed': 'event-text.type.exposure-changed',
 };
 
-/** The event types' English labels, for a view that does not translate them yet (use EVENT_TYPE_KEYS with `t`). */
-export const EVENT_TYPE_LABELS: Readonly<Record<MonitorEventType, string>> = Object.fromEntries(
-  Object.entries(EVENT_TYPE_KEYS).map(([type, key]) => [type, translator('en')(key)]),
-) as Record<MonitorEventType, string>;
-
 /** A confidence as a word of the sentence ("high", "高"). */
 export const CONFIDENCE_KEYS: Readonly<Record<Confidence, PlainKey>> = { low: 'shell.confidence.low', medium: 'shell.confidence.medium', high: 'shell.confidence.high' };
 

@@ -231,11 +231,12 @@ function Attempts({ report }: { report: ProbeReport }) {
 /** Everything one report holds, below its tool's heading. */
 function ReportBody({ report, name }: { report: ProbeReport; name: string }) {
   const t = useT();
+  const language = useLanguage();
   return (
     <>
       <CommandLine command={formatCommand(report.command)} />
       <ProbeFacts report={report} />
-      <p>{report.summary}</p>
+      <p>{report.summaryMessage ? renderMessage(report.summaryMessage, language) : report.summary}</p>
       {report.error && <ErrorMessage message={report.error} />}
       <section className="probe-part">
         <h4>{t('probeview.findings')}</h4>

@@ -145,7 +145,8 @@ function HistoryComparePanel({ api, toolName }: { api: TelltaleApi; toolName: To
                   dateTime(point.at, language),
                   point.level ? t(LEVEL_KEYS[point.level]) : t('compare.history.no-level'),
                   t(countKey(point.inferences, { one: 'data.inferences.one', other: 'data.inferences.other' }), { count: formatCount(point.inferences, language) }),
-                  point.summary,
+                  // Kept as English text when the point was stored; the level and count above say it in any language.
+                  ...(language === 'en' ? [point.summary] : []),
                 ].join(' · ')}
               </option>
             ))}

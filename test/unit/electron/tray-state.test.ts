@@ -100,7 +100,7 @@ describe('trayState', () => {
 
     it('says the finding from its message, with the marks in Chinese', () => {
       const state = trayState(sampleSnapshot({ inferences: [located] }), { ...zh, paused: true, lastError: 'timeout' });
-      expect(state.tooltip).toBe(`Telltale — ${exposureLabel('high', 'en')}：工具几乎可以肯定你在中国（CN）：时区 Asia/Shanghai。（已暂停；上次采样失败）`);
+      expect(state.tooltip).toBe(`Telltale — ${exposureLabel('high', 'zh-CN')}：工具几乎可以肯定你在中国（CN）：时区 Asia/Shanghai。（已暂停；上次采样失败）`);
       expect(state.tooltip.length).toBeLessThanOrEqual(MAX_TOOLTIP_LENGTH);
     });
 

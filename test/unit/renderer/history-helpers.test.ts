@@ -8,7 +8,7 @@ import { Settings, SettingsPatch } from '../../../contract/settings.js';
 import { appendEvents } from '../../../renderer/src/hooks/held-snapshot.js';
 import { appendAttempts, closedAfterText, RECENT_ATTEMPTS } from '../../../renderer/src/lib/attempts.js';
 import { formatBytes } from '../../../renderer/src/lib/bytes.js';
-import { EVENT_TYPE_LABELS, eventText, toolNameLookup } from '../../../renderer/src/lib/event-text.js';
+import { EVENT_TYPE_KEYS, eventText, toolNameLookup } from '../../../renderer/src/lib/event-text.js';
 import { eventToolId } from '../../../common/event-tool.js';
 import { fieldErrors } from '../../../renderer/src/lib/field-errors.js';
 import { rateLimited } from '../../../renderer/src/lib/rate-limit.js';
@@ -83,7 +83,7 @@ describe('eventText', () => {
   });
 
   it('has a text and a label for every event type, and knows which tool each is about', () => {
-    expect(Object.keys(EVENT_TYPE_LABELS).sort()).toEqual([...MonitorEventType.options].sort());
+    expect(Object.keys(EVENT_TYPE_KEYS).sort()).toEqual([...MonitorEventType.options].sort());
     const country = inf();
     expect(eventText({ type: 'inference-gained', at: '', inference: country }, name, 'en')).toBe(`New inference: ${country.statement} (high confidence)`);
     expect(eventText({ type: 'exposure-changed', at: '', before: null, after: 'high' }, name, 'en')).toBe('Exposure is high');
