@@ -18,6 +18,28 @@ const cliPath = join(repoRoot, 'bin', 'telltale.js');
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * The realistic machine of the views' specs, under `root`: a HOME with Claude Code on Moonshot, an
+ * alibaba-inc.com git email and an npm mirror; `bins` as stub tools on PATH; Asia/Shanghai, zh_CN
+ * and a local proxy. Returns the environment to run `telltale` in.
+ */
+export async function realisticMachine(root: string, bins: readonly string[]) {
+  const home = join(root, 'home');
+  await writeToolConfigs(home);
+  await mkdir(join(root, 'bin'));
+  for (const bin of bins) await writeFile(join(root, 'bin', bin), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+  return {
+    PATH: `${join(root, 'bin')}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    HOME: home,
+    TZ: 'Asia/Shanghai',
+    LANG: 'zh_CN.UTF-8',
+    HTTPS_PROXY: 'http://127.0.0.1:7890',
+    NO_PROXY: 'localhost',
+    XDG_STATE_HOME: join(root, 'state'),
+    XDG_CONFIG_HOME: join(root, 'config'),
+  };
+}
+
 /** Writes the configs that make Claude Code "installed with settings" and feed the inferences. */
 export async function writeToolConfigs(home: string): Promise<void> {
   await mkdir(join(home, '.claude'), { recursive: true });

@@ -135,7 +135,9 @@ test('shows what the tools on this machine could infer, view by view', async ({ 
     // Samples repeat every second; the held connection is in each of them.
     await expect(row).toHaveCount(1, { timeout: 20_000 });
     await expect(row).toContainText(`127.0.0.1:${serverPort}`);
-    await expect(row).toContainText('ESTABLISHED');
+    // The state as a word, the kernel's name on hover.
+    await expect(row).toContainText('connected');
+    await expect(row.locator('[title="ESTABLISHED"]')).toHaveCount(1);
     await expect(row.getByRole('cell', { name: 'node', exact: true })).toBeVisible();
     await shot(page, 'connections');
   });

@@ -7,7 +7,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -16,7 +16,7 @@ import { WhatIfResult } from '../../contract/whatif.js';
 import { overviewRows } from '../../common/overview.js';
 import { VIEW_IDS, VIEW_LABELS } from '../../renderer/src/lib/views.js';
 import { translator } from '../../common/i18n/translate.js';
-import { rendererDir, repoRoot, runCli, startServe, stopChild, writeToolConfigs } from './live-fixture.js';
+import { rendererDir, repoRoot, runCli, startServe, stopChild, realisticMachine } from './live-fixture.js';
 import { forEachScreen, seriousViolations } from './page-checks.js';
 
 test.skip(!existsSync(join(rendererDir, 'index.html')), 'dist/ is not built: run `npm run build` first');
@@ -42,21 +42,8 @@ async function waitForSample(page: Page): Promise<void> {
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   root = await mkdtemp(join(tmpdir(), 'telltale-e2e-views-'));
-  const home = join(root, 'home');
-  await writeToolConfigs(home);
   // A second tool on PATH (any machine): Gemini CLI, so a page of a tool other than Claude Code exists.
-  await mkdir(join(root, 'bin'));
-  await writeFile(join(root, 'bin', 'gemini'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
-  env = {
-    PATH: `${join(root, 'bin')}:${process.env.PATH ?? '/usr/bin:/bin'}`,
-    HOME: home,
-    TZ: 'Asia/Shanghai',
-    LANG: 'zh_CN.UTF-8',
-    HTTPS_PROXY: 'http://127.0.0.1:7890',
-    NO_PROXY: 'localhost',
-    XDG_STATE_HOME: join(root, 'state'),
-    XDG_CONFIG_HOME: join(root, 'config'),
-  };
+  env = await realisticMachine(root, ['gemini']);
   ({ child: serve, url } = await startServe(env, 2));
 });
 

@@ -9,14 +9,14 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { Snapshot } from '../../contract/snapshot.js';
 import { ENGLISH_WORDS } from '../helpers/english-words.js';
-import { rendererDir, repoRoot, runCli, startServe, stopChild, writeToolConfigs } from './live-fixture.js';
+import { rendererDir, repoRoot, runCli, startServe, stopChild, realisticMachine } from './live-fixture.js';
 
 test.skip(!existsSync(join(rendererDir, 'index.html')), 'dist/ is not built: run `npm run build` first');
 test.describe.configure({ mode: 'serial' });
@@ -131,29 +131,16 @@ async function fillView(page: Page, view: ViewId): Promise<void> {
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   root = await mkdtemp(join(tmpdir(), 'telltale-e2e-zh-data-'));
-  const home = join(root, 'home');
-  await writeToolConfigs(home);
-  await mkdir(join(root, 'bin'));
-  for (const bin of ['claude', 'gemini']) await writeFile(join(root, 'bin', bin), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
-  const state = join(root, 'state');
+  const env = await realisticMachine(root, ['claude', 'gemini']);
+  const { HOME: home, XDG_STATE_HOME: state, XDG_CONFIG_HOME: config } = env;
   // A covert tool under the name the catalog gives Claude Code, probed where serve reads reports.
   await mkdir(join(root, 'tools'));
   await symlink(join(repoRoot, 'test', 'fixtures', 'fake-tools', 'covert-tool.mjs'), join(root, 'tools', 'claude.mjs'));
-  const probeEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, TZ: 'UTC', LANG: 'C.UTF-8', XDG_STATE_HOME: state, XDG_CONFIG_HOME: join(root, 'config') };
+  const probeEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, TZ: 'UTC', LANG: 'C.UTF-8', XDG_STATE_HOME: state, XDG_CONFIG_HOME: config };
   await runCli(
     ['probe', '--no-isolation', '--state-dir', join(state, 'telltale'), '--', process.execPath, join(root, 'tools', 'claude.mjs'), '--now', '2026-11-24T10:00:00Z'],
     probeEnv,
   );
-  const env = {
-    PATH: `${join(root, 'bin')}:${process.env.PATH ?? '/usr/bin:/bin'}`,
-    HOME: home,
-    TZ: 'Asia/Shanghai',
-    LANG: 'zh_CN.UTF-8',
-    HTTPS_PROXY: 'http://127.0.0.1:7890',
-    NO_PROXY: 'localhost',
-    XDG_STATE_HOME: state,
-    XDG_CONFIG_HOME: join(root, 'config'),
-  };
   ({ child: serve, url } = await startServe(env, 2, 'zh-CN'));
   const [now, sample] = await Promise.all([
     runCli(['snapshot', '--json'], env).then(({ stdout }) => Snapshot.parse(JSON.parse(stdout))),

@@ -8,7 +8,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -16,7 +16,7 @@ import { CHECK_2026_SIGNALLING } from '../../common/check-2026.js';
 import { translator } from '../../common/i18n/translate.js';
 import { VIEW_LABELS, type ViewId } from '../../renderer/src/lib/views.js';
 import { ENGLISH_WORDS } from '../helpers/english-words.js';
-import { rendererDir, repoRoot, startServe, stopChild, writeToolConfigs } from './live-fixture.js';
+import { rendererDir, repoRoot, startServe, stopChild, realisticMachine } from './live-fixture.js';
 import { forEachScreen, seriousViolations } from './page-checks.js';
 
 test.skip(!existsSync(join(rendererDir, 'index.html')), 'dist/ is not built: run `npm run build` first');
@@ -97,20 +97,7 @@ async function show(page: Page, view: ViewId): Promise<void> {
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   root = await mkdtemp(join(tmpdir(), 'telltale-e2e-zh-'));
-  const home = join(root, 'home');
-  await writeToolConfigs(home);
-  await mkdir(join(root, 'bin'));
-  await writeFile(join(root, 'bin', 'gemini'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
-  env = {
-    PATH: `${join(root, 'bin')}:${process.env.PATH ?? '/usr/bin:/bin'}`,
-    HOME: home,
-    TZ: 'Asia/Shanghai',
-    LANG: 'zh_CN.UTF-8',
-    HTTPS_PROXY: 'http://127.0.0.1:7890',
-    NO_PROXY: 'localhost',
-    XDG_STATE_HOME: join(root, 'state'),
-    XDG_CONFIG_HOME: join(root, 'config'),
-  };
+  env = await realisticMachine(root, ['gemini']);
   ({ child: serve, url } = await startServe(env, 2, 'zh-CN'));
 });
 
