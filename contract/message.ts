@@ -8,6 +8,7 @@
  * by its kind and key). Names of countries, languages and zones are looked up per language.
  */
 import { z } from 'zod';
+import { SettingNote, TelemetryOptOut, ToolNote } from './catalog-text.js';
 import { RegistryEcosystem, SignalKey } from './signal-key.js';
 import { ChangeKind, Confidence, ExposureLevel, ProbeFactorName } from './terms.js';
 
@@ -120,8 +121,11 @@ export const AdviceMessage = z.discriminatedUnion('id', [
   z.object({ id: z.literal('advice.dns-search'), signal: SignalRef }),
   z.object({ id: z.literal('advice.neutral-hostname') }),
   z.object({ id: z.literal('advice.move-base-url'), signal: SignalRef, file, tool: z.string() }),
-  /** steps: the tool's own opt-outs other than env vars (settings, UI toggles), verbatim from the catalog. */
-  z.object({ id: z.literal('advice.telemetry-off'), tool: z.string(), steps: z.array(z.string()) }),
+  /**
+   * steps: the tool's own opt-outs other than env vars (settings, UI switches); a string is the catalog's
+   * English text, in snapshots written before opt-outs had messages.
+   */
+  z.object({ id: z.literal('advice.telemetry-off'), tool: z.string(), steps: z.array(z.union([TelemetryOptOut, z.string()])) }),
 ]);
 export type AdviceMessage = z.infer<typeof AdviceMessage>;
 
@@ -244,6 +248,9 @@ export const Message = z.union([
   ExposureMessage,
   ProbeSummaryMessage,
   ReachMessage,
+  TelemetryOptOut,
+  SettingNote,
+  ToolNote,
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageId = Message['id'];
@@ -261,4 +268,7 @@ export const MESSAGE_FAMILIES = {
   ExposureMessage,
   ProbeSummaryMessage,
   ReachMessage,
+  TelemetryOptOut,
+  SettingNote,
+  ToolNote,
 } as const;

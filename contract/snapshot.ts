@@ -20,6 +20,7 @@ import {
   ProbeSummaryMessage,
   ReachMessage,
 } from './message.js';
+import { SettingNote, TelemetryOptOut, ToolNote } from './catalog-text.js';
 import { SignalKey, ToolSettingKind } from './signal-key.js';
 import { ChangeKind, Confidence, ExposureLevel, ProbeFactorName } from './terms.js';
 
@@ -119,8 +120,9 @@ export const ToolSetting = z.object({
   key: z.string(),
   kind: ToolSettingKind,
   value: z.string().nullable(),
-  /** One sentence on why this setting matters. */
+  /** One sentence on why this setting matters (the English of noteMessage). */
   note: z.string().optional(),
+  noteMessage: SettingNote.optional(),
 });
 export type ToolSetting = z.infer<typeof ToolSetting>;
 
@@ -138,7 +140,12 @@ export const Tool = z.object({
   /** Inference ids this tool can make from what it can read. */
   inferences: z.array(z.string()),
   settings: z.array(ToolSetting).optional(),
+  /** How to turn its telemetry off, in English: telemetryOptOutMessages rendered, in their order. */
   telemetryOptOuts: z.array(z.string()).optional(),
+  telemetryOptOutMessages: z.array(TelemetryOptOut).optional(),
+  /** What to know beside what it reads (that extensions share an editor's access), in English. */
+  note: z.string().optional(),
+  noteMessage: ToolNote.optional(),
 });
 export type Tool = z.infer<typeof Tool>;
 

@@ -2,6 +2,7 @@
  * Messages (contract/message.ts) to sentences in a language. The core renders its English text
  * fields with these same functions, so a message and its English text cannot disagree.
  */
+import { SettingNote, TelemetryOptOut, ToolNote } from '../../contract/catalog-text.js';
 import {
   AdviceMessage,
   CheckMessage,
@@ -22,6 +23,7 @@ import type { ChangeKind, Confidence, ExposureLevel, ProbeFactorName } from '../
 import { CHECK_2026_SIGNALLING, CHECK_2026_ZONES } from '../check-2026.js';
 import type { Language } from './languages.js';
 import { countryName, languageName, orList, zoneName } from './names.js';
+import { renderOptOut, renderOptOutSteps, renderSettingNote, renderToolNote } from './render-catalog.js';
 import { describeSignalRef } from './render-signal.js';
 import { translator, type MessageKey, type PlainKey, type Translate } from './translate.js';
 
@@ -215,7 +217,7 @@ class Renderer {
         return t('advice.move-base-url', { signal: describeSignalRef(m.signal, t), file: m.file, tool: m.tool });
       case 'advice.telemetry-off':
         return m.steps.length
-          ? t('advice.telemetry-off.steps', { tool: m.tool, steps: m.steps.join(t('list.semicolon')) })
+          ? t('advice.telemetry-off.steps', { tool: m.tool, steps: renderOptOutSteps(m.steps, t) })
           : t('advice.telemetry-off', { tool: m.tool });
     }
   }
@@ -356,6 +358,9 @@ class Renderer {
     if (isExposure(m)) return this.exposure(m);
     if (isProbeSummary(m)) return this.probeSummary(m);
     if (isCheckName(m)) return this.t(m.id);
+    if (isOptOut(m)) return renderOptOut(m, this.t);
+    if (isSettingNote(m)) return renderSettingNote(m, this.t);
+    if (isToolNote(m)) return renderToolNote(m, this.t);
     return this.reach(m);
   }
 }
@@ -374,6 +379,9 @@ const isDisclosure = guardOf<DisclosureMessage>(DisclosureMessage);
 const isExposure = guardOf<ExposureMessage>(ExposureMessage);
 const isProbeSummary = guardOf<ProbeSummaryMessage>(ProbeSummaryMessage);
 const isCheckName = guardOf<CheckNameMessage>(CheckNameMessage);
+const isOptOut = guardOf<TelemetryOptOut>(TelemetryOptOut);
+const isSettingNote = guardOf<SettingNote>(SettingNote);
+const isToolNote = guardOf<ToolNote>(ToolNote);
 
 const renderers = new Map<Language, Renderer>();
 

@@ -1,4 +1,5 @@
 import type { Tool, ToolSetting } from '../../../contract/snapshot.js';
+import { renderMessage } from '../../../common/i18n/render.js';
 import type { ToolDefinition } from './types.js';
 
 const rank = (tool: Tool): number => (tool.running ? 0 : tool.installed ? 1 : 2);
@@ -31,7 +32,10 @@ export function buildTools(
         endpoints: [...def.endpoints],
         inferences: [],
         ...(found.length ? { settings: [...found] } : {}),
-        ...(def.telemetryOptOuts.length ? { telemetryOptOuts: [...def.telemetryOptOuts] } : {}),
+        ...(def.telemetryOptOuts.length
+          ? { telemetryOptOuts: def.telemetryOptOuts.map((o) => renderMessage(o, 'en')), telemetryOptOutMessages: [...def.telemetryOptOuts] }
+          : {}),
+        ...(def.note ? { note: renderMessage(def.note, 'en'), noteMessage: def.note } : {}),
       };
     })
     .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'en'));

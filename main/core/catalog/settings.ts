@@ -1,4 +1,5 @@
 import type { Signal, SignalKey, ToolSetting } from '../../../contract/snapshot.js';
+import { renderMessage } from '../../../common/i18n/render.js';
 import type { SampleContext } from '../context.js';
 import { displayPath, errorSignal, okSignal } from '../signal.js';
 import { isSecretName, isSecretValue, redactDeep, REDACTED, redactUrl } from '../secrets/policy.js';
@@ -70,7 +71,7 @@ function extract(tool: ToolDefinition, config: ConfigSpec, data: unknown, file: 
       if (claimed.has(key) || value === null || value === undefined || value === '') continue;
       claimed.add(key);
       const { value: shown, meta, problem } = render(key, value, spec.kind);
-      settings.push({ file, key, kind: spec.kind, value: shown, ...(spec.note ? { note: spec.note } : {}) });
+      settings.push({ file, key, kind: spec.kind, value: shown, ...(spec.note ? { note: renderMessage(spec.note, 'en'), noteMessage: spec.note } : {}) });
       const about = settingKey(tool.id, spec.kind, key, file);
       const signal = okSignal(about, shown, `file:${file}`, { file, key, ...meta });
       signals.push(problem ? { ...signal, status: 'error', reason: `${file}: ${key}: ${problem}` } : signal);

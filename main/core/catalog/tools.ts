@@ -3,6 +3,7 @@
  * details marked "uncertain" were not verified against a current release and are best-effort.
  * Adding a tool means adding an entry here; no code branches on tool ids.
  */
+import type { TelemetryOptOut } from '../../../contract/catalog-text.js';
 import type { Capability } from '../../../contract/snapshot.js';
 import { nodePackage, pathSegment, script } from './patterns.js';
 import type { ConfigSpec, PathSpec, SettingSpec, ToolDefinition } from './types.js';
@@ -10,8 +11,14 @@ import type { ConfigSpec, PathSpec, SettingSpec, ToolDefinition } from './types.
 /** Local agents and editors (with their extensions) run as the user: they can read all of it. */
 const EVERYTHING: Capability[] = ['env', 'timezone', 'files', 'network'];
 const PROXY_ENV = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'NO_PROXY', 'no_proxy'];
-const EXTENSIONS_NOTE =
-  'Extensions run with the editor’s rights: any of them can read the environment, time zone, files and network.';
+/** The opt-out every VS Code-based editor has. */
+const EDITOR_TELEMETRY_OFF: TelemetryOptOut = { id: 'opt-out.editor-setting', key: 'telemetry.telemetryLevel', value: 'off' };
+const COPILOT_DATA_OFF: TelemetryOptOut = {
+  id: 'opt-out.web-switch',
+  page: 'github.com/settings/copilot',
+  label: 'Allow GitHub to use my data for product improvements',
+  on: false,
+};
 
 /** Where a VS Code-family editor keeps its user settings.json, by the product's folder name. */
 function vscodeSettingsPath(folder: string): PathSpec {
@@ -23,9 +30,9 @@ function vscodeSettingsPath(folder: string): PathSpec {
 }
 
 const EDITOR_SETTINGS: SettingSpec[] = [
-  { key: 'http.proxy', kind: 'proxy', note: 'Proxy for the editor and every extension.' },
-  { key: 'telemetry.telemetryLevel', kind: 'telemetry', note: 'Editor telemetry level (off, crash, error, all).' },
-  { key: 'telemetry.enableTelemetry', kind: 'telemetry', note: 'Legacy telemetry switch.' },
+  { key: 'http.proxy', kind: 'proxy', note: { id: 'setting-note.editor-proxy' } },
+  { key: 'telemetry.telemetryLevel', kind: 'telemetry', note: { id: 'setting-note.editor-telemetry-level', levels: ['off', 'crash', 'error', 'all'] } },
+  { key: 'telemetry.enableTelemetry', kind: 'telemetry', note: { id: 'setting-note.legacy-telemetry' } },
 ];
 
 function editorSettings(folder: string, extra: SettingSpec[] = []): ConfigSpec {
@@ -34,10 +41,10 @@ function editorSettings(folder: string, extra: SettingSpec[] = []): ConfigSpec {
 
 /** Settings in a Claude Code-style settings.json with an "env" block. */
 const CLAUDE_SETTINGS: SettingSpec[] = [
-  { key: 'env.ANTHROPIC_BASE_URL', kind: 'base-url', note: 'Requests go to this host instead of Anthropic.' },
+  { key: 'env.ANTHROPIC_BASE_URL', kind: 'base-url', note: { id: 'setting-note.base-url.instead-of', vendor: 'Anthropic' } },
   { key: 'env.ANTHROPIC_BEDROCK_BASE_URL', kind: 'base-url' },
   { key: 'env.ANTHROPIC_VERTEX_BASE_URL', kind: 'base-url' },
-  { key: 'env.HTTPS_PROXY', kind: 'proxy', note: 'The proxy Claude Code uses; the tool can see it.' },
+  { key: 'env.HTTPS_PROXY', kind: 'proxy', note: { id: 'setting-note.tool-proxy', tool: 'Claude Code' } },
   { key: 'env.https_proxy', kind: 'proxy' },
   { key: 'env.HTTP_PROXY', kind: 'proxy' },
   { key: 'env.http_proxy', kind: 'proxy' },
@@ -47,14 +54,14 @@ const CLAUDE_SETTINGS: SettingSpec[] = [
   { key: 'env.DISABLE_TELEMETRY', kind: 'telemetry' },
   { key: 'env.DISABLE_ERROR_REPORTING', kind: 'telemetry' },
   { key: 'env.CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC', kind: 'telemetry' },
-  { key: 'env.*', kind: 'env', note: 'Set in the environment of every Claude Code session.' },
+  { key: 'env.*', kind: 'env', note: { id: 'setting-note.session-env', tool: 'Claude Code' } },
 ];
 
 const COPILOT_EDITOR_SETTINGS: SettingSpec[] = [
-  { key: 'http.proxy', kind: 'proxy', note: 'Copilot in VS Code uses the editor’s proxy.' },
-  { key: 'github.copilot.advanced.debug.overrideProxyUrl', kind: 'base-url', note: 'Copilot requests go to this host.' },
+  { key: 'http.proxy', kind: 'proxy', note: { id: 'setting-note.uses-editor-proxy', tool: 'Copilot' } },
+  { key: 'github.copilot.advanced.debug.overrideProxyUrl', kind: 'base-url', note: { id: 'setting-note.base-url.of-tool', tool: 'Copilot' } },
   { key: 'github.copilot.advanced.debug.overrideCapiUrl', kind: 'base-url' },
-  { key: 'telemetry.telemetryLevel', kind: 'telemetry', note: 'Copilot follows the editor’s telemetry level.' },
+  { key: 'telemetry.telemetryLevel', kind: 'telemetry', note: { id: 'setting-note.follows-editor-telemetry', tool: 'Copilot' } },
 ];
 
 /** Continue's model list has the same shape in config.json and config.yaml. */
@@ -101,10 +108,10 @@ export const TOOL_CATALOG: ToolDefinition[] = [
     ],
     endpoints: ['api.anthropic.com', 'statsig.anthropic.com', 'sentry.io', 'claude.ai', 'console.anthropic.com'],
     telemetryOptOuts: [
-      'DISABLE_TELEMETRY=1',
-      'DISABLE_ERROR_REPORTING=1',
-      'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1',
-      '~/.claude/settings.json: "env": { "DISABLE_TELEMETRY": "1" }',
+      { id: 'opt-out.env', variable: 'DISABLE_TELEMETRY', value: '1' },
+      { id: 'opt-out.env', variable: 'DISABLE_ERROR_REPORTING', value: '1' },
+      { id: 'opt-out.env', variable: 'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC', value: '1' },
+      { id: 'opt-out.config', file: '~/.claude/settings.json', key: 'env.DISABLE_TELEMETRY', value: '"1"' },
     ],
     canRead: EVERYTHING,
     envVars: [
@@ -154,13 +161,10 @@ export const TOOL_CATALOG: ToolDefinition[] = [
       'copilot-telemetry.githubusercontent.com',
       'api.github.com',
     ],
-    telemetryOptOuts: [
-      'telemetry.telemetryLevel: off',
-      'github.com/settings/copilot: turn off "Allow GitHub to use my data for product improvements"',
-    ],
+    telemetryOptOuts: [EDITOR_TELEMETRY_OFF, COPILOT_DATA_OFF],
     canRead: EVERYTHING,
     envVars: ['GH_COPILOT_TOKEN', 'GITHUB_TOKEN', ...PROXY_ENV],
-    note: `Runs inside the editor’s extension host; only its language server shows as a process. ${EXTENSIONS_NOTE}`,
+    note: { id: 'tool-note.extension-host' },
   },
   {
     id: 'copilot-cli',
@@ -181,7 +185,7 @@ export const TOOL_CATALOG: ToolDefinition[] = [
       'api.github.com',
       'copilot-telemetry.githubusercontent.com',
     ],
-    telemetryOptOuts: ['github.com/settings/copilot: turn off "Allow GitHub to use my data for product improvements"'],
+    telemetryOptOuts: [COPILOT_DATA_OFF],
     canRead: EVERYTHING,
     envVars: ['COPILOT_GITHUB_TOKEN', 'GH_TOKEN', 'GITHUB_TOKEN', 'COPILOT_MODEL', 'XDG_CONFIG_HOME', ...PROXY_ENV],
   },
@@ -215,10 +219,10 @@ export const TOOL_CATALOG: ToolDefinition[] = [
     },
     configs: [editorSettings('Cursor')],
     endpoints: ['api2.cursor.sh', 'api3.cursor.sh', 'repo42.cursor.sh', '*.cursor.sh', 'marketplace.cursorapi.com'],
-    telemetryOptOuts: ['Cursor Settings > General > Privacy Mode: on', 'telemetry.telemetryLevel: off'],
+    telemetryOptOuts: [{ id: 'opt-out.app-switch', path: ['Cursor Settings', 'General'], label: 'Privacy Mode', on: true }, EDITOR_TELEMETRY_OFF],
     canRead: EVERYTHING,
     envVars: PROXY_ENV,
-    note: EXTENSIONS_NOTE,
+    note: { id: 'tool-note.editor' },
   },
   {
     id: 'windsurf',
@@ -249,10 +253,13 @@ export const TOOL_CATALOG: ToolDefinition[] = [
     },
     configs: [editorSettings('Windsurf')],
     endpoints: ['server.codeium.com', 'inference.codeium.com', 'unleash.codeium.com', '*.codeium.com', 'windsurf.com'],
-    telemetryOptOuts: ['Windsurf Settings: turn off code snippet telemetry (uncertain label)', 'telemetry.telemetryLevel: off'],
+    telemetryOptOuts: [
+      { id: 'opt-out.app-switch', path: ['Windsurf Settings'], label: 'Code snippet telemetry', on: false, caveats: ['label-unverified'] },
+      EDITOR_TELEMETRY_OFF,
+    ],
     canRead: EVERYTHING,
     envVars: PROXY_ENV,
-    note: EXTENSIONS_NOTE,
+    note: { id: 'tool-note.editor' },
   },
   {
     id: 'vscode',
@@ -283,10 +290,10 @@ export const TOOL_CATALOG: ToolDefinition[] = [
       'mobile.events.data.microsoft.com',
       'default.exp-tas.com',
     ],
-    telemetryOptOuts: ['telemetry.telemetryLevel: off', 'code --disable-telemetry'],
+    telemetryOptOuts: [EDITOR_TELEMETRY_OFF, { id: 'opt-out.flag', program: 'code', flag: '--disable-telemetry' }],
     canRead: EVERYTHING,
     envVars: PROXY_ENV,
-    note: EXTENSIONS_NOTE,
+    note: { id: 'tool-note.editor' },
   },
   {
     id: 'vscode-insiders',
@@ -324,10 +331,10 @@ export const TOOL_CATALOG: ToolDefinition[] = [
       'mobile.events.data.microsoft.com',
       'default.exp-tas.com',
     ],
-    telemetryOptOuts: ['telemetry.telemetryLevel: off', 'code-insiders --disable-telemetry'],
+    telemetryOptOuts: [EDITOR_TELEMETRY_OFF, { id: 'opt-out.flag', program: 'code-insiders', flag: '--disable-telemetry' }],
     canRead: EVERYTHING,
     envVars: PROXY_ENV,
-    note: EXTENSIONS_NOTE,
+    note: { id: 'tool-note.editor' },
   },
   {
     id: 'codex-cli',
@@ -344,15 +351,17 @@ export const TOOL_CATALOG: ToolDefinition[] = [
         format: 'toml',
         settings: [
           { key: 'model', kind: 'model' },
-          { key: 'model_provider', kind: 'model', note: 'Which [model_providers] entry is used.' },
-          { key: 'model_providers.*.base_url', kind: 'base-url', note: 'Requests go to this host.' },
+          { key: 'model_provider', kind: 'model', note: { id: 'setting-note.model-provider', table: 'model_providers' } },
+          { key: 'model_providers.*.base_url', kind: 'base-url', note: { id: 'setting-note.base-url' } },
           { key: 'profiles.*.model', kind: 'model' },
           { key: 'otel.exporter', kind: 'telemetry' }, // OpenTelemetry export; key layout uncertain
         ],
       },
     ],
     endpoints: ['api.openai.com', 'chatgpt.com', 'auth.openai.com'],
-    telemetryOptOuts: ['~/.codex/config.toml: [otel] exporter = "none" (the default; uncertain for newer releases)'],
+    telemetryOptOuts: [
+      { id: 'opt-out.config', file: '~/.codex/config.toml', key: 'otel.exporter', value: '"none"', caveats: ['is-default', 'unverified-newer'] },
+    ],
     canRead: EVERYTHING,
     envVars: ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'CODEX_HOME', 'SSL_CERT_FILE', ...PROXY_ENV],
   },
@@ -370,8 +379,8 @@ export const TOOL_CATALOG: ToolDefinition[] = [
         path: '~/.gemini/settings.json',
         format: 'jsonc',
         settings: [
-          { key: 'privacy.usageStatisticsEnabled', kind: 'telemetry', note: 'Usage statistics to play.googleapis.com.' },
-          { key: 'usageStatisticsEnabled', kind: 'telemetry', note: 'Older flat settings layout.' },
+          { key: 'privacy.usageStatisticsEnabled', kind: 'telemetry', note: { id: 'setting-note.usage-statistics', host: 'play.googleapis.com' } },
+          { key: 'usageStatisticsEnabled', kind: 'telemetry', note: { id: 'setting-note.older-layout' } },
           { key: 'telemetry.enabled', kind: 'telemetry' },
           { key: 'telemetry.otlpEndpoint', kind: 'telemetry' },
           { key: 'model.name', kind: 'model' },
@@ -386,7 +395,7 @@ export const TOOL_CATALOG: ToolDefinition[] = [
           { key: 'HTTPS_PROXY', kind: 'proxy' },
           { key: 'HTTP_PROXY', kind: 'proxy' },
           { key: 'GEMINI_MODEL', kind: 'model' },
-          { key: '*', kind: 'env', note: 'Loaded into Gemini CLI’s environment.' },
+          { key: '*', kind: 'env', note: { id: 'setting-note.loaded-into-env', tool: 'Gemini CLI' } },
         ],
       },
     ],
@@ -397,7 +406,7 @@ export const TOOL_CATALOG: ToolDefinition[] = [
       'oauth2.googleapis.com',
       'aiplatform.googleapis.com',
     ],
-    telemetryOptOuts: ['~/.gemini/settings.json: "privacy": { "usageStatisticsEnabled": false }'],
+    telemetryOptOuts: [{ id: 'opt-out.config', file: '~/.gemini/settings.json', key: 'privacy.usageStatisticsEnabled', value: 'false' }],
     canRead: EVERYTHING,
     envVars: [
       'GEMINI_API_KEY',
@@ -424,9 +433,9 @@ export const TOOL_CATALOG: ToolDefinition[] = [
         path: '~/.qwen/settings.json',
         format: 'jsonc',
         settings: [
-          { key: 'security.auth.selectedType', kind: 'other', note: 'How it signs in: qwen-oauth or an OpenAI-compatible key.' },
+          { key: 'security.auth.selectedType', kind: 'other', note: { id: 'setting-note.sign-in', oauth: 'qwen-oauth', api: 'OpenAI' } },
           { key: 'model.name', kind: 'model' },
-          { key: 'privacy.usageStatisticsEnabled', kind: 'telemetry', note: 'Usage statistics (seen going to rum.aliyuncs.com).' },
+          { key: 'privacy.usageStatisticsEnabled', kind: 'telemetry', note: { id: 'setting-note.usage-statistics', host: 'rum.aliyuncs.com' } },
           { key: 'telemetry.enabled', kind: 'telemetry' },
           { key: 'proxy', kind: 'proxy' },
         ],
@@ -439,12 +448,12 @@ export const TOOL_CATALOG: ToolDefinition[] = [
           { key: 'OPENAI_MODEL', kind: 'model' },
           { key: 'HTTPS_PROXY', kind: 'proxy' },
           { key: 'HTTP_PROXY', kind: 'proxy' },
-          { key: '*', kind: 'env', note: 'Loaded into Qwen Code’s environment.' },
+          { key: '*', kind: 'env', note: { id: 'setting-note.loaded-into-env', tool: 'Qwen Code' } },
         ],
       },
     ],
     endpoints: ['dashscope.aliyuncs.com', 'dashscope-intl.aliyuncs.com', 'chat.qwen.ai', 'rum.aliyuncs.com'],
-    telemetryOptOuts: ['~/.qwen/settings.json: "privacy": { "usageStatisticsEnabled": false }'],
+    telemetryOptOuts: [{ id: 'opt-out.config', file: '~/.qwen/settings.json', key: 'privacy.usageStatisticsEnabled', value: 'false' }],
     canRead: EVERYTHING,
     envVars: ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL', 'DASHSCOPE_API_KEY', ...PROXY_ENV],
   },
@@ -465,12 +474,12 @@ export const TOOL_CATALOG: ToolDefinition[] = [
         settings: [
           { key: 'model', kind: 'model' },
           { key: 'provider.*.options.baseURL', kind: 'base-url' },
-          { key: 'share', kind: 'other', note: 'Whether sessions are shared to opencode.ai.' },
+          { key: 'share', kind: 'other', note: { id: 'setting-note.session-sharing', host: 'opencode.ai' } },
         ],
       },
     ],
     endpoints: ['models.dev', 'opencode.ai', 'api.anthropic.com', 'api.openai.com'],
-    telemetryOptOuts: ['~/.config/opencode/opencode.json: "share": "disabled"'],
+    telemetryOptOuts: [{ id: 'opt-out.config', file: '~/.config/opencode/opencode.json', key: 'share', value: '"disabled"' }],
     canRead: EVERYTHING,
     envVars: ['ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENCODE_CONFIG', ...PROXY_ENV],
   },
@@ -485,7 +494,7 @@ export const TOOL_CATALOG: ToolDefinition[] = [
         path: '~/.aider.conf.yml',
         format: 'yaml',
         settings: [
-          { key: 'openai-api-base', kind: 'base-url', note: 'OpenAI-compatible requests go to this host.' },
+          { key: 'openai-api-base', kind: 'base-url', note: { id: 'setting-note.base-url.compatible', api: 'OpenAI' } },
           { key: 'model', kind: 'model' },
           { key: 'weak-model', kind: 'model' },
           { key: 'editor-model', kind: 'model' },
@@ -506,7 +515,11 @@ export const TOOL_CATALOG: ToolDefinition[] = [
       },
     ],
     endpoints: ['api.openai.com', 'api.anthropic.com', 'openrouter.ai', 'us.i.posthog.com', 'pypi.org'],
-    telemetryOptOuts: ['~/.aider.conf.yml: analytics-disable: true', 'AIDER_ANALYTICS_DISABLE=true', 'aider --analytics-disable'],
+    telemetryOptOuts: [
+      { id: 'opt-out.config', file: '~/.aider.conf.yml', key: 'analytics-disable', value: 'true' },
+      { id: 'opt-out.env', variable: 'AIDER_ANALYTICS_DISABLE', value: 'true' },
+      { id: 'opt-out.flag', program: 'aider', flag: '--analytics-disable' },
+    ],
     canRead: EVERYTHING,
     envVars: ['OPENAI_API_KEY', 'OPENAI_API_BASE', 'ANTHROPIC_API_KEY', 'AIDER_MODEL', 'AIDER_ANALYTICS_DISABLE', ...PROXY_ENV],
   },
@@ -533,10 +546,13 @@ export const TOOL_CATALOG: ToolDefinition[] = [
       },
     ],
     endpoints: ['api.continue.dev', 'hub.continue.dev', 'us.i.posthog.com'],
-    telemetryOptOuts: ['~/.continue/config.json: "allowAnonymousTelemetry": false', 'continue.telemetryEnabled: false'],
+    telemetryOptOuts: [
+      { id: 'opt-out.config', file: '~/.continue/config.json', key: 'allowAnonymousTelemetry', value: 'false' },
+      { id: 'opt-out.editor-setting', key: 'continue.telemetryEnabled', value: 'false' },
+    ],
     canRead: EVERYTHING,
     envVars: PROXY_ENV,
-    note: `Runs inside the editor. ${EXTENSIONS_NOTE}`,
+    note: { id: 'tool-note.in-editor' },
   },
   {
     id: 'qoder',
@@ -553,10 +569,10 @@ export const TOOL_CATALOG: ToolDefinition[] = [
     },
     configs: [editorSettings('Qoder')],
     endpoints: ['qoder.com', '*.qoder.com', '*.qoder.sh'], // uncertain subdomains
-    telemetryOptOuts: ['telemetry.telemetryLevel: off'],
+    telemetryOptOuts: [EDITOR_TELEMETRY_OFF],
     canRead: EVERYTHING,
     envVars: PROXY_ENV,
-    note: `A VS Code-based IDE. ${EXTENSIONS_NOTE}`,
+    note: { id: 'tool-note.ide-based-on', base: 'VS Code' },
   },
   {
     id: 'qoder-cli',
@@ -605,7 +621,7 @@ export const TOOL_CATALOG: ToolDefinition[] = [
     telemetryOptOuts: [],
     canRead: EVERYTHING,
     envVars: PROXY_ENV,
-    note: `Plugin for VS Code and JetBrains, and the Lingma IDE. ${EXTENSIONS_NOTE}`,
+    note: { id: 'tool-note.plugins-and-ide', editors: ['VS Code', 'JetBrains'], ide: 'Lingma IDE' },
   },
   {
     id: 'trae',
@@ -622,10 +638,10 @@ export const TOOL_CATALOG: ToolDefinition[] = [
     },
     configs: [editorSettings('Trae')],
     endpoints: ['trae.ai', '*.trae.ai', '*.byteoversea.com', 'trae.com.cn'],
-    telemetryOptOuts: ['telemetry.telemetryLevel: off (reported in 2025 not to stop all of Trae’s own reporting)'],
+    telemetryOptOuts: [{ ...EDITOR_TELEMETRY_OFF, caveats: ['partial-2025'] }],
     canRead: EVERYTHING,
     envVars: PROXY_ENV,
-    note: `A VS Code-based IDE. ${EXTENSIONS_NOTE}`,
+    note: { id: 'tool-note.ide-based-on', base: 'VS Code' },
   },
   {
     id: 'kimi-cli',

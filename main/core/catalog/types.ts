@@ -1,3 +1,4 @@
+import type { SettingNote, TelemetryOptOut, ToolNote } from '../../../contract/catalog-text.js';
 import type { Capability, ToolSetting } from '../../../contract/snapshot.js';
 
 /** The platforms the catalog knows paths for; any other Unix is treated like linux. */
@@ -21,7 +22,8 @@ export interface SettingSpec {
    */
   key: string;
   kind: SettingKind;
-  note?: string;
+  /** Why it matters, when the kind alone does not say. */
+  note?: SettingNote;
 }
 
 export interface ConfigSpec {
@@ -56,11 +58,11 @@ export interface ToolDefinition {
   configs: ConfigSpec[];
   /** Hosts it talks to ("*." marks a family of subdomains). */
   endpoints: string[];
-  /** Human instructions naming the exact env var or setting. */
-  telemetryOptOuts: string[];
+  /** Each way to turn its telemetry off: the exact env var, setting, flag or switch. */
+  telemetryOptOuts: TelemetryOptOut[];
   canRead: Capability[];
   /** Env vars it honours (base URLs, proxies, telemetry switches). */
   envVars: string[];
   /** Anything the UI should say alongside, e.g. that extensions share the editor's access. */
-  note?: string;
+  note?: ToolNote;
 }

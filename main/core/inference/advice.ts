@@ -6,6 +6,7 @@
  */
 import type { AdviceMessage } from '../../../contract/message.js';
 import type { Advice, Signal, Tool } from '../../../contract/snapshot.js';
+import { envAssignment } from '../../../common/catalog-text.js';
 import { renderMessage } from '../../../common/i18n/render.js';
 import { TOOL_COMMANDS } from '../knowledge/tool-commands.js';
 import { toolSettingVariable } from '../../../common/whatif-options.js';
@@ -152,16 +153,15 @@ function modelAdvice(endpoints: Signal[], tools: readonly Tool[]): Advice[] {
   });
 }
 
-/** One item per tool: its env opt-outs as one command, the others (settings, UI toggles) in the text. */
+/** One item per tool: its env opt-outs as one command, the others (settings, switches, flags) in the text. */
 function telemetryAdvice(tools: readonly Tool[]): Advice[] {
   return tools.flatMap((tool): Advice[] => {
-    const optOuts = tool.telemetryOptOuts ?? [];
+    const optOuts = tool.telemetryOptOutMessages ?? [];
     if (!optOuts.length) return [];
-    const isEnv = (o: string) => /^[A-Z_][A-Z0-9_]*=\S+$/.test(o);
-    const env = optOuts.filter(isEnv);
-    const other = optOuts.filter((o) => !isEnv(o));
+    const env = optOuts.filter((o) => o.id === 'opt-out.env');
+    const other = optOuts.filter((o) => o.id !== 'opt-out.env');
     const message: AdviceMessage = { id: 'advice.telemetry-off', tool: tool.name, steps: other };
-    return [env.length ? item(message, { command: `export ${env.join(' ')}`, toolId: tool.id }) : item(message, { toolId: tool.id })];
+    return [env.length ? item(message, { command: `export ${env.map(envAssignment).join(' ')}`, toolId: tool.id }) : item(message, { toolId: tool.id })];
   });
 }
 

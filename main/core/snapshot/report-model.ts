@@ -15,6 +15,7 @@ import type { Language } from '../../../common/i18n/languages.js';
 import { inferenceShort, inferenceValue, inferenceLabel } from '../../../common/inference-label.js';
 import { signalLabel } from '../../../common/signal-label.js';
 import { toolsByPresence } from '../../../common/tools.js';
+import { optOutLines, toolNoteText } from '../../../common/catalog-text.js';
 import { adviceKey, uniqueAdvice } from '../../../common/overview.js';
 import { redactText } from '../secrets/policy.js';
 import { isLoopbackSocket } from '../../../common/socket-kinds.js';
@@ -284,7 +285,10 @@ function toolFindings(tool: Tool, snapshot: Snapshot, includeLoopback: boolean, 
     [t('report.tool.connections'), connections],
     [t('report.tool.endpoints'), listOf(t, tool.endpoints, t('report.none-known'))],
   );
-  if (tool.telemetryOptOuts?.length) rows.push([t('report.tool.telemetry'), tool.telemetryOptOuts.join(t('list.comma'))]);
+  const optOuts = optOutLines(tool, language);
+  if (optOuts.length) rows.push([t('report.tool.telemetry'), optOuts.map((o) => o.text).join(t('opt-out.steps-separator'))]);
+  const note = toolNoteText(tool, language);
+  if (note) rows.push([t('tool-note.label'), note]);
   if (tool.installEvidence?.length) rows.push([t('report.tool.found-at'), tool.installEvidence.join(t('list.comma'))]);
   const heading = tool.vendor ? t('report.tool.heading', { name: tool.name, vendor: tool.vendor }) : tool.name;
   return [{ kind: 'subheading', text: heading }, { kind: 'fields', rows }];

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ConnectionAttempt } from '../../../contract/attempts.js';
-import type { Capability, Snapshot, Tool } from '../../../contract/snapshot.js';
+import type { Capability, Snapshot, Tool, ToolSetting } from '../../../contract/snapshot.js';
+import { optOutLines, settingNoteText, toolNoteText } from '../../../common/catalog-text.js';
 import { toolView } from '../../../common/overview.js';
 import { processIndex } from '../../../common/processes.js';
 import { Chips } from '../components/Chips.js';
@@ -32,6 +33,11 @@ const CAN_READ: Readonly<Record<Capability, PlainKey>> = {
 
 const EARLIER_PROBES = { one: 'tool-page.earlier-probes.one', other: 'tool-page.earlier-probes.other' } as const;
 
+function SettingNote({ setting }: { setting: ToolSetting }) {
+  const note = settingNoteText(setting, useLanguage());
+  return note ? <div className="muted">{note}</div> : null;
+}
+
 /** One tool: what it could infer (its own advice only), its connections and endpoints, then what it reads. */
 export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Snapshot; live: LiveContext }) {
   const t = useT();
@@ -43,7 +49,8 @@ export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Sna
   const attempts = useMemo(() => live.attempts.filter((attempt: ConnectionAttempt) => attempt.toolId === tool.id), [live.attempts, tool.id]);
   const name = useMemo(() => toolNameLookup(snapshot.tools), [snapshot.tools]);
   const settings = tool.settings ?? [];
-  const optOuts = tool.telemetryOptOuts ?? [];
+  const optOuts = optOutLines(tool, language);
+  const note = toolNoteText(tool, language);
 
   return (
     <article aria-labelledby="tool-title" className="tool-detail">
@@ -58,6 +65,7 @@ export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Sna
         {tool.pids.length > 0 && <span className="muted"> · {t('shell.pid', { pids: tool.pids.join(t('list.comma')) })}</span>}
       </p>
       {tool.installEvidence && tool.installEvidence.length > 0 && <p className="muted">{t('tool-page.found-at', { where: tool.installEvidence.join(t('list.comma')) })}</p>}
+      {note && <p>{note}</p>}
 
       <h4>{t('tool-page.infers', { tool: tool.name })}</h4>
       <QuestionList rows={view.rows} signals={signals} tools={snapshot.tools} label={t('tool-page.infers', { tool: tool.name })} />
@@ -105,7 +113,7 @@ export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Sna
                   <td>{t(SETTING_KINDS[setting.kind])}</td>
                   <td>
                     <span className="mono">{setting.value ?? '—'}</span>
-                    {setting.note && <div className="muted">{setting.note}</div>}
+                    <SettingNote setting={setting} />
                   </td>
                 </tr>
               ))}
@@ -118,9 +126,10 @@ export function ToolDetail({ tool, snapshot, live }: { tool: Tool; snapshot: Sna
         <>
           <h4>{t('tool-page.telemetry')}</h4>
           <ul className="plain">
-            {optOuts.map((optOut) => (
-              <li key={optOut}>
-                <CommandLine command={optOut} />
+            {optOuts.map((optOut, index) => (
+              <li key={index}>
+                {optOut.text}
+                {optOut.command && <CommandLine command={optOut.command} />}
               </li>
             ))}
           </ul>

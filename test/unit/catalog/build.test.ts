@@ -42,7 +42,8 @@ describe('buildTools', () => {
     });
     expect(claude?.endpoints).toContain('api.anthropic.com');
     expect(claude?.settings).toHaveLength(1);
-    expect(claude?.telemetryOptOuts).toContain('CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1');
+    expect(claude?.telemetryOptOuts).toContain('Set CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1');
+    expect(claude?.telemetryOptOutMessages).toContainEqual({ id: 'opt-out.env', variable: 'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC', value: '1' });
   });
 
   it('counts a running tool as installed even without install evidence', () => {

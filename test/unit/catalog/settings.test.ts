@@ -181,7 +181,7 @@ describe('readToolSettings on other platforms (fixture file systems)', () => {
         meta: { file: '~/AppData/Roaming/Cursor/User/settings.json', key: 'http.proxy', host: '127.0.0.1', port: 7890, scheme: 'http' },
       },
     ]);
-    expect(settings.get('cursor')?.[0]?.note).toBe('Proxy for the editor and every extension.');
+    expect(settings.get('cursor')?.[0]).toMatchObject({ note: 'Proxy for the editor and every extension.', noteMessage: { id: 'setting-note.editor-proxy' } });
   });
 
   it('reads Trae’s settings under ~/Library on macOS and flags a proxy URL that does not parse', async () => {

@@ -24,9 +24,12 @@ import {
   EXPOSURES,
   FACTS,
   INFERENCES,
+  OPT_OUTS,
   PROBE_SUMMARIES,
   REACHES,
+  SETTING_NOTES,
   SIGNALS,
+  TOOL_NOTES,
 } from './message-samples.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -111,6 +114,9 @@ describe('messages', () => {
     ...EXPOSURES,
     ...PROBE_SUMMARIES,
     ...REACHES,
+    ...OPT_OUTS,
+    ...SETTING_NOTES,
+    ...TOOL_NOTES,
   };
 
   it('every id of every family in the contract has samples, valid by its schema', () => {
@@ -124,7 +130,7 @@ describe('messages', () => {
   });
 
   /** The messages a view renders on its own; reasons and facts render inside checks and disclosures. */
-  const standalone = [INFERENCES, EVIDENCE, ADVICE, CHECKS, DISCLOSURES, CHECK_NAMES, EXPOSURES, PROBE_SUMMARIES, REACHES].flatMap(
+  const standalone = [INFERENCES, EVIDENCE, ADVICE, CHECKS, DISCLOSURES, CHECK_NAMES, EXPOSURES, PROBE_SUMMARIES, REACHES, OPT_OUTS, SETTING_NOTES, TOOL_NOTES].flatMap(
     (family) => Object.values(family).flat() as Message[],
   );
 

@@ -3,6 +3,7 @@
  * between them every variant a rendering can take (each confidence, each signal kind, with and
  * without optional parts). The mapped types make a new id without a sample a type error.
  */
+import type { SettingNote, TelemetryOptOut, ToolNote } from '../../../contract/catalog-text.js';
 import type {
   AdviceMessage,
   Check2026Reason,
@@ -138,7 +139,16 @@ export const ADVICE: Samples<AdviceMessage> = {
   'advice.move-base-url': [{ id: 'advice.move-base-url', signal: SIGNALS[16] as SignalRef, file: '~/.claude/settings.json', tool: 'Claude Code' }],
   'advice.telemetry-off': [
     { id: 'advice.telemetry-off', tool: 'Claude Code', steps: [] },
-    { id: 'advice.telemetry-off', tool: 'Cursor', steps: ['telemetry.telemetryLevel: off', 'code --disable-telemetry'] },
+    {
+      id: 'advice.telemetry-off',
+      tool: 'Cursor',
+      steps: [
+        { id: 'opt-out.app-switch', path: ['Cursor Settings', 'General'], label: 'Privacy Mode', on: true },
+        { id: 'opt-out.editor-setting', key: 'telemetry.telemetryLevel', value: 'off' },
+      ],
+    },
+    // A snapshot written before opt-outs had messages: the catalog's English, as it was.
+    { id: 'advice.telemetry-off', tool: 'Visual Studio Code', steps: ['telemetry.telemetryLevel: off', 'code --disable-telemetry'] },
   ],
 };
 
@@ -229,4 +239,50 @@ export const REACHES: Samples<ReachMessage> = {
   'reach.not-tried-with': [
     { id: 'reach.not-tried-with', host: 'rum.vendor.example', factor: 'base-url', with: ['api.anthropic.com', 'api.example.com'], without: ['api.moonshot.cn'] },
   ],
+};
+
+export const OPT_OUTS: Samples<TelemetryOptOut> = {
+  'opt-out.env': [{ id: 'opt-out.env', variable: 'DISABLE_TELEMETRY', value: '1' }],
+  'opt-out.config': [
+    { id: 'opt-out.config', file: '~/.gemini/settings.json', key: 'privacy.usageStatisticsEnabled', value: 'false' },
+    { id: 'opt-out.config', file: '~/.codex/config.toml', key: 'otel.exporter', value: '"none"', caveats: ['is-default', 'unverified-newer'] },
+  ],
+  'opt-out.editor-setting': [{ id: 'opt-out.editor-setting', key: 'telemetry.telemetryLevel', value: 'off', caveats: ['partial-2025'] }],
+  'opt-out.flag': [{ id: 'opt-out.flag', program: 'aider', flag: '--analytics-disable' }],
+  'opt-out.app-switch': [
+    { id: 'opt-out.app-switch', path: ['Cursor Settings', 'General'], label: 'Privacy Mode', on: true },
+    { id: 'opt-out.app-switch', path: ['Windsurf Settings'], label: 'Code snippet telemetry', on: false, caveats: ['label-unverified'] },
+  ],
+  'opt-out.web-switch': [
+    { id: 'opt-out.web-switch', page: 'github.com/settings/copilot', label: 'Allow GitHub to use my data for product improvements', on: false },
+    { id: 'opt-out.web-switch', page: 'example.com/account/privacy', label: 'Share usage data', on: true },
+  ],
+};
+
+export const SETTING_NOTES: Samples<SettingNote> = {
+  'setting-note.editor-proxy': [{ id: 'setting-note.editor-proxy' }],
+  'setting-note.editor-telemetry-level': [{ id: 'setting-note.editor-telemetry-level', levels: ['off', 'crash', 'error', 'all'] }],
+  'setting-note.legacy-telemetry': [{ id: 'setting-note.legacy-telemetry' }],
+  'setting-note.base-url': [{ id: 'setting-note.base-url' }],
+  'setting-note.base-url.instead-of': [{ id: 'setting-note.base-url.instead-of', vendor: 'Anthropic' }],
+  'setting-note.base-url.of-tool': [{ id: 'setting-note.base-url.of-tool', tool: 'Copilot' }],
+  'setting-note.base-url.compatible': [{ id: 'setting-note.base-url.compatible', api: 'OpenAI' }],
+  'setting-note.tool-proxy': [{ id: 'setting-note.tool-proxy', tool: 'Claude Code' }],
+  'setting-note.uses-editor-proxy': [{ id: 'setting-note.uses-editor-proxy', tool: 'Copilot' }],
+  'setting-note.follows-editor-telemetry': [{ id: 'setting-note.follows-editor-telemetry', tool: 'Copilot' }],
+  'setting-note.session-env': [{ id: 'setting-note.session-env', tool: 'Claude Code' }],
+  'setting-note.loaded-into-env': [{ id: 'setting-note.loaded-into-env', tool: 'Gemini CLI' }],
+  'setting-note.model-provider': [{ id: 'setting-note.model-provider', table: 'model_providers' }],
+  'setting-note.usage-statistics': [{ id: 'setting-note.usage-statistics', host: 'play.googleapis.com' }],
+  'setting-note.older-layout': [{ id: 'setting-note.older-layout' }],
+  'setting-note.sign-in': [{ id: 'setting-note.sign-in', oauth: 'qwen-oauth', api: 'OpenAI' }],
+  'setting-note.session-sharing': [{ id: 'setting-note.session-sharing', host: 'opencode.ai' }],
+};
+
+export const TOOL_NOTES: Samples<ToolNote> = {
+  'tool-note.editor': [{ id: 'tool-note.editor' }],
+  'tool-note.extension-host': [{ id: 'tool-note.extension-host' }],
+  'tool-note.in-editor': [{ id: 'tool-note.in-editor' }],
+  'tool-note.ide-based-on': [{ id: 'tool-note.ide-based-on', base: 'VS Code' }],
+  'tool-note.plugins-and-ide': [{ id: 'tool-note.plugins-and-ide', editors: ['VS Code', 'JetBrains'], ide: 'Lingma IDE' }],
 };

@@ -6,7 +6,7 @@ import { combineConfidence } from '../../../main/core/inference/confidence.js';
 import { infer } from '../../../main/core/inference/engine.js';
 import { exposureLevel } from '../../../common/exposure.js';
 import { okSignal } from '../../../main/core/signal.js';
-import { baseUrl, claude, dnsSearch, email, envProxy, effectiveHttps, fakeGeo, lang, registry, tool, tz } from './fixtures.js';
+import { baseUrl, claude, disableTelemetry, dnsSearch, email, envProxy, effectiveHttps, fakeGeo, lang, optOuts, registry, sharingOff, tool, tz } from './fixtures.js';
 
 const byId = (inferences: Inference[], id: Inference['id']) => inferences.filter((i) => i.id === id);
 
@@ -224,15 +224,15 @@ describe('advice', () => {
   });
 
   it("gathers a tool's telemetry opt-outs into one item: env vars as one command, the rest in words", () => {
-    const noisy = { ...claude, telemetryOptOuts: ['DISABLE_TELEMETRY=1', 'DISABLE_ERROR_REPORTING=1', 'Settings: turn off sharing'] };
+    const noisy = { ...claude, ...optOuts(disableTelemetry, { id: 'opt-out.env', variable: 'DISABLE_ERROR_REPORTING', value: '1' }, sharingOff) };
     const { inferences } = infer({ signals: [tz('Asia/Shanghai')], tools: [noisy], geo: null });
     const telemetry = byId(inferences, 'location.country')[0]?.advice?.filter((a) => a.text.includes('telemetry')) ?? [];
     expect(telemetry).toEqual([
       {
-        text: 'Turn off Claude Code telemetry: Settings: turn off sharing.',
+        text: 'Turn off Claude Code telemetry: In Settings, turn off “Share usage data”.',
         command: 'export DISABLE_TELEMETRY=1 DISABLE_ERROR_REPORTING=1',
         toolId: 'claude-code',
-        message: { id: 'advice.telemetry-off', tool: 'Claude Code', steps: ['Settings: turn off sharing'] },
+        message: { id: 'advice.telemetry-off', tool: 'Claude Code', steps: [sharingOff] },
       },
     ]);
   });

@@ -1,4 +1,6 @@
 /** Builders for engine tests: signals as producers emit them, tools, and a fake GeoLookup. */
+import type { TelemetryOptOut } from '../../../contract/catalog-text.js';
+import { renderMessage } from '../../../common/i18n/render.js';
 import type { KeyOf, RegistryEcosystem, Signal, TimezoneSource, Tool } from '../../../contract/snapshot.js';
 import type { GeoInfo, GeoLookup } from '../../../main/core/geo/types.js';
 import { okSignal } from '../../../main/core/signal.js';
@@ -30,11 +32,19 @@ export function tool(id: string, canRead: Tool['canRead'], extra: Partial<Tool> 
   return { id, name: id, running: false, pids: [], installed: true, canRead, endpoints: [], inferences: [], ...extra };
 }
 
+/** A tool's opt-outs as the catalog gives them: the messages and their English. */
+export const optOuts = (...messages: TelemetryOptOut[]): Pick<Tool, 'telemetryOptOuts' | 'telemetryOptOutMessages'> => ({
+  telemetryOptOuts: messages.map((o) => renderMessage(o, 'en')),
+  telemetryOptOutMessages: messages,
+});
+export const disableTelemetry: TelemetryOptOut = { id: 'opt-out.env', variable: 'DISABLE_TELEMETRY', value: '1' };
+export const sharingOff: TelemetryOptOut = { id: 'opt-out.app-switch', path: ['Settings'], label: 'Share usage data', on: false };
+
 export const claude = tool('claude-code', ['env', 'timezone', 'files', 'network'], {
   name: 'Claude Code',
   endpoints: ['api.anthropic.com', 'statsig.anthropic.com'],
   installEvidence: ['~/.claude', '/usr/local/bin/claude (on PATH)'],
-  telemetryOptOuts: ['DISABLE_TELEMETRY=1', 'Settings: turn off sharing'],
+  ...optOuts(disableTelemetry, sharingOff),
 });
 
 /** A GeoLookup over a fixed table, as the real one returns null for unknown/private addresses. */

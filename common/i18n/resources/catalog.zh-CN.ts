@@ -1,0 +1,43 @@
+/** Simplified Chinese for what the tool catalog says (see core.zh-CN.ts for the terms used). */
+import type { catalogEn } from './catalog.en.js';
+
+export const catalogZhCN = {
+  'opt-out.env': '设置 {{variable}}={{value}}',
+  'opt-out.config': '在 {{file}} 中将 {{key}} 设为 {{value}}',
+  'opt-out.editor-setting': '在编辑器设置中将 {{key}} 设为 {{value}}',
+  'opt-out.flag': '用 {{program}} {{flag}} 启动',
+  'opt-out.app-switch.on': '在 {{path}} 中开启“{{label}}”',
+  'opt-out.app-switch.off': '在 {{path}} 中关闭“{{label}}”',
+  'opt-out.web-switch.on': '在 {{page}} 页面开启“{{label}}”',
+  'opt-out.web-switch.off': '在 {{page}} 页面关闭“{{label}}”',
+  'opt-out.caveat.is-default': '这本就是默认值',
+  'opt-out.caveat.unverified-newer': '未在新版本上核实',
+  'opt-out.caveat.label-unverified': '开关名称未经核实',
+  'opt-out.caveat.partial-2025': '据 2025 年的报道，这并不能完全关闭该工具自身的上报',
+  'opt-out.steps-separator': '；',
+
+  'setting-note.editor-proxy': '编辑器及其所有扩展使用的代理。',
+  'setting-note.editor-telemetry-level': '编辑器的遥测级别（{{levels}}）。',
+  'setting-note.legacy-telemetry': '旧版的遥测开关。',
+  'setting-note.base-url': '请求会发往这个主机。',
+  'setting-note.base-url.instead-of': '请求会发往这个主机，而不是 {{vendor}}。',
+  'setting-note.base-url.of-tool': '{{tool}} 的请求会发往这个主机。',
+  'setting-note.base-url.compatible': '{{api}} 兼容接口的请求会发往这个主机。',
+  'setting-note.tool-proxy': '{{tool}} 使用的代理；该工具能看到它。',
+  'setting-note.uses-editor-proxy': '{{tool}} 使用编辑器的代理。',
+  'setting-note.follows-editor-telemetry': '{{tool}} 沿用编辑器的遥测级别。',
+  'setting-note.session-env': '会写入每个 {{tool}} 会话的环境变量。',
+  'setting-note.loaded-into-env': '会加载到 {{tool}} 的环境变量中。',
+  'setting-note.model-provider': '选用 [{{table}}] 中的哪一项。',
+  'setting-note.usage-statistics': '使用统计，发送到 {{host}}。',
+  'setting-note.older-layout': '旧版的扁平设置格式。',
+  'setting-note.sign-in': '登录方式：{{oauth}} 或 {{api}} 兼容的密钥。',
+  'setting-note.session-sharing': '是否把会话分享到 {{host}}。',
+
+  'tool-note.extensions': '扩展以编辑器的权限运行：任何一个扩展都能读取环境变量、时区、文件和网络。',
+  'tool-note.extension-host': '运行在编辑器的扩展宿主进程中；只有它的语言服务器会显示为单独的进程。',
+  'tool-note.in-editor': '运行在编辑器内部。',
+  'tool-note.ide-based-on': '基于 {{base}} 的 IDE。',
+  'tool-note.plugins-and-ide': '提供 {{editors}} 插件，另有 {{ide}}。',
+  'tool-note.label': '说明',
+} as const satisfies Record<keyof typeof catalogEn, string>;
