@@ -41,11 +41,16 @@ async function api<T>(call: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** English a tool carries beside its messages (the catalog's opt-outs and notes): the page shows the messages, so it is not set aside. */
+const ENGLISH_BESIDE_MESSAGES = new Set(['telemetryOptOuts', 'note']);
+
 /** Every string in the host's replies, ids included: values, hosts, paths, names, the host's own notes. */
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(strings);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, v]) => (ENGLISH_BESIDE_MESSAGES.has(key) ? [] : strings(v)));
+  }
   return [];
 }
 
@@ -121,6 +126,12 @@ test('Overview, a tool’s page, Signals and Settings speak Chinese: no English 
   // The statements are the core's, rendered in Chinese from their messages.
   await openView(page, 'overview');
   await expect(page.locator('[data-question="country"] .q-body')).toContainText('中国');
+  // The catalog's opt-outs and setting notes on the tool's page, rendered from their messages.
+  await show(page, 'apps');
+  const detail = page.locator('.tool-detail');
+  await expect(detail).toContainText('设置 DISABLE_TELEMETRY=1');
+  await expect(detail).toContainText('在 ~/.claude/settings.json 中将 env.DISABLE_TELEMETRY 设为 "1"');
+  await expect(detail).toContainText('请求会发往这个主机，而不是 Anthropic。');
 });
 
 test('axe finds nothing critical or serious in the Chinese views', async ({ page }) => {
