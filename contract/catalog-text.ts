@@ -26,7 +26,7 @@ export const TelemetryOptOut = z.discriminatedUnion('id', [
   z.object({ id: z.literal('opt-out.env'), variable: z.string(), value: z.string(), ...caveats }),
   /** A key in a config file (a dotted path, as the tool's settings are named); value as written in the file. */
   z.object({ id: z.literal('opt-out.config'), file: z.string(), key: z.string(), value: z.string(), ...caveats }),
-  /** A key in the editor's settings (its Settings UI or settings.json). */
+  /** A key in the editor's settings (its Settings UI or settings.json); value as the Settings UI shows it. */
   z.object({ id: z.literal('opt-out.editor-setting'), key: z.string(), value: z.string(), ...caveats }),
   /** A flag to start the program with. */
   z.object({ id: z.literal('opt-out.flag'), program: z.string(), flag: z.string(), ...caveats }),
