@@ -150,7 +150,6 @@ export const cliEn = {
   'cli.history.none': 'No events in the last {{since}}.',
   'cli.history.truncated': '(the newest {{count}} shown; narrow with --since, --tool or --kind)',
   'cli.endpoints.none': 'No remote endpoints recorded yet.',
-  'cli.endpoints.no-tool': '{{process}} (no tool)',
   'cli.endpoints.where': '({{where}})',
   'cli.endpoints.seen': 'first {{first}}, last {{last}}, seen {{count}}x',
   'cli.endpoints.seen-failed': 'first {{first}}, last {{last}}, seen {{count}}x, {{failed}} failed',

@@ -69,7 +69,7 @@ export const uiDataZhCN = {
   'compare.history.read-error': '无法读取历史记录：{{error}}',
   'compare.history.empty': '历史记录中还没有较早的快照（每当暴露程度或推断发生变化时会保存一份）。',
   'compare.history.point': '较早的时间点',
-  'compare.history.no-level': '无等级',
+  'compare.history.no-level': '未评估',
   'compare.history.now': '与现在比较',
 
   'diff.label': '差异',

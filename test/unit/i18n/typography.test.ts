@@ -27,6 +27,7 @@ const WORDS_PLACEHOLDERS = new Set([
   'country',
   'duration',
   'every',
+  'exposure',
   'fact',
   'history',
   'kinds',
