@@ -8,6 +8,7 @@ import type { CoreKey } from './core.en.js';
 export const coreZhCN = {
   'country.label': '{{name}}（{{code}}）',
   'zone.named': '{{zone}}，{{name}}',
+  'local-time': '{{date}} {{time}}（UTC{{offset}}）',
   'org.affiliate-of': '{{name}}，{{related}} 的关联公司',
   'org.with-lab': '{{org}}，{{lab}}',
   'list.semicolon': '；',
