@@ -12,15 +12,16 @@ export function formatUtcOffset(minutesEast: number): string {
 }
 
 /**
- * "2026-11-24 18:00 (UTC+08:00)". The offset defaults to the local zone's at that instant (the
- * browser's or the process's); "unknown" for a missing or unreadable timestamp. The numeric form
- * reads the same in every language Telltale speaks; only "unknown" is translated.
+ * "2026-11-24 18:00 (UTC+08:00)", in Chinese "2026-11-24 18:00（UTC+08:00）". The offset defaults to
+ * the local zone's at that instant (the browser's or the process's); "unknown" for a missing or
+ * unreadable timestamp. The numbers read the same in every language Telltale speaks.
  */
 export function formatLocalDateTime(iso: string | null | undefined, minutesEast: number | undefined, language: Language): string {
   const ms = iso ? Date.parse(iso) : Number.NaN;
-  if (Number.isNaN(ms)) return translator(language)('unknown');
+  const t = translator(language);
+  if (Number.isNaN(ms)) return t('unknown');
   const offset = minutesEast ?? -new Date(ms).getTimezoneOffset();
   const local = new Date(ms + offset * 60_000);
   const date = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
-  return `${date} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())} (UTC${formatUtcOffset(offset)})`;
+  return t('local-time', { date, time: `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`, offset: formatUtcOffset(offset) });
 }

@@ -36,17 +36,37 @@ export function languageName(locale: string, language: Language): string | null 
   }
 }
 
-/** "Asia/Shanghai" -> "China Standard Time" / "中国标准时间"; null for a zone ICU does not know. */
+/** Whether a language is written in Latin letters (English) or not (Chinese). */
+const writtenInLatin = (language: Language) => new Intl.Locale(language).maximize().script === 'Latn';
+
+/**
+ * "Asia/Shanghai" -> "China Standard Time" / "中国标准时间"; null for a zone ICU does not know, and
+ * for a name in Latin letters in a language not written in them: that is ICU's fallback, not a
+ * name ("Urumqi时间" where the browser's trimmed ICU lacks the city, "GMT+00:00" for UTC).
+ */
 export function zoneName(zone: string, language: Language): string | null {
+  let name: string | undefined;
   try {
     const parts = new Intl.DateTimeFormat(language, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(0);
-    return parts.find((p) => p.type === 'timeZoneName')?.value ?? null;
+    name = parts.find((p) => p.type === 'timeZoneName')?.value;
   } catch {
     return null;
   }
+  if (name === undefined || (!writtenInLatin(language) && /[A-Za-z]/.test(name))) return null;
+  return name;
 }
 
-/** "a or b" / "a或b". */
+const HAN = /\p{Script=Han}/u;
+const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
+
+/** Whether two pieces of text, set side by side, need a space between: Han against a Latin letter or digit. */
+function needsGap(before: string, after: string): boolean {
+  const [last, first] = [before.slice(-1), after.slice(0, 1)];
+  return (HAN.test(last) && LATIN_OR_DIGIT.test(first)) || (LATIN_OR_DIGIT.test(last) && HAN.test(first));
+}
+
+/** "a or b" / "a或b", with a space where the joining word meets a Latin item ("Asia/Shanghai 或 Asia/Urumqi"). */
 export function orList(items: readonly string[], language: Language): string {
-  return new Intl.ListFormat(language, { type: 'disjunction' }).format(items);
+  const parts = new Intl.ListFormat(language, { type: 'disjunction' }).formatToParts(items).map((p) => p.value);
+  return parts.reduce((text, part) => text + (needsGap(text, part) ? ' ' : '') + part, '');
 }

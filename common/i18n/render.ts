@@ -261,7 +261,7 @@ class Renderer {
       case 'fact.zone': {
         const system = f.factor === 'system-timezone';
         if (f.country === undefined) return t(system ? 'fact.system-zone' : 'fact.zone', { zone: f.zone });
-        const params = { country: this.countryName(f.country), zone: f.zone, zoneName: zoneName(f.zone, this.language) ?? f.zone };
+        const params = { country: this.countryName(f.country), zone: zoneLabel(f.zone, this.language) };
         return t(system ? 'fact.system-zone.country' : 'fact.zone.country', params);
       }
       case 'fact.locale': {
@@ -420,6 +420,12 @@ export function renderSignal(ref: SignalRef, language: Language): string {
 /** An inference's whole statement: its headline, then its evidence phrases. */
 export function renderStatement(headline: InferenceMessage, evidence: readonly EvidenceMessage[], language: Language): string {
   return remember(`${language}\u0000${JSON.stringify([headline, evidence])}`, () => renderer(language).statement(headline, evidence));
+}
+
+/** A zone as a sentence names it: "Asia/Shanghai" / "Asia/Shanghai，中国标准时间" (the id alone where ICU has no name). */
+export function zoneLabel(zone: string, language: Language): string {
+  const name = zoneName(zone, language);
+  return name ? translator(language)('zone.named', { zone, name }) : zone;
 }
 
 /** "High exposure" / "暴露程度高"; "Exposure not assessed" for a snapshot without a verdict. */

@@ -79,7 +79,7 @@ function endpointsText(endpoints: readonly EndpointRecord[], t: Translate): stri
   if (endpoints.length === 0) return `${t('cli.endpoints.none')}\n`;
   const groups = new Map<string, EndpointRecord[]>();
   for (const e of endpoints) {
-    const owner = e.toolId ?? t('cli.endpoints.no-tool', { process: e.process });
+    const owner = e.toolId ?? t('churn.no-tool', { process: e.process });
     groups.set(owner, [...(groups.get(owner) ?? []), e]);
   }
   const out: string[] = [];

@@ -43,7 +43,7 @@ export function formatEvent(event: MonitorEvent, language: Language): string {
     }
     case 'tool-started':
       return line(
-        `+ ${event.pids.length ? t('event.tool-started.pids', { name: event.name, pids: event.pids.join(', ') }) : t('event.tool-started', { name: event.name })}`,
+        `+ ${event.pids.length ? t('event.tool-started.pids', { name: event.name, pids: event.pids.join(t('list.comma')) }) : t('event.tool-started', { name: event.name })}`,
       );
     case 'tool-stopped':
       return line(`- ${t('event.tool-stopped', { name: event.name })}`);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { stopChild } from './live-fixture.js';
+import { forEachScreen } from './page-checks.js';
 
 export const SECRET = 'hunter2-e2e-secret';
 
@@ -67,24 +68,17 @@ export async function holdConnections(prefix: string): Promise<HeldConnections> 
 }
 
 /**
- * For each screen the view is checked at (1400x900 and 900x700, light and dark): opens it with
+ * For each screen the view is checked at (page-checks.ts's sizes, light and dark): opens it with
  * `open`, checks that no cell is cut and that only the table's box scrolls sideways (not the
  * page), and writes a screenshot to `<dir>/<name>-<w>x<h>-<scheme>.png`.
  */
 export async function checkScreens(page: Page, open: () => Promise<void>, dir: string, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    for (const size of [
-      { width: 1400, height: 900 },
-      { width: 900, height: 700 },
-    ]) {
-      await page.setViewportSize(size);
-      await open();
-      expect(await cutCells(page), `cut cells at ${size.width}x${size.height}`).toEqual([]);
-      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
-      await page.screenshot({ path: join(dir, `${name}-${size.width}x${size.height}-${colorScheme}.png`) });
-    }
-  }
+  await forEachScreen(page, async ({ width, height, colorScheme }) => {
+    await open();
+    expect(await cutCells(page), `cut cells at ${width}x${height}`).toEqual([]);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await page.screenshot({ path: join(dir, `${name}-${width}x${height}-${colorScheme}.png`) });
+  });
 }
 
 /** Cells (and headers) of the view whose text does not fit: scrollWidth beyond clientWidth. */

@@ -8,18 +8,17 @@
  * writes screenshots at 1400x900 and 900x700, light and dark, to test-results/screenshots/views/.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { rendererDir, repoRoot, runCli, startServe, stopChild } from './live-fixture.js';
+import { forEachScreen, seriousViolations } from './page-checks.js';
 
 test.skip(!existsSync(join(rendererDir, 'index.html')), 'dist/ is not built: run `npm run build` first');
 test.describe.configure({ mode: 'serial' });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const fakeTool = (name: string) => join(repoRoot, 'test', 'fixtures', 'fake-tools', name);
 
 let root: string;
@@ -131,30 +130,20 @@ test('axe finds nothing critical or serious on Probe with reports, all details o
   await page.setViewportSize({ width: 1400, height: 900 });
   await openProbe(page);
   await page.evaluate(`document.querySelectorAll('details').forEach((d) => { d.open = true; })`);
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) })))`);
-  const found = (violations as Array<{ id: string; impact: string; nodes: string[] }>).filter((v) => v.impact === 'critical' || v.impact === 'serious');
-  expect(found).toEqual([]);
+  expect(await seriousViolations(page, 'Probe')).toEqual([]);
 });
 
 test('screenshots of Probe with reports and of the probed tool, 1400x900 and 900x700, light and dark', async ({ page }) => {
   test.setTimeout(120_000);
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    for (const size of [
-      { width: 1400, height: 900 },
-      { width: 900, height: 700 },
-    ]) {
-      await page.setViewportSize(size);
-      const suffix = `${size.width}x${size.height}-${colorScheme}.png`;
-      await openProbe(page);
-      await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'views', `probe-reports-${suffix}`) });
-      await openView(page, 'Apps');
-      await page.getByRole('button', { name: 'Claude Code', exact: true }).click();
-      await page.locator('section.tool-probe').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'views', `apps-probed-tool-${suffix}`) });
-      await openView(page, 'Overview');
-      await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'views', `overview-probe-proof-${suffix}`) });
-    }
-  }
+  await forEachScreen(page, async ({ width, height, colorScheme }) => {
+    const suffix = `${width}x${height}-${colorScheme}.png`;
+    await openProbe(page);
+    await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'views', `probe-reports-${suffix}`) });
+    await openView(page, 'Apps');
+    await page.getByRole('button', { name: 'Claude Code', exact: true }).click();
+    await page.locator('section.tool-probe').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'views', `apps-probed-tool-${suffix}`) });
+    await openView(page, 'Overview');
+    await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'views', `overview-probe-proof-${suffix}`) });
+  });
 });

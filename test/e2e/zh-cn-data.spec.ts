@@ -17,16 +17,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { Snapshot } from '../../contract/snapshot.js';
 import { ENGLISH_WORDS } from '../helpers/english-words.js';
 import { rendererDir, repoRoot, runCli, startServe, stopChild, realisticMachine } from './live-fixture.js';
+import { forEachScreen, SCREEN_SIZES } from './page-checks.js';
 
 test.skip(!existsSync(join(rendererDir, 'index.html')), 'dist/ is not built: run `npm run build` first');
 test.describe.configure({ mode: 'serial' });
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SAMPLE_EXPORT = join(repoRoot, 'test', 'fixtures', 'snapshot', 'linux-sample.json');
-const SIZES = [
-  { width: 1400, height: 900 },
-  { width: 900, height: 700 },
-] as const;
 
 /** The views of this spec: the nav's English name (a build before the nav speaks Chinese) or its Chinese one, and what shows it has loaded. */
 const VIEWS = {
@@ -155,7 +152,7 @@ test.afterAll(async () => {
 });
 
 test.beforeEach(async ({ page }) => {
-  await page.setViewportSize(SIZES[0]);
+  await page.setViewportSize(SCREEN_SIZES[0]);
   await page.goto(url);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN', { timeout: 30_000 });
 });
@@ -187,16 +184,12 @@ test('Compare names tools, not their ids', async ({ page }) => {
 
 test('screenshots at 1400x900 and 900x700, light and dark', async ({ page }) => {
   test.setTimeout(300_000);
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      for (const view of Object.keys(VIEWS) as ViewId[]) {
-        await page.goto(url);
-        await openView(page, view);
-        await fillView(page, view);
-        await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'zh-CN', `${view}-${size.width}x${size.height}-${colorScheme}.png`) });
-      }
+  await forEachScreen(page, async ({ width, height, colorScheme }) => {
+    for (const view of Object.keys(VIEWS) as ViewId[]) {
+      await page.goto(url);
+      await openView(page, view);
+      await fillView(page, view);
+      await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'zh-CN', `${view}-${width}x${height}-${colorScheme}.png`) });
     }
-  }
+  });
 });

@@ -29,3 +29,24 @@ export function expectChinese(text: string, message: unknown, what: string): voi
   expect(prose, `${what}: ${text}`).not.toMatch(ENGLISH_WORDS);
   if (/\p{L}/u.test(prose)) expect(prose, `${what}: ${text}`).toMatch(/\p{Script=Han}/u);
 }
+
+/** The slips of Chinese typography a rule finds, each named, with a regex that finds one. */
+const HAN = String.raw`\p{Script=Han}`;
+const FULL_WIDTH = '，。：；、（）“”！？';
+export const TYPOGRAPHY_RULES = {
+  'no space between Han and Latin or digit': new RegExp(`${HAN}[A-Za-z0-9]|[A-Za-z0-9]${HAN}`, 'u'),
+  'ASCII punctuation after Han': new RegExp(`${HAN}[,:;()!?]`, 'u'),
+  'ASCII parenthesis before Han': new RegExp(`\\(${HAN}`, 'u'),
+  'ASCII quote beside Han': new RegExp(`${HAN}"|"${HAN}`, 'u'),
+  'doubled space': / {2}/,
+  'space beside full-width punctuation': new RegExp(` [${FULL_WIDTH}]|[${FULL_WIDTH}] `, 'u'),
+  'space between two Han': new RegExp(`${HAN} ${HAN}`, 'u'),
+} as const;
+
+/** The typography rules a Chinese text breaks, as "rule at «excerpt»"; none for a clean text. */
+export function typographySlips(text: string): string[] {
+  return Object.entries(TYPOGRAPHY_RULES).flatMap(([rule, pattern]) => {
+    const found = pattern.exec(text);
+    return found ? [`${rule} at «${text.slice(Math.max(0, found.index - 8), found.index + found[0].length + 8)}»`] : [];
+  });
+}

@@ -68,7 +68,7 @@ describe('telltale snapshot on the realistic Chinese setup', { timeout: 300_000 
 
     const text = ok(wide);
     expect(text.split('\n')[0]).toBe('Telltale 报告');
-    for (const heading of ['概要', '推断', '检查', '工具', '时区和区域设置', '网络连接']) expect(text).toMatch(new RegExp(`^${heading}$`, 'm'));
+    for (const heading of ['概要', '推断', '检测', '工具', '时区和区域设置', '网络连接']) expect(text).toMatch(new RegExp(`^${heading}$`, 'm'));
     expect(text).toMatch(/采样时间：\s+\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d UTC\+08:00（Asia\/Shanghai，中国标准时间）/);
     expect(text).toContain('工具几乎可以肯定你在中国（CN）');
     expect(text).not.toContain('secretpw');

@@ -46,7 +46,7 @@ describe('the report in Chinese', () => {
   it('has Chinese headings and labels, and the findings rendered from their messages', () => {
     const report = buildReport(snapshot, { language: 'zh-CN', version: '1.2.3' });
     expect(report.title).toBe('Telltale 报告');
-    expect(report.sections.map((s) => s.title)).toEqual(['概要', '推断', '检查', '工具', '时区和区域设置', '代理', '身份信息', '软件源和模型端点', '工具配置', '主机', '网络连接']);
+    expect(report.sections.map((s) => s.title)).toEqual(['概要', '推断', '检测', '工具', '时区和区域设置', '代理', '身份信息', '软件包源和模型端点', '工具配置', '主机', '网络连接']);
     expect(report.header[1]?.[1]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d UTC\+08:00（Asia\/Shanghai，中国标准时间）；UTC \d{4}年/);
     const text = renderText(snapshot, { language: 'zh-CN', width: 1000 });
     expect(text).toContain('工具几乎可以肯定你在中国（CN）');

@@ -150,7 +150,6 @@ export const cliEn = {
   'cli.history.none': 'No events in the last {{since}}.',
   'cli.history.truncated': '(the newest {{count}} shown; narrow with --since, --tool or --kind)',
   'cli.endpoints.none': 'No remote endpoints recorded yet.',
-  'cli.endpoints.no-tool': '{{process}} (no tool)',
   'cli.endpoints.where': '({{where}})',
   'cli.endpoints.seen': 'first {{first}}, last {{last}}, seen {{count}}x',
   'cli.endpoints.seen-failed': 'first {{first}}, last {{last}}, seen {{count}}x, {{failed}} failed',
@@ -159,7 +158,7 @@ export const cliEn = {
   'cli.probe.saved': 'report saved to {{file}}',
   'cli.probe.kept': 'HOME, work dir and captures kept in {{dir}}',
 
-  // telltale diff: main/core/snapshot/diff.ts
+  // telltale diff (main/core/snapshot/diff.ts) and the app's Compare (renderer/src/components/DiffView.tsx) say these alike
   'diff.title': 'Changes from {{from}} to {{to}}',
   'diff.none': 'No changes.',
   'diff.tools-installed': 'Tools installed',
@@ -174,8 +173,8 @@ export const cliEn = {
   'diff.inferences-changed': 'Inferences changed',
   'diff.signals-changed': 'Signals changed',
   'diff.connections': 'Connections: {{opened}} opened, {{closed}} closed',
-  'diff.by-tool': 'by tool',
-  'diff.by-remote': 'by remote',
+  'diff.by-tool': 'By tool',
+  'diff.by-remote': 'By remote',
   'diff.connections-opened': 'Connections opened',
   'diff.connections-closed': 'Connections closed',
 

@@ -6,6 +6,9 @@
 export const coreEn = {
   // Names and lists
   'country.label': '{{name}} ({{code}})',
+  // A zone as its id; Chinese adds ICU's name for it ("Asia/Shanghai，中国标准时间"), English keeps the id alone.
+  'zone.named': '{{zone}}',
+  'local-time': '{{date}} {{time}} (UTC{{offset}})',
   'org.affiliate-of': '{{name}}, an affiliate of {{related}}',
   'org.with-lab': '{{org}}, {{lab}}',
   'list.semicolon': '; ',

@@ -1,7 +1,7 @@
 /** When a snapshot was taken, in the sampled machine's local time with its UTC offset, and in UTC, written as the language writes dates. */
 import type { Snapshot } from '../../../contract/snapshot.js';
 import type { Language } from '../../../common/i18n/languages.js';
-import { zoneName } from '../../../common/i18n/names.js';
+import { zoneLabel } from '../../../common/i18n/render.js';
 import { translator } from '../../../common/i18n/translate.js';
 
 /** The machine's IANA zone as sampled (timezone.iana), if it is one this runtime knows. */
@@ -55,7 +55,7 @@ export function formatInstant(iso: string, zone: string | undefined, language: L
   const utc = t('report.time.utc', wallClock(date, 'UTC', language));
   const at = `${local.date} ${local.time} ${local.offset}`;
   if (!zone) return t('report.time.no-zone', { local: at, utc });
-  return t('report.time.zone', { local: at, zone, zoneName: zoneName(zone, language) ?? zone, utc });
+  return t('report.time.zone', { local: at, zone: zoneLabel(zone, language), utc });
 }
 
 /** When the snapshot was taken (see formatInstant), and the sampled zone the report's other dates use. */

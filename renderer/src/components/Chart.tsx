@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import type { Language } from '../../../common/i18n/languages.js';
+import { useLanguage } from '../hooks/useT.js';
 
 export type ChartSeries = { label: string; color: string; values: (number | null)[]; stepped?: boolean };
 
@@ -18,6 +20,13 @@ function cssColor(element: Element, name: string, fallback: string): string {
   return getComputedStyle(element).getPropertyValue(name).trim() || fallback;
 }
 
+/** Time ticks (seconds) in the language in force: the time of day over a day or two, the date over longer (uPlot's own are English: "12:10pm"). */
+function timeTicks(splits: number[], language: Language): string[] {
+  const days = (Math.max(...splits) - Math.min(...splits)) / 86_400;
+  const format = new Intl.DateTimeFormat(language, days > 2 ? { month: 'numeric', day: 'numeric' } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return splits.map((seconds) => format.format(new Date(seconds * 1000)));
+}
+
 /**
  * A uPlot chart filling its container's width. uPlot sets sizes through element.style (CSSOM),
  * which the page's CSP allows; it injects no style or script elements. The canvas is hidden from
@@ -25,6 +34,7 @@ function cssColor(element: Element, name: string, fallback: string): string {
  */
 export function Chart({ x, series, height, yTicks }: Props) {
   const container = useRef<HTMLDivElement>(null);
+  const language = useLanguage();
 
   useEffect(() => {
     const target = container.current;
@@ -41,7 +51,7 @@ export function Chart({ x, series, height, yTicks }: Props) {
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true }, ...(yTicks ? { y: { range: [Math.min(...yTicks.values), Math.max(...yTicks.values)] } } : {}) },
         axes: [
-          axis,
+          { ...axis, values: (_: uPlot, splits: number[]) => timeTicks(splits, language) },
           {
             ...axis,
             size: yTicks ? 70 : 40,
@@ -63,7 +73,7 @@ export function Chart({ x, series, height, yTicks }: Props) {
       resize.disconnect();
       plot.destroy();
     };
-  }, [x, series, height, yTicks]);
+  }, [x, series, height, yTicks, language]);
 
   return <div className="chart" ref={container} />;
 }

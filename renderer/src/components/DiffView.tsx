@@ -7,6 +7,7 @@ import type { Language } from '../../../common/i18n/languages.js';
 import { renderStatement } from '../../../common/i18n/render.js';
 import type { MessageKey } from '../../../common/i18n/translate.js';
 import { inferenceChange, inferenceShort } from '../../../common/inference-label.js';
+import { countryLabel } from '../../../common/overview.js';
 import { useLanguage, useT } from '../hooks/useT.js';
 import { dateTime, formatCount } from '../lib/data-format.js';
 
@@ -51,14 +52,14 @@ function Churn({ diff, toolName }: { diff: SnapshotDiff; toolName: (id: string) 
   if (churn.opened + churn.closed === 0) return null;
   return (
     <section className="diff-part">
-      <h4>{t('diffview.connections', { opened: formatCount(churn.opened, language), closed: formatCount(churn.closed, language) })}</h4>
-      <Part title={t('diffview.by-tool')} items={churn.byTool} render={churnText} />
-      <Part title={t('diffview.by-remote')} items={churn.byRemote} render={churnText} />
+      <h4>{t('diff.connections', { opened: formatCount(churn.opened, language), closed: formatCount(churn.closed, language) })}</h4>
+      <Part title={t('diff.by-tool')} items={churn.byTool} render={churnText} />
+      <Part title={t('diff.by-remote')} items={churn.byRemote} render={churnText} />
       <details>
         <summary>{t('diff.every-connection')}</summary>
         {/* Each socket as a technical line (process, addresses, state): monospaced, like a log. */}
-        <Part title={t('diff.opened')} items={diff.connectionsOpened} render={(c) => <span className="mono">{formatConnection(c, language)}</span>} />
-        <Part title={t('diff.closed')} items={diff.connectionsClosed} render={(c) => <span className="mono">{formatConnection(c, language)}</span>} />
+        <Part title={t('diff.connections-opened')} items={diff.connectionsOpened} render={(c) => <span className="mono">{formatConnection(c, language)}</span>} />
+        <Part title={t('diff.connections-closed')} items={diff.connectionsClosed} render={(c) => <span className="mono">{formatConnection(c, language)}</span>} />
       </details>
     </section>
   );
@@ -75,17 +76,17 @@ export function DiffView({ diff, toolName = (id) => id }: { diff: SnapshotDiff; 
   return (
     <div className="diff" aria-label={t('diff.label')}>
       <p title={`${diff.from} → ${diff.to}`}>{t('diff.range', { from: dateTime(diff.from, language), to: dateTime(diff.to, language) })}</p>
-      {diffIsEmpty(diff) && <p>{t('diffview.none')}</p>}
-      <Part title={t('diff.tools-added')} items={diff.toolsAdded} render={toolName} />
-      <Part title={t('diffview.tools-removed')} items={diff.toolsRemoved} render={toolName} />
-      <Part title={t('diffview.tools-started')} items={diff.toolsStarted} render={toolName} />
-      <Part title={t('diffview.tools-stopped')} items={diff.toolsStopped} render={toolName} />
+      {diffIsEmpty(diff) && <p>{t('diff.none')}</p>}
+      <Part title={t('diff.tools-installed')} items={diff.toolsAdded} render={toolName} />
+      <Part title={t('diff.tools-removed')} items={diff.toolsRemoved} render={toolName} />
+      <Part title={t('diff.tools-started')} items={diff.toolsStarted} render={toolName} />
+      <Part title={t('diff.tools-stopped')} items={diff.toolsStopped} render={toolName} />
       <Part
-        title={t('diff.endpoints-added')}
+        title={t('diff.endpoints')}
         items={diff.endpointsAdded}
         render={(e) => (e.toolId ? t('diff.endpoint-of', { endpoint: e.endpoint, tool: toolName(e.toolId) }) : e.endpoint)}
       />
-      <Part title={t('diff.countries-added')} items={diff.countriesAdded} render={(country) => country} />
+      <Part title={t('diff.countries')} items={diff.countriesAdded} render={(country) => countryLabel(country, language)} />
       <Part title={t('diff.inferences-added')} items={diff.inferencesAdded} render={inferenceText} />
       <Part title={t('diff.inferences-removed')} items={diff.inferencesRemoved} render={inferenceText} />
       <Part title={t('diff.inferences-changed')} items={diff.inferencesChanged} render={({ before, after }) => inferenceChange(before, after, language)} />

@@ -21,5 +21,5 @@ export function removeToast(shown: readonly AppNotification[], id: string): AppN
 /** The toast's text line; "(and 3 similar)" when the rate limit folded others into it. */
 export function toastBody(notification: AppNotification, language: Language): string {
   const { body, folded } = notification;
-  return folded > 0 ? translator(language)('toast.folded', { body, count: formatNumber(folded, language) }) : body;
+  return folded > 0 ? translator(language)('notification.folded', { body, count: formatNumber(folded, language) }) : body;
 }

@@ -36,7 +36,7 @@ export function SignalsView({ signals, tools }: { signals: readonly Signal[]; to
         <section key={kind}>
           <h3>{kindLabel(kind, language)}</h3>
           <ScrollBox label={kindLabel(kind, language)}>
-            <table className="simple-table" aria-label={kindLabel(kind, language)}>
+            <table className="simple-table signals-table" aria-label={kindLabel(kind, language)}>
               <TableHead columns={columns} />
               <tbody>
                 {list.map((signal, index) => {

@@ -94,7 +94,7 @@ describe('trayState', () => {
       const idleMenu = trayState(sampleSnapshot(), zh).menu;
       const busyMenu = trayState(sampleSnapshot(), { ...zh, sampling: true, paused: true }, false).menu;
       expect(idleMenu).toMatchObject({ open: '打开 Telltale', sampleNow: '立即采样', exportSnapshot: '导出快照…', pauseResume: '暂停监控', notifications: '暂停通知', quit: '退出 Telltale' });
-      expect(busyMenu).toMatchObject({ sampleNow: '正在采样…', pauseResume: '恢复监控', notifications: '恢复通知' });
+      expect(busyMenu).toMatchObject({ sampleNow: '正在采样……', pauseResume: '恢复监控', notifications: '恢复通知' });
       for (const label of [...Object.values(idleMenu), ...Object.values(busyMenu)].filter((v) => typeof v === 'string')) expectChinese(label, ['Telltale'], label);
     });
 
@@ -105,7 +105,7 @@ describe('trayState', () => {
     });
 
     it('says it is sampling, or why sampling failed, in Chinese', () => {
-      expect(trayState(null, { ...zh, sampling: true }).tooltip).toBe('Telltale — 正在采样…');
+      expect(trayState(null, { ...zh, sampling: true }).tooltip).toBe('Telltale — 正在采样……');
       const failed = trayState(null, { ...zh, lastError: 'ss: not found' }).tooltip;
       expect(failed).toBe('Telltale — 采样失败：ss: not found');
       expectChinese(failed, dataStrings(['Telltale', 'ss: not found']), 'failed');

@@ -44,7 +44,7 @@ describe('the exposure verdict in Chinese', () => {
     expect(exposureLabel(undefined, 'zh-CN')).toBe('未评估暴露程度');
     const covert = probeReport({ toolId: 'claude-code', factors: [factor('timezone', { 'Asia/Shanghai': [change('confusable')] })] });
     const { message } = exposureFor([country], [flagged], [covert], () => 'Claude Code');
-    expect(renderMessage(message, 'zh-CN')).toBe('暴露程度高：2026 年编程 CLI 中国检测会标记这台机器；探测发现 Claude Code 存在隐蔽信道；最主要的推断：工具几乎可以肯定你在中国（CN）。');
+    expect(renderMessage(message, 'zh-CN')).toBe('暴露程度高：“2026 年编程 CLI 中国检测”会标记这台机器；探测发现 Claude Code 存在隐蔽信道；最主要的推断：工具几乎可以肯定你在中国（CN）。');
   });
 });
 
@@ -109,7 +109,7 @@ describe('values, connections and churn, in Chinese', () => {
     expect(formatValue([], undefined, 'zh-CN')).toBe('（空列表）');
     expect(formatValue('', undefined, 'zh-CN')).toBe('（空）');
     expect(formatValue(null, '—', 'zh-CN')).toBe('—');
-    expect(formatConnection(named(), 'zh-CN')).toMatch(/^node（pid 4242） tcp /);
+    expect(formatConnection(named(), 'zh-CN')).toMatch(/^node（PID 4242） tcp /);
     expect(formatConnection(named({ pid: null, process: null, ownerUnknown: 'permission-denied' }), 'zh-CN')).toMatch(/^（无进程：permission-denied）/);
   });
 

@@ -197,7 +197,7 @@ describe('toasts', () => {
 
   it('mentions folded notifications', () => {
     expect(toastBody(note('a'), 'en')).toBe('Codex started.');
-    expect(toastBody(note('a', 4), 'en')).toBe('Codex started. (and 4 similar)');
+    expect(toastBody(note('a', 4), 'en')).toBe('Codex started. (and 4 more like it)');
   });
 });
 
