@@ -1,18 +1,20 @@
 /**
  * `telltale history [--since 1h|24h|7d] [--tool ID] [--kind K] [--json]`: past events, newest first.
  * `telltale history endpoints [--tool ID] [--json]`: what each tool talked to, where, first and last seen.
+ * `telltale history points [--limit N] [--json]`: the kept snapshots a comparison can start from, with their verdicts.
  * Both open the history read-only, so they work while a monitor records.
  */
 import type { Language } from '../../common/i18n/languages.js';
 import os from 'node:os';
 import path from 'node:path';
 import { HISTORY_RANGE_MS, HistoryRange } from '../../contract/history.js';
-import type { EndpointRecord, HistoryEvent } from '../../contract/history.js';
+import type { EndpointRecord, HistoryEvent, HistoryPoint } from '../../contract/history.js';
+import { pointSummary } from '../../common/history-point.js';
 import { defaultStateDir } from '../adapters/state-dir.js';
 import { HISTORY_FILE, HistoryReader } from '../adapters/history/sqlite-history.js';
 import { HISTORY_KINDS, isHistoryKind, KIND_TYPES } from '../core/history/event-kinds.js';
 import { formatEvent } from '../monitor/event-text.js';
-import { parse, UsageError, type CliIo } from './args.js';
+import { parse, positiveNumber, UsageError, type CliIo } from './args.js';
 import { commandLanguage } from './language.js';
 import { translator, type Translate } from '../../common/i18n/translate.js';
 
@@ -96,7 +98,40 @@ function endpointsText(endpoints: readonly EndpointRecord[], t: Translate): stri
   return `${out.join('\n')}\n`;
 }
 
+const POINTS = 50;
+
+function pointsCommand(args: string[], io: CliIo): number {
+  const { values } = parse(args, { limit: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } });
+  const limit = positiveNumber(values.limit, '--limit', POINTS);
+  if (!Number.isInteger(limit) || limit > LIMIT) throw new UsageError(`--limit must be a whole number from 1 to ${LIMIT}, got "${values.limit}"`);
+  const language = commandLanguage(values.lang, io);
+  const reader = openReader();
+  try {
+    const points = reader.points(limit);
+    const problem = reader.status().message;
+    if (problem) io.stderr.write(`telltale: ${problem}\n`);
+    io.stdout.write(values.json ? `${JSON.stringify(points, null, 2)}\n` : pointsText(points, language));
+    return problem ? 1 : 0;
+  } finally {
+    reader.close();
+  }
+}
+
+/** "2026-11-24T10:00:00.000Z  #12  3 inferences  High exposure: ...", newest first. */
+function pointsText(points: readonly HistoryPoint[], language: Language): string {
+  const t = translator(language);
+  if (points.length === 0) return `${t('cli.points.none')}\n`;
+  const plural = new Intl.PluralRules(language);
+  const lines = points.map((p) => {
+    const count = { count: String(p.inferences) };
+    const inferences = plural.select(p.inferences) === 'one' ? t('cli.points.inferences.one', count) : t('cli.points.inferences.other', count);
+    return `${p.at}  #${p.id}  ${inferences}  ${pointSummary(p, language)}`;
+  });
+  return `${lines.join('\n')}\n`;
+}
+
 export async function historyCommand(args: string[], io: CliIo): Promise<number> {
   if (args[0] === 'endpoints') return endpointsCommand(args.slice(1), io);
+  if (args[0] === 'points') return pointsCommand(args.slice(1), io);
   return eventsCommand(args, io);
 }

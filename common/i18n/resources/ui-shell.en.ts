@@ -50,7 +50,6 @@ export const uiShellEn = {
   'duration.ms': '{{count}} ms',
   'duration.s': '{{count}} s',
   'toast.dismiss': 'Dismiss: {{title}}',
-  'toast.folded': '{{body}} (and {{count}} similar)',
   'capture.precise': 'precise capture',
   'capture.precise-note': 'every TCP connection attempt is seen',
   'capture.poll-every': 'new sockets are looked for every {{seconds}} s',

@@ -52,7 +52,6 @@ export const uiShellZhCN = {
   'duration.ms': '{{count}} 毫秒',
   'duration.s': '{{count}} 秒',
   'toast.dismiss': '关闭：{{title}}',
-  'toast.folded': '{{body}}（另有 {{count}} 条类似通知）',
   'capture.precise': '精确捕获',
   'capture.precise-note': '每次 TCP 连接尝试都能看到',
   'capture.poll-every': '每 {{seconds}} 秒查找一次新套接字',
