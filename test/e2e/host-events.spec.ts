@@ -74,7 +74,7 @@ test('a notification shows as a toast that can be dismissed', async ({ page }) =
   host.notify(notification('n1', 'Claude Code started'));
   const toasts = page.getByRole('region', { name: 'Notifications' });
   await expect(toasts.getByText('Claude Code started')).toBeVisible();
-  await expect(toasts).toContainText('(and 2 similar)');
+  await expect(toasts).toContainText('(and 2 more like it)');
   await expect(toasts).toHaveAttribute('aria-live', 'polite');
   for (const n of [2, 3, 4]) host.notify(notification(`n${n}`, `Toast ${n}`));
   // At most three on screen: the oldest went.
