@@ -24,8 +24,18 @@ function historyFile(): string {
   return path.join(defaultStateDir(process.env, os.homedir()), HISTORY_FILE);
 }
 
-function openReader(): HistoryReader {
-  return HistoryReader.openReadOnly(historyFile());
+/** Opens the history read-only and prints what `read` answers, as JSON or as `text`; exit 1 when the history reported a problem. */
+function printFromHistory<T>(io: CliIo, json: boolean | undefined, read: (reader: HistoryReader) => T, text: (found: T) => string): number {
+  const reader = HistoryReader.openReadOnly(historyFile());
+  try {
+    const found = read(reader);
+    const problem = reader.status().message;
+    if (problem) io.stderr.write(`telltale: ${problem}\n`);
+    io.stdout.write(json ? `${JSON.stringify(found, null, 2)}\n` : text(found));
+    return problem ? 1 : 0;
+  } finally {
+    reader.close();
+  }
 }
 
 function eventsCommand(args: string[], io: CliIo): number {
@@ -37,22 +47,13 @@ function eventsCommand(args: string[], io: CliIo): number {
   if (kind !== undefined && !isHistoryKind(kind)) throw new UsageError(`--kind must be one of ${HISTORY_KINDS.join(', ')}, got "${kind}"`);
   const language = commandLanguage(values.lang, io);
   const t = translator(language);
-  const reader = openReader();
-  try {
-    const page = reader.events({
-      since: new Date(Date.now() - HISTORY_RANGE_MS[range.data]).toISOString(),
-      toolId: values.tool,
-      types: kind === undefined ? undefined : [...KIND_TYPES[kind]],
-      limit: LIMIT,
-    });
-    const problem = reader.status().message;
-    if (problem) io.stderr.write(`telltale: ${problem}\n`);
-    if (values.json) io.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
-    else io.stdout.write(eventsText(page.events, page.truncated, since, t, language));
-    return problem ? 1 : 0;
-  } finally {
-    reader.close();
-  }
+  const query = {
+    since: new Date(Date.now() - HISTORY_RANGE_MS[range.data]).toISOString(),
+    toolId: values.tool,
+    types: kind === undefined ? undefined : [...KIND_TYPES[kind]],
+    limit: LIMIT,
+  };
+  return printFromHistory(io, values.json, (reader) => reader.events(query), (page) => eventsText(page.events, page.truncated, since, t, language));
 }
 
 function eventsText(events: readonly HistoryEvent[], truncated: boolean, since: string, t: Translate, language: Language): string {
@@ -65,16 +66,7 @@ function eventsText(events: readonly HistoryEvent[], truncated: boolean, since: 
 function endpointsCommand(args: string[], io: CliIo): number {
   const { values } = parse(args, { tool: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } });
   const t = translator(commandLanguage(values.lang, io));
-  const reader = openReader();
-  try {
-    const endpoints = reader.endpoints(values.tool);
-    const problem = reader.status().message;
-    if (problem) io.stderr.write(`telltale: ${problem}\n`);
-    io.stdout.write(values.json ? `${JSON.stringify(endpoints, null, 2)}\n` : endpointsText(endpoints, t));
-    return problem ? 1 : 0;
-  } finally {
-    reader.close();
-  }
+  return printFromHistory(io, values.json, (reader) => reader.endpoints(values.tool), (endpoints) => endpointsText(endpoints, t));
 }
 
 function endpointsText(endpoints: readonly EndpointRecord[], t: Translate): string {
@@ -105,16 +97,7 @@ function pointsCommand(args: string[], io: CliIo): number {
   const limit = positiveNumber(values.limit, '--limit', POINTS);
   if (!Number.isInteger(limit) || limit > LIMIT) throw new UsageError(`--limit must be a whole number from 1 to ${LIMIT}, got "${values.limit}"`);
   const language = commandLanguage(values.lang, io);
-  const reader = openReader();
-  try {
-    const points = reader.points(limit);
-    const problem = reader.status().message;
-    if (problem) io.stderr.write(`telltale: ${problem}\n`);
-    io.stdout.write(values.json ? `${JSON.stringify(points, null, 2)}\n` : pointsText(points, language));
-    return problem ? 1 : 0;
-  } finally {
-    reader.close();
-  }
+  return printFromHistory(io, values.json, (reader) => reader.points(limit), (points) => pointsText(points, language));
 }
 
 /** "2026-11-24T10:00:00.000Z  #12  3 inferences  High exposure: ...", newest first. */
