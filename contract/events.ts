@@ -16,6 +16,7 @@ import {
   SignalValue,
   Tool,
 } from './snapshot.js';
+import { ExposureMessage } from './message.js';
 import { SignalKey } from './signal-key.js';
 import { ConnectionAttempt } from './attempts.js';
 
@@ -61,7 +62,7 @@ export const SnapshotDelta = z.object({
   tools: z.array(Tool).optional(),
   inferences: z.array(Inference).optional(),
   checks: z.array(CheckResult).optional(),
-  exposure: z.object({ level: ExposureLevel, summary: z.string() }).optional(),
+  exposure: z.object({ level: ExposureLevel, summary: z.string(), message: ExposureMessage.optional() }).optional(),
   probes: z.array(ProbeReport).optional(),
   timings: z.record(z.string(), z.number()).optional(),
   events: z.array(MonitorEvent),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MonitorEvent, MonitorEventType } from './events.js';
+import { ExposureMessage } from './message.js';
 import { ExposureLevel } from './snapshot.js';
 
 export const HistoryRange = z.enum(['1h', '24h', '7d']);
@@ -94,7 +95,13 @@ export const HistoryPoint = z.object({
   id: z.number().int(),
   at: z.string(),
   level: ExposureLevel.nullable(),
+  /** The exposure verdict in English, as stored. */
   summary: z.string(),
+  /**
+   * What `summary` says, as a message (contract/message.ts). Absent for a point stored before
+   * points kept it whose snapshot cannot tell it either: `summary` is then English text only.
+   */
+  summaryMessage: ExposureMessage.optional(),
   inferences: z.number().int().nonnegative(),
 });
 export type HistoryPoint = z.infer<typeof HistoryPoint>;

@@ -237,6 +237,35 @@ export const ReachMessage = z.discriminatedUnion('id', [
 ]);
 export type ReachMessage = z.infer<typeof ReachMessage>;
 
+// --- notifications (AppNotification.message) -----------------------------------------------------
+
+/** Where a tool connected: the host (or address when no host is known) and port, as sampled. */
+const Remote = { host: z.string(), port: z.number().int().nullable() };
+
+/**
+ * What a notification says (its title and body). tool(s): display names; country: a code; org: a
+ * network's organisation as sampled. A rule that sees no message in its input (an inference from a
+ * snapshot written before headlines had messages) carries that input's English text instead.
+ */
+export const NotificationMessage = z.discriminatedUnion('id', [
+  /** summary: the verdict after the rise, when the sample carried one. */
+  z.object({ id: z.literal('notification.exposure-rose'), before: ExposureLevel.nullable(), after: ExposureLevel, summary: ExposureMessage.optional() }),
+  z.object({ id: z.literal('notification.tool-started'), tool: z.string() }),
+  /** tools: the tools that newly can make it, in order; the inference's headline and evidence say what. */
+  z.object({
+    id: z.literal('notification.inference-gained'),
+    tools: z.array(z.string()).min(1),
+    inference: InferenceMessage,
+    evidence: z.array(EvidenceMessage),
+  }),
+  z.object({ id: z.literal('notification.inference-gained.text'), tools: z.array(z.string()).min(1), statement: z.string() }),
+  /** A country the tool had not contacted before; org: the network's, when known. */
+  z.object({ id: z.literal('notification.new-country'), tool: z.string(), country: CountryCode, org: z.string().optional(), ...Remote }),
+  /** An organisation the tool had not contacted before, in a known country (or none known). */
+  z.object({ id: z.literal('notification.new-org'), tool: z.string(), org: z.string(), country: CountryCode.optional(), ...Remote }),
+]);
+export type NotificationMessage = z.infer<typeof NotificationMessage>;
+
 /** Every statement the core makes that a view renders on its own. */
 export const Message = z.union([
   InferenceMessage,
@@ -271,4 +300,5 @@ export const MESSAGE_FAMILIES = {
   TelemetryOptOut,
   SettingNote,
   ToolNote,
+  NotificationMessage,
 } as const;

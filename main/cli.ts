@@ -39,6 +39,9 @@ Commands:
                        inference, exposure); read from the history the monitor keeps
   history endpoints [--tool ID] [--json] [--lang en|zh-CN]
                        what each tool talked to: address, host, country, org, first and last seen
+  history points [--limit N] [--json] [--lang en|zh-CN]
+                       the snapshots the history kept (whenever the exposure or the inferences
+                       changed), newest first, with their verdicts (default: the last 50)
   fleet osquery-config [--platform linux|darwin|windows]
                        an osquery ATC config that reads the history as tables (for Fleet, Kolide)
   help                 this text

@@ -87,6 +87,14 @@ const EXPOSURE_LABELS: Readonly<Record<ExposureLevel, PlainKey>> = {
   high: 'exposure.level.high',
 };
 
+/** A level as a word ("high" / "高"), where the sentence says "exposure" itself. */
+export const EXPOSURE_WORDS: Readonly<Record<ExposureLevel, PlainKey>> = {
+  none: 'exposure.word.none',
+  low: 'exposure.word.low',
+  elevated: 'exposure.word.elevated',
+  high: 'exposure.word.high',
+};
+
 export const CONFIDENCE_WORDS: Readonly<Record<Confidence, PlainKey>> = { low: 'confidence.low', medium: 'confidence.medium', high: 'confidence.high' };
 
 const WRAPPER_REASONS = {
@@ -426,6 +434,11 @@ export function renderStatement(headline: InferenceMessage, evidence: readonly E
 export function zoneLabel(zone: string, language: Language): string {
   const name = zoneName(zone, language);
   return name ? translator(language)('zone.named', { zone, name }) : zone;
+}
+
+/** "China (CN)" / "中国（CN）"; the code alone when ICU has no name for it. */
+export function countryLabel(code: string, language: Language): string {
+  return renderer(language).country(code);
 }
 
 /** "High exposure" / "暴露程度高"; "Exposure not assessed" for a snapshot without a verdict. */

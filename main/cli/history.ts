@@ -1,18 +1,20 @@
 /**
  * `telltale history [--since 1h|24h|7d] [--tool ID] [--kind K] [--json]`: past events, newest first.
  * `telltale history endpoints [--tool ID] [--json]`: what each tool talked to, where, first and last seen.
+ * `telltale history points [--limit N] [--json]`: the kept snapshots a comparison can start from, with their verdicts.
  * Both open the history read-only, so they work while a monitor records.
  */
 import type { Language } from '../../common/i18n/languages.js';
 import os from 'node:os';
 import path from 'node:path';
 import { HISTORY_RANGE_MS, HistoryRange } from '../../contract/history.js';
-import type { EndpointRecord, HistoryEvent } from '../../contract/history.js';
+import type { EndpointRecord, HistoryEvent, HistoryPoint } from '../../contract/history.js';
+import { pointSummary } from '../../common/history-point.js';
 import { defaultStateDir } from '../adapters/state-dir.js';
 import { HISTORY_FILE, HistoryReader } from '../adapters/history/sqlite-history.js';
 import { HISTORY_KINDS, isHistoryKind, KIND_TYPES } from '../core/history/event-kinds.js';
 import { formatEvent } from '../monitor/event-text.js';
-import { parse, UsageError, type CliIo } from './args.js';
+import { parse, positiveNumber, UsageError, type CliIo } from './args.js';
 import { commandLanguage } from './language.js';
 import { translator, type Translate } from '../../common/i18n/translate.js';
 
@@ -22,8 +24,18 @@ function historyFile(): string {
   return path.join(defaultStateDir(process.env, os.homedir()), HISTORY_FILE);
 }
 
-function openReader(): HistoryReader {
-  return HistoryReader.openReadOnly(historyFile());
+/** Opens the history read-only and prints what `read` answers, as JSON or as `text`; exit 1 when the history reported a problem. */
+function printFromHistory<T>(io: CliIo, json: boolean | undefined, read: (reader: HistoryReader) => T, text: (found: T) => string): number {
+  const reader = HistoryReader.openReadOnly(historyFile());
+  try {
+    const found = read(reader);
+    const problem = reader.status().message;
+    if (problem) io.stderr.write(`telltale: ${problem}\n`);
+    io.stdout.write(json ? `${JSON.stringify(found, null, 2)}\n` : text(found));
+    return problem ? 1 : 0;
+  } finally {
+    reader.close();
+  }
 }
 
 function eventsCommand(args: string[], io: CliIo): number {
@@ -35,22 +47,13 @@ function eventsCommand(args: string[], io: CliIo): number {
   if (kind !== undefined && !isHistoryKind(kind)) throw new UsageError(`--kind must be one of ${HISTORY_KINDS.join(', ')}, got "${kind}"`);
   const language = commandLanguage(values.lang, io);
   const t = translator(language);
-  const reader = openReader();
-  try {
-    const page = reader.events({
-      since: new Date(Date.now() - HISTORY_RANGE_MS[range.data]).toISOString(),
-      toolId: values.tool,
-      types: kind === undefined ? undefined : [...KIND_TYPES[kind]],
-      limit: LIMIT,
-    });
-    const problem = reader.status().message;
-    if (problem) io.stderr.write(`telltale: ${problem}\n`);
-    if (values.json) io.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
-    else io.stdout.write(eventsText(page.events, page.truncated, since, t, language));
-    return problem ? 1 : 0;
-  } finally {
-    reader.close();
-  }
+  const query = {
+    since: new Date(Date.now() - HISTORY_RANGE_MS[range.data]).toISOString(),
+    toolId: values.tool,
+    types: kind === undefined ? undefined : [...KIND_TYPES[kind]],
+    limit: LIMIT,
+  };
+  return printFromHistory(io, values.json, (reader) => reader.events(query), (page) => eventsText(page.events, page.truncated, since, t, language));
 }
 
 function eventsText(events: readonly HistoryEvent[], truncated: boolean, since: string, t: Translate, language: Language): string {
@@ -63,16 +66,7 @@ function eventsText(events: readonly HistoryEvent[], truncated: boolean, since: 
 function endpointsCommand(args: string[], io: CliIo): number {
   const { values } = parse(args, { tool: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } });
   const t = translator(commandLanguage(values.lang, io));
-  const reader = openReader();
-  try {
-    const endpoints = reader.endpoints(values.tool);
-    const problem = reader.status().message;
-    if (problem) io.stderr.write(`telltale: ${problem}\n`);
-    io.stdout.write(values.json ? `${JSON.stringify(endpoints, null, 2)}\n` : endpointsText(endpoints, t));
-    return problem ? 1 : 0;
-  } finally {
-    reader.close();
-  }
+  return printFromHistory(io, values.json, (reader) => reader.endpoints(values.tool), (endpoints) => endpointsText(endpoints, t));
 }
 
 function endpointsText(endpoints: readonly EndpointRecord[], t: Translate): string {
@@ -96,7 +90,31 @@ function endpointsText(endpoints: readonly EndpointRecord[], t: Translate): stri
   return `${out.join('\n')}\n`;
 }
 
+const POINTS = 50;
+
+function pointsCommand(args: string[], io: CliIo): number {
+  const { values } = parse(args, { limit: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } });
+  const limit = positiveNumber(values.limit, '--limit', POINTS);
+  if (!Number.isInteger(limit) || limit > LIMIT) throw new UsageError(`--limit must be a whole number from 1 to ${LIMIT}, got "${values.limit}"`);
+  const language = commandLanguage(values.lang, io);
+  return printFromHistory(io, values.json, (reader) => reader.points(limit), (points) => pointsText(points, language));
+}
+
+/** "2026-11-24T10:00:00.000Z  #12  3 inferences  High exposure: ...", newest first. */
+function pointsText(points: readonly HistoryPoint[], language: Language): string {
+  const t = translator(language);
+  if (points.length === 0) return `${t('cli.points.none')}\n`;
+  const plural = new Intl.PluralRules(language);
+  const lines = points.map((p) => {
+    const count = { count: String(p.inferences) };
+    const inferences = plural.select(p.inferences) === 'one' ? t('cli.points.inferences.one', count) : t('cli.points.inferences.other', count);
+    return `${p.at}  #${p.id}  ${inferences}  ${pointSummary(p, language)}`;
+  });
+  return `${lines.join('\n')}\n`;
+}
+
 export async function historyCommand(args: string[], io: CliIo): Promise<number> {
   if (args[0] === 'endpoints') return endpointsCommand(args.slice(1), io);
+  if (args[0] === 'points') return pointsCommand(args.slice(1), io);
   return eventsCommand(args, io);
 }

@@ -1,17 +1,10 @@
 /** One line of plain text per monitor event, for `telltale watch`: "+" appeared, "-" went, "~" changed. */
 import type { MonitorEvent } from '../../contract/events.js';
-import type { ExposureLevel, Inference } from '../../contract/snapshot.js';
+import type { Inference } from '../../contract/snapshot.js';
 import { formatConnection, formatValue } from '../../common/format.js';
 import type { Language } from '../../common/i18n/languages.js';
-import { CONFIDENCE_WORDS, renderStatement } from '../../common/i18n/render.js';
-import { translator, type PlainKey, type Translate } from '../../common/i18n/translate.js';
-
-const EXPOSURE_WORDS: Readonly<Record<ExposureLevel, PlainKey>> = {
-  none: 'exposure.word.none',
-  low: 'exposure.word.low',
-  elevated: 'exposure.word.elevated',
-  high: 'exposure.word.high',
-};
+import { CONFIDENCE_WORDS, EXPOSURE_WORDS, renderStatement } from '../../common/i18n/render.js';
+import { translator, type Translate } from '../../common/i18n/translate.js';
 
 /** The inference's statement in the language, from its messages when it has them (the English text otherwise). */
 function statementOf(i: Inference, language: Language): string {

@@ -77,6 +77,6 @@ export class NotificationLimiter {
   }
 
   #notification(c: Candidate, folded: number): AppNotification {
-    return { id: this.#newId(), at: c.at, rule: c.rule, toolId: c.toolId, title: c.title, body: c.body, folded };
+    return { id: this.#newId(), at: c.at, rule: c.rule, toolId: c.toolId, title: c.title, body: c.body, message: c.message, folded };
   }
 }

@@ -118,8 +118,9 @@ export class Notifier {
     const { candidates, seen } = evaluateRules({
       events: delta.events,
       known: this.#known,
-      toolName: (id) => this.#toolNames.get(id) ?? 'A tool',
-      exposureSummary: delta.exposure?.summary,
+      // A tool no sample named yet is named by its id (a value in any language).
+      toolName: (id) => this.#toolNames.get(id) ?? id,
+      exposure: delta.exposure?.message,
       notifications: this.#settings(),
     });
     this.#known = learnDestinations(this.#known, seen);

@@ -4,12 +4,13 @@
  * zh_CN, a local proxy) with a saved probe report of a covert tool run as Claude Code. Opens Timeline,
  * Snapshot (comparing with the history and with an exported file), Probe and What-if; checks that
  * no English prose is left once the data (hosts, names, values, commands) is taken out, that
- * Compare names tools rather than showing ids, axe, and writes screenshots at 1400x900 and 900x700,
+ * Compare names tools rather than showing ids, that the history's points and a toast (a tool started
+ * while the UI is open) read Chinese, axe, and writes screenshots at 1400x900 and 900x700,
  * light and dark, to test-results/screenshots/zh-CN/<view>-<w>x<h>-<scheme>.png.
  */
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,8 @@ type ViewId = keyof typeof VIEWS;
 
 let root: string;
 let serve: ChildProcess | undefined;
+/** A process the catalog takes for Kimi CLI (a script named kimi.js), started while the UI is open. */
+let tool: ChildProcess | undefined;
 let url: string;
 /** Values the views show as they are, in any language: names, hosts, settings, probe values. */
 let data: string[] = [];
@@ -147,7 +150,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await stopChild(serve);
+  await Promise.all([stopChild(tool), stopChild(serve)]);
   if (root) await rm(root, { recursive: true, force: true });
 });
 
@@ -180,6 +183,29 @@ test('Compare names tools, not their ids', async ({ page }) => {
   // A tool id alone, after a count ("-3 claude-code") or in brackets ("api.moonshot.cn（kimi-cli）").
   const ids = /(^|\s|[（(])(claude-code|copilot|kimi-cli|qoder|codex)[）)]?$/;
   expect(items.filter((item) => ids.test(item))).toEqual([]);
+});
+
+test('the history points and a notification toast read Chinese', async ({ page }) => {
+  test.setTimeout(90_000);
+  const noEnglish = (text: string) => {
+    const prose = [...data, 'Kimi CLI', 'Telltale'].sort((a, b) => b.length - a.length).reduce((rest, value) => rest.split(value).join(' '), text);
+    expect(prose, text).not.toMatch(ENGLISH_WORDS);
+  };
+  await openView(page, 'snapshot');
+  // Each point's verdict, rendered from the message the history kept with it.
+  const points = await page.locator('section[aria-labelledby="history-compare-title"] select option').allInnerTexts();
+  expect(points.length).toBeGreaterThan(0);
+  for (const point of points) {
+    expect(point).toMatch(/暴露/);
+    noEnglish(point);
+  }
+  // Past the notifier's start-up grace, a tool starts: its toast is in Chinese.
+  await page.waitForTimeout(4_000);
+  await writeFile(join(root, 'kimi.js'), 'setInterval(() => {}, 1000);\n');
+  tool = spawn(process.execPath, [join(root, 'kimi.js')], { stdio: 'ignore' });
+  const toasts = page.getByRole('region', { name: '通知' });
+  await expect(toasts.getByText('Kimi CLI 已启动').first()).toBeVisible({ timeout: 20_000 });
+  noEnglish(await toasts.innerText());
 });
 
 test('screenshots at 1400x900 and 900x700, light and dark', async ({ page }) => {

@@ -9,9 +9,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MonitorEvent } from '../../contract/events.js';
+import type { HistoryPoint } from '../../contract/history.js';
+import type { Snapshot } from '../../contract/snapshot.js';
+import { exposureFor } from '../../common/exposure.js';
+import { pointSummary } from '../../common/history-point.js';
 import { HISTORY_FILE, HistoryReader, SqliteHistory } from '../../main/adapters/history/sqlite-history.js';
 import { migrate, SCHEMA_VERSION } from '../../main/adapters/history/schema.js';
 import { DAY_MS } from '../../main/core/history/retention.js';
@@ -335,5 +340,59 @@ describe('the osquery hand-off', () => {
       ['present', 'location.country', String(inference().value)],
     ]);
     db.close();
+  });
+});
+
+describe('points in any language', () => {
+  const china = { id: 'inference.location.country', country: 'CN', confidence: 'high' } as const;
+  const located = inference({ message: china, evidenceMessages: [] });
+  const verdict = exposureFor([located]);
+
+  /** A point row as a Telltale before schema 3 kept it: no message, the snapshot as JSON, gzipped. */
+  function oldPoint(db: Database.Database, at: number, summary: string, kept: Snapshot): void {
+    db.prepare('INSERT INTO points (at, level, summary, inferences, snapshot) VALUES (?, ?, ?, ?, ?)').run(at, 'high', summary, kept.inferences.length, gzipSync(JSON.stringify(kept)));
+  }
+
+  it('keeps the verdict as a message; an older point gets it from its snapshot, or stays English and says so', () => {
+    const now = Date.now();
+    const store = open();
+    store.record(snapshot({ takenAt: new Date(now).toISOString(), inferences: [located], exposure: verdict }), []);
+    store.close();
+    const db = new Database(file);
+    // Before messages: the snapshot has the inferences' messages but no exposure message; its verdict is derived.
+    oldPoint(db, now - 3000, verdict.summary, snapshot({ inferences: [located], exposure: { level: verdict.level, summary: verdict.summary } }));
+    // Older still: nothing in the snapshot renders to the English stored, and a snapshot that cannot be unpacked.
+    oldPoint(db, now - 2000, 'High exposure: an older Telltale said so.', snapshot({ inferences: [inference()], exposure: { level: 'high', summary: 'High exposure: an older Telltale said so.' } }));
+    db.prepare('INSERT INTO points (at, level, summary, inferences, snapshot) VALUES (?, ?, ?, ?, ?)').run(now - 1000, 'high', 'High exposure: unreadable.', 1, Buffer.from('not gzip'));
+    db.close();
+
+    const reader = HistoryReader.openReadOnly(file);
+    const points = reader.points(10);
+    reader.close();
+    expect(points.map((p) => [p.summary, p.summaryMessage])).toEqual([
+      [verdict.summary, verdict.message],
+      ['High exposure: unreadable.', undefined],
+      ['High exposure: an older Telltale said so.', undefined],
+      [verdict.summary, verdict.message],
+    ]);
+    expect(points.map((p) => pointSummary(p, 'zh-CN'))).toEqual([
+      '暴露程度高：最主要的推断：工具几乎可以肯定你在中国（CN）。',
+      'High exposure: unreadable.（仅有英文记录）',
+      'High exposure: an older Telltale said so.（仅有英文记录）',
+      '暴露程度高：最主要的推断：工具几乎可以肯定你在中国（CN）。',
+    ]);
+    expect(pointSummary(points[1] as HistoryPoint, 'en')).toBe('High exposure: unreadable.');
+  });
+
+  it('reads a schema 2 file that a running older Telltale still records into (no message column)', () => {
+    const v2 = new Database(file);
+    v2.pragma('journal_mode = WAL');
+    migrate(v2, 2);
+    oldPoint(v2, Date.now(), verdict.summary, snapshot({ inferences: [located], exposure: { level: verdict.level, summary: verdict.summary } }));
+    v2.close();
+    const reader = HistoryReader.openReadOnly(file);
+    expect(reader.points(5).map((p) => p.summaryMessage)).toEqual([verdict.message]);
+    expect(reader.status().message).toBeNull();
+    reader.close();
   });
 });

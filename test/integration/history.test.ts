@@ -10,7 +10,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EndpointRecord, HistoryEventPage } from '../../contract/history.js';
+import { EndpointRecord, HistoryEventPage, HistoryPoint } from '../../contract/history.js';
+import type { ExposureMessage } from '../../contract/message.js';
+import { renderMessage } from '../../common/i18n/render.js';
+import { expectChinese } from '../helpers/i18n-checks.js';
 import { createApp, type TelltaleApp } from '../../main/app/create-app.js';
 import { SqliteHistory } from '../../main/adapters/history/sqlite-history.js';
 import { osqueryConfig } from '../../main/core/history/osquery-config.js';
@@ -102,6 +105,16 @@ describe('the history of a real monitor', () => {
     const points = await running.handlers.getHistoryPoints({ limit: 5 });
     expect(points.length).toBeGreaterThan(0);
     expect((await running.handlers.diffWithHistory({ id: points[points.length - 1]?.id ?? 0 })).to).toBeTruthy();
+    // Each point the monitor kept says its verdict as a message too: the CLI prints it in Chinese.
+    const [newest] = points;
+    expect(newest?.summaryMessage).toBeDefined();
+    const listedPoints = await runCli(['history', 'points', '--json'], env());
+    expect(HistoryPoint.array().parse(JSON.parse(listedPoints.stdout)).every((p) => p.summaryMessage !== undefined)).toBe(true);
+    const zh = await runCli(['history', 'points', '--limit', '1', '--lang', 'zh-CN'], env());
+    expect(zh.code).toBe(0);
+    const line = zh.stdout.trim();
+    expect(line).toContain(renderMessage(newest?.summaryMessage as ExposureMessage, 'zh-CN'));
+    expectChinese(line.replace(/^\S+\s+#\d+/, ''), newest?.summaryMessage, 'history points --lang zh-CN');
 
     // The real CLI, reading while the monitor writes.
     const cli = await runCli(['history', 'endpoints', '--tool', 'codex-cli', '--json'], env());
@@ -150,7 +163,8 @@ describe('the history CLI', () => {
     expect(lines[1]).toContain(':8443');
     expect((await runCli(['history', '--kind', 'tool'], cliEnv)).stdout).toMatch(/No events in the last 24h/);
 
-    for (const bad of [['history', '--kind', 'nope'], ['history', '--since', '2d'], ['history', 'endpoints', '--bogus'], ['fleet'], ['fleet', 'osquery-config', '--platform', 'beos']]) {
+    expect((await runCli(['history', 'points'], cliEnv)).stdout).toMatch(/^\S+Z {2}#\d+ {2}1 inference {2}/);
+    for (const bad of [['history', 'points', '--limit', '0'], ['history', 'points', '--limit', '1.5'], ['history', '--kind', 'nope'], ['history', '--since', '2d'], ['history', 'endpoints', '--bogus'], ['fleet'], ['fleet', 'osquery-config', '--platform', 'beos']]) {
       const refused = await runCli(bad, cliEnv);
       expect(refused.code, bad.join(' ')).toBe(2);
       expect(refused.stderr).toMatch(/^telltale: /);

@@ -5,13 +5,14 @@
 import { catalogEn } from './catalog.en.js';
 import { cliEn } from './cli.en.js';
 import { coreEn } from './core.en.js';
+import { notifyEn } from './notify.en.js';
 import { uiConnectionsEn } from './ui-connections.en.js';
 import { uiDataEn } from './ui-data.en.js';
 import { uiShellEn } from './ui-shell.en.js';
 
 /** The parts, for the test that no key is in two of them (a spread would keep only the last). */
-export const EN_PARTS = { core: coreEn, uiShell: uiShellEn, uiData: uiDataEn, uiConnections: uiConnectionsEn, cli: cliEn, catalog: catalogEn } as const;
+export const EN_PARTS = { core: coreEn, uiShell: uiShellEn, uiData: uiDataEn, uiConnections: uiConnectionsEn, cli: cliEn, catalog: catalogEn, notify: notifyEn } as const;
 
-export const en = { ...coreEn, ...uiShellEn, ...uiDataEn, ...uiConnectionsEn, ...cliEn, ...catalogEn } as const;
+export const en = { ...coreEn, ...uiShellEn, ...uiDataEn, ...uiConnectionsEn, ...cliEn, ...catalogEn, ...notifyEn } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,8 +3,9 @@ import { catalogZhCN } from './catalog.zh-CN.js';
 import { cliZhCN } from './cli.zh-CN.js';
 import { coreZhCN } from './core.zh-CN.js';
 import type { MessageKey } from './en.js';
+import { notifyZhCN } from './notify.zh-CN.js';
 import { uiConnectionsZhCN } from './ui-connections.zh-CN.js';
 import { uiDataZhCN } from './ui-data.zh-CN.js';
 import { uiShellZhCN } from './ui-shell.zh-CN.js';
 
-export const zhCN = { ...coreZhCN, ...uiShellZhCN, ...uiDataZhCN, ...uiConnectionsZhCN, ...cliZhCN, ...catalogZhCN } as const satisfies Record<MessageKey, string>;
+export const zhCN = { ...coreZhCN, ...uiShellZhCN, ...uiDataZhCN, ...uiConnectionsZhCN, ...cliZhCN, ...catalogZhCN, ...notifyZhCN } as const satisfies Record<MessageKey, string>;

@@ -108,6 +108,11 @@ const MIGRATIONS: readonly string[] = [
     ORDER BY o.id;
   DROP TABLE old_events;
   `,
+  // 3: a point keeps its verdict as a message (JSON, contract/message.ts ExposureMessage) beside the
+  // English summary, so it reads in any language; NULL in points kept before.
+  `
+  ALTER TABLE points ADD COLUMN message TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

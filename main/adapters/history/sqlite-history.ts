@@ -12,6 +12,7 @@ import type { EndpointRecord, HistoryEvent, HistoryEventPage, HistoryPoint, Hist
 import type { Snapshot } from '../../../contract/snapshot.js';
 import { EVENT_TYPE_CODES } from '../../core/history/event-kinds.js';
 import { decodeEvent, remoteKey, remoteOfKey } from '../../core/history/event-codec.js';
+import { pointSummaryMessage } from '../../core/history/point-summary.js';
 import { recordSample, type SampleRecord } from '../../core/history/sample-record.js';
 import { cutoffMs, DAY_MS, DEFAULT_RETENTION, maxBytes, retentionProblem, trimBefore, type Retention } from '../../core/history/retention.js';
 import { activityResolution, assembleTimeline, timelineSpan, type ActivityBucket, type ExposureBucket } from '../../core/history/timeline.js';
@@ -133,7 +134,7 @@ function prepareWrites(db: Database.Database): Statements {
     ),
     activity: activityUpsert(db, 'activity_minutes', 'minute'),
     activityHour: activityUpsert(db, 'activity_hours', 'hour'),
-    point: db.prepare('INSERT INTO points (at, level, summary, inferences, snapshot) VALUES (?, ?, ?, ?, ?)'),
+    point: db.prepare('INSERT INTO points (at, level, summary, inferences, snapshot, message) VALUES (?, ?, ?, ?, ?, ?)'),
     inference: db.prepare(
       'INSERT INTO inferences (at, change, inference, value, confidence, statement, visible_to) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -287,31 +288,42 @@ export class HistoryReader implements HistoryQueries {
   points(limit: number): HistoryPoint[] {
     const db = this.db;
     if (!db) return [];
-    const rows = this.#guard(
-      () =>
-        db.prepare('SELECT id, at, level, summary, inferences FROM points ORDER BY at DESC, id DESC LIMIT ?').all(limit) as {
-          id: number;
-          at: number;
-          level: HistoryPoint['level'];
-          summary: string;
-          inferences: number;
-        }[],
-      [],
-    );
-    return rows.map((r) => ({ ...r, at: iso(r.at) }));
+    const rows = this.#guard(() => {
+      // A file a Telltale before schema 3 still records into has no message column: NULL for all.
+      const column = db.prepare("SELECT COUNT(*) FROM pragma_table_info('points') WHERE name = 'message'").pluck().get() ? 'message' : 'NULL AS message';
+      return db.prepare(`SELECT id, at, level, summary, inferences, ${column} FROM points ORDER BY at DESC, id DESC LIMIT ?`).all(limit) as {
+        id: number;
+        at: number;
+        level: HistoryPoint['level'];
+        summary: string;
+        inferences: number;
+        message: string | null;
+      }[];
+    }, []);
+    return rows.map(({ message, ...r }) => {
+      const summaryMessage = pointSummaryMessage({ summary: r.summary, message, snapshotJson: () => this.#snapshotJson(r.id) });
+      return { ...r, at: iso(r.at), ...(summaryMessage && { summaryMessage }) };
+    });
   }
 
-  snapshot(id: number): Snapshot | null {
+  /** A kept snapshot's JSON as stored; null when it is gone or cannot be unpacked. */
+  #snapshotJson(id: number): string | null {
     const db = this.db;
     if (!db) return null;
     const row = this.#guard(() => db.prepare('SELECT snapshot FROM points WHERE id = ?').get(id) as { snapshot: Buffer } | undefined, undefined);
     if (!row) return null;
     try {
-      const parsed = parseSnapshotJson(gunzipSync(row.snapshot).toString('utf8'));
-      return parsed.ok ? parsed.snapshot : null;
+      return gunzipSync(row.snapshot).toString('utf8');
     } catch {
       return null;
     }
+  }
+
+  snapshot(id: number): Snapshot | null {
+    const json = this.#snapshotJson(id);
+    if (json === null) return null;
+    const parsed = parseSnapshotJson(json);
+    return parsed.ok ? parsed.snapshot : null;
   }
 
   close(): void {
@@ -534,7 +546,8 @@ export class SqliteHistory extends HistoryReader {
     }
     if (r.keepPoint) {
       const kept = this.#redact(snapshot);
-      w.point.run(r.atMs, kept.exposure?.level ?? null, kept.exposure?.summary ?? '', kept.inferences.length, gzipSync(JSON.stringify(kept)));
+      const { level = null, summary = '', message } = kept.exposure ?? {};
+      w.point.run(r.atMs, level, summary, kept.inferences.length, gzipSync(JSON.stringify(kept)), message ? JSON.stringify(message) : null);
     }
     for (const { atMs, change, inference: i } of r.inferences) {
       w.inference.run(atMs, change, i.id, String(i.value), i.confidence, i.statement, i.visibleTo.join(','));

@@ -1,19 +1,8 @@
 /**
- * Countries as ISO 3166-1 alpha-2 codes, with names and time zones taken from the ICU data that
- * ships with Node/Electron (Intl), so the table never goes stale with the runtime.
+ * Countries as ISO 3166-1 alpha-2 codes, with time zones taken from the ICU data that ships with
+ * Node/Electron (Intl), so the table never goes stale with the runtime (names: common/i18n/names.ts).
  */
 import { FALLBACK_ZONE_COUNTRIES } from './zone-table.js';
-
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-
-/** "CN" -> "China"; the code itself when ICU has no name for it. */
-export function countryName(code: string): string {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 type LocaleWithZones = Intl.Locale & { timeZones?: string[]; getTimeZones?: () => string[] };
 

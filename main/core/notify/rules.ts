@@ -2,14 +2,16 @@
  * Notification rules over the monitor's events (contract/settings.ts NotificationRule): pure, so
  * each rule is tested on plain data. Events, what is already known and the user's notification
  * settings in; candidate notifications and the destinations seen out. Rate limiting and start-up
- * grace are the notifier's (main/monitor/notifier.ts). Texts name tools by their names, never ids.
+ * grace are the notifier's (main/monitor/notifier.ts). Each candidate says what it says as a message
+ * (tools by their names, never ids); its title and body are that message in English.
  */
 import type { MonitorEvent } from '../../../contract/events.js';
 import type { EndpointRecord } from '../../../contract/history.js';
 import type { NotificationRule, Settings } from '../../../contract/settings.js';
+import type { ExposureMessage, NotificationMessage } from '../../../contract/message.js';
 import type { Connection, ExposureLevel, Inference, RemoteInfo } from '../../../contract/snapshot.js';
-import { EXPOSURE_LEVELS, exposureLabel } from '../../../common/exposure.js';
-import { countryName } from '../knowledge/countries.js';
+import { EXPOSURE_LEVELS } from '../../../common/exposure.js';
+import { renderNotification } from '../../../common/i18n/render-notify.js';
 
 export type NotificationSettings = Settings['notifications'];
 
@@ -17,6 +19,8 @@ export interface Candidate {
   rule: NotificationRule;
   /** The one tool it is about, null when about the machine or several tools. */
   toolId: string | null;
+  message: NotificationMessage;
+  /** The message in English. */
   title: string;
   body: string;
   at: string;
@@ -38,7 +42,7 @@ export interface RuleInput {
   /** A tool's display name (the catalog's), for any id the events mention. */
   toolName: (toolId: string) => string;
   /** The exposure verdict after these events, when the delta carried one. */
-  exposureSummary?: string;
+  exposure?: ExposureMessage;
   notifications: NotificationSettings;
 }
 
@@ -86,33 +90,11 @@ export function destinationsOfEndpoints(records: readonly EndpointRecord[]): Des
   return records.flatMap((r) => destination(r.toolId, { country: r.country, org: r.org, asn: null, host: r.host }) ?? []);
 }
 
-function countryText(code: string): string {
-  const name = countryName(code);
-  return name === code ? code : `${name} (${code})`;
-}
-
-/** "A", "A and B", "A, B and C", "A, B and 2 more tools". */
-export function listNames(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  if (names.length > 3) return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more tools`;
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-/** What an inference lets a tool know, as the end of "… can now infer …". */
-export function inferencePhrase(inference: Pick<Inference, 'id' | 'value'>): string {
-  const v = String(inference.value);
-  switch (inference.id) {
-    case 'location.country':
-      return `you are in ${v}`;
-    case 'network.proxy':
-      return 'you send HTTPS through a proxy';
-    case 'network.proxy-country':
-      return `your proxy is in ${v}`;
-    case 'affiliation.organization':
-      return `you work at or for ${v}`;
-    case 'affiliation.ai-lab':
-      return `you work at or with ${v}`;
-  }
+/** The statement of what the inference lets the tools know: its messages, or its English text for an inference without them. */
+function inferenceMessage(tools: string[], inference: Inference): NotificationMessage {
+  return inference.message
+    ? { id: 'notification.inference-gained', tools, inference: inference.message, evidence: inference.evidenceMessages ?? [] }
+    : { id: 'notification.inference-gained.text', tools, statement: inference.statement };
 }
 
 const rank = (level: ExposureLevel | null): number => (level === null ? 0 : EXPOSURE_LEVELS.indexOf(level));
@@ -139,43 +121,26 @@ export function evaluateRules(input: RuleInput): RuleOutput {
     seenInBatch.add(value);
     return true;
   };
-  const add = (candidate: Candidate): void => {
-    if (!isMuted(candidate.rule, candidate.toolId, settings)) candidates.push(candidate);
+  const add = (rule: NotificationRule, toolId: string | null, message: NotificationMessage, at: string): void => {
+    if (!isMuted(rule, toolId, settings)) candidates.push({ rule, toolId, message, ...renderNotification(message, 'en'), at });
   };
 
   const inferenceGained = (at: string, before: Inference | null, after: Inference): void => {
     const tools = newlyInferring(before, after).filter((id) => !isMuted('inference-gained', id, settings));
     if (tools.length === 0) return;
-    add({
-      rule: 'inference-gained',
-      toolId: tools.length === 1 ? (tools[0] ?? null) : null,
-      title: `${listNames(tools.map(toolName))} can now infer ${inferencePhrase(after)}`,
-      body: after.statement,
-      at,
-    });
+    add('inference-gained', tools.length === 1 ? (tools[0] ?? null) : null, inferenceMessage(tools.map(toolName), after), at);
   };
 
   for (const event of input.events) {
     switch (event.type) {
       case 'exposure-changed':
         if (rank(event.after) > rank(event.before)) {
-          add({
-            rule: 'exposure-rose',
-            toolId: null,
-            title: `Exposure rose from ${event.before ?? 'none'} to ${event.after}`,
-            body: input.exposureSummary ?? `${exposureLabel(event.after, 'en')}: tools here can learn more about you than before.`,
-            at: event.at,
-          });
+          const summary = input.exposure && { summary: input.exposure };
+          add('exposure-rose', null, { id: 'notification.exposure-rose', before: event.before, after: event.after, ...summary }, event.at);
         }
         break;
       case 'tool-started':
-        add({
-          rule: 'tool-started',
-          toolId: event.toolId,
-          title: `${event.name} started`,
-          body: `Telltale shows what ${event.name} can read about you and where it connects.`,
-          at: event.at,
-        });
+        add('tool-started', event.toolId, { id: 'notification.tool-started', tool: event.name }, event.at);
         break;
       case 'inference-gained':
         inferenceGained(event.at, null, event.inference);
@@ -192,15 +157,15 @@ export function evaluateRules(input: RuleInput): RuleOutput {
         const newOrg = isNew(found.toolId, 'orgs', found.org);
         if (!newCountry && !newOrg) break;
         const remote = event.type === 'connection-opened' ? event.connection : event.attempt;
-        const where = `${remote.remote?.host ?? remote.remoteAddress}:${remote.remotePort}`;
-        const place = [found.country && countryText(found.country), found.org].filter(Boolean).join(', ');
-        add({
-          rule: 'new-destination',
-          toolId: found.toolId,
-          title: `${toolName(found.toolId)} contacted ${newCountry ? 'a new country' : 'a new organisation'}: ${newCountry ? countryText(found.country ?? '') : found.org}`,
-          body: `${where} (${place}), first seen now.`,
-          at: event.at,
-        });
+        const tool = toolName(found.toolId);
+        const where = { host: remote.remote?.host ?? remote.remoteAddress ?? '', port: remote.remotePort };
+        const org = found.org === null ? {} : { org: found.org };
+        const country = found.country === null ? {} : { country: found.country };
+        const message: NotificationMessage =
+          newCountry && found.country !== null
+            ? { id: 'notification.new-country', tool, country: found.country, ...org, ...where }
+            : { id: 'notification.new-org', tool, org: found.org ?? '', ...country, ...where };
+        add('new-destination', found.toolId, message, event.at);
         break;
       }
       default:

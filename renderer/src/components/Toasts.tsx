@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TelltaleApi } from '../../../contract/api.js';
 import type { AppNotification } from '../../../contract/notification.js';
-import { addToast, removeToast, TOAST_MS, toastBody } from '../lib/toasts.js';
+import { notificationBody, notificationText } from '../../../common/notification-text.js';
+import { addToast, removeToast, TOAST_MS } from '../lib/toasts.js';
 import { useLanguage, useT } from '../hooks/useT.js';
 
 function Toast({ notification, onDismiss }: { notification: AppNotification; onDismiss: () => void }) {
@@ -9,6 +10,7 @@ function Toast({ notification, onDismiss }: { notification: AppNotification; onD
   const t = useT();
   const language = useLanguage();
   const [held, setHeld] = useState(false);
+  const { title } = notificationText(notification, language);
   const dismiss = useRef(onDismiss);
   useEffect(() => {
     dismiss.current = onDismiss;
@@ -27,10 +29,10 @@ function Toast({ notification, onDismiss }: { notification: AppNotification; onD
       onBlur={() => setHeld(false)}
     >
       <div>
-        <strong>{notification.title}</strong>
-        <p>{toastBody(notification, language)}</p>
+        <strong>{title}</strong>
+        <p>{notificationBody(notification, language)}</p>
       </div>
-      <button type="button" className="small" aria-label={t('toast.dismiss', { title: notification.title })} onClick={onDismiss}>
+      <button type="button" className="small" aria-label={t('toast.dismiss', { title })} onClick={onDismiss}>
         {t('shell.dismiss')}
       </button>
     </li>

@@ -1,8 +1,5 @@
 /** The toasts on screen: newest last, at most MAX_TOASTS (the oldest goes first). */
 import type { AppNotification } from '../../../contract/notification.js';
-import type { Language } from '../../../common/i18n/languages.js';
-import { translator } from '../../../common/i18n/translate.js';
-import { formatNumber } from './count.js';
 
 export const MAX_TOASTS = 3;
 /** How long a toast stays unless the pointer or focus is on it. */
@@ -16,10 +13,4 @@ export function addToast(shown: readonly AppNotification[], next: AppNotificatio
 
 export function removeToast(shown: readonly AppNotification[], id: string): AppNotification[] {
   return shown.filter((toast) => toast.id !== id);
-}
-
-/** The toast's text line; "(and 3 similar)" when the rate limit folded others into it. */
-export function toastBody(notification: AppNotification, language: Language): string {
-  const { body, folded } = notification;
-  return folded > 0 ? translator(language)('notification.folded', { body, count: formatNumber(folded, language) }) : body;
 }

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState, type ChangeEvent } from 'react';
 import type { TelltaleApi, ExportFormat } from '../../../contract/api.js';
 import type { SnapshotDiff, Tool } from '../../../contract/snapshot.js';
 import { EXPORT_FORMATS } from '../../../common/export-formats.js';
+import { pointSummary } from '../../../common/history-point.js';
 import { formatMiB, SNAPSHOT_TEXT_LIMIT } from '../../../common/limits.js';
 import { DiffView } from '../components/DiffView.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
@@ -145,8 +146,7 @@ function HistoryComparePanel({ api, toolName }: { api: TelltaleApi; toolName: To
                   dateTime(point.at, language),
                   point.level ? t(LEVEL_KEYS[point.level]) : t('compare.history.no-level'),
                   t(countKey(point.inferences, { one: 'data.inferences.one', other: 'data.inferences.other' }), { count: formatCount(point.inferences, language) }),
-                  // Kept as English text when the point was stored; the level and count above say it in any language.
-                  ...(language === 'en' ? [point.summary] : []),
+                  pointSummary(point, language),
                 ].join(' · ')}
               </option>
             ))}

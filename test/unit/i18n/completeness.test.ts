@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_FAMILIES, Message, type SignalRef } from '../../../contract/message.js';
 import { LANGUAGES } from '../../../common/i18n/languages.js';
 import { renderMessage, renderSignal } from '../../../common/i18n/render.js';
+import { renderNotification } from '../../../common/i18n/render-notify.js';
 import { RESOURCES } from '../../../common/i18n/translate.js';
 import { EN_PARTS } from '../../../common/i18n/resources/en.js';
 import { expectChinese, expectFilled } from '../../helpers/i18n-checks.js';
@@ -25,6 +26,7 @@ import {
   FACTS,
   INFERENCES,
   OPT_OUTS,
+  NOTIFICATIONS,
   PROBE_SUMMARIES,
   REACHES,
   SETTING_NOTES,
@@ -117,6 +119,7 @@ describe('messages', () => {
     ...OPT_OUTS,
     ...SETTING_NOTES,
     ...TOOL_NOTES,
+    ...NOTIFICATIONS,
   };
 
   it('every id of every family in the contract has samples, valid by its schema', () => {
@@ -142,6 +145,18 @@ describe('messages', () => {
       const zh = renderMessage(message, 'zh-CN');
       expectFilled(en, `en ${message.id}`);
       expectChinese(zh, message, `zh-CN ${message.id}`);
+    }
+  });
+
+  it('renders every notification, title and body, in English and in Chinese', () => {
+    for (const message of Object.values(NOTIFICATIONS).flat()) {
+      const en = renderNotification(message, 'en');
+      const zh = renderNotification(message, 'zh-CN');
+      for (const part of ['title', 'body'] as const) {
+        expectFilled(en[part], `en ${message.id} ${part}`);
+        // The English statement of an inference without messages is data here: it is all there is.
+        expectChinese(zh[part], message, `zh-CN ${message.id} ${part}`);
+      }
     }
   });
 

@@ -14,6 +14,7 @@ import type {
   EvidenceMessage,
   ExposureMessage,
   InferenceMessage,
+  NotificationMessage,
   ProbeSummaryMessage,
   ReachMessage,
   SignalRef,
@@ -285,4 +286,32 @@ export const TOOL_NOTES: Samples<ToolNote> = {
   'tool-note.in-editor': [{ id: 'tool-note.in-editor' }],
   'tool-note.ide-based-on': [{ id: 'tool-note.ide-based-on', base: 'VS Code' }],
   'tool-note.plugins-and-ide': [{ id: 'tool-note.plugins-and-ide', editors: ['VS Code', 'JetBrains'], ide: 'Lingma IDE' }],
+};
+const china: InferenceMessage = { id: 'inference.location.country', country: 'CN', confidence: 'high' };
+
+/** Notifications: every rule's message, with and without its optional parts, one to four tools. */
+export const NOTIFICATIONS: Samples<NotificationMessage> = {
+  'notification.exposure-rose': [
+    { id: 'notification.exposure-rose', before: null, after: 'low' },
+    { id: 'notification.exposure-rose', before: 'elevated', after: 'high', summary: { id: 'exposure.summary', level: 'high', covert: ['Claude Code'], overt: [], top: china } },
+  ],
+  'notification.tool-started': [{ id: 'notification.tool-started', tool: 'Claude Code' }],
+  'notification.inference-gained': [
+    { id: 'notification.inference-gained', tools: ['Claude Code'], inference: china, evidence: [{ id: 'evidence.country-of', signal: zone, country: 'CN' }] },
+    ...Object.values(INFERENCES).flat().map((inference, i) => ({
+      id: 'notification.inference-gained' as const,
+      tools: ['Claude Code', 'Codex CLI', 'Gemini CLI', 'Qwen Code'].slice(0, (i % 4) + 1),
+      inference,
+      evidence: [],
+    })),
+  ],
+  'notification.inference-gained.text': [{ id: 'notification.inference-gained.text', tools: ['Kimi CLI', 'Trae'], statement: 'You are probably in China.' }],
+  'notification.new-country': [
+    { id: 'notification.new-country', tool: 'Claude Code', country: 'CN', org: 'Alibaba', host: 'dashscope.aliyuncs.com', port: 443 },
+    { id: 'notification.new-country', tool: 'Codex CLI', country: 'SG', host: '2001:db8::1', port: 443 },
+  ],
+  'notification.new-org': [
+    { id: 'notification.new-org', tool: 'Gemini CLI', org: 'Cloudflare, Inc.', country: 'US', host: '104.18.1.1', port: 443 },
+    { id: 'notification.new-org', tool: 'Qoder', org: 'Alibaba', host: 'api.qoder.sh', port: null },
+  ],
 };

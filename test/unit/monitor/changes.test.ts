@@ -140,6 +140,12 @@ describe('diffForDelta: events', () => {
     expect(reworded.exposure).toEqual({ level: 'low', summary: 'b' });
   });
 
+  it("sends the exposure's message with its summary, kept by the contract, so a client renders it in its language", () => {
+    const message = { id: 'exposure.nothing', level: 'none' } as const;
+    const d = delta(snap({ exposure: { level: 'low', summary: 'a' } }), snap({ exposure: { level: 'none', summary: 'b', message } }));
+    expect(SnapshotDelta.parse(JSON.parse(JSON.stringify(d))).exposure).toEqual({ level: 'none', summary: 'b', message });
+  });
+
   it('orders events for reading: tools started, connections, tools stopped, signals, inferences, exposure', () => {
     const prev = snap({ tools: [tool({ id: 'a', running: false, pids: [] }), tool({ id: 'b' })], connections: [conn({ pid: 1 })], inferences: [], exposure: { level: 'none', summary: '' } });
     const next = snap({ tools: [tool({ id: 'a' }), tool({ id: 'b', running: false })], connections: [conn({ pid: 2 })], signals: [sig(TZ, { value: 'x' })], exposure: { level: 'high', summary: '' } });

@@ -9,12 +9,21 @@ function setup(windowMs = 60_000) {
   return { limiter, advance: (ms: number) => (now += ms), now: () => now };
 }
 
-const started = (toolId: string, title = `${toolId} started`): Candidate => ({ rule: 'tool-started', toolId, title, body: '', at: 'x' });
+const started = (toolId: string, title = `${toolId} started`): Candidate => ({
+  rule: 'tool-started',
+  toolId,
+  message: { id: 'notification.tool-started', tool: toolId },
+  title,
+  body: '',
+  at: 'x',
+});
 
 describe('NotificationLimiter', () => {
   it('shows the first of a kind at once and folds a batch of the same kind into it', () => {
     const { limiter } = setup();
     const shown = limiter.offer([started('a', 'first'), started('a', 'second'), started('b')]);
+    // The message travels with the notification, for each view to render in its language.
+    expect(shown[0]?.message).toEqual({ id: 'notification.tool-started', tool: 'a' });
     expect(shown.map((n) => [n.toolId, n.title, n.folded])).toEqual([
       ['a', 'second', 1],
       ['b', 'b started', 0],
@@ -51,7 +60,14 @@ describe('NotificationLimiter', () => {
   it('keeps kinds apart: rule x tool', () => {
     const { limiter } = setup();
     limiter.offer([started('a')]);
-    const other: Candidate = { rule: 'new-destination', toolId: 'a', title: 'new place', body: '', at: 'x' };
+    const other: Candidate = {
+      rule: 'new-destination',
+      toolId: 'a',
+      message: { id: 'notification.new-org', tool: 'a', org: 'Hetzner', host: 'example.de', port: 443 },
+      title: 'new place',
+      body: '',
+      at: 'x',
+    };
     expect(limiter.offer([other, started('b')]).map((n) => n.title)).toEqual(['new place', 'b started']);
   });
 });

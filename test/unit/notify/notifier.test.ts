@@ -1,8 +1,11 @@
 /** The notifier fed by a real Monitor: snapshots in sequence, the deltas the monitor computes, notifications out. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ExposureMessage } from '../../../contract/message.js';
 import type { AppNotification } from '../../../contract/notification.js';
 import { Settings } from '../../../contract/settings.js';
 import type { Snapshot } from '../../../contract/snapshot.js';
+import { renderMessage } from '../../../common/i18n/render.js';
+import { notificationText } from '../../../common/notification-text.js';
 import { Monitor } from '../../../main/monitor/monitor.js';
 import { Notifier, type NotifierOptions } from '../../../main/monitor/notifier.js';
 import { conn, inf, proc, snap, tool } from '../monitor/snapshots.js';
@@ -44,14 +47,19 @@ describe('Notifier', () => {
   it('notifies a tool starting, its new destination and what it can now infer, each once', async () => {
     const { sample, shown, detach } = setup();
     await sample(quietMachine());
-    await sample(busyMachine({ exposure: { level: 'high', summary: 'Tools here can tell you are in China.' } }));
+    const top = { id: 'inference.location.country', country: 'CN', confidence: 'high' } as const;
+    const message: ExposureMessage = { id: 'exposure.summary', level: 'high', covert: [], overt: [], top };
+    await sample(busyMachine({ inferences: [inf({ message: top })], exposure: { level: 'high', summary: renderMessage(message, 'en'), message } }));
     expect(shown.map((n) => [n.rule, n.toolId, n.title])).toEqual([
       ['tool-started', 'claude-code', 'Claude Code started'],
       ['new-destination', 'claude-code', 'Claude Code contacted a new country: United States (US)'],
-      ['inference-gained', 'claude-code', 'Claude Code can now infer you are in CN'],
+      ['inference-gained', 'claude-code', 'Claude Code can now infer you are in China (CN)'],
       ['exposure-rose', null, 'Exposure rose from none to high'],
     ]);
-    expect(shown.find((n) => n.rule === 'exposure-rose')?.body).toBe('Tools here can tell you are in China.');
+    const rose = shown.find((n) => n.rule === 'exposure-rose');
+    expect(rose?.body).toBe('High exposure: top inference: Tools can tell you are almost certainly in China (CN).');
+    // The delta's verdict reached the notification as a message: it reads in Chinese too.
+    expect(rose && notificationText(rose, 'zh-CN')).toEqual({ title: '暴露程度从无升至高', body: '暴露程度高：最主要的推断：工具几乎可以肯定你在中国（CN）。' });
     detach();
   });
 

@@ -15,7 +15,7 @@ import { rateLimited } from '../../../renderer/src/lib/rate-limit.js';
 import { settingsPatch, toggled } from '../../../renderer/src/lib/settings-patch.js';
 import { translator } from '../../../common/i18n/translate.js';
 import { activityTotals, bucketLabel, exposureHeights, exposurePeak } from '../../../renderer/src/lib/timeline.js';
-import { addToast, MAX_TOASTS, removeToast, toastBody } from '../../../renderer/src/lib/toasts.js';
+import { addToast, MAX_TOASTS, removeToast } from '../../../renderer/src/lib/toasts.js';
 import { MonitorEventType } from '../../../contract/events.js';
 import { conn, inf } from '../monitor/snapshots.js';
 
@@ -193,11 +193,6 @@ describe('toasts', () => {
     for (const id of ['a', 'b', 'c', 'd', 'd']) shown = addToast(shown, note(id));
     expect(shown.map((toast) => toast.id)).toEqual(['b', 'c', 'd']);
     expect(removeToast(shown, 'c').map((toast) => toast.id)).toEqual(['b', 'd']);
-  });
-
-  it('mentions folded notifications', () => {
-    expect(toastBody(note('a'), 'en')).toBe('Codex started.');
-    expect(toastBody(note('a', 4), 'en')).toBe('Codex started. (and 4 more like it)');
   });
 });
 
