@@ -30,9 +30,9 @@ function eventsCommand(args: string[], io: CliIo): number {
   const { values } = parse(args, { since: { type: 'string' }, tool: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } });
   const since = values.since ?? '24h';
   const range = HistoryRange.safeParse(since);
-  if (!range.success) throw new UsageError(`--since must be one of ${HistoryRange.options.join(', ')}, got "${since}"`);
+  if (!range.success) throw new UsageError({ id: 'usage.one-of', option: '--since', choices: HistoryRange.options, value: since });
   const kind = values.kind;
-  if (kind !== undefined && !isHistoryKind(kind)) throw new UsageError(`--kind must be one of ${HISTORY_KINDS.join(', ')}, got "${kind}"`);
+  if (kind !== undefined && !isHistoryKind(kind)) throw new UsageError({ id: 'usage.one-of', option: '--kind', choices: HISTORY_KINDS, value: kind });
   const language = commandLanguage(values.lang, io);
   const t = translator(language);
   const reader = openReader();

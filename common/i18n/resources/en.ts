@@ -3,14 +3,15 @@
  * own). Every key has a Chinese twin in the matching *.zh-CN.ts; the type and a unit test see to it.
  */
 import { cliEn } from './cli.en.js';
+import { cliHelpEn } from './cli-help.en.js';
 import { coreEn } from './core.en.js';
 import { uiConnectionsEn } from './ui-connections.en.js';
 import { uiDataEn } from './ui-data.en.js';
 import { uiShellEn } from './ui-shell.en.js';
 
 /** The parts, for the test that no key is in two of them (a spread would keep only the last). */
-export const EN_PARTS = { core: coreEn, uiShell: uiShellEn, uiData: uiDataEn, uiConnections: uiConnectionsEn, cli: cliEn } as const;
+export const EN_PARTS = { core: coreEn, uiShell: uiShellEn, uiData: uiDataEn, uiConnections: uiConnectionsEn, cli: cliEn, cliHelp: cliHelpEn } as const;
 
-export const en = { ...coreEn, ...uiShellEn, ...uiDataEn, ...uiConnectionsEn, ...cliEn } as const;
+export const en = { ...coreEn, ...uiShellEn, ...uiDataEn, ...uiConnectionsEn, ...cliEn, ...cliHelpEn } as const;
 
 export type MessageKey = keyof typeof en;
