@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CaptureStatus } from '../../contract/attempts.js';
 import { isLanguage, LANGUAGES, type Language } from '../../common/i18n/languages.js';
+import { renderCaptureReason } from '../../common/i18n/render-capture.js';
 import { translator } from '../../common/i18n/translate.js';
 import { renderUsage, type UsageMessage } from './usage-message.js';
 
@@ -74,6 +75,8 @@ export function languageOption(raw: string | undefined): Language | undefined {
 export async function reportCapture(app: { captureReady: Promise<CaptureStatus>; language(): Language }, precise: boolean, io: CliIo): Promise<void> {
   const status = await app.captureReady;
   if (precise && status.mode !== 'precise') {
-    io.stderr.write(`telltale: ${translator(app.language())('cli.capture.polling', { reason: status.reason ?? '' })}\n`);
+    const language = app.language();
+    const reason = status.reasonMessage ? renderCaptureReason(status.reasonMessage, language) : (status.reason ?? '');
+    io.stderr.write(`telltale: ${translator(language)('cli.capture.polling', { reason })}\n`);
   }
 }

@@ -5,7 +5,9 @@
  */
 import { captureSocketPath, serveCaptureEvents } from '../adapters/capture-helper.js';
 import { startTraceCapture } from '../adapters/trace-capture.js';
+import { renderCaptureUnavailable } from '../../common/i18n/render-capture.js';
 import { parse, UsageError, type CliIo } from './args.js';
+import { helpLanguage } from './help.js';
 import { redactText } from '../core/secrets/policy.js';
 
 function userId(raw: string | undefined, name: string): number | null {
@@ -34,7 +36,7 @@ export async function captureCommand(args: string[], io: CliIo, signal: AbortSig
     },
   });
   if ('unavailable' in capture) {
-    io.stderr.write(`telltale capture: ${capture.unavailable}\n`);
+    io.stderr.write(`telltale capture: ${capture.why ? renderCaptureUnavailable(capture.why, helpLanguage(args)) : capture.unavailable}\n`);
     return 1;
   }
   try {

@@ -67,4 +67,22 @@ export const cliHelpEn = {
   'usage.host-loopback': '{{option}} cannot name a loopback host: "{{value}}"',
   'usage.host-invalid': '{{option}}: not a valid host name: "{{value}}"',
   'usage.unknown-zone': '{{option}}: unknown IANA time zone "{{value}}"',
+
+  // Why precise capture is off (CaptureStatus.reasonMessage): common/i18n/render-capture.ts.
+  'capture-why.off': 'precise capture is off',
+  'capture-why.stopped': 'precise capture stopped: {{error}}',
+  'capture-why.not-linux': 'precise capture uses Linux tracefs, not available on {{platform}}',
+  'capture-why.no-tracefs': 'precise capture needs tracefs, but {{root}} does not exist (kernel without CONFIG_TRACING, or /sys not mounted)',
+  'capture-why.tracefs-unreadable': 'precise capture needs root: {{root}} is not readable ({{code}}); {{runAsRoot}}',
+  'capture-why.tracefs-not-mounted': 'precise capture needs tracefs, which is not mounted at {{root}}; {{runAsRoot}} (it mounts it), or run {{mount}}',
+  'capture-why.mount-failed': 'tracefs is not mounted at {{root}} and mounting it failed: {{error}}',
+  'capture-why.no-instances': 'tracefs at {{root}} has no instances/ directory (kernel too old for trace instances)',
+  'capture-why.no-tracepoint': 'the kernel has no sock:inet_sock_set_state tracepoint ({{path}} missing; Linux 4.16 or later is needed)',
+  'capture-why.instance-denied': 'precise capture needs root: cannot create {{dir}} ({{code}}); {{runAsRoot}}',
+  'capture-why.instance-failed': 'could not set up the trace instance {{dir}}: {{error}}',
+  'capture-why.unavailable': 'precise capture is unavailable: {{detail}}',
+  'capture-why.run-as-root': 'run it as root, e.g. {{command}}',
+  'capture-reason.helper': '{{why}}. Or keep Telltale unprivileged: run {{command}} (it serves {{socket}}; Telltale connects as soon as it is there)',
+  'capture-reason.missed-under': '{{why}}; connections shorter than {{ms}} ms may be missed',
+  'capture-reason.missed-interval': '{{why}}; connections shorter than the sample interval may be missed',
 } as const;
