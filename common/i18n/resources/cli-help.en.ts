@@ -85,4 +85,11 @@ export const cliHelpEn = {
   'capture-reason.helper': '{{why}}. Or keep Telltale unprivileged: run {{command}} (it serves {{socket}}; Telltale connects as soon as it is there)',
   'capture-reason.missed-under': '{{why}}; connections shorter than {{ms}} ms may be missed',
   'capture-reason.missed-interval': '{{why}}; connections shorter than the sample interval may be missed',
+
+  // The UI's words for a call the host refused or could not answer: renderer/src/api/error-text.ts.
+  'api-error.unreachable': 'Cannot reach Telltale: {{error}}',
+  'api-error.unauthorised': 'Not authorised (HTTP {{status}}). Open Telltale with the link that {{command}} printed: it carries the access token.',
+  'api-error.misdirected': 'Telltale only answers requests addressed to itself (HTTP 421). Open it with the link that {{command}} printed.',
+  'api-error.failed': '{{call}} failed with HTTP {{status}}',
+  'api-error.not-json': 'Telltale sent a reply to {{call}} that is not JSON',
 } as const;

@@ -77,4 +77,10 @@ export const cliHelpZhCN = {
   'capture-reason.helper': '{{why}}。也可以让 Telltale 保持无特权运行：执行 {{command}}（它在 {{socket}} 上提供服务，一旦就绪 Telltale 会立即连接）',
   'capture-reason.missed-under': '{{why}}；短于 {{ms}} 毫秒的连接可能会被漏掉',
   'capture-reason.missed-interval': '{{why}}；短于采样间隔的连接可能会被漏掉',
+
+  'api-error.unreachable': '无法连接到 Telltale：{{error}}',
+  'api-error.unauthorised': '未授权（HTTP {{status}}）。请用 {{command}} 打印的链接打开 Telltale，链接中带有访问令牌。',
+  'api-error.misdirected': 'Telltale 只响应发给它自己的请求（HTTP 421）。请用 {{command}} 打印的链接打开它。',
+  'api-error.failed': '{{call}} 调用失败（HTTP {{status}}）',
+  'api-error.not-json': 'Telltale 对 {{call}} 的回复不是 JSON',
 } as const satisfies Record<keyof typeof cliHelpEn, string>;
