@@ -84,7 +84,8 @@ describe('probe safety', () => {
       const stderr = new PassThrough();
       let text = '';
       stderr.on('data', (c: Buffer) => (text += c.toString()));
-      expect(await runProbe(argv, { stdout: new PassThrough(), stderr })).toBe(2);
+      // In English whatever the machine's locale (usage errors follow it).
+      expect(await runProbe(['--lang', 'en', ...argv], { stdout: new PassThrough(), stderr })).toBe(2);
       expect(text).toMatch(message);
     }
   });
