@@ -22,18 +22,26 @@ export type PlainKey = { [K in MessageKey]: [ParamName<K>] extends [never] ? K :
 
 export type Translate = <K extends MessageKey>(key: K, ...params: [ParamName<K>] extends [never] ? [] : [Params<K>]) => string;
 
-const instance = i18next.createInstance();
-void instance.init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-  lng: 'en',
-  fallbackLng: false,
-  initAsync: false,
-  // Keys are flat ("signal.proxy.pac"), and templates contain colons.
-  keySeparator: false,
-  nsSeparator: false,
-  // Plain text out (views escape it); values are never read as templates or nesting ($t(...)).
-  interpolation: { escapeValue: false, skipOnVariables: true },
-});
+// Made on first use: the fast path below renders every template the resources have today, so
+// `telltale --help` and most runs never initialise it.
+let instance: ReturnType<typeof i18next.createInstance> | null = null;
+
+function i18n(): ReturnType<typeof i18next.createInstance> {
+  if (instance) return instance;
+  instance = i18next.createInstance();
+  void instance.init({
+    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    lng: 'en',
+    fallbackLng: false,
+    initAsync: false,
+    // Keys are flat ("signal.proxy.pac"), and templates contain colons.
+    keySeparator: false,
+    nsSeparator: false,
+    // Plain text out (views escape it); values are never read as templates or nesting ($t(...)).
+    interpolation: { escapeValue: false, skipOnVariables: true },
+  });
+  return instance;
+}
 
 /**
  * i18next costs 40-100 µs a call, and a report makes thousands. The resources use only plain
@@ -78,7 +86,7 @@ const compiled: Record<Language, Map<string, Compiled | null>> = { en: new Map()
 /** Through i18next alone: the reference the fast path is checked and measured against. */
 export function i18nextTranslator(language: Language): Translate {
   // instance.t with lng, not getFixedT: the fixed function costs a few times more per call.
-  return (key, ...params) => instance.t(key, { ...params[0], lng: language }) as string;
+  return (key, ...params) => i18n().t(key, { ...params[0], lng: language }) as string;
 }
 
 let fastPath = true;
