@@ -26,6 +26,7 @@ import { serveLoadBench } from './serve-load.js';
 import { preciseBench } from './precise.js';
 import { benchProcfsIncremental } from './procfs-incremental.js';
 import { redactionBench } from './redaction.js';
+import { reportI18nBench } from './report-i18n.js';
 import { snapshotBench } from './snapshot.js';
 import { targetMet, targetSubject, type BenchOptions, type BenchRow } from './types.js';
 import { uiBench } from './ui.js';
@@ -53,6 +54,7 @@ const BENCHMARKS: RegisteredBench[] = [
   { name: 'procfs', about: 'incremental /proc connection sampler at ~10k sockets: cold, steady, vs the old full scan', run: () => benchProcfsIncremental() },
   { name: 'precise', usesDist: true, about: 'precise capture (tracefs) vs polling: 1,000 connections of 20 ms at 50/s; the reader\'s CPU', run: (o) => preciseBench.run(o) },
   { name: 'history', about: 'history store: a simulated busy month (size, 24 h and 7 d Timeline queries), the write added to a sample', run: (o) => historyBench.run(o) },
+  { name: 'report-i18n', about: 'text, Markdown and HTML reports of a realistic setup in en and zh-CN: the translator\'s cache vs i18next alone', run: (o) => reportI18nBench.run(o) },
   { name: 'redaction', about: 'redacting 64 KB to 1 MB adversarial strings and a 64 KB argv vs a plain scan of the same input', run: (o) => redactionBench.run(o) },
 ];
 

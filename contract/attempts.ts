@@ -4,6 +4,7 @@
  * still open when looked at). They flow to the UI inside deltas, into the history and the notifier.
  */
 import { z } from 'zod';
+import { CaptureReasonMessage } from './message.js';
 import { RemoteInfo } from './snapshot.js';
 
 /** Where attempts come from now: the kernel's tracepoint, or polling that can miss short ones. */
@@ -18,6 +19,8 @@ export const CaptureStatus = z.object({
   mode: CaptureMode,
   /** Why precise capture is not on, and what to run to turn it on (null when precise). */
   reason: z.string().nullable(),
+  /** The reason as a message, for every language (absent from older hosts: show `reason`). */
+  reasonMessage: CaptureReasonMessage.optional(),
   /** How often new sockets are looked for while polling (ms); null when precise. */
   pollMs: z.number().int().positive().nullable(),
   /** Attempts dropped since start because more came between two samples than are kept (oldest first). */

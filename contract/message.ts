@@ -265,6 +265,41 @@ export const NotificationMessage = z.discriminatedUnion('id', [
   z.object({ id: z.literal('notification.new-org'), tool: z.string(), org: z.string(), country: CountryCode.optional(), ...Remote }),
 ]);
 export type NotificationMessage = z.infer<typeof NotificationMessage>;
+// --- why precise capture is off (CaptureStatus.reasonMessage) ---------------------------------------
+
+/** Why the precise capture cannot run here (paths, error codes and a command's own error are data). */
+export const CaptureUnavailableMessage = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('capture-why.off') }),
+  /** It ran, then the kernel's trace failed. */
+  z.object({ id: z.literal('capture-why.stopped'), error: z.string() }),
+  z.object({ id: z.literal('capture-why.not-linux'), platform: z.string() }),
+  /** root: where tracefs should be. */
+  z.object({ id: z.literal('capture-why.no-tracefs'), root: z.string() }),
+  /** code: the OS error code (EACCES). */
+  z.object({ id: z.literal('capture-why.tracefs-unreadable'), root: z.string(), code: z.string() }),
+  z.object({ id: z.literal('capture-why.tracefs-not-mounted'), root: z.string() }),
+  z.object({ id: z.literal('capture-why.mount-failed'), root: z.string(), error: z.string() }),
+  z.object({ id: z.literal('capture-why.no-instances'), root: z.string() }),
+  /** path: the tracepoint's directory. */
+  z.object({ id: z.literal('capture-why.no-tracepoint'), path: z.string() }),
+  z.object({ id: z.literal('capture-why.instance-denied'), dir: z.string(), code: z.string() }),
+  z.object({ id: z.literal('capture-why.instance-failed'), dir: z.string(), error: z.string() }),
+  /** A source that said why only in its own words. */
+  z.object({ id: z.literal('capture-why.unavailable'), detail: z.string() }),
+]);
+export type CaptureUnavailableMessage = z.infer<typeof CaptureUnavailableMessage>;
+
+export const CaptureReasonMessage = z.discriminatedUnion('id', [
+  z.object({
+    id: z.literal('capture-reason.polling'),
+    why: CaptureUnavailableMessage,
+    /** The capture helper would serve this user: `sudo telltale capture --user UID`, on this socket. */
+    helper: z.object({ uid: z.number().int(), socket: z.string() }).optional(),
+    /** Connections shorter than this may be missed (ms); null: shorter than the sample interval. */
+    missedUnderMs: z.number().nullable(),
+  }),
+]);
+export type CaptureReasonMessage = z.infer<typeof CaptureReasonMessage>;
 
 /** Every statement the core makes that a view renders on its own. */
 export const Message = z.union([
@@ -301,4 +336,6 @@ export const MESSAGE_FAMILIES = {
   SettingNote,
   ToolNote,
   NotificationMessage,
+  CaptureUnavailableMessage,
+  CaptureReasonMessage,
 } as const;

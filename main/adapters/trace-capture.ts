@@ -18,6 +18,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { CaptureUnavailableMessage } from '../../contract/message.js';
+import { renderCaptureUnavailable } from '../../common/i18n/render-capture.js';
+import type { CaptureUnavailable } from '../core/connections/capture-source.js';
 import { parseProcStat } from '../core/connections/proc-pid.js';
 import type { ConnectionEnd, ConnectionEvent } from '../core/connections/trace-events.js';
 import { openRawReader, openTextReader, type TraceReader, type TraceReaderKind } from './trace-readers.js';
@@ -67,9 +70,7 @@ export interface TraceCapture {
   stop(): Promise<void>;
 }
 
-export type TraceCaptureResult = TraceCapture | { unavailable: string };
-
-const RUN_AS_ROOT = 'run it as root, e.g. `sudo telltale watch --precise`';
+export type TraceCaptureResult = TraceCapture | CaptureUnavailable;
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
@@ -155,40 +156,39 @@ export function removeStaleInstances(root: string = TRACEFS, ownName?: string): 
 }
 
 /** Why capture cannot run here, or null when tracefs is usable (mounting it if root and unmounted). */
-async function checkTracefs(root: string): Promise<string | null> {
-  if (process.platform !== 'linux') return `precise capture uses Linux tracefs, not available on ${process.platform}`;
+async function checkTracefs(root: string): Promise<CaptureUnavailableMessage | null> {
+  if (process.platform !== 'linux') return { id: 'capture-why.not-linux', platform: process.platform };
   const isRoot = process.getuid?.() === 0;
-  if (!existsSync(root)) {
-    return `precise capture needs tracefs, but ${root} does not exist (kernel without CONFIG_TRACING, or /sys not mounted)`;
-  }
+  if (!existsSync(root)) return { id: 'capture-why.no-tracefs', root };
   let entries: string[];
   try {
     entries = readdirSync(root);
   } catch (error) {
-    return `precise capture needs root: ${root} is not readable (${errorCode(error) ?? String(error)}); ${RUN_AS_ROOT}`;
+    return { id: 'capture-why.tracefs-unreadable', root, code: errorCode(error) ?? String(error) };
   }
   if (entries.length === 0) {
-    if (!isRoot) {
-      return `precise capture needs tracefs, which is not mounted at ${root}; ${RUN_AS_ROOT} (it mounts it), or run \`sudo mount -t tracefs nodev ${root}\``;
-    }
+    if (!isRoot) return { id: 'capture-why.tracefs-not-mounted', root };
     try {
       await promisify(execFile)('mount', ['-t', 'tracefs', 'nodev', root]);
     } catch (error) {
-      return `tracefs is not mounted at ${root} and mounting it failed: ${(error as Error).message.trim()}`;
+      return { id: 'capture-why.mount-failed', root, error: (error as Error).message.trim() };
     }
   }
-  if (!existsSync(join(root, 'instances'))) return `tracefs at ${root} has no instances/ directory (kernel too old for trace instances)`;
-  if (!existsSync(join(root, EVENT))) {
-    return `the kernel has no sock:inet_sock_set_state tracepoint (${join(root, EVENT)} missing; Linux 4.16 or later is needed)`;
-  }
+  if (!existsSync(join(root, 'instances'))) return { id: 'capture-why.no-instances', root };
+  if (!existsSync(join(root, EVENT))) return { id: 'capture-why.no-tracepoint', path: join(root, EVENT) };
   return null;
+}
+
+/** Not available, said in English (logs, the probe's report) and as a message (every language). */
+function unavailable(why: CaptureUnavailableMessage): { unavailable: string; why: CaptureUnavailableMessage } {
+  return { unavailable: renderCaptureUnavailable(why, 'en'), why };
 }
 
 export async function startTraceCapture(options: TraceCaptureOptions): Promise<TraceCaptureResult> {
   const root = options.root ?? TRACEFS;
   const name = options.name ?? ownInstanceName();
   const reason = await checkTracefs(root);
-  if (reason) return { unavailable: reason };
+  if (reason) return unavailable(reason);
 
   removeStaleInstances(root, name);
   const dir = join(root, 'instances', name);
@@ -243,8 +243,8 @@ export async function startTraceCapture(options: TraceCaptureOptions): Promise<T
       // best effort
     }
     const code = errorCode(error);
-    if (code === 'EACCES' || code === 'EPERM') return { unavailable: `precise capture needs root: cannot create ${dir} (${code}); ${RUN_AS_ROOT}` };
-    return { unavailable: `could not set up the trace instance ${dir}: ${(error as Error).message}` };
+    if (code === 'EACCES' || code === 'EPERM') return unavailable({ id: 'capture-why.instance-denied', dir, code });
+    return unavailable({ id: 'capture-why.instance-failed', dir, error: (error as Error).message });
   }
 
   const active: TraceReader = reader;

@@ -9,6 +9,8 @@
  * connection-closed event tells the end).
  */
 import type { CaptureStatus, ConnectionAttempt } from '../../contract/attempts.js';
+import type { CaptureReasonMessage, CaptureUnavailableMessage } from '../../contract/message.js';
+import { renderCaptureReason } from '../../common/i18n/render-capture.js';
 import { captureSocketPath, connectCaptureHelper, type HelperClient } from '../adapters/capture-helper.js';
 import { startTraceCapture } from '../adapters/trace-capture.js';
 import { AttemptQueue, attemptOwner, polledAttempt, tracedAttempt } from '../core/connections/attempts.js';
@@ -65,7 +67,9 @@ export function createCaptureController(options: CaptureOptions): CaptureControl
   let started = false;
   let local: CaptureSource | null = null;
   let helper: HelperClient | null = null;
-  let why = 'precise capture is off';
+  let why: CaptureUnavailableMessage = { id: 'capture-why.off' };
+  // Offered when precise capture is unavailable here: `sudo telltale capture` serves this user's socket.
+  let helperOffered = false;
   let pollTimer: NodeJS.Timeout | null = null;
   let change: Promise<unknown> = Promise.resolve();
 
@@ -143,16 +147,18 @@ export function createCaptureController(options: CaptureOptions): CaptureControl
     started = true;
     await stopSources();
     if (on) {
-      const result = await startLocal({ onEvent, onEnd, onError: (error) => (why = `precise capture stopped: ${error.message}`) });
+      helperOffered = false;
+      const result = await startLocal({ onEvent, onEnd, onError: (error) => (why = { id: 'capture-why.stopped', error: error.message }) });
       if ('stop' in result) local = result;
       else {
-        const uid = process.getuid?.() ?? 0;
-        why =
-          `${result.unavailable}. Or keep Telltale unprivileged: run \`sudo telltale capture --user ${uid}\` ` +
-          `(it serves ${socketPath}; Telltale connects as soon as it is there)`;
+        why = result.why ?? { id: 'capture-why.unavailable', detail: result.unavailable };
+        helperOffered = true;
         if (process.platform === 'linux') helper = connectCaptureHelper({ socketPath, onEvent, onEnd, onState: () => syncPolling() });
       }
-    } else why = 'precise capture is off';
+    } else {
+      why = { id: 'capture-why.off' };
+      helperOffered = false;
+    }
     syncPolling();
   };
 
@@ -160,8 +166,14 @@ export function createCaptureController(options: CaptureOptions): CaptureControl
     status() {
       const dropped = queue.dropped;
       if (precise()) return { mode: 'precise', reason: null, pollMs: null, dropped, reader: local ? (local.reader ?? null) : (helper?.reader ?? null) };
-      if (!started || !canPoll) return { mode: 'polling', reason: `${why}; connections shorter than the sample interval may be missed`, pollMs: options.sampleIntervalMs(), dropped };
-      return { mode: 'polling', reason: `${why}; connections shorter than ${pollMs} ms may be missed`, pollMs, dropped };
+      const fast = started && canPoll;
+      const reasonMessage: CaptureReasonMessage = {
+        id: 'capture-reason.polling',
+        why,
+        ...(helperOffered ? { helper: { uid: process.getuid?.() ?? 0, socket: socketPath } } : {}),
+        missedUnderMs: fast ? pollMs : null,
+      };
+      return { mode: 'polling', reason: renderCaptureReason(reasonMessage, 'en'), reasonMessage, pollMs: fast ? pollMs : options.sampleIntervalMs(), dropped };
     },
     setEnabled(on) {
       change = change.then(() => apply(on));

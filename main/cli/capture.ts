@@ -5,12 +5,14 @@
  */
 import { captureSocketPath, serveCaptureEvents } from '../adapters/capture-helper.js';
 import { startTraceCapture } from '../adapters/trace-capture.js';
+import { renderCaptureUnavailable } from '../../common/i18n/render-capture.js';
 import { parse, UsageError, type CliIo } from './args.js';
+import { helpLanguage } from './help.js';
 import { redactText } from '../core/secrets/policy.js';
 
 function userId(raw: string | undefined, name: string): number | null {
   if (raw === undefined || raw === '') return null;
-  if (!/^\d+$/.test(raw)) throw new UsageError(`${name} must be a numeric uid, got "${raw}"`);
+  if (!/^\d+$/.test(raw)) throw new UsageError({ id: 'usage.uid', option: name, value: raw });
   return Number(raw);
 }
 
@@ -18,7 +20,7 @@ export async function captureCommand(args: string[], io: CliIo, signal: AbortSig
   const { values } = parse(args, { user: { type: 'string', short: 'u' }, socket: { type: 'string' } });
   // sudo says who ran it; --user serves someone else (a systemd unit has no SUDO_UID).
   const uid = userId(values.user, '--user') ?? userId(process.env.SUDO_UID, 'SUDO_UID');
-  if (uid === null) throw new UsageError('say whose socket to serve: --user UID (sudo sets it for you: `sudo telltale capture`)');
+  if (uid === null) throw new UsageError({ id: 'usage.capture-user', option: '--user UID', command: '`sudo telltale capture`' });
   // The user's group when sudo says it; else a group of the uid's own number (the socket is 0600 anyway).
   const gid = (values.user === undefined ? userId(process.env.SUDO_GID, 'SUDO_GID') : null) ?? uid;
   const socketPath = values.socket ?? captureSocketPath(uid);
@@ -34,7 +36,7 @@ export async function captureCommand(args: string[], io: CliIo, signal: AbortSig
     },
   });
   if ('unavailable' in capture) {
-    io.stderr.write(`telltale capture: ${capture.unavailable}\n`);
+    io.stderr.write(`telltale capture: ${capture.why ? renderCaptureUnavailable(capture.why, helpLanguage(args)) : capture.unavailable}\n`);
     return 1;
   }
   try {

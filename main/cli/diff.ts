@@ -19,7 +19,7 @@ async function readSnapshotFile(file: string): Promise<Snapshot> {
 
 export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' }, lang: { type: 'string' } }, true);
-  if (positionals.length !== 2) throw new UsageError('diff takes two snapshot files: telltale diff A.json B.json');
+  if (positionals.length !== 2) throw new UsageError({ id: 'usage.two-files', command: 'diff', example: 'telltale diff A.json B.json' });
   const language = commandLanguage(values.lang, io);
   const [a, b] = (await Promise.all(positionals.map(readSnapshotFile))) as [Snapshot, Snapshot];
   const diff = diffSnapshots(a, b);

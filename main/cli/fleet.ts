@@ -6,10 +6,13 @@ const isPlatform = (value: string): value is OsqueryPlatform => (OSQUERY_PLATFOR
 
 export async function fleetCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'osquery-config') throw new UsageError(`fleet takes one subcommand: osquery-config${sub ? ` (got "${sub}")` : ''}`);
+  if (sub !== 'osquery-config') {
+    const choices = ['osquery-config'];
+    throw new UsageError(sub ? { id: 'usage.subcommand-got', command: 'fleet', choices, value: sub } : { id: 'usage.subcommand', command: 'fleet', choices });
+  }
   const { values } = parse(rest, { platform: { type: 'string' } });
   const platform = values.platform ?? osqueryPlatformOf(process.platform) ?? 'linux';
-  if (!isPlatform(platform)) throw new UsageError(`--platform must be one of ${OSQUERY_PLATFORMS.join(', ')}, got "${platform}"`);
+  if (!isPlatform(platform)) throw new UsageError({ id: 'usage.one-of', option: '--platform', choices: OSQUERY_PLATFORMS, value: platform });
   io.stdout.write(`${JSON.stringify(osqueryConfig(platform), null, 2)}\n`);
   return 0;
 }

@@ -42,9 +42,9 @@ function eventsCommand(args: string[], io: CliIo): number {
   const { values } = parse(args, { since: { type: 'string' }, tool: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } });
   const since = values.since ?? '24h';
   const range = HistoryRange.safeParse(since);
-  if (!range.success) throw new UsageError(`--since must be one of ${HistoryRange.options.join(', ')}, got "${since}"`);
+  if (!range.success) throw new UsageError({ id: 'usage.one-of', option: '--since', choices: HistoryRange.options, value: since });
   const kind = values.kind;
-  if (kind !== undefined && !isHistoryKind(kind)) throw new UsageError(`--kind must be one of ${HISTORY_KINDS.join(', ')}, got "${kind}"`);
+  if (kind !== undefined && !isHistoryKind(kind)) throw new UsageError({ id: 'usage.one-of', option: '--kind', choices: HISTORY_KINDS, value: kind });
   const language = commandLanguage(values.lang, io);
   const t = translator(language);
   const query = {
@@ -95,7 +95,7 @@ const POINTS = 50;
 function pointsCommand(args: string[], io: CliIo): number {
   const { values } = parse(args, { limit: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } });
   const limit = positiveNumber(values.limit, '--limit', POINTS);
-  if (!Number.isInteger(limit) || limit > LIMIT) throw new UsageError(`--limit must be a whole number from 1 to ${LIMIT}, got "${values.limit}"`);
+  if (!Number.isInteger(limit) || limit > LIMIT) throw new UsageError({ id: 'usage.whole-number-range', option: '--limit', min: '1', max: String(LIMIT), value: values.limit ?? '' });
   const language = commandLanguage(values.lang, io);
   return printFromHistory(io, values.json, (reader) => reader.points(limit), (points) => pointsText(points, language));
 }

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app/create-app.js';
 import { startServer } from '../server/server.js';
-import { intervalOption, languageOption, parse, reportCapture, UsageError, type CliIo } from './args.js';
+import { intervalOption, languageOption, parse, portOption, reportCapture, type CliIo } from './args.js';
 
 export async function serveCommand(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
   const { values } = parse(args, {
@@ -14,8 +14,7 @@ export async function serveCommand(args: string[], io: CliIo, signal: AbortSigna
     precise: { type: 'boolean' },
     lang: { type: 'string' },
   });
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${values.port}"`);
+  const port = portOption(values.port);
   const app = createApp({
     intervalMs: intervalOption(values.interval),
     precise: values.precise ? true : undefined,

@@ -19,7 +19,7 @@ type Format = (typeof FORMATS)[number];
 
 function formatFrom(raw: string | undefined, out: string | undefined): Format {
   if (raw !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(raw)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    if (!(FORMATS as readonly string[]).includes(raw)) throw new UsageError({ id: 'usage.one-of', option: '--format', choices: FORMATS, value: raw });
     return raw as Format;
   }
   const ext = out ? path.extname(out).toLowerCase() : '';
@@ -37,9 +37,9 @@ export async function snapshotCommand(args: string[], io: CliIo): Promise<number
     'include-loopback': { type: 'boolean' },
     lang: { type: 'string' },
   });
-  if (values.json && values.format && values.format !== 'json') throw new UsageError('--json and --format disagree');
+  if (values.json && values.format && values.format !== 'json') throw new UsageError({ id: 'usage.options-disagree', first: '--json', second: `--format ${values.format}` });
   // `--out ""` (an unset shell variable) must not quietly print to stdout instead.
-  if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out needs a file name');
+  if (values.out !== undefined && values.out.trim() === '') throw new UsageError({ id: 'usage.needs-file-name', option: '--out' });
   const format = values.json ? 'json' : formatFrom(values.format, values.out);
   // The reports' language (JSON is the same in every language).
   const language = commandLanguage(values.lang, io);

@@ -48,7 +48,7 @@ export async function watchCommand(args: string[], io: CliIo, signal: AbortSigna
   });
   const intervalMs = intervalOption(values.interval);
   const count = values.count === undefined ? Infinity : positiveNumber(values.count, '--count', 1);
-  if (!Number.isInteger(count) && count !== Infinity) throw new UsageError('--count must be a whole number');
+  if (!Number.isInteger(count) && count !== Infinity) throw new UsageError({ id: 'usage.whole-number', option: '--count', value: values.count ?? '' });
   const json = values.json ?? false;
 
   const app = createApp({ intervalMs, ignorePaused: true, precise: values.precise ? true : undefined, language: { flag: languageOption(values.lang) } });

@@ -5,6 +5,20 @@ import { createSnapshotSource } from '../sample.js';
 import { parse, UsageError, type CliIo } from './args.js';
 import { commandLanguage } from './language.js';
 
+type ToggleKind = WhatIfToggle['kind'];
+
+/** Each change's option, and a value it takes, for a usage error that names what was typed. */
+const TOGGLE_OPTIONS: Record<Exclude<ToggleKind, 'hide-git-email'>, { option: string; example: string }> = {
+  'unset-env': { option: '--unset', example: 'HTTPS_PROXY' },
+  timezone: { option: '--tz', example: 'UTC' },
+  locale: { option: '--locale', example: 'en_US.UTF-8' },
+  'drop-mirror': { option: '--drop-mirror', example: 'npm' },
+  'base-url': { option: '--base-url', example: 'ANTHROPIC_BASE_URL=https://api.anthropic.com' },
+};
+
+/** A change as typed: its kind, what the option was given, and the toggle to check. */
+type Typed = { kind: Exclude<ToggleKind, 'hide-git-email'>; value: string; toggle: unknown };
+
 /** The command line's changes as typed toggles; a malformed one is a usage error naming it. */
 export function togglesFrom(values: {
   unset?: string[];
@@ -14,23 +28,23 @@ export function togglesFrom(values: {
   'hide-git-email'?: boolean;
   'base-url'?: string[];
 }): WhatIfToggle[] {
-  const raw: unknown[] = [
-    ...(values.unset ?? []).map((variable) => ({ kind: 'unset-env', variable })),
-    ...(values.tz !== undefined ? [{ kind: 'timezone', zone: values.tz }] : []),
-    ...(values.locale !== undefined ? [{ kind: 'locale', locale: values.locale }] : []),
-    ...(values['drop-mirror'] ?? []).map((ecosystem) => ({ kind: 'drop-mirror', ecosystem })),
-    ...(values['hide-git-email'] ? [{ kind: 'hide-git-email' }] : []),
-    ...(values['base-url'] ?? []).map((assignment) => {
+  const typed: Typed[] = [
+    ...(values.unset ?? []).map((variable): Typed => ({ kind: 'unset-env', value: variable, toggle: { kind: 'unset-env', variable } })),
+    ...(values.tz !== undefined ? [{ kind: 'timezone', value: values.tz, toggle: { kind: 'timezone', zone: values.tz } } as const] : []),
+    ...(values.locale !== undefined ? [{ kind: 'locale', value: values.locale, toggle: { kind: 'locale', locale: values.locale } } as const] : []),
+    ...(values['drop-mirror'] ?? []).map((ecosystem): Typed => ({ kind: 'drop-mirror', value: ecosystem, toggle: { kind: 'drop-mirror', ecosystem } })),
+    ...(values['base-url'] ?? []).map((assignment): Typed => {
       const at = assignment.indexOf('=');
-      if (at < 1) throw new UsageError(`--base-url takes VARIABLE=URL, got "${assignment}"`);
-      return { kind: 'base-url', variable: assignment.slice(0, at), url: assignment.slice(at + 1) };
+      if (at < 1) throw new UsageError({ id: 'usage.assignment', option: '--base-url', form: 'VARIABLE=URL', value: assignment });
+      return { kind: 'base-url', value: assignment, toggle: { kind: 'base-url', variable: assignment.slice(0, at), url: assignment.slice(at + 1) } };
     }),
   ];
-  return raw.map((toggle) => {
+  const toggles = typed.map(({ kind, value, toggle }) => {
     const parsed = WhatIfToggle.safeParse(toggle);
-    if (!parsed.success) throw new UsageError(`invalid change ${JSON.stringify(toggle)}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    if (!parsed.success) throw new UsageError({ id: 'usage.invalid-value', ...TOGGLE_OPTIONS[kind], value });
     return parsed.data;
   });
+  return values['hide-git-email'] ? [...toggles, { kind: 'hide-git-email' }] : toggles;
 }
 
 export async function whatifCommand(args: string[], io: CliIo): Promise<number> {

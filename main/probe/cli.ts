@@ -1,7 +1,6 @@
 /** `telltale probe [options] -- <tool command...>`: argument parsing, output and saving the report. */
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { PROBE_FACTORS as FACTORS, type ProbeFactorName as FactorName } from '../../common/probe.js';
 import { defaultStateDir } from '../adapters/state-dir.js';
 import { commandLanguage } from '../cli/language.js';
@@ -10,7 +9,12 @@ import { redactText } from '../core/secrets/policy.js';
 import { DEFAULT_LOCALES, DEFAULT_TIMEZONES } from '../core/probe/plan.js';
 import { CHINESE_HOSTS, NEUTRAL_VARIANT_HOSTS } from '../core/probe/hosts.js';
 import { renderProbeReport } from '../core/probe/report.js';
-import { hostProblem, timezoneProblem } from '../core/probe/safety.js';
+import { hostProblem, isKnownZone, type HostProblem } from '../core/probe/safety.js';
+import { parse as parseOptions, UsageError } from '../cli/args.js';
+import { HELP_WIDTH, helpLanguage, helpList, type HelpEntry } from '../cli/help.js';
+import { listOf, renderUsage, type UsageMessage } from '../cli/usage-message.js';
+import { wrapText } from '../cli/wrap-text.js';
+import type { Language } from '../../common/i18n/languages.js';
 import { ProbeRefused, probeTool, type ProbeOptions } from './session.js';
 import { progressPrinter } from './progress.js';
 import { saveProbeReport } from './state.js';
@@ -23,35 +27,46 @@ export interface ProbeIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 }
 
-const USAGE = `Usage: telltale probe [options] -- <tool command...>
-  --runs N              runs per environment (default 2, min 2)
-  --factor LIST         timezone,system-timezone,locale,proxy,base-url (default: all)
-  --timezones LIST      time zones to try (default ${DEFAULT_TIMEZONES.join(',')})
-  --locales LIST        locales to try (default ${DEFAULT_LOCALES.join(',')})
-  --hosts LIST          extra base-URL host names to try (bare names, e.g. api.example.cn)
-  --timeout SECONDS     per run (default 60)
-  --json                print the report as JSON
-  --home-template DIR   copied into every run's fresh HOME (settings a tool needs to start,
-                        e.g. .gemini/settings.json choosing API-key auth)
-  --keep-captures       keep the temporary HOMEs, work dirs and captured requests
-  --no-isolation        run the tool even where it cannot be cut off from the network
-                        (Linux network namespaces); it may then reach the internet itself
-  --state-dir DIR       where the report is saved (default: the Telltale state dir)
-  --lang en|zh-CN       the language of the printed report (default: the language setting,
-                        then LC_ALL, LC_MESSAGES, LANG)
-In the tool command, {{ANTHROPIC_BASE_URL}} and {{OPENAI_BASE_URL}} (or any {{NAME}} the probe
-sets) become each run's value, for tools configured by flags:
-  telltale probe -- codex exec -c openai_base_url={{OPENAI_BASE_URL}} "say ok"`;
+const PROBE_OPTIONS: readonly HelpEntry[] = [
+  { synopsis: ['--runs N'], about: (t) => t('help.probe.runs') },
+  { synopsis: ['--factor LIST'], about: (t, language) => t('help.probe.factor', { factors: listOf(FACTORS, language) }) },
+  { synopsis: ['--timezones LIST'], about: (t, language) => t('help.probe.timezones', { zones: listOf(DEFAULT_TIMEZONES, language) }) },
+  { synopsis: ['--locales LIST'], about: (t, language) => t('help.probe.locales', { locales: listOf(DEFAULT_LOCALES, language) }) },
+  { synopsis: ['--hosts LIST'], about: (t) => t('help.probe.hosts', { example: 'api.example.cn' }) },
+  { synopsis: ['--timeout SECONDS'], about: (t) => t('help.probe.timeout') },
+  { synopsis: ['--json'], about: (t) => t('help.probe.json') },
+  { synopsis: ['--home-template DIR'], about: (t) => t('help.probe.home-template', { example: '.gemini/settings.json' }) },
+  { synopsis: ['--keep-captures'], about: (t) => t('help.probe.keep-captures') },
+  { synopsis: ['--no-isolation'], about: (t) => t('help.probe.no-isolation') },
+  { synopsis: ['--state-dir DIR'], about: (t) => t('help.probe.state-dir') },
+  { synopsis: ['--lang en|zh-CN'], about: (t) => t('help.probe.lang') },
+];
 
-class UsageError extends Error {}
+function probeHelp(language: Language): string {
+  const t = translator(language);
+  return [
+    t('help.usage', { command: 'telltale probe [options] -- <tool command...>' }),
+    t('help.options'),
+    ...helpList(PROBE_OPTIONS, language, 24),
+    ...wrapText(t('help.probe.placeholders', { examples: listOf(['{{ANTHROPIC_BASE_URL}}', '{{OPENAI_BASE_URL}}'], language), placeholder: '{{NAME}}' }), HELP_WIDTH),
+    '  telltale probe -- codex exec -c openai_base_url={{OPENAI_BASE_URL}} "say ok"',
+  ].join('\n');
+}
 
 const list = (raw: string | undefined): string[] | undefined =>
   raw === undefined ? undefined : raw.split(',').map((s) => s.trim()).filter(Boolean);
 
+const HOST_PROBLEMS: Record<HostProblem, (host: string) => UsageMessage> = {
+  url: (value) => ({ id: 'usage.host-not-url', option: '--hosts', example: 'api.example.cn', value }),
+  'ip-address': (value) => ({ id: 'usage.host-not-ip', option: '--hosts', value }),
+  loopback: (value) => ({ id: 'usage.host-loopback', option: '--hosts', value }),
+  invalid: (value) => ({ id: 'usage.host-invalid', option: '--hosts', value }),
+};
+
 function intOption(raw: string | undefined, name: string, fallback: number, min: number): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number of at least ${min}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min) throw new UsageError({ id: 'usage.whole-number-at-least', option: name, min: String(min), value: raw });
   return n;
 }
 
@@ -64,13 +79,8 @@ interface ParsedArgs {
 
 function parse(argv: string[]): ParsedArgs {
   const split = argv.indexOf('--');
-  if (split < 0 || split === argv.length - 1) throw new UsageError('put the tool command after "--", e.g. telltale probe -- claude -p "say ok"');
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv.slice(0, split),
-      strict: true,
-      options: {
+  if (split < 0 || split === argv.length - 1) throw new UsageError({ id: 'usage.tool-command', example: 'telltale probe -- claude -p "say ok"' });
+  const { values } = parseOptions(argv.slice(0, split), {
         runs: { type: 'string' },
         factor: { type: 'string' },
         timezones: { type: 'string' },
@@ -83,20 +93,20 @@ function parse(argv: string[]): ParsedArgs {
         'no-isolation': { type: 'boolean' },
         'state-dir': { type: 'string' },
         lang: { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  });
   const factors = list(values.factor) ?? [...FACTORS];
   const unknown = factors.filter((f) => !(FACTORS as readonly string[]).includes(f));
-  if (unknown.length > 0 || factors.length === 0) throw new UsageError(`--factor takes ${FACTORS.join(',')}; got "${values.factor ?? ''}"`);
+  if (unknown.length > 0 || factors.length === 0) throw new UsageError({ id: 'usage.one-of', option: '--factor', choices: FACTORS, value: values.factor ?? '' });
   const timezones = list(values.timezones) ?? [...DEFAULT_TIMEZONES];
   const extraHosts = (list(values.hosts) ?? []).map((h) => h.toLowerCase());
-  const problems = [...timezones.map(timezoneProblem), ...extraHosts.map(hostProblem)].filter((p): p is string => p !== null);
-  if (problems.length > 0) throw new UsageError(problems.join('; '));
+  const zone = timezones.find((z) => !isKnownZone(z));
+  if (zone !== undefined) throw new UsageError({ id: 'usage.unknown-zone', option: '--timezones', value: zone });
+  for (const host of extraHosts) {
+    const problem = hostProblem(host);
+    if (problem) throw new UsageError(HOST_PROBLEMS[problem](host));
+  }
   const timeoutSeconds = Number(values.timeout ?? 60);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout ?? ''}"`);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError({ id: 'usage.positive-number', option: '--timeout', value: values.timeout ?? '' });
   return {
     json: values.json ?? false,
     lang: values.lang,
@@ -123,7 +133,9 @@ export async function runProbe(argv: string[], io: ProbeIo): Promise<number> {
     parsed = parse(argv);
     t = translator(commandLanguage(parsed.lang, io));
   } catch (error) {
-    io.stderr.write(`telltale probe: ${redactText((error as Error).message)}\n\n${USAGE}\n`);
+    if (!(error instanceof UsageError)) throw error;
+    const language = helpLanguage(argv);
+    io.stderr.write(`telltale probe: ${redactText(renderUsage(error.usage, language))}\n\n${probeHelp(language)}\n`);
     return 2;
   }
   try {

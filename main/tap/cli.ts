@@ -1,10 +1,13 @@
 /** `telltale tap [--port N] [--capture-dir DIR] [--forward]`: runs the tap until interrupted. */
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { interruptSignal } from '../adapters/interrupt.js';
 import { defaultStateDir } from '../adapters/state-dir.js';
 import { redactText } from '../core/secrets/policy.js';
+import { parse, portOption, UsageError } from '../cli/args.js';
+import { helpLanguage } from '../cli/help.js';
+import { renderUsage } from '../cli/usage-message.js';
+import { translator } from '../../common/i18n/translate.js';
 import type { CapturedRequest } from './capture.js';
 import { startTap } from './server.js';
 
@@ -17,8 +20,6 @@ export interface TapIo {
   /** Stops the tap; without it SIGINT/SIGTERM do. */
   signal?: AbortSignal;
 }
-
-const USAGE = `Usage: telltale tap [--port N] [--capture-dir DIR] [--forward]`;
 
 const FORWARD_WARNING = `
 !!! WARNING: --forward is on. Every request the tool sends is re-sent to the real upstream over
@@ -36,19 +37,15 @@ function describe(record: CapturedRequest): string {
 
 export async function runTap(argv: string[], io: TapIo): Promise<number> {
   let values;
+  let port: number;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: { port: { type: 'string' }, 'capture-dir': { type: 'string' }, forward: { type: 'boolean' } },
-    }));
+    ({ values } = parse(argv, { port: { type: 'string' }, 'capture-dir': { type: 'string' }, forward: { type: 'boolean' } }));
+    port = portOption(values.port);
   } catch (error) {
-    io.stderr.write(`telltale tap: ${redactText((error as Error).message)}\n${USAGE}\n`);
-    return 2;
-  }
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    io.stderr.write(`telltale tap: --port must be 0-65535, got "${values.port ?? ''}"\n${USAGE}\n`);
+    if (!(error instanceof UsageError)) throw error;
+    const language = helpLanguage(argv);
+    const usage = translator(language)('help.usage', { command: 'telltale tap [--port N] [--capture-dir DIR] [--forward]' });
+    io.stderr.write(`telltale tap: ${redactText(renderUsage(error.usage, language))}\n${usage}\n`);
     return 2;
   }
   const captureDir =

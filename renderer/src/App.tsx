@@ -1,4 +1,5 @@
 import { useMemo, useState, type Dispatch, type SetStateAction } from 'react';
+import { errorText } from './api/error-text.js';
 import type { TelltaleApi } from '../../contract/api.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { Header } from './components/Header.js';
@@ -69,7 +70,7 @@ export function App({ api }: { api: TelltaleApi }) {
       <Header snapshot={state.snapshot} status={state.status} link={state.link} onSampleNow={state.sampleNow} onSetPaused={state.setPaused} />
       <Nav current={view} onSelect={setView} />
       <main id="main" tabIndex={-1}>
-        {state.error && <ErrorMessage message={state.error} onDismiss={state.dismissError} />}
+        {state.error !== null && <ErrorMessage message={errorText(state.error, language)} onDismiss={state.dismissError} />}
         {view === 'snapshot' && <SnapshotView api={api} tools={tools} />}
         {view === 'probe' && <ProbeView api={api} tools={tools} />}
         {view === 'timeline' && <TimelineView api={api} tools={tools} seq={state.seq} />}

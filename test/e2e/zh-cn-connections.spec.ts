@@ -61,9 +61,10 @@ async function openEverything(page: Page): Promise<void> {
 
 /**
  * The view's words without its data: the text of the view with the data cells (every column but
- * the state), tool options, command lines and addresses taken out, plus what its labels say.
- * CaptureNotice and RecentAttempts' table are the shell's components (translated in their own
- * part), so they are left out here.
+ * the state), tool options, command lines and addresses taken out, plus what its labels say. The
+ * capture notice (its reason rendered from the host's message: paths and commands in it are data
+ * the word list does not flag) and the recent attempts (time, outcome, duration) are read too; of
+ * the attempts only the process and destination cells are data.
  */
 const VIEW_WORDS = `(() => {
   const view = document.querySelector('section.connections').cloneNode(true);
@@ -73,10 +74,8 @@ const VIEW_WORDS = `(() => {
     '.vtable-details .command',
     '.vtable-details dd',
     '.toolbar select option[value]:not([value=""])',
-    '.capture-notice',
-    '.capture-precise',
-    '.recent-attempts table',
-    '.recent-attempts .muted',
+    '.recent-attempts td:nth-child(2)',
+    '.recent-attempts td:nth-child(3)',
   ];
   for (const selector of drop) for (const node of view.querySelectorAll(selector)) node.remove();
   const labels = [...view.querySelectorAll('[aria-label], [placeholder], [title]')].flatMap((node) =>

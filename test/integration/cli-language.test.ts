@@ -135,10 +135,12 @@ describe('--lang on every command', { timeout: 120_000 }, () => {
     ['history', '--lang', 'fr'],
     ['history', 'endpoints', '--lang', 'fr'],
     ['probe', '--lang', 'fr', '--', 'true'],
-  ])('%s with a language it does not speak is a usage error (exit 2)', async (...command) => {
-    const run = await runCli(command, env());
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--lang must be one of en, zh-CN, got "fr"');
+  ])('%s with a language it does not speak is a usage error (exit 2), said in the locale\'s language', async (...command) => {
+    const [zh, en] = await Promise.all([runCli(command, env()), runCli(command, env({ LC_ALL: 'C' }))]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('--lang 必须是 en、zh-CN 之一，而不是“fr”');
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('--lang must be one of en, zh-CN, got "fr"');
   });
 
   it('diff speaks the language asked for', async () => {
@@ -147,5 +149,57 @@ describe('--lang on every command', { timeout: 120_000 }, () => {
     const [zh, en] = await Promise.all([runCli(['diff', file, file], env()), runCli(['diff', file, file, '--lang', 'en'], env())]);
     expect(ok(zh)).toMatch(/^从 \S+ 到 \S+ 的变化\n没有变化。$/m);
     expect(ok(en)).toMatch(/^Changes from \S+ to \S+\nNo changes\.$/m);
+  });
+});
+
+/** The synopses of the English help (commands, options, metavariables): what the Chinese help keeps as it is. */
+function synopses(englishHelp: string): string[] {
+  return englishHelp
+    .split('\n')
+    .filter((line) => /^ {2,}\S/.test(line) && (/^ */.exec(line)?.[0].length ?? 0) < 20)
+    .map((line) => line.trim().split(/ {2,}/)[0] ?? '');
+}
+
+describe('telltale help and usage errors', { timeout: 120_000 }, () => {
+  it('speak Chinese by LANG and by --lang, with no English prose but the synopses, within 80 columns', async () => {
+    const [byLang, byFlag, english] = await Promise.all([
+      runCli(['help'], env()),
+      runCli(['--help', '--lang', 'zh-CN'], env({ LANG: 'en_US.UTF-8' })),
+      runCli(['help', '--lang', 'en'], env()),
+    ]);
+    const help = ok(byLang);
+    expect(ok(byFlag)).toBe(help);
+    expect(help.split('\n')[0]).toBe('用法：telltale <command> [options]');
+    expect(help).toMatch(/^命令：$/m);
+    const data = synopses(ok(english));
+    expect(data).toContain('snapshot [--json] [--out FILE] [--format json|md|html]');
+    expectNoEnglishProse(help, data, 'help');
+    expect(widest(help)).toBeLessThanOrEqual(80);
+  });
+
+  it('--lang en wins over LANG', async () => {
+    const help = ok(await runCli(['help', '--lang', 'en'], env()));
+    expect(help.split('\n')[0]).toBe('Usage: telltale <command> [options]');
+    expect(help).toContain('sample this machine once');
+    expect(widest(help)).toBeLessThanOrEqual(80);
+  });
+
+  it('a usage error is said in Chinese, then the help, exit 2; --lang en says it in English', async () => {
+    const [zh, en, probe] = await Promise.all([
+      runCli(['snapshot', '--bogus'], env()),
+      runCli(['snapshot', '--bogus', '--lang', 'en'], env()),
+      runCli(['probe', '--runs', '1', '--', 'true'], env()),
+    ]);
+    expect(zh.code).toBe(2);
+    expect(zh.stdout).toBe('');
+    const [message, blank, first] = zh.stderr.split('\n');
+    expect(message).toBe('telltale: 未知选项“--bogus”');
+    expect(blank).toBe('');
+    expect(first).toBe('用法：telltale <command> [options]');
+    expect(en.code).toBe(2);
+    expect(en.stderr.split('\n')[0]).toBe('telltale: unknown option "--bogus"');
+    expect(probe.code).toBe(2);
+    expect(probe.stderr).toMatch(/^telltale probe: --runs 必须是不小于 2 的整数，而不是“1”\n\n用法：telltale probe /);
+    expect(widest(probe.stderr)).toBeLessThanOrEqual(80);
   });
 });

@@ -240,7 +240,7 @@ describe('usage errors exit 2 with a clear message', () => {
     [['snapshot', '--format', 'pdf'], /--format must be one of json, md, html/],
     [['watch', '--interval', 'abc'], /--interval must be a positive number/],
     [['diff', 'only-one.json'], /diff takes two snapshot files/],
-    [['snapshot', '--nope'], /Unknown option '--nope'/],
+    [['snapshot', '--nope'], /unknown option "--nope"/],
   ])('%j', async (args, message) => {
     const run = await runCli(args, baseEnv());
     expect(run.code).toBe(2);

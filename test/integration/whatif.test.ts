@@ -122,11 +122,12 @@ describe('telltale whatif', () => {
     expect(result.after.checks.some((c) => c.flagged)).toBe(false);
   });
 
-  it('refuses a malformed change with a usage error', async () => {
+  it('refuses a malformed change with a usage error, in the locale\'s language', async () => {
     const run = await runCli(['whatif', '--base-url', 'no-equals-sign'], chinaEnv(realistic));
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--base-url takes VARIABLE=URL');
-    const zone = await runCli(['whatif', '--drop-mirror', 'rubygems'], chinaEnv(realistic));
-    expect(zone.code).toBe(2);
+    expect(run.stderr).toContain('--base-url 的格式是 VARIABLE=URL，而不是“no-equals-sign”');
+    const mirror = await runCli(['whatif', '--drop-mirror', 'rubygems', '--lang', 'en'], chinaEnv(realistic));
+    expect(mirror.code).toBe(2);
+    expect(mirror.stderr).toContain('--drop-mirror takes a value like npm, got "rubygems"');
   });
 });

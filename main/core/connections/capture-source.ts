@@ -2,6 +2,7 @@
  * A source of TCP state-change events (the Linux tracefs capture today; an eBPF program or the
  * capture helper's socket fit the same shape): started with handlers, stopped once.
  */
+import type { CaptureUnavailableMessage } from '../../../contract/message.js';
 import type { ConnectionEnd, ConnectionEvent } from './trace-events.js';
 
 export interface CaptureSource {
@@ -17,5 +18,11 @@ export interface CaptureHandlers {
   onError: (error: Error) => void;
 }
 
+/** Why a source cannot run here: in English, and as a message where the source can say it as one. */
+export interface CaptureUnavailable {
+  unavailable: string;
+  why?: CaptureUnavailableMessage;
+}
+
 /** Starts a source, or says why it cannot run here (never throws for that). */
-export type StartCaptureSource = (handlers: CaptureHandlers) => Promise<CaptureSource | { unavailable: string }>;
+export type StartCaptureSource = (handlers: CaptureHandlers) => Promise<CaptureSource | CaptureUnavailable>;

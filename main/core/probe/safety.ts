@@ -7,24 +7,25 @@ import { parseUrlish } from '../url.js';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
-/** A --hosts entry must be a bare public host name: no scheme, port, path, IP literal or loopback. */
-export function hostProblem(raw: string): string | null {
+/** What is wrong with a --hosts entry, which must be a bare public host name: no scheme, port, path, IP literal or loopback. */
+export type HostProblem = 'url' | 'ip-address' | 'loopback' | 'invalid';
+
+export function hostProblem(raw: string): HostProblem | null {
   const host = raw.trim().toLowerCase();
-  if (/[:/@]/.test(host)) {
-    return `--hosts takes bare host names (e.g. api.example.cn), not URLs or host:port: "${raw}"`;
-  }
-  if (/^[\d.]+$/.test(host)) return `--hosts takes host names, not IP addresses: "${raw}"`;
-  if (LOOPBACK.has(host) || host.endsWith('.localhost')) return `--hosts cannot name a loopback host: "${raw}"`;
-  if (!HOSTNAME.test(host)) return `--hosts: not a valid host name: "${raw}"`;
+  if (/[:/@]/.test(host)) return 'url';
+  if (/^[\d.]+$/.test(host)) return 'ip-address';
+  if (LOOPBACK.has(host) || host.endsWith('.localhost')) return 'loopback';
+  if (!HOSTNAME.test(host)) return 'invalid';
   return null;
 }
 
-export function timezoneProblem(zone: string): string | null {
+/** Whether ICU knows the IANA zone. */
+export function isKnownZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
-    return null;
+    return true;
   } catch {
-    return `--timezones: unknown IANA time zone "${zone}"`;
+    return false;
   }
 }
 

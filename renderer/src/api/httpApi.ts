@@ -41,19 +41,29 @@ export function createHttpApi({ baseUrl, token, fetch, onStreamError, retryMs }:
         body: JSON.stringify(request),
       });
     } catch (error) {
-      throw new ApiError(name, `Cannot reach Telltale: ${error instanceof Error ? error.message : String(error)}`);
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new ApiError(name, `Cannot reach Telltale: ${detail}`, { kind: 'unreachable', error: detail });
     }
     const text = await response.text();
     let body: unknown = null;
     try {
       body = text ? JSON.parse(text) : null;
     } catch {
-      if (response.ok) throw new ApiError(name, `Telltale sent a reply to ${name} that is not JSON`);
+      if (response.ok) throw new ApiError(name, `Telltale sent a reply to ${name} that is not JSON`, { kind: 'not-json' });
     }
     if (response.status === 401 || response.status === 403) {
-      throw new ApiError(name, `Not authorised (${errorText(body) ?? response.status}). Open Telltale with the link that \`telltale serve\` printed: it carries the access token.`);
+      throw new ApiError(
+        name,
+        `Not authorised (${errorText(body) ?? response.status}). Open Telltale with the link that \`telltale serve\` printed: it carries the access token.`,
+        { kind: 'unauthorised', status: response.status },
+      );
     }
-    if (!response.ok) throw new ApiError(name, errorText(body) ?? `${name} failed with HTTP ${response.status}`);
+    if (response.status === 421) throw new ApiError(name, errorText(body) ?? `${name} failed with HTTP 421`, { kind: 'misdirected' });
+    // Any other error with the host's own words (a failed export, an unavailable history) shows them.
+    if (!response.ok) {
+      const said = errorText(body);
+      throw said ? new ApiError(name, said) : new ApiError(name, `${name} failed with HTTP ${response.status}`, { kind: 'failed', status: response.status });
+    }
     return body;
   }
 

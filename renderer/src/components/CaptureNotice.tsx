@@ -1,4 +1,5 @@
 import type { CaptureStatus } from '../../../contract/attempts.js';
+import { renderCaptureReason } from '../../../common/i18n/render-capture.js';
 import { Badge } from './Badge.js';
 import { useLanguage, useT } from '../hooks/useT.js';
 import { formatNumber } from '../lib/count.js';
@@ -16,10 +17,11 @@ export function CaptureNotice({ capture, intervalMs }: { capture: CaptureStatus 
     );
   }
   const seconds = (ms: number) => formatNumber(ms / 1000, language);
+  const reason = capture.reasonMessage ? renderCaptureReason(capture.reasonMessage, language) : (capture.reason ?? t('capture.unavailable'));
   const every = capture.pollMs ? t('capture.poll-every', { seconds: seconds(capture.pollMs) }) : intervalMs ? t('capture.sampled-every', { seconds: seconds(intervalMs) }) : null;
   return (
     <p className="capture-notice" role="note">
-      {every ? t('capture.may-miss-every', { every }) : t('capture.may-miss')} {capture.reason ?? t('capture.unavailable')}
+      {every ? t('capture.may-miss-every', { every }) : t('capture.may-miss')} {reason}
     </p>
   );
 }

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorText } from '../api/error-text.js';
 import { rateLimited } from '../lib/rate-limit.js';
+import { useLanguage } from './useT.js';
 
 export type Query<T> = { data: T | null; error: string | null; reload: () => void };
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The reply of `run` (an API call; memoize it with useCallback so it changes only when its
@@ -14,6 +14,7 @@ export function useApiQuery<T>(run: () => Promise<T>): Query<T> {
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const latest = useRef(0);
+  const language = useLanguage();
 
   useEffect(() => {
     const request = ++latest.current;
@@ -23,9 +24,9 @@ export function useApiQuery<T>(run: () => Promise<T>): Query<T> {
         setData(reply);
         setError(null);
       },
-      (reason: unknown) => request === latest.current && setError(messageOf(reason)),
+      (reason: unknown) => request === latest.current && setError(errorText(reason, language)),
     );
-  }, [run, tick]);
+  }, [run, tick, language]);
 
   const reload = useCallback(() => setTick((current) => current + 1), []);
   return { data, error, reload };

@@ -21,13 +21,13 @@ export type TelltaleState = {
   attempts: ConnectionAttempt[];
   /** True until the first getSnapshot reply (or failure). */
   loading: boolean;
-  error: string | null;
+  /** The last failure (an API error or a problem's message), said by errorText in the language in force. */
+  error: unknown;
   dismissError: () => void;
   sampleNow: () => void;
   setPaused: (paused: boolean) => void;
 };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The latest snapshot and sampler status: fetched once, then kept current by pushed events: a
@@ -41,7 +41,7 @@ export function useTelltale(api: TelltaleApi): TelltaleState {
   const [events, setEvents] = useState<MonitorEvent[]>([]);
   const [attempts, setAttempts] = useState<ConnectionAttempt[]>([]);
   const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   // Event handlers need what is held right now, not as of the last render.
   const heldRef = useRef<SequencedSnapshot | null>(null);
 
@@ -58,7 +58,7 @@ export function useTelltale(api: TelltaleApi): TelltaleState {
       return api
         .getSnapshot({})
         .then((fetched) => live && isNewer(fetched, heldRef.current) && hold(fetched))
-        .catch((reason: unknown) => live && setError(messageOf(reason)))
+        .catch((reason: unknown) => live && setError(reason))
         .finally(() => {
           refetching = false;
         });
@@ -95,7 +95,7 @@ export function useTelltale(api: TelltaleApi): TelltaleState {
         heard();
         setStatus((current) => current ?? first);
       })
-      .catch((reason: unknown) => live && setError(messageOf(reason)));
+      .catch((reason: unknown) => live && setError(reason));
     return () => {
       live = false;
       unsubscribers.forEach((unsubscribe) => unsubscribe());
@@ -105,12 +105,12 @@ export function useTelltale(api: TelltaleApi): TelltaleState {
   // The sample itself arrives as a delta, like every other.
   const sampleNow = useCallback(() => {
     setStatus((current) => current && { ...current, sampling: true });
-    api.sampleNow({}).catch((reason: unknown) => setError(messageOf(reason)));
+    api.sampleNow({}).catch((reason: unknown) => setError(reason));
   }, [api]);
 
   const setPaused = useCallback(
     (paused: boolean) => {
-      api.setPaused({ paused }).then(setStatus, (reason: unknown) => setError(messageOf(reason)));
+      api.setPaused({ paused }).then(setStatus, (reason: unknown) => setError(reason));
     },
     [api],
   );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { errorText } from '../api/error-text.js';
 import type { TelltaleApi } from '../../../contract/api.js';
 import type { ProbeAttempt, ProbeChange, ProbeFactor, ProbeReport, ProbeVariantResult, ProbeZoneSource, Tool } from '../../../contract/snapshot.js';
 import { renderMessage } from '../../../common/i18n/render.js';
@@ -291,6 +292,7 @@ function ToolProbesView({ row, tools }: { row: ToolProbes; tools: readonly Tool[
 /** Results of `telltale probe`, one card per tool: did its requests change with the time zone, proxy, ...? */
 export function ProbeView({ api, tools }: { api: TelltaleApi; tools: readonly Tool[] }) {
   const t = useT();
+  const language = useLanguage();
   const [reports, setReports] = useState<ProbeReport[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -300,9 +302,9 @@ export function ProbeView({ api, tools }: { api: TelltaleApi; tools: readonly To
         setReports(next);
         setError(null);
       },
-      (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)),
+      (reason: unknown) => setError(errorText(reason, language)),
     );
-  }, [api]);
+  }, [api, language]);
 
   useEffect(load, [load]);
   const rows = useMemo(() => (reports ? probesByTool(reports) : null), [reports]);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { errorText } from '../api/error-text.js';
 import type { TelltaleApi } from '../../../contract/api.js';
 import { LanguageSetting, NotificationRule, type Settings } from '../../../contract/settings.js';
 import type { Tool } from '../../../contract/snapshot.js';
@@ -24,7 +25,6 @@ const RULE_LABELS: Readonly<Record<NotificationRule, PlainKey>> = {
 const formPatch = (saved: Settings, draft: Settings) => settingsPatch(saved, { ...draft, language: saved.language });
 
 const NO_ERRORS: FieldErrors = { byField: {}, other: null };
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A control with its label, hint and the API's complaint about it, tied together for screen readers. */
 function Field({ field, errors, label, hint, children }: { field: string; errors: FieldErrors; label: string; hint?: string; children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode }) {
@@ -161,7 +161,8 @@ export function SettingsView({ api, tools, systemLanguage }: { api: TelltaleApi;
   const language = useLanguage();
   const [saved, setSaved] = useState<Settings | null>(null);
   const [draft, setDraft] = useState<Settings | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // The failure itself, said in the language in force when shown (the language may change meanwhile).
+  const [loadError, setLoadError] = useState<{ reason: unknown } | null>(null);
   const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
   const [message, setMessage] = useState<string | null>(null);
   const [changedElsewhere, setChangedElsewhere] = useState(false);
@@ -180,7 +181,7 @@ export function SettingsView({ api, tools, systemLanguage }: { api: TelltaleApi;
         setSaved(settings);
         setDraft(settings);
       },
-      (reason: unknown) => live && setLoadError(messageOf(reason)),
+      (reason: unknown) => live && setLoadError({ reason }),
     );
     return () => {
       live = false;
@@ -207,7 +208,7 @@ export function SettingsView({ api, tools, systemLanguage }: { api: TelltaleApi;
 
   const sortedTools = useMemo(() => [...tools].sort((a, b) => a.name.localeCompare(b.name)), [tools]);
 
-  if (loadError) return <ErrorMessage message={t('settings.load-error', { error: loadError })} />;
+  if (loadError) return <ErrorMessage message={t('settings.load-error', { error: errorText(loadError.reason, language) })} />;
   if (!saved || !draft) return <p role="status">{t('settings.loading')}</p>;
 
   const update = (patch: Partial<Settings>) => setDraft({ ...draft, ...patch });
@@ -230,7 +231,7 @@ export function SettingsView({ api, tools, systemLanguage }: { api: TelltaleApi;
         setSavedCount((count) => count + 1);
         setMessage(savedMessage(now));
       })
-      .catch((reason: unknown) => setErrors(fieldErrors(messageOf(reason))))
+      .catch((reason: unknown) => setErrors(fieldErrors(errorText(reason, language))))
       .finally(() => setBusy(false));
   };
   // Said in the language in force when the reply came (a save does not change the language).
@@ -252,7 +253,7 @@ export function SettingsView({ api, tools, systemLanguage }: { api: TelltaleApi;
         setSaved(now);
         setDraft((current) => current && { ...current, language: now.language });
       },
-      (reason: unknown) => setLanguageError(messageOf(reason)),
+      (reason: unknown) => setLanguageError(errorText(reason, language)),
     );
   };
   const revert = () => {

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState, type ChangeEvent } from 'react';
+import { errorText } from '../api/error-text.js';
 import type { TelltaleApi, ExportFormat } from '../../../contract/api.js';
 import type { SnapshotDiff, Tool } from '../../../contract/snapshot.js';
 import { EXPORT_FORMATS } from '../../../common/export-formats.js';
@@ -15,10 +16,10 @@ import { toolNameLookup, type ToolName } from '../lib/event-text.js';
 
 const FORMATS = Object.keys(EXPORT_FORMATS) as ExportFormat[];
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function ExportPanel({ api }: { api: TelltaleApi }) {
   const t = useT();
+  const language = useLanguage();
   const [maskHostname, setMaskHostname] = useState(false);
   const [maskUsername, setMaskUsername] = useState(false);
   const [includeLoopback, setIncludeLoopback] = useState(false);
@@ -33,7 +34,7 @@ function ExportPanel({ api }: { api: TelltaleApi }) {
     api
       .exportSnapshot({ format, redaction: { maskHostname, maskUsername }, includeLoopback })
       .then((result) => setMessage(t('export.saved', { file: saveFile(result.filename, result.mime, result.content) })))
-      .catch((reason: unknown) => setError(messageOf(reason)))
+      .catch((reason: unknown) => setError(errorText(reason, language)))
       .finally(() => setBusy(false));
   };
 
@@ -66,6 +67,7 @@ function ExportPanel({ api }: { api: TelltaleApi }) {
 
 function ComparePanel({ api, toolName }: { api: TelltaleApi; toolName: ToolName }) {
   const t = useT();
+  const language = useLanguage();
   const [diff, setDiff] = useState<SnapshotDiff | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -84,7 +86,7 @@ function ComparePanel({ api, toolName }: { api: TelltaleApi; toolName: ToolName 
       .text()
       .then((previous) => api.diffWithCurrent({ previous }))
       .then(setDiff)
-      .catch((reason: unknown) => setError(t('compare.file.failed', { file: file.name, error: messageOf(reason) })))
+      .catch((reason: unknown) => setError(t('compare.file.failed', { file: file.name, error: errorText(reason, language) })))
       .finally(() => setBusy(false));
   };
 
@@ -123,7 +125,7 @@ function HistoryComparePanel({ api, toolName }: { api: TelltaleApi; toolName: To
     api
       .diffWithHistory({ id })
       .then(setDiff)
-      .catch((reason: unknown) => setError(t('compare.history.failed', { error: messageOf(reason) })))
+      .catch((reason: unknown) => setError(t('compare.history.failed', { error: errorText(reason, language) })))
       .finally(() => setBusy(false));
   };
 

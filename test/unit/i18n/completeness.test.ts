@@ -12,11 +12,14 @@ import { MESSAGE_FAMILIES, Message, type SignalRef } from '../../../contract/mes
 import { LANGUAGES } from '../../../common/i18n/languages.js';
 import { renderMessage, renderSignal } from '../../../common/i18n/render.js';
 import { renderNotification } from '../../../common/i18n/render-notify.js';
+import { renderCaptureReason } from '../../../common/i18n/render-capture.js';
 import { RESOURCES } from '../../../common/i18n/translate.js';
 import { EN_PARTS } from '../../../common/i18n/resources/en.js';
 import { expectChinese, expectFilled } from '../../helpers/i18n-checks.js';
 import {
   ADVICE,
+  CAPTURE_REASONS,
+  CAPTURE_WHY,
   CHECK_NAMES,
   CHECK_REASONS,
   CHECKS,
@@ -120,6 +123,8 @@ describe('messages', () => {
     ...SETTING_NOTES,
     ...TOOL_NOTES,
     ...NOTIFICATIONS,
+    ...CAPTURE_WHY,
+    ...CAPTURE_REASONS,
   };
 
   it('every id of every family in the contract has samples, valid by its schema', () => {
@@ -157,6 +162,15 @@ describe('messages', () => {
         // The English statement of an inference without messages is data here: it is all there is.
         expectChinese(zh[part], message, `zh-CN ${message.id} ${part}`);
       }
+    }
+  });
+
+  it('says why precise capture is off in both languages, the Chinese free of English prose', () => {
+    for (const reason of Object.values(CAPTURE_REASONS).flat()) {
+      expectFilled(renderCaptureReason(reason, 'en'), `en ${reason.why.id}`);
+      // The commands it suggests are data too.
+      const commands = ['`sudo telltale watch --precise`', `\`sudo mount -t tracefs nodev ${'root' in reason.why ? reason.why.root : ''}\``];
+      expectChinese(renderCaptureReason(reason, 'zh-CN'), { reason, commands }, `zh-CN ${reason.why.id}`);
     }
   });
 

@@ -6,6 +6,8 @@
 import type { SettingNote, TelemetryOptOut, ToolNote } from '../../../contract/catalog-text.js';
 import type {
   AdviceMessage,
+  CaptureReasonMessage,
+  CaptureUnavailableMessage,
   Check2026Reason,
   CheckMessage,
   CheckNameMessage,
@@ -313,5 +315,31 @@ export const NOTIFICATIONS: Samples<NotificationMessage> = {
   'notification.new-org': [
     { id: 'notification.new-org', tool: 'Gemini CLI', org: 'Cloudflare, Inc.', country: 'US', host: '104.18.1.1', port: 443 },
     { id: 'notification.new-org', tool: 'Qoder', org: 'Alibaba', host: 'api.qoder.sh', port: null },
+  ],
+};
+
+/** Why precise capture is off: every cause, with paths, codes and errors as the host reports them. */
+export const CAPTURE_WHY: Samples<CaptureUnavailableMessage> = {
+  'capture-why.off': [{ id: 'capture-why.off' }],
+  'capture-why.stopped': [{ id: 'capture-why.stopped', error: 'EIO: i/o error, read' }],
+  'capture-why.not-linux': [{ id: 'capture-why.not-linux', platform: 'darwin' }],
+  'capture-why.no-tracefs': [{ id: 'capture-why.no-tracefs', root: '/sys/kernel/tracing' }],
+  'capture-why.tracefs-unreadable': [{ id: 'capture-why.tracefs-unreadable', root: '/sys/kernel/tracing', code: 'EACCES' }],
+  'capture-why.tracefs-not-mounted': [{ id: 'capture-why.tracefs-not-mounted', root: '/sys/kernel/tracing' }],
+  'capture-why.mount-failed': [{ id: 'capture-why.mount-failed', root: '/sys/kernel/tracing', error: 'mount: permission denied' }],
+  'capture-why.no-instances': [{ id: 'capture-why.no-instances', root: '/sys/kernel/tracing' }],
+  'capture-why.no-tracepoint': [{ id: 'capture-why.no-tracepoint', path: '/sys/kernel/tracing/events/sock/inet_sock_set_state' }],
+  'capture-why.instance-denied': [{ id: 'capture-why.instance-denied', dir: '/sys/kernel/tracing/instances/telltale-42-1', code: 'EPERM' }],
+  'capture-why.instance-failed': [{ id: 'capture-why.instance-failed', dir: '/sys/kernel/tracing/instances/telltale-42-1', error: 'ENOSPC' }],
+  'capture-why.unavailable': [{ id: 'capture-why.unavailable', detail: 'eBPF is off' }],
+};
+
+export const CAPTURE_REASONS: Samples<CaptureReasonMessage> = {
+  'capture-reason.polling': [
+    { id: 'capture-reason.polling', why: { id: 'capture-why.off' }, missedUnderMs: 500 },
+    { id: 'capture-reason.polling', why: { id: 'capture-why.off' }, missedUnderMs: null },
+    ...Object.values(CAPTURE_WHY)
+      .flat()
+      .map((why) => ({ id: 'capture-reason.polling' as const, why, helper: { uid: 1000, socket: '/run/user/1000/telltale/capture.sock' }, missedUnderMs: 500 })),
   ],
 };

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApi } from '../../../renderer/src/api/httpApi.js';
+import { errorText } from '../../../renderer/src/api/error-text.js';
 import { ApiError } from '../../../renderer/src/api/untrusted.js';
 import { validated } from '../../../renderer/src/api/validated.js';
 import { diffForDelta } from '../../../main/monitor/changes.js';
@@ -96,8 +97,15 @@ describe('HTTP API client', () => {
     expect((error as ApiError).call).toBe('sampleNow');
   });
 
-  it('explains a rejected token', async () => {
-    await expect(client('wrong').getSnapshot({})).rejects.toThrow(/Not authorised \(bad token\).*telltale serve/);
+  it('explains a rejected token, and the UI says it in its own words in either language', async () => {
+    const error = await client('wrong').getSnapshot({}).catch((e: unknown) => e);
+    expect((error as ApiError).message).toMatch(/Not authorised \(bad token\).*telltale serve/);
+    expect((error as ApiError).refusal).toEqual({ kind: 'unauthorised', status: 401 });
+    expect(errorText(error, 'en')).toBe('Not authorised (HTTP 401). Open Telltale with the link that `telltale serve` printed: it carries the access token.');
+    expect(errorText(error, 'zh-CN')).toBe('未授权（HTTP 401）。请用 `telltale serve` 打印的链接打开 Telltale，链接中带有访问令牌。');
+    // The host's own words for a failure that is not a refusal are shown as they are.
+    const failed = await client(TOKEN).sampleNow({}).catch((e: unknown) => e);
+    expect(errorText(failed, 'zh-CN')).toBe('sampler crashed');
   });
 
   it('rejects replies that break the contract or are not JSON instead of passing them on', async () => {
@@ -107,7 +115,9 @@ describe('HTTP API client', () => {
 
   it('reports an unreachable host', async () => {
     const api = validated(createHttpApi({ baseUrl: 'http://127.0.0.1:1', token: TOKEN, fetch, onStreamError: () => undefined }), () => undefined);
-    await expect(api.getSnapshot({})).rejects.toThrow(/Cannot reach Telltale/);
+    const error = await api.getSnapshot({}).catch((e: unknown) => e);
+    expect((error as ApiError).message).toMatch(/Cannot reach Telltale/);
+    expect(errorText(error, 'zh-CN')).toMatch(/^无法连接到 Telltale：/);
   });
 });
 
