@@ -4,13 +4,18 @@
  */
 import {
   AdviceMessage,
+  ChangeMessage,
   CheckMessage,
   CheckNameMessage,
   DisclosureMessage,
   EvidenceMessage,
   ExposureMessage,
   InferenceMessage,
+  IsolationProblem,
+  ProbeErrorMessage,
   ProbeSummaryMessage,
+  ReachGapMessage,
+  RunFailure,
   type Check2026Reason,
   type DisclosureFact,
   type Message,
@@ -22,6 +27,7 @@ import type { ChangeKind, Confidence, ExposureLevel, ProbeFactorName } from '../
 import { CHECK_2026_SIGNALLING, CHECK_2026_ZONES } from '../check-2026.js';
 import type { Language } from './languages.js';
 import { countryName, languageName, orList, zoneName } from './names.js';
+import { renderChange, renderIsolationProblem, renderProbeError, renderReachGap, renderRunFailure } from './render-probe.js';
 import { describeSignalRef } from './render-signal.js';
 import { translator, type MessageKey, type PlainKey, type Translate } from './translate.js';
 
@@ -356,6 +362,11 @@ class Renderer {
     if (isExposure(m)) return this.exposure(m);
     if (isProbeSummary(m)) return this.probeSummary(m);
     if (isCheckName(m)) return this.t(m.id);
+    if (isChange(m)) return renderChange(m, this.t);
+    if (isIsolation(m)) return renderIsolationProblem(m, this.t);
+    if (isReachGap(m)) return renderReachGap(m, this.t);
+    if (isRunFailure(m)) return renderRunFailure(m, this.t);
+    if (isProbeError(m)) return renderProbeError(m, this.t);
     return this.reach(m);
   }
 }
@@ -374,6 +385,11 @@ const isDisclosure = guardOf<DisclosureMessage>(DisclosureMessage);
 const isExposure = guardOf<ExposureMessage>(ExposureMessage);
 const isProbeSummary = guardOf<ProbeSummaryMessage>(ProbeSummaryMessage);
 const isCheckName = guardOf<CheckNameMessage>(CheckNameMessage);
+const isChange = guardOf<ChangeMessage>(ChangeMessage);
+const isIsolation = guardOf<IsolationProblem>(IsolationProblem);
+const isReachGap = guardOf<ReachGapMessage>(ReachGapMessage);
+const isRunFailure = guardOf<RunFailure>(RunFailure);
+const isProbeError = guardOf<ProbeErrorMessage>(ProbeErrorMessage);
 
 const renderers = new Map<Language, Renderer>();
 
