@@ -198,6 +198,8 @@ export const ProbeProof = z.object({
   value: z.string(),
   kinds: z.array(ChangeKind),
   description: z.string(),
+  /** What `description` says, as a message (the variant's disclosure). */
+  message: DisclosureMessage.optional(),
 });
 export type ProbeProof = z.infer<typeof ProbeProof>;
 

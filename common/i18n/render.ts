@@ -420,6 +420,11 @@ export function renderMessage(message: Message, language: Language): string {
   return remember(`${language}\u0000${JSON.stringify(message)}`, () => renderer(language).message(message));
 }
 
+/** A statement in a language: its message when it has one, else (saved before messages) its English text as it was. */
+export function renderMessageOr(message: Message | undefined, text: string, language: Language): string {
+  return message ? renderMessage(message, language) : text;
+}
+
 /** A signal as a sentence names it ("time zone Asia/Shanghai"). */
 export function renderSignal(ref: SignalRef, language: Language): string {
   return describeSignalRef(ref, renderer(language).t);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProbeReport } from '../../contract/snapshot.js';
 import { loadProbeReports, runProbe } from '../../main/probe/cli.js';
 import { PROXY_VARIANT } from '../../main/core/probe/plan.js';
+import { renderMessage } from '../../common/i18n/render.js';
 import { startIsolation } from '../../main/probe/isolation.js';
 
 const tools = fileURLToPath(new URL('../fixtures/fake-tools/', import.meta.url));
@@ -22,7 +23,7 @@ beforeAll(async () => {
   stateDir = await mkdtemp(path.join(os.tmpdir(), 'telltale-probe-state-'));
   const started = await startIsolation(stateDir, [], process.env.PATH ?? '');
   if (started.ok) await started.isolation.close();
-  isolation = started.ok ? { ok: true } : { ok: false, reason: started.reason };
+  isolation = started.ok ? { ok: true } : { ok: false, reason: renderMessage(started.problem, 'en') };
   if (!isolation.ok) console.warn(`probe tests run with --no-isolation: ${isolation.reason}`);
 });
 afterAll(async () => rm(stateDir, { recursive: true, force: true }));

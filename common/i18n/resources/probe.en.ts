@@ -50,9 +50,9 @@ export const probeEn = {
   'probe-error.stdout': 'stdout: {{text}}',
   'probe-error.stderr': 'stderr: {{text}}',
   'probe-error.output': 'its output: {{output}}',
-  'probe-error.not-run': '{{error}}; {{hint}}. The variants were not run.',
+  'probe-error.not-run': '{{error}}; {{hint}} The variants were not run.',
   'hint.tool-variables': '{{tool}} reads {{variables}}: is it signed in, and does this version honour it?',
-  'hint.tool-no-variable': '{{tool}} reads no base-URL variable the probe can set; it may need to be signed in, or a setting in its own config',
+  'hint.tool-no-variable': '{{tool}} reads no base-URL variable the probe can set; it may need to be signed in, or a setting in its own config.',
   'hint.unknown-tool': 'does it honour {{variables}}, and is it signed in?',
 
   // The text report of `telltale probe`

@@ -47,9 +47,9 @@ export const probeZhCN = {
   'probe-error.stdout': 'stdout：{{text}}',
   'probe-error.stderr': 'stderr：{{text}}',
   'probe-error.output': '它的输出：{{output}}',
-  'probe-error.not-run': '{{error}}；{{hint}}。没有运行各个变体。',
+  'probe-error.not-run': '{{error}}；{{hint}}没有运行各个变体。',
   'hint.tool-variables': '{{tool}} 读取 {{variables}}：它是否已登录？这个版本是否支持该设置？',
-  'hint.tool-no-variable': '{{tool}} 不读取探测能设置的基础 URL 变量；它可能需要先登录，或需要在它自己的配置中设置',
+  'hint.tool-no-variable': '{{tool}} 不读取探测能设置的基础 URL 变量；它可能需要先登录，或需要在它自己的配置中设置。',
   'hint.unknown-tool': '它是否支持 {{variables}}？是否已登录？',
 
   'probe-report.title': 'telltale probe：{{command}}',

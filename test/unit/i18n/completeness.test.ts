@@ -16,6 +16,8 @@ import { EN_PARTS } from '../../../common/i18n/resources/en.js';
 import { expectChinese, expectFilled } from '../../helpers/i18n-checks.js';
 import {
   ADVICE,
+  BASE_URL_HINTS,
+  CHANGES,
   CHECK_NAMES,
   CHECK_REASONS,
   CHECKS,
@@ -24,8 +26,12 @@ import {
   EXPOSURES,
   FACTS,
   INFERENCES,
+  ISOLATION_PROBLEMS,
+  PROBE_ERRORS,
   PROBE_SUMMARIES,
+  REACH_GAPS,
   REACHES,
+  RUN_FAILURES,
   SIGNALS,
 } from './message-samples.js';
 
@@ -111,6 +117,12 @@ describe('messages', () => {
     ...EXPOSURES,
     ...PROBE_SUMMARIES,
     ...REACHES,
+    ...CHANGES,
+    ...ISOLATION_PROBLEMS,
+    ...REACH_GAPS,
+    ...RUN_FAILURES,
+    ...BASE_URL_HINTS,
+    ...PROBE_ERRORS,
   };
 
   it('every id of every family in the contract has samples, valid by its schema', () => {
@@ -124,7 +136,22 @@ describe('messages', () => {
   });
 
   /** The messages a view renders on its own; reasons and facts render inside checks and disclosures. */
-  const standalone = [INFERENCES, EVIDENCE, ADVICE, CHECKS, DISCLOSURES, CHECK_NAMES, EXPOSURES, PROBE_SUMMARIES, REACHES].flatMap(
+  const standalone = [
+    INFERENCES,
+    EVIDENCE,
+    ADVICE,
+    CHECKS,
+    DISCLOSURES,
+    CHECK_NAMES,
+    EXPOSURES,
+    PROBE_SUMMARIES,
+    REACHES,
+    CHANGES,
+    ISOLATION_PROBLEMS,
+    REACH_GAPS,
+    RUN_FAILURES,
+    PROBE_ERRORS,
+  ].flatMap(
     (family) => Object.values(family).flat() as Message[],
   );
 
