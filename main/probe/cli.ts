@@ -130,7 +130,7 @@ export async function runProbe(argv: string[], io: ProbeIo): Promise<number> {
   }
   const t = translator(language);
   try {
-    const progress = progressPrinter(io.stderr);
+    const progress = progressPrinter(io.stderr, language);
     const { report, keptDir } = await probeTool({ ...parsed.options, onProgress: (p) => progress.update(p) }).finally(() => progress.finish());
     if (!report.isolated) io.stderr.write(`telltale probe: ${t('cli.probe.not-isolated')}\n`);
     io.stdout.write(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : renderProbeReport(report, language));

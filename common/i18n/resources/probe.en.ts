@@ -55,7 +55,8 @@ export const probeEn = {
   'hint.tool-no-variable': '{{tool}} reads no base-URL variable the probe can set; it may need to be signed in, or a setting in its own config.',
   'hint.unknown-tool': 'does it honour {{variables}}, and is it signed in?',
 
-  // The text report of `telltale probe`
+  // The text report of `telltale probe`, its progress on stderr
+  'probe-progress': 'telltale probe: {{done}}/{{total}} runs done, {{elapsed}} elapsed; now {{environment}} (run {{run}}/{{of}})',
   'probe-report.title': 'telltale probe: {{command}}',
   'probe-report.counts': '{{runs}} runs per variant, {{requests}} requests captured',
   'probe-report.error': 'error: {{error}}',

@@ -52,6 +52,7 @@ export const probeZhCN = {
   'hint.tool-no-variable': '{{tool}} 不读取探测能设置的基础 URL 变量；它可能需要先登录，或需要在它自己的配置中设置。',
   'hint.unknown-tool': '它是否支持 {{variables}}？是否已登录？',
 
+  'probe-progress': 'telltale probe：已完成 {{done}}/{{total}} 次运行，用时 {{elapsed}}；正在运行 {{environment}}（第 {{run}}/{{of}} 次）',
   'probe-report.title': 'telltale probe：{{command}}',
   'probe-report.counts': '每个变体运行 {{runs}} 次，捕获 {{requests}} 个请求',
   'probe-report.error': '错误：{{error}}',
