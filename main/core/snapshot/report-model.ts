@@ -108,10 +108,11 @@ function statementOf(i: Inference, language: Language): string {
   return i.message ? renderStatement(i.message, i.evidenceMessages ?? [], language) : i.statement;
 }
 
-function probeVerdicts(probe: ProbeReport, t: Translate): SummaryRow[] {
+function probeVerdicts(probe: ProbeReport, t: Translate, language: Language): SummaryRow[] {
   const command = formatCommand(probe.command);
   if (probe.error && probe.factors.length === 0) {
-    return [{ severity: 'none', cells: [t('report.probe.of', { command }), t('report.probe.failed', { error: probe.error }), '-', '-'] }];
+    const error = renderMessageOr(probe.errorMessage, probe.error, language);
+    return [{ severity: 'none', cells: [t('report.probe.of', { command }), t('report.probe.failed', { error }), '-', '-'] }];
   }
   return probe.factors.map((f): SummaryRow => {
     const changed = f.variants.filter((v) => v.changed).map((v) => v.value);
@@ -145,7 +146,7 @@ function summarySection(snapshot: Snapshot, { t, names, language }: ReportContex
       cells: [inferenceLabel(i.id, language), inferenceValue(i, language), confidenceWord(t, i.confidence), listOf(t, names.tools(i.visibleTo), noTool)],
     });
   }
-  for (const probe of snapshot.probes ?? []) rows.push(...probeVerdicts(probe, t));
+  for (const probe of snapshot.probes ?? []) rows.push(...probeVerdicts(probe, t, language));
   const ordered = rows
     .map((row, index) => ({ row, index }))
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.row.severity) - SEVERITY_ORDER.indexOf(b.row.severity) || a.index - b.index)
