@@ -2,6 +2,7 @@
  * What saved probe reports say, read the same way by the core (exposure, the 2026 check's proof,
  * reports) and the UI: each report's verdict, its findings, and one row per tool (latest first).
  */
+import type { Message } from '../contract/message.js';
 import type { ChangeKind, ExposureLevel, ProbeReport } from '../contract/snapshot.js';
 import { formatCommand } from './format.js';
 import type { ProbeFactorName } from './probe.js';
@@ -21,6 +22,8 @@ export interface ProbeFinding {
   /** The kinds of the changes (none for a reach finding). */
   changeKinds: ChangeKind[];
   description: string;
+  /** What `description` says, as a message, when the report has one. */
+  message?: Message;
 }
 
 const INTERPRETER = /^(node|nodejs|bun|deno|python\d*(\.\d+)*)(\.exe)?$/i;
@@ -48,11 +51,19 @@ export function probeFindings(report: ProbeReport): ProbeFinding[] {
           values: [variant.value],
           changeKinds,
           description: variant.disclosure ?? `The tool's requests changed with ${variant.value}.`,
+          ...(variant.message ? { message: variant.message } : {}),
         };
       }),
   );
   const reach = (report.reachFindings ?? []).map(
-    (finding): ProbeFinding => ({ kind: 'reach', factor: finding.factor, values: finding.with, changeKinds: [], description: finding.description }),
+    (finding): ProbeFinding => ({
+      kind: 'reach',
+      factor: finding.factor,
+      values: finding.with,
+      changeKinds: [],
+      description: finding.description,
+      ...(finding.message ? { message: finding.message } : {}),
+    }),
   );
   return [...changed, ...reach];
 }

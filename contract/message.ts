@@ -265,6 +265,7 @@ export const NotificationMessage = z.discriminatedUnion('id', [
   z.object({ id: z.literal('notification.new-org'), tool: z.string(), org: z.string(), country: CountryCode.optional(), ...Remote }),
 ]);
 export type NotificationMessage = z.infer<typeof NotificationMessage>;
+
 // --- why precise capture is off (CaptureStatus.reasonMessage) ---------------------------------------
 
 /** Why the precise capture cannot run here (paths, error codes and a command's own error are data). */
@@ -300,6 +301,102 @@ export const CaptureReasonMessage = z.discriminatedUnion('id', [
   }),
 ]);
 export type CaptureReasonMessage = z.infer<typeof CaptureReasonMessage>;
+// --- probe changes (ProbeChange.message) ---------------------------------------------------------
+
+/** A character by its code point and Unicode name ("U+02BC", "MODIFIER LETTER APOSTROPHE"): data in every language. */
+const Char = z.object({ codePoint: z.string(), name: z.string() });
+
+/** One side of a look-alike swap: its text, and the characters that are not ASCII letters or digits (named when any). */
+const SwapSide = z.object({ text: z.string(), chars: z.array(Char) });
+
+/** What a changed token is. */
+export const TokenKind = z.enum(['date', 'time', 'datetime', 'number']);
+export type TokenKind = z.infer<typeof TokenKind>;
+
+/** A token's value on each side, and how it was written ("YYYY-MM-DD" and "YYYY/MM/DD", "HH:mm" and "h:mm A"). */
+const TokenChange = { what: TokenKind, baseline: z.string(), variant: z.string() };
+const FormatChange = { from: z.string(), to: z.string() };
+
+/** One difference in a captured request. Texts are the request's own (an empty one: nothing). */
+export const ChangeMessage = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('probe-change.invisible'), action: z.enum(['inserted', 'removed']), chars: z.array(Char) }),
+  z.object({ id: z.literal('probe-change.whitespace'), chars: z.array(Char) }),
+  z.object({ id: z.literal('probe-change.confusable'), from: SwapSide, to: SwapSide }),
+  z.object({ id: z.literal('probe-change.text'), from: z.string(), to: z.string() }),
+  /** request: the kind of request ("POST /v1/messages"); how many the baseline and the variant sent. */
+  z.object({ id: z.literal('probe-change.requests'), request: z.string(), baseline: z.number().int(), variant: z.number().int() }),
+  /** part: where in the request a whole part (a tool definition, a system block) was added or dropped. */
+  z.object({ id: z.literal('probe-change.part-added'), part: z.string() }),
+  z.object({ id: z.literal('probe-change.part-dropped'), part: z.string() }),
+  /** Written another way; sameValue: the value is the same, else the format changed whatever the value. */
+  z.object({ id: z.literal('probe-change.format'), ...TokenChange, ...FormatChange, sameValue: z.boolean() }),
+  /** Written the way the variant's locale (a BCP 47 tag) writes it: it shows the locale, openly. */
+  z.object({ id: z.literal('probe-change.localised'), ...TokenChange, ...FormatChange, locale: z.string() }),
+  /** Local time: the offsets of the two zones ("UTC+08:00", "UTC"), which other zones share. */
+  z.object({ id: z.literal('probe-change.local-time'), ...TokenChange, baselineOffset: z.string(), variantOffset: z.string() }),
+  z.object({ id: z.literal('probe-change.value'), ...TokenChange }),
+]);
+export type ChangeMessage = z.infer<typeof ChangeMessage>;
+
+// --- what a probe could not do (ProbeReport notes, refusals) ---------------------------------------
+
+/**
+ * Why the runs could not be cut off from the network, or could not have their own /etc (system zone,
+ * resolver). output: what the failing command printed, as it was.
+ */
+export const IsolationProblem = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('isolation.not-linux'), platform: z.string() }),
+  z.object({ id: z.literal('isolation.no-ip-command') }),
+  z.object({ id: z.literal('isolation.no-network-namespace'), output: z.string().optional() }),
+  z.object({ id: z.literal('isolation.no-mount-command') }),
+  z.object({ id: z.literal('isolation.no-overlay'), output: z.string().optional() }),
+  /** The probe ran with --no-isolation. */
+  z.object({ id: z.literal('isolation.off') }),
+]);
+export type IsolationProblem = z.infer<typeof IsolationProblem>;
+
+/** What the list of hosts a tool tried cannot include here (ProbeReport.reachGapMessages). */
+export const ReachGapMessage = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('reach-gap.not-isolated') }),
+  z.object({ id: z.literal('reach-gap.no-dns'), why: IsolationProblem }),
+  /** Without precise capture only connects to ports 80 and 443 are seen (why: under the attempts). */
+  z.object({ id: z.literal('reach-gap.ports-only') }),
+]);
+export type ReachGapMessage = z.infer<typeof ReachGapMessage>;
+
+/** One run that went wrong (ProbeVariantResult.errorMessages); run: its number, from 1. The tool's own words stay as they were. */
+export const RunFailure = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('run.command-not-found'), run: z.number().int(), command: z.string() }),
+  /** error: the operating system's message. */
+  z.object({ id: z.literal('run.not-started'), run: z.number().int(), error: z.string() }),
+  z.object({ id: z.literal('run.timed-out'), run: z.number().int(), seconds: z.number() }),
+  /** code: absent when a signal ended it; line: the tool's stderr line that says most. */
+  z.object({ id: z.literal('run.exited'), run: z.number().int(), code: z.number().int().optional(), line: z.string().optional() }),
+]);
+export type RunFailure = z.infer<typeof RunFailure>;
+
+/** What the probed tool reads to be pointed at the tap, for a probe that captured no model request. */
+export const BaseUrlHint = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('hint.tool-variables'), tool: z.string(), variables: z.array(z.string()).min(1) }),
+  z.object({ id: z.literal('hint.tool-no-variable'), tool: z.string() }),
+  z.object({ id: z.literal('hint.unknown-tool'), variables: z.array(z.string()).min(1) }),
+]);
+export type BaseUrlHint = z.infer<typeof BaseUrlHint>;
+
+/** Why a probe compared nothing (ProbeReport.errorMessage). */
+export const ProbeErrorMessage = z.discriminatedUnion('id', [
+  z.object({
+    id: z.literal('probe-error.no-model-request'),
+    /** Requests captured in the baseline runs, none of them to a model API. */
+    otherRequests: z.number().int(),
+    failures: z.array(RunFailure),
+    /** The last lines the tool printed in its last baseline run, as they were. */
+    stdout: z.string().optional(),
+    stderr: z.string().optional(),
+    hint: BaseUrlHint,
+  }),
+]);
+export type ProbeErrorMessage = z.infer<typeof ProbeErrorMessage>;
 
 /** Every statement the core makes that a view renders on its own. */
 export const Message = z.union([
@@ -315,6 +412,11 @@ export const Message = z.union([
   TelemetryOptOut,
   SettingNote,
   ToolNote,
+  ChangeMessage,
+  IsolationProblem,
+  ReachGapMessage,
+  RunFailure,
+  ProbeErrorMessage,
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageId = Message['id'];
@@ -338,4 +440,10 @@ export const MESSAGE_FAMILIES = {
   NotificationMessage,
   CaptureUnavailableMessage,
   CaptureReasonMessage,
+  ChangeMessage,
+  IsolationProblem,
+  ReachGapMessage,
+  RunFailure,
+  BaseUrlHint,
+  ProbeErrorMessage,
 } as const;

@@ -11,14 +11,19 @@
 import { z } from 'zod';
 import {
   AdviceMessage,
+  ChangeMessage,
   CheckMessage,
   CheckNameMessage,
   DisclosureMessage,
   EvidenceMessage,
   ExposureMessage,
   InferenceMessage,
+  IsolationProblem,
+  ProbeErrorMessage,
   ProbeSummaryMessage,
+  ReachGapMessage,
   ReachMessage,
+  RunFailure,
 } from './message.js';
 import { SettingNote, TelemetryOptOut, ToolNote } from './catalog-text.js';
 import { SignalKey, ToolSettingKind } from './signal-key.js';
@@ -200,6 +205,8 @@ export const ProbeProof = z.object({
   value: z.string(),
   kinds: z.array(ChangeKind),
   description: z.string(),
+  /** What `description` says, as a message (the variant's disclosure). */
+  message: DisclosureMessage.optional(),
 });
 export type ProbeProof = z.infer<typeof ProbeProof>;
 
@@ -247,6 +254,8 @@ export const ProbeChange = z.object({
   contextAfter: z.string(),
   codePoints: z.array(CodePointInfo),
   description: z.string(),
+  /** What `description` says, as a message (contract/message.ts); absent in reports saved before. */
+  message: ChangeMessage.optional(),
   /**
    * Reports before variants were compared with their neutral variant directly: set when the same
    * change also appeared with this neutral variant, so it did not single this one out.
@@ -277,6 +286,8 @@ export const ProbeVariantResult = z.object({
    */
   viaProxy: z.object({ requests: z.number().int(), of: z.number().int() }).optional(),
   error: z.string().optional(),
+  /** What `error` says, one message per failed run. */
+  errorMessages: z.array(RunFailure).optional(),
 });
 export type ProbeVariantResult = z.infer<typeof ProbeVariantResult>;
 
@@ -370,6 +381,8 @@ export const ProbeReport = z.object({
   /** What `summary` says, as a message (contract/message.ts). */
   summaryMessage: ProbeSummaryMessage.optional(),
   error: z.string().optional(),
+  /** What `error` says, as a message. */
+  errorMessage: ProbeErrorMessage.optional(),
   /** The TCP connections each run's processes attempted (precise capture, Linux as root). */
   attempts: z.array(ProbeRunAttempts).optional(),
   /** Why attempts were not recorded (no precise capture here). */
@@ -378,12 +391,16 @@ export const ProbeReport = z.object({
   zoneSource: ProbeZoneSource.optional(),
   /** Why the system zone could not be set per run (no mount namespace): only TZ was varied. */
   systemZoneUnavailable: z.string().optional(),
+  /** What `systemZoneUnavailable` says, as a message. */
+  systemZoneUnavailableMessage: IsolationProblem.optional(),
   /** Hosts and IPs the tool tried to reach besides its base URL. */
   reached: z.array(ProbeReachedHost).optional(),
   /** Hosts tried under some environments of a factor only: the environment changes what the tool contacts. */
   reachFindings: z.array(ProbeReachFinding).optional(),
   /** What the list of reached hosts could not include here, and why (e.g. no DNS or direct connects). */
   reachGaps: z.array(z.string()).optional(),
+  /** What `reachGaps` say, one message each, in the same order. */
+  reachGapMessages: z.array(ReachGapMessage).optional(),
 });
 export type ProbeReport = z.infer<typeof ProbeReport>;
 

@@ -5,13 +5,18 @@
 import { SettingNote, TelemetryOptOut, ToolNote } from '../../contract/catalog-text.js';
 import {
   AdviceMessage,
+  ChangeMessage,
   CheckMessage,
   CheckNameMessage,
   DisclosureMessage,
   EvidenceMessage,
   ExposureMessage,
   InferenceMessage,
+  IsolationProblem,
+  ProbeErrorMessage,
   ProbeSummaryMessage,
+  ReachGapMessage,
+  RunFailure,
   type Check2026Reason,
   type DisclosureFact,
   type Message,
@@ -24,6 +29,7 @@ import { CHECK_2026_SIGNALLING, CHECK_2026_ZONES } from '../check-2026.js';
 import type { Language } from './languages.js';
 import { countryName, languageName, orList, zoneName } from './names.js';
 import { renderOptOut, renderOptOutSteps, renderSettingNote, renderToolNote } from './render-catalog.js';
+import { renderChange, renderIsolationProblem, renderProbeError, renderReachGap, renderRunFailure } from './render-probe.js';
 import { describeSignalRef } from './render-signal.js';
 import { translator, type MessageKey, type PlainKey, type Translate } from './translate.js';
 
@@ -369,6 +375,11 @@ class Renderer {
     if (isOptOut(m)) return renderOptOut(m, this.t);
     if (isSettingNote(m)) return renderSettingNote(m, this.t);
     if (isToolNote(m)) return renderToolNote(m, this.t);
+    if (isChange(m)) return renderChange(m, this.t);
+    if (isIsolation(m)) return renderIsolationProblem(m, this.t);
+    if (isReachGap(m)) return renderReachGap(m, this.t);
+    if (isRunFailure(m)) return renderRunFailure(m, this.t);
+    if (isProbeError(m)) return renderProbeError(m, this.t);
     return this.reach(m);
   }
 }
@@ -390,6 +401,11 @@ const isCheckName = guardOf<CheckNameMessage>(CheckNameMessage);
 const isOptOut = guardOf<TelemetryOptOut>(TelemetryOptOut);
 const isSettingNote = guardOf<SettingNote>(SettingNote);
 const isToolNote = guardOf<ToolNote>(ToolNote);
+const isChange = guardOf<ChangeMessage>(ChangeMessage);
+const isIsolation = guardOf<IsolationProblem>(IsolationProblem);
+const isReachGap = guardOf<ReachGapMessage>(ReachGapMessage);
+const isRunFailure = guardOf<RunFailure>(RunFailure);
+const isProbeError = guardOf<ProbeErrorMessage>(ProbeErrorMessage);
 
 const renderers = new Map<Language, Renderer>();
 
@@ -418,6 +434,11 @@ function remember(key: string, render: () => string): string {
 /** One message as a sentence (an inference's headline, an evidence phrase, an advice item, a check, a disclosure). */
 export function renderMessage(message: Message, language: Language): string {
   return remember(`${language}\u0000${JSON.stringify(message)}`, () => renderer(language).message(message));
+}
+
+/** A statement in a language: its message when it has one, else (saved before messages) its English text as it was. */
+export function renderMessageOr(message: Message | undefined, text: string, language: Language): string {
+  return message ? renderMessage(message, language) : text;
 }
 
 /** A signal as a sentence names it ("time zone Asia/Shanghai"). */

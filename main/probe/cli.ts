@@ -4,7 +4,9 @@ import path from 'node:path';
 import { PROBE_FACTORS as FACTORS, type ProbeFactorName as FactorName } from '../../common/probe.js';
 import { defaultStateDir } from '../adapters/state-dir.js';
 import { commandLanguage } from '../cli/language.js';
-import { translator, type Translate } from '../../common/i18n/translate.js';
+import type { Language } from '../../common/i18n/languages.js';
+import { renderMessage } from '../../common/i18n/render.js';
+import { translator } from '../../common/i18n/translate.js';
 import { redactText } from '../core/secrets/policy.js';
 import { DEFAULT_LOCALES, DEFAULT_TIMEZONES } from '../core/probe/plan.js';
 import { CHINESE_HOSTS, NEUTRAL_VARIANT_HOSTS } from '../core/probe/hosts.js';
@@ -14,7 +16,6 @@ import { parse as parseOptions, UsageError } from '../cli/args.js';
 import { HELP_WIDTH, helpLanguage, helpList, type HelpEntry } from '../cli/help.js';
 import { listOf, renderUsage, type UsageMessage } from '../cli/usage-message.js';
 import { wrapText } from '../cli/wrap-text.js';
-import type { Language } from '../../common/i18n/languages.js';
 import { ProbeRefused, probeTool, type ProbeOptions } from './session.js';
 import { progressPrinter } from './progress.js';
 import { saveProbeReport } from './state.js';
@@ -128,21 +129,22 @@ function parse(argv: string[]): ParsedArgs {
 
 export async function runProbe(argv: string[], io: ProbeIo): Promise<number> {
   let parsed: ParsedArgs;
-  let t: Translate;
+  let language: Language;
   try {
     parsed = parse(argv);
-    t = translator(commandLanguage(parsed.lang, io));
+    language = commandLanguage(parsed.lang, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     const language = helpLanguage(argv);
     io.stderr.write(`telltale probe: ${redactText(renderUsage(error.usage, language))}\n\n${probeHelp(language)}\n`);
     return 2;
   }
+  const t = translator(language);
   try {
-    const progress = progressPrinter(io.stderr);
+    const progress = progressPrinter(io.stderr, language);
     const { report, keptDir } = await probeTool({ ...parsed.options, onProgress: (p) => progress.update(p) }).finally(() => progress.finish());
     if (!report.isolated) io.stderr.write(`telltale probe: ${t('cli.probe.not-isolated')}\n`);
-    io.stdout.write(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : renderProbeReport(report));
+    io.stdout.write(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : renderProbeReport(report, language));
     const file = await saveProbeReport(parsed.stateDir, report).catch((error: unknown) => {
       io.stderr.write(`telltale probe: ${t('cli.probe.not-saved', { error: redactText((error as Error).message) })}\n`);
       return null;
@@ -152,7 +154,9 @@ export async function runProbe(argv: string[], io: ProbeIo): Promise<number> {
     return report.error ? 1 : 0;
   } catch (error) {
     if (error instanceof ProbeRefused) {
-      io.stderr.write(`telltale probe: ${redactText(error.message)}\n`);
+      const { refusal } = error;
+      const said = refusal ? t(refusal.key, { reason: renderMessage(refusal.problem, language) }) : error.message;
+      io.stderr.write(`telltale probe: ${redactText(said)}\n`);
       return 2;
     }
     io.stderr.write(`telltale probe: ${redactText((error as Error).message)}\n`);

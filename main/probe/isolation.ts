@@ -16,6 +16,7 @@ import { execFile } from 'node:child_process';
 import { access, mkdir, symlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import type { IsolationProblem } from '../../contract/message.js';
 
 /** The Unix socket, in the socket dir, where the probe answers the runs' DNS queries. */
 export const DNS_SOCKET = 'dns.sock';
@@ -33,7 +34,7 @@ export interface Isolation {
   /** The command that runs `command` isolated, with the run's system zone and resolver. */
   wrap(command: readonly string[], run: RunSetup): Promise<string[]>;
   /** Why the system zone and resolver cannot be set per run (no mount namespace), or null. */
-  readonly mountUnavailable: string | null;
+  readonly mountUnavailable: IsolationProblem | null;
   close(): Promise<void>;
 }
 
@@ -174,7 +175,10 @@ async function writeEtcLayer(dir: string, zone: string): Promise<void> {
   await writeFile(path.join(dir, 'resolv.conf'), RESOLV_CONF, { mode: 0o644 });
 }
 
-export type IsolationResult = { ok: true; isolation: Isolation } | { ok: false; reason: string };
+/** What a failing command printed, when it printed anything. */
+const printed = (output: string): { output?: string } => (output ? { output } : {});
+
+export type IsolationResult = { ok: true; isolation: Isolation } | { ok: false; problem: IsolationProblem };
 
 const NAMESPACES = ['--user', '--map-root-user', '--net', '--mount'];
 
@@ -183,13 +187,11 @@ const NAMESPACES = ['--user', '--map-root-user', '--net', '--mount'];
  * private directory for the Unix sockets and the /etc layers.
  */
 export async function startIsolation(socketDir: string, ports: readonly number[], searchPath: string): Promise<IsolationResult> {
-  if (process.platform !== 'linux') return { ok: false, reason: `network isolation is only implemented on Linux (this is ${process.platform})` };
+  if (process.platform !== 'linux') return { ok: false, problem: { id: 'isolation.not-linux', platform: process.platform } };
   const ip = await findCommand('ip', searchPath);
-  if (!ip) return { ok: false, reason: 'the "ip" command (iproute2), needed to bring up loopback in the isolated network, was not found' };
+  if (!ip) return { ok: false, problem: { id: 'isolation.no-ip-command' } };
   const netOnly = await run('unshare', ['--user', '--map-root-user', '--net', '--', ip, 'link', 'set', 'lo', 'up']);
-  if (!netOnly.ok) {
-    return { ok: false, reason: `cannot create an isolated network namespace (unshare --user --net: ${netOnly.output || 'failed'}); unprivileged user namespaces may be disabled` };
-  }
+  if (!netOnly.ok) return { ok: false, problem: { id: 'isolation.no-network-namespace', ...printed(netOnly.output) } };
   const mountUnavailable = await checkMount(socketDir, searchPath);
   const layers = new Map<string, string>();
   const layerFor = async (zone: string): Promise<string> => {
@@ -217,13 +219,11 @@ export async function startIsolation(socketDir: string, ports: readonly number[]
 }
 
 /** Null when /etc can be overlaid in a mount namespace here, else why not. */
-async function checkMount(socketDir: string, searchPath: string): Promise<string | null> {
+async function checkMount(socketDir: string, searchPath: string): Promise<IsolationProblem | null> {
   const mount = await findCommand('mount', searchPath);
-  if (!mount) return 'the "mount" command (util-linux) was not found';
+  if (!mount) return { id: 'isolation.no-mount-command' };
   const layer = path.join(socketDir, 'etc-check');
   await writeEtcLayer(layer, 'UTC');
   const tried = await run('unshare', [...NAMESPACES, '--', mount, '-t', 'overlay', 'overlay', '-o', `lowerdir=${layer}:/etc`, '/etc']);
-  return tried.ok
-    ? null
-    : `cannot overlay /etc in a mount namespace (unshare --mount, mount -t overlay: ${tried.output || 'failed'}); overlayfs in user namespaces needs Linux 5.11 or later`;
+  return tried.ok ? null : { id: 'isolation.no-overlay', ...printed(tried.output) };
 }

@@ -7,7 +7,9 @@ import { spawn } from 'node:child_process';
 export interface RunOutcome {
   exitCode: number | null;
   timedOut: boolean;
-  /** Spawn failure (e.g. command not found). */
+  /** The command, when it was not found. */
+  notFound?: string;
+  /** Another spawn failure: the operating system's message. */
   spawnError?: string;
   /** Last lines of stderr and of stdout, for error messages (a tool that is not logged in says so on either). */
   stderrTail: string;
@@ -44,8 +46,8 @@ export function runCommand(command: readonly string[], env: Record<string, strin
     }, timeoutMs);
     child.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      const reason = error.code === 'ENOENT' ? `command not found: ${file ?? ''}` : error.message;
-      resolve({ exitCode: null, timedOut: false, spawnError: reason, stderrTail, stdoutTail });
+      const failure = error.code === 'ENOENT' ? { notFound: file ?? '' } : { spawnError: error.message };
+      resolve({ exitCode: null, timedOut: false, ...failure, stderrTail, stdoutTail });
     });
     child.once('close', (code) => {
       clearTimeout(timer);

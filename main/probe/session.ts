@@ -7,9 +7,10 @@
 import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ProbeSummaryMessage } from '../../contract/message.js';
+import type { BaseUrlHint, IsolationProblem, ProbeErrorMessage, ProbeSummaryMessage, ReachGapMessage, RunFailure } from '../../contract/message.js';
 import { ProbeReport } from '../../contract/snapshot.js';
 import { renderMessage } from '../../common/i18n/render.js';
+import { translator } from '../../common/i18n/translate.js';
 import { analyseProbe, type GroupRuns } from '../core/probe/analyse.js';
 import type { ProbeFactorName as FactorName } from '../../common/probe.js';
 import { commandFor, DEFAULT_SYSTEM_ZONE, planProbe, type EnvGroup } from '../core/probe/plan.js';
@@ -55,38 +56,55 @@ export interface ProbeOutcome {
   keptDir: string | null;
 }
 
-/** A probe that would send traffic past the tap; the CLI turns it into exit code 2. */
-export class ProbeRefused extends Error {}
+/** Why a probe refused to run the tool, when the probe itself could not be set up as it must. */
+export type Refusal = { key: 'probe-refused.isolation' | 'probe-refused.no-system-zone'; problem: IsolationProblem };
 
-function describeFailure(outcome: RunOutcome, run: number, timeoutMs: number): string | null {
-  if (outcome.spawnError) return `run ${run}: ${outcome.spawnError}`;
-  if (outcome.timedOut) return `run ${run} timed out after ${timeoutMs / 1000} s`;
+/** A probe that would send traffic past the tap; the CLI turns it into exit code 2 (in its language when `refusal` says why). */
+export class ProbeRefused extends Error {
+  constructor(
+    message: string,
+    readonly refusal?: Refusal,
+  ) {
+    super(message);
+  }
+}
+
+function refused(refusal: Refusal): ProbeRefused {
+  return new ProbeRefused(translator('en')(refusal.key, { reason: renderMessage(refusal.problem, 'en') }), refusal);
+}
+
+function runFailure(outcome: RunOutcome, run: number, timeoutMs: number): RunFailure | null {
+  if (outcome.notFound !== undefined) return { id: 'run.command-not-found', run, command: outcome.notFound };
+  if (outcome.spawnError) return { id: 'run.not-started', run, error: outcome.spawnError };
+  if (outcome.timedOut) return { id: 'run.timed-out', run, seconds: timeoutMs / 1000 };
   if (outcome.exitCode !== 0) {
     const lines = outcome.stderrTail.trim().split('\n');
     // An error line says more than the runtime's closing banner ("Node.js v20...").
     const last = lines.find((l) => /error/i.test(l)) ?? lines.at(-1) ?? '';
-    return `run ${run} exited with code ${String(outcome.exitCode)}${last ? `: ${last.slice(0, 200)}` : ''}`;
+    return { id: 'run.exited', run, ...(outcome.exitCode === null ? {} : { code: outcome.exitCode }), ...(last ? { line: last.slice(0, 200) } : {}) };
   }
   return null;
 }
 
 /** The base-URL settings the probed tool reads, from the catalog, for a failure hint. */
-function baseUrlHint(command: readonly string[]): string {
+function baseUrlHint(command: readonly string[]): BaseUrlHint {
   const name = path.basename(command[0] ?? '');
   const toolId = matchProcess({ pid: 0, ppid: null, name, command: command.join(' ') });
   const tool = TOOL_CATALOG.find((t) => t.id === toolId);
-  const settings = tool?.envVars.filter((v) => /_BASE_URL$/.test(v)) ?? [];
-  if (tool && settings.length > 0) return `${tool.name} reads ${settings.join(' / ')}: is it signed in, and does this version honour it?`;
-  if (tool) return `${tool.name} reads no base-URL variable the probe can set; it may need to be signed in, or a setting in its own config`;
-  return 'does it honour ANTHROPIC_BASE_URL / OPENAI_BASE_URL / GOOGLE_GEMINI_BASE_URL, and is it signed in?';
+  const variables = tool?.envVars.filter((v) => /_BASE_URL$/.test(v)) ?? [];
+  if (tool && variables.length > 0) return { id: 'hint.tool-variables', tool: tool.name, variables };
+  if (tool) return { id: 'hint.tool-no-variable', tool: tool.name };
+  return { id: 'hint.unknown-tool', variables: ['ANTHROPIC_BASE_URL', 'OPENAI_BASE_URL', 'GOOGLE_GEMINI_BASE_URL'] };
 }
 
 /** What the tool itself printed in its last baseline run, both streams, a few lines each. */
-function toolOutput(outcome: RunOutcome | undefined): string {
-  if (!outcome) return '';
+function toolOutput(outcome: RunOutcome | undefined): { stdout?: string; stderr?: string } {
+  if (!outcome) return {};
   const tail = (text: string) => text.trim().split('\n').slice(-5).join(' | ').slice(0, 600);
-  const parts = [outcome.stdoutTail.trim() && `stdout: ${tail(outcome.stdoutTail)}`, outcome.stderrTail.trim() && `stderr: ${tail(outcome.stderrTail)}`];
-  return parts.filter(Boolean).join('; ');
+  return {
+    ...(outcome.stdoutTail.trim() ? { stdout: tail(outcome.stdoutTail) } : {}),
+    ...(outcome.stderrTail.trim() ? { stderr: tail(outcome.stderrTail) } : {}),
+  };
 }
 
 const toObserved = (r: CapturedRequest): ObservedRequest => ({
@@ -98,12 +116,15 @@ const toObserved = (r: CapturedRequest): ObservedRequest => ({
   viaProxy: r.form !== 'origin',
 });
 
-/** What the reached hosts cannot include here: DNS without a mount namespace, direct connects without precise capture. */
-function reachGaps(isolation: Isolation | null, noPreciseCapture: string | null): string[] {
-  const gaps: string[] = [];
-  if (!isolation) gaps.push('DNS queries and direct connects: not seen, the runs were not isolated (--no-isolation)');
-  else if (isolation.mountUnavailable !== null) gaps.push(`DNS queries: not seen (${isolation.mountUnavailable})`);
-  if (isolation && noPreciseCapture !== null) gaps.push(`direct connects: only to ports 80 and 443 (no precise capture: ${noPreciseCapture})`);
+/**
+ * What the reached hosts cannot include here: DNS without a mount namespace, direct connects without
+ * precise capture (why there is none is said with the attempts).
+ */
+function reachGaps(isolation: Isolation | null, preciseCapture: boolean): ReachGapMessage[] {
+  const gaps: ReachGapMessage[] = [];
+  if (!isolation) gaps.push({ id: 'reach-gap.not-isolated' });
+  else if (isolation.mountUnavailable !== null) gaps.push({ id: 'reach-gap.no-dns', why: isolation.mountUnavailable });
+  if (isolation && !preciseCapture) gaps.push({ id: 'reach-gap.ports-only' });
   return gaps;
 }
 
@@ -137,18 +158,14 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
   try {
     if (options.isolate) {
       const started = await startIsolation(socketDir, [tap.port], process.env.PATH ?? '');
-      if (!started.ok) {
-        throw new ProbeRefused(
-          `${started.reason}. Without isolation the tool could reach the internet by itself (telemetry, update checks); pass --no-isolation to run it anyway.`,
-        );
-      }
+      if (!started.ok) throw refused({ key: 'probe-refused.isolation', problem: started.problem });
       isolation = started.isolation;
       if (isolation.mountUnavailable === null) dns = await startDnsResponder(path.join(socketDir, DNS_SOCKET));
     }
-    const noMount = isolation ? isolation.mountUnavailable : 'the runs are not isolated (--no-isolation)';
+    const noMount: IsolationProblem | null = isolation ? isolation.mountUnavailable : { id: 'isolation.off' };
     const systemZoneUnavailable = noMount !== null && options.factors.includes('system-timezone') ? noMount : undefined;
     const factors = noMount === null ? options.factors : options.factors.filter((f) => f !== 'system-timezone');
-    if (factors.length === 0) throw new ProbeRefused(`the system time zone cannot be set here: ${noMount ?? ''}`);
+    if (factors.length === 0 && noMount !== null) throw refused({ key: 'probe-refused.no-system-zone', problem: noMount });
     const plan = planProbe({
       factors,
       timezones: options.timezones,
@@ -185,7 +202,7 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
       if (stoppedEarly) break;
       const runs: ObservedRequest[][] = [];
       const reached: ReachEvent[][] = [];
-      const errors: string[] = [];
+      const errors: RunFailure[] = [];
       for (let run = 1; run <= options.runs; run++) {
         options.onProgress?.({ done, total, elapsedMs: Date.now() - started, environment: group.id, run, runsPerEnvironment: options.runs });
         const before = { requests: tap.requests().length, questions: dns?.questions().length ?? 0 };
@@ -204,7 +221,7 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
         done++;
         if (baselineIds.has(group.id)) lastBaselineOutcome = outcome;
         if (options.keepCaptures) await keepRunDirs(root, `${group.id}-run${run}`, home, workDir);
-        const failure = describeFailure(outcome, run, options.timeoutMs);
+        const failure = runFailure(outcome, run, options.timeoutMs);
         if (failure) errors.push(failure);
         const requests = tap.requests().slice(before.requests);
         // A refused proxy request is where the tool tried to go (reached), not a request it sent.
@@ -215,7 +232,7 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
           // Precise capture sees connects to every port; the relay only those to 80 and 443.
           ...('runs' in recorder ? attemptReach(recorder.runs.at(-1)?.attempts ?? []) : await caughtReach(connectsFile)),
         ]);
-        if (outcome.spawnError) break;
+        if (outcome.spawnError !== undefined || outcome.notFound !== undefined) break;
       }
       results.set(group.id, { runs, errors });
       reach.set(group.id, reached);
@@ -223,19 +240,24 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
 
     const baselineRuns = [...baselineIds].flatMap((id) => results.get(id)?.runs.flat() ?? []);
     const baselineModelCalls = baselineRuns.filter(isModelRequest).length;
-    const baselineErrors = [...new Set([...baselineIds].flatMap((id) => results.get(id)?.errors ?? []))];
+    // The same failure in two baselines (run 1 not found in each) is said once.
+    const baselineErrors = [...new Map([...baselineIds].flatMap((id) => results.get(id)?.errors ?? []).map((e) => [JSON.stringify(e), e])).values()];
     const analysis = analyseProbe(plan, results);
     const reachAnalysis = analyseReach(plan, reach);
     const requestsCaptured = tap.requests().length;
-    const output = toolOutput(lastBaselineOutcome);
-    const error =
+    const errorMessage: ProbeErrorMessage | undefined =
       baselineModelCalls === 0
-        ? `the tool made no model-API request in the baseline runs (${baselineRuns.length} other request(s) captured, e.g. telemetry)` +
-          `${baselineErrors.length ? `; ${baselineErrors.join('; ')}` : ''}${output ? `; its output: ${output}` : ''}; ${baseUrlHint(options.command)}. ` +
-          'The variants were not run.'
+        ? {
+            id: 'probe-error.no-model-request',
+            otherRequests: baselineRuns.length,
+            failures: baselineErrors,
+            ...toolOutput(lastBaselineOutcome),
+            hint: baseUrlHint(options.command),
+          }
         : undefined;
+    const error = errorMessage && renderMessage(errorMessage, 'en');
     const source = error ? null : zoneSource(analysis.factors);
-    const gaps = reachGaps(isolation, 'unavailable' in recorder ? recorder.unavailable : null);
+    const gaps = reachGaps(isolation, !('unavailable' in recorder));
     const summaryMessage: ProbeSummaryMessage = error
       ? { id: 'probe-summary.failed' }
       : probeSummaryMessage(analysis.factors, requestsCaptured, reachAnalysis.findings);
@@ -250,13 +272,15 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
       factors: error ? [] : analysis.factors,
       summary: renderMessage(summaryMessage, 'en'),
       summaryMessage,
-      ...(error ? { error } : {}),
+      ...(error ? { error, errorMessage } : {}),
       ...('runs' in recorder ? { attempts: recorder.runs } : { attemptsUnavailable: recorder.unavailable }),
       ...(source ? { zoneSource: source } : {}),
-      ...(systemZoneUnavailable ? { systemZoneUnavailable } : {}),
+      ...(systemZoneUnavailable
+        ? { systemZoneUnavailable: renderMessage(systemZoneUnavailable, 'en'), systemZoneUnavailableMessage: systemZoneUnavailable }
+        : {}),
       reached: reachAnalysis.reached,
       reachFindings: error ? [] : reachAnalysis.findings,
-      ...(gaps.length > 0 ? { reachGaps: gaps } : {}),
+      ...(gaps.length > 0 ? { reachGaps: gaps.map((gap) => renderMessage(gap, 'en')), reachGapMessages: gaps } : {}),
     };
     // Born redacted (its command line, error lines quoting the tool's stderr, captured values), so
     // neither the saved JSON nor the printed report can carry a secret.

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsResponder, type DnsResponder } from '../../main/probe/dns-responder.js';
+import { renderMessage } from '../../common/i18n/render.js';
 import { DNS_SOCKET, startIsolation, type Isolation } from '../../main/probe/isolation.js';
 import { caughtReach } from '../../main/probe/reach-events.js';
 
@@ -28,10 +29,10 @@ let unavailable: string | null = null;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'telltale-isolation-'));
   const started = await startIsolation(dir, [], process.env.PATH ?? '');
-  if (!started.ok) unavailable = started.reason;
+  if (!started.ok) unavailable = renderMessage(started.problem, 'en');
   else {
     isolation = started.isolation;
-    unavailable = isolation.mountUnavailable;
+    unavailable = isolation.mountUnavailable && renderMessage(isolation.mountUnavailable, 'en');
     if (unavailable === null) dns = await startDnsResponder(path.join(dir, DNS_SOCKET));
   }
   if (unavailable) console.warn(`isolation tests skipped: ${unavailable}`);

@@ -5,8 +5,9 @@ import { cliHelpZhCN } from './cli-help.zh-CN.js';
 import { coreZhCN } from './core.zh-CN.js';
 import type { MessageKey } from './en.js';
 import { notifyZhCN } from './notify.zh-CN.js';
+import { probeZhCN } from './probe.zh-CN.js';
 import { uiConnectionsZhCN } from './ui-connections.zh-CN.js';
 import { uiDataZhCN } from './ui-data.zh-CN.js';
 import { uiShellZhCN } from './ui-shell.zh-CN.js';
 
-export const zhCN = { ...coreZhCN, ...uiShellZhCN, ...uiDataZhCN, ...uiConnectionsZhCN, ...cliZhCN, ...cliHelpZhCN, ...catalogZhCN, ...notifyZhCN } as const satisfies Record<MessageKey, string>;
+export const zhCN = { ...coreZhCN, ...uiShellZhCN, ...uiDataZhCN, ...uiConnectionsZhCN, ...cliZhCN, ...cliHelpZhCN, ...catalogZhCN, ...notifyZhCN, ...probeZhCN } as const satisfies Record<MessageKey, string>;

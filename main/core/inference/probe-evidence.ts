@@ -46,6 +46,7 @@ export function check2026Proof(reports: readonly ProbeReport[]): ProbeProof[] {
                 value: variant.value,
                 kinds,
                 description: variant.disclosure ?? `The tool's requests changed covertly with ${variant.value}.`,
+                ...(variant.message ? { message: variant.message } : {}),
               },
             ];
           }),

@@ -3,6 +3,7 @@
  * identical runs of every environment, then each variant is compared with its factor's baseline,
  * and what a variant shares with its factor's neutral variant is marked as such.
  */
+import type { RunFailure } from '../../../contract/message.js';
 import type { ProbeFactor } from '../../../contract/snapshot.js';
 import { compareGroups, locationOf, type RunGroup } from './compare.js';
 import { renderMessage } from '../../../common/i18n/render.js';
@@ -16,7 +17,7 @@ import type { ZonePair } from './zone-shift.js';
 export interface GroupRuns {
   runs: readonly RunRequests[];
   /** Problems with the runs (timeouts, non-zero exits), reported with the variant. */
-  errors: readonly string[];
+  errors: readonly RunFailure[];
 }
 
 export interface Analysis {
@@ -98,7 +99,7 @@ export function analyseProbe(plan: readonly PlannedFactor[], results: ReadonlyMa
         ...(message ? { message } : {}),
         ...(comparedWith ? { comparedWith: comparedWith.value } : {}),
         ...(viaProxy.requests > 0 && baselineViaProxy === 0 ? { viaProxy } : {}),
-        ...(errors.length > 0 ? { error: errors.join('; ') } : {}),
+        ...(errors.length > 0 ? { error: errors.map((e) => renderMessage(e, 'en')).join('; '), errorMessages: [...errors] } : {}),
       };
     });
     return { factor: planned.factor, baseline: planned.baselineLabel, changed: variants.some((v) => v.changed), variants };

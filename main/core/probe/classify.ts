@@ -2,7 +2,9 @@
  * Classifies one difference between a baseline and a variant string (ChangeKind) and describes it:
  * invisible characters, look-alike swaps, date/number format switches, whitespace, or plain text.
  */
+import type { ChangeMessage } from '../../../contract/message.js';
 import type { ChangeKind, CodePointInfo, ProbeChange } from '../../../contract/snapshot.js';
+import { renderMessage } from '../../../common/i18n/render.js';
 import { isInvisible, isWhitespace } from '../../../common/codepoints.js';
 import { distinctCodePoints, looksAlike } from './codepoints.js';
 import { compareFormatted, numericTokenAround, tokenDate, type TokenComparison } from './formats.js';
@@ -18,17 +20,21 @@ export interface ClassifiedChange {
   span: Hunk;
 }
 
-function describeChars(infos: CodePointInfo[]): string {
-  return infos.map((i) => `${i.codePoint} ${i.name}`).join(', ');
+/** A change with its message, and its English description rendered from it. */
+export function describedChange(
+  base: Omit<ProbeChange, 'kind' | 'description' | 'codePoints' | 'message'>,
+  kind: ChangeKind,
+  codePoints: CodePointInfo[],
+  message: ChangeMessage,
+): ProbeChange {
+  return { ...base, kind, codePoints, description: renderMessage(message, 'en'), message };
 }
+
+const named = (infos: readonly CodePointInfo[]) => infos.map(({ codePoint, name }) => ({ codePoint, name }));
 
 /** Letters and digits of ASCII are named by the other side of a look-alike swap, not listed. */
 function notAsciiAlnum(char: string): boolean {
   return !/^[0-9A-Za-z]$/.test(char);
-}
-
-function quote(text: string): string {
-  return text ? `"${text}"` : 'nothing';
 }
 
 /** The date, time or number token both sides of the hunk lie in, compared, when they are one kind. */
@@ -41,48 +47,42 @@ function formattedTokens(baseline: string, variant: string, hunk: Hunk): { span:
   return comparison && { span: { bStart: b.start, bEnd: b.end, vStart: v.start, vEnd: v.end }, comparison };
 }
 
-const KIND_NAME: Record<TokenComparison['kind'], string> = { date: 'date', time: 'time', datetime: 'date and time', number: 'number' };
-
 /**
  * A date, time or number that changed: its format (covert: a separator, an order, a width, a
  * calendar, whatever the value) and its value (overt local time when the zones explain it, the
  * clock moving between runs when they ran in one zone, else plain text) are separate findings.
  */
 function formattedChanges(
-  base: Omit<ProbeChange, 'kind' | 'description' | 'codePoints'>,
+  base: Omit<ProbeChange, 'kind' | 'description' | 'codePoints' | 'message'>,
   comparison: TokenComparison,
   zones: ZonePair | null,
   locales: LocalePair | null,
 ): ProbeChange[] {
   const out: ProbeChange[] = [];
-  const what = KIND_NAME[comparison.kind];
-  if (comparison.formatChange && locales && followsLocale(base.variant, locales)) {
+  const token = { what: comparison.kind, baseline: base.baseline, variant: base.variant };
+  const change = (kind: ChangeKind, message: ChangeMessage) => out.push(describedChange(base, kind, [], message));
+  const format = comparison.formatChange;
+  if (format && locales && followsLocale(base.variant, locales)) {
     // The variant's locale writes it so (Intl): the tool localises, openly; not a covert format switch.
-    const tag = localeTag(locales.variant) ?? locales.variant;
-    out.push({ ...base, kind: 'localised', codePoints: [], description: `${what} written the way ${tag} writes it: ${comparison.formatChange} (${base.baseline} became ${base.variant}); it shows your locale` });
-  } else if (comparison.formatChange) {
-    const value = comparison.valueChanged ? ', whatever its value' : ', same value';
-    out.push({ ...base, kind: 'format', codePoints: [], description: `${what} written another way${value}: ${comparison.formatChange} (${base.baseline} became ${base.variant})` });
+    const locale = localeTag(locales.variant) ?? locales.variant;
+    change('localised', { id: 'probe-change.localised', ...token, ...format, locale });
+  } else if (format) {
+    change('format', { id: 'probe-change.format', ...token, ...format, sameValue: !comparison.valueChanged });
   }
   if (!comparison.valueChanged) return out;
   const verdict = explainShift(comparison, tokenDate(base.baseline), zones);
   if (verdict.kind === 'clock') return out;
   if (verdict.kind === 'zone') {
-    const from = formatOffset(verdict.baselineOffset);
-    const to = formatOffset(verdict.variantOffset);
-    out.push({
-      ...base,
-      kind: 'offset',
-      codePoints: [],
-      description: `${what} in local time: ${base.baseline} (${from}) became ${base.variant} (${to}); it reveals the UTC offset, which other time zones share`,
-    });
+    const baselineOffset = formatOffset(verdict.baselineOffset);
+    const variantOffset = formatOffset(verdict.variantOffset);
+    change('offset', { id: 'probe-change.local-time', ...token, baselineOffset, variantOffset });
   } else {
-    out.push({ ...base, kind: 'text', codePoints: [], description: `${what} changed: ${base.baseline} became ${base.variant}` });
+    change('text', { id: 'probe-change.value', ...token });
   }
   return out;
 }
 
-function around(baseline: string, variant: string, location: string, span: Hunk): Omit<ProbeChange, 'kind' | 'description' | 'codePoints'> {
+function around(baseline: string, variant: string, location: string, span: Hunk): Omit<ProbeChange, 'kind' | 'description' | 'codePoints' | 'message'> {
   return {
     location,
     baseline: baseline.slice(span.bStart, span.bEnd),
@@ -104,30 +104,30 @@ export function classifyChange(
   const removed = baseline.slice(hunk.bStart, hunk.bEnd);
   const added = variant.slice(hunk.vStart, hunk.vEnd);
   const changedChars = [...removed, ...added];
-  const one = (kind: ChangeKind, codePoints: CodePointInfo[], description: string): ClassifiedChange[] => [
-    { span: hunk, change: { ...around(baseline, variant, location, hunk), kind, codePoints, description } },
+  const one = (kind: ChangeKind, codePoints: CodePointInfo[], message: ChangeMessage): ClassifiedChange[] => [
+    { span: hunk, change: describedChange(around(baseline, variant, location, hunk), kind, codePoints, message) },
   ];
 
   if (changedChars.some(isInvisible)) {
     const codePoints = distinctCodePoints([removed, added], isInvisible);
-    const verb = added && [...added].some(isInvisible) ? 'inserted' : 'removed';
-    return one('invisible', codePoints, `invisible character ${verb}: ${describeChars(codePoints)}`);
+    const action = added && [...added].some(isInvisible) ? 'inserted' : 'removed';
+    return one('invisible', codePoints, { id: 'probe-change.invisible', action, chars: named(codePoints) });
   }
   if (changedChars.length > 0 && changedChars.every(isWhitespace)) {
     const codePoints = distinctCodePoints([removed, added]);
-    return one('whitespace', codePoints, `whitespace changed (${describeChars(codePoints)})`);
+    return one('whitespace', codePoints, { id: 'probe-change.whitespace', chars: named(codePoints) });
   }
   if (removed && added && looksAlike(removed, added)) {
-    const from = describeChars(distinctCodePoints([removed], notAsciiAlnum)) || quote(removed);
-    const to = describeChars(distinctCodePoints([added], notAsciiAlnum)) || quote(added);
-    return one('confusable', distinctCodePoints([removed, added], notAsciiAlnum), `look-alike swap: ${from} became ${to} (renders the same)`);
+    const side = (text: string) => ({ text, chars: named(distinctCodePoints([text], notAsciiAlnum)) });
+    const message: ChangeMessage = { id: 'probe-change.confusable', from: side(removed), to: side(added) };
+    return one('confusable', distinctCodePoints([removed, added], notAsciiAlnum), message);
   }
   const formatted = formattedTokens(baseline, variant, hunk);
   if (formatted) {
     const { span, comparison } = formatted;
     return formattedChanges(around(baseline, variant, location, span), comparison, zones, locales).map((change) => ({ span, change }));
   }
-  return one('text', [], `text changed: ${quote(removed)} became ${quote(added)}`);
+  return one('text', [], { id: 'probe-change.text', from: removed, to: added });
 }
 
 const within = (inner: Hunk, outer: Hunk): boolean =>

@@ -4,7 +4,7 @@
  */
 import type { ProbeChange } from '../../../contract/snapshot.js';
 import { alignArrays } from './align.js';
-import { classifyHunks } from './classify.js';
+import { classifyHunks, describedChange } from './classify.js';
 import { diffHunks } from './hunks.js';
 import { alignRequests } from './request-align.js';
 import type { LocalePair } from './localised.js';
@@ -32,16 +32,8 @@ function wholePart(slot: string, container: string, side: ReadonlyMap<string, st
     .filter(([p]) => p === container || p.startsWith(`${container}.`) || p.startsWith(`${container}[`))
     .map(([p, value]) => `${p.slice(container.length) || '(value)'}: ${value}`)
     .join('\n');
-  return {
-    kind: 'text',
-    location: locationOf(slot, container),
-    baseline: added ? '' : text,
-    variant: added ? text : '',
-    contextBefore: '',
-    contextAfter: '',
-    codePoints: [],
-    description: `${container} ${added ? 'added' : 'dropped'}`,
-  };
+  const part = { location: locationOf(slot, container), baseline: added ? '' : text, variant: added ? text : '', contextBefore: '', contextAfter: '' };
+  return describedChange(part, 'text', [], { id: added ? 'probe-change.part-added' : 'probe-change.part-dropped', part: container });
 }
 
 /** A differing volatile token of digits (a timestamp that happened to match within each group). */
@@ -97,16 +89,8 @@ export function compareGroups(
     // How many tunnels a tool opens (reuse, retries) is transport, not content; the hosts it tried
     // are listed, and compared across settings, in the report's reached hosts (reach.ts).
     if (b === v || globalNoise.counts.has(kind) || kind.startsWith('CONNECT ')) continue;
-    changes.push({
-      kind: 'text',
-      location: `requests: ${kind}`,
-      baseline: String(b),
-      variant: String(v),
-      contextBefore: '',
-      contextAfter: '',
-      codePoints: [],
-      description: `the tool sent ${v} ${kind} request(s) instead of ${b}`,
-    });
+    const counts = { location: `requests: ${kind}`, baseline: String(b), variant: String(v), contextBefore: '', contextAfter: '' };
+    changes.push(describedChange(counts, 'text', [], { id: 'probe-change.requests', request: kind, baseline: b, variant: v }));
   }
   for (const [slot, bReq] of b0.slots) {
     const vOwn = v0.slots.get(slot);

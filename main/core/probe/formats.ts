@@ -160,11 +160,17 @@ function describeDateFormat(token: DateToken, order: DateOrder, padded: boolean)
   return token.cjk ? `${parts[0]}年${parts[1]}月${parts[2]}日` : parts.join(token.separator);
 }
 
+/** How a time is written, as a pattern: "HH:mm", "HH:mm:ss", "h:mm A", "h:mm:ss A". */
+function timeFormat(token: TimeToken): string {
+  const seconds = token.seconds === null ? '' : ':ss';
+  return token.clock === '12h' ? `h:mm${seconds} A` : `HH:mm${seconds}`;
+}
+
 /** How a baseline token and a variant token of the same kind differ: in format, in value, or both. */
 export interface TokenComparison {
   kind: FormattedToken['kind'];
-  /** A description of the format change ("YYYY-MM-DD became YYYY/MM/DD"), or null when written alike. */
-  formatChange: string | null;
+  /** How each was written when they were written differently ("YYYY-MM-DD" and "YYYY/MM/DD"), else null. */
+  formatChange: { from: string; to: string } | null;
   valueChanged: boolean;
   /** For dates and date-times: the variant's calendar day minus the baseline's. */
   dayShift: number | null;
@@ -186,7 +192,7 @@ export function compareFormatted(baseline: string, variant: string): TokenCompar
     const pair = pairReadings(a, b);
     const fa = describeDateFormat(a, pair.a.order, a.padded ?? b.padded ?? true);
     const fb = describeDateFormat(b, pair.b.order, b.padded ?? a.padded ?? true);
-    const formatChange = fa === fb ? null : `${fa} became ${fb}`;
+    const formatChange = fa === fb ? null : { from: fa, to: fb };
     if (a.precision === 'month' || b.precision === 'month') {
       const monthShift = pair.b.year * 12 + pair.b.month - (pair.a.year * 12 + pair.a.month);
       return { ...none, kind: 'date', formatChange, valueChanged: monthShift !== 0, monthShift };
@@ -202,7 +208,7 @@ export function compareFormatted(baseline: string, variant: string): TokenCompar
     return {
       ...none,
       kind: 'datetime',
-      formatChange: sameShape ? null : `${a.shape} became ${b.shape}`,
+      formatChange: sameShape ? null : { from: a.shape, to: b.shape },
       valueChanged: dayShift !== 0 || a.minutes !== b.minutes || a.offset !== b.offset,
       dayShift,
       minuteShift: dayShift * 1440 + b.minutes - a.minutes,
@@ -210,13 +216,12 @@ export function compareFormatted(baseline: string, variant: string): TokenCompar
     };
   }
   if (a.kind === 'time' && b.kind === 'time') {
-    const formatChange =
-      a.clock !== b.clock || (a.seconds === null) !== (b.seconds === null) ? `${a.clock} clock became ${b.clock} clock` : null;
+    const formatChange = timeFormat(a) === timeFormat(b) ? null : { from: timeFormat(a), to: timeFormat(b) };
     const minuteShift = b.minutes - a.minutes;
     return { ...none, kind: 'time', formatChange, valueChanged: minuteShift !== 0 || a.seconds !== b.seconds, minuteShift };
   }
   if (a.kind === 'number' && b.kind === 'number') {
-    return { ...none, kind: 'number', formatChange: a.shape === b.shape ? null : `${a.shape} became ${b.shape}`, valueChanged: a.digits !== b.digits };
+    return { ...none, kind: 'number', formatChange: a.shape === b.shape ? null : { from: a.shape, to: b.shape }, valueChanged: a.digits !== b.digits };
   }
   return null;
 }

@@ -1,11 +1,20 @@
-/** The probe's summary (a message, rendered as its English text field) and its readable text rendering. */
+/** The probe's summary (a message, rendered as its English text field) and its readable text rendering in a language. */
 import type { ProbeSummaryMessage } from '../../../contract/message.js';
-import type { ChangeKind, ProbeChange, ProbeFactor, ProbeReachFinding, ProbeReport } from '../../../contract/snapshot.js';
+import type {
+  ChangeKind,
+  ProbeChange,
+  ProbeFactor,
+  ProbeReachFinding,
+  ProbeReport,
+  ProbeVariantResult,
+} from '../../../contract/snapshot.js';
 import { formatCommand } from '../../../common/format.js';
-import { describeViaProxy } from '../../../common/probe.js';
+import type { Language } from '../../../common/i18n/languages.js';
+import { CHANGE_KINDS, renderMessage, renderMessageOr } from '../../../common/i18n/render.js';
+import { OUTCOME_KEYS, SEEN_BY_KEYS, ZONE_SOURCE_KEYS } from '../../../common/i18n/probe-keys.js';
+import { translator, type Translate } from '../../../common/i18n/translate.js';
 import { makeVisible } from './codepoints.js';
 import { COVERT_KINDS } from './disclosure.js';
-import { describeZoneSource } from './zone-source.js';
 
 /** Kinds of the changes that single a variant out (each variant's changes are its own: see analyse.ts). */
 function kindsOf(factor: ProbeFactor, covert: boolean): ChangeKind[] {
@@ -33,75 +42,109 @@ export function probeSummaryMessage(
 
 /** Terminal lines stay one line and short; the JSON report keeps every character. */
 const MAX_SHOWN = 160;
-function clip(text: string): string {
+function clip(text: string, t: Translate): string {
   const line = text.replace(/\r?\n/g, '⏎');
-  return line.length <= MAX_SHOWN ? line : `${line.slice(0, MAX_SHOWN)}… (${line.length - MAX_SHOWN} more characters)`;
+  return line.length <= MAX_SHOWN ? line : `${line.slice(0, MAX_SHOWN)}${t('probe-report.more-characters', { count: String(line.length - MAX_SHOWN) })}`;
 }
 
-function renderChange(change: ProbeChange): string[] {
-  const lines = [`      [${change.kind}] ${change.location}: ${clip(change.description)}`];
-  const before = clip(makeVisible(change.contextBefore));
-  const after = clip(makeVisible(change.contextAfter));
+function renderChange(change: ProbeChange, { t, language }: Context): string[] {
+  const description = clip(renderMessageOr(change.message, change.description, language), t);
+  const lines = [`      ${t('probe-report.change', { kind: t(CHANGE_KINDS[change.kind]), location: change.location, description })}`];
+  const before = clip(makeVisible(change.contextBefore), t);
+  const after = clip(makeVisible(change.contextAfter), t);
   if (change.location !== 'requests') {
-    lines.push(`        baseline: …${before}«${clip(makeVisible(change.baseline))}»${after}…`);
-    lines.push(`        variant:  …${before}«${clip(makeVisible(change.variant))}»${after}…`);
+    lines.push(`        ${t('probe-report.baseline-text', { text: `…${before}«${clip(makeVisible(change.baseline), t)}»${after}…` })}`);
+    lines.push(`        ${t('probe-report.variant-text', { text: `…${before}«${clip(makeVisible(change.variant), t)}»${after}…` })}`);
   }
   for (const cp of change.codePoints) lines.push(`        ${cp.codePoint} ${cp.name}`);
   return lines;
 }
 
 /** The TCP connections each run attempted, or why they were not recorded. */
-function renderAttempts(report: ProbeReport): string[] {
-  if (report.attemptsUnavailable) return ['', `TCP connection attempts not recorded: ${report.attemptsUnavailable}`];
+function renderAttempts(report: ProbeReport, { t }: Context): string[] {
+  if (report.attemptsUnavailable) return ['', t('probeview.attempts-unavailable', { reason: report.attemptsUnavailable })];
   if (!report.attempts) return [];
-  const lines = ['', 'TCP connection attempts per run:'];
+  const lines = ['', t('probe-report.attempts')];
   for (const { group, run, attempts } of report.attempts) {
-    const each = attempts.map((a) => `${a.process} (pid ${a.pid}) -> ${a.remoteAddress.includes(':') ? `[${a.remoteAddress}]` : a.remoteAddress}:${a.remotePort} ${a.outcome}`);
-    lines.push(`  ${group} run ${run}: ${attempts.length === 0 ? 'none' : each.join('; ')}`);
+    const each = attempts.map((a) =>
+      t('probe-report.attempt', {
+        process: a.process,
+        pid: String(a.pid),
+        address: `${a.remoteAddress.includes(':') ? `[${a.remoteAddress}]` : a.remoteAddress}:${a.remotePort}`,
+        outcome: t(OUTCOME_KEYS[a.outcome]),
+      }),
+    );
+    const listed = attempts.length === 0 ? t('probeview.attempts.none') : each.join(t('list.semicolon'));
+    lines.push(`  ${t('probe-report.attempts.run', { group, run: String(run), attempts: listed })}`);
   }
   return lines;
 }
 
-function renderZoneSource(report: ProbeReport): string[] {
-  if (report.systemZoneUnavailable) return ['', `System time zone not varied (only TZ): ${report.systemZoneUnavailable}`];
+function renderZoneSource(report: ProbeReport, { t, language }: Context): string[] {
+  if (report.systemZoneUnavailable) {
+    return ['', t('probeview.system-zone-unavailable', { reason: renderMessageOr(report.systemZoneUnavailableMessage, report.systemZoneUnavailable, language) })];
+  }
   if (!report.zoneSource) return [];
-  const zones = report.zoneSource.zones.map((z) => `${z.zone}: TZ ${z.tz ? 'changed' : 'no change'}, system zone ${z.system ? 'changed' : 'no change'}`);
-  return ['', `Time zone source: ${describeZoneSource(report.zoneSource)}`, `  ${zones.join('; ')}`];
+  const changed = (yes: boolean) => t(yes ? 'probe-report.zone.changed' : 'report.probe.no-change');
+  const zones = report.zoneSource.zones.map((z) => t('probe-report.zone', { zone: z.zone, tz: changed(z.tz), system: changed(z.system) }));
+  return ['', t('probe-report.zone-source', { source: t(ZONE_SOURCE_KEYS[report.zoneSource.follows]) }), `  ${zones.join(t('list.semicolon'))}`];
 }
 
 /** Hosts the tool tried besides its base URL, with the findings (hosts only some settings made it try). */
-function renderReached(report: ProbeReport): string[] {
+function renderReached(report: ProbeReport, { t, language }: Context): string[] {
   const lines: string[] = [];
   if (report.reached) {
-    lines.push('', report.reached.length > 0 ? 'Other hosts the tool tried to reach:' : 'Other hosts the tool tried to reach: none seen');
+    lines.push('', t(report.reached.length > 0 ? 'probe-report.reached' : 'probe-report.reached.none'));
     for (const r of report.reached) {
       const ports = r.ports.length > 0 ? `:${r.ports.join(',')}` : '';
-      lines.push(`  ${r.host}${ports} (${r.seenBy.join(', ')}; ${r.count}x; in ${r.environments.join(', ')})`);
+      const seenBy = r.seenBy.map((s) => t(SEEN_BY_KEYS[s])).join(t('list.comma'));
+      lines.push(`  ${t('probe-report.reached.host', { host: `${r.host}${ports}`, seenBy, count: String(r.count), environments: r.environments.join(', ') })}`);
     }
   }
-  for (const finding of report.reachFindings ?? []) lines.push(`  finding: ${finding.description}`);
-  for (const gap of report.reachGaps ?? []) lines.push(`  not seen here: ${gap}`);
+  for (const finding of report.reachFindings ?? []) lines.push(`  ${t('probe-report.finding', { finding: renderMessageOr(finding.message, finding.description, language) })}`);
+  const gaps = report.reachGapMessages?.map((gap) => renderMessage(gap, language)) ?? report.reachGaps ?? [];
+  for (const gap of gaps) lines.push(`  ${t('probe-report.gap', { gap })}`);
   return lines;
 }
 
-export function renderProbeReport(report: ProbeReport): string {
+function renderVariant(variant: ProbeVariantResult, { t, language }: Context): string[] {
+  const status = variant.changes.length > 0 ? t('probe-report.changes', { count: String(variant.changes.length) }) : t('report.probe.no-change');
+  const against = variant.comparedWith ? t('probe-report.compared-with', { value: variant.comparedWith }) : '';
+  const { viaProxy } = variant;
+  const travelled = viaProxy
+    ? t(viaProxy.of === 1 ? 'probeview.via-proxy.one' : 'probeview.via-proxy.other', { requests: String(viaProxy.requests), of: String(viaProxy.of) })
+    : '';
+  const line = t('probe-report.variant', { value: variant.value, against, status, travelled });
+  const errors = variant.errorMessages?.map((e) => renderMessage(e, language)).join(t('list.semicolon')) ?? variant.error;
+  return [`  ${errors ? t('probe-report.variant-error', { line, error: errors }) : line}`];
+}
+
+interface Context {
+  t: Translate;
+  language: Language;
+}
+
+/** The report as text for a terminal, in `language`; values (hosts, zones, request paths, the tool's output) as they are. */
+export function renderProbeReport(report: ProbeReport, language: Language): string {
+  const context: Context = { t: translator(language), language };
+  const { t } = context;
   const lines = [
-    `telltale probe: ${formatCommand(report.command)}`,
-    `${report.runsPerVariant} runs per variant, ${report.requestsCaptured} requests captured`,
+    t('probe-report.title', { command: formatCommand(report.command) }),
+    t('probe-report.counts', { runs: String(report.runsPerVariant), requests: String(report.requestsCaptured) }),
   ];
-  if (report.error) lines.push(`error: ${report.error}`);
-  if (report.noise.length > 0) lines.push(`ignored as noise (differed between identical runs): ${report.noise.join(', ')}`);
+  if (report.error) lines.push(t('probe-report.error', { error: renderMessageOr(report.errorMessage, report.error, language) }));
+  if (report.noise.length > 0) lines.push(t('probeview.noise', { fields: report.noise.join(', ') }));
   for (const factor of report.factors) {
-    lines.push('', `${factor.factor} (baseline ${factor.baseline}): ${factor.changed ? 'CHANGED' : 'no change'}`);
+    const state = factor.changed ? t('probe-report.changed') : t('report.probe.no-change');
+    lines.push('', t('probe-report.factor', { factor: factor.factor, baseline: factor.baseline, state }));
     for (const variant of factor.variants) {
-      const status = variant.changes.length > 0 ? `${variant.changes.length} change(s)` : 'no change';
-      const against = variant.comparedWith ? ` (compared with ${variant.comparedWith})` : '';
-      const travelled = variant.viaProxy ? `; ${describeViaProxy(variant.viaProxy)}` : '';
-      lines.push(`  ${variant.value}${against}: ${status}${travelled}${variant.error ? ` (${variant.error})` : ''}`);
-      if (variant.disclosure) lines.push(`    ${variant.disclosure}`);
-      for (const change of variant.changes) lines.push(...renderChange(change));
+      lines.push(...renderVariant(variant, context));
+      const disclosure = variant.message ? renderMessage(variant.message, language) : variant.disclosure;
+      if (disclosure) lines.push(`    ${disclosure}`);
+      for (const change of variant.changes) lines.push(...renderChange(change, context));
     }
   }
-  lines.push('', report.summary, ...renderZoneSource(report), ...renderReached(report), ...renderAttempts(report));
+  const summary = renderMessageOr(report.summaryMessage, report.summary, language);
+  lines.push('', summary, ...renderZoneSource(report, context), ...renderReached(report, context), ...renderAttempts(report, context));
   return `${lines.join('\n')}\n`;
 }

@@ -4,7 +4,6 @@
  * requests under one and not the other tells the source (Node's Intl follows TZ; Codex the system zone).
  */
 import type { ProbeFactor, ProbeZoneSource } from '../../../contract/snapshot.js';
-import { describeZoneSource } from '../../../common/probe.js';
 
 /** Null unless both factors ran with at least one zone in common. */
 export function zoneSource(factors: readonly ProbeFactor[]): ProbeZoneSource | null {
@@ -21,5 +20,3 @@ export function zoneSource(factors: readonly ProbeFactor[]): ProbeZoneSource | n
   const follows = byTz && bySystem ? 'both' : byTz ? 'tz' : bySystem ? 'system' : 'neither';
   return { follows, zones };
 }
-
-export { describeZoneSource };

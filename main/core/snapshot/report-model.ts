@@ -9,7 +9,7 @@
 import type { Advice, Capability, CheckResult, Confidence, Inference, ProbeReport, Snapshot, Tool } from '../../../contract/snapshot.js';
 import { exposureLabel, rankInferences } from '../../../common/exposure.js';
 import { formatCommand } from '../../../common/format.js';
-import { renderMessage, renderStatement } from '../../../common/i18n/render.js';
+import { renderMessage, renderMessageOr, renderStatement } from '../../../common/i18n/render.js';
 import { translator, type PlainKey, type Translate } from '../../../common/i18n/translate.js';
 import type { Language } from '../../../common/i18n/languages.js';
 import { inferenceShort, inferenceValue, inferenceLabel } from '../../../common/inference-label.js';
@@ -109,10 +109,11 @@ function statementOf(i: Inference, language: Language): string {
   return i.message ? renderStatement(i.message, i.evidenceMessages ?? [], language) : i.statement;
 }
 
-function probeVerdicts(probe: ProbeReport, t: Translate): SummaryRow[] {
+function probeVerdicts(probe: ProbeReport, t: Translate, language: Language): SummaryRow[] {
   const command = formatCommand(probe.command);
   if (probe.error && probe.factors.length === 0) {
-    return [{ severity: 'none', cells: [t('report.probe.of', { command }), t('report.probe.failed', { error: probe.error }), '-', '-'] }];
+    const error = renderMessageOr(probe.errorMessage, probe.error, language);
+    return [{ severity: 'none', cells: [t('report.probe.of', { command }), t('report.probe.failed', { error }), '-', '-'] }];
   }
   return probe.factors.map((f): SummaryRow => {
     const changed = f.variants.filter((v) => v.changed).map((v) => v.value);
@@ -146,7 +147,7 @@ function summarySection(snapshot: Snapshot, { t, names, language }: ReportContex
       cells: [inferenceLabel(i.id, language), inferenceValue(i, language), confidenceWord(t, i.confidence), listOf(t, names.tools(i.visibleTo), noTool)],
     });
   }
-  for (const probe of snapshot.probes ?? []) rows.push(...probeVerdicts(probe, t));
+  for (const probe of snapshot.probes ?? []) rows.push(...probeVerdicts(probe, t, language));
   const ordered = rows
     .map((row, index) => ({ row, index }))
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.row.severity) - SEVERITY_ORDER.indexOf(b.row.severity) || a.index - b.index)
@@ -213,8 +214,8 @@ function checksSection(snapshot: Snapshot, context: ReportContext): ReportSectio
 }
 
 /** What one variant's requests did: an error, changed in N places, or no change. */
-function variantOutcome(v: ProbeReport['factors'][number]['variants'][number], t: Translate): string {
-  if (v.error) return t('report.probe.error', { error: v.error });
+function variantOutcome(v: ProbeReport['factors'][number]['variants'][number], t: Translate, language: Language): string {
+  if (v.error) return t('report.probe.error', { error: v.errorMessages?.map((e) => renderMessage(e, language)).join(t('list.semicolon')) ?? v.error });
   if (!v.changed) return t('report.probe.no-change');
   return v.changes.length === 1 ? t('report.probe.changed-once') : t('report.probe.changed', { count: String(v.changes.length) });
 }
@@ -228,15 +229,17 @@ function probeSection(snapshot: Snapshot, { t, language }: ReportContext, zone: 
       f.variants.map((v) => [
         f.factor,
         t('report.probe.tried', { value: v.value, against: v.comparedWith ?? f.baseline }),
-        variantOutcome(v, t),
-        v.message ? renderMessage(v.message, language) : (v.disclosure ?? (v.changed ? v.changes.map((c) => c.description).join(' ') : '-')),
+        variantOutcome(v, t, language),
+        v.message
+          ? renderMessage(v.message, language)
+          : (v.disclosure ?? (v.changed ? v.changes.map((c) => renderMessageOr(c.message, c.description, language)).join(' ') : '-')),
       ]),
     );
     const fields: Array<[string, string]> = [
-      [t('report.probe.summary'), p.summary],
+      [t('report.probe.summary'), renderMessageOr(p.summaryMessage, p.summary, language)],
       [t('report.probe.runs'), String(p.runsPerVariant)],
     ];
-    if (p.error) fields.push([t('report.probe.failure'), p.error]);
+    if (p.error) fields.push([t('report.probe.failure'), renderMessageOr(p.errorMessage, p.error, language)]);
     const out: ReportBlock[] = [
       { kind: 'subheading', text: t('report.probe.heading', { command: formatCommand(p.command), startedAt: formatInstant(p.startedAt, zone, language) }) },
       { kind: 'fields', rows: fields },
@@ -249,7 +252,7 @@ function probeSection(snapshot: Snapshot, { t, language }: ReportContext, zone: 
         tones: p.factors.flatMap((f) => f.variants.map((v) => (v.changed ? 'alert' : undefined))),
       });
     }
-    for (const r of p.reachFindings ?? []) out.push({ kind: 'note', text: r.description });
+    for (const r of p.reachFindings ?? []) out.push({ kind: 'note', text: renderMessageOr(r.message, r.description, language) });
     return out;
   });
   return [{ title: t('report.section.probes'), blocks }];

@@ -1,7 +1,7 @@
 import type { ProbeChange } from '../../../contract/snapshot.js';
 import { codePointLabel } from '../../../common/codepoints.js';
-import { CHANGE_KINDS } from '../../../common/i18n/render.js';
-import { useT } from '../hooks/useT.js';
+import { CHANGE_KINDS, renderMessage } from '../../../common/i18n/render.js';
+import { useLanguage, useT } from '../hooks/useT.js';
 import { Badge } from './Badge.js';
 import { VisibleText } from './VisibleText.js';
 
@@ -23,12 +23,13 @@ function Line({ label, before, part, after }: { label: string; before: string; p
 /** One difference in a captured request, character by character. */
 export function ChangeView({ change }: { change: ProbeChange }) {
   const t = useT();
+  const language = useLanguage();
   return (
     <li className="change">
       <p>
         <Badge tone="warn">{t(CHANGE_KINDS[change.kind])}</Badge> <span className="mono">{change.location}</span>
         {t('data.colon')}
-        {change.description}
+        {change.message ? renderMessage(change.message, language) : change.description}
       </p>
       <Line label={t('change.baseline')} before={change.contextBefore} part={change.baseline} after={change.contextAfter} />
       <Line label={t('change.variant')} before={change.contextBefore} part={change.variant} after={change.contextAfter} />

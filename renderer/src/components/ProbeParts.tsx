@@ -1,7 +1,7 @@
 /** Pieces of a probe report shared by the Probe view and a tool's page: verdict badge, date line, findings. */
-import type { ProbeReport, ProbeReachSource, Tool } from '../../../contract/snapshot.js';
+import type { ProbeReport, Tool } from '../../../contract/snapshot.js';
 import type { Language } from '../../../common/i18n/languages.js';
-import { CHANGE_KINDS, renderMessage } from '../../../common/i18n/render.js';
+import { CHANGE_KINDS, renderMessage, renderMessageOr } from '../../../common/i18n/render.js';
 import type { PlainKey } from '../../../common/i18n/translate.js';
 import { formatLocalDateTime } from '../../../common/local-time.js';
 import { probeFindings, probeVerdict, programOf, type ProbeFinding, type ProbeVerdict } from '../../../common/probe-findings.js';
@@ -32,14 +32,6 @@ export const FACTOR_KEYS: Readonly<Record<ProbeFactorName, PlainKey>> = {
   locale: 'probeview.factor.locale',
   proxy: 'probeview.factor.proxy',
   'base-url': 'probeview.factor.base-url',
-};
-
-/** How the probe saw a host tried. */
-export const SEEN_BY_KEYS: Readonly<Record<ProbeReachSource, PlainKey>> = {
-  dns: 'probeview.seen-by.dns',
-  'proxy-connect': 'probeview.seen-by.proxy-connect',
-  'proxy-request': 'probeview.seen-by.proxy-request',
-  'direct-connect': 'probeview.seen-by.direct-connect',
 };
 
 const VERDICT_TONES: Readonly<Record<ProbeVerdict, Tone>> = { clean: 'ok', overt: 'warn', covert: 'danger', failed: 'info' };
@@ -74,11 +66,11 @@ export function ProbeFacts({ report }: { report: ProbeReport }) {
 }
 
 /**
- * What a finding discloses, in the language in force: a variant's disclosure from its message; a
- * host tried under some settings only keeps the report's text.
+ * What a finding discloses, in the language in force: a variant's disclosure or a host tried under
+ * some settings only from its message (the report's English text when it has none).
  */
 function findingText(finding: ProbeFinding, report: ProbeReport, language: Language, changedWith: (value: string) => string): string {
-  if (finding.kind === 'reach') return finding.description;
+  if (finding.kind === 'reach') return renderMessageOr(finding.message, finding.description, language);
   const value = finding.values[0] ?? '';
   const variant = report.factors.find((f) => f.factor === finding.factor)?.variants.find((v) => v.value === value);
   if (variant?.message) return renderMessage(variant.message, language);

@@ -1,7 +1,7 @@
 import type { Advice, CheckResult, Inference, Tool } from '../../../contract/snapshot.js';
 import type { OverviewRow, QuestionId } from '../../../common/overview.js';
 import type { Language } from '../../../common/i18n/languages.js';
-import { renderMessage } from '../../../common/i18n/render.js';
+import { renderMessage, renderMessageOr } from '../../../common/i18n/render.js';
 import type { PlainKey, Translate } from '../../../common/i18n/translate.js';
 import { Badge } from './Badge.js';
 import { CommandLine } from './CommandLine.js';
@@ -107,7 +107,7 @@ export function QuestionRow({ row, signals, tools }: { row: OverviewRow; signals
                 <li key={index}>
                   {t('question.proof-line', {
                     name: proof.toolId ? (toolNames([proof.toolId], tools)[0] ?? proof.toolId) : programOf(proof.command),
-                    description: proof.description,
+                    description: renderMessageOr(proof.message, proof.description, language),
                   })}
                   <span className="muted">{t('question.probed-at', { when: formatLocalDateTime(proof.startedAt, undefined, language) })}</span>
                 </li>

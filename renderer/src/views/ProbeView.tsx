@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { errorText } from '../api/error-text.js';
 import type { TelltaleApi } from '../../../contract/api.js';
-import type { ProbeAttempt, ProbeChange, ProbeFactor, ProbeReport, ProbeVariantResult, ProbeZoneSource, Tool } from '../../../contract/snapshot.js';
-import { renderMessage } from '../../../common/i18n/render.js';
-import type { PlainKey } from '../../../common/i18n/translate.js';
+import type { ProbeAttempt, ProbeChange, ProbeFactor, ProbeReport, ProbeVariantResult, Tool } from '../../../contract/snapshot.js';
+import { renderMessage, renderMessageOr } from '../../../common/i18n/render.js';
+import { OUTCOME_KEYS, SEEN_BY_KEYS, ZONE_SOURCE_KEYS } from '../../../common/i18n/probe-keys.js';
 import { probesByTool, type ToolProbes } from '../../../common/probe-findings.js';
 import { formatCommand } from '../../../common/format.js';
 import { formatLocalDateTime } from '../../../common/local-time.js';
@@ -11,24 +11,11 @@ import { Badge } from '../components/Badge.js';
 import { ChangeView } from '../components/ChangeView.js';
 import { CommandLine } from '../components/CommandLine.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { FACTOR_KEYS, FindingList, ProbeFacts, probedName, SEEN_BY_KEYS, VerdictBadge } from '../components/ProbeParts.js';
+import { FACTOR_KEYS, FindingList, ProbeFacts, probedName, VerdictBadge } from '../components/ProbeParts.js';
 import { ScrollBox } from '../components/ScrollBox.js';
 import { TableHead } from '../components/TableHead.js';
 import { useLanguage, useT } from '../hooks/useT.js';
 import { countKey, formatCount } from '../lib/data-format.js';
-
-const ZONE_SOURCE_KEYS: Readonly<Record<ProbeZoneSource['follows'], PlainKey>> = {
-  tz: 'probeview.zone-source.tz',
-  system: 'probeview.zone-source.system',
-  both: 'probeview.zone-source.both',
-  neither: 'probeview.zone-source.neither',
-};
-
-const OUTCOME_KEYS: Readonly<Record<ProbeAttempt['outcome'], PlainKey>> = {
-  established: 'probeview.outcome.established',
-  failed: 'probeview.outcome.failed',
-  unknown: 'probeview.outcome.unknown',
-};
 
 function ChangeList({ changes }: { changes: readonly ProbeChange[] }) {
   return (
@@ -99,7 +86,7 @@ function FactorView({ factor }: { factor: ProbeFactor }) {
               </span>
             </p>
             <Disclosure variant={variant} />
-            {variant.error && <ErrorMessage message={variant.error} />}
+            {variant.error && <ErrorMessage message={variant.errorMessages?.map((e) => renderMessage(e, language)).join(t('list.semicolon')) ?? variant.error} />}
             <VariantChanges changes={variant.changes} />
           </li>
         ))}
@@ -110,12 +97,13 @@ function FactorView({ factor }: { factor: ProbeFactor }) {
 
 function ZoneSource({ report }: { report: ProbeReport }) {
   const t = useT();
+  const language = useLanguage();
   if (!report.zoneSource && !report.systemZoneUnavailable) return null;
   const changed = (yes: boolean) => (yes ? t('probeview.changed') : t('probeview.unchanged'));
   return (
     <section className="probe-part">
       <h4>{t('probeview.zone-source')}</h4>
-      {report.systemZoneUnavailable && <p className="muted">{t('probeview.system-zone-unavailable', { reason: report.systemZoneUnavailable })}</p>}
+      {report.systemZoneUnavailable && <p className="muted">{t('probeview.system-zone-unavailable', { reason: renderMessageOr(report.systemZoneUnavailableMessage, report.systemZoneUnavailable, language) })}</p>}
       {report.zoneSource && (
         <>
           <p>{t(ZONE_SOURCE_KEYS[report.zoneSource.follows])}</p>
@@ -144,7 +132,7 @@ function Reached({ report, name }: { report: ProbeReport; name: string }) {
   const language = useLanguage();
   const reached = report.reached;
   const findings = report.reachFindings ?? [];
-  const gaps = report.reachGaps ?? [];
+  const gaps = report.reachGapMessages?.map((gap) => renderMessage(gap, language)) ?? report.reachGaps ?? [];
   if (!reached && findings.length === 0 && gaps.length === 0) return null;
   const label = t('probeview.reached-of', { name });
   return (
@@ -238,7 +226,7 @@ function ReportBody({ report, name }: { report: ProbeReport; name: string }) {
       <CommandLine command={formatCommand(report.command)} />
       <ProbeFacts report={report} />
       <p>{report.summaryMessage ? renderMessage(report.summaryMessage, language) : report.summary}</p>
-      {report.error && <ErrorMessage message={report.error} />}
+      {report.error && <ErrorMessage message={renderMessageOr(report.errorMessage, report.error, language)} />}
       <section className="probe-part">
         <h4>{t('probeview.findings')}</h4>
         <FindingList report={report} label={t('probeview.findings-of', { name })} />

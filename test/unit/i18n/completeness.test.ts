@@ -20,6 +20,8 @@ import {
   ADVICE,
   CAPTURE_REASONS,
   CAPTURE_WHY,
+  BASE_URL_HINTS,
+  CHANGES,
   CHECK_NAMES,
   CHECK_REASONS,
   CHECKS,
@@ -30,9 +32,13 @@ import {
   INFERENCES,
   OPT_OUTS,
   NOTIFICATIONS,
+  ISOLATION_PROBLEMS,
+  PROBE_ERRORS,
   PROBE_SUMMARIES,
+  REACH_GAPS,
   REACHES,
   SETTING_NOTES,
+  RUN_FAILURES,
   SIGNALS,
   TOOL_NOTES,
 } from './message-samples.js';
@@ -125,6 +131,12 @@ describe('messages', () => {
     ...NOTIFICATIONS,
     ...CAPTURE_WHY,
     ...CAPTURE_REASONS,
+    ...CHANGES,
+    ...ISOLATION_PROBLEMS,
+    ...REACH_GAPS,
+    ...RUN_FAILURES,
+    ...BASE_URL_HINTS,
+    ...PROBE_ERRORS,
   };
 
   it('every id of every family in the contract has samples, valid by its schema', () => {
@@ -138,7 +150,25 @@ describe('messages', () => {
   });
 
   /** The messages a view renders on its own; reasons and facts render inside checks and disclosures. */
-  const standalone = [INFERENCES, EVIDENCE, ADVICE, CHECKS, DISCLOSURES, CHECK_NAMES, EXPOSURES, PROBE_SUMMARIES, REACHES, OPT_OUTS, SETTING_NOTES, TOOL_NOTES].flatMap(
+  const standalone = [
+    INFERENCES,
+    EVIDENCE,
+    ADVICE,
+    CHECKS,
+    DISCLOSURES,
+    CHECK_NAMES,
+    EXPOSURES,
+    PROBE_SUMMARIES,
+    REACHES,
+    CHANGES,
+    ISOLATION_PROBLEMS,
+    REACH_GAPS,
+    RUN_FAILURES,
+    PROBE_ERRORS,
+    OPT_OUTS,
+    SETTING_NOTES,
+    TOOL_NOTES,
+  ].flatMap(
     (family) => Object.values(family).flat() as Message[],
   );
 

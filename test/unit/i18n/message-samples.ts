@@ -8,6 +8,8 @@ import type {
   AdviceMessage,
   CaptureReasonMessage,
   CaptureUnavailableMessage,
+  BaseUrlHint,
+  ChangeMessage,
   Check2026Reason,
   CheckMessage,
   CheckNameMessage,
@@ -17,8 +19,12 @@ import type {
   ExposureMessage,
   InferenceMessage,
   NotificationMessage,
+  IsolationProblem,
+  ProbeErrorMessage,
   ProbeSummaryMessage,
+  ReachGapMessage,
   ReachMessage,
+  RunFailure,
   SignalRef,
 } from '../../../contract/message.js';
 
@@ -341,5 +347,97 @@ export const CAPTURE_REASONS: Samples<CaptureReasonMessage> = {
     ...Object.values(CAPTURE_WHY)
       .flat()
       .map((why) => ({ id: 'capture-reason.polling' as const, why, helper: { uid: 1000, socket: '/run/user/1000/telltale/capture.sock' }, missedUnderMs: 500 })),
+  ],
+};
+
+const APOSTROPHE = { codePoint: 'U+02BC', name: 'MODIFIER LETTER APOSTROPHE' };
+const ZERO_WIDTH = { codePoint: 'U+200B', name: 'ZERO WIDTH SPACE' };
+
+export const CHANGES: Samples<ChangeMessage> = {
+  'probe-change.invisible': [
+    { id: 'probe-change.invisible', action: 'inserted', chars: [ZERO_WIDTH] },
+    { id: 'probe-change.invisible', action: 'removed', chars: [ZERO_WIDTH, { codePoint: 'U+2060', name: 'WORD JOINER' }] },
+  ],
+  'probe-change.whitespace': [{ id: 'probe-change.whitespace', chars: [{ codePoint: 'U+00A0', name: 'NO-BREAK SPACE' }] }],
+  'probe-change.confusable': [
+    { id: 'probe-change.confusable', from: { text: "'", chars: [{ codePoint: 'U+0027', name: 'APOSTROPHE' }] }, to: { text: 'ʼ', chars: [APOSTROPHE] } },
+    // ASCII letters are not listed: the side is quoted as it was.
+    { id: 'probe-change.confusable', from: { text: 'rn', chars: [] }, to: { text: 'm', chars: [] } },
+  ],
+  'probe-change.text': [
+    { id: 'probe-change.text', from: 'claude-sonnet', to: 'claude-opus' },
+    { id: 'probe-change.text', from: '', to: 'zh' },
+  ],
+  'probe-change.requests': [{ id: 'probe-change.requests', request: 'POST /v1/messages', baseline: 1, variant: 2 }],
+  'probe-change.part-added': [{ id: 'probe-change.part-added', part: 'body.system[1]' }],
+  'probe-change.part-dropped': [{ id: 'probe-change.part-dropped', part: 'body.tools[name="WebSearch"]' }],
+  'probe-change.format': [
+    { id: 'probe-change.format', what: 'date', baseline: '2026-11-30', variant: '2026/11/30', from: 'YYYY-MM-DD', to: 'YYYY/MM/DD', sameValue: true },
+    { id: 'probe-change.format', what: 'time', baseline: '14:05', variant: '2:05 PM', from: 'HH:mm', to: 'h:mm A', sameValue: false },
+    { id: 'probe-change.format', what: 'number', baseline: '1,234', variant: '1.234', from: '9,999', to: '9.999', sameValue: true },
+  ],
+  'probe-change.localised': [
+    { id: 'probe-change.localised', what: 'date', baseline: '11/30/2026', variant: '2026/11/30', from: 'MM/DD/YYYY', to: 'YYYY/MM/DD', locale: 'zh-CN' },
+  ],
+  'probe-change.local-time': [
+    {
+      id: 'probe-change.local-time',
+      what: 'datetime',
+      baseline: '2026-11-30T04:00:00Z',
+      variant: '2026-11-30T12:00:00+08:00',
+      baselineOffset: 'UTC',
+      variantOffset: 'UTC+08:00',
+    },
+  ],
+  'probe-change.value': [{ id: 'probe-change.value', what: 'date', baseline: '2026-11-30', variant: '2027-01-02' }],
+};
+
+export const ISOLATION_PROBLEMS: Samples<IsolationProblem> = {
+  'isolation.not-linux': [{ id: 'isolation.not-linux', platform: 'darwin' }],
+  'isolation.no-ip-command': [{ id: 'isolation.no-ip-command' }],
+  'isolation.no-network-namespace': [
+    { id: 'isolation.no-network-namespace', output: 'unshare: write failed /proc/self/uid_map: Operation not permitted' },
+    { id: 'isolation.no-network-namespace' },
+  ],
+  'isolation.no-mount-command': [{ id: 'isolation.no-mount-command' }],
+  'isolation.no-overlay': [{ id: 'isolation.no-overlay', output: 'mount: /etc: permission denied.' }, { id: 'isolation.no-overlay' }],
+  'isolation.off': [{ id: 'isolation.off' }],
+};
+
+export const REACH_GAPS: Samples<ReachGapMessage> = {
+  'reach-gap.not-isolated': [{ id: 'reach-gap.not-isolated' }],
+  'reach-gap.no-dns': Object.values(ISOLATION_PROBLEMS).flat().map((why) => ({ id: 'reach-gap.no-dns' as const, why })),
+  'reach-gap.ports-only': [{ id: 'reach-gap.ports-only' }],
+};
+
+export const RUN_FAILURES: Samples<RunFailure> = {
+  'run.command-not-found': [{ id: 'run.command-not-found', run: 1, command: 'claude' }],
+  'run.not-started': [{ id: 'run.not-started', run: 2, error: 'spawn /opt/tool EACCES' }],
+  'run.timed-out': [{ id: 'run.timed-out', run: 1, seconds: 60 }],
+  'run.exited': [
+    { id: 'run.exited', run: 1, code: 1, line: 'Error: Invalid API key · Please run /login' },
+    { id: 'run.exited', run: 2, code: 3 },
+    { id: 'run.exited', run: 1 },
+    { id: 'run.exited', run: 2, line: 'Segmentation fault' },
+  ],
+};
+
+export const BASE_URL_HINTS: Samples<BaseUrlHint> = {
+  'hint.tool-variables': [{ id: 'hint.tool-variables', tool: 'Claude Code', variables: ['ANTHROPIC_BASE_URL'] }],
+  'hint.tool-no-variable': [{ id: 'hint.tool-no-variable', tool: 'Cursor' }],
+  'hint.unknown-tool': [{ id: 'hint.unknown-tool', variables: ['ANTHROPIC_BASE_URL', 'OPENAI_BASE_URL', 'GOOGLE_GEMINI_BASE_URL'] }],
+};
+
+export const PROBE_ERRORS: Samples<ProbeErrorMessage> = {
+  'probe-error.no-model-request': [
+    ...Object.values(BASE_URL_HINTS).flat().map((hint) => ({ id: 'probe-error.no-model-request' as const, otherRequests: 0, failures: [], hint })),
+    {
+      id: 'probe-error.no-model-request',
+      otherRequests: 3,
+      failures: Object.values(RUN_FAILURES).flat(),
+      stdout: 'Not logged in | Please run /login',
+      stderr: 'Error: connect ECONNREFUSED 127.0.0.1:443',
+      hint: { id: 'hint.tool-variables', tool: 'Qoder CLI', variables: ['QODER_BASE_URL', 'OPENAI_BASE_URL'] },
+    },
   ],
 };

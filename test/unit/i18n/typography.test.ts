@@ -29,7 +29,9 @@ const WORDS_PLACEHOLDERS = new Set([
   'every',
   'exposure',
   'fact',
+  'fromQuoted',
   'history',
+  'hint',
   'kinds',
   'level',
   'monitoring',
@@ -37,6 +39,7 @@ const WORDS_PLACEHOLDERS = new Set([
   'notifications',
   'reason',
   'setting',
+  'toQuoted',
   'what',
 ]);
 

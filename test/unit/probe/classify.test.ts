@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../../common/i18n/render.js';
 import { classifyHunks } from '../../../main/core/probe/classify.js';
 import { makeVisible } from '../../../main/core/probe/codepoints.js';
 import { diffHunks } from '../../../main/core/probe/hunks.js';
@@ -217,5 +218,37 @@ describe('dates and numbers the locale writes so', () => {
   it('calls digits grouped the locale way localised', () => {
     const enDe = { baseline: 'en_US.UTF-8', variant: 'de_DE.UTF-8' };
     expect(inLocales('size 1,234,567 bytes', 'size 1.234.567 bytes', enDe).map((c) => c.kind)).toEqual(['localised']);
+  });
+});
+
+describe('each change as a message, the English description its rendering', () => {
+  const utcShanghai = { baseline: 'UTC', variant: 'Asia/Shanghai' };
+  const found = (b: string, v: string) => classifyHunks('body.system', b, v, diffHunks(b, v), utcShanghai).map((c) => c.change);
+
+  it.each([
+    ['a look-alike swap', "Today's date", 'Today\u02bcs date', 'probe-change.confusable', '形近字符替换：U+0027 APOSTROPHE 变为 U+02BC MODIFIER LETTER APOSTROPHE（显示效果相同）'],
+    ['an invisible character', 'abc', 'ab\u200bc', 'probe-change.invisible', '插入了不可见字符：U+200B ZERO WIDTH SPACE'],
+    ['another space', 'a b', 'a\u00a0b', 'probe-change.whitespace', '空白字符有变化（U+0020 SPACE、U+00A0 NO-BREAK SPACE）'],
+    ['a separator', 'date 2026-11-29.', 'date 2026/11/29.', 'probe-change.format', '日期换了一种写法，值不变：YYYY-MM-DD 变为 YYYY/MM/DD（2026-11-29 变为 2026/11/29）'],
+    ['a clock', 'at 14:05 today', 'at 2:05 PM today', 'probe-change.format', '时间换了一种写法，值不变：HH:mm 变为 h:mm A（14:05 变为 2:05 PM）'],
+    ['plain text', 'zone UTC', 'zone Asia/Shanghai', 'probe-change.text', '文本有变化：“UTC”变为“Asia/Shanghai”'],
+  ])('%s', (_, baseline, variant, id, chinese) => {
+    const [change] = found(baseline, variant);
+    expect(change?.message?.id).toBe(id);
+    expect(change?.description).toBe(renderMessage(change!.message!, 'en'));
+    expect(renderMessage(change!.message!, 'zh-CN')).toBe(chinese);
+  });
+
+  it('a local date a day ahead tells the offsets, in both languages', () => {
+    const [, local] = found("Today's date is 2026-11-29.", "Today's date is 2026/11/30.");
+    expect(local?.message).toEqual({
+      id: 'probe-change.local-time',
+      what: 'date',
+      baseline: '2026-11-29',
+      variant: '2026/11/30',
+      baselineOffset: 'UTC',
+      variantOffset: 'UTC+08:00',
+    });
+    expect(renderMessage(local!.message!, 'zh-CN')).toBe('日期使用本地时间：2026-11-29（UTC）变为 2026/11/30（UTC+08:00）；这会暴露 UTC 偏移，而其他时区也可能是同一偏移');
   });
 });

@@ -62,7 +62,7 @@ describe('summary and text report', () => {
       noise: [],
       factors: [factor],
       summary: 'summary',
-    });
+    }, 'en');
     expect(text).toContain('  api.moonshot.cn (compared with api.example.com): 1 change(s)\n    lab\n      [confusable]');
     expect(text).toContain('  api.example.org (compared with api.example.com): no change\n    like any\n');
   });
