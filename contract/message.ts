@@ -8,6 +8,7 @@
  * by its kind and key). Names of countries, languages and zones are looked up per language.
  */
 import { z } from 'zod';
+import { ReasonMessage } from './reason.js';
 import { RegistryEcosystem, SignalKey } from './signal-key.js';
 import { ChangeKind, Confidence, ExposureLevel, ProbeFactorName } from './terms.js';
 
@@ -244,6 +245,7 @@ export const Message = z.union([
   ExposureMessage,
   ProbeSummaryMessage,
   ReachMessage,
+  ReasonMessage,
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageId = Message['id'];
@@ -261,4 +263,5 @@ export const MESSAGE_FAMILIES = {
   ExposureMessage,
   ProbeSummaryMessage,
   ReachMessage,
+  ReasonMessage,
 } as const;

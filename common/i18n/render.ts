@@ -18,10 +18,12 @@ import {
   type ReachMessage,
   type SignalRef,
 } from '../../contract/message.js';
+import { ReasonMessage } from '../../contract/reason.js';
 import type { ChangeKind, Confidence, ExposureLevel, ProbeFactorName } from '../../contract/terms.js';
 import { CHECK_2026_SIGNALLING, CHECK_2026_ZONES } from '../check-2026.js';
 import type { Language } from './languages.js';
 import { countryName, languageName, orList, zoneName } from './names.js';
+import { renderReason } from './render-reason.js';
 import { describeSignalRef } from './render-signal.js';
 import { translator, type MessageKey, type PlainKey, type Translate } from './translate.js';
 
@@ -356,6 +358,7 @@ class Renderer {
     if (isExposure(m)) return this.exposure(m);
     if (isProbeSummary(m)) return this.probeSummary(m);
     if (isCheckName(m)) return this.t(m.id);
+    if (isReason(m)) return renderReason(m, this.language);
     return this.reach(m);
   }
 }
@@ -374,6 +377,7 @@ const isDisclosure = guardOf<DisclosureMessage>(DisclosureMessage);
 const isExposure = guardOf<ExposureMessage>(ExposureMessage);
 const isProbeSummary = guardOf<ProbeSummaryMessage>(ProbeSummaryMessage);
 const isCheckName = guardOf<CheckNameMessage>(CheckNameMessage);
+const isReason = guardOf<ReasonMessage>(ReasonMessage);
 
 const renderers = new Map<Language, Renderer>();
 

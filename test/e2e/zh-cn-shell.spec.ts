@@ -41,11 +41,17 @@ async function api<T>(call: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Every string in the host's replies, ids included: values, hosts, paths, names, the host's own notes. */
+/**
+ * Every string in the host's replies, ids included: values, hosts, paths, names, the host's own notes.
+ * Not a signal's English reason where it has a message: the page must show that message in Chinese.
+ */
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(strings);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  if (value && typeof value === 'object') {
+    const spoken = 'reasonMessage' in value ? Object.entries(value).filter(([key]) => key !== 'reason') : Object.entries(value);
+    return spoken.flatMap(([, v]) => strings(v));
+  }
   return [];
 }
 

@@ -4,13 +4,14 @@
  */
 import { cliEn } from './cli.en.js';
 import { coreEn } from './core.en.js';
+import { reasonEn } from './reason.en.js';
 import { uiConnectionsEn } from './ui-connections.en.js';
 import { uiDataEn } from './ui-data.en.js';
 import { uiShellEn } from './ui-shell.en.js';
 
 /** The parts, for the test that no key is in two of them (a spread would keep only the last). */
-export const EN_PARTS = { core: coreEn, uiShell: uiShellEn, uiData: uiDataEn, uiConnections: uiConnectionsEn, cli: cliEn } as const;
+export const EN_PARTS = { core: coreEn, uiShell: uiShellEn, uiData: uiDataEn, uiConnections: uiConnectionsEn, cli: cliEn, reason: reasonEn } as const;
 
-export const en = { ...coreEn, ...uiShellEn, ...uiDataEn, ...uiConnectionsEn, ...cliEn } as const;
+export const en = { ...coreEn, ...uiShellEn, ...uiDataEn, ...uiConnectionsEn, ...cliEn, ...reasonEn } as const;
 
 export type MessageKey = keyof typeof en;

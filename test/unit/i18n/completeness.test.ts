@@ -26,6 +26,7 @@ import {
   INFERENCES,
   PROBE_SUMMARIES,
   REACHES,
+  REASONS,
   SIGNALS,
 } from './message-samples.js';
 
@@ -111,6 +112,7 @@ describe('messages', () => {
     ...EXPOSURES,
     ...PROBE_SUMMARIES,
     ...REACHES,
+    ...REASONS,
   };
 
   it('every id of every family in the contract has samples, valid by its schema', () => {
@@ -124,7 +126,7 @@ describe('messages', () => {
   });
 
   /** The messages a view renders on its own; reasons and facts render inside checks and disclosures. */
-  const standalone = [INFERENCES, EVIDENCE, ADVICE, CHECKS, DISCLOSURES, CHECK_NAMES, EXPOSURES, PROBE_SUMMARIES, REACHES].flatMap(
+  const standalone = [INFERENCES, EVIDENCE, ADVICE, CHECKS, DISCLOSURES, CHECK_NAMES, EXPOSURES, PROBE_SUMMARIES, REACHES, REASONS].flatMap(
     (family) => Object.values(family).flat() as Message[],
   );
 
