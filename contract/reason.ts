@@ -66,8 +66,8 @@ export const ReasonCause = z.discriminatedUnion('id', [
   z.object({ id: z.literal('reason.config.too-deep'), format, file, max: z.number().int() }),
   /** A setting whose value is none of those its program knows (KDE's ProxyType=9). */
   z.object({ id: z.literal('reason.config.unknown-value'), setting: z.string(), value }),
-  /** git would read config files Telltale could not: the value is not asked for. */
-  z.object({ id: z.literal('reason.git.files-unreadable'), key: z.string(), files: z.array(z.string()).min(1) }),
+  /** git would read config files Telltale could not: the value is not asked for. setting: "user.email". */
+  z.object({ id: z.literal('reason.git.files-unreadable'), setting: z.string(), files: z.array(z.string()).min(1) }),
   z.object({ id: z.literal('reason.pac.remote') }),
   /** detail: the script's own error message. */
   z.object({ id: z.literal('reason.pac.failed'), detail: z.string() }),
@@ -88,8 +88,8 @@ export type ReasonCause = z.infer<typeof ReasonCause>;
 
 export const ReasonMessage = z.discriminatedUnion('id', [
   ...ReasonCause.options,
-  /** A setting of a config file whose value is unusable. */
-  z.object({ id: z.literal('reason.setting'), file: z.string(), key: z.string(), cause: ReasonCause }),
+  /** A setting of a config file whose value is unusable (named `setting`, not `key`: redaction masks what sits under a key). */
+  z.object({ id: z.literal('reason.setting'), file: z.string(), setting: z.string(), cause: ReasonCause }),
   /** Every source tried failed, each for its reason, in the order tried. */
   z.object({ id: z.literal('reason.all-failed'), causes: z.array(ReasonCause).min(1) }),
 ]);

@@ -96,7 +96,7 @@ function cause(m: ReasonCause, t: Translate): string {
     case 'reason.config.unknown-value':
       return t(m.id, { setting: m.setting, value: m.value });
     case 'reason.git.files-unreadable':
-      return t(m.id, { key: m.key, files: m.files.join(t('list.comma')) });
+      return t(m.id, { setting: m.setting, files: m.files.join(t('list.comma')) });
     case 'reason.pac.failed':
     case 'reason.pac.could-not-start':
     case 'reason.connections.failed':
@@ -115,7 +115,7 @@ function cause(m: ReasonCause, t: Translate): string {
 function reason(m: ReasonMessage, t: Translate): string {
   switch (m.id) {
     case 'reason.setting':
-      return t(m.id, { file: m.file, key: m.key, cause: cause(m.cause, t) });
+      return t(m.id, { file: m.file, setting: m.setting, cause: cause(m.cause, t) });
     case 'reason.all-failed':
       return m.causes.map((c) => cause(c, t)).join(t('list.semicolon'));
     default:

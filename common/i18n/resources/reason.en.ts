@@ -36,7 +36,7 @@ export const reasonEn = {
   'reason.config.bad-line.no-equals': 'invalid {{format}} at line {{line}}: expected key=value',
   'reason.config.too-deep': '{{format}} nested deeper than {{max}} levels (not read)',
   'reason.config.unknown-value': 'unknown {{setting}} {{value}}',
-  'reason.git.files-unreadable': '{{key}} unknown: {{files}} could not be read',
+  'reason.git.files-unreadable': '{{setting}} unknown: {{files}} could not be read',
   'reason.pac.remote': 'remote PAC not fetched (Telltale makes no network connections)',
   'reason.pac.failed': 'PAC script failed: {{detail}}',
   'reason.pac.timed-out': 'PAC script failed: did not finish within {{limit}} ms (stopped after {{after}} ms)',
@@ -49,7 +49,7 @@ export const reasonEn = {
   'reason.sampler.invalid': 'the sampler produced an invalid value: {{detail}}',
   'reason.sampler.invalid.whole': 'a sampler produced an invalid signal: {{detail}}',
   'reason.connections.failed': 'connections could not be sampled: {{detail}}',
-  'reason.setting': '{{file}}: {{key}}: {{cause}}',
+  'reason.setting': '{{file}}: {{setting}}: {{cause}}',
   'reason.in-file': '{{file}}: {{reason}}',
   'reason.with-detail': '{{reason}} ({{detail}})',
 } as const;

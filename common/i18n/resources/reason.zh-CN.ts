@@ -38,7 +38,7 @@ export const reasonZhCN = {
   'reason.config.bad-line.no-equals': '{{format}} 格式无效（第 {{line}} 行）：应为 key=value',
   'reason.config.too-deep': '{{format}} 嵌套超过 {{max}} 层（未读取）',
   'reason.config.unknown-value': '未知的 {{setting}} 取值：{{value}}',
-  'reason.git.files-unreadable': '{{key}} 未知：无法读取 {{files}}',
+  'reason.git.files-unreadable': '{{setting}} 未知：无法读取 {{files}}',
   'reason.pac.remote': '未获取远程 PAC 文件（Telltale 不建立任何网络连接）',
   'reason.pac.failed': 'PAC 脚本执行失败：{{detail}}',
   'reason.pac.timed-out': 'PAC 脚本超时：{{limit}} 毫秒内没有完成（{{after}} 毫秒后已停止）',
@@ -51,7 +51,7 @@ export const reasonZhCN = {
   'reason.sampler.invalid': '采样器给出了无效的值：{{detail}}',
   'reason.sampler.invalid.whole': '某个采样器给出了无效的信号：{{detail}}',
   'reason.connections.failed': '无法采集连接：{{detail}}',
-  'reason.setting': '{{file}}：{{key}}：{{cause}}',
+  'reason.setting': '{{file}}：{{setting}}：{{cause}}',
   'reason.in-file': '{{file}}：{{reason}}',
   'reason.with-detail': '{{reason}}（{{detail}}）',
 } as const satisfies Record<keyof typeof reasonEn, string>;

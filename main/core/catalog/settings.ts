@@ -72,7 +72,7 @@ function extract(tool: ToolDefinition, config: ConfigSpec, data: unknown, file: 
       settings.push({ file, key, kind: spec.kind, value: shown, ...(spec.note ? { note: spec.note } : {}) });
       const about = settingKey(tool.id, spec.kind, key, file);
       const signal = okSignal(about, shown, `file:${file}`, { file, key, ...meta });
-      signals.push(problem ? { ...signal, status: 'error', ...reasonFields({ id: 'reason.setting', file, key, cause: problem }) } : signal);
+      signals.push(problem ? { ...signal, status: 'error', ...reasonFields({ id: 'reason.setting', file, setting: key, cause: problem }) } : signal);
     }
   }
   return { settings, signals };

@@ -88,7 +88,7 @@ async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
     let hit = found[key];
     if (!hit && unreadable.length > 0) {
       // git would open the same file (and block on a FIFO until its timeout): not asked.
-      signals.push(unavailableSignal(about, 'git config', { id: 'reason.git.files-unreadable', key: `user.${key}`, files: unreadable }));
+      signals.push(unavailableSignal(about, 'git config', { id: 'reason.git.files-unreadable', setting: `user.${key}`, files: unreadable }));
       continue;
     }
     if (!hit) {

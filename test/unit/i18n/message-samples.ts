@@ -275,7 +275,7 @@ const CAUSES: Samples<ReasonCause> = {
   ],
   'reason.config.too-deep': [{ id: 'reason.config.too-deep', format: 'JSON', file: '~/.codex/config.json', max: 100 }],
   'reason.config.unknown-value': [{ id: 'reason.config.unknown-value', setting: 'KDE ProxyType', value: '9' }],
-  'reason.git.files-unreadable': [{ id: 'reason.git.files-unreadable', key: 'user.email', files: ['~/.gitconfig', '~/.config/git/config'] }],
+  'reason.git.files-unreadable': [{ id: 'reason.git.files-unreadable', setting: 'user.email', files: ['~/.gitconfig', '~/.config/git/config'] }],
   'reason.pac.remote': [{ id: 'reason.pac.remote' }],
   'reason.pac.failed': [{ id: 'reason.pac.failed', detail: 'ReferenceError: foo is not defined' }],
   'reason.pac.timed-out': [{ id: 'reason.pac.timed-out', limitMs: 1000, afterMs: 1012 }],
@@ -295,8 +295,8 @@ const CAUSES: Samples<ReasonCause> = {
 export const REASONS: Samples<ReasonMessage> = {
   ...CAUSES,
   'reason.setting': [
-    { id: 'reason.setting', file: '~/.claude/settings.json', key: 'env.HTTPS_PROXY', cause: { id: 'reason.url.malformed', value: 'http://[bad' } },
-    { id: 'reason.setting', file: '~/.qwen/settings.json', key: 'baseUrl', cause: { id: 'reason.url.too-long', length: 9000 } },
+    { id: 'reason.setting', file: '~/.claude/settings.json', setting: 'env.HTTPS_PROXY', cause: { id: 'reason.url.malformed', value: 'http://[bad' } },
+    { id: 'reason.setting', file: '~/.qwen/settings.json', setting: 'baseUrl', cause: { id: 'reason.url.too-long', length: 9000 } },
   ],
   'reason.all-failed': [
     { id: 'reason.all-failed', causes: [{ id: 'reason.empty', source: 'file:/etc/hostname' }, { id: 'reason.command.not-found', command: 'hostname' }] },
