@@ -83,7 +83,7 @@ export const ReasonCause = z.discriminatedUnion('id', [
   z.object({ id: z.literal('reason.sampler.invalid'), whole: z.boolean(), detail: z.string() }),
   /** The connection sampler failed; detail: the error's message. */
   z.object({ id: z.literal('reason.connections.failed'), detail: z.string() }),
-]);
+]).meta({ id: 'ReasonCause' });
 export type ReasonCause = z.infer<typeof ReasonCause>;
 
 export const ReasonMessage = z.discriminatedUnion('id', [
@@ -92,5 +92,5 @@ export const ReasonMessage = z.discriminatedUnion('id', [
   z.object({ id: z.literal('reason.setting'), file: z.string(), setting: z.string(), cause: ReasonCause }),
   /** Every source tried failed, each for its reason, in the order tried. */
   z.object({ id: z.literal('reason.all-failed'), causes: z.array(ReasonCause).min(1) }),
-]);
+]).meta({ id: 'ReasonMessage' });
 export type ReasonMessage = z.infer<typeof ReasonMessage>;
