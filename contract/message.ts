@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { SettingNote, TelemetryOptOut, ToolNote } from './catalog-text.js';
+import { ReasonMessage } from './reason.js';
 import { RegistryEcosystem, SignalKey } from './signal-key.js';
 import { ChangeKind, Confidence, ExposureLevel, ProbeFactorName } from './terms.js';
 
@@ -417,6 +418,7 @@ export const Message = z.union([
   ReachGapMessage,
   RunFailure,
   ProbeErrorMessage,
+  ReasonMessage,
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageId = Message['id'];
@@ -446,4 +448,5 @@ export const MESSAGE_FAMILIES = {
   RunFailure,
   BaseUrlHint,
   ProbeErrorMessage,
+  ReasonMessage,
 } as const;

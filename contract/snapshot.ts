@@ -9,6 +9,7 @@
  * migrated by main/core/snapshot/migrate.ts). Every URL-valued signal carries meta.host.
  */
 import { z } from 'zod';
+import { ReasonMessage } from './reason.js';
 import {
   AdviceMessage,
   ChangeMessage,
@@ -48,8 +49,10 @@ const SignalFields = z.object({
   /** Where it was read: "env:TZ", "file:~/.npmrc", "cmd:gsettings get ...", "intl". */
   source: z.string(),
   status: SignalStatus,
-  /** Human reason; required when status is not "ok". */
+  /** Human reason; required when status is not "ok". The English rendering of reasonMessage where there is one. */
   reason: z.string().optional(),
+  /** Why, as a message each language renders (contract/reason.ts); absent in snapshots written before it. */
+  reasonMessage: ReasonMessage.optional(),
   /** Structured extras, e.g. { host, port, scheme } for URL-valued signals. */
   meta: z.record(z.string(), MetaValue).optional(),
 });

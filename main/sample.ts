@@ -9,6 +9,7 @@
  */
 import os from 'node:os';
 import type { RedactionOptions } from '../contract/api.js';
+import type { ReasonCause } from '../contract/reason.js';
 import type { ProbeReport, Signal, Snapshot, Tool, ToolSetting } from '../contract/snapshot.js';
 import { SCHEMA_VERSION } from '../contract/snapshot.js';
 import { createConnectionSampler, type ConnectionSample, type ConnectionSampler } from './adapters/connections-sample.js';
@@ -77,11 +78,9 @@ async function timed<T>(timings: Record<string, number>, name: string, run: () =
 }
 
 /** The error signal that stands for a sampler that failed or missed its deadline. */
-function samplerError(name: string, reason: string): Signal {
+function samplerError(name: string, reason: ReasonCause): Signal {
   return errorSignal({ kind: 'system', key: { part: 'sampler', sampler: name } }, `sampler:${name}`, reason);
 }
-
-const missed = (ms: number): string => `sampler did not finish within ${ms} ms (its part of this sample is missing)`;
 
 /**
  * One sampler as a stage of the sample: re-read only on change, and never able to lose the sample.
@@ -93,10 +92,10 @@ function stage<T>(name: string, run: (ctx: SampleContext) => Promise<T>, standIn
     try {
       return await run(ctx);
     } catch (error) {
-      return standIn(samplerError(name, `sampler failed: ${(error as Error).message}`));
+      return standIn(samplerError(name, { id: 'reason.sampler.crashed', sampler: name, detail: (error as Error).message }));
     }
   };
-  return bounded(rereadOnChange(guarded), deadlineMs, (ms) => standIn(samplerError(name, missed(ms))));
+  return bounded(rereadOnChange(guarded), deadlineMs, (ms) => standIn(samplerError(name, { id: 'reason.sampler.missed-deadline', sampler: name, ms })));
 }
 
 const signalsOnly = (error: Signal): Signal[] => [error];
@@ -116,7 +115,7 @@ async function connectionsOrEmpty(sampler: ConnectionSampler): Promise<Connectio
 const CONNECTIONS_SIGNAL = { kind: 'system', key: { part: 'connections' } } as const;
 
 function connectionSignal(sample: ConnectionOutcome): Signal {
-  if (sample.error) return errorSignal(CONNECTIONS_SIGNAL, 'connections', sample.error);
+  if (sample.error) return errorSignal(CONNECTIONS_SIGNAL, 'connections', { id: 'reason.connections.failed', detail: sample.error });
   const meta: Signal['meta'] = { connections: sample.connections.length, processes: sample.processes.length };
   if (sample.notes.length) meta.notes = sample.notes.join('; ');
   return okSignal(CONNECTIONS_SIGNAL, sample.source, `connections:${sample.source}`, meta);

@@ -24,12 +24,14 @@ import {
   type ReachMessage,
   type SignalRef,
 } from '../../contract/message.js';
+import { ReasonMessage } from '../../contract/reason.js';
 import type { ChangeKind, Confidence, ExposureLevel, ProbeFactorName } from '../../contract/terms.js';
 import { CHECK_2026_SIGNALLING, CHECK_2026_ZONES } from '../check-2026.js';
 import type { Language } from './languages.js';
 import { countryName, languageName, orList, zoneName } from './names.js';
 import { renderOptOut, renderOptOutSteps, renderSettingNote, renderToolNote } from './render-catalog.js';
 import { renderChange, renderIsolationProblem, renderProbeError, renderReachGap, renderRunFailure } from './render-probe.js';
+import { renderReason } from './render-reason.js';
 import { describeSignalRef } from './render-signal.js';
 import { translator, type MessageKey, type PlainKey, type Translate } from './translate.js';
 
@@ -380,6 +382,7 @@ class Renderer {
     if (isReachGap(m)) return renderReachGap(m, this.t);
     if (isRunFailure(m)) return renderRunFailure(m, this.t);
     if (isProbeError(m)) return renderProbeError(m, this.t);
+    if (isReason(m)) return renderReason(m, this.language);
     return this.reach(m);
   }
 }
@@ -406,6 +409,7 @@ const isIsolation = guardOf<IsolationProblem>(IsolationProblem);
 const isReachGap = guardOf<ReachGapMessage>(ReachGapMessage);
 const isRunFailure = guardOf<RunFailure>(RunFailure);
 const isProbeError = guardOf<ProbeErrorMessage>(ProbeErrorMessage);
+const isReason = guardOf<ReasonMessage>(ReasonMessage);
 
 const renderers = new Map<Language, Renderer>();
 

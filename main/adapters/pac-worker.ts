@@ -50,10 +50,12 @@ const sandbox = {
     return ((h & m) >>> 0) === ((p & m) >>> 0);
   },
 };
+const begun = Date.now();
+// A ReasonCause (contract/reason.ts): the script's own error as data.
 function reason(error) {
   const e = error || {};
-  const message = e.message === 'interrupted' ? 'did not finish within ' + timeoutMs + ' ms' : String(e.message ?? error);
-  return 'PAC script failed: ' + (e.name && e.name !== 'Error' ? e.name + ': ' : '') + message;
+  if (e.message === 'interrupted') return { id: 'reason.pac.timed-out', limitMs: timeoutMs, afterMs: Date.now() - begun };
+  return { id: 'reason.pac.failed', detail: (e.name && e.name !== 'Error' ? e.name + ': ' : '') + String(e.message ?? error) };
 }
 (async () => {
   let vm;
@@ -63,7 +65,7 @@ function reason(error) {
     vm = await QuickJS.create({ wasm, memoryLimit, interruptHandler: () => Date.now() > deadline });
     deadline = Date.now() + timeoutMs;
     const result = await createPacResolver(vm, script, { sandbox })(url);
-    parentPort.postMessage(typeof result === 'string' ? { ok: true, result } : { ok: false, reason: 'FindProxyForURL returned no string' });
+    parentPort.postMessage(typeof result === 'string' ? { ok: true, result } : { ok: false, reason: { id: 'reason.pac.no-answer' } });
   } catch (error) {
     parentPort.postMessage({ ok: false, reason: reason(error) });
   } finally {
@@ -115,7 +117,7 @@ export async function evaluatePacOffThread(script: string, url: string, timeoutM
 }
 
 function couldNotStart(error: unknown): PacOutcome {
-  return { ok: false, reason: `PAC evaluation could not start: ${(error as Error).message}` };
+  return { ok: false, reason: { id: 'reason.pac.could-not-start', detail: (error as Error).message } };
 }
 
 /** evaluatePacOffThread with the sandbox given (the packaging test runs the packaged one). */
@@ -143,17 +145,17 @@ export function evaluatePacInSandbox({ modules, wasm }: PacSandbox, script: stri
       resolve(outcome);
     };
     const timer = setTimeout(
-      () => finish({ ok: false, reason: `PAC script failed: did not finish within ${timeoutMs} ms (stopped after ${Date.now() - started} ms)` }),
+      () => finish({ ok: false, reason: { id: 'reason.pac.timed-out', limitMs: timeoutMs, afterMs: Date.now() - started } }),
       timeoutMs + STARTUP_ALLOWANCE_MS,
     );
     worker.on('message', (outcome: PacOutcome) => finish(outcome));
     worker.on('error', (error: Error & { code?: string }) =>
       finish({
         ok: false,
-        reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'PAC script failed: ran out of memory' : `PAC script failed: ${error.message}`,
+        reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { id: 'reason.pac.out-of-memory' } : { id: 'reason.pac.failed', detail: error.message },
       }),
     );
     // The worker's loop ran dry without an answer: the script's promise never settled.
-    worker.on('exit', () => finish({ ok: false, reason: 'PAC script failed: FindProxyForURL never returned (its promise did not settle)' }));
+    worker.on('exit', () => finish({ ok: false, reason: { id: 'reason.pac.never-settled' } }));
   });
 }

@@ -8,69 +8,56 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { FileKind, ReasonCause } from '../../contract/reason.js';
 
 /** Config files are a few KB; a megabyte is far above any real one and bounds what a bad one costs. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
-export type ReadFailure =
-  | { kind: 'missing'; reason: string }
-  | { kind: 'not-regular'; reason: string }
-  | { kind: 'too-large'; reason: string }
-  | { kind: 'unreadable'; reason: string };
+/** Why a file was not read; its path is in the reason. */
+export type ReadFailure = { reason: ReasonCause };
 
 export type RegularRead = { ok: true; bytes: Buffer } | ({ ok: false } & ReadFailure);
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** What a non-regular file is, for a reason a person can act on. */
-function fileKind(stats: Stats): string {
-  if (stats.isDirectory()) return 'a directory';
-  if (stats.isFIFO()) return 'a FIFO';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return 'a special file';
+function fileKind(stats: Stats): FileKind {
+  if (stats.isDirectory()) return 'directory';
+  if (stats.isFIFO()) return 'fifo';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'device';
+  if (stats.isSocket()) return 'socket';
+  return 'special';
 }
 
-/** A reason for an error from open/read/readdir/realpath, without the path (callers add theirs). */
-export function describeFsError(error: unknown): string {
+/** The reason for an error from open/read/readdir/realpath at `path`: OS codes other than these stay as they are. */
+export function fsErrorReason(path: string, error: unknown): ReasonCause {
   const e = error as NodeJS.ErrnoException;
   switch (e.code) {
     case 'ENOENT':
-      return 'not found';
     case 'ENOTDIR':
-      return 'not found (a parent is not a folder)';
+      return { id: 'reason.file.missing', path };
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return { id: 'reason.file.permission-denied', path };
     case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'symlink loop';
+      return { id: 'reason.file.not-regular', path, is: 'directory' };
     case 'ENXIO':
       // Opening a Unix socket fails so.
-      return 'a socket, not a regular file';
-    case 'ENAMETOOLONG':
-      return 'path too long';
+      return { id: 'reason.file.not-regular', path, is: 'socket' };
     default:
-      return e.code ?? e.message ?? String(error);
+      return { id: 'reason.file.unreadable', path, code: e.code ?? e.message ?? String(error) };
   }
 }
 
-function openFailure(error: unknown): ReadFailure {
-  const code = (error as NodeJS.ErrnoException).code;
-  const kind = code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
-  return { kind, reason: describeFsError(error) };
-}
+const failure = (reason: ReasonCause): RegularRead => ({ ok: false, reason });
 
-function checkStats(stats: Stats, limit: number): ReadFailure | null {
-  if (!stats.isFile()) return { kind: 'not-regular', reason: `${fileKind(stats)}, not a regular file` };
-  if (stats.size > limit) return tooLarge(limit);
+function checkStats(path: string, stats: Stats, limit: number): RegularRead | null {
+  if (!stats.isFile()) return failure({ id: 'reason.file.not-regular', path, is: fileKind(stats) });
+  if (stats.size > limit) return failure(tooLarge(path, limit));
   return null;
 }
 
-function tooLarge(limit: number): ReadFailure {
-  return { kind: 'too-large', reason: `larger than ${limit} bytes (not read)` };
-}
+const tooLarge = (path: string, limit: number): ReasonCause => ({ id: 'reason.file.too-large', path, limit });
 
 /**
  * The bytes read so far, in a buffer sized from fstat and grown as needed (a /proc file says 0),
@@ -82,13 +69,13 @@ class Bytes {
   private constructor(
     size: number,
     readonly limit: number,
+    readonly path: string,
   ) {
     this.#buffer = Buffer.alloc(Math.min(limit + 1, Math.max(size + 1, 4096)));
   }
   /** Where the bytes of an open file go, or why it is not read (not regular, over the cap). */
-  static for(stats: Stats, limit: number): Bytes | RegularRead {
-    const refused = checkStats(stats, limit);
-    return refused ? { ok: false, ...refused } : new Bytes(stats.size, limit);
+  static for(path: string, stats: Stats, limit: number): Bytes | RegularRead {
+    return checkStats(path, stats, limit) ?? new Bytes(stats.size, limit, path);
   }
   /** Where the next read goes; null when limit + 1 bytes are in. */
   next(): [Buffer, number, number] | null {
@@ -106,7 +93,7 @@ class Bytes {
     return n > 0;
   }
   result(): RegularRead {
-    return this.#total > this.limit ? { ok: false, ...tooLarge(this.limit) } : { ok: true, bytes: this.#buffer.subarray(0, this.#total) };
+    return this.#total > this.limit ? failure(tooLarge(this.path, this.limit)) : { ok: true, bytes: this.#buffer.subarray(0, this.#total) };
   }
 }
 
@@ -116,15 +103,15 @@ export async function readRegularFile(path: string, limit = MAX_CONFIG_BYTES): P
   try {
     handle = await open(path, OPEN_FLAGS);
   } catch (error) {
-    return { ok: false, ...openFailure(error) };
+    return failure(fsErrorReason(path, error));
   }
   try {
-    const bytes = Bytes.for(await handle.stat(), limit);
+    const bytes = Bytes.for(path, await handle.stat(), limit);
     if (!(bytes instanceof Bytes)) return bytes;
     for (let at = bytes.next(); at && bytes.add((await handle.read(...at, null)).bytesRead); at = bytes.next());
     return bytes.result();
   } catch (error) {
-    return { ok: false, kind: 'unreadable', reason: describeFsError(error) };
+    return failure(fsErrorReason(path, error));
   } finally {
     await handle.close().catch(() => undefined);
   }
@@ -136,15 +123,15 @@ export function readRegularFileSync(path: string, limit = MAX_CONFIG_BYTES): Reg
   try {
     fd = openSync(path, OPEN_FLAGS);
   } catch (error) {
-    return { ok: false, ...openFailure(error) };
+    return failure(fsErrorReason(path, error));
   }
   try {
-    const bytes = Bytes.for(fstatSync(fd), limit);
+    const bytes = Bytes.for(path, fstatSync(fd), limit);
     if (!(bytes instanceof Bytes)) return bytes;
     for (let at = bytes.next(); at && bytes.add(readSync(fd, ...at, null)); at = bytes.next());
     return bytes.result();
   } catch (error) {
-    return { ok: false, kind: 'unreadable', reason: describeFsError(error) };
+    return failure(fsErrorReason(path, error));
   } finally {
     closeSync(fd);
   }

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { Settings } from '../../contract/settings.js';
+import { renderReason } from '../../common/i18n/render-reason.js';
 import { readRegularFileSync } from './read-regular-file.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -26,8 +27,8 @@ export function readSettingsFile(path: string): SettingsRead {
   const read = readRegularFileSync(path, MAX_SETTINGS_BYTES);
   if (!read.ok) {
     // A missing file (or a parent that is not a folder: saving will say what is wrong) is no settings.
-    if (read.kind === 'missing') return { kind: 'missing' };
-    return { kind: 'bad', reason: read.kind === 'unreadable' ? `cannot be read (${read.reason})` : `is ${read.reason}` };
+    if (read.reason.id === 'reason.file.missing') return { kind: 'missing' };
+    return { kind: 'bad', reason: `cannot be read (${renderReason(read.reason, 'en')})` };
   }
   let json: unknown;
   try {

@@ -3,7 +3,7 @@ import { access, readdir, realpath } from 'node:fs/promises';
 import os from 'node:os';
 import { fail, ok, type Io, type ReadOutcome, type SampleContext } from '../core/context.js';
 import { evaluatePacOffThread } from './pac-worker.js';
-import { describeFsError as describeError, readRegularFile } from './read-regular-file.js';
+import { fsErrorReason, readRegularFile } from './read-regular-file.js';
 
 const MAX_OUTPUT = 16 * 1024 * 1024;
 
@@ -16,7 +16,7 @@ export const systemIo: Io = {
   async readText(path: string): Promise<ReadOutcome> {
     const read = await readRegularFile(path);
     if (read.ok) return ok(read.bytes.toString('utf8'));
-    return { ok: false, reason: `${path}: ${read.reason}`, missing: read.kind === 'missing' };
+    return { ok: false, reason: read.reason, missing: read.reason.id === 'reason.file.missing' };
   },
   evaluatePac: evaluatePacOffThread,
   run(command, args, options = {}) {
@@ -33,12 +33,14 @@ export const systemIo: Io = {
         },
         (error, stdout, stderr) => {
           if (!error) return resolve(ok(stdout));
-          const e = error as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
-          if (e.code === 'ENOENT') return resolve({ ok: false, reason: `command not found: ${command}`, exitCode: null });
-          if (e.killed) return resolve({ ok: false, reason: `${command} timed out`, exitCode: null });
+          const e = error as NodeJS.ErrnoException & { killed?: boolean; code?: string | number; signal?: string | null };
+          if (e.code === 'ENOENT') return resolve({ ok: false, reason: { id: 'reason.command.not-found', command }, exitCode: null });
+          if (e.killed) return resolve({ ok: false, reason: { id: 'reason.command.timed-out', command }, exitCode: null });
+          // Its own words, verbatim (data in any language): the first line of stderr, else Node's message.
           const detail = (stderr || e.message).trim().split('\n')[0] ?? '';
           const exitCode = typeof e.code === 'number' ? e.code : null;
-          resolve({ ok: false, reason: `${command} failed (exit ${String(e.code)}): ${detail}`, exitCode });
+          const status = String(e.code ?? e.signal ?? '');
+          resolve({ ok: false, reason: { id: 'reason.command.failed', command, status, detail }, exitCode });
         },
       );
     });
@@ -55,14 +57,14 @@ export const systemIo: Io = {
     try {
       return ok(await realpath(path));
     } catch (error) {
-      return fail(`${path}: ${describeError(error)}`);
+      return fail(fsErrorReason(path, error));
     }
   },
   async listDir(path) {
     try {
       return ok(await readdir(path));
     } catch (error) {
-      return fail(`${path}: ${describeError(error)}`);
+      return fail(fsErrorReason(path, error));
     }
   },
 };

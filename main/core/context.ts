@@ -2,22 +2,27 @@
  * What every sampler is given: the environment it was started with, the home directory to read
  * relative to (so HOME=/tmp/x works) and the I/O it may do. Core code never touches the OS
  * itself; adapters pass in an `Io` (the real one, or a fixture-backed one in tests).
+ *
+ * A failure carries its reason as a message (contract/reason.ts), from where it happens to the
+ * signal, which renders it in English for Signal.reason and keeps it as Signal.reasonMessage.
  */
+import type { ReasonCause } from '../../contract/reason.js';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: ReasonCause };
 
 /** A file read: its text, or why not, and whether that is because nothing is there (not an error). */
-export type ReadOutcome = { ok: true; value: string } | { ok: false; reason: string; missing: boolean };
+export type ReadOutcome = { ok: true; value: string } | { ok: false; reason: ReasonCause; missing: boolean };
 
 /**
  * A command's output, or why not. `exitCode` is the status it exited with when it ran to a non-zero
  * exit (some commands say "not set" that way, e.g. `git config --get` exits 1); null when it did
  * not run or was stopped (missing, timed out, killed).
  */
-export type RunOutcome = { ok: true; value: string } | { ok: false; reason: string; exitCode: number | null };
+export type RunOutcome = { ok: true; value: string } | { ok: false; reason: ReasonCause; exitCode: number | null };
 
 /** A PAC script's answer for one URL ("PROXY p.corp:8080; DIRECT"), or why there is none. */
-export type PacOutcome = { ok: true; result: string } | { ok: false; reason: string };
+export type PacOutcome = { ok: true; result: string } | { ok: false; reason: ReasonCause };
 
 export interface Io {
   /**
@@ -50,4 +55,4 @@ export interface SampleContext {
 }
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
-export const fail = (reason: string): Outcome<never> => ({ ok: false, reason });
+export const fail = (reason: ReasonCause): Outcome<never> => ({ ok: false, reason });

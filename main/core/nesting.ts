@@ -37,9 +37,6 @@ export function bracketsDeeperThan(text: string, max = MAX_NESTING): boolean {
   return false;
 }
 
-/** A reason for input too deeply nested to read. */
-export const tooDeep = (max = MAX_NESTING): string => `nested deeper than ${max} levels (not read)`;
-
 /** Parsers recurse per level; a stack overflow while parsing means input nested far too deep. */
 export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);

@@ -1,4 +1,6 @@
+import type { ReasonMessage } from '../../contract/reason.js';
 import type { Signal, SignalKey, SignalValue } from '../../contract/snapshot.js';
+import { renderReason } from '../../common/i18n/render-reason.js';
 import { signalId } from '../../contract/signal-key.js';
 import type { SampleContext } from './context.js';
 
@@ -23,12 +25,17 @@ export function unsetSignal(about: SignalKey, source: string): Signal {
   return okSignal(about, null, source);
 }
 
-export function unavailableSignal(about: SignalKey, source: string, reason: string): Signal {
-  return { ...head(about), value: null, source, status: 'unavailable', reason } as Signal;
+/** reason (English, for old readers) and reasonMessage (for every language) of a failed read. */
+export function reasonFields(reason: ReasonMessage): Pick<Signal, 'reason' | 'reasonMessage'> {
+  return { reason: renderReason(reason, 'en'), reasonMessage: reason };
 }
 
-export function errorSignal(about: SignalKey, source: string, reason: string): Signal {
-  return { ...head(about), value: null, source, status: 'error', reason } as Signal;
+export function unavailableSignal(about: SignalKey, source: string, reason: ReasonMessage): Signal {
+  return { ...head(about), value: null, source, status: 'unavailable', ...reasonFields(reason) } as Signal;
+}
+
+export function errorSignal(about: SignalKey, source: string, reason: ReasonMessage): Signal {
+  return { ...head(about), value: null, source, status: 'error', ...reasonFields(reason) } as Signal;
 }
 
 /** Shows a path home-relative ("~/.npmrc") so snapshots do not carry the user's home path. */

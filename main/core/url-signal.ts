@@ -1,3 +1,4 @@
+import type { ReasonCause } from '../../contract/reason.js';
 import type { Signal, SignalKey } from '../../contract/snapshot.js';
 import { errorSignal, okSignal } from './signal.js';
 import { excerpt } from './excerpt.js';
@@ -25,16 +26,16 @@ const SWITCH_WORDS = new Set(['on', 'off', 'true', 'false', 'yes', 'no', 'enable
  * word with neither scheme nor port (`proxy`: the URL parser would take it for a host). Null when
  * it looks like a proxy: a scheme, a port, a dotted or IP host, or localhost.
  */
-export function proxyShapeProblem(text: string): string | null {
-  const shown = excerpt(redactText(text));
-  if (SWITCH_WORDS.has(text.toLowerCase())) return `not a proxy address: "${shown}" is a switch value, not host:port or a URL`;
+export function proxyShapeProblem(text: string): ReasonCause | null {
+  const notAddress = (is: 'switch' | 'number' | 'bare-word'): ReasonCause => ({ id: 'reason.proxy.not-an-address', value: excerpt(redactText(text)), is });
+  if (SWITCH_WORDS.has(text.toLowerCase())) return notAddress('switch');
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return null;
   const host = text.replace(/\/.*$/, '').replace(/:\d+$/, '');
   const hasPort = host !== text.replace(/\/.*$/, '');
   if (hasPort || host.includes('.') || host.includes(':') || host.toLowerCase() === 'localhost') {
-    return /^\d+$/.test(host) ? `not a proxy address: "${shown}" (a number, not a host)` : null;
+    return /^\d+$/.test(host) ? notAddress('number') : null;
   }
-  return `not a proxy address: "${shown}" is a bare word (no scheme, no port)`;
+  return notAddress('bare-word');
 }
 
 /**

@@ -2,6 +2,7 @@
  * Parses URL-ish values found in env vars and config files ("proxy.corp:8080", "socks5://u:p@h:1080",
  * "http://[::1]:3128") into parts, with credentials already redacted. Never throws.
  */
+import type { ReasonCause } from '../../contract/reason.js';
 import { excerpt } from './excerpt.js';
 import { redactUrl, userinfoSpan } from './secrets/policy.js';
 
@@ -14,7 +15,7 @@ export interface UrlParts {
   hasCredentials: boolean;
 }
 
-export type UrlResult = { ok: true; url: UrlParts } | { ok: false; reason: string };
+export type UrlResult = { ok: true; url: UrlParts } | { ok: false; reason: ReasonCause };
 
 /**
  * Percent-encodes "@", "/", "#", "?" and spaces inside the user info, which users leave unescaped in proxy passwords
@@ -35,20 +36,20 @@ function escapeUserinfo(url: string): string {
 export const MAX_URL_LENGTH = 8192;
 
 export function parseUrlish(raw: string, defaultScheme = 'http'): UrlResult {
-  if (raw.length > MAX_URL_LENGTH) return { ok: false, reason: `too long for a URL (${raw.length} characters; at most ${MAX_URL_LENGTH})` };
+  if (raw.length > MAX_URL_LENGTH) return { ok: false, reason: { id: 'reason.url.too-long', length: raw.length, max: MAX_URL_LENGTH } };
   const text = raw.trim();
-  if (!text) return { ok: false, reason: 'empty value' };
+  if (!text) return { ok: false, reason: { id: 'reason.url.empty' } };
   // Quoted with its user info escaped, so a password holding a space is masked whole.
-  if (/\s/.test(text)) return { ok: false, reason: `not a URL (contains whitespace): ${excerpt(redactUrl(escapeUserinfo(text)))}` };
+  if (/\s/.test(text)) return { ok: false, reason: { id: 'reason.url.whitespace', value: excerpt(redactUrl(escapeUserinfo(text))) } };
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `${defaultScheme}://${text}`;
   let url: URL;
   try {
     url = new URL(escapeUserinfo(withScheme));
   } catch {
-    return { ok: false, reason: `malformed URL: ${excerpt(redactUrl(text))}` };
+    return { ok: false, reason: { id: 'reason.url.malformed', value: excerpt(redactUrl(text)) } };
   }
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (!host) return { ok: false, reason: `URL has no host: ${excerpt(redactUrl(text))}` };
+  if (!host) return { ok: false, reason: { id: 'reason.url.no-host', value: excerpt(redactUrl(text)) } };
   const hasCredentials = url.username !== '' || url.password !== '';
   const scheme = url.protocol.replace(/:$/, '').toLowerCase();
   // URL adds a "/" path and the default scheme; give the value back as the user wrote it.

@@ -44,12 +44,16 @@ async function api<T>(call: string): Promise<T> {
 /** English a tool carries beside its messages (the catalog's opt-outs and notes): the page shows the messages, so it is not set aside. */
 const ENGLISH_BESIDE_MESSAGES = new Set(['telemetryOptOuts', 'note']);
 
-/** Every string in the host's replies, ids included: values, hosts, paths, names, the host's own notes. */
+/**
+ * Every string in the host's replies, ids included: values, hosts, paths, names, the host's own notes.
+ * Not a signal's English reason where it has a message: the page must show that message in Chinese.
+ */
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(strings);
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, v]) => (ENGLISH_BESIDE_MESSAGES.has(key) ? [] : strings(v)));
+    const spoken = Object.entries(value).filter(([key]) => !ENGLISH_BESIDE_MESSAGES.has(key) && !(key === 'reason' && 'reasonMessage' in value));
+    return spoken.flatMap(([, v]) => strings(v));
   }
   return [];
 }

@@ -129,7 +129,7 @@ const SPECIAL_REASONS: Partial<Record<SpecialKind, RegExp>> = {
   'char-device': /a device, not a regular file/,
   directory: /a directory, not a regular file/,
   socket: /a socket, not a regular file/,
-  'symlink-loop': /symlink loop/,
+  'symlink-loop': /cannot be read \(ELOOP\)/,
   'permission-denied': /permission denied/,
   'unreadable-folder': /permission denied/,
 };

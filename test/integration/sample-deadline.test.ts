@@ -54,7 +54,11 @@ describe('a snapshot source with a stuck reader', () => {
     const source = createSnapshotSource({ ctx, stateDir: path.join(home, 'state'), deadlineMs: 8000 });
     const snapshot = await source.take();
     const identity = snapshot.signals.find((s) => s.id === 'system.sampler.identity');
-    expect(identity).toMatchObject({ status: 'error', reason: 'sampler did not finish within 8000 ms (its part of this sample is missing)' });
+    expect(identity).toMatchObject({
+      status: 'error',
+      reason: 'sampler identity did not finish within 8000 ms (its part of this sample is missing)',
+      reasonMessage: { id: 'reason.sampler.missed-deadline', sampler: 'identity', ms: 8000 },
+    });
     expect(snapshot.signals.find((s) => s.source === 'env:TZ')).toMatchObject({ status: 'ok', value: 'Asia/Shanghai' });
     // The next sample joins the stuck run rather than starting another, and still answers.
     const again = await source.take();

@@ -6,8 +6,9 @@ import { coreZhCN } from './core.zh-CN.js';
 import type { MessageKey } from './en.js';
 import { notifyZhCN } from './notify.zh-CN.js';
 import { probeZhCN } from './probe.zh-CN.js';
+import { reasonZhCN } from './reason.zh-CN.js';
 import { uiConnectionsZhCN } from './ui-connections.zh-CN.js';
 import { uiDataZhCN } from './ui-data.zh-CN.js';
 import { uiShellZhCN } from './ui-shell.zh-CN.js';
 
-export const zhCN = { ...coreZhCN, ...uiShellZhCN, ...uiDataZhCN, ...uiConnectionsZhCN, ...cliZhCN, ...cliHelpZhCN, ...catalogZhCN, ...notifyZhCN, ...probeZhCN } as const satisfies Record<MessageKey, string>;
+export const zhCN = { ...coreZhCN, ...uiShellZhCN, ...uiDataZhCN, ...uiConnectionsZhCN, ...cliZhCN, ...cliHelpZhCN, ...catalogZhCN, ...notifyZhCN, ...probeZhCN, ...reasonZhCN } as const satisfies Record<MessageKey, string>;

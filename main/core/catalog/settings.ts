@@ -1,7 +1,9 @@
+import type { ReasonCause } from '../../../contract/reason.js';
 import type { Signal, SignalKey, ToolSetting } from '../../../contract/snapshot.js';
 import { renderMessage } from '../../../common/i18n/render.js';
 import type { SampleContext } from '../context.js';
-import { displayPath, errorSignal, okSignal } from '../signal.js';
+import { namingFile } from '../reason.js';
+import { displayPath, errorSignal, okSignal, reasonFields } from '../signal.js';
 import { isSecretName, isSecretValue, redactDeep, REDACTED, redactUrl } from '../secrets/policy.js';
 import { proxyShapeProblem } from '../url-signal.js';
 import { parseUrlish } from '../url.js';
@@ -11,19 +13,16 @@ import { homeDir, resolvePath } from './paths.js';
 import { TOOL_CATALOG } from './tools.js';
 import type { ConfigFormat, ConfigSpec, SettingKind, ToolDefinition } from './types.js';
 
-type Loaded = { status: 'missing' } | { status: 'error'; reason: string } | { status: 'ok'; data: unknown };
+type Loaded = { status: 'missing' } | { status: 'error'; reason: ReasonCause } | { status: 'ok'; data: unknown };
 
 /** Reads and parses one file; a missing file is not an error, an unreadable or malformed one is. */
 async function loadConfig(path: string, format: ConfigFormat, ctx: SampleContext): Promise<Loaded> {
   const text = await ctx.io.readText(path);
-  if (!text.ok) {
-    if (text.missing) return { status: 'missing' };
-    // Io reasons start with the absolute path; the display path replaces it below.
-    return { status: 'error', reason: text.reason.startsWith(`${path}: `) ? text.reason.slice(path.length + 2) : text.reason };
-  }
+  if (!text.ok) return text.missing ? { status: 'missing' } : { status: 'error', reason: text.reason };
   const parsed = parseConfig(text.value, format);
   return parsed.ok ? { status: 'ok', data: parsed.value } : { status: 'error', reason: parsed.reason };
 }
+
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -31,7 +30,7 @@ interface Rendered {
   value: string;
   meta: Record<string, string | number>;
   /** Set when a proxy or base URL does not parse. */
-  problem?: string;
+  problem?: ReasonCause;
 }
 
 /** Longer values are not shown nor matched (a setting is a URL, a model name, a short list). */
@@ -43,7 +42,7 @@ function render(key: string, raw: unknown, kind: SettingKind): Rendered {
   const text = typeof raw === 'string' ? raw : typeof raw === 'object' ? JSON.stringify(redactDeep(raw)) : String(raw);
   if (text.length > MAX_SETTING_LENGTH) {
     const value = `[${text.length} characters, not shown]`;
-    return kind === 'proxy' || kind === 'base-url' ? { value, meta: {}, problem: `too long for a URL (${text.length} characters)` } : { value, meta: {} };
+    return kind === 'proxy' || kind === 'base-url' ? { value, meta: {}, problem: { id: 'reason.url.too-long', length: text.length } } : { value, meta: {} };
   }
   if (isSecretValue(text)) return { value: REDACTED, meta: {} };
   if (kind !== 'proxy' && kind !== 'base-url' && !SCHEME.test(text)) return { value: text, meta: {} };
@@ -74,7 +73,7 @@ function extract(tool: ToolDefinition, config: ConfigSpec, data: unknown, file: 
       settings.push({ file, key, kind: spec.kind, value: shown, ...(spec.note ? { note: renderMessage(spec.note, 'en'), noteMessage: spec.note } : {}) });
       const about = settingKey(tool.id, spec.kind, key, file);
       const signal = okSignal(about, shown, `file:${file}`, { file, key, ...meta });
-      signals.push(problem ? { ...signal, status: 'error', reason: `${file}: ${key}: ${problem}` } : signal);
+      signals.push(problem ? { ...signal, status: 'error', ...reasonFields({ id: 'reason.setting', file, setting: key, cause: problem }) } : signal);
     }
   }
   return { settings, signals };
@@ -106,7 +105,7 @@ export async function readToolSettings(
       if (loaded.status === 'missing') return { tool, settings: [], signals: [] };
       if (loaded.status === 'error') {
         const about = { kind: 'tool-config', key: { toolId: tool.id, file } } as const;
-        const error = errorSignal(about, `file:${file}`, `${file}: ${loaded.reason}`);
+        const error = errorSignal(about, `file:${file}`, namingFile(loaded.reason, file));
         return { tool, settings: [], signals: [{ ...error, meta: { file } }] };
       }
       return { tool, ...extract(tool, config, loaded.data, file) };

@@ -24,8 +24,8 @@ export function resolveIncludePath(path: string, file: string, home: string): st
 
 /** user.name / user.email, http(s).proxy and [include] paths of one git config file. Section and key names are case-insensitive. */
 export function parseGitConfig(text: string, file: string, home: string): Outcome<GitConfigUser> {
-  const problem = iniSyntaxProblem(text, { bareKeys: true });
-  if (problem) return fail(`malformed git config: ${problem}`);
+  const problem = iniSyntaxProblem(text, { bareKeys: true, format: 'git config' });
+  if (problem) return fail(problem);
   const sections = lowerKeys(ini.parse(text));
   const user = lowerKeys(sections.user);
   const include = lowerKeys(sections.include);

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { signalId } from '../../../contract/signal-key.js';
 import type { IdentityField, RegistryEcosystem, Signal, SignalKey } from '../../../contract/snapshot.js';
+import type { ReasonCause, ReasonMessage } from '../../../contract/reason.js';
 import type { Outcome, SampleContext } from '../context.js';
+import { namingFile } from '../reason.js';
 import { displayPath, errorSignal, okSignal, unavailableSignal, unsetSignal, type SignalSampler } from '../signal.js';
 import { parseGitConfig } from './git.js';
 import { emailDomain, firstLine, parseResolvConf, resolvConfSignals, userSignal } from './host.js';
@@ -46,7 +48,8 @@ async function parsedConfig<T>(
   if (!text) return null;
   const parsed = text.ok ? parse(text.value) : text;
   if (parsed.ok) return { value: parsed.value };
-  return { error: errorSignal(errorAbout(displayPath(path, ctx.home)), fileSource(ctx, path), parsed.reason) };
+  const file = displayPath(path, ctx.home);
+  return { error: errorSignal(errorAbout(file), fileSource(ctx, path), namingFile(parsed.reason, file)) };
 }
 
 /** git-config(1): "the section or key was not found (ret=1)". */
@@ -85,7 +88,7 @@ async function gitSignals(ctx: SampleContext): Promise<Signal[]> {
     let hit = found[key];
     if (!hit && unreadable.length > 0) {
       // git would open the same file (and block on a FIFO until its timeout): not asked.
-      signals.push(unavailableSignal(about, 'git config', `user.${key} unknown: ${unreadable.join(', ')} could not be read`));
+      signals.push(unavailableSignal(about, 'git config', { id: 'reason.git.files-unreadable', setting: `user.${key}`, files: unreadable }));
       continue;
     }
     if (!hit) {
@@ -109,14 +112,16 @@ async function hostnameSignal(ctx: SampleContext): Promise<Signal> {
   if (ctx.platform === 'darwin') attempts.push(['cmd:scutil --get ComputerName', () => ctx.io.run('scutil', ['--get', 'ComputerName'])]);
   if (ctx.platform !== 'win32') attempts.push(['file:/etc/hostname', () => ctx.io.readText('/etc/hostname')]);
   attempts.push(['cmd:hostname', () => ctx.io.run('hostname', [])]);
-  const reasons: string[] = [];
+  const causes: ReasonCause[] = [];
   for (const [source, attempt] of attempts) {
     const out = await attempt();
     const name = out.ok ? firstLine(out.value) : null;
     if (name) return okSignal(identity('hostname'), name, source);
-    reasons.push(out.ok ? `${source}: empty` : out.reason);
+    causes.push(out.ok ? { id: 'reason.empty', source } : out.reason);
   }
-  return unavailableSignal(identity('hostname'), attempts.map(([s]) => s).join(', '), reasons.join('; '));
+  const [first] = causes;
+  const why: ReasonMessage = first && causes.length === 1 ? first : { id: 'reason.all-failed', causes: causes as [ReasonCause, ...ReasonCause[]] };
+  return unavailableSignal(identity('hostname'), attempts.map(([s]) => s).join(', '), why);
 }
 
 async function dnsSignals(ctx: SampleContext): Promise<Signal[]> {
@@ -175,7 +180,10 @@ async function goSignals(ctx: SampleContext): Promise<Signal[]> {
   if (!list) {
     const path = ctx.env.GOENV || join(configHome(ctx), 'go', 'env');
     const text = await readConfig(ctx, path);
-    if (text && !text.ok) return [errorSignal(registryFile('go')(displayPath(path, ctx.home)), fileSource(ctx, path), text.reason)];
+    if (text && !text.ok) {
+      const file = displayPath(path, ctx.home);
+      return [errorSignal(registryFile('go')(file), fileSource(ctx, path), namingFile(text.reason, file))];
+    }
     list = text ? (goEnvFileProxy(text.value) ?? undefined) : undefined;
     source = fileSource(ctx, path);
   }

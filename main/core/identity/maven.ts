@@ -50,7 +50,7 @@ export function parseMavenSettings(text: string): Outcome<MavenMirror | null> {
     if (error !== stop) throw error;
   }
   // Its message names the line and column, and at most a tag or entity name.
-  if (problem !== null) return fail(`malformed settings.xml: ${excerpt((problem as string).split('\n')[0] ?? '')}`);
+  if (problem !== null) return fail({ id: 'reason.config.unparsable', format: 'settings.xml', detail: excerpt((problem as string).split('\n')[0] ?? '') });
   const url = first.url?.trim();
   return ok(url ? { url, mirrorOf: first.mirrorOf?.trim() || null } : null);
 }

@@ -34,8 +34,8 @@ const NPM_KEYS: Record<string, RegistryKey> = {
  * Only these keys are read, so auth lines (//host/:_authToken=...) never reach a signal.
  */
 export function parseNpmrc(text: string, env: Env): Outcome<RegistrySettings> {
-  const problem = iniSyntaxProblem(text, { bareKeys: true });
-  if (problem) return fail(`malformed .npmrc: ${problem}`);
+  const problem = iniSyntaxProblem(text, { bareKeys: true, format: '.npmrc' });
+  if (problem) return fail(problem);
   const settings: RegistrySettings = new Map();
   for (const [key, value] of Object.entries(ini.parse(text))) {
     if (typeof value !== 'string') continue;
@@ -48,8 +48,8 @@ export function parseNpmrc(text: string, env: Env): Outcome<RegistrySettings> {
 
 /** ~/.yarnrc.yml (Yarn 2+) npmRegistryServer -> registry.yarn. */
 export function parseYarnrc(text: string): Outcome<RegistrySettings> {
-  const parsed = parseConfig(text, 'yaml');
-  if (!parsed.ok) return fail(`malformed .yarnrc.yml: ${parsed.reason}`);
+  const parsed = parseConfig(text, 'yaml', '.yarnrc.yml');
+  if (!parsed.ok) return parsed;
   const doc = parsed.value;
   const server = (doc as { npmRegistryServer?: unknown } | null)?.npmRegistryServer;
   const settings: RegistrySettings = new Map();
@@ -71,8 +71,8 @@ function joinContinuations(text: string): string {
 /** pip.conf [global] then [install] (which wins for `pip install`): index-url, extra-index-url, proxy. */
 export function parsePipConf(text: string): Outcome<RegistrySettings> {
   const joined = joinContinuations(text);
-  const problem = iniSyntaxProblem(joined, { bareKeys: false });
-  if (problem) return fail(`malformed pip.conf: ${problem}`);
+  const problem = iniSyntaxProblem(joined, { bareKeys: false, format: 'pip.conf' });
+  if (problem) return fail(problem);
   const parsed = ini.parse(joined);
   const settings: RegistrySettings = new Map();
   for (const section of ['global', 'install']) {
@@ -108,8 +108,8 @@ export function goEnvFileProxy(text: string): string | null {
 
 /** Cargo source replacement: [source.crates-io] replace-with -> [source.X] registry, chains followed. */
 export function parseCargoConfig(text: string): Outcome<{ name: string; registry: string } | null> {
-  const parsed = parseConfig(text, 'toml');
-  if (!parsed.ok) return fail(`malformed cargo config: ${parsed.reason}`);
+  const parsed = parseConfig(text, 'toml', 'cargo config');
+  if (!parsed.ok) return parsed;
   const doc = parsed.value as Record<string, unknown>;
   const sources = (doc.source ?? {}) as Record<string, Record<string, unknown> | undefined>;
   let name = 'crates-io';

@@ -10,12 +10,13 @@ import {
   resolvedZoneSignals,
   zoneSignal,
   type ZoneCandidate,
+  type ZoneOutcome,
 } from './timezone.js';
 
 async function zoneCandidates(ctx: SampleContext): Promise<{ signals: Signal[]; candidates: ZoneCandidate[] }> {
   const signals: Signal[] = [];
   const candidates: ZoneCandidate[] = [];
-  const add = (from: TimezoneSource, source: string, outcome: ZoneCandidate['outcome'], raw: string) => {
+  const add = (from: TimezoneSource, source: string, outcome: ZoneOutcome, raw: string) => {
     signals.push(zoneSignal(from, source, outcome, raw));
     candidates.push({ from, source, outcome });
   };
@@ -28,7 +29,7 @@ async function zoneCandidates(ctx: SampleContext): Promise<{ signals: Signal[]; 
   if (ctx.platform !== 'win32') {
     const target = await ctx.io.realPath('/etc/localtime');
     if (target.ok && target.value === '/etc/localtime') {
-      signals.push(unavailableSignal(localtime, 'file:/etc/localtime', 'a copied zone file, not a symlink: no zone name'));
+      signals.push(unavailableSignal(localtime, 'file:/etc/localtime', { id: 'reason.zone.copied-file' }));
     } else if (target.ok) add('localtime', 'file:/etc/localtime', parseLocaltimeTarget(target.value), target.value);
     else signals.push(unavailableSignal(localtime, 'file:/etc/localtime', target.reason));
 
@@ -47,7 +48,7 @@ async function zoneCandidates(ctx: SampleContext): Promise<{ signals: Signal[]; 
   // Intl reflects this process (its TZ and ICU), not necessarily the user's session: last resort.
   const intl = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const intlZone = canonicalZone(intl);
-  add('intl', 'intl (this process)', intlZone ? { ok: true, zone: intlZone } : { ok: false, reason: `Intl zone ${intl} unknown` }, intl);
+  add('intl', 'intl (this process)', intlZone ? { ok: true, zone: intlZone } : { ok: false, reason: { id: 'reason.zone.not-iana', where: 'Intl', value: intl } as const }, intl);
   return { signals, candidates };
 }
 

@@ -1,9 +1,10 @@
+import type { ReasonCause } from '../../../contract/reason.js';
 import type { Signal, TimezoneSource } from '../../../contract/snapshot.js';
 import { signalId } from '../../../contract/signal-key.js';
 import { errorSignal, okSignal } from '../signal.js';
 import { excerpt } from '../excerpt.js';
 
-export type ZoneOutcome = { ok: true; zone: string } | { ok: false; reason: string };
+export type ZoneOutcome = { ok: true; zone: string } | { ok: false; reason: ReasonCause };
 
 /** The canonical IANA name if Intl knows the zone ("asia/shanghai" -> "Asia/Shanghai"), else null. */
 export function canonicalZone(name: string): string | null {
@@ -26,21 +27,21 @@ export function parseTzEnv(raw: string): ZoneOutcome {
   const text = raw.trim().replace(/^:/, '');
   const name = text.startsWith('/') ? zoneFromPath(text) : text;
   const zone = name ? canonicalZone(name) : null;
-  return zone ? { ok: true, zone } : { ok: false, reason: `TZ=${excerpt(raw)} is not an IANA time zone name` };
+  return zone ? { ok: true, zone } : { ok: false, reason: { id: 'reason.zone.not-iana', where: 'TZ', value: excerpt(raw) } };
 }
 
 /** /etc/timezone holds one zone name (Debian). */
 export function parseEtcTimezone(text: string): ZoneOutcome {
   const name = text.split('\n')[0]?.trim() ?? '';
   const zone = name ? canonicalZone(name) : null;
-  return zone ? { ok: true, zone } : { ok: false, reason: `/etc/timezone does not hold an IANA zone name: ${name.slice(0, 60)}` };
+  return zone ? { ok: true, zone } : { ok: false, reason: { id: 'reason.zone.not-iana', where: '/etc/timezone', value: name.slice(0, 60) } };
 }
 
 /** The /etc/localtime symlink target -> zone name. */
 export function parseLocaltimeTarget(target: string): ZoneOutcome {
   const name = zoneFromPath(target);
   const zone = name ? canonicalZone(name) : null;
-  return zone ? { ok: true, zone } : { ok: false, reason: `/etc/localtime does not point into a zoneinfo directory (${excerpt(target)})` };
+  return zone ? { ok: true, zone } : { ok: false, reason: { id: 'reason.zone.outside-zoneinfo', target: excerpt(target) } };
 }
 
 /** UTC offset of `zone` at `date` in minutes east of UTC (Asia/Shanghai -> 480). */
@@ -65,7 +66,8 @@ export function zoneSignal(from: TimezoneSource, source: string, outcome: ZoneOu
 export interface ZoneCandidate {
   from: TimezoneSource;
   source: string;
-  outcome: ZoneOutcome;
+  /** Only whether it gave a zone matters here: why not is in the source's own signal. */
+  outcome: { ok: true; zone: string } | { ok: false };
 }
 
 /**
@@ -75,7 +77,7 @@ export interface ZoneCandidate {
 export function resolvedZoneSignals(candidates: readonly ZoneCandidate[], now: Date): Signal[] {
   const best = candidates.find((c) => c.outcome.ok);
   const resolved = { kind: 'timezone', key: { source: 'resolved' } } as const;
-  if (!best?.outcome.ok) return [errorSignal(resolved, 'none', 'no source gave a valid time zone')];
+  if (!best?.outcome.ok) return [errorSignal(resolved, 'none', { id: 'reason.zone.none' })];
   const { zone } = best.outcome;
   const offset = { kind: 'timezone', key: { source: 'offset' } } as const;
   return [

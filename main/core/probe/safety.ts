@@ -2,6 +2,7 @@
  * The probe's guard rails: it refuses to run when any URL it would hand the tool could lead
  * anywhere but the tap (as base URL or as proxy).
  */
+import { renderReason } from '../../../common/i18n/render-reason.js';
 import { parseUrlish } from '../url.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -73,7 +74,7 @@ export function envProblems(env: Record<string, string>, tapPort: number): strin
     if (!URLISH.test(value)) continue;
     const parsed = parseUrlish(value);
     if (!parsed.ok) {
-      problems.push(`${name}: ${parsed.reason}`);
+      problems.push(`${name}: ${renderReason(parsed.reason, 'en')}`);
       continue;
     }
     const { host, scheme } = parsed.url;

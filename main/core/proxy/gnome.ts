@@ -36,7 +36,7 @@ const PROTOCOLS: ProxyProtocol[] = ['http', 'https', 'socks', 'ftp'];
 export function parseGnomeProxy(output: string): Outcome<SystemProxy> {
   const values = parseGsettingsList(output);
   const rawMode = values.get('org.gnome.system.proxy mode');
-  if (typeof rawMode !== 'string') return fail('gsettings output has no org.gnome.system.proxy mode');
+  if (typeof rawMode !== 'string') return fail({ id: 'reason.output.unexpected', command: 'gsettings', detail: 'org.gnome.system.proxy mode' });
   const str = (key: string): string => {
     const v = values.get(key);
     return typeof v === 'string' ? v : '';

@@ -24,13 +24,13 @@ export function kdeServer(value: string): string {
 
 /** The KDE proxy settings in force from ~/.config/kioslaverc text. */
 export function parseKioslaverc(text: string): Outcome<SystemProxy> {
-  const problem = iniSyntaxProblem(text, { bareKeys: false });
-  if (problem) return fail(`malformed kioslaverc: ${problem}`);
+  const problem = iniSyntaxProblem(text, { bareKeys: false, format: 'kioslaverc' });
+  if (problem) return fail(problem);
   const section = (ini.parse(text)['Proxy Settings'] ?? {}) as Record<string, unknown>;
   const get = (key: string): string => (typeof section[key] === 'string' ? (section[key] as string).trim() : '');
   const type = get('ProxyType') || '0';
   const mode = KDE_MODES[type];
-  if (!mode) return fail(`unknown KDE ProxyType ${type}`);
+  if (!mode) return fail({ id: 'reason.config.unknown-value', setting: 'KDE ProxyType', value: type });
   const proxy: SystemProxy = { mode, rawMode: `ProxyType=${type}`, servers: {}, pac: null, bypass: [] };
   if (mode === 'none' || mode === 'environment') return ok(proxy); // environment: the env signals cover it
   proxy.bypass = get('NoProxyFor').split(/[,\s]+/).filter(Boolean);

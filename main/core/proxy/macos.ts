@@ -16,19 +16,21 @@ export interface ScutilDict {
  *   }
  */
 export function parseScutilDict(output: string): Outcome<ScutilDict> {
+  // The line it stopped at, as data: the reason says the output was not what scutil writes.
+  const unexpected = (line?: string) => fail({ id: 'reason.output.unexpected', command: 'scutil', ...(line ? { detail: line.slice(0, 60) } : {}) });
   const lines = output.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  if (lines[0] !== '<dictionary> {') return fail('scutil output does not start with <dictionary> {');
+  if (lines[0] !== '<dictionary> {') return unexpected(lines[0]);
   const root: ScutilDict = {};
   const stack: Array<ScutilDict | ScutilValue[]> = [root];
   for (const line of lines.slice(1)) {
     const top = stack.at(-1);
-    if (!top) return fail('scutil output has text after its closing brace');
+    if (!top) return unexpected(line);
     if (line === '}') {
       stack.pop();
       continue;
     }
     const m = /^(.+?)\s+:\s+(.*)$/.exec(line) ?? /^(.+?)\s+:$/.exec(line);
-    if (!m) return fail(`scutil output has an unreadable line: ${line.slice(0, 60)}`);
+    if (!m) return unexpected(line);
     const key = m[1] ?? '';
     const text = m[2] ?? '';
     let value: ScutilValue = text;
@@ -38,7 +40,8 @@ export function parseScutilDict(output: string): Outcome<ScutilDict> {
     else top[key] = value;
     if (typeof value !== 'string') stack.push(value);
   }
-  if (stack.length > 0) return fail('scutil output is truncated (unclosed <dictionary> or <array>)');
+  // Truncated: a <dictionary> or <array> left open.
+  if (stack.length > 0) return unexpected();
   return ok(root);
 }
 

@@ -42,15 +42,13 @@ export async function pacSignals(ctx: SampleContext, pacs: readonly PacInForce[]
     signals.push(pacUrlSignal({ kind: 'proxy', key: { source: 'pac', system: pac.source } }, pac.url, pac.origin, { source: pac.source }));
     const path = localPacPath(pac.url);
     if (path === null) {
-      signals.push(
-        unavailableSignal(result, pac.origin, 'remote PAC not fetched (Telltale makes no network connections)'),
-      );
+      signals.push(unavailableSignal(result, pac.origin, { id: 'reason.pac.remote' }));
       continue;
     }
     const origin = `file:${path}`;
     const text = await ctx.io.readText(path);
     if (!text.ok) {
-      signals.push(errorSignal(result, origin, `PAC file unreadable: ${text.reason}`));
+      signals.push(errorSignal(result, origin, text.reason));
       continue;
     }
     const evaluated = await ctx.io.evaluatePac(text.value, PAC_TARGET, PAC_TIMEOUT_MS);

@@ -39,7 +39,7 @@ export function parseProxyServer(value: string): Partial<Record<ProxyProtocol, s
 /** The WinINET proxy settings in force from `reg query "HKCU\...\Internet Settings"`. */
 export function parseWindowsInternetSettings(output: string): Outcome<SystemProxy> {
   const values = parseRegQuery(output);
-  if (values.size === 0) return fail('reg query output has no values');
+  if (values.size === 0) return fail({ id: 'reason.output.unexpected', command: 'reg query' });
   const enable = values.get('ProxyEnable') ?? '0x0';
   const enabled = /^0x0*1$/i.test(enable);
   const pac = values.get('AutoConfigURL') || null;

@@ -18,11 +18,11 @@ function checked(signal: Signal): Signal {
   const about = SignalKey.safeParse({ kind: signal.kind, key: signal.key });
   const source = typeof signal.source === 'string' ? signal.source : 'telltale';
   return about.success
-    ? errorSignal(about.data, source, `the sampler produced an invalid value: ${problem}`)
+    ? errorSignal(about.data, source, { id: 'reason.sampler.invalid', whole: false, detail: problem })
     : errorSignal(
         { kind: 'system', key: { part: 'sampler', sampler: typeof signal.id === 'string' && signal.id ? signal.id : 'unknown' } },
         source,
-        `a sampler produced an invalid signal: ${problem}`,
+        { id: 'reason.sampler.invalid', whole: true, detail: problem },
       );
 }
 

@@ -1,5 +1,6 @@
 /** The report's raw data, after its findings: signals by category, and connections grouped by tool. */
 import type { Language } from '../../../common/i18n/languages.js';
+import { signalReason } from '../../../common/i18n/render-reason.js';
 import type { Connection, Signal, SignalKind, Snapshot } from '../../../contract/snapshot.js';
 import { formatRemote, formatValue } from '../../../common/format.js';
 import type { PlainKey, Translate } from '../../../common/i18n/translate.js';
@@ -40,7 +41,7 @@ const STATUS_WORD: Readonly<Record<Exclude<Signal['status'], 'ok'>, PlainKey>> =
 
 function signalValue(signal: Signal, t: Translate, language: Language): string {
   if (signal.status === 'ok') return formatValue(signal.value, t('report.none-parenthesised'), language);
-  return t('report.signal.status', { status: t(STATUS_WORD[signal.status]), reason: signal.reason ?? t('report.signal.no-reason') });
+  return t('report.signal.status', { status: t(STATUS_WORD[signal.status]), reason: signalReason(signal, language) ?? t('report.signal.no-reason') });
 }
 
 /** The signals of each category as a table; `relevant` keeps those set or in error. */

@@ -87,10 +87,7 @@ function candidateOf(signal: Signal): ZoneCandidate | null {
   if (signal.kind !== 'timezone' || signal.status === 'unavailable') return null;
   const from = signal.key.source;
   if (from === 'resolved' || from === 'offset' || from === 'windows') return null;
-  const outcome =
-    signal.status === 'ok' && typeof signal.value === 'string'
-      ? { ok: true as const, zone: signal.value }
-      : { ok: false as const, reason: signal.reason ?? 'unreadable' };
+  const outcome = signal.status === 'ok' && typeof signal.value === 'string' ? { ok: true as const, zone: signal.value } : { ok: false as const };
   return { from, source: signal.source, outcome };
 }
 

@@ -9,6 +9,7 @@ import { TableHead } from '../components/TableHead.js';
 import { toolNameLookup } from '../lib/event-text.js';
 import { ScrollBox } from '../components/ScrollBox.js';
 import type { PlainKey } from '../../../common/i18n/translate.js';
+import { signalReason } from '../../../common/i18n/render-reason.js';
 import { useLanguage, useT } from '../hooks/useT.js';
 
 const STATE_KEYS: Readonly<Record<SignalState, PlainKey>> = {
@@ -49,7 +50,7 @@ export function SignalsView({ signals, tools }: { signals: readonly Signal[]; to
                       <td className="mono">{signal.source}</td>
                       <td>
                         {tone ? <Badge tone={tone}>{t(STATE_KEYS[state])}</Badge> : <span className="sr-only">{t(STATE_KEYS[state])}</span>}
-                        {signal.reason && <div className="muted">{signal.reason}</div>}
+                        {signal.reason && <div className="muted">{signalReason(signal, language)}</div>}
                       </td>
                     </tr>
                   );

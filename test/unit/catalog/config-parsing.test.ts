@@ -1,3 +1,4 @@
+import { renderReason } from '../../../common/i18n/render-reason.js';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../main/core/catalog/config-format.js';
 import { findAtKeyPath } from '../../../main/core/catalog/key-path.js';
@@ -7,7 +8,7 @@ describe('parseConfig', () => {
   it('reads JSON strictly and JSONC with comments and trailing commas', () => {
     const text = '{\n  // note\n  "a": 1,\n}';
     expect(parseConfig(text, 'jsonc')).toEqual({ ok: true, value: { a: 1 } });
-    expect(parseConfig(text, 'json')).toEqual({ ok: false, reason: 'invalid JSON at line 2, column 3 (InvalidCommentToken)' });
+    expect(parseConfig(text, 'json')).toEqual({ ok: false, reason: { id: 'reason.config.unparsable', format: 'JSON', line: 2, column: 3, detail: 'InvalidCommentToken' } });
   });
 
   it('treats an empty file as no settings', () => {
@@ -20,16 +21,16 @@ describe('parseConfig', () => {
     const result = parseConfig('model: gpt-4o\nopenai-api-key: [sk-LEAKME\nweak-model: x\n', 'yaml');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.reason).toMatch(/^invalid YAML at line \d+, column \d+ \([A-Z_]+\)$/);
-    expect(result.reason).not.toContain('LEAKME');
+    expect(renderReason(result.reason, 'en')).toMatch(/^invalid YAML at line \d+, column \d+ \([A-Z_]+\)$/);
+    expect(JSON.stringify(result.reason)).not.toContain('LEAKME');
   });
 
   it('gives the position of a TOML error without quoting the file', () => {
     const result = parseConfig('model = "o3"\napi_key = "sk-LEAKME\n', 'toml');
     expect(result).toMatchObject({ ok: false });
     if (result.ok) return;
-    expect(result.reason).toMatch(/^invalid TOML at line 2, column \d+/);
-    expect(result.reason).not.toContain('LEAKME');
+    expect(renderReason(result.reason, 'en')).toMatch(/^invalid TOML at line 2, column \d+/);
+    expect(JSON.stringify(result.reason)).not.toContain('LEAKME');
   });
 
   it('refuses a YAML alias bomb instead of expanding it', () => {

@@ -5,6 +5,8 @@
  * and a reason never repeats the input (it may hold a secret, and may be megabytes long). What a
  * reader passes on is at most the 1 MB read cap, so larger cases are cut to it, as the reader does.
  */
+import { renderReason } from '../../../common/i18n/render-reason.js';
+import { ReasonMessage } from '../../../contract/reason.js';
 import { describe, expect, it } from 'vitest';
 import { MAX_CONFIG_BYTES } from '../../../main/adapters/read-regular-file.js';
 import { parseConfig } from '../../../main/core/catalog/config-format.js';
@@ -60,7 +62,9 @@ function reasons(answer: Answer): string[] {
   if (typeof answer !== 'object' || answer === null) return [];
   if (Array.isArray(answer)) return answer.flatMap(reasons);
   const record = answer as Record<string, unknown>;
-  const own = [record.reason, ...(Array.isArray(record.errors) ? record.errors : [])].filter((r): r is string => typeof r === 'string');
+  // An Outcome's reason is a message: its English rendering is what a person reads.
+  const reason = ReasonMessage.safeParse(record.reason);
+  const own = [reason.success ? renderReason(reason.data, 'en') : record.reason, ...(Array.isArray(record.errors) ? record.errors : [])].filter((r): r is string => typeof r === 'string');
   return [...own, ...(record.ok === false || record.status === 'error' || record.status === 'unavailable' ? [] : [])];
 }
 
@@ -92,7 +96,7 @@ describe('every parser on every bad-input case', () => {
       }
     }
     expect(parseConfig('[[[[1]]]]', 'json')).toEqual({ ok: true, value: [[[[1]]]] });
-    expect(parseConfig(`${'['.repeat(101)}${']'.repeat(101)}`, 'json')).toEqual({ ok: false, reason: 'nested deeper than 100 levels (not read)' });
+    expect(parseConfig(`${'['.repeat(101)}${']'.repeat(101)}`, 'json')).toEqual({ ok: false, reason: { id: 'reason.config.too-deep', format: 'JSON', max: 100 } });
   });
 
   it('a BOM does not make a config file malformed', () => {

@@ -39,6 +39,7 @@ import {
   REACHES,
   SETTING_NOTES,
   RUN_FAILURES,
+  REASONS,
   SIGNALS,
   TOOL_NOTES,
 } from './message-samples.js';
@@ -137,6 +138,7 @@ describe('messages', () => {
     ...RUN_FAILURES,
     ...BASE_URL_HINTS,
     ...PROBE_ERRORS,
+    ...REASONS,
   };
 
   it('every id of every family in the contract has samples, valid by its schema', () => {
@@ -168,6 +170,7 @@ describe('messages', () => {
     OPT_OUTS,
     SETTING_NOTES,
     TOOL_NOTES,
+    REASONS,
   ].flatMap(
     (family) => Object.values(family).flat() as Message[],
   );

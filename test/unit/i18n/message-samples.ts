@@ -27,6 +27,7 @@ import type {
   RunFailure,
   SignalRef,
 } from '../../../contract/message.js';
+import type { ReasonCause, ReasonMessage } from '../../../contract/reason.js';
 
 type Samples<M extends { id: string }> = { [K in M['id']]: ReadonlyArray<Extract<M, { id: K }>> };
 
@@ -439,5 +440,76 @@ export const PROBE_ERRORS: Samples<ProbeErrorMessage> = {
       stderr: 'Error: connect ECONNREFUSED 127.0.0.1:443',
       hint: { id: 'hint.tool-variables', tool: 'Qoder CLI', variables: ['QODER_BASE_URL', 'OPENAI_BASE_URL'] },
     },
+  ],
+};
+
+/** Why a signal could not be read: every kind of failure, and each variant its rendering takes. */
+const CAUSES: Samples<ReasonCause> = {
+  'reason.file.missing': [{ id: 'reason.file.missing', path: '~/.npmrc' }],
+  'reason.file.not-regular': (['directory', 'fifo', 'device', 'socket', 'special'] as const).map((is) => ({ id: 'reason.file.not-regular' as const, path: '~/.npmrc', is })),
+  'reason.file.too-large': [{ id: 'reason.file.too-large', path: '~/.gitconfig', limit: 1048576 }],
+  'reason.file.permission-denied': [{ id: 'reason.file.permission-denied', path: '/etc/pip.conf' }],
+  'reason.file.unreadable': [{ id: 'reason.file.unreadable', path: '~/.cargo/config.toml', code: 'ELOOP' }],
+  'reason.command.not-found': [{ id: 'reason.command.not-found', command: 'gsettings' }],
+  'reason.command.timed-out': [{ id: 'reason.command.timed-out', command: 'git' }],
+  'reason.command.failed': [
+    { id: 'reason.command.failed', command: 'git', status: '128', detail: 'fatal: bad config line 1 in file /home/dev/.gitconfig' },
+    { id: 'reason.command.failed', command: 'tzutil', status: 'SIGKILL', detail: '' },
+  ],
+  'reason.output.unexpected': [
+    { id: 'reason.output.unexpected', command: 'scutil', detail: 'HTTPEnable 1' },
+    { id: 'reason.output.unexpected', command: 'reg query' },
+  ],
+  'reason.empty': [{ id: 'reason.empty', source: 'file:/etc/hostname' }],
+  'reason.url.empty': [{ id: 'reason.url.empty' }],
+  'reason.url.too-long': [
+    { id: 'reason.url.too-long', length: 9000, max: 8192 },
+    { id: 'reason.url.too-long', length: 9000 },
+  ],
+  'reason.url.whitespace': [{ id: 'reason.url.whitespace', value: 'http://proxy corp:8080' }],
+  'reason.url.malformed': [{ id: 'reason.url.malformed', value: 'http://user:***@[bad' }],
+  'reason.url.no-host': [{ id: 'reason.url.no-host', value: 'http://:8080' }],
+  'reason.proxy.not-an-address': (['switch', 'number', 'bare-word'] as const).map((is) => ({ id: 'reason.proxy.not-an-address' as const, value: 'proxyhost', is })),
+  'reason.zone.not-iana': [{ id: 'reason.zone.not-iana', where: 'TZ', value: 'Mars/Olympus' }],
+  'reason.zone.outside-zoneinfo': [{ id: 'reason.zone.outside-zoneinfo', target: '/opt/zones/Shanghai' }],
+  'reason.zone.copied-file': [{ id: 'reason.zone.copied-file' }],
+  'reason.zone.none': [{ id: 'reason.zone.none' }],
+  'reason.config.unparsable': [
+    { id: 'reason.config.unparsable', format: 'JSON', file: '~/.gemini/settings.json', line: 1, column: 47, detail: 'PropertyNameExpected' },
+    { id: 'reason.config.unparsable', format: 'YAML', line: 3, detail: 'BAD_INDENT' },
+    { id: 'reason.config.unparsable', format: 'settings.xml', detail: '3:7: unclosed tag: mirror' },
+    { id: 'reason.config.unparsable', format: 'TOML' },
+  ],
+  'reason.config.bad-line': [
+    { id: 'reason.config.bad-line', format: 'git config', line: 3, problem: 'unterminated-section' },
+    { id: 'reason.config.bad-line', format: 'pip.conf', file: '~/.config/pip/pip.conf', line: 2, problem: 'no-equals' },
+  ],
+  'reason.config.too-deep': [{ id: 'reason.config.too-deep', format: 'JSON', file: '~/.codex/config.json', max: 100 }],
+  'reason.config.unknown-value': [{ id: 'reason.config.unknown-value', setting: 'KDE ProxyType', value: '9' }],
+  'reason.git.files-unreadable': [{ id: 'reason.git.files-unreadable', setting: 'user.email', files: ['~/.gitconfig', '~/.config/git/config'] }],
+  'reason.pac.remote': [{ id: 'reason.pac.remote' }],
+  'reason.pac.failed': [{ id: 'reason.pac.failed', detail: 'ReferenceError: foo is not defined' }],
+  'reason.pac.timed-out': [{ id: 'reason.pac.timed-out', limitMs: 1000, afterMs: 1012 }],
+  'reason.pac.out-of-memory': [{ id: 'reason.pac.out-of-memory' }],
+  'reason.pac.never-settled': [{ id: 'reason.pac.never-settled' }],
+  'reason.pac.no-answer': [{ id: 'reason.pac.no-answer' }],
+  'reason.pac.could-not-start': [{ id: 'reason.pac.could-not-start', detail: "Cannot find module 'quickjs-emscripten'" }],
+  'reason.sampler.crashed': [{ id: 'reason.sampler.crashed', sampler: 'proxy', detail: 'x.host is not a function' }],
+  'reason.sampler.missed-deadline': [{ id: 'reason.sampler.missed-deadline', sampler: 'identity', ms: 10000 }],
+  'reason.sampler.invalid': [
+    { id: 'reason.sampler.invalid', whole: false, detail: '✖ Invalid input → at value' },
+    { id: 'reason.sampler.invalid', whole: true, detail: '✖ Invalid input → at kind' },
+  ],
+  'reason.connections.failed': [{ id: 'reason.connections.failed', detail: 'spawn ss ENOENT' }],
+};
+
+export const REASONS: Samples<ReasonMessage> = {
+  ...CAUSES,
+  'reason.setting': [
+    { id: 'reason.setting', file: '~/.claude/settings.json', setting: 'env.HTTPS_PROXY', cause: { id: 'reason.url.malformed', value: 'http://[bad' } },
+    { id: 'reason.setting', file: '~/.qwen/settings.json', setting: 'baseUrl', cause: { id: 'reason.url.too-long', length: 9000 } },
+  ],
+  'reason.all-failed': [
+    { id: 'reason.all-failed', causes: [{ id: 'reason.empty', source: 'file:/etc/hostname' }, { id: 'reason.command.not-found', command: 'hostname' }] },
   ],
 };

@@ -1,3 +1,4 @@
+import { renderReason } from '../../../common/i18n/render-reason.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseGitConfig } from '../../../main/core/identity/git.js';
@@ -28,7 +29,7 @@ describe('git config', () => {
   it('reports a truncated file', () => {
     expect(parseGitConfig(fixture('gitconfig-truncated'), '/h/.gitconfig', '/h')).toEqual({
       ok: false,
-      reason: 'malformed git config: line 3: unterminated section header',
+      reason: { id: 'reason.config.bad-line', format: 'git config', line: 3, problem: 'unterminated-section' },
     });
   });
 
@@ -88,7 +89,7 @@ describe('registries', () => {
     expect(parseCargoConfig('[net]\nretry = 2\n')).toEqual({ ok: true, value: null });
     const truncated = parseCargoConfig(fixture('cargo-config-truncated.toml'));
     expect(truncated.ok).toBe(false);
-    expect(!truncated.ok && truncated.reason).toMatch(/^malformed cargo config: /);
+    expect(!truncated.ok && renderReason(truncated.reason, 'en')).toMatch(/^invalid cargo config at line \d+, column \d+/);
   });
 
   it('reads the first Maven mirror outside comments', () => {
@@ -96,7 +97,7 @@ describe('registries', () => {
     expect(parseMavenSettings('<settings/>')).toEqual({ ok: true, value: null });
     // An unclosed <mirror> is malformed, with its position; read in one pass however long the file.
     const unclosed = parseMavenSettings(`<settings><mirrors><mirror><url>${'<mirror>x'.repeat(100_000)}`);
-    expect(unclosed).toMatchObject({ ok: false, reason: expect.stringMatching(/^malformed settings\.xml: \d+:\d+: /) });
+    expect(unclosed).toMatchObject({ ok: false, reason: { id: 'reason.config.unparsable', format: 'settings.xml', detail: expect.stringMatching(/^\d+:\d+: /) } });
     // A mirror outside <mirrors>, and one in CDATA and comments, are not the mirror in force.
     expect(parseMavenSettings('<settings><mirror><url>https://x/</url></mirror></settings>')).toEqual({ ok: true, value: null });
     const cdata = '<settings><mirrors><!-- <mirror><url>https://old/</url></mirror> --><mirror><url><![CDATA[https://m.example/]]></url></mirror></mirrors></settings>';

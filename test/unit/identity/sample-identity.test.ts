@@ -47,7 +47,7 @@ describe('sampleIdentity on fixtures', () => {
     expect(get(signals, 'registry.pip')[0]).toMatchObject({ source: 'file:~/.pip/pip.conf', meta: { host: 'pypi.tuna.tsinghua.edu.cn' } });
     expect(get(signals, 'registry.pip.proxy')[0]).toMatchObject({ source: 'env:PIP_PROXY', value: 'http://u:***@p.corp:3128' });
     expect(get(signals, 'registry.go')[0]).toMatchObject({ value: 'https://goproxy.cn', meta: { host: 'goproxy.cn' } });
-    expect(get(signals, 'registry.cargo@~/.cargo/config.toml')[0]).toMatchObject({ status: 'error', reason: expect.stringMatching(/^malformed cargo config/) });
+    expect(get(signals, 'registry.cargo@~/.cargo/config.toml')[0]).toMatchObject({ status: 'error', reason: expect.stringMatching(/^~\/\.cargo\/config\.toml: invalid cargo config at line \d+/) });
     expect(get(signals, 'registry.maven')[0]?.meta).toMatchObject({ host: 'maven.aliyun.com', mirrorOf: '*' });
     expect(get(signals, 'model.base-url.DEEPSEEK_BASE_URL')[0]?.meta?.host).toBe('api.deepseek.com');
     const json = JSON.stringify(signals);
@@ -69,12 +69,12 @@ describe('sampleIdentity on fixtures', () => {
   });
 
   it('a git key that is not set (git config exits 1) is "not set", a git that fails otherwise is unavailable', async () => {
-    const notFound = { fail: 'git failed (exit 1): ', exitCode: 1 };
+    const notFound = { fail: { id: 'reason.command.failed', command: 'git', status: '1', detail: '' } as const, exitCode: 1 };
     const signals = await sampleIdentity(
       fixtureContext({
         commands: {
           'git config --global --get user.email': notFound,
-          'git config --global --get user.name': { fail: 'git failed (exit 128): fatal: bad config line 1', exitCode: 128 },
+          'git config --global --get user.name': { fail: { id: 'reason.command.failed', command: 'git', status: '128', detail: 'fatal: bad config line 1' }, exitCode: 128 },
         },
       }),
     );

@@ -96,7 +96,7 @@ describe('network.proxy rules', () => {
   });
 
   it('ignores signals that are not ok', () => {
-    const broken: Signal = errorSignal({ kind: 'proxy', key: { source: 'env', variable: 'HTTPS_PROXY' } }, 'env:HTTPS_PROXY', 'malformed URL');
+    const broken: Signal = errorSignal({ kind: 'proxy', key: { source: 'env', variable: 'HTTPS_PROXY' } }, 'env:HTTPS_PROXY', { id: 'reason.url.malformed', value: 'http://[' });
     expect(run([broken])).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ describe('time zone parsers', () => {
   });
 
   it('rejects what is not an IANA zone', () => {
-    expect(parseTzEnv('Mars/Olympus_Mons')).toMatchObject({ ok: false, reason: 'TZ=Mars/Olympus_Mons is not an IANA time zone name' });
+    expect(parseTzEnv('Mars/Olympus_Mons')).toEqual({ ok: false, reason: { id: 'reason.zone.not-iana', where: 'TZ', value: 'Mars/Olympus_Mons' } });
     expect(parseTzEnv('CST-8').ok).toBe(false);
     expect(parseTzEnv('../../etc/passwd').ok).toBe(false);
   });
@@ -51,7 +51,7 @@ describe('time zone parsers', () => {
   it('resolves the best source in order', () => {
     const signals = resolvedZoneSignals(
       [
-        { from: 'env', source: 'env:TZ', outcome: { ok: false, reason: 'bad' } },
+        { from: 'env', source: 'env:TZ', outcome: { ok: false } },
         { from: 'localtime', source: 'file:/etc/localtime', outcome: { ok: true, zone: 'Asia/Shanghai' } },
         { from: 'intl', source: 'intl (this process)', outcome: { ok: true, zone: 'UTC' } },
       ],
@@ -107,7 +107,7 @@ describe('sampleLocale', () => {
 
   it('an invalid TZ is an error and the next source wins', async () => {
     const signals = await sampleLocale(fixtureContext({ env: { TZ: 'Nowhere/Land' }, links: { '/etc/localtime': '/usr/share/zoneinfo/Asia/Urumqi' } }));
-    expect(get(signals, 'timezone.env')).toMatchObject({ status: 'error', reason: 'TZ=Nowhere/Land is not an IANA time zone name' });
+    expect(get(signals, 'timezone.env')).toMatchObject({ status: 'error', reason: 'TZ: Nowhere/Land is not an IANA time zone name' });
     expect(get(signals, 'timezone.iana')).toMatchObject({ value: 'Asia/Urumqi', source: 'file:/etc/localtime' });
     expect(get(signals, 'timezone.etc-timezone')).toBeUndefined();
   });
@@ -122,10 +122,10 @@ describe('sampleLocale', () => {
   });
 
   it('on macOS an AppleLocale never set (defaults exits 1) is "not set"; another failure is an error', async () => {
-    const missing = 'defaults failed (exit 1): The domain/default pair of (kCFPreferencesAnyApplication, AppleLocale) does not exist';
+    const missing = { id: 'reason.command.failed', command: 'defaults', status: '1', detail: 'The domain/default pair of (kCFPreferencesAnyApplication, AppleLocale) does not exist' } as const;
     const unset = await sampleLocale(fixtureContext({ platform: 'darwin', commands: { 'defaults read -g AppleLocale': { fail: missing, exitCode: 1 } } }));
     expect(get(unset, 'locale.AppleLocale')).toEqual({ id: 'locale.AppleLocale', kind: 'locale', key: { variable: 'AppleLocale' }, value: null, source: 'cmd:defaults read -g AppleLocale', status: 'ok' });
-    const broken = await sampleLocale(fixtureContext({ platform: 'darwin', commands: { 'defaults read -g AppleLocale': { fail: 'defaults timed out' } } }));
+    const broken = await sampleLocale(fixtureContext({ platform: 'darwin', commands: { 'defaults read -g AppleLocale': { fail: { id: 'reason.command.timed-out', command: 'defaults' } } } }));
     expect(get(broken, 'locale.AppleLocale')).toMatchObject({ status: 'error', reason: 'defaults timed out' });
   });
 

@@ -1,3 +1,4 @@
+import { renderReason } from '../../../common/i18n/render-reason.js';
 import { describe, expect, it } from 'vitest';
 import { evaluatePacOffThread } from '../../../main/adapters/pac-worker.js';
 import { PAC_TARGET, PAC_TIMEOUT_MS, pacResultMeta } from '../../../main/core/proxy/index.js';
@@ -27,22 +28,23 @@ describe('evaluatePac', () => {
 
   it('stops a looping PAC and reports it', async () => {
     const outcome = await evaluatePac(proxyFixture('looping.pac'), undefined, 200);
-    expect(outcome).toEqual({ ok: false, reason: 'PAC script failed: InternalError: did not finish within 200 ms' });
+    expect(outcome).toMatchObject({ ok: false, reason: { id: 'reason.pac.timed-out', limitMs: 200 } });
+    expect(!outcome.ok && renderReason(outcome.reason, 'en')).toMatch(/^PAC script failed: did not finish within 200 ms \(stopped after \d+ ms\)$/);
   });
 
   it('reports a PAC whose promise never settles, instead of ending the process', async () => {
     const outcome = await evaluatePac(readCorpus('pac-never-settles.pac'));
-    expect(outcome).toEqual({ ok: false, reason: 'PAC script failed: FindProxyForURL never returned (its promise did not settle)' });
+    expect(outcome).toEqual({ ok: false, reason: { id: 'reason.pac.never-settled' } });
   });
 
   it('stops a PAC that allocates without bound (the sandbox memory cap, or the deadline)', async () => {
     const outcome = await evaluatePac(readCorpus('pac-allocates.pac'), PAC_TARGET, 500);
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.reason).toMatch(/^PAC script failed: .*(out of memory|did not finish within 500 ms)/);
+    if (!outcome.ok) expect(renderReason(outcome.reason, 'en')).toMatch(/^PAC script failed: .*(out of memory|did not finish within 500 ms)/);
   });
 
   it('reports a throwing PAC and a syntax error', async () => {
-    expect(await evaluatePac(proxyFixture('throwing.pac'))).toEqual({ ok: false, reason: 'PAC script failed: no proxy for api.anthropic.com' });
+    expect(await evaluatePac(proxyFixture('throwing.pac'))).toEqual({ ok: false, reason: { id: 'reason.pac.failed', detail: 'no proxy for api.anthropic.com' } });
     const garbage = await evaluatePac('function FindProxyForURL( {');
     expect(garbage.ok).toBe(false);
   });

@@ -1,3 +1,4 @@
+import { renderReason } from '../../../common/i18n/render-reason.js';
 import { describe, expect, it } from 'vitest';
 import {
   parseGnomeProxy,
@@ -81,7 +82,7 @@ describe('KDE kioslaverc', () => {
   it('reports a truncated file as malformed', () => {
     const parsed = parseKioslaverc(proxyFixture('kde-kioslaverc-truncated.txt'));
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.reason).toMatch(/line 4: unterminated section header/);
+    expect(!parsed.ok && renderReason(parsed.reason, 'en')).toBe('invalid kioslaverc at line 4: unterminated section header');
   });
 
   it('treats a file without proxy settings as no proxy', () => {
@@ -118,7 +119,7 @@ describe('macOS scutil --proxy', () => {
 
   it('reports truncated output', () => {
     const parsed = parseScutilProxy(proxyFixture('macos-scutil-proxy-truncated.txt'));
-    expect(parsed).toEqual({ ok: false, reason: 'scutil output is truncated (unclosed <dictionary> or <array>)' });
+    expect(parsed).toEqual({ ok: false, reason: { id: 'reason.output.unexpected', command: 'scutil' } });
   });
 });
 

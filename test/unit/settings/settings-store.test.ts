@@ -90,7 +90,7 @@ describe('the settings store', () => {
     mkdirSync(file);
     writeFileSync(join(file, 'inside.txt'), 'kept');
     const store = open();
-    expect(store.status().problem).toMatch(/is a directory/);
+    expect(store.status().problem).toMatch(/cannot be read \(.*: a directory, not a regular file\)/);
     expect(readFileSync(join(store.status().keptAside ?? '', 'inside.txt'), 'utf8')).toBe('kept');
   });
 
@@ -104,7 +104,7 @@ describe('the settings store', () => {
     expect(run.signal, 'the child hung on the FIFO and was killed').toBeNull();
     const out = JSON.parse(run.stdout) as { status: { problem: string; keptAside: string }; interval: number };
     expect(out.interval).toBe(DEFAULTS.intervalSeconds);
-    expect(out.status.problem).toMatch(/is a FIFO/);
+    expect(out.status.problem).toMatch(/cannot be read \(.*: a FIFO, not a regular file\)/);
     expect(statSync(out.status.keptAside).isFIFO()).toBe(true);
   });
 
