@@ -24,7 +24,7 @@ export const reasonZhCN = {
   'reason.url.whitespace': '不是 URL（含有空白字符）：{{value}}',
   'reason.url.malformed': 'URL 格式错误：{{value}}',
   'reason.url.no-host': 'URL 中没有主机名：{{value}}',
-  'reason.proxy.not-an-address.switch': '不是代理地址：“{{value}}”是开关值，不是 host:port 形式或 URL',
+  'reason.proxy.not-an-address.switch': '不是代理地址：“{{value}}”是开关值，既不是“主机名加端口”，也不是 URL',
   'reason.proxy.not-an-address.number': '不是代理地址：“{{value}}”是数字，不是主机名',
   'reason.proxy.not-an-address.bare-word': '不是代理地址：“{{value}}”只是一个单词（没有协议，也没有端口）',
   'reason.zone.not-iana': '{{where}}：{{value}} 不是 IANA 时区名',
