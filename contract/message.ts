@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { SettingNote, TelemetryOptOut, ToolNote } from './catalog-text.js';
-import { ReasonMessage } from './reason.js';
+import { ReasonCause, ReasonMessage } from './reason.js';
 import { RegistryEcosystem, SignalKey } from './signal-key.js';
 import { ChangeKind, Confidence, ExposureLevel, ProbeFactorName } from './terms.js';
 
@@ -356,6 +356,21 @@ export const IsolationProblem = z.discriminatedUnion('id', [
 ]);
 export type IsolationProblem = z.infer<typeof IsolationProblem>;
 
+/**
+ * Why the probe refuses to run a tool: a URL it would hand the tool could lead past the tap.
+ * variable: the env var, as named; environment: the planned environment (EnvGroup id) that sets it.
+ */
+export const ProbeSafetyProblem = z.discriminatedUnion('id', [
+  /** The tool command itself assigns a non-loopback URL (`env HTTPS_PROXY=http://corp:3128 tool`). */
+  z.object({ id: z.literal('probe-unsafe.command-sets-url'), variable: z.string() }),
+  /** A proxy variable that is not the tap; value: as it was set. */
+  z.object({ id: z.literal('probe-unsafe.proxy-elsewhere'), environment: z.string(), variable: z.string(), value: z.string() }),
+  z.object({ id: z.literal('probe-unsafe.bad-url'), environment: z.string(), variable: z.string(), cause: ReasonCause }),
+  /** A URL that reaches neither the tap nor a proxy that is the tap; url: redacted. */
+  z.object({ id: z.literal('probe-unsafe.misses-tap'), environment: z.string(), variable: z.string(), url: z.string() }),
+]);
+export type ProbeSafetyProblem = z.infer<typeof ProbeSafetyProblem>;
+
 /** What the list of hosts a tool tried cannot include here (ProbeReport.reachGapMessages). */
 export const ReachGapMessage = z.discriminatedUnion('id', [
   z.object({ id: z.literal('reach-gap.not-isolated') }),
@@ -415,6 +430,7 @@ export const Message = z.union([
   ToolNote,
   ChangeMessage,
   IsolationProblem,
+  ProbeSafetyProblem,
   ReachGapMessage,
   RunFailure,
   ProbeErrorMessage,
@@ -444,6 +460,7 @@ export const MESSAGE_FAMILIES = {
   CaptureReasonMessage,
   ChangeMessage,
   IsolationProblem,
+  ProbeSafetyProblem,
   ReachGapMessage,
   RunFailure,
   BaseUrlHint,

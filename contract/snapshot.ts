@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { ReasonMessage } from './reason.js';
 import {
   AdviceMessage,
+  CaptureUnavailableMessage,
   ChangeMessage,
   CheckMessage,
   CheckNameMessage,
@@ -390,6 +391,8 @@ export const ProbeReport = z.object({
   attempts: z.array(ProbeRunAttempts).optional(),
   /** Why attempts were not recorded (no precise capture here). */
   attemptsUnavailable: z.string().optional(),
+  /** What `attemptsUnavailable` says, as a message. */
+  attemptsUnavailableMessage: CaptureUnavailableMessage.optional(),
   /** Whether the tool follows TZ or the system zone (when both time zone factors ran). */
   zoneSource: ProbeZoneSource.optional(),
   /** Why the system zone could not be set per run (no mount namespace): only TZ was varied. */

@@ -7,10 +7,13 @@ import type {
   ChangeMessage,
   IsolationProblem,
   ProbeErrorMessage,
+  ProbeSafetyProblem,
   ReachGapMessage,
   RunFailure,
   TokenKind,
 } from '../../contract/message.js';
+import type { Language } from './languages.js';
+import { renderReason } from './render-reason.js';
 import type { PlainKey, Translate } from './translate.js';
 
 type Char = { codePoint: string; name: string };
@@ -80,6 +83,19 @@ export function renderIsolationProblem(m: IsolationProblem, t: Translate): strin
     case 'isolation.no-mount-command':
     case 'isolation.off':
       return t(m.id);
+  }
+}
+
+export function renderSafetyProblem(m: ProbeSafetyProblem, t: Translate, language: Language): string {
+  switch (m.id) {
+    case 'probe-unsafe.command-sets-url':
+      return t(m.id, { variable: m.variable });
+    case 'probe-unsafe.proxy-elsewhere':
+      return t(m.id, { environment: m.environment, variable: m.variable, value: m.value });
+    case 'probe-unsafe.bad-url':
+      return t(m.id, { environment: m.environment, variable: m.variable, reason: renderReason(m.cause, language) });
+    case 'probe-unsafe.misses-tap':
+      return t(m.id, { environment: m.environment, variable: m.variable, url: m.url });
   }
 }
 

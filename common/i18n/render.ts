@@ -13,6 +13,7 @@ import {
   ExposureMessage,
   InferenceMessage,
   IsolationProblem,
+  ProbeSafetyProblem,
   ProbeErrorMessage,
   ProbeSummaryMessage,
   ReachGapMessage,
@@ -30,7 +31,7 @@ import { CHECK_2026_SIGNALLING, CHECK_2026_ZONES } from '../check-2026.js';
 import type { Language } from './languages.js';
 import { countryName, languageName, orList, zoneName } from './names.js';
 import { renderOptOut, renderOptOutSteps, renderSettingNote, renderToolNote } from './render-catalog.js';
-import { renderChange, renderIsolationProblem, renderProbeError, renderReachGap, renderRunFailure } from './render-probe.js';
+import { renderChange, renderIsolationProblem, renderProbeError, renderReachGap, renderRunFailure, renderSafetyProblem } from './render-probe.js';
 import { renderReason } from './render-reason.js';
 import { describeSignalRef } from './render-signal.js';
 import { translator, type MessageKey, type PlainKey, type Translate } from './translate.js';
@@ -379,6 +380,7 @@ class Renderer {
     if (isToolNote(m)) return renderToolNote(m, this.t);
     if (isChange(m)) return renderChange(m, this.t);
     if (isIsolation(m)) return renderIsolationProblem(m, this.t);
+    if (isSafetyProblem(m)) return renderSafetyProblem(m, this.t, this.language);
     if (isReachGap(m)) return renderReachGap(m, this.t);
     if (isRunFailure(m)) return renderRunFailure(m, this.t);
     if (isProbeError(m)) return renderProbeError(m, this.t);
@@ -406,6 +408,7 @@ const isSettingNote = guardOf<SettingNote>(SettingNote);
 const isToolNote = guardOf<ToolNote>(ToolNote);
 const isChange = guardOf<ChangeMessage>(ChangeMessage);
 const isIsolation = guardOf<IsolationProblem>(IsolationProblem);
+const isSafetyProblem = guardOf<ProbeSafetyProblem>(ProbeSafetyProblem);
 const isReachGap = guardOf<ReachGapMessage>(ReachGapMessage);
 const isRunFailure = guardOf<RunFailure>(RunFailure);
 const isProbeError = guardOf<ProbeErrorMessage>(ProbeErrorMessage);

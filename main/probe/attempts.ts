@@ -6,6 +6,7 @@
  */
 import type { ProbeAttempt, ProbeRunAttempts } from '../../contract/snapshot.js';
 import { startTraceCapture, type TraceCapture } from '../adapters/trace-capture.js';
+import type { CaptureUnavailable } from '../core/connections/capture-source.js';
 import type { ConnectionEvent } from '../core/connections/trace-events.js';
 
 export interface RunAttemptRecorder {
@@ -17,7 +18,7 @@ export interface RunAttemptRecorder {
   stop(): Promise<void>;
 }
 
-export async function recordRunAttempts(): Promise<RunAttemptRecorder | { unavailable: string }> {
+export async function recordRunAttempts(): Promise<RunAttemptRecorder | CaptureUnavailable> {
   let current: { attempts: ProbeAttempt[]; pending: Map<string, ProbeAttempt[]> } | null = null;
   const runs: ProbeRunAttempts[] = [];
   const onEvent = (event: ConnectionEvent) => {
@@ -33,7 +34,7 @@ export async function recordRunAttempts(): Promise<RunAttemptRecorder | { unavai
     if (attempt) attempt.outcome = event.type;
   };
   const capture = await startTraceCapture({ followPid: process.pid, onEvent, onError: () => undefined });
-  if ('unavailable' in capture) return { unavailable: capture.unavailable };
+  if ('unavailable' in capture) return capture;
   const trace: TraceCapture = capture;
   return {
     begin(group, run) {

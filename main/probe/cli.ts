@@ -5,7 +5,6 @@ import { PROBE_FACTORS as FACTORS, type ProbeFactorName as FactorName } from '..
 import { defaultStateDir } from '../adapters/state-dir.js';
 import { commandLanguage } from '../cli/language.js';
 import type { Language } from '../../common/i18n/languages.js';
-import { renderMessage } from '../../common/i18n/render.js';
 import { translator } from '../../common/i18n/translate.js';
 import { redactText } from '../core/secrets/policy.js';
 import { DEFAULT_LOCALES, DEFAULT_TIMEZONES } from '../core/probe/plan.js';
@@ -16,7 +15,7 @@ import { parse as parseOptions, UsageError } from '../cli/args.js';
 import { HELP_WIDTH, helpLanguage, helpList, type HelpEntry } from '../cli/help.js';
 import { listOf, renderUsage, type UsageMessage } from '../cli/usage-message.js';
 import { wrapText } from '../cli/wrap-text.js';
-import { ProbeRefused, probeTool, type ProbeOptions } from './session.js';
+import { ProbeRefused, probeTool, renderRefusal, type ProbeOptions } from './session.js';
 import { progressPrinter } from './progress.js';
 import { saveProbeReport } from './state.js';
 
@@ -154,9 +153,7 @@ export async function runProbe(argv: string[], io: ProbeIo): Promise<number> {
     return report.error ? 1 : 0;
   } catch (error) {
     if (error instanceof ProbeRefused) {
-      const { refusal } = error;
-      const said = refusal ? t(refusal.key, { reason: renderMessage(refusal.problem, language) }) : error.message;
-      io.stderr.write(`telltale probe: ${redactText(said)}\n`);
+      io.stderr.write(`telltale probe: ${redactText(renderRefusal(error.refusal, language))}\n`);
       return 2;
     }
     io.stderr.write(`telltale probe: ${redactText((error as Error).message)}\n`);

@@ -7,8 +7,9 @@
 import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { BaseUrlHint, IsolationProblem, ProbeErrorMessage, ProbeSummaryMessage, ReachGapMessage, RunFailure } from '../../contract/message.js';
+import type { BaseUrlHint, IsolationProblem, ProbeErrorMessage, ProbeSafetyProblem, ProbeSummaryMessage, ReachGapMessage, RunFailure } from '../../contract/message.js';
 import { ProbeReport } from '../../contract/snapshot.js';
+import type { Language } from '../../common/i18n/languages.js';
 import { renderMessage } from '../../common/i18n/render.js';
 import { translator } from '../../common/i18n/translate.js';
 import { analyseProbe, type GroupRuns } from '../core/probe/analyse.js';
@@ -56,22 +57,27 @@ export interface ProbeOutcome {
   keptDir: string | null;
 }
 
-/** Why a probe refused to run the tool, when the probe itself could not be set up as it must. */
-export type Refusal = { key: 'probe-refused.isolation' | 'probe-refused.no-system-zone'; problem: IsolationProblem };
+/** Why a probe refused to run the tool: it could not be set up as it must, or it would send traffic past the tap. */
+export type Refusal =
+  | { key: 'probe-refused.isolation' | 'probe-refused.no-system-zone'; problem: IsolationProblem }
+  | { key: 'probe-refused.unsafe'; problems: ProbeSafetyProblem[] };
 
-/** A probe that would send traffic past the tap; the CLI turns it into exit code 2 (in its language when `refusal` says why). */
+/** A refusal as a sentence in a language. */
+export function renderRefusal(refusal: Refusal, language: Language): string {
+  const t = translator(language);
+  return refusal.key === 'probe-refused.unsafe'
+    ? t(refusal.key, { problems: refusal.problems.map((p) => renderMessage(p, language)).join(t('list.semicolon')) })
+    : t(refusal.key, { reason: renderMessage(refusal.problem, language) });
+}
+
+/** A probe that refuses to run; the CLI turns it into exit code 2, said in its language. The message is the English. */
 export class ProbeRefused extends Error {
-  constructor(
-    message: string,
-    readonly refusal?: Refusal,
-  ) {
-    super(message);
+  constructor(readonly refusal: Refusal) {
+    super(renderRefusal(refusal, 'en'));
   }
 }
 
-function refused(refusal: Refusal): ProbeRefused {
-  return new ProbeRefused(translator('en')(refusal.key, { reason: renderMessage(refusal.problem, 'en') }), refusal);
-}
+const refused = (refusal: Refusal) => new ProbeRefused(refusal);
 
 function runFailure(outcome: RunOutcome, run: number, timeoutMs: number): RunFailure | null {
   if (outcome.notFound !== undefined) return { id: 'run.command-not-found', run, command: outcome.notFound };
@@ -143,7 +149,7 @@ async function keepRunDirs(root: string, name: string, home: string, workDir: st
 
 export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
   const commandIssues = commandProblems(options.command);
-  if (commandIssues.length > 0) throw new ProbeRefused(commandIssues.join('; '));
+  if (commandIssues.length > 0) throw refused({ key: 'probe-refused.unsafe', problems: commandIssues });
   const startedAt = new Date().toISOString();
   const root = await mkdtemp(path.join(os.tmpdir(), 'telltale-probe-'));
   const home = path.join(root, 'home');
@@ -180,8 +186,8 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
     for (const factor of plan) {
       for (const group of [factor.baseline, ...factor.variants.map((v) => v.group)]) groups.set(group.id, group);
     }
-    const refusals = [...groups.values()].flatMap((g) => envProblems(g.env, tap.port).map((p) => `${g.id}: ${p}`));
-    if (refusals.length > 0) throw new ProbeRefused(`refusing to run: ${refusals.join('; ')}`);
+    const unsafe = [...groups.values()].flatMap((g) => envProblems(g, tap.port));
+    if (unsafe.length > 0) throw refused({ key: 'probe-refused.unsafe', problems: unsafe });
 
     const results = new Map<string, GroupRuns>();
     const reach = new Map<string, ReachEvent[][]>();
@@ -273,7 +279,9 @@ export async function probeTool(options: ProbeOptions): Promise<ProbeOutcome> {
       summary: renderMessage(summaryMessage, 'en'),
       summaryMessage,
       ...(error ? { error, errorMessage } : {}),
-      ...('runs' in recorder ? { attempts: recorder.runs } : { attemptsUnavailable: recorder.unavailable }),
+      ...('runs' in recorder
+        ? { attempts: recorder.runs }
+        : { attemptsUnavailable: recorder.unavailable, ...(recorder.why ? { attemptsUnavailableMessage: recorder.why } : {}) }),
       ...(source ? { zoneSource: source } : {}),
       ...(systemZoneUnavailable
         ? { systemZoneUnavailable: renderMessage(systemZoneUnavailable, 'en'), systemZoneUnavailableMessage: systemZoneUnavailable }

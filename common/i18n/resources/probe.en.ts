@@ -36,6 +36,11 @@ export const probeEn = {
   'probe-refused.isolation':
     '{{reason}}. Without isolation the tool could reach the internet by itself (telemetry, update checks); pass --no-isolation to run it anyway.',
   'probe-refused.no-system-zone': 'the system time zone cannot be set here: {{reason}}',
+  'probe-refused.unsafe': 'refusing to run: {{problems}}',
+  'probe-unsafe.command-sets-url': 'the command sets {{variable}} to a non-loopback URL (the probe sets base URLs and proxies itself)',
+  'probe-unsafe.proxy-elsewhere': '{{environment}}: {{variable}} would send traffic to {{value}}',
+  'probe-unsafe.bad-url': '{{environment}}: {{variable}}: {{reason}}',
+  'probe-unsafe.misses-tap': '{{environment}}: {{variable}}={{url}} would not reach the tap',
   'reach-gap.not-isolated': 'DNS queries and direct connects: not seen, the runs were not isolated (--no-isolation)',
   'reach-gap.no-dns': 'DNS queries: not seen ({{why}})',
   'reach-gap.ports-only': 'direct connects: only to ports 80 and 443 (no precise capture)',

@@ -11,6 +11,7 @@ import type {
 import { formatCommand } from '../../../common/format.js';
 import type { Language } from '../../../common/i18n/languages.js';
 import { CHANGE_KINDS, renderMessage, renderMessageOr } from '../../../common/i18n/render.js';
+import { renderCaptureUnavailable } from '../../../common/i18n/render-capture.js';
 import { OUTCOME_KEYS, SEEN_BY_KEYS, ZONE_SOURCE_KEYS } from '../../../common/i18n/probe-keys.js';
 import { translator, type Translate } from '../../../common/i18n/translate.js';
 import { makeVisible } from './codepoints.js';
@@ -61,8 +62,9 @@ function renderChange(change: ProbeChange, { t, language }: Context): string[] {
 }
 
 /** The TCP connections each run attempted, or why they were not recorded. */
-function renderAttempts(report: ProbeReport, { t }: Context): string[] {
-  if (report.attemptsUnavailable) return ['', t('probeview.attempts-unavailable', { reason: report.attemptsUnavailable })];
+function renderAttempts(report: ProbeReport, { t, language }: Context): string[] {
+  const { attemptsUnavailable: english, attemptsUnavailableMessage: why } = report;
+  if (english) return ['', t('probeview.attempts-unavailable', { reason: why ? renderCaptureUnavailable(why, language) : english })];
   if (!report.attempts) return [];
   const lines = ['', t('probe-report.attempts')];
   for (const { group, run, attempts } of report.attempts) {

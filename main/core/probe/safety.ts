@@ -2,7 +2,7 @@
  * The probe's guard rails: it refuses to run when any URL it would hand the tool could lead
  * anywhere but the tap (as base URL or as proxy).
  */
-import { renderReason } from '../../../common/i18n/render-reason.js';
+import type { ProbeSafetyProblem } from '../../../contract/message.js';
 import { parseUrlish } from '../url.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -36,14 +36,12 @@ const URLISH = /^[a-z][a-z0-9+.-]*:\/\//i;
  * Assignments in the tool command itself (`env HTTPS_PROXY=http://corp:3128 tool`) that would send
  * traffic past the tap.
  */
-export function commandProblems(command: readonly string[]): string[] {
+export function commandProblems(command: readonly string[]): ProbeSafetyProblem[] {
   return command.flatMap((arg) => {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(arg);
     if (!m || !URLISH.test(m[2] ?? '')) return [];
     const parsed = parseUrlish(m[2] ?? '');
-    return parsed.ok && LOOPBACK.has(parsed.url.host)
-      ? []
-      : [`the command sets ${m[1]} to a non-loopback URL; the probe sets base URLs and proxies itself`];
+    return parsed.ok && LOOPBACK.has(parsed.url.host) ? [] : [{ id: 'probe-unsafe.command-sets-url' as const, variable: m[1] ?? '' }];
   });
 }
 
@@ -61,20 +59,20 @@ function bypassesProxy(host: string, env: Record<string, string>): boolean {
 }
 
 /**
- * Every URL-valued variable in an env the probe built: proxies must be the tap; other URLs must
- * reach the tap directly or go through a proxy that is the tap.
+ * Every URL-valued variable in an env the probe built (one planned environment, `id`): proxies must
+ * be the tap; other URLs must reach the tap directly or go through a proxy that is the tap.
  */
-export function envProblems(env: Record<string, string>, tapPort: number): string[] {
-  const problems: string[] = [];
-  for (const [name, value] of Object.entries(env)) {
-    if (/^(all|https?|ftp|socks)_proxy$/i.test(name)) {
-      if (!isLoopbackAt(value, tapPort)) problems.push(`${name} would send traffic to ${value}`);
+export function envProblems({ id: environment, env }: { id: string; env: Record<string, string> }, tapPort: number): ProbeSafetyProblem[] {
+  const problems: ProbeSafetyProblem[] = [];
+  for (const [variable, value] of Object.entries(env)) {
+    if (/^(all|https?|ftp|socks)_proxy$/i.test(variable)) {
+      if (!isLoopbackAt(value, tapPort)) problems.push({ id: 'probe-unsafe.proxy-elsewhere', environment, variable, value });
       continue;
     }
     if (!URLISH.test(value)) continue;
     const parsed = parseUrlish(value);
     if (!parsed.ok) {
-      problems.push(`${name}: ${renderReason(parsed.reason, 'en')}`);
+      problems.push({ id: 'probe-unsafe.bad-url', environment, variable, cause: parsed.reason });
       continue;
     }
     const { host, scheme } = parsed.url;
@@ -83,7 +81,7 @@ export function envProblems(env: Record<string, string>, tapPort: number): strin
       .filter((v): v is string => Boolean(v));
     const direct = bypassesProxy(host, env) || proxies.length === 0;
     const reachesTap = direct ? isLoopbackAt(value, tapPort) : proxies.every((p) => isLoopbackAt(p, tapPort));
-    if (!reachesTap) problems.push(`${name}=${parsed.url.redacted} would not reach the tap`);
+    if (!reachesTap) problems.push({ id: 'probe-unsafe.misses-tap', environment, variable, url: parsed.url.redacted });
   }
   return problems;
 }

@@ -3,6 +3,7 @@ import { errorText } from '../api/error-text.js';
 import type { TelltaleApi } from '../../../contract/api.js';
 import type { ProbeAttempt, ProbeChange, ProbeFactor, ProbeReport, ProbeVariantResult, Tool } from '../../../contract/snapshot.js';
 import { renderMessage, renderMessageOr } from '../../../common/i18n/render.js';
+import { renderCaptureUnavailable } from '../../../common/i18n/render-capture.js';
 import { OUTCOME_KEYS, SEEN_BY_KEYS, ZONE_SOURCE_KEYS } from '../../../common/i18n/probe-keys.js';
 import { probesByTool, type ToolProbes } from '../../../common/probe-findings.js';
 import { formatCommand } from '../../../common/format.js';
@@ -188,7 +189,8 @@ const address = (a: ProbeAttempt) => `${a.remoteAddress.includes(':') ? `[${a.re
 function Attempts({ report }: { report: ProbeReport }) {
   const t = useT();
   const language = useLanguage();
-  if (report.attemptsUnavailable) return <p className="muted">{t('probeview.attempts-unavailable', { reason: report.attemptsUnavailable })}</p>;
+  const { attemptsUnavailable: english, attemptsUnavailableMessage: why } = report;
+  if (english) return <p className="muted">{t('probeview.attempts-unavailable', { reason: why ? renderCaptureUnavailable(why, language) : english })}</p>;
   if (!report.attempts || report.attempts.length === 0) return null;
   const runs = report.attempts.length;
   const label = t('probeview.attempts', { runs: t(countKey(runs, { one: 'data.runs.one', other: 'data.runs.other' }), { count: formatCount(runs, language) }) });

@@ -40,6 +40,7 @@ import {
   SETTING_NOTES,
   RUN_FAILURES,
   REASONS,
+  SAFETY_PROBLEMS,
   SIGNALS,
   TOOL_NOTES,
 } from './message-samples.js';
@@ -134,6 +135,7 @@ describe('messages', () => {
     ...CAPTURE_REASONS,
     ...CHANGES,
     ...ISOLATION_PROBLEMS,
+    ...SAFETY_PROBLEMS,
     ...REACH_GAPS,
     ...RUN_FAILURES,
     ...BASE_URL_HINTS,
@@ -164,6 +166,7 @@ describe('messages', () => {
     REACHES,
     CHANGES,
     ISOLATION_PROBLEMS,
+    SAFETY_PROBLEMS,
     REACH_GAPS,
     RUN_FAILURES,
     PROBE_ERRORS,

@@ -21,6 +21,7 @@ import type {
   NotificationMessage,
   IsolationProblem,
   ProbeErrorMessage,
+  ProbeSafetyProblem,
   ProbeSummaryMessage,
   ReachGapMessage,
   ReachMessage,
@@ -403,6 +404,16 @@ export const ISOLATION_PROBLEMS: Samples<IsolationProblem> = {
   'isolation.no-mount-command': [{ id: 'isolation.no-mount-command' }],
   'isolation.no-overlay': [{ id: 'isolation.no-overlay', output: 'mount: /etc: permission denied.' }, { id: 'isolation.no-overlay' }],
   'isolation.off': [{ id: 'isolation.off' }],
+};
+
+export const SAFETY_PROBLEMS: Samples<ProbeSafetyProblem> = {
+  'probe-unsafe.command-sets-url': [{ id: 'probe-unsafe.command-sets-url', variable: 'HTTPS_PROXY' }],
+  'probe-unsafe.proxy-elsewhere': [{ id: 'probe-unsafe.proxy-elsewhere', environment: 'proxy=http://127.0.0.1:7890', variable: 'HTTP_PROXY', value: 'http://proxy.corp.example:3128' }],
+  'probe-unsafe.bad-url': [
+    { id: 'probe-unsafe.bad-url', environment: 'baseline', variable: 'ANTHROPIC_BASE_URL', cause: { id: 'reason.url.no-host', value: 'http://:8080' } },
+    { id: 'probe-unsafe.bad-url', environment: 'base-url=api.kimi.com', variable: 'OPENAI_BASE_URL', cause: { id: 'reason.url.whitespace', value: 'http://api kimi.com' } },
+  ],
+  'probe-unsafe.misses-tap': [{ id: 'probe-unsafe.misses-tap', environment: 'timezone=Asia/Shanghai', variable: 'ANTHROPIC_BASE_URL', url: 'https://api.anthropic.com' }],
 };
 
 export const REACH_GAPS: Samples<ReachGapMessage> = {
