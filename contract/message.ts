@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { SettingNote, TelemetryOptOut, ToolNote } from './catalog-text.js';
 import { ReasonCause, ReasonMessage } from './reason.js';
+import { SettingsFileFault, SettingsProblem } from './settings.js';
 import { RegistryEcosystem, SignalKey } from './signal-key.js';
 import { ChangeKind, Confidence, ExposureLevel, ProbeFactorName } from './terms.js';
 
@@ -466,4 +467,6 @@ export const MESSAGE_FAMILIES = {
   BaseUrlHint,
   ProbeErrorMessage,
   ReasonMessage,
+  SettingsFileFault,
+  SettingsProblem,
 } as const;

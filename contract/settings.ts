@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../common/i18n/languages.js';
+import { ReasonCause } from './reason.js';
 
 export const NotificationRule = z.enum([
   /** The exposure level rose. */
@@ -78,7 +79,23 @@ export const SettingsPatch = z
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
-/** Whether the settings file is in use, and what went wrong with it (the UI shows `problem`). */
+/** Why the settings file was not used. detail: what the JSON parser or the schema said, verbatim. */
+export const SettingsFileFault = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('settings-fault.unreadable'), cause: ReasonCause }),
+  z.object({ id: z.literal('settings-fault.not-json'), detail: z.string() }),
+  z.object({ id: z.literal('settings-fault.invalid'), detail: z.string() }),
+]);
+export type SettingsFileFault = z.infer<typeof SettingsFileFault>;
+
+/** What went wrong with the settings file, as a message (SettingsStatus.problem is its English rendering). error: the OS's message. */
+export const SettingsProblem = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('settings-problem.moved-aside'), fault: SettingsFileFault, aside: z.string() }),
+  z.object({ id: z.literal('settings-problem.not-moved'), fault: SettingsFileFault, error: z.string() }),
+  z.object({ id: z.literal('settings-problem.not-watched'), error: z.string() }),
+]);
+export type SettingsProblem = z.infer<typeof SettingsProblem>;
+
+/** Whether the settings file is in use, and what went wrong with it (the UI shows `problemMessage`, else `problem`). */
 export const SettingsStatus = z.object({
   /** The settings file, null when settings live in memory only. */
   file: z.string().nullable(),
@@ -86,5 +103,7 @@ export const SettingsStatus = z.object({
   problem: z.string().nullable(),
   /** Where a bad file was moved so nothing is lost, null when none was. */
   keptAside: z.string().nullable(),
+  /** `problem` as a message, rendered in the language in force (absent from older servers). */
+  problemMessage: SettingsProblem.optional(),
 });
 export type SettingsStatus = z.infer<typeof SettingsStatus>;

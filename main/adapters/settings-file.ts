@@ -6,8 +6,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { Settings } from '../../contract/settings.js';
-import { renderReason } from '../../common/i18n/render-reason.js';
+import { Settings, type SettingsFileFault } from '../../contract/settings.js';
 import { readRegularFileSync } from './read-regular-file.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -17,7 +16,7 @@ export const MAX_SETTINGS_BYTES = 256 * 1024;
 export type SettingsRead =
   | { kind: 'missing' }
   | { kind: 'ok'; settings: Settings }
-  | { kind: 'bad'; reason: string };
+  | { kind: 'bad'; fault: SettingsFileFault };
 
 /**
  * Synchronous: the app's settings are needed before anything starts, and the file is small. Only a
@@ -28,16 +27,16 @@ export function readSettingsFile(path: string): SettingsRead {
   if (!read.ok) {
     // A missing file (or a parent that is not a folder: saving will say what is wrong) is no settings.
     if (read.reason.id === 'reason.file.missing') return { kind: 'missing' };
-    return { kind: 'bad', reason: `cannot be read (${renderReason(read.reason, 'en')})` };
+    return { kind: 'bad', fault: { id: 'settings-fault.unreadable', cause: read.reason } };
   }
   let json: unknown;
   try {
     json = JSON.parse(read.bytes.toString('utf8'));
   } catch (error) {
-    return { kind: 'bad', reason: `is not valid JSON (${(error as Error).message})` };
+    return { kind: 'bad', fault: { id: 'settings-fault.not-json', detail: (error as Error).message } };
   }
   const parsed = Settings.safeParse(json);
-  if (!parsed.success) return { kind: 'bad', reason: `has invalid values: ${z.prettifyError(parsed.error).replace(/\n+/g, ' ')}` };
+  if (!parsed.success) return { kind: 'bad', fault: { id: 'settings-fault.invalid', detail: z.prettifyError(parsed.error).replace(/\n+/g, ' ') } };
   return { kind: 'ok', settings: parsed.data };
 }
 

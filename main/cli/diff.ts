@@ -2,6 +2,7 @@
 import type { Snapshot } from '../../contract/snapshot.js';
 import { renderReason } from '../../common/i18n/render-reason.js';
 import type { Language } from '../../common/i18n/languages.js';
+import { translator } from '../../common/i18n/translate.js';
 import { readRegularFile } from '../adapters/read-regular-file.js';
 import { diffNames, diffSnapshots, renderDiffText } from '../core/snapshot/diff.js';
 import { parseSnapshotJson } from '../core/snapshot/validate.js';
@@ -15,7 +16,7 @@ async function readSnapshotFile(file: string, language: Language): Promise<Snaps
   const read = await readRegularFile(file, MAX_SNAPSHOT_BYTES);
   if (!read.ok) throw new Error(renderReason(read.reason, language));
   const parsed = parseSnapshotJson(read.bytes.toString('utf8'));
-  if (!parsed.ok) throw new Error(`${file} is not a Telltale snapshot:\n  ${parsed.errors.join('\n  ')}`);
+  if (!parsed.ok) throw new Error(`${translator(language)('diff.not-a-snapshot', { file })}\n  ${parsed.errors.join('\n  ')}`);
   return parsed.snapshot;
 }
 

@@ -37,6 +37,8 @@ export function helpList(entries: readonly HelpEntry[], language: Language, colu
 }
 
 const LANG = '[--lang en|zh-CN]';
+/** tap's synopsis, for its own usage errors too. */
+export const TAP_SYNOPSIS = `tap [--port N] [--capture-dir DIR] [--forward] ${LANG}`;
 
 const COMMANDS: readonly HelpEntry[] = [
   {
@@ -59,7 +61,7 @@ const COMMANDS: readonly HelpEntry[] = [
   { synopsis: [`diff A.json B.json [--verbose] [--json] ${LANG}`], about: (t) => t('help.diff') },
   { synopsis: [`serve [--port N] [--interval SECONDS] [--precise] ${LANG}`], about: (t) => t('help.serve') },
   { synopsis: ['capture [--user UID] [--socket PATH]'], about: (t) => t('help.capture', { command: '`sudo telltale capture`' }) },
-  { synopsis: ['tap [--port N] [--capture-dir DIR] [--forward]'], about: (t) => t('help.tap') },
+  { synopsis: [TAP_SYNOPSIS], about: (t) => t('help.tap') },
   { synopsis: ['probe [options] -- <tool command...>'], about: (t) => t('help.probe') },
   { synopsis: [`history [--since 1h|24h|7d] [--tool ID] [--kind K] [--json] ${LANG}`], about: (t, language) => t('help.history', { kinds: listOf(HISTORY_KINDS, language) }) },
   { synopsis: [`history endpoints [--tool ID] [--json] ${LANG}`], about: (t) => t('help.history-endpoints') },

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chooseLanguage } from '../../common/i18n/choose-language.js';
 import type { Language } from '../../common/i18n/languages.js';
+import { settingsProblemText } from '../../common/i18n/render-settings.js';
 import { defaultConfigDir } from '../adapters/state-dir.js';
 import { openSettingsStore, SETTINGS_FILE } from '../settings/settings-store.js';
 import { languageOption, type CliIo } from './args.js';
@@ -18,10 +19,11 @@ export function commandLanguage(flag: string | undefined, io: Pick<CliIo, 'stder
   if (chosen) return chosen;
   const settings = openSettingsStore({ file: path.join(defaultConfigDir(env, os.homedir()), SETTINGS_FILE), watch: false });
   try {
-    const { problem } = settings.status();
+    const { language: setting } = settings.get();
+    const language = chooseLanguage({ setting: setting === 'system' ? null : setting, env });
+    const problem = settingsProblemText(settings.status(), language);
     if (problem) io.stderr.write(`telltale: ${problem}\n`);
-    const { language } = settings.get();
-    return chooseLanguage({ setting: language === 'system' ? null : language, env });
+    return language;
   } finally {
     settings.close();
   }

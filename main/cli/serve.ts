@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '../app/create-app.js';
 import { startServer } from '../server/server.js';
 import { intervalOption, languageOption, parse, portOption, reportCapture, type CliIo } from './args.js';
+import { settingsProblemText } from '../../common/i18n/render-settings.js';
 
 export async function serveCommand(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
   const { values } = parse(args, {
@@ -20,7 +21,7 @@ export async function serveCommand(args: string[], io: CliIo, signal: AbortSigna
     precise: values.precise ? true : undefined,
     language: { flag: languageOption(values.lang) },
   });
-  const problem = app.settings.status().problem;
+  const problem = settingsProblemText(app.settings.status(), app.language());
   if (problem) io.stderr.write(`telltale: ${problem}\n`);
   await reportCapture(app, values.precise ?? false, io);
   const staticDir = fileURLToPath(new URL('../../renderer/', import.meta.url));

@@ -19,6 +19,7 @@ import { createApp } from '../app/create-app.js';
 import { formatEvent } from '../monitor/event-text.js';
 import { intervalOption, languageOption, parse, positiveNumber, reportCapture, UsageError, type CliIo } from './args.js';
 import { notificationLine } from '../../common/notification-text.js';
+import { settingsProblemText } from '../../common/i18n/render-settings.js';
 
 const LEVEL_WORD: Readonly<Record<ExposureLevel, PlainKey>> = {
   none: 'cli.watch.level.none',
@@ -57,7 +58,7 @@ export async function watchCommand(args: string[], io: CliIo, signal: AbortSigna
   const { monitor } = app;
   await reportCapture(app, values.precise ?? false, io);
   const print = (text: string) => void io.stdout.write(text);
-  const problem = app.settings.status().problem;
+  const problem = settingsProblemText(app.settings.status(), app.language());
   if (problem) io.stderr.write(`telltale: ${problem}\n`);
   if (!json) app.events.on('notification', (n) => print(`${notificationLine(n, app.language())}\n`));
   monitor.on('snapshot', (first) => print(json ? `${JSON.stringify({ type: 'snapshot', ...first })}\n` : firstSampleText(first, t())));

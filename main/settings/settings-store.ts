@@ -4,7 +4,8 @@
  * its path) is moved aside, never lost, and the reason is kept in status() for the UI. Edits made to
  * the file while the app runs are picked up and announced to onChange listeners like the UI's own.
  */
-import { Settings, type SettingsPatch, type SettingsStatus } from '../../contract/settings.js';
+import { Settings, type SettingsPatch, type SettingsProblem, type SettingsStatus } from '../../contract/settings.js';
+import { renderSettingsProblem } from '../../common/i18n/render-settings.js';
 import { applySettingsPatch, sameSettings } from '../core/settings/patch.js';
 import { ensureSettingsDir, keepAside, readSettingsFile, writeSettingsFile } from '../adapters/settings-file.js';
 import { watchFile, type FileWatch } from '../adapters/watch-file.js';
@@ -36,6 +37,9 @@ export interface SettingsStoreOptions {
 
 const message = (error: unknown): string => redactText(error instanceof Error ? error.message : String(error));
 
+/** A problem as the status holds it: the message, and its English rendering for older clients. */
+const problem = (m: SettingsProblem): Pick<SettingsStatus, 'problem' | 'problemMessage'> => ({ problem: renderSettingsProblem(m, 'en'), problemMessage: m });
+
 export function openSettingsStore(options: SettingsStoreOptions): SettingsStore {
   const { file } = options;
   const listeners = new Set<SettingsListener>();
@@ -58,22 +62,22 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
     let movedAside = false;
     if (read.kind === 'ok') {
       settings = read.settings;
-      status = { ...status, problem: null };
+      status = { file, problem: null, keptAside: status.keptAside };
       writable = true;
     } else if (read.kind === 'missing') {
       // Deleting the file means going back to the defaults.
       settings = Settings.parse({});
-      status = { ...status, problem: null };
+      status = { file, problem: null, keptAside: status.keptAside };
       writable = true;
     } else {
       // The settings in force stay; the bad file goes aside so the next save cannot overwrite it.
       try {
         const aside = keepAside(file);
         movedAside = true;
-        status = { file, problem: `The settings file ${read.reason}; it was moved to ${aside} and the settings in use were kept.`, keptAside: aside };
+        status = { file, ...problem({ id: 'settings-problem.moved-aside', fault: read.fault, aside }), keptAside: aside };
         writable = true;
       } catch (error) {
-        status = { file, problem: `The settings file ${read.reason}, and could not be moved aside (${message(error)}): changes are not saved.`, keptAside: null };
+        status = { file, ...problem({ id: 'settings-problem.not-moved', fault: read.fault, error: message(error) }), keptAside: null };
         writable = false;
       }
     }
@@ -123,7 +127,7 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
         // Our own writes land here too; they leave nothing changed, so nothing is announced.
         fileWatch = watchFile(file, reloadAfterEdit, options.watchDebounceMs);
       } catch (error) {
-        status = { ...status, problem: status.problem ?? `Edits to the settings file are not picked up while running (${message(error)}).` };
+        if (status.problem === null) status = { ...status, ...problem({ id: 'settings-problem.not-watched', error: message(error) }) };
       }
     }
   }

@@ -1,13 +1,16 @@
-/** `telltale tap [--port N] [--capture-dir DIR] [--forward]`: runs the tap until interrupted. */
+/** `telltale tap [--port N] [--capture-dir DIR] [--forward] [--lang L]`: runs the tap until interrupted. */
 import os from 'node:os';
 import path from 'node:path';
 import { interruptSignal } from '../adapters/interrupt.js';
 import { defaultStateDir } from '../adapters/state-dir.js';
 import { redactText } from '../core/secrets/policy.js';
 import { parse, portOption, UsageError } from '../cli/args.js';
-import { helpLanguage } from '../cli/help.js';
+import { HELP_WIDTH, helpLanguage, TAP_SYNOPSIS } from '../cli/help.js';
+import { commandLanguage } from '../cli/language.js';
 import { renderUsage } from '../cli/usage-message.js';
-import { translator } from '../../common/i18n/translate.js';
+import { wrapText } from '../cli/wrap-text.js';
+import type { Language } from '../../common/i18n/languages.js';
+import { translator, type PlainKey, type Translate } from '../../common/i18n/translate.js';
 import type { CapturedRequest } from './capture.js';
 import { startTap } from './server.js';
 
@@ -21,53 +24,67 @@ export interface TapIo {
   signal?: AbortSignal;
 }
 
-const FORWARD_WARNING = `
-!!! WARNING: --forward is on. Every request the tool sends is re-sent to the real upstream over
-!!! the internet, with the tool's real credentials. Without --forward the tap answers itself and
-!!! nothing leaves this machine.
-`;
+/** How the tap handled a request that did not come as to the origin it stands for. */
+const VIA = {
+  origin: null,
+  absolute: 'tap.via-proxy',
+  tunnel: 'tap.via-tunnel',
+  connect: 'tap.tunnel-opened',
+} as const satisfies Record<CapturedRequest['form'], PlainKey | null>;
 
-function describe(record: CapturedRequest): string {
-  const how = record.refused
-    ? 'refused: not an origin the tap stands for'
-    : { origin: '', absolute: 'via proxy', tunnel: 'via proxy tunnel', connect: record.replyStatus === 200 ? 'tunnel opened' : 'CONNECT refused' }[record.form];
-  const via = how ? ` (${how})` : '';
+function how(record: CapturedRequest): PlainKey | null {
+  if (record.refused) return 'tap.refused';
+  if (record.form === 'connect' && record.replyStatus !== 200) return 'tap.connect-refused';
+  return VIA[record.form];
+}
+
+function describe(record: CapturedRequest, t: Translate): string {
+  const key = how(record);
+  const via = key ? t('tap.how', { how: t(key) }) : '';
   return `#${record.seq} ${record.method} ${record.url} -> ${record.replyStatus}${via}\n`;
 }
+
+/** Every line of the forward warning marked, so it stands out among the request lines. */
+const warning = (t: Translate) => `\n${wrapText(t('tap.forward-warning'), HELP_WIDTH)
+  .map((line) => `!!! ${line}\n`)
+  .join('')}\n`;
 
 export async function runTap(argv: string[], io: TapIo): Promise<number> {
   let values;
   let port: number;
+  let language: Language;
   try {
-    ({ values } = parse(argv, { port: { type: 'string' }, 'capture-dir': { type: 'string' }, forward: { type: 'boolean' } }));
+    ({ values } = parse(argv, { port: { type: 'string' }, 'capture-dir': { type: 'string' }, forward: { type: 'boolean' }, lang: { type: 'string' } }));
     port = portOption(values.port);
+    language = commandLanguage(values.lang, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    const language = helpLanguage(argv);
-    const usage = translator(language)('help.usage', { command: 'telltale tap [--port N] [--capture-dir DIR] [--forward]' });
-    io.stderr.write(`telltale tap: ${redactText(renderUsage(error.usage, language))}\n${usage}\n`);
+    const helpIn = helpLanguage(argv);
+    const usage = translator(helpIn)('help.usage', { command: `telltale ${TAP_SYNOPSIS}` });
+    io.stderr.write(`telltale tap: ${redactText(renderUsage(error.usage, helpIn))}\n${usage}\n`);
     return 2;
   }
+  const t = translator(language);
   const captureDir =
     values['capture-dir'] ??
     path.join(defaultStateDir(process.env, os.homedir()), 'captures', new Date().toISOString().replace(/[:.]/g, '-'));
   const forward = values.forward ?? false;
-  if (forward) io.stderr.write(FORWARD_WARNING);
+  if (forward) io.stderr.write(warning(t));
   let tap;
   try {
-    tap = await startTap({ port, captureDir, forward, onRequest: (r) => io.stdout.write(describe(r)) });
+    tap = await startTap({ port, captureDir, forward, onRequest: (r) => io.stdout.write(describe(r, t)) });
   } catch (error) {
     io.stderr.write(`telltale tap: ${redactText((error as Error).message)}\n`);
     return 1;
   }
   io.stdout.write(
     [
-      `telltale tap listening on ${tap.url} (loopback only); captures in ${captureDir}`,
-      'Point a tool at it as its model base URL:',
+      t('tap.listening', { url: tap.url, dir: captureDir }),
+      t('tap.as-base-url'),
       `  ANTHROPIC_BASE_URL=${tap.url}  OPENAI_BASE_URL=${tap.url}/v1`,
-      'or as its HTTP proxy, to see which host it thinks it talks to:',
+      t('tap.as-proxy'),
       `  HTTP_PROXY=${tap.url}  ANTHROPIC_BASE_URL=http://api.anthropic.com`,
-      'Press Ctrl-C to stop.',
+      t('tap.stop-hint'),
       '',
     ].join('\n'),
   );
@@ -77,6 +94,6 @@ export async function runTap(argv: string[], io: TapIo): Promise<number> {
     else signal.addEventListener('abort', () => resolve(), { once: true });
   });
   await tap.close();
-  io.stdout.write(`telltale tap: stopped after ${tap.requests().length} request(s)\n`);
+  io.stdout.write(`${t('tap.stopped', { count: String(tap.requests().length) })}\n`);
   return 0;
 }

@@ -4,11 +4,11 @@
  * `--lang zh-CN`: Overview, a tool's page, Signals and Settings show no English prose once the
  * machine's own values are taken out, axe finds nothing critical or serious, <html lang> is zh-CN,
  * and screenshots go to test-results/screenshots/zh-CN/. Also: picking 简体中文 in Settings turns
- * an English UI Chinese without a reload.
+ * an English UI Chinese without a reload; a malformed settings file's problem is said in Chinese.
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -186,3 +186,24 @@ test('picking 简体中文 in Settings turns an English UI Chinese without a rel
     await rm(own, { recursive: true, force: true });
   }
 });
+
+test('a malformed settings file: Settings says in Chinese why it was set aside and where it went', async ({ page }) => {
+  test.setTimeout(120_000);
+  const own = await mkdtemp(join(tmpdir(), 'telltale-e2e-bad-settings-'));
+  const config = join(own, 'config');
+  await mkdir(join(config, 'telltale'), { recursive: true });
+  await writeFile(join(config, 'telltale', 'settings.json'), '{"intervalSeconds": 12,');
+  const served = await startServe({ ...env, XDG_CONFIG_HOME: config, XDG_STATE_HOME: join(own, 'state') }, 2, 'zh-CN');
+  try {
+    await page.goto(served.url);
+    await page.getByRole('navigation', { name: zh('nav.label') }).getByRole('button', { name: zh('nav.settings'), exact: true }).click();
+    const problem = page.getByText(/^设置文件不是有效的 JSON（/);
+    await expect(problem).toBeVisible({ timeout: 15_000 });
+    await expect(problem).toContainText(`；已将其移至 ${join(config, 'telltale', 'settings.json.bad-')}`);
+    await expect(problem).toContainText('，继续使用当前设置。');
+  } finally {
+    await stopChild(served.child);
+    await rm(own, { recursive: true, force: true });
+  }
+});
+

@@ -3,9 +3,12 @@
  * email, an npm mirror, Asia/Shanghai, zh_CN.UTF-8, a local proxy): the real `telltale` in a child
  * process follows LANG, `--lang en` overrides it, the language setting comes before the locale, a
  * language it does not speak is a usage error; the text and HTML reports in Chinese have no English
- * prose of their own and the text still fits $COLUMNS.
+ * prose of their own and the text still fits $COLUMNS. tap's lines, diff's refusal of a file that is
+ * not a snapshot and a malformed settings file's problem follow the language too.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import stringWidth from 'string-width';
@@ -13,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Snapshot } from '../../contract/snapshot.js';
 import { writeToolConfigs } from '../e2e/live-fixture.js';
 import { expectNoEnglishProse, htmlText, reportData } from '../helpers/report-prose.js';
-import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { cliEntry, runCli, type CliRun } from '../helpers/run-cli.js';
 
 let root: string;
 let home: string;
@@ -203,3 +206,118 @@ describe('telltale help and usage errors', { timeout: 120_000 }, () => {
     expect(widest(probe.stderr)).toBeLessThanOrEqual(80);
   });
 });
+
+/** A proxy-form request (the absolute URL as its path) to the tap at `url`: the status it answered. */
+function viaProxy(url: string): Promise<number | undefined> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: hostname, port, method: 'GET', path: 'http://api.anthropic.com/v1/models' }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** `telltale tap ARGS` in a child process: its banner, one request through it as a proxy, then SIGINT. */
+function runTapCli(args: string[], environment: Record<string, string>): Promise<CliRun & { answered: number | undefined }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, 'tap', '--port', '0', ...args], { env: environment, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    let answered: number | undefined;
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      const before = stdout;
+      stdout += chunk.toString();
+      const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
+      // The banner ends with its Ctrl-C line: then the tap is ready.
+      if (url && !/Ctrl-C/.test(before) && /Ctrl-C.*\n/.test(stdout))
+        void viaProxy(url).then((status) => {
+          answered = status;
+          // The request's line is printed as it is recorded; stop once it is there.
+          const stop = () => (/^#1 /m.test(stdout) ? child.kill('SIGINT') : setTimeout(stop, 20));
+          stop();
+        }, reject);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, answered });
+    });
+  });
+}
+
+describe('telltale tap, diff of a file that is not a snapshot, and a bad settings file, in the language in force', { timeout: 120_000 }, () => {
+  it('tap speaks Chinese by LANG and by --lang, English with --lang en; the URLs and paths stay as they are', async () => {
+    const captures = (name: string) => path.join(root, 'tap', name);
+    const [byLang, byFlag, english] = await Promise.all([
+      runTapCli(['--capture-dir', captures('lang')], env()),
+      runTapCli(['--capture-dir', captures('flag'), '--lang', 'zh-CN', '--forward'], env({ LANG: 'en_US.UTF-8' })),
+      runTapCli(['--capture-dir', captures('en'), '--lang', 'en'], env()),
+    ]);
+    for (const [run, dir] of [[byLang, 'lang'], [byFlag, 'flag'], [english, 'en']] as const) {
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.answered).toBeDefined();
+      expect(run.stdout).toContain(`  HTTP_PROXY=`);
+      expect(run.stdout).toContain(captures(dir));
+      expect(await readdir(captures(dir))).not.toEqual([]);
+    }
+    const lines = byLang.stdout.split('\n');
+    expect(lines[0]).toMatch(/^telltale tap 正在监听 http:\/\/127\.0\.0\.1:\d+（仅环回）；捕获的请求保存在 \S+$/);
+    expect(lines).toContain('把工具的模型基础 URL 指向它：');
+    expect(lines).toContain('按 Ctrl-C 停止。');
+    expect(byLang.stdout).toMatch(/^#1 GET http:\/\/api\.anthropic\.com\/v1\/models -> \d+（经代理）$/m);
+    expect(byLang.stdout).toMatch(/^telltale tap：已停止，共收到 1 个请求$/m);
+    // Data: the env assignments (indented), the request as it was, the URL, the paths, names.
+    const assignments = lines.filter((line) => line.startsWith('  ')).map((line) => line.trim());
+    const request = /^#1 GET \S+ -> \d+/m.exec(byLang.stdout)?.[0] ?? '';
+    const url = /http:\/\/127\.0\.0\.1:\d+/.exec(byLang.stdout)?.[0] ?? '';
+    const data = [...assignments, request, url, captures('lang'), 'telltale tap', 'Ctrl-C', 'URL', 'HTTP'];
+    expectNoEnglishProse(byLang.stdout, data, 'tap');
+    expect(byFlag.stdout.split('\n')[0]).toMatch(/^telltale tap 正在监听 /);
+    expect(byFlag.stderr).toMatch(/^!!! 警告：--forward 已开启。/m);
+    expect(english.stdout.split('\n')[0]).toMatch(/^telltale tap listening on http:\/\/127\.0\.0\.1:\d+ \(loopback only\); captures in /);
+    expect(english.stdout).toMatch(/ -> \d+ \(via proxy\)$/m);
+    expect(english.stdout).toMatch(/^telltale tap: stopped after 1 request\(s\)$/m);
+  });
+
+  it('a bad --port is still a usage error (exit 2), said in the locale', async () => {
+    const run = await runCli(['tap', '--port', 'abc'], env());
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[1]).toBe('用法：telltale tap [--port N] [--capture-dir DIR] [--forward] [--lang en|zh-CN]');
+  });
+
+  it('diff of a file that is not a snapshot says so in Chinese, the file and the errors as they are, exit 1', async () => {
+    const file = path.join(root, 'not-a-snapshot.json');
+    await writeFile(file, JSON.stringify({ hello: 'world' }));
+    const [zh, en] = await Promise.all([runCli(['diff', file, file], env()), runCli(['diff', file, file, '--lang', 'en'], env())]);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr.split('\n')[0]).toBe(`telltale: ${file} 不是 Telltale 快照：`);
+    expect(zh.stderr.split('\n')[1]).toMatch(/^ {2}\S/);
+    expect(en.code).toBe(1);
+    expect(en.stderr.split('\n')[0]).toBe(`telltale: ${file} is not a Telltale snapshot:`);
+    // The validation errors are data: the same in both languages.
+    expect(zh.stderr.split('\n').slice(1)).toEqual(en.stderr.split('\n').slice(1));
+  });
+
+  it('a malformed settings file is said in Chinese, moved aside, and the command still runs', async () => {
+    const configDir = path.join(root, 'config-bad');
+    const settings = path.join(configDir, 'telltale', 'settings.json');
+    await mkdir(path.dirname(settings), { recursive: true });
+    await writeFile(settings, '{"intervalSeconds": 12,');
+    const file = path.join(root, 'same-for-settings.json');
+    await writeFile(file, ok(await runCli(['snapshot', '--json', '--lang', 'en'], env())));
+    const run = await runCli(['diff', file, file], env({ XDG_CONFIG_HOME: configDir }));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/没有变化。/);
+    const aside = (await readdir(path.dirname(settings))).filter((name) => name.startsWith('settings.json.bad-'));
+    expect(aside).toHaveLength(1);
+    const said = run.stderr.trim();
+    expect(said).toMatch(/^telltale: 设置文件不是有效的 JSON（.+）；已将其移至 \S+settings\.json\.bad-\S+，继续使用当前设置。$/);
+    expect(said).toContain(path.join(path.dirname(settings), aside[0] ?? ''));
+  });
+});
+

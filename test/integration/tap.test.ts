@@ -319,7 +319,7 @@ describe('tap captures', () => {
     let text = '';
     out.on('data', (c: Buffer) => (text += c.toString()));
     const controller = new AbortController();
-    const done = runTap(['--capture-dir', path.join(root, 'cli')], { stdout: out, stderr: new PassThrough(), signal: controller.signal });
+    const done = runTap(['--capture-dir', path.join(root, 'cli'), '--lang', 'en'], { stdout: out, stderr: new PassThrough(), signal: controller.signal });
     while (!/listening on (http:\/\/127\.0\.0\.1:\d+)/.test(text)) await new Promise((r) => setTimeout(r, 20));
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)![1]!;
     expect((await fetch(`${url}/v1/models`)).status).toBe(200);

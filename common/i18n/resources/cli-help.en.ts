@@ -94,4 +94,30 @@ export const cliHelpEn = {
   'api-error.misdirected': 'Telltale only answers requests addressed to itself (HTTP 421). Open it with the link that {{command}} printed.',
   'api-error.failed': '{{call}} failed with HTTP {{status}}',
   'api-error.not-json': 'Telltale sent a reply to {{call}} that is not JSON',
+
+  // The settings file's problem: common/i18n/render-settings.ts. Paths and what the parser or the OS said are data.
+  'settings-fault.unreadable': 'The settings file cannot be read ({{reason}})',
+  'settings-fault.not-json': 'The settings file is not valid JSON ({{detail}})',
+  'settings-fault.invalid': 'The settings file has invalid values: {{detail}}',
+  'settings-problem.moved-aside': '{{fault}}; it was moved to {{aside}} and the settings in use were kept.',
+  'settings-problem.not-moved': '{{fault}}, and could not be moved aside ({{error}}): changes are not saved.',
+  'settings-problem.not-watched': 'Edits to the settings file are not picked up while running ({{error}}).',
+
+  // `telltale tap`: main/tap/cli.ts. URLs, env assignments and paths are data.
+  'tap.listening': 'telltale tap listening on {{url}} (loopback only); captures in {{dir}}',
+  'tap.as-base-url': 'Point a tool at it as its model base URL:',
+  'tap.as-proxy': 'or as its HTTP proxy, to see which host it thinks it talks to:',
+  'tap.stop-hint': 'Press Ctrl-C to stop.',
+  'tap.forward-warning':
+    'WARNING: --forward is on. Every request the tool sends is re-sent to the real upstream over the internet, with the tool\'s real credentials. Without --forward the tap answers itself and nothing leaves this machine.',
+  'tap.how': ' ({{how}})',
+  'tap.refused': 'refused: not an origin the tap stands for',
+  'tap.via-proxy': 'via proxy',
+  'tap.via-tunnel': 'via proxy tunnel',
+  'tap.tunnel-opened': 'tunnel opened',
+  'tap.connect-refused': 'CONNECT refused',
+  'tap.stopped': 'telltale tap: stopped after {{count}} request(s)',
+
+  // `telltale diff`: main/cli/diff.ts. The file and the validation errors are data.
+  'diff.not-a-snapshot': '{{file}} is not a Telltale snapshot:',
 } as const;

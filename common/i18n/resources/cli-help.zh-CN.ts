@@ -85,4 +85,27 @@ export const cliHelpZhCN = {
   'api-error.misdirected': 'Telltale 只响应发给它自己的请求（HTTP 421）。请用 {{command}} 打印的链接打开它。',
   'api-error.failed': '{{call}} 调用失败（HTTP {{status}}）',
   'api-error.not-json': 'Telltale 对 {{call}} 的回复不是 JSON',
+
+  'settings-fault.unreadable': '无法读取设置文件（{{reason}}）',
+  'settings-fault.not-json': '设置文件不是有效的 JSON（{{detail}}）',
+  'settings-fault.invalid': '设置文件包含无效的值：{{detail}}',
+  'settings-problem.moved-aside': '{{fault}}；已将其移至 {{aside}}，继续使用当前设置。',
+  'settings-problem.not-moved': '{{fault}}，且无法将其移走（{{error}}）：更改不会被保存。',
+  'settings-problem.not-watched': '运行期间不会读取对设置文件的修改（{{error}}）。',
+
+  'tap.listening': 'telltale tap 正在监听 {{url}}（仅环回）；捕获的请求保存在 {{dir}}',
+  'tap.as-base-url': '把工具的模型基础 URL 指向它：',
+  'tap.as-proxy': '或者把它设为工具的 HTTP 代理，以查看工具认为自己在访问哪个主机：',
+  'tap.stop-hint': '按 Ctrl-C 停止。',
+  'tap.forward-warning':
+    '警告：--forward 已开启。工具发出的每个请求都会带着工具的真实凭据，经互联网重新发送到真实的上游。不加 --forward 时，tap 自行应答，不会有任何数据离开本机。',
+  'tap.how': '（{{how}}）',
+  'tap.refused': '已拒绝：tap 不代理该源',
+  'tap.via-proxy': '经代理',
+  'tap.via-tunnel': '经代理隧道',
+  'tap.tunnel-opened': '隧道已建立',
+  'tap.connect-refused': 'CONNECT 被拒绝',
+  'tap.stopped': 'telltale tap：已停止，共收到 {{count}} 个请求',
+
+  'diff.not-a-snapshot': '{{file}} 不是 Telltale 快照：',
 } as const satisfies Record<keyof typeof cliHelpEn, string>;

@@ -12,6 +12,7 @@ import { settingsPatch, toggled } from '../lib/settings-patch.js';
 import { clockTime, dateTime } from '../lib/time.js';
 import { LANGUAGES, type Language } from '../../../common/i18n/languages.js';
 import type { PlainKey } from '../../../common/i18n/translate.js';
+import { renderSettingsProblem } from '../../../common/i18n/render-settings.js';
 import { useLanguage, useT } from '../hooks/useT.js';
 
 const RULE_LABELS: Readonly<Record<NotificationRule, PlainKey>> = {
@@ -139,6 +140,7 @@ function HistoryStatusLine({ api }: { api: TelltaleApi }) {
 /** Where the settings live, and what happened to a file that could not be used (kept aside, never lost). */
 function SettingsFileLine({ api }: { api: TelltaleApi }) {
   const t = useT();
+  const language = useLanguage();
   const status = useApiQuery(useCallback(() => api.getSettingsStatus({}), [api]));
   const s = status.data;
   if (status.error) return <ErrorMessage message={t('settings.file-error', { error: status.error })} />;
@@ -148,8 +150,12 @@ function SettingsFileLine({ api }: { api: TelltaleApi }) {
       <p className="muted">
         {t('settings.saved-in')} <span className="mono">{s.file ?? t('settings.memory-only')}</span>
       </p>
-      {s.problem && (
-        <ErrorMessage message={`${t('settings.file-problem', { problem: s.problem })}${s.keptAside ? t('settings.kept-aside', { file: s.keptAside }) : ''}`} />
+      {s.problemMessage ? (
+        <ErrorMessage message={renderSettingsProblem(s.problemMessage, language)} />
+      ) : (
+        s.problem && (
+          <ErrorMessage message={`${t('settings.file-problem', { problem: s.problem })}${s.keptAside ? t('settings.kept-aside', { file: s.keptAside }) : ''}`} />
+        )
       )}
     </>
   );

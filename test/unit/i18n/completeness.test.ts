@@ -13,6 +13,7 @@ import { LANGUAGES } from '../../../common/i18n/languages.js';
 import { renderMessage, renderSignal } from '../../../common/i18n/render.js';
 import { renderNotification } from '../../../common/i18n/render-notify.js';
 import { renderCaptureReason } from '../../../common/i18n/render-capture.js';
+import { renderSettingsProblem } from '../../../common/i18n/render-settings.js';
 import { RESOURCES } from '../../../common/i18n/translate.js';
 import { EN_PARTS } from '../../../common/i18n/resources/en.js';
 import { expectChinese, expectFilled } from '../../helpers/i18n-checks.js';
@@ -41,6 +42,8 @@ import {
   RUN_FAILURES,
   REASONS,
   SAFETY_PROBLEMS,
+  SETTINGS_FAULTS,
+  SETTINGS_PROBLEMS,
   SIGNALS,
   TOOL_NOTES,
 } from './message-samples.js';
@@ -141,6 +144,8 @@ describe('messages', () => {
     ...BASE_URL_HINTS,
     ...PROBE_ERRORS,
     ...REASONS,
+    ...SETTINGS_FAULTS,
+    ...SETTINGS_PROBLEMS,
   };
 
   it('every id of every family in the contract has samples, valid by its schema', () => {
@@ -207,6 +212,13 @@ describe('messages', () => {
       // The commands it suggests are data too.
       const commands = ['`sudo telltale watch --precise`', `\`sudo mount -t tracefs nodev ${'root' in reason.why ? reason.why.root : ''}\``];
       expectChinese(renderCaptureReason(reason, 'zh-CN'), { reason, commands }, `zh-CN ${reason.why.id}`);
+    }
+  });
+
+  it("says the settings file's problem in both languages, the Chinese free of English prose", () => {
+    for (const problem of Object.values(SETTINGS_PROBLEMS).flat()) {
+      expectFilled(renderSettingsProblem(problem, 'en'), `en ${problem.id}`);
+      expectChinese(renderSettingsProblem(problem, 'zh-CN'), problem, `zh-CN ${problem.id}`);
     }
   });
 

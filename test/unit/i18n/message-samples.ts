@@ -29,6 +29,7 @@ import type {
   SignalRef,
 } from '../../../contract/message.js';
 import type { ReasonCause, ReasonMessage } from '../../../contract/reason.js';
+import type { SettingsFileFault, SettingsProblem } from '../../../contract/settings.js';
 
 type Samples<M extends { id: string }> = { [K in M['id']]: ReadonlyArray<Extract<M, { id: K }>> };
 
@@ -523,4 +524,21 @@ export const REASONS: Samples<ReasonMessage> = {
   'reason.all-failed': [
     { id: 'reason.all-failed', causes: [{ id: 'reason.empty', source: 'file:/etc/hostname' }, { id: 'reason.command.not-found', command: 'hostname' }] },
   ],
+};
+
+export const SETTINGS_FAULTS: Samples<SettingsFileFault> = {
+  'settings-fault.unreadable': [
+    { id: 'settings-fault.unreadable', cause: { id: 'reason.file.not-regular', path: '/home/ada/.config/telltale/settings.json', is: 'fifo' } },
+    { id: 'settings-fault.unreadable', cause: { id: 'reason.file.permission-denied', path: '/home/ada/.config/telltale/settings.json' } },
+  ],
+  'settings-fault.not-json': [{ id: 'settings-fault.not-json', detail: "Expected ',' or '}' after property value in JSON at position 23" }],
+  'settings-fault.invalid': [{ id: 'settings-fault.invalid', detail: '✖ Too small: expected number to be >=1 → at intervalSeconds' }],
+};
+
+export const SETTINGS_PROBLEMS: Samples<SettingsProblem> = {
+  'settings-problem.moved-aside': Object.values(SETTINGS_FAULTS)
+    .flat()
+    .map((fault) => ({ id: 'settings-problem.moved-aside' as const, fault, aside: '/home/ada/.config/telltale/settings.json.bad-20261130T143000Z' })),
+  'settings-problem.not-moved': [{ id: 'settings-problem.not-moved', fault: { id: 'settings-fault.not-json', detail: 'Unexpected end of JSON input' }, error: 'EACCES: permission denied, rename' }],
+  'settings-problem.not-watched': [{ id: 'settings-problem.not-watched', error: 'ENOSPC: System limit for number of file watchers reached' }],
 };

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Settings } from '../../../contract/settings.js';
 import { MAX_SETTINGS_BYTES, readSettingsFile } from '../../../main/adapters/settings-file.js';
 import { onSettingChange, openSettingsStore, type SettingsStore } from '../../../main/settings/settings-store.js';
+import { settingsProblemText } from '../../../common/i18n/render-settings.js';
 
 const DEFAULTS = Settings.parse({});
 let dir: string;
@@ -64,10 +65,10 @@ describe('the settings store', () => {
   });
 
   it.each([
-    ['malformed JSON', '{"intervalSeconds": 12,', /is not valid JSON/],
-    ['invalid values', JSON.stringify({ intervalSeconds: 0, paused: 'yes' }), /has invalid values: .*intervalSeconds/],
-    ['an unknown rule', JSON.stringify({ notifications: { mutedRules: ['everything'] } }), /has invalid values/],
-  ])('starts with the defaults on %s, keeps the file aside byte for byte and says why', (_name, content, reason) => {
+    ['malformed JSON', '{"intervalSeconds": 12,', /is not valid JSON/, /^设置文件不是有效的 JSON（.+）；已将其移至 /],
+    ['invalid values', JSON.stringify({ intervalSeconds: 0, paused: 'yes' }), /has invalid values: .*intervalSeconds/, /^设置文件包含无效的值：.*intervalSeconds/],
+    ['an unknown rule', JSON.stringify({ notifications: { mutedRules: ['everything'] } }), /has invalid values/, /^设置文件包含无效的值：/],
+  ])('starts with the defaults on %s, keeps the file aside byte for byte and says why, in English and in Chinese', (_name, content, reason, chinese) => {
     writeFileSync(file, content);
     const store = open();
     expect(store.get()).toEqual(DEFAULTS);
@@ -76,6 +77,12 @@ describe('the settings store', () => {
     expect(status.keptAside).toMatch(/settings\.json\.bad-\d{8}T\d{6}Z$/);
     expect(readFileSync(status.keptAside ?? '', 'utf8')).toBe(content);
     expect(status.problem).toContain(status.keptAside);
+    // The English text is the message's English rendering; the Chinese one names the same file.
+    expect(status.problemMessage).toMatchObject({ id: 'settings-problem.moved-aside', aside: status.keptAside });
+    expect(settingsProblemText(status, 'en')).toBe(status.problem);
+    const zh = settingsProblemText(status, 'zh-CN') ?? '';
+    expect(zh).toMatch(chinese);
+    expect(zh).toContain(`${status.keptAside}，继续使用当前设置。`);
   });
 
   it('refuses a file larger than the cap without reading it whole', () => {
