@@ -105,6 +105,9 @@ interface SummaryRow {
 const confidenceWord = (t: Translate, confidence: Confidence): string => t(CONFIDENCE_WORD[confidence]);
 
 /** An inference's statement in the language, from its messages when it has them. */
+/** A check's name in the language, from its message when it has one. */
+const checkName = (c: CheckResult, language: Language) => renderMessageOr(c.nameMessage, c.name, language);
+
 function statementOf(i: Inference, language: Language): string {
   return i.message ? renderStatement(i.message, i.evidenceMessages ?? [], language) : i.statement;
 }
@@ -138,7 +141,7 @@ function summarySection(snapshot: Snapshot, { t, names, language }: ReportContex
   for (const c of snapshot.checks ?? []) {
     rows.push({
       severity: c.flagged ? 'high' : 'none',
-      cells: [c.name, t(c.flagged ? 'report.check.would-flag' : 'report.check.would-not-flag'), '-', listOf(t, names.tools(c.visibleTo), noTool)],
+      cells: [checkName(c, language), t(c.flagged ? 'report.check.would-flag' : 'report.check.would-not-flag'), '-', listOf(t, names.tools(c.visibleTo), noTool)],
     });
   }
   for (const i of rankInferences(snapshot.inferences)) {
@@ -199,7 +202,7 @@ function inferencesSection(snapshot: Snapshot, context: ReportContext): ReportSe
 function checkItem(c: CheckResult, context: ReportContext): ReportItem {
   const { t, language } = context;
   return {
-    text: t(c.flagged ? 'report.check.flagged' : 'report.check.not-flagged', { name: c.name }),
+    text: t(c.flagged ? 'report.check.flagged' : 'report.check.not-flagged', { name: checkName(c, language) }),
     details: [c.message ? renderMessage(c.message, language) : c.statement, ...evidenceLines(c.evidence, c.visibleTo, context)],
     tone: c.flagged ? 'alert' : 'calm',
   };
@@ -275,7 +278,7 @@ function toolFindings(tool: Tool, snapshot: Snapshot, includeLoopback: boolean, 
     [t('report.tool.state'), toolState(tool, t)],
     [t('report.tool.could-infer'), listOf(t, visible.map((i) => t('report.tool.inference', { inference: inferenceShort(i, language), confidence: confidenceWord(t, i.confidence) })), t('report.tool.nothing'))],
   ];
-  if (flagged.length > 0) rows.push([t('report.tool.checks'), flagged.map((c) => t('report.tool.would-flag', { name: c.name })).join(t('list.semicolon'))]);
+  if (flagged.length > 0) rows.push([t('report.tool.checks'), flagged.map((c) => t('report.tool.would-flag', { name: checkName(c, language) })).join(t('list.semicolon'))]);
   const connections =
     remote.length === 0
       ? none
