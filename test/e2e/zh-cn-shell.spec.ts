@@ -16,6 +16,7 @@ import { CHECK_2026_SIGNALLING } from '../../common/check-2026.js';
 import { translator } from '../../common/i18n/translate.js';
 import { VIEW_LABELS, type ViewId } from '../../renderer/src/lib/views.js';
 import { ENGLISH_WORDS } from '../helpers/english-words.js';
+import { hasMessage } from '../helpers/english-fields.js';
 import { rendererDir, repoRoot, startServe, stopChild, realisticMachine } from './live-fixture.js';
 import { forEachScreen, seriousViolations } from './page-checks.js';
 
@@ -41,19 +42,18 @@ async function api<T>(call: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** English a tool carries beside its messages (the catalog's opt-outs and notes): the page shows the messages, so it is not set aside. */
-const ENGLISH_BESIDE_MESSAGES = new Set(['telemetryOptOuts', 'note']);
-
 /**
  * Every string in the host's replies, ids included: values, hosts, paths, names, the host's own notes.
- * Not a signal's English reason where it has a message: the page must show that message in Chinese.
+ * Not an English text that has its message beside it (a reason, a note, an opt-out, a check's name):
+ * the page must show that message in Chinese.
  */
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(strings);
   if (value && typeof value === 'object') {
-    const spoken = Object.entries(value).filter(([key]) => !ENGLISH_BESIDE_MESSAGES.has(key) && !(key === 'reason' && 'reasonMessage' in value));
-    return spoken.flatMap(([, v]) => strings(v));
+    return Object.entries(value)
+      .filter(([key]) => !hasMessage(key, value))
+      .flatMap(([, v]) => strings(v));
   }
   return [];
 }

@@ -4,17 +4,10 @@
  */
 import type { Snapshot } from '../../contract/snapshot.js';
 import { signalLabel } from '../../common/signal-label.js';
+import { hasMessage } from './english-fields.js';
 import { dataStrings, expectChinese } from './i18n-checks.js';
 
-/** English sentences a snapshot carries next to their messages: a Chinese report must render the message instead. */
-const ENGLISH_FIELDS = new Set(['statement', 'text', 'disclosure']);
-
-/** Whether `key` is the English text of a message its object carries beside it (name/nameMessage, reachGaps/reachGapMessages). */
-function hasMessage(key: string, object: object): boolean {
-  const stem = key.replace(/s$/, '');
-  return (ENGLISH_FIELDS.has(key) && 'message' in object) || [`${key}Message`, `${key}Messages`, `${stem}Messages`].some((k) => k in object);
-}
-
+/** The snapshot without the English texts that have their messages beside them. */
 function withoutEnglishFields(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutEnglishFields);
   if (value && typeof value === 'object') {
