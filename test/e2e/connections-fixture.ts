@@ -88,10 +88,3 @@ function cutCells(page: Page): Promise<string[]> {
     .map((cell) => cell.textContent.slice(0, 60) + ' (' + cell.scrollWidth + ' > ' + cell.clientWidth + ')')`);
 }
 
-/** axe's critical and serious violations on the page, as "rule: targets". */
-export async function seriousViolations(page: Page, axeSource: string): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')))`,
-  );
-}

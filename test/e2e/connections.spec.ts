@@ -8,17 +8,16 @@
  * Screenshots go to test-results/screenshots/views/ (connections-*), light and dark.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { rendererDir, repoRoot, startServe, stopChild } from './live-fixture.js';
-import { checkScreens, holdConnections, SECRET, seriousViolations, type HeldConnections } from './connections-fixture.js';
+import { checkScreens, holdConnections, SECRET, type HeldConnections } from './connections-fixture.js';
+import { seriousViolations } from './page-checks.js';
 
 test.skip(!existsSync(join(rendererDir, 'index.html')), 'dist/ is not built: run `npm run build` first');
 test.describe.configure({ mode: 'serial' });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let held: HeldConnections;
 let port: number;
@@ -159,7 +158,7 @@ test('nothing is cut at 900x700 (the table scrolls sideways in its own box); axe
     await expect(body(page).getByRole('row').first()).toBeVisible();
   };
   await checkScreens(page, open, join(repoRoot, 'test-results', 'screenshots', 'views'), 'connections-all');
-  expect(await seriousViolations(page, axeSource)).toEqual([]);
+  expect(await seriousViolations(page, 'Connections')).toEqual([]);
 });
 
 /** Makes the page look hidden and unfocused (as a background tab) or back, as Chromium would tell it. */

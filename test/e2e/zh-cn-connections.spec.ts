@@ -7,18 +7,17 @@
  * test-results/screenshots/zh-CN/connections-<w>x<h>-<scheme>.png.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ENGLISH_WORDS } from '../helpers/english-words.js';
 import { rendererDir, repoRoot, startServe, stopChild } from './live-fixture.js';
-import { checkScreens, holdConnections, seriousViolations, type HeldConnections } from './connections-fixture.js';
+import { checkScreens, holdConnections, type HeldConnections } from './connections-fixture.js';
+import { seriousViolations } from './page-checks.js';
 
 test.skip(!existsSync(join(rendererDir, 'index.html')), 'dist/ is not built: run `npm run build` first');
 test.describe.configure({ mode: 'serial' });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let held: HeldConnections;
 let serve: ChildProcess | undefined;
@@ -102,5 +101,5 @@ test('nothing is cut at 900x700 in Chinese either; axe finds nothing serious; sc
   // Four screens, each opened afresh on a sampled machine: slow on a loaded 2-core box.
   test.setTimeout(240_000);
   await checkScreens(page, () => openEverything(page), join(repoRoot, 'test-results', 'screenshots', 'zh-CN'), 'connections');
-  expect(await seriousViolations(page, axeSource)).toEqual([]);
+  expect(await seriousViolations(page, 'Connections')).toEqual([]);
 });

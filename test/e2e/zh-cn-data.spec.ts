@@ -11,19 +11,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { Snapshot } from '../../contract/snapshot.js';
 import { ENGLISH_WORDS } from '../helpers/english-words.js';
 import { rendererDir, repoRoot, runCli, startServe, stopChild, realisticMachine } from './live-fixture.js';
-import { forEachScreen, SCREEN_SIZES } from './page-checks.js';
+import { forEachScreen, SCREEN_SIZES, seriousViolations } from './page-checks.js';
 
 test.skip(!existsSync(join(rendererDir, 'index.html')), 'dist/ is not built: run `npm run build` first');
 test.describe.configure({ mode: 'serial' });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SAMPLE_EXPORT = join(repoRoot, 'test', 'fixtures', 'snapshot', 'linux-sample.json');
 
 /** The views of this spec: the nav's English name (a build before the nav speaks Chinese) or its Chinese one, and what shows it has loaded. */
@@ -86,16 +84,6 @@ async function englishLines(page: Page): Promise<string[]> {
     .map(({ line }) => line);
 }
 
-async function axeSerious(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) })))`,
-  );
-  return (violations as Array<{ id: string; impact: string; nodes: string[] }>)
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.id} (${v.impact}) at ${v.nodes.join(', ')}`);
-}
-
 /** Everything a view can show: details open, a comparison made, what-if changes picked. */
 async function fillView(page: Page, view: ViewId): Promise<void> {
   if (view === 'snapshot') {
@@ -153,7 +141,7 @@ for (const view of Object.keys(VIEWS) as ViewId[]) {
     await openView(page, view);
     await fillView(page, view);
     expect(await englishLines(page)).toEqual([]);
-    expect(await axeSerious(page)).toEqual([]);
+    expect(await seriousViolations(page, view)).toEqual([]);
   });
 }
 
