@@ -9,6 +9,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { MonitorEvent } from '../../../contract/events.js';
 import type { EndpointRecord, HistoryEvent, HistoryEventPage, HistoryPoint, HistoryRange, HistoryStatus, Timeline } from '../../../contract/history.js';
+import type { ExposureMessage } from '../../../contract/message.js';
 import type { Snapshot } from '../../../contract/snapshot.js';
 import { EVENT_TYPE_CODES } from '../../core/history/event-kinds.js';
 import { decodeEvent, remoteKey, remoteOfKey } from '../../core/history/event-codec.js';
@@ -164,6 +165,11 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export class HistoryReader implements HistoryQueries {
   protected db: Database.Database | null;
   protected message: string | null;
+  /**
+   * Points' messages by id and time: a kept point never changes, so one kept before schema 3 has its
+   * snapshot unpacked once per reader, not on every listing.
+   */
+  readonly #derived = new Map<string, ExposureMessage | undefined>();
 
   constructor(
     readonly path: string,
@@ -301,9 +307,15 @@ export class HistoryReader implements HistoryQueries {
       }[];
     }, []);
     return rows.map(({ message, ...r }) => {
-      const summaryMessage = pointSummaryMessage({ summary: r.summary, message, snapshotJson: () => this.#snapshotJson(r.id) });
+      const summaryMessage = this.#summaryMessage({ ...r, message });
       return { ...r, at: iso(r.at), ...(summaryMessage && { summaryMessage }) };
     });
+  }
+
+  #summaryMessage(point: { id: number; at: number; summary: string; message: string | null }): ExposureMessage | undefined {
+    const key = `${point.id}@${point.at}`;
+    if (!this.#derived.has(key)) this.#derived.set(key, pointSummaryMessage({ ...point, snapshotJson: () => this.#snapshotJson(point.id) }));
+    return this.#derived.get(key);
   }
 
   /** A kept snapshot's JSON as stored; null when it is gone or cannot be unpacked. */
